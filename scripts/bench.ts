@@ -1,0 +1,20 @@
+/**
+ * `npm run bench`: prints every benchmark as Markdown tables, ready for
+ * BENCHMARKS.md. Figures are compared as ratios measured in one run.
+ */
+import { benchBundle } from './bench/bundle';
+import { benchCalculators } from './bench/calculators';
+import { benchLateSpan } from './bench/late-span';
+
+const sections: [string, () => Promise<string[]> | string[]][] = [
+  ['Calculator routes vs. a bare Hono route (app.request, one process)', benchCalculators],
+  ['Late compensation: 10-year vs. 3-day delay (domain call)', benchLateSpan],
+  ['Worker bundle (wrangler deploy --dry-run --minify)', benchBundle],
+];
+
+const only = process.argv[2];
+for (const [title, run] of sections) {
+  if (only && !title.toLowerCase().includes(only.toLowerCase())) continue;
+  console.log(`\n### ${title}\n`);
+  console.log((await run()).join('\n'));
+}

@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { createApp } from '../../src/app';
+import { requestExamples } from '../../src/schemas/examples';
+import { fmt, measure } from './measure';
+
+const RUNS = 5000;
+
+/**
+ * Each calculator route through app.request() against a bare Hono route that
+ * parses the same JSON and returns a constant: the ratio is what our
+ * validation, domain code and error plumbing cost. Target ≥ 0.6.
+ */
+export async function benchCalculators(): Promise<string[]> {
+  const app = createApp(
+    { clock: () => new Date(), maxBodyBytes: 65_536 },
+    { log: () => undefined },
+  );
+  const bare = new Hono().post('*', async (c) => {
+    await c.req.json();
+    return c.json({ ok: true });
+  });
+  const routes = [
+    ['/v1/weight', requestExamples.weight],
+    ['/v1/compensation/late', requestExamples.late],
+    ['/v1/compensation/lost', requestExamples.lost],
+    ['/v1/compensation/damaged', requestExamples.damaged],
+  ] as const;
+  const out = ['| route | ours ops/s | bare ops/s | ratio (target ≥ 0.6) |', '|---|---|---|---|'];
+  for (const [path, body] of routes) {
+    const json = JSON.stringify(body);
+    // Real requests carry Content-Length (the Workers runtime sets it); both sides get it.
+    const headers = { 'content-type': 'application/json', 'content-length': String(json.length) };
+    const init = () => ({ method: 'POST', headers, body: json });
+    const probe = await app.request(path, init());
+    if (probe.status !== 200)
+      throw new Error(`${path} answered ${probe.status}: ${await probe.text()}`);
+    const ours = await measure(path, RUNS, () => app.request(path, init()));
+    const base = await measure('bare', RUNS, () => bare.request(path, init()));
+    out.push(
+      `| POST ${path} | ${fmt(ours.opsPerSec, 0)} | ${fmt(base.opsPerSec, 0)} | ${fmt(ours.opsPerSec / base.opsPerSec)} |`,
+    );
+  }
+  return out;
+}

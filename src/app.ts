@@ -1,0 +1,73 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps, HonoEnv } from './hono-env';
+import { accessLog, type AccessLogLine } from './http/access-log';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { requireJsonBody } from './http/json-body';
+import { problemResponse } from './http/problem';
+import { requestId } from './http/request-id';
+import { validationHook } from './http/validation-hook';
+import { calendarsRouter } from './routes/calendars/calendars.index';
+import { compensationRouter } from './routes/compensation/compensation.index';
+import { metaRouter } from './routes/meta/meta.index';
+import { SERVICE_VERSION } from './routes/meta/meta.handlers';
+import { policiesRouter } from './routes/policies/policies.index';
+import { weightRouter } from './routes/weight/weight.index';
+
+export interface CreateAppOptions {
+  /** Where access-log lines go; default one JSON line on stdout. */
+  log?: (line: AccessLogLine) => void;
+}
+
+/**
+ * Builds the whole API around its dependencies. The Worker entry and the
+ * tests both call this, so tests exercise exactly what ships.
+ *
+ * @example
+ * const app = createApp({ clock: () => new Date(), maxBodyBytes: 65536 });
+ * const res = await app.request('/health');
+ */
+export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
+  const app = new OpenAPIHono<HonoEnv>({ defaultHook: validationHook });
+  const log = options.log ?? ((line: AccessLogLine) => console.log(JSON.stringify(line)));
+
+  app.use(requestId());
+  app.use(accessLog(log));
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+    c.res.headers.set('x-content-type-options', 'nosniff');
+  });
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: (c) =>
+        problemResponse(c, 'bodyTooLarge', `The body is over ${deps.maxBodyBytes} bytes.`),
+    }),
+  );
+  app.use('/v1/*', requireJsonBody());
+
+  app.route('/', metaRouter);
+  app.route('/', weightRouter);
+  app.route('/', compensationRouter);
+  app.route('/', calendarsRouter);
+  app.route('/', policiesRouter);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Parcel Claims API',
+      version: SERVICE_VERSION,
+      description:
+        'What a carrier owes a shop when a parcel is late, lost or damaged, with every number explained. Errors are RFC 9457 problem+json.',
+    },
+    servers: [{ url: '/' }],
+  });
+
+  app.notFound(notFoundHandler);
+  app.onError(errorHandler());
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

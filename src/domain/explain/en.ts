@@ -1,0 +1,81 @@
+/**
+ * English templates: one per line key. `{name}` is filled from the line's params.
+ * This table is the list of line keys: add a key here and the Russian table must follow.
+ * @example EN_TEMPLATES['late.delivered'] // 'Delivered on {deliveredDate}.'
+ */
+export const EN_TEMPLATES = {
+  'policy.applied': 'Policy {policyId}, version {version} ({name}); source: {source}.',
+  'policy.note': 'Policy note: {noteEn}',
+  'rounding.half_up': 'Rounded once, half-up to {decimals} decimals: {exact} → {rounded}.',
+  'rounding.exact': 'No rounding needed: every amount is exact to {decimals} decimals.',
+
+  'weight.divisor.policy': 'Volumetric divisor {divisor} (cm³ per kg), from the policy.',
+  'weight.divisor.override':
+    'Volumetric divisor {divisor} (cm³ per kg), given in the request; the policy uses {policyDivisor}.',
+  'weight.package.volumetric':
+    'Package {index}: volumetric {lengthCm} × {widthCm} × {heightCm} cm / {divisor} = {volumetricKg} kg is more than the physical {physicalKg} kg, so {chargeableKg} kg is charged.',
+  'weight.package.physical':
+    'Package {index}: physical {physicalKg} kg is not less than the volumetric {lengthCm} × {widthCm} × {heightCm} cm / {divisor} = {volumetricKg} kg, so {chargeableKg} kg is charged.',
+  'weight.rounding': 'Each weight is rounded up to a multiple of {stepKg} kg.',
+  'weight.total': 'Total chargeable weight: {terms} = {totalKg} kg.',
+
+  'late.rate.business':
+    'Penalty rate: {ratePercent} % of the delivery cost per business day of delay.',
+  'late.rate.calendar':
+    'Penalty rate: {ratePercent} % of the delivery cost per calendar day of delay.',
+  'late.promised.given': 'Promised delivery date: {promisedDate}.',
+  'late.promised.computed':
+    'Promised delivery date: {promisedDate} = shipped {shippedDate} + {transitBusinessDays} business days.',
+  'late.delivered': 'Delivered on {deliveredDate}.',
+  'late.undelivered': 'Not delivered as of {asOf}; the delay is counted up to that date.',
+  'calendar.source':
+    'Business days from the {country} production calendar for {year}: {dataset} file {file}, published {published}.',
+  'calendar.note': 'Note on the {country} calendar for {year}: {note}.',
+  'late.on_time':
+    'Delivered on or before the promised date {promisedDate}: no delay, nothing is owed.',
+  'late.not_yet_due':
+    'The promised date {promisedDate} has not passed as of {asOf}: no delay yet, nothing is owed.',
+  'late.days.business':
+    'Business days late: {businessDaysLate} (calendar days: {calendarDaysLate}), counted after {promisedDate} up to and including {lateUntil}; first counted day {firstLateDate}, last {lastLateDate}.',
+  'late.days.calendar':
+    'Calendar days late: {calendarDaysLate} (business days: {businessDaysLate}), counted after {promisedDate} up to and including {lateUntil}; first counted day {firstLateDate}, last {lastLateDate}.',
+  'late.days.no_business_day':
+    'Calendar days late: {calendarDaysLate}, but none of them after {promisedDate} up to {lateUntil} is a business day, so nothing is owed.',
+  'late.dates_truncated': 'Only the first {listed} of the {days} counted dates are listed.',
+  'late.formula': 'Penalty: {ratePercent} % × {days} days × {deliveryCost} = {uncapped}.',
+  'late.cap.applied':
+    'Cap: {capPercent} % of the delivery cost = {cap}; the penalty {uncapped} exceeds it, so the cap is owed.',
+  'late.cap.not_reached': 'Cap: {capPercent} % of the delivery cost = {cap}; not reached.',
+  'late.cap.none': 'The policy sets no cap on the penalty.',
+
+  'loss.refund.paid': 'The delivery cost {deliveryCost} is refunded (the delivery was paid).',
+  'loss.refund.unpaid': 'The delivery cost is not refunded: the delivery was not paid.',
+  'loss.refund.not_in_policy':
+    'The delivery cost is not refunded: the policy does not refund it here.',
+  'loss.insured.documented':
+    'Insured for {declaredValue}; documented value of the contents {documentedValue}; the smaller is paid: {payout}.',
+  'loss.insured.missing_proof':
+    'Insured for {declaredValue}; the insured payout (at most {declaredValue}) is payable once proof of the contents value (invoice or receipt) is given.',
+  'damage.insured.documented':
+    'Insured for {declaredValue}; documented damage {documentedDamage}; the smaller is paid: {payout}.',
+  'damage.insured.missing_proof':
+    'Insured for {declaredValue}; the payout (at most {declaredValue}) is payable once the damage is documented (invoice, receipt or repair estimate).',
+  'uninsured.flat': 'Not insured: the policy pays a flat {flat} in total.',
+  'uninsured.multiple':
+    'Not insured: the policy pays {factor} × the delivery cost {deliveryCost} = {payout}.',
+  'uninsured.limit.multiple': 'Limit: {factor} × the delivery cost {deliveryCost} = {limit}.',
+  'uninsured.documented.limited':
+    'Not insured: the documented amount {documented} is paid up to {limit}: {payout}.',
+  'uninsured.documented.unlimited':
+    'Not insured: the documented amount {documented} is paid in full, with no limit.',
+  'uninsured.documented.missing_limited':
+    'Not insured: the policy pays the documented amount up to {limit}; payable once it is documented (invoice or receipt).',
+  'uninsured.documented.missing_unlimited':
+    'Not insured: the policy pays the documented amount in full; payable once it is documented (invoice or receipt).',
+  'uninsured.none': 'Not insured: the policy pays nothing.',
+  'loss.documented_unused':
+    'The documented value {documentedValue} does not change the payout: the policy pays a fixed sum.',
+  'loss.total': 'Payable now: {terms} = {total}.',
+  'loss.total.nothing': 'Nothing is payable yet: {total}.',
+  'loss.pending': 'Pending until documents arrive: {pending}.',
+} as const;

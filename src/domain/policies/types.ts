@@ -1,0 +1,96 @@
+/**
+ * The shape of a carrier policy: plain JSON data, so GET /v1/policies can return it as is
+ * and a new carrier is a new object, not new code.
+ */
+import type { EvidenceKind } from '../evidence';
+import type { CurrencyCode, MoneyJson } from '../money';
+
+/**
+ * How a delay is counted: business days (carrier terms) or calendar days (postal control
+ * terms, road freight's "сутки").
+ * @example const basis: DayBasis = 'business';
+ */
+export type DayBasis = 'business' | 'calendar';
+
+/**
+ * The claim types a policy answers (the claim module owns the full claim model).
+ * @example const t: PolicyClaimType = 'damaged';
+ */
+export type PolicyClaimType = 'late' | 'lost' | 'damaged';
+
+/**
+ * What an uninsured parcel gets when lost or damaged.
+ * - `flat`: the flat sum, whatever the contents were worth.
+ * - `delivery_cost_multiple`: factor × the delivery cost.
+ * - `documented`: the documented value (or damage), up to a limit; `null` means no limit.
+ * - `none`: nothing.
+ * @example const r: UninsuredRule = { basis: 'flat', amount: { amount: '3000.00', currency: 'RUB' } };
+ */
+export type UninsuredRule =
+  | { basis: 'flat'; amount: MoneyJson }
+  | { basis: 'delivery_cost_multiple'; factor: string }
+  | { basis: 'documented'; limit: { flat: MoneyJson } | { deliveryCostMultiple: string } | null }
+  | { basis: 'none' };
+
+/**
+ * A remark that a result should carry, in both languages. `topic` says which calculations
+ * cite it; defaults chosen where the sources are silent are always written down here.
+ * @example { topic: 'late', en: 'No cap in the FAQ; …', ru: 'В FAQ нет предела; …' }
+ */
+export interface PolicyNote {
+  topic: 'weight' | PolicyClaimType | 'claims';
+  en: string;
+  ru: string;
+}
+
+/**
+ * A carrier's rules. Rates, factors and fractions are decimal strings (never `number`):
+ * they multiply money.
+ * @example resolvePolicy('cdek').late.ratePerDay // '0.03'
+ */
+export interface CarrierPolicy {
+  id: string;
+  /** Bumped whenever a number changes, so a stored result can name the rules it used. */
+  version: string;
+  name: string;
+  /** The document the numbers come from. */
+  source: string;
+  /** Russian name and source, for the Russian claim letters. */
+  ru: { name: string; source: string };
+  /** The currency the policy's fixed sums are stated in. */
+  currency: CurrencyCode;
+  notes: PolicyNote[];
+  weight: { divisor: number; roundingStepKg: string; rounding: 'up' };
+  late: {
+    ratePerDay: string;
+    dayBasis: DayBasis;
+    cap: { fractionOfDeliveryCost: string } | null;
+  };
+  lost: {
+    /** A paid delivery cost is refunded on top of the insured payout. */
+    refundDeliveryCostWhenPaid: boolean;
+    /**
+     * A paid delivery cost is refunded on top of the uninsured payout too. False where the
+     * uninsured sum is the whole compensation (CDEK's flat 3000 RUB, the postal twice-the-fee).
+     */
+    refundDeliveryCostWhenUninsured: boolean;
+    uninsured: UninsuredRule;
+  };
+  damaged: { uninsured: UninsuredRule };
+  claims: {
+    filingWindowMonths: number;
+    /** The window is counted from the shipping date. */
+    filingWindowFrom: 'shipped';
+    answerWithinDays: number;
+    evidence: Record<PolicyClaimType, EvidenceKind[]>;
+  };
+}
+
+/**
+ * Which policy a result was computed under.
+ * @example const ref: PolicyRef = { id: 'cdek', version: '2025-01' };
+ */
+export interface PolicyRef {
+  id: string;
+  version: string;
+}

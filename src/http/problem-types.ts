@@ -1,0 +1,64 @@
+/**
+ * Every kind of problem the API answers with, as data: a stable slug (the end
+ * of the `type` URI), the HTTP status and a title. Clients switch on `type`.
+ */
+export const PROBLEMS = {
+  validation: { slug: 'validation-failed', status: 422, title: 'The request is not valid' },
+  malformedJson: { slug: 'malformed-json', status: 400, title: 'The body is not valid JSON' },
+  unsupportedMediaType: {
+    slug: 'unsupported-media-type',
+    status: 415,
+    title: 'The body must be application/json',
+  },
+  bodyTooLarge: { slug: 'body-too-large', status: 413, title: 'The body is too large' },
+  notFound: { slug: 'not-found', status: 404, title: 'Not found' },
+  methodNotAllowed: { slug: 'method-not-allowed', status: 405, title: 'Method not allowed' },
+  calendarYearUnknown: {
+    slug: 'calendar-year-unknown',
+    status: 422,
+    title: 'The calendar has no data for that year',
+  },
+  calendarUnknown: { slug: 'calendar-unknown', status: 422, title: 'No calendar for that country' },
+  policyUnknown: { slug: 'policy-unknown', status: 422, title: 'No policy for that carrier' },
+  currencyMismatch: {
+    slug: 'currency-mismatch',
+    status: 422,
+    title: 'Amounts in different currencies',
+  },
+  invalidInput: { slug: 'invalid-input', status: 422, title: 'The input breaks a rule' },
+  unauthorized: { slug: 'unauthorized', status: 401, title: 'A valid API key is required' },
+  forbidden: { slug: 'forbidden', status: 403, title: 'Your key may not do this' },
+  invalidTransition: {
+    slug: 'invalid-transition',
+    status: 409,
+    title: 'The claim cannot make that move',
+  },
+  conflict: { slug: 'conflict', status: 409, title: 'The claim changed meanwhile' },
+  preconditionFailed: {
+    slug: 'precondition-failed',
+    status: 412,
+    title: 'The claim changed since you read it',
+  },
+  idempotencyConflict: {
+    slug: 'idempotency-key-reused',
+    status: 422,
+    title: 'The Idempotency-Key was used for a different request',
+  },
+  filingDeadlinePassed: {
+    slug: 'filing-deadline-passed',
+    status: 422,
+    title: 'The filing deadline has passed',
+  },
+  storageUnavailable: {
+    slug: 'storage-unavailable',
+    status: 503,
+    title: 'Claim storage is unavailable; retry later',
+  },
+  internal: { slug: 'internal', status: 500, title: 'Something went wrong on our side' },
+} as const;
+
+export type ProblemKind = keyof typeof PROBLEMS;
+export type ProblemStatus = (typeof PROBLEMS)[ProblemKind]['status'];
+
+/** The `type` URI of a problem: a path on this API that documents it. */
+export const problemTypeUri = (kind: ProblemKind): string => `/problems/${PROBLEMS[kind].slug}`;

@@ -1,0 +1,74 @@
+import type { Context } from 'hono';
+import type { HonoEnv } from '../hono-env';
+import { PROBLEMS, problemTypeUri, type ProblemKind } from './problem-types';
+
+/** One offending field: a JSON Pointer into the body, or a query/path/header parameter name. */
+export interface FieldError {
+  pointer?: string;
+  parameter?: string;
+  header?: string;
+  detail: string;
+}
+
+/** RFC 9457 problem details, as this API sends them. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+/**
+ * Raised anywhere in the HTTP layer to answer with a problem; the error
+ * handler turns it into the response.
+ *
+ * @example
+ * throw new ProblemError('notFound', 'No claim clm_123.');
+ */
+export class ProblemError extends Error {
+  constructor(
+    readonly kind: ProblemKind,
+    readonly detail: string,
+    readonly extra: { errors?: FieldError[]; headers?: Record<string, string> } & Record<
+      string,
+      unknown
+    > = {},
+  ) {
+    super(detail);
+  }
+}
+
+/** `instance` is the request id, so a client can quote it to support. */
+export const instanceFor = (requestId: string): string => `urn:uuid:${requestId}`;
+
+/**
+ * Builds the problem+json response for `kind`.
+ *
+ * @example
+ * return problemResponse(c, 'notFound', 'No route GET /nope.');
+ */
+export function problemResponse(
+  c: Context<HonoEnv>,
+  kind: ProblemKind,
+  detail: string,
+  extra: ProblemError['extra'] = {},
+): Response {
+  const { headers = {}, ...extensions } = extra;
+  const def = PROBLEMS[kind];
+  const requestId: string = c.get('requestId') ?? crypto.randomUUID();
+  const body: ProblemBody = {
+    type: problemTypeUri(kind),
+    title: def.title,
+    status: def.status,
+    detail,
+    instance: instanceFor(requestId),
+    ...extensions,
+  };
+  return new Response(JSON.stringify(body), {
+    status: def.status,
+    headers: { 'content-type': 'application/problem+json', ...headers },
+  });
+}

@@ -1,0 +1,58 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  DamagedRequestSchema,
+  LateRequestSchema,
+  LateResultSchema,
+  LossResultSchema,
+  LostRequestSchema,
+} from '../../schemas/compensation.schema';
+import { bodyErrorResponses } from '../../schemas/problem.schema';
+import { examples } from '../examples';
+import { jsonBody, jsonResponse } from '../router';
+
+const tags = ['Calculators'];
+
+export const lateRoute = createRoute({
+  method: 'post',
+  path: '/v1/compensation/late',
+  operationId: 'computeLateCompensation',
+  tags,
+  summary: 'Compensation for a late delivery',
+  description:
+    'Counts the days late on the official business-day calendar (after the promised date, up to and including delivery), applies the policy rate per day and its cap. A year without calendar data is a 422 `calendar-year-unknown`, never a guess.',
+  request: { body: jsonBody(LateRequestSchema, 'Delivery cost and dates') },
+  responses: {
+    200: jsonResponse(LateResultSchema, 'The amount and the lines that explain it', examples.late),
+    ...bodyErrorResponses,
+  },
+});
+
+export const lostRoute = createRoute({
+  method: 'post',
+  path: '/v1/compensation/lost',
+  operationId: 'computeLostCompensation',
+  tags,
+  summary: 'Compensation for a lost parcel',
+  description:
+    'Insured: the delivery cost (when paid) plus the documented value up to the declared value. Uninsured: the policy’s rule (cdek: a flat 3000 RUB in total). A part that waits for evidence is listed with `payable: false` and named in `missingEvidence`.',
+  request: { body: jsonBody(LostRequestSchema, 'Delivery cost and insurance') },
+  responses: {
+    200: jsonResponse(LossResultSchema, 'The amount, its components and lines', examples.lost),
+    ...bodyErrorResponses,
+  },
+});
+
+export const damagedRoute = createRoute({
+  method: 'post',
+  path: '/v1/compensation/damaged',
+  operationId: 'computeDamagedCompensation',
+  tags,
+  summary: 'Compensation for a damaged parcel',
+  description:
+    'Insured: the documented damage up to the declared value. Uninsured: the policy’s rule (cdek: documented damage up to 3000 RUB).',
+  request: { body: jsonBody(DamagedRequestSchema, 'Delivery cost, insurance, documented damage') },
+  responses: {
+    200: jsonResponse(LossResultSchema, 'The amount, its components and lines', examples.damaged),
+    ...bodyErrorResponses,
+  },
+});

@@ -1,0 +1,33 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { HonoEnv } from '../../hono-env';
+import { ProblemError } from '../../http/problem';
+import { PROBLEMS, problemTypeUri, type ProblemKind } from '../../http/problem-types';
+import type { healthRoute, problemTypeRoute } from './meta.routes';
+
+export const SERVICE_VERSION = '0.1.0';
+
+export const healthHandler: RouteHandler<typeof healthRoute, HonoEnv> = (c) =>
+  c.json({ status: 'ok' as const, service: 'parcel-claims-api', version: SERVICE_VERSION }, 200);
+
+export const problemTypeHandler: RouteHandler<typeof problemTypeRoute, HonoEnv> = (c) => {
+  const { slug } = c.req.valid('param');
+  const kind = (Object.keys(PROBLEMS) as ProblemKind[]).find((k) => PROBLEMS[k].slug === slug);
+  if (!kind) throw new ProblemError('notFound', `No problem type '${slug}'.`);
+  const { title, status } = PROBLEMS[kind];
+  return c.json({ type: problemTypeUri(kind), title, status }, 200);
+};
+
+/** Interactive docs: Swagger UI from its CDN, reading our /openapi.json. */
+export const docsPage = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8"><title>Parcel Claims API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css">
+</head>
+<body>
+<div id="ui"></div>
+<script src="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui' });</script>
+</body>
+</html>`;

@@ -1,0 +1,24 @@
+import { createRoute } from '@hono/zod-openapi';
+import { bodyErrorResponses } from '../../schemas/problem.schema';
+import { WeightRequestSchema, WeightResultSchema } from '../../schemas/weight.schema';
+import { examples } from '../examples';
+import { jsonBody, jsonResponse } from '../router';
+
+export const weightRoute = createRoute({
+  method: 'post',
+  path: '/v1/weight',
+  operationId: 'computeChargeableWeight',
+  tags: ['Calculators'],
+  summary: 'Chargeable weight of a shipment',
+  description:
+    'Per package: volumetric weight (L×W×H / divisor), physical weight, and the larger of the two, rounded up to the policy step. The shipment total is the sum.',
+  request: { body: jsonBody(WeightRequestSchema, 'The packages, as measured') },
+  responses: {
+    200: jsonResponse(
+      WeightResultSchema,
+      'Weights and the lines that explain them',
+      examples.weight,
+    ),
+    ...bodyErrorResponses,
+  },
+});

@@ -1,0 +1,90 @@
+import { z } from '@hono/zod-openapi';
+import { isValidIsoDate } from '../domain/calendar/dates';
+import { LINE_KEYS, type LineKey } from '../domain/explain';
+import { amountProblem, CURRENCY_CODES } from '../domain/money';
+
+/** ISO 4217 code of a supported currency. */
+export const CurrencySchema = z.enum(CURRENCY_CODES).openapi('Currency', { example: 'RUB' });
+
+/**
+ * Money on the wire: a decimal string and a currency. A JSON number is refused
+ * (floats lose kopecks); so are negative amounts and more decimals than the
+ * currency has.
+ */
+export const MoneySchema = z
+  .object({
+    amount: z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? 'is required'
+            : 'must be a decimal string such as "500.00", not a JSON number',
+      })
+      .openapi({
+        example: '500.00',
+        description: 'Decimal string, at most the currency’s decimals',
+      }),
+    currency: CurrencySchema,
+  })
+  .superRefine((money, ctx) => {
+    const problem = amountProblem(money.amount, money.currency);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['amount'], message: problem });
+  })
+  .openapi('Money', { example: { amount: '500.00', currency: 'RUB' } });
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine(isValidIsoDate, 'is not a real calendar date')
+  .openapi({ format: 'date', example: '2025-03-14' });
+
+/**
+ * A positive decimal measure (centimetres, kilograms). Numbers are accepted for
+ * convenience and turned into their exact decimal string before any arithmetic.
+ */
+export const positiveDecimal = (unit: string, max: number) =>
+  z
+    .union([z.string(), z.number()], { error: `must be a positive decimal number of ${unit}` })
+    .transform((value, ctx) => {
+      const text = typeof value === 'number' ? String(value) : value;
+      const valid = /^\d{1,7}(\.\d{1,6})?$/.test(text) && !/^0*(\.0*)?$/.test(text);
+      if (!valid || Number(text) > max) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be a positive decimal number of ${unit}, at most ${max}, with at most 6 decimals`,
+        });
+        return z.NEVER;
+      }
+      return text;
+    })
+    .openapi({ type: 'string', example: '30', description: `${unit}, decimal string or number` });
+
+/** One human-readable step of a calculation. */
+export const LineSchema = z
+  .object({
+    key: z
+      .enum(LINE_KEYS as readonly [LineKey, ...LineKey[]])
+      .openapi({
+        example: 'late.rate.business',
+        description: 'Stable id of the step; text follows it',
+      }),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    text: z.string().openapi({ example: 'Rate: 3 % of the delivery cost per business day late.' }),
+  })
+  .openapi('Line');
+
+/** Which policy (and which version of it) produced a number. */
+export const PolicyRefSchema = z
+  .object({ id: z.string(), version: z.string() })
+  .openapi('PolicyRef', { example: { id: 'cdek', version: '2025-01' } });
+
+/** Optional carrier id: selects the policy; defaults to cdek. */
+export const CarrierIdSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .openapi({
+    example: 'cdek',
+    description: 'Carrier policy id (GET /v1/policies). Default: cdek.',
+  });

@@ -1,0 +1,67 @@
+import { z } from '@hono/zod-openapi';
+import { EVIDENCE_KINDS } from '../domain/evidence';
+import type { CarrierPolicy } from '../domain/policies';
+import { CurrencySchema, MoneySchema } from './common.schema';
+
+const UninsuredRuleSchema = z
+  .discriminatedUnion('basis', [
+    z.object({ basis: z.literal('flat'), amount: MoneySchema }),
+    z.object({ basis: z.literal('delivery_cost_multiple'), factor: z.string() }),
+    z.object({
+      basis: z.literal('documented'),
+      limit: z
+        .union([z.object({ flat: MoneySchema }), z.object({ deliveryCostMultiple: z.string() })])
+        .nullable(),
+    }),
+    z.object({ basis: z.literal('none') }),
+  ])
+  .openapi('UninsuredRule');
+
+const Evidence = z.array(z.enum(EVIDENCE_KINDS));
+
+/** A carrier's rules, as data: what every number in a result was computed with. */
+export const PolicySchema = z
+  .object({
+    id: z.string().openapi({ example: 'cdek' }),
+    version: z.string().openapi({ example: '2025-01' }),
+    name: z.string(),
+    source: z.string(),
+    ru: z.object({ name: z.string(), source: z.string() }),
+    currency: CurrencySchema,
+    notes: z.array(
+      z.object({
+        topic: z.enum(['weight', 'late', 'lost', 'damaged', 'claims']),
+        en: z.string(),
+        ru: z.string(),
+      }),
+    ),
+    weight: z.object({
+      divisor: z.number().int(),
+      roundingStepKg: z.string(),
+      rounding: z.literal('up'),
+    }),
+    late: z.object({
+      ratePerDay: z.string().openapi({ example: '0.03' }),
+      dayBasis: z.enum(['business', 'calendar']),
+      cap: z.object({ fractionOfDeliveryCost: z.string() }).nullable(),
+    }),
+    lost: z.object({
+      refundDeliveryCostWhenPaid: z.boolean(),
+      refundDeliveryCostWhenUninsured: z.boolean(),
+      uninsured: UninsuredRuleSchema,
+    }),
+    damaged: z.object({ uninsured: UninsuredRuleSchema }),
+    claims: z.object({
+      filingWindowMonths: z.number().int(),
+      filingWindowFrom: z.literal('shipped'),
+      answerWithinDays: z.number().int(),
+      evidence: z.object({ late: Evidence, lost: Evidence, damaged: Evidence }),
+    }),
+  })
+  .openapi('Policy') satisfies z.ZodType<CarrierPolicy>;
+
+export const PolicyListSchema = z.object({ items: z.array(PolicySchema) }).openapi('PolicyList');
+
+export const PolicyParamsSchema = z.object({
+  id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'cdek' }),
+});

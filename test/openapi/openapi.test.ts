@@ -1,0 +1,60 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+
+const app = createApp(
+  { clock: () => new Date('2025-06-01T12:00:00Z'), maxBodyBytes: 65_536 },
+  {
+    log: () => undefined,
+  },
+);
+
+interface Operation {
+  operationId?: string;
+  requestBody?: { content: Record<string, { schema: unknown; example?: unknown }> };
+  responses: Record<
+    string,
+    {
+      content?: Record<
+        string,
+        { example?: unknown; schema?: { $ref?: string; example?: unknown } }
+      >;
+    }
+  >;
+}
+type Doc = { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+const getDoc = async () => (await (await app.request('/openapi.json')).json()) as Doc;
+const operations = (doc: Doc) =>
+  Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+  );
+
+describe('the OpenAPI document', () => {
+  it('is valid OpenAPI 3.1', async () => {
+    const result = await new Validator().validate(await getDoc());
+    expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('lists every route the app serves', async () => {
+    const doc = await getDoc();
+    const documented = new Set(
+      operations(doc).map(
+        ({ path, method }) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`,
+      ),
+    );
+    const served = app.routes
+      .filter((r) => r.method !== 'ALL' && !['/openapi.json', '/docs'].includes(r.path))
+      .map((r) => `${r.method} ${r.path}`);
+    for (const route of served) expect(documented, route).toContain(route);
+  });
+
+  it('gives every operation an id and a success example', async () => {
+    for (const { path, method, op } of operations(await getDoc())) {
+      expect(op.operationId, `${method} ${path}`).toBeTruthy();
+      const ok = op.responses['200'] ?? op.responses['201'];
+      expect(ok?.content?.['application/json']?.example, `${method} ${path}`).toBeDefined();
+    }
+  });
+});
