@@ -7,6 +7,8 @@ import { requireJsonBody } from './http/json-body';
 import { problemResponse } from './http/problem';
 import { requestId } from './http/request-id';
 import { validationHook } from './http/validation-hook';
+import { mapClaimErrors } from './http/storage-errors';
+import { claimsRouter } from './routes/claims/claims.index';
 import { calendarsRouter } from './routes/calendars/calendars.index';
 import { compensationRouter } from './routes/compensation/compensation.index';
 import { metaRouter } from './routes/meta/meta.index';
@@ -24,7 +26,7 @@ export interface CreateAppOptions {
  * tests both call this, so tests exercise exactly what ships.
  *
  * @example
- * const app = createApp({ clock: () => new Date(), maxBodyBytes: 65536 });
+ * const app = createApp({ clock: () => new Date(), maxBodyBytes: 65536, storage, newId });
  * const res = await app.request('/health');
  */
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
@@ -53,6 +55,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.route('/', compensationRouter);
   app.route('/', calendarsRouter);
   app.route('/', policiesRouter);
+  app.route('/', claimsRouter);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -64,9 +67,15 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     },
     servers: [{ url: '/' }],
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'An API key: `Authorization: Bearer pca_…`. Shop keys file and follow their own claims; clerk keys review and decide.',
+  });
 
   app.notFound(notFoundHandler);
-  app.onError(errorHandler());
+  app.onError(errorHandler([mapClaimErrors]));
   return app;
 }
 

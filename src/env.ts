@@ -1,17 +1,32 @@
 import { z } from 'zod';
 
-/** Worker bindings as wrangler passes them (all strings). */
+/** Worker bindings as wrangler passes them (vars and secrets are all strings). */
 export interface Bindings {
   MAX_BODY_BYTES?: string;
+  DYNAMODB_TABLE?: string;
+  DYNAMODB_REGION?: string;
+  DYNAMODB_ENDPOINT?: string;
+  AWS_ACCESS_KEY_ID?: string;
+  AWS_SECRET_ACCESS_KEY?: string;
 }
 
 /**
  * Configuration, parsed once from the bindings. Every variable is documented in
  * the README's configuration table.
  */
-export const ConfigSchema = z.object({
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
-});
+export const ConfigSchema = z
+  .object({
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
+    DYNAMODB_TABLE: z.string().min(3).default('parcel-claims'),
+    DYNAMODB_REGION: z.string().min(1).default('eu-central-1'),
+    DYNAMODB_ENDPOINT: z.url().optional(),
+    AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+    AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  })
+  .refine((c) => Boolean(c.AWS_ACCESS_KEY_ID) === Boolean(c.AWS_SECRET_ACCESS_KEY), {
+    message: 'set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither',
+    path: ['AWS_SECRET_ACCESS_KEY'],
+  });
 export type Config = z.infer<typeof ConfigSchema>;
 
 /**

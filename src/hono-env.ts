@@ -1,4 +1,6 @@
+import type { ActorRole } from './domain/claim';
 import type { Bindings } from './env';
+import type { Storage } from './storage/repository';
 
 /** What the app needs from the outside world; injected so tests can pin time. */
 export interface AppDeps {
@@ -6,6 +8,18 @@ export interface AppDeps {
   clock: () => Date;
   /** Largest accepted request body, bytes. */
   maxBodyBytes: number;
+  /** Claims and API keys. */
+  storage: Storage;
+  /** New claim ids. */
+  newId: () => string;
+}
+
+/** Who is calling: resolved from the API key by the auth middleware. */
+export interface Principal {
+  keyId: string;
+  role: ActorRole;
+  /** Set for shop keys. */
+  shopId?: string;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */
@@ -14,5 +28,6 @@ export interface HonoEnv {
   Variables: {
     requestId: string;
     deps: AppDeps;
+    principal: Principal;
   };
 }

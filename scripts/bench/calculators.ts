@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { createApp } from '../../src/app';
+import { createDynamoStorage } from '../../src/storage/dynamodb';
 import { requestExamples } from '../../src/schemas/examples';
 import { fmt, measure } from './measure';
 
@@ -12,7 +13,17 @@ const RUNS = 5000;
  */
 export async function benchCalculators(): Promise<string[]> {
   const app = createApp(
-    { clock: () => new Date(), maxBodyBytes: 65_536 },
+    {
+      clock: () => new Date(),
+      maxBodyBytes: 65_536,
+      // The calculators never touch storage: a client pointed nowhere proves it.
+      storage: createDynamoStorage({
+        endpoint: 'http://127.0.0.1:9',
+        region: 'local',
+        tableName: 'unused',
+      }),
+      newId: () => 'clm_unused',
+    },
     { log: () => undefined },
   );
   const bare = new Hono().post('*', async (c) => {

@@ -13,6 +13,8 @@ export const DomainErrorCode = {
   calendarUnknown: 'calendar-unknown',
   /** No carrier policy with that id. */
   policyUnknown: 'policy-unknown',
+  /** The claim comes after the policy's filing window closed. */
+  filingDeadlinePassed: 'filing-deadline-passed',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 

@@ -11,6 +11,7 @@ const DOMAIN_PROBLEMS: Record<DomainErrorCode, ProblemKind> = {
   'calendar-year-unknown': 'calendarYearUnknown',
   'calendar-unknown': 'calendarUnknown',
   'policy-unknown': 'policyUnknown',
+  'filing-deadline-passed': 'filingDeadlinePassed',
 };
 
 /** Maps an error the app knows to a problem; `undefined` for the unknown. */

@@ -4,22 +4,29 @@ import { problemResponse } from './problem';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
+/** A request carries a body when it declares a non-zero length or is chunked. */
+function hasBody(headers: Headers): boolean {
+  const length = headers.get('content-length');
+  return (length !== null && length !== '0') || headers.has('transfer-encoding');
+}
+
 /**
  * A request that carries a body must say it is JSON; otherwise 415, rather
- * than the validator silently reading nothing.
+ * than the validator silently reading nothing. Bodiless POSTs (e.g. taking a
+ * claim into review) pass.
  *
  * @example
  * app.use('/v1/*', requireJsonBody());
  */
 export function requireJsonBody(): MiddlewareHandler<HonoEnv> {
   return async function requireJsonBodyMiddleware(c, next) {
-    if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
-      const type = c.req.header('content-type') ?? '';
-      if (!JSON_TYPE.test(type)) {
+    const type = c.req.header('content-type');
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && (type || hasBody(c.req.raw.headers))) {
+      if (!JSON_TYPE.test(type ?? '')) {
         return problemResponse(
           c,
           'unsupportedMediaType',
-          `Send the body as application/json (got '${type || 'no content-type'}').`,
+          `Send the body as application/json (got '${type ?? 'no content-type'}').`,
         );
       }
     }

@@ -1,9 +1,19 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
+import { createDynamoStorage } from '../../src/storage/dynamodb';
 
 const app = createApp(
-  { clock: () => new Date('2025-06-01T12:00:00Z'), maxBodyBytes: 65_536 },
+  {
+    clock: () => new Date('2025-06-01T12:00:00Z'),
+    maxBodyBytes: 65_536,
+    storage: createDynamoStorage({
+      endpoint: 'http://127.0.0.1:9',
+      region: 'local',
+      tableName: 'unused',
+    }),
+    newId: () => 'clm_unused',
+  },
   {
     log: () => undefined,
   },

@@ -1,0 +1,160 @@
+/**
+ * Creates the table (if missing) and enables TTL; idempotent.
+ *   tsx scripts/create-table.ts [--endpoint URL] [--table NAME] [--region REGION]
+ *   tsx scripts/create-table.ts --write-cloudformation   (regenerates scripts/table.cloudformation.json)
+ * Env: DYNAMODB_ENDPOINT, DYNAMODB_TABLE (parcel-claims), DYNAMODB_REGION (eu-central-1).
+ */
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  UpdateTimeToLiveCommand,
+  type DynamoDBClient,
+  type TableDescription,
+} from '@aws-sdk/client-dynamodb';
+import { createDynamoClient } from '../src/storage/dynamodb/client';
+import { errorName, toStorageError } from '../src/storage/dynamodb/errors';
+import { StorageUnavailableError } from '../src/storage/errors';
+import {
+  cloudFormationTemplate,
+  DEFAULT_TABLE_NAME,
+  INDEXES,
+  tableDefinition,
+  TTL_ATTRIBUTE,
+} from '../src/storage/table';
+
+export const CLOUDFORMATION_PATH = new URL('./table.cloudformation.json', import.meta.url);
+const LOCAL_ENDPOINT = 'http://127.0.0.1:8000';
+
+export interface Connection {
+  /** Undefined: real AWS, credentials from the environment. */
+  endpoint: string | undefined;
+  tableName: string;
+  region: string;
+}
+
+/**
+ * Flags win over env. Without an endpoint, real AWS is used only when AWS
+ * configuration is in the environment; otherwise the local DynamoDB of `npm start`.
+ *
+ * @example
+ * resolveConnection({}, { DYNAMODB_TABLE: 'x' }); // { endpoint: 'http://127.0.0.1:8000', tableName: 'x', region: 'eu-central-1' }
+ */
+export function resolveConnection(
+  flags: { endpoint?: string | undefined; table?: string | undefined; region?: string | undefined },
+  env: NodeJS.ProcessEnv = process.env,
+): Connection {
+  const awsConfigured = Boolean(env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_REGION);
+  return {
+    endpoint:
+      flags.endpoint ?? env.DYNAMODB_ENDPOINT ?? (awsConfigured ? undefined : LOCAL_ENDPOINT),
+    tableName: flags.table ?? env.DYNAMODB_TABLE ?? DEFAULT_TABLE_NAME,
+    region: flags.region ?? env.DYNAMODB_REGION ?? env.AWS_REGION ?? 'eu-central-1',
+  };
+}
+
+/** A client for `connection` (dummy credentials for a local endpoint). */
+export function clientFor(connection: Connection): DynamoDBClient {
+  return createDynamoClient({
+    region: connection.region,
+    ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+  });
+}
+
+/**
+ * Creates the table unless it exists, waits until ACTIVE, enables TTL on `expiresAt`.
+ *
+ * @example
+ * await ensureTable(client, 'parcel-claims'); // 'created' | 'exists'
+ */
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<'created' | 'exists'> {
+  let outcome: 'created' | 'exists' = 'exists';
+  let table = await describe(client, tableName);
+  if (table === undefined) {
+    try {
+      await client.send(new CreateTableCommand(tableDefinition(tableName)));
+      outcome = 'created';
+    } catch (error) {
+      if (errorName(error) !== 'ResourceInUseException') throw error; // created meanwhile
+    }
+  }
+  for (let waited = 0; table?.TableStatus !== 'ACTIVE'; waited++) {
+    if (waited > 300) throw new Error(`Table ${tableName} did not become ACTIVE`);
+    if (waited > 0) await new Promise((done) => setTimeout(done, 1000));
+    table = await describe(client, tableName);
+  }
+  const present = new Set(table.GlobalSecondaryIndexes?.map((gsi) => gsi.IndexName));
+  const missing = Object.keys(INDEXES).filter((name) => !present.has(name));
+  if (missing.length > 0) console.warn(`Table ${tableName} lacks indexes: ${missing.join(', ')}`);
+  const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+  const status = ttl.TimeToLiveDescription?.TimeToLiveStatus;
+  if (status !== 'ENABLED' && status !== 'ENABLING') {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+      }),
+    );
+  }
+  return outcome;
+}
+
+async function describe(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<TableDescription | undefined> {
+  try {
+    return (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+  } catch (error) {
+    if (errorName(error) === 'ResourceNotFoundException') return undefined;
+    throw error;
+  }
+}
+
+/** One line for an unreachable database or a missing table, instead of an SDK stack trace. */
+export function explainConnectionError(error: unknown, connection: Connection): string {
+  const where = connection.endpoint ?? `AWS (${connection.region})`;
+  const mapped = toStorageError(error);
+  if (!(mapped instanceof StorageUnavailableError)) return String(error);
+  return mapped.reason === 'missing-table'
+    ? `Table '${connection.tableName}' not found at ${where}: run \`tsx scripts/create-table.ts\` or \`npm start\``
+    : `Cannot reach DynamoDB at ${where} (${mapped.reason}): is \`npm start\` running? Else set DYNAMODB_ENDPOINT or AWS_REGION.`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      endpoint: { type: 'string' },
+      table: { type: 'string' },
+      region: { type: 'string' },
+      'write-cloudformation': { type: 'boolean' },
+    },
+  });
+  if (values['write-cloudformation']) {
+    writeFileSync(CLOUDFORMATION_PATH, `${JSON.stringify(cloudFormationTemplate(), null, 2)}\n`);
+    console.log(`Wrote ${CLOUDFORMATION_PATH.pathname}`);
+    return;
+  }
+  const connection = resolveConnection(values);
+  const client = clientFor(connection);
+  try {
+    const outcome = await ensureTable(client, connection.tableName);
+    console.log(
+      `Table ${connection.tableName} ${outcome === 'created' ? 'created' : 'already exists'} at ${connection.endpoint ?? 'AWS'}; TTL on ${TTL_ATTRIBUTE}`,
+    );
+  } catch (error) {
+    console.error(explainConnectionError(error, connection));
+    process.exitCode = 1;
+  } finally {
+    client.destroy();
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
+  void main();

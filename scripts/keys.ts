@@ -1,0 +1,107 @@
+/**
+ * API keys admin, against the local DynamoDB of `npm start` or, configured, AWS:
+ *   npm run keys -- create --shop <id> [--role shop]    (prints the key once, alone on the last line)
+ *   npm run keys -- create --role clerk
+ *   npm run keys -- revoke <key-id>
+ *   npm run keys -- list
+ * Options: --endpoint, --table, --region (env DYNAMODB_ENDPOINT, DYNAMODB_TABLE, DYNAMODB_REGION).
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { ActorRole } from '../src/domain/claim';
+import { generateApiKey, hashApiKey } from '../src/storage/api-keys';
+import { DynamoApiKeyRepository } from '../src/storage/dynamodb';
+import { NotFoundError, type ApiKeyRecord, type ApiKeyRepository } from '../src/storage/repository';
+import { clientFor, explainConnectionError, resolveConnection } from './create-table';
+
+/**
+ * Generates, stores (hashed) and returns a new key; the plaintext exists only in the result.
+ *
+ * @example
+ * const { key } = await issueKey(apiKeys, { role: 'shop', shopId: 'demo-shop' });
+ */
+export async function issueKey(
+  apiKeys: ApiKeyRepository,
+  options: {
+    role: ActorRole;
+    shopId?: string | undefined;
+    at?: string;
+    generated?: { keyId: string; key: string };
+  },
+): Promise<{ record: ApiKeyRecord; key: string }> {
+  const { keyId, key } = options.generated ?? generateApiKey();
+  const record = await apiKeys.create({
+    keyId,
+    secretHash: await hashApiKey(key),
+    role: options.role,
+    ...(options.role === 'shop' ? { shopId: options.shopId } : {}),
+    createdAt: options.at ?? new Date().toISOString(),
+  });
+  return { record, key };
+}
+
+function describeKey(record: ApiKeyRecord): string {
+  const owner = record.role === 'shop' ? `shop ${record.shopId}` : 'claims desk';
+  const state = record.revokedAt === undefined ? 'active' : `revoked ${record.revokedAt}`;
+  return `${record.keyId}  ${record.role.padEnd(5)}  ${owner.padEnd(24)}  created ${record.createdAt}  ${state}`;
+}
+
+async function run(
+  command: string | undefined,
+  args: string[],
+  values: Record<string, string | undefined>,
+  apiKeys: ApiKeyRepository,
+) {
+  if (command === 'create') {
+    const role = values.role ?? (values.shop === undefined ? undefined : 'shop');
+    if (role !== 'shop' && role !== 'clerk') throw new UsageError('create needs --role shop|clerk');
+    if (role === 'shop' && !values.shop) throw new UsageError('a shop key needs --shop <id>');
+    if (role === 'clerk' && values.shop)
+      console.warn('Note: clerk keys serve the claims desk; --shop ignored.');
+    const { record, key } = await issueKey(apiKeys, { role, shopId: values.shop });
+    console.log(`Created ${describeKey(record)}`);
+    console.log('The key is shown once; store it now:');
+    console.log(key);
+  } else if (command === 'revoke' && args.length === 1) {
+    const record = await apiKeys.revoke(args[0]!, new Date().toISOString());
+    console.log(`Revoked ${describeKey(record)}`);
+  } else if (command === 'list') {
+    const keys = await apiKeys.list();
+    console.log(keys.length === 0 ? 'No keys.' : keys.map(describeKey).join('\n'));
+  } else {
+    throw new UsageError(
+      'usage: keys create --shop <id> --role shop|clerk | keys revoke <key-id> | keys list',
+    );
+  }
+}
+
+class UsageError extends Error {}
+
+async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      shop: { type: 'string' },
+      role: { type: 'string' },
+      endpoint: { type: 'string' },
+      table: { type: 'string' },
+      region: { type: 'string' },
+    },
+  });
+  const connection = resolveConnection(values);
+  const client = clientFor(connection);
+  try {
+    const apiKeys = new DynamoApiKeyRepository({ client, tableName: connection.tableName });
+    await run(positionals[0], positionals.slice(1), values, apiKeys);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof NotFoundError) console.error(error.message);
+    else console.error(explainConnectionError(error, connection));
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  } finally {
+    client.destroy();
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
+  void main();

@@ -1,0 +1,138 @@
+/**
+ * `npm start`: DynamoDB Local persisted to .data/dynamodb, the table, demo
+ * API keys (printed), then `wrangler dev` against it. Ctrl-C stops both.
+ * Env: DYNAMODB_PORT (8000), DYNAMODB_TABLE (parcel-claims), PORT (8787).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hashApiKey } from '../src/storage/api-keys';
+import { DynamoApiKeyRepository } from '../src/storage/dynamodb';
+import type { ApiKeyRepository } from '../src/storage/repository';
+import { DEFAULT_TABLE_NAME } from '../src/storage/table';
+import { clientFor, ensureTable } from './create-table';
+import { startDynamoLocal, type DynamoLocal } from './dynamodb-local';
+import { issueKey } from './keys';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = join(root, '.data');
+const demoKeysFile = join(dataDir, 'demo-keys.json');
+const DEMO_SHOP = 'demo-shop';
+
+interface DemoKey {
+  keyId: string;
+  key: string;
+}
+type DemoKeys = { shop: DemoKey; clerk: DemoKey };
+
+/**
+ * The demo keys from .data/demo-keys.json, re-stored if the database lost
+ * them, replaced if revoked; so a restart prints the same keys.
+ */
+async function ensureDemoKeys(apiKeys: ApiKeyRepository): Promise<DemoKeys> {
+  const saved = existsSync(demoKeysFile)
+    ? (JSON.parse(readFileSync(demoKeysFile, 'utf8')) as Partial<DemoKeys>)
+    : {};
+  const ensure = async (role: 'shop' | 'clerk', demo: DemoKey | undefined): Promise<DemoKey> => {
+    const stored = demo && (await apiKeys.get(demo.keyId));
+    const intact =
+      stored &&
+      stored.revokedAt === undefined &&
+      stored.secretHash === (await hashApiKey(demo.key));
+    if (demo && intact) return demo;
+    const generated = demo && !stored ? demo : undefined; // database wiped: store the same key again
+    const { record, key } = await issueKey(apiKeys, {
+      role,
+      shopId: DEMO_SHOP,
+      ...(generated ? { generated } : {}),
+    });
+    return { keyId: record.keyId, key };
+  };
+  const keys = {
+    shop: await ensure('shop', saved.shop),
+    clerk: await ensure('clerk', saved.clerk),
+  };
+  writeFileSync(demoKeysFile, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  return keys;
+}
+
+function startWrangler(endpoint: string, table: string): ChildProcess {
+  // wrangler's own entry point, run by node: the PID we hold is wrangler itself (not npx or a
+  // shell), so stopping it lets wrangler shut workerd down and release the port.
+  const wranglerBin = join(
+    dirname(createRequire(import.meta.url).resolve('wrangler/package.json')),
+    'bin',
+    'wrangler.js',
+  );
+  const args = ['dev', '--ip', '127.0.0.1', '--port', process.env.PORT ?? '8787'];
+  args.push('--var', `DYNAMODB_ENDPOINT:${endpoint}`, '--var', `DYNAMODB_TABLE:${table}`);
+  return spawn(process.execPath, [wranglerBin, ...args], {
+    cwd: root,
+    stdio: ['inherit', 'inherit', 'inherit'],
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => (clearTimeout(timer), done()));
+    child.kill('SIGINT');
+  });
+}
+
+async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const port = Number(process.env.DYNAMODB_PORT ?? 8000);
+  const table = process.env.DYNAMODB_TABLE ?? DEFAULT_TABLE_NAME;
+  const dbPath = join(dataDir, 'dynamodb');
+  mkdirSync(dbPath, { recursive: true });
+  const started = performance.now();
+  let db: DynamoLocal;
+  try {
+    db = await startDynamoLocal({ port, dbPath });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const client = clientFor({ endpoint: db.endpoint, region: 'eu-central-1', tableName: table });
+  let keys: DemoKeys;
+  try {
+    await ensureTable(client, table);
+    keys = await ensureDemoKeys(new DynamoApiKeyRepository({ client, tableName: table }));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await db.stop();
+    process.exit(1);
+  } finally {
+    client.destroy();
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`
+DynamoDB Local   ${db.endpoint}  (table ${table}, data in ${relative(root, dbPath)}/, ready in ${seconds} s)
+Demo shop key    (shop ${DEMO_SHOP})  ${keys.shop.key}
+Demo clerk key   (claims desk)      ${keys.clerk.key}
+                 (saved in ${relative(root, demoKeysFile)}; more: npm run keys -- create --shop <id> --role shop)
+Starting wrangler dev on http://127.0.0.1:${process.env.PORT ?? '8787'} ... Ctrl-C stops everything.
+`);
+  const wrangler = startWrangler(db.endpoint, table);
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await stopChild(wrangler);
+    await db.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  wrangler.once('exit', (code) => {
+    if (!stopping) console.error(`wrangler exited (${code ?? 'signal'}); stopping DynamoDB Local.`);
+    void shutdown(stopping ? 0 : (code ?? 1));
+  });
+}
+
+void main();

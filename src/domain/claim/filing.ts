@@ -1,0 +1,111 @@
+/**
+ * Filing a claim: the same calculators as the open endpoints compute its
+ * amount, the policy gives its deadlines and its evidence checklist.
+ */
+import type { BusinessCalendar } from '../calendar';
+import { addDays, addMonths, type IsoDate } from '../calendar/dates';
+import {
+  computeDamaged,
+  computeLate,
+  computeLost,
+  type DamagedInput,
+  type LateInput,
+  type LateResult,
+  type LossResult,
+  type LostInput,
+} from '../compensation';
+import { DomainError } from '../errors';
+import type { EvidenceKind } from '../evidence';
+import type { CarrierPolicy } from '../policies';
+import type { NewClaim } from '../claim';
+import type { Claimant } from './types';
+
+interface FilingCommon {
+  carrier: string;
+  waybill: string;
+  orderId?: string;
+  shippedDate: IsoDate;
+  claimant: Claimant;
+  description: string;
+  evidence: { kind: EvidenceKind; name: string; url?: string }[];
+}
+
+/** What a shop files; `shipment` is the input of the matching calculator. */
+export type ClaimFiling =
+  | (FilingCommon & { type: 'late'; shipment: Omit<LateInput, 'carrier'> })
+  | (FilingCommon & { type: 'lost'; shipment: Omit<LostInput, 'carrier'> })
+  | (FilingCommon & { type: 'damaged'; shipment: Omit<DamagedInput, 'carrier'> });
+
+export interface FilingContext {
+  policy: CarrierPolicy;
+  calendar: BusinessCalendar;
+  shopId: string;
+  /** Today in the claims desk's calendar, and the instant of filing. */
+  today: IsoDate;
+  at: string;
+}
+
+function compensationFor(filing: ClaimFiling, ctx: FilingContext): LateResult | LossResult {
+  const { policy, calendar } = ctx;
+  if (filing.type === 'late') return computeLate(filing.shipment, { policy, calendar });
+  if (filing.type === 'lost') return computeLost(filing.shipment, { policy });
+  return computeDamaged(filing.shipment, { policy });
+}
+
+/**
+ * The evidence still missing: the policy's checklist for the claim type plus
+ * what the calculation waits for, minus the kinds already given.
+ *
+ * @example missingEvidence(['receipt', 'proof_of_value'], [], [{ kind: 'receipt' }]) // ['proof_of_value']
+ */
+export function missingEvidence(
+  checklist: readonly EvidenceKind[],
+  awaited: readonly EvidenceKind[],
+  given: readonly { kind: EvidenceKind }[],
+): EvidenceKind[] {
+  const have = new Set(given.map((e) => e.kind));
+  return [...new Set([...checklist, ...awaited])].filter((kind) => !have.has(kind));
+}
+
+/**
+ * Checks the filing window and computes everything a new claim carries.
+ * Refused (filing-deadline-passed) once the window from the shipping date is over.
+ *
+ * @example
+ * const claim = prepareClaim(filing, { policy, calendar, shopId: 'shop-1', today: '2025-06-16', at });
+ */
+export function prepareClaim(filing: ClaimFiling, ctx: FilingContext): NewClaim {
+  const { policy, today } = ctx;
+  if (filing.shippedDate > today) {
+    throw new DomainError(
+      'invalid-input',
+      `shippedDate ${filing.shippedDate} is in the future`,
+      '/shippedDate',
+    );
+  }
+  const filingDeadline = addMonths(filing.shippedDate, policy.claims.filingWindowMonths);
+  if (today > filingDeadline) {
+    throw new DomainError(
+      'filing-deadline-passed',
+      `${policy.name} takes claims within ${policy.claims.filingWindowMonths} months of shipping: the window for a parcel shipped on ${filing.shippedDate} closed on ${filingDeadline}.`,
+      '/shippedDate',
+    );
+  }
+  const compensation = compensationFor(filing, ctx);
+  const added = filing.evidence.map((e) => ({ ...e, addedAt: ctx.at }));
+  const { evidence: _given, ...rest } = filing;
+  return {
+    ...rest,
+    shopId: ctx.shopId,
+    shipment: { ...filing.shipment },
+    evidence: added,
+    compensation: { ...compensation },
+    missingEvidence: missingEvidence(
+      policy.claims.evidence[filing.type],
+      'missingEvidence' in compensation ? compensation.missingEvidence : [],
+      filing.evidence,
+    ),
+    filingDeadline,
+    answerDueBy: addDays(today, policy.claims.answerWithinDays),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The claim record and its history event, as stored and as answered.
+ * Money travels as decimal strings and dates as ISO strings, so a stored claim
+ * reads back byte-for-byte identical to what was answered at filing.
+ */
+import type { LateResult, LossResult } from '../compensation';
+import type { EvidenceKind } from '../evidence';
+import type { MoneyJson } from '../money';
+
+/** What the calculators computed at filing, stored verbatim. */
+export type ClaimCompensation = LateResult | LossResult;
+
+/** What went wrong with the shipment. */
+export const CLAIM_TYPES = ['late', 'lost', 'damaged'] as const;
+export type ClaimType = (typeof CLAIM_TYPES)[number];
+
+/** Every status a claim can be in; the moves between them are in `status.ts`. */
+export const CLAIM_STATUSES = [
+  'submitted',
+  'in_review',
+  'approved',
+  'partially_approved',
+  'rejected',
+  'needs_info',
+  'paid',
+  'cancelled',
+] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** Who acts on a claim: a shop (through its key) or a clerk of the claims desk. */
+export const ACTOR_ROLES = ['shop', 'clerk'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+export interface ClaimActor {
+  role: ActorRole;
+  id: string;
+}
+
+/** An amount as a decimal string with its ISO 4217 code, never a JS number. */
+export type ClaimMoney = MoneyJson;
+
+export interface ClaimEvidence {
+  kind: EvidenceKind;
+  name: string;
+  url?: string;
+  addedAt: string;
+}
+
+/** A clerk's decision; `approvedAmount` only for a (partial) approval. */
+export interface ClaimDecision {
+  decision: 'approved' | 'partially_approved' | 'rejected' | 'needs_info';
+  reason: string;
+  approvedAmount?: ClaimMoney;
+  /** Required by the HTTP layer when `approvedAmount` exceeds the computed amount. */
+  overrideReason?: string;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export interface ClaimPayment {
+  amount: ClaimMoney;
+  /** YYYY-MM-DD */
+  paidOn: string;
+  reference: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface Claimant {
+  name: string;
+  email: string;
+  phone: string;
+}
+
+/** A claim filed by a shop for one shipment. */
+export interface Claim {
+  id: string;
+  shopId: string;
+  type: ClaimType;
+  carrier: string;
+  waybill: string;
+  orderId?: string;
+  /** Starts the policy's filing window (YYYY-MM-DD). */
+  shippedDate: string;
+  /** The calculator input, validated by the HTTP layer. */
+  shipment: Record<string, unknown>;
+  claimant: Claimant;
+  description: string;
+  evidence: ClaimEvidence[];
+  status: ClaimStatus;
+  /** The calculator result, stored verbatim. */
+  compensation: ClaimCompensation;
+  missingEvidence: EvidenceKind[];
+  /** YYYY-MM-DD: the last day the claim could be filed. */
+  filingDeadline: string;
+  /** YYYY-MM-DD (or ISO instant): the carrier must answer before this. */
+  answerDueBy: string;
+  decision?: ClaimDecision;
+  payment?: ClaimPayment;
+  /** ISO instant as produced by `Date.prototype.toISOString()`. */
+  createdAt: string;
+  updatedAt: string;
+  /** Starts at 1, +1 per change; the ETag. */
+  version: number;
+}
+
+/** What a shop supplies (plus what the HTTP layer computed) when filing. */
+export type NewClaim = Omit<
+  Claim,
+  'id' | 'status' | 'decision' | 'payment' | 'createdAt' | 'updatedAt' | 'version'
+>;
+
+/** Kinds of history event. */
+export const CLAIM_EVENT_TYPES = [
+  'filed',
+  'status_changed',
+  'evidence_added',
+  'payment_recorded',
+] as const;
+export type ClaimEventType = (typeof CLAIM_EVENT_TYPES)[number];
+
+/** One append-only history entry; `seq` is the claim version the change produced. */
+export interface ClaimEvent {
+  claimId: string;
+  seq: number;
+  at: string;
+  actor: ClaimActor;
+  type: ClaimEventType;
+  from?: ClaimStatus;
+  to?: ClaimStatus;
+  note?: string;
+}

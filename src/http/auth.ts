@@ -1,0 +1,57 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ActorRole } from '../domain/claim';
+import type { HonoEnv, Principal } from '../hono-env';
+import { hashApiKey } from '../storage/api-keys';
+import { ProblemError } from './problem';
+
+const CHALLENGE = { 'www-authenticate': 'Bearer realm="parcel-claims"' };
+
+/**
+ * Resolves `Authorization: Bearer <key>` to a principal. Only the SHA-256 of
+ * the key is looked up; the key itself is never stored or logged. A missing,
+ * unknown or revoked key is 401.
+ *
+ * @example
+ * app.use('/v1/claims/*', authenticate());
+ */
+export function authenticate(): MiddlewareHandler<HonoEnv> {
+  return async function authenticateMiddleware(c, next) {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match?.[1]) {
+      throw new ProblemError('unauthorized', 'Send Authorization: Bearer <API key>.', {
+        headers: CHALLENGE,
+      });
+    }
+    const record = await c.get('deps').storage.apiKeys.findByHash(await hashApiKey(match[1]));
+    if (!record) {
+      throw new ProblemError('unauthorized', 'The API key is unknown or revoked.', {
+        headers: CHALLENGE,
+      });
+    }
+    const principal: Principal = { keyId: record.keyId, role: record.role };
+    if (record.shopId) principal.shopId = record.shopId;
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+/**
+ * The principal, required to have `role`; a key of another role is 403.
+ *
+ * @example
+ * const clerk = requireRole(c, 'clerk');
+ */
+export function requireRole(c: Context<HonoEnv>, role: ActorRole): Principal {
+  const principal = c.get('principal');
+  if (principal.role !== role) {
+    throw new ProblemError(
+      'forbidden',
+      `Only a ${role} key may do this; yours is a ${principal.role} key.`,
+    );
+  }
+  return principal;
+}
+
+/** The actor recorded in history: the shop id for shops, the key id for clerks. */
+export const actorOf = (p: Principal) => ({ role: p.role, id: p.shopId ?? `clerk:${p.keyId}` });

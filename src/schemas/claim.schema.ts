@@ -1,0 +1,220 @@
+import { z } from '@hono/zod-openapi';
+import { CLAIM_STATUSES, CLAIM_TYPES } from '../domain/claim';
+import { EVIDENCE_KINDS } from '../domain/evidence';
+import { IsoDateSchema, MoneySchema } from './common.schema';
+import {
+  DamagedRequestSchema,
+  LateRequestSchema,
+  LateResultSchema,
+  LossResultSchema,
+  LostRequestSchema,
+} from './compensation.schema';
+
+export const ClaimantSchema = z
+  .object({
+    name: z.string().trim().min(1, 'is required').max(200),
+    email: z.email('must be an e-mail address').max(254),
+    phone: z
+      .string()
+      .regex(
+        /^\+?[0-9 ()-]{5,24}$/,
+        'must be a phone number: digits, spaces, ( ) - and a leading +',
+      ),
+  })
+  .openapi('Claimant');
+
+export const EvidenceInputSchema = z
+  .object({
+    kind: z.enum(EVIDENCE_KINDS),
+    name: z.string().trim().min(1, 'is required').max(200),
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .max(2000)
+      .optional(),
+  })
+  .openapi('EvidenceInput');
+
+export const EvidenceSchema = EvidenceInputSchema.extend({
+  addedAt: z.string().openapi({ example: '2025-06-01T12:00:00.000Z' }),
+}).openapi('Evidence');
+
+const common = {
+  carrier: z.string().min(1).max(40).openapi({ example: 'cdek' }),
+  waybill: z.string().trim().min(1, 'is required').max(64).openapi({ example: '1234567890' }),
+  orderId: z.string().trim().min(1).max(64).optional(),
+  shippedDate: IsoDateSchema.openapi({ description: 'Starts the filing window' }),
+  claimant: ClaimantSchema,
+  description: z.string().trim().min(1, 'is required').max(4000),
+  evidence: z.array(EvidenceInputSchema).max(50).default([]),
+};
+
+/** The body of POST /v1/claims: the type selects which calculator input `shipment` is. */
+export const FileClaimSchema = z
+  .discriminatedUnion('type', [
+    z.object({
+      type: z.literal('late'),
+      shipment: LateRequestSchema.omit({ carrier: true }),
+      ...common,
+    }),
+    z.object({
+      type: z.literal('lost'),
+      shipment: LostRequestSchema.omit({ carrier: true }),
+      ...common,
+    }),
+    z.object({
+      type: z.literal('damaged'),
+      shipment: DamagedRequestSchema.omit({ carrier: true }),
+      ...common,
+    }),
+  ])
+  .openapi('FileClaim');
+export type FileClaim = z.infer<typeof FileClaimSchema>;
+
+const DecisionRecordSchema = z.object({
+  decision: z.enum(['approved', 'partially_approved', 'rejected', 'needs_info']),
+  reason: z.string(),
+  approvedAmount: MoneySchema.optional(),
+  overrideReason: z.string().optional(),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+});
+
+const PaymentRecordSchema = z.object({
+  amount: MoneySchema,
+  paidOn: IsoDateSchema,
+  reference: z.string(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+
+/** A claim as the API answers it. */
+export const ClaimSchema = z
+  .object({
+    id: z.string().openapi({ example: 'clm_01JD3Q7W4X5Y6Z7A8B9C0D1E2F' }),
+    shopId: z.string(),
+    type: z.enum(CLAIM_TYPES),
+    carrier: z.string(),
+    waybill: z.string(),
+    orderId: z.string().optional(),
+    shippedDate: IsoDateSchema,
+    shipment: z.record(z.string(), z.unknown()),
+    claimant: ClaimantSchema,
+    description: z.string(),
+    evidence: z.array(EvidenceSchema),
+    status: z.enum(CLAIM_STATUSES),
+    compensation: z.union([LateResultSchema, LossResultSchema]),
+    missingEvidence: z.array(z.enum(EVIDENCE_KINDS)),
+    filingDeadline: IsoDateSchema,
+    answerDueBy: IsoDateSchema,
+    decision: DecisionRecordSchema.optional(),
+    payment: PaymentRecordSchema.optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .openapi('Claim');
+
+export const ClaimEventSchema = z
+  .object({
+    claimId: z.string(),
+    seq: z.number().int(),
+    at: z.string(),
+    actor: z.object({ role: z.enum(['shop', 'clerk']), id: z.string() }),
+    type: z.enum(['filed', 'status_changed', 'evidence_added', 'payment_recorded']),
+    from: z.enum(CLAIM_STATUSES).optional(),
+    to: z.enum(CLAIM_STATUSES).optional(),
+    note: z.string().optional(),
+  })
+  .openapi('ClaimEvent');
+
+export const ClaimListSchema = z
+  .object({ items: z.array(ClaimSchema), nextCursor: z.string().optional() })
+  .openapi('ClaimList');
+
+export const HistorySchema = z.object({ items: z.array(ClaimEventSchema) }).openapi('ClaimHistory');
+
+export const ClaimListQuerySchema = z.object({
+  status: z.enum(CLAIM_STATUSES).optional(),
+  type: z.enum(CLAIM_TYPES).optional(),
+  waybill: z.string().trim().min(1).max(64).optional(),
+  carrier: z.string().min(1).max(40).optional(),
+  overdue: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .optional()
+    .openapi({ description: 'true: only open claims past answerDueBy' }),
+  shopId: z.string().min(1).max(64).optional().openapi({ description: 'Clerk keys only' }),
+  limit: z.coerce
+    .number({ error: 'must be a whole number from 1 to 100' })
+    .int('must be a whole number from 1 to 100')
+    .min(1)
+    .max(100)
+    .default(20),
+  cursor: z
+    .string()
+    .max(2000)
+    .optional()
+    .openapi({ description: 'nextCursor of the previous page' }),
+});
+
+export const ClaimIdParamsSchema = z.object({
+  id: z
+    .string()
+    .regex(/^clm_[0-9a-f]{32}$/, 'is not a claim id')
+    .openapi({
+      param: { name: 'id', in: 'path' },
+      example: 'clm_3f2b8c1d4e5f60718293a4b5c6d7e8f9',
+    }),
+});
+
+export const IdempotencyHeaderSchema = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1–255 visible ASCII characters')
+    .optional()
+    .openapi({ description: 'Retry-safe filing: the same key and body return the first answer' }),
+});
+
+export const IfMatchHeaderSchema = z.object({
+  'if-match': z
+    .string()
+    .regex(/^"\d+"$/, 'must be the ETag of the claim, e.g. "3"')
+    .optional()
+    .openapi({ description: 'The ETag you read; a stale one is 412' }),
+});
+
+export const NoteSchema = z
+  .object({ note: z.string().trim().max(2000).optional() })
+  .openapi('MoveNote');
+
+export const AddEvidenceSchema = z
+  .object({ evidence: z.array(EvidenceInputSchema).min(1, 'add at least one item').max(20) })
+  .openapi('AddEvidence');
+
+export const DecisionSchema = z
+  .object({
+    decision: z.enum(['approved', 'partially_approved', 'rejected', 'needs_info']),
+    reason: z.string().trim().max(2000).optional(),
+    approvedAmount: MoneySchema.optional(),
+    overrideReason: z.string().trim().max(2000).optional(),
+  })
+  .openapi('Decision', {
+    example: {
+      decision: 'partially_approved',
+      reason: 'Two of the three items were damaged',
+      approvedAmount: { amount: '1500.00', currency: 'RUB' },
+    },
+  });
+
+export const PaymentSchema = z
+  .object({
+    amount: MoneySchema,
+    paidOn: IsoDateSchema,
+    reference: z.string().trim().min(1, 'is required').max(100),
+  })
+  .openapi('Payment', {
+    example: {
+      amount: { amount: '1500.00', currency: 'RUB' },
+      paidOn: '2025-07-01',
+      reference: 'PP-000123',
+    },
+  });

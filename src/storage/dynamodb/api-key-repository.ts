@@ -1,0 +1,111 @@
+/**
+ * ApiKeyRepository on DynamoDB. Each key is two items written together: the
+ * record by key id, and a copy under its hash so that authentication is one
+ * strongly consistent GetItem (a GSI would be eventually consistent: a
+ * revoked key could keep working for a moment).
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConflictError, NotFoundError } from '../errors';
+import type { ApiKeyRecord, ApiKeyRepository, NewApiKey } from '../repository';
+import { toItem, type Item } from './codec';
+import { apiKeyHashKey, apiKeyKey, itemToRecord } from './items';
+import { queryAll, readItem } from './read';
+import { transact } from './transact';
+
+/**
+ * @example
+ * const apiKeys = new DynamoApiKeyRepository({ client, tableName: 'parcel-claims' });
+ * await apiKeys.create({ keyId, secretHash: await hashApiKey(key), role: 'shop', shopId: 's1', createdAt });
+ */
+export class DynamoApiKeyRepository implements ApiKeyRepository {
+  private readonly client: DynamoDBClient;
+  private readonly table: string;
+
+  constructor(options: { client: DynamoDBClient; tableName: string }) {
+    this.client = options.client;
+    this.table = options.tableName;
+  }
+
+  async create(key: NewApiKey): Promise<ApiKeyRecord> {
+    if ((key.role === 'shop') !== (key.shopId !== undefined && key.shopId !== '')) {
+      throw new RangeError('a shop key needs a shopId; a clerk key has none');
+    }
+    const record: ApiKeyRecord = { ...key };
+    const listing = { allPk: { S: 'APIKEY' }, createdSk: { S: `${key.createdAt}#${key.keyId}` } };
+    const outcome = await transact(this.client, [
+      // Key ids are unique: never replace another key's record.
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...this.item(record, apiKeyKey(key.keyId)), ...listing },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      // One hash, one key: a duplicate secret must not authenticate as two keys.
+      {
+        Put: {
+          TableName: this.table,
+          Item: this.item(record, apiKeyHashKey(key.secretHash)),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ]);
+    if (!outcome.committed) throw new ConflictError(`API key ${key.keyId} already exists`);
+    return record;
+  }
+
+  async get(keyId: string): Promise<ApiKeyRecord | undefined> {
+    return this.read(apiKeyKey(keyId));
+  }
+
+  async findByHash(secretHash: string): Promise<ApiKeyRecord | undefined> {
+    const record = await this.read(apiKeyHashKey(secretHash));
+    return record === undefined || record.revokedAt !== undefined ? undefined : record;
+  }
+
+  async revoke(keyId: string, at: string): Promise<ApiKeyRecord> {
+    const current = await this.get(keyId);
+    if (current === undefined) throw new NotFoundError('api-key', keyId);
+    if (current.revokedAt !== undefined) return current;
+    const update = (key: Item) => ({
+      Update: {
+        TableName: this.table,
+        Key: key,
+        UpdateExpression: 'SET revokedAt = :at',
+        // Must exist (an Update would otherwise create a stray item) and revoke once:
+        // the first revokedAt is the one that counts.
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
+        ExpressionAttributeValues: { ':at': { S: at } },
+      },
+    });
+    const outcome = await transact(this.client, [
+      update(apiKeyKey(keyId)),
+      update(apiKeyHashKey(current.secretHash)),
+    ]);
+    if (outcome.committed) return { ...current, revokedAt: at };
+    const now = await this.get(keyId);
+    if (now === undefined) throw new NotFoundError('api-key', keyId);
+    if (now.revokedAt === undefined)
+      throw new ConflictError(`API key ${keyId} is contended; retry`);
+    return now;
+  }
+
+  async list(): Promise<ApiKeyRecord[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      IndexName: 'all',
+      KeyConditionExpression: 'allPk = :kind',
+      ExpressionAttributeValues: { ':kind': { S: 'APIKEY' } },
+    });
+    return items.map((item) => itemToRecord(item) as unknown as ApiKeyRecord);
+  }
+
+  private item(record: ApiKeyRecord, key: Item): Item {
+    return { ...toItem(record), ...key, entity: { S: key.sk?.S ?? 'APIKEY' } };
+  }
+
+  private async read(key: Item): Promise<ApiKeyRecord | undefined> {
+    const item = await readItem(this.client, this.table, key);
+    return item === undefined ? undefined : (itemToRecord(item) as unknown as ApiKeyRecord);
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * ClaimRepository on DynamoDB. Every multi-item write is one transaction, so
+ * a failure never leaves a claim without its event or idempotency record.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Claim, ClaimEvent } from '../../domain/claim';
+import type {
+  ClaimFilter,
+  ClaimRepository,
+  CreateClaimResult,
+  IdempotencyInput,
+  Page,
+  PageRequest,
+} from '../repository';
+import { createClaim } from './claim-create';
+import { listClaims } from './claim-list';
+import { updateClaim } from './claim-update';
+import { claimKey, claimPartition, itemToClaim, itemToEvent } from './items';
+import { queryAll, readItem } from './read';
+
+export interface DynamoRepositoryOptions {
+  client: DynamoDBClient;
+  tableName: string;
+  /** Epoch milliseconds; only used to tell expired idempotency records. */
+  now?: () => number;
+}
+
+/**
+ * @example
+ * const claims = new DynamoClaimRepository({ client, tableName: 'parcel-claims' });
+ * const claim = await claims.get('clm_1');
+ */
+export class DynamoClaimRepository implements ClaimRepository {
+  private readonly client: DynamoDBClient;
+  private readonly table: string;
+  private readonly now: () => number;
+
+  constructor(options: DynamoRepositoryOptions) {
+    this.client = options.client;
+    this.table = options.tableName;
+    this.now = options.now ?? Date.now;
+  }
+
+  create(
+    claim: Claim,
+    event: ClaimEvent,
+    idempotency?: IdempotencyInput,
+  ): Promise<CreateClaimResult> {
+    return createClaim(this.client, this.table, this.now(), { claim, event, idempotency });
+  }
+
+  async get(id: string): Promise<Claim | undefined> {
+    const item = await readItem(this.client, this.table, claimKey(id));
+    return item === undefined ? undefined : itemToClaim(item);
+  }
+
+  update(
+    next: Claim,
+    expectedVersion: number,
+    events: ClaimEvent | readonly ClaimEvent[],
+  ): Promise<Claim> {
+    const list = Array.isArray(events) ? (events as readonly ClaimEvent[]) : [events as ClaimEvent];
+    return updateClaim(this.client, this.table, next, expectedVersion, list);
+  }
+
+  async history(claimId: string): Promise<ClaimEvent[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
+      ExpressionAttributeValues: {
+        ':pk': { S: claimPartition(claimId) },
+        ':events': { S: 'EVENT#' },
+      },
+      ConsistentRead: true,
+    });
+    return items.map(itemToEvent);
+  }
+
+  list(filter: ClaimFilter, page: PageRequest): Promise<Page<Claim>> {
+    return listClaims(this.client, this.table, filter, page);
+  }
+}

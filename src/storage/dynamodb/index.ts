@@ -1,0 +1,29 @@
+/**
+ * The DynamoDB storage, wired: what the Worker and the scripts build from config.
+ */
+import type { Storage } from '../repository';
+import { DynamoApiKeyRepository } from './api-key-repository';
+import { DynamoClaimRepository } from './claim-repository';
+import { createDynamoClient, type DynamoClientOptions } from './client';
+
+export { createDynamoClient, type DynamoClientOptions } from './client';
+export { DynamoClaimRepository, type DynamoRepositoryOptions } from './claim-repository';
+export { DynamoApiKeyRepository } from './api-key-repository';
+export { toStorageError } from './errors';
+
+/**
+ * @example
+ * const storage = createDynamoStorage({ endpoint: env.DYNAMODB_ENDPOINT, region: 'eu-central-1', tableName: env.DYNAMODB_TABLE });
+ * await storage.claims.get(id);
+ */
+export function createDynamoStorage(
+  options: DynamoClientOptions & { tableName: string; now?: () => number },
+): Storage {
+  const client = createDynamoClient(options);
+  // One clock for the app and storage: idempotency expiry is judged by the time that stamped it.
+  const now = options.now ? { now: options.now } : {};
+  return {
+    claims: new DynamoClaimRepository({ client, tableName: options.tableName, ...now }),
+    apiKeys: new DynamoApiKeyRepository({ client, tableName: options.tableName }),
+  };
+}

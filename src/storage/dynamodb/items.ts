@@ -1,0 +1,113 @@
+/**
+ * Item layout: base keys, index keys and the mapping between domain records
+ * and DynamoDB items (see the design comment in `../table.ts`).
+ */
+import { isFinalStatus, type Claim, type ClaimEvent } from '../../domain/claim';
+import { INDEXES } from '../table';
+import { fromItem, toItem, type Item } from './codec';
+
+/** User-supplied parts of composite keys are URI-encoded so `#` cannot forge another key. */
+const part = encodeURIComponent;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Attributes that belong to the storage layout, not to the record. */
+const LAYOUT_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'pk',
+  'sk',
+  'entity',
+  ...Object.values(INDEXES).flatMap((index) => [index.pk, index.sk]),
+]);
+
+const key = (pk: string, sk: string): Item => ({ pk: { S: pk }, sk: { S: sk } });
+
+/**
+ * Base-table keys of each item type (see `../table.ts`).
+ *
+ * @example
+ * claimKey('clm_1'); // { pk: { S: 'CLAIM#clm_1' }, sk: { S: 'CLAIM' } }
+ */
+export const claimKey = (id: string): Item => key(claimPartition(id), 'CLAIM');
+/** The partition shared by a claim and its events. */
+export const claimPartition = (id: string): string => `CLAIM#${part(id)}`;
+/** Zero-padded so events sort by number, not by text. */
+export const eventKey = (claimId: string, seq: number): Item =>
+  key(claimPartition(claimId), `EVENT#${String(seq).padStart(10, '0')}`);
+/** Scoped per shop: the same key from two shops is two records. */
+export const idempotencyKey = (shopId: string, idemKey: string): Item =>
+  key(`IDEM#${part(shopId)}#${part(idemKey)}`, 'IDEM');
+/** The key record, by its public id. */
+export const apiKeyKey = (keyId: string): Item => key(`APIKEY#${part(keyId)}`, 'APIKEY');
+/** The copy of the key record under its hash: authentication is one GetItem. */
+export const apiKeyHashKey = (hash: string): Item => key(`APIKEYHASH#${hash}`, 'APIKEYHASH');
+
+/** The partition value of each index for a claim (absent → not in that index). */
+export function claimIndexKeys(claim: Claim): Record<string, string> {
+  if (!ISO_INSTANT.test(claim.createdAt)) {
+    // Sort keys compare as text: only the fixed-width toISOString() form sorts by time.
+    throw new RangeError(`createdAt must be an ISO instant like 2025-01-31T10:00:00.000Z`);
+  }
+  const created = `${claim.createdAt}#${claim.id}`;
+  const keys: Record<string, string> = {
+    createdSk: created,
+    allPk: 'CLAIM',
+    shopPk: claim.shopId,
+    shopStatusPk: `${part(claim.shopId)}#${claim.status}`,
+    statusPk: claim.status,
+    carrierPk: claim.carrier,
+    typePk: claim.type,
+    waybillPk: claim.waybill,
+  };
+  if (!isFinalStatus(claim.status)) {
+    keys.openPk = 'OPEN';
+    keys.dueSk = `${claim.answerDueBy}#${created}`;
+  }
+  // Index key attributes may not be empty strings: leave such a claim out of that index.
+  return Object.fromEntries(Object.entries(keys).filter(([, value]) => value !== ''));
+}
+
+/** Claim fields copied next to the document for conditions and list filters. */
+const QUERYABLE = ['id', 'shopId', 'status', 'type', 'carrier', 'waybill', 'answerDueBy'] as const;
+
+/**
+ * The claim is stored as its JSON document (`doc`), so it reads back
+ * byte-identical to what was answered at filing (key order, any JSON in
+ * `shipment`/`compensation`), plus queryable copies of a few fields and
+ * `version` as a number for the optimistic lock.
+ *
+ * @example
+ * claimToItem(claim); // { pk, sk, entity, shopPk, createdSk, ..., shopId, status, version, doc }
+ */
+export function claimToItem(claim: Claim): Item {
+  const queryable = Object.fromEntries(QUERYABLE.map((name) => [name, { S: claim[name] }]));
+  return {
+    ...toItem(claimIndexKeys(claim)),
+    ...queryable,
+    createdAt: { S: claim.createdAt },
+    version: { N: String(claim.version) },
+    doc: { S: JSON.stringify(claim) },
+    ...claimKey(claim.id),
+    entity: { S: 'CLAIM' },
+  };
+}
+
+/** The claim from its stored JSON document. */
+export function itemToClaim(item: Item): Claim {
+  const doc = item.doc?.S;
+  if (doc === undefined) throw new Error(`item ${item.pk?.S} is not a claim`);
+  return JSON.parse(doc) as Claim;
+}
+
+/** An event as an item in its claim's partition. */
+export function eventToItem(event: ClaimEvent): Item {
+  return { ...toItem(event), ...eventKey(event.claimId, event.seq), entity: { S: 'EVENT' } };
+}
+
+/** The event, without layout attributes. */
+export function itemToEvent(item: Item): ClaimEvent {
+  return fromItem(item, LAYOUT_ATTRIBUTES) as unknown as ClaimEvent;
+}
+
+/** Strips layout attributes from any item. */
+export function itemToRecord(item: Item): Record<string, unknown> {
+  return fromItem(item, LAYOUT_ATTRIBUTES);
+}

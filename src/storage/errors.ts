@@ -1,0 +1,96 @@
+/**
+ * Failures the storage layer reports, independent of DynamoDB. The HTTP layer
+ * maps them by `code`: storage-unavailable → 503 + Retry-After, conflict →
+ * 409/412, idempotency-conflict → 422, invalid-cursor → 422, not-found → 404.
+ */
+
+/** Why storage could not be reached. */
+export type UnavailableReason = 'network' | 'throttled' | 'server' | 'missing-table';
+
+/**
+ * The database is unreachable, throttling or failing; nothing was written
+ * (all multi-item writes are transactions). Safe to retry after `retryAfterSeconds`.
+ *
+ * @example
+ * if (error instanceof StorageUnavailableError) c.header('Retry-After', String(error.retryAfterSeconds));
+ */
+export class StorageUnavailableError extends Error {
+  override readonly name = 'StorageUnavailableError';
+  readonly code = 'storage-unavailable' as const;
+  constructor(
+    readonly reason: UnavailableReason,
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`Storage unavailable (${reason})`, options);
+  }
+}
+
+/**
+ * A write lost a race: the record changed (or appeared) since it was read.
+ * `currentVersion` is the version now stored, when known.
+ *
+ * @example
+ * throw new ConflictError('claim clm_1 is at version 4, expected 3', 4);
+ */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+  readonly code = 'conflict' as const;
+  constructor(
+    message: string,
+    readonly currentVersion?: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The same idempotency key was used for a different request. The repository
+ * returns the stored fingerprint; the caller compares and throws this.
+ *
+ * @example
+ * if (replay.fingerprint !== fingerprint) throw new IdempotencyConflictError(key);
+ */
+export class IdempotencyConflictError extends Error {
+  override readonly name = 'IdempotencyConflictError';
+  readonly code = 'idempotency-conflict' as const;
+  constructor(readonly key: string) {
+    super(`Idempotency key '${key}' was already used for a different request`);
+  }
+}
+
+/**
+ * The record does not exist.
+ *
+ * @example
+ * throw new NotFoundError('api-key', 'k_123');
+ */
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+  readonly code = 'not-found' as const;
+  constructor(
+    readonly entity: 'claim' | 'api-key',
+    readonly id: string,
+  ) {
+    super(`${entity} '${id}' not found`);
+  }
+}
+
+/**
+ * A pagination cursor that this API did not produce for this query.
+ *
+ * @example
+ * throw new InvalidCursorError('cursor was issued for another filter');
+ */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
+  readonly code = 'invalid-cursor' as const;
+}
+
+/** Every storage error, for exhaustive mapping. */
+export type StorageError =
+  | StorageUnavailableError
+  | ConflictError
+  | IdempotencyConflictError
+  | NotFoundError
+  | InvalidCursorError;

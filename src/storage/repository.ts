@@ -1,0 +1,143 @@
+/**
+ * What the application needs from storage, with no database types in sight.
+ * The DynamoDB implementation lives in `./dynamodb`; tests run it against
+ * DynamoDB Local.
+ */
+import type { ActorRole, Claim, ClaimEvent, ClaimStatus, ClaimType } from '../domain/claim';
+
+export * from './errors';
+
+/** The idempotency record written in the same transaction as a new claim. */
+export interface IdempotencyInput {
+  shopId: string;
+  key: string;
+  /** A hash of the request (method, path, body) to detect key reuse for another request. */
+  fingerprint: string;
+  /** The serialized original response, replayed as-is. */
+  response: string;
+  /** Unix epoch seconds; DynamoDB TTL deletes the record some time after. */
+  expiresAt: number;
+}
+
+/** A stored original response for an idempotency key that was already used. */
+export interface IdempotencyReplay {
+  fingerprint: string;
+  response: string;
+  claimId: string;
+}
+
+export type CreateClaimResult =
+  { created: true; claim: Claim } | { created: false; replay: IdempotencyReplay };
+
+/** List filters; all optional and combinable (AND). */
+export interface ClaimFilter {
+  shopId?: string;
+  status?: ClaimStatus;
+  type?: ClaimType;
+  waybill?: string;
+  carrier?: string;
+  /** YYYY-MM-DD: only claims with `answerDueBy` before it and a non-final status. */
+  overdueAsOf?: string;
+}
+
+export interface PageRequest {
+  /** 1..1000 */
+  limit: number;
+  /** An opaque `nextCursor` from the previous page of the same filter. */
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Absent on the last page. */
+  nextCursor?: string;
+}
+
+/**
+ * Claims and their history.
+ *
+ * @example
+ * const result = await claims.create(claim, event, { shopId, key, fingerprint, response, expiresAt });
+ * if (!result.created) return replay(result.replay);
+ */
+export interface ClaimRepository {
+  /**
+   * Writes claim, first event and idempotency record atomically. When the key
+   * was already used, nothing is written and the stored replay is returned.
+   * @throws {ConflictError} when the claim id exists (or the key stays contended).
+   */
+  create(
+    claim: Claim,
+    event: ClaimEvent,
+    idempotency?: IdempotencyInput,
+  ): Promise<CreateClaimResult>;
+  /** The claim as last written (strongly consistent), or undefined. */
+  get(id: string): Promise<Claim | undefined>;
+  /**
+   * Replaces the claim if it is still at `expectedVersion` and appends the
+   * event(s), atomically. `next.version` must be `expectedVersion + events`.
+   * @throws {ConflictError} with `currentVersion` when the claim moved on.
+   * @throws {NotFoundError} when the claim does not exist.
+   */
+  update(
+    next: Claim,
+    expectedVersion: number,
+    events: ClaimEvent | readonly ClaimEvent[],
+  ): Promise<Claim>;
+  /** Every event of the claim, ascending by `seq`. */
+  history(claimId: string): Promise<ClaimEvent[]>;
+  /**
+   * Claims matching `filter`, newest first (createdAt desc, id desc); the
+   * overdue listing is ordered by answerDueBy desc, then newest first.
+   * @throws {InvalidCursorError} for a cursor not issued for this filter.
+   */
+  list(filter: ClaimFilter, page: PageRequest): Promise<Page<Claim>>;
+}
+
+/** A stored API key: only the SHA-256 of the secret is kept. */
+export interface ApiKeyRecord {
+  keyId: string;
+  /** Lowercase hex SHA-256 of the whole key string. */
+  secretHash: string;
+  role: ActorRole;
+  /** Set for role `shop`, absent for `clerk`. */
+  shopId?: string;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+export type NewApiKey = Omit<ApiKeyRecord, 'revokedAt'>;
+
+/**
+ * API keys, looked up by hash on every authenticated request.
+ *
+ * @example
+ * const record = await apiKeys.findByHash(await hashApiKey(bearer));
+ * if (!record) return unauthorized();
+ */
+export interface ApiKeyRepository {
+  /** @throws {ConflictError} when the key id or hash already exists. */
+  create(key: NewApiKey): Promise<ApiKeyRecord>;
+  /** Any key by id, revoked or not. */
+  get(keyId: string): Promise<ApiKeyRecord | undefined>;
+  /** The ACTIVE key with this hash; revoked and unknown keys both give undefined. */
+  findByHash(secretHash: string): Promise<ApiKeyRecord | undefined>;
+  /**
+   * Disables the key; revoking twice keeps the first `revokedAt`.
+   * @throws {NotFoundError} when no such key exists.
+   */
+  revoke(keyId: string, at: string): Promise<ApiKeyRecord>;
+  /** All keys, oldest first (an admin listing for the CLI). */
+  list(): Promise<ApiKeyRecord[]>;
+}
+
+/**
+ * Everything the application stores, as one dependency.
+ *
+ * @example
+ * type Variables = { storage: Storage };
+ */
+export interface Storage {
+  claims: ClaimRepository;
+  apiKeys: ApiKeyRepository;
+}

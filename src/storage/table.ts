@@ -1,0 +1,113 @@
+/**
+ * The one table definition, used by `scripts/create-table.ts`, the tests and
+ * (via `scripts/table.cloudformation.json`, kept identical by a test) production.
+ *
+ * Single-table design. Base keys `pk`/`sk` (strings):
+ *   CLAIM        pk CLAIM#<id>             sk CLAIM     (doc: the claim's JSON, read back byte-identical;
+ *                plus copies of shopId/status/type/carrier/waybill/answerDueBy/version for conditions and filters)
+ *   EVENT        pk CLAIM#<id>             sk EVENT#<seq, 10 digits>  → history = Query pk, begins_with
+ *   IDEMPOTENCY  pk IDEM#<shop>#<key>      sk IDEM      (expiresAt: TTL, 24 h)
+ *   APIKEY       pk APIKEY#<keyId>         sk APIKEY
+ *   APIKEY_HASH  pk APIKEYHASH#<sha256>    sk APIKEYHASH (a copy of the key record; not a GSI,
+ *                because GSIs are eventually consistent and a revoked key must stop at once)
+ *
+ * GSIs (sparse: only CLAIM items carry their keys, APIKEY items only `all`'s;
+ * projection ALL so a list is one Query and a FilterExpression may use any
+ * attribute; GSI reads are eventually consistent, so on AWS a just-filed claim
+ * can take a moment to appear in lists — `get` is strongly consistent). Sort key `createdSk`
+ * = `<createdAt ISO>#<id>`, read descending → newest first, id as tiebreak.
+ *   byWaybill     waybillPk = <waybill>           waybill filter: near-unique, the most selective
+ *   overdue       openPk = OPEN (only non-final claims), dueSk = <answerDueBy>#<createdAt>#<id>;
+ *                 `dueSk < :asOf` reads overdue claims only; leaves the index when settled
+ *   byShopStatus  shopStatusPk = <shop>#<status>  a shop's status tab
+ *   byShop        shopPk = <shop>                 a shop's claims (type/carrier filters applied on top)
+ *   byStatus      statusPk = <status>             clerk work queues (submitted, in_review...)
+ *   byCarrier     carrierPk = <carrier>           clerk: claims per carrier (systemic faults)
+ *   byType        typePk = <type>                 clerk: claims per type
+ *   all           allPk = CLAIM | APIKEY          clerk listing of everything; API keys for the CLI.
+ *                 One fixed partition per entity: a hot partition (~1,000 writes/s per
+ *                 partition) — fine at our scale; shard it (allPk = CLAIM#<0..n>) if claims
+ *                 ever arrive faster. byType/byCarrier/byStatus have few partitions too.
+ * The list planner (dynamodb/list-plan.ts) picks the first index in that order whose
+ * filter is present and applies the remaining filters as a FilterExpression.
+ * Cost: every claim write updates up to 8 index entries (projection ALL).
+ * Composite key parts that users supply (shop id, idempotency key) are URI-encoded,
+ * so a `#` in them cannot forge another key.
+ */
+import type { CreateTableCommandInput, GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
+
+/** The table name unless DYNAMODB_TABLE says otherwise. */
+export const DEFAULT_TABLE_NAME = 'parcel-claims';
+/** Epoch seconds; DynamoDB TTL removes idempotency records after it (within ~48 h). */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+/** Index name → its partition and sort key attributes, in planner priority order. */
+export const INDEXES = {
+  byWaybill: { pk: 'waybillPk', sk: 'createdSk' },
+  overdue: { pk: 'openPk', sk: 'dueSk' },
+  byShopStatus: { pk: 'shopStatusPk', sk: 'createdSk' },
+  byShop: { pk: 'shopPk', sk: 'createdSk' },
+  byStatus: { pk: 'statusPk', sk: 'createdSk' },
+  byCarrier: { pk: 'carrierPk', sk: 'createdSk' },
+  byType: { pk: 'typePk', sk: 'createdSk' },
+  all: { pk: 'allPk', sk: 'createdSk' },
+} as const;
+export type IndexName = keyof typeof INDEXES;
+
+/**
+ * The CreateTable input (on-demand billing; TTL is enabled separately, by UpdateTimeToLive).
+ *
+ * @example
+ * await client.send(new CreateTableCommand(tableDefinition('parcel-claims')));
+ */
+export function tableDefinition(tableName: string = DEFAULT_TABLE_NAME) {
+  const indexAttributes = Object.values(INDEXES).flatMap((index) => [index.pk, index.sk]);
+  const attributes = [...new Set(['pk', 'sk', ...indexAttributes])];
+  const indexes: GlobalSecondaryIndex[] = Object.entries(INDEXES).map(([name, index]) => ({
+    IndexName: name,
+    KeySchema: [
+      { AttributeName: index.pk, KeyType: 'HASH' },
+      { AttributeName: index.sk, KeyType: 'RANGE' },
+    ],
+    Projection: { ProjectionType: 'ALL' },
+  }));
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: attributes.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+    KeySchema: [
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: indexes,
+  } satisfies CreateTableCommandInput;
+}
+
+/**
+ * The same table as a CloudFormation template (with TTL and point-in-time
+ * recovery), written to `scripts/table.cloudformation.json`.
+ *
+ * @example
+ * // aws cloudformation deploy --template-file scripts/table.cloudformation.json --stack-name parcel-claims
+ */
+export function cloudFormationTemplate() {
+  const { TableName: _name, ...properties } = tableDefinition();
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: 'Parcel Claims API table (generated from src/storage/table.ts; do not edit)',
+    Parameters: { TableName: { Type: 'String', Default: DEFAULT_TABLE_NAME } },
+    Resources: {
+      ClaimsTable: {
+        Type: 'AWS::DynamoDB::Table',
+        DeletionPolicy: 'Retain',
+        Properties: {
+          TableName: { Ref: 'TableName' },
+          ...properties,
+          TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        },
+      },
+    },
+    Outputs: { TableArn: { Value: { 'Fn::GetAtt': ['ClaimsTable', 'Arn'] } } },
+  };
+}

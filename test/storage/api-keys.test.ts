@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { generateApiKey, hashApiKey, keyIdOf } from '../../src/storage/api-keys';
+import { ConflictError, NotFoundError } from '../../src/storage/repository';
+import { at, freshStorage } from './helpers';
+
+const { apiKeys } = await freshStorage();
+
+async function newKey(role: 'shop' | 'clerk' = 'shop') {
+  const { keyId, key } = generateApiKey();
+  const record = {
+    keyId,
+    secretHash: await hashApiKey(key),
+    role,
+    ...(role === 'shop' ? { shopId: 'shop-a' } : {}),
+    createdAt: at(1),
+  };
+  await apiKeys.create(record);
+  return { key, record };
+}
+
+describe('API key helpers', () => {
+  it('generates pca_<16 hex>_<32 base64url> keys, different every time', () => {
+    const a = generateApiKey();
+    expect(a.key).toMatch(/^pca_[0-9a-f]{16}_[A-Za-z0-9_-]{32}$/);
+    expect(keyIdOf(a.key)).toBe(a.keyId);
+    expect(generateApiKey().key).not.toBe(a.key);
+    expect(keyIdOf('Bearer nonsense')).toBeUndefined();
+  });
+
+  it('hashes with SHA-256 as lowercase hex', async () => {
+    expect(await hashApiKey('pca_x')).toBe(createHash('sha256').update('pca_x').digest('hex'));
+  });
+});
+
+describe('ApiKeyRepository', () => {
+  it('finds a created key by the hash of its secret, and by id', async () => {
+    const { key, record } = await newKey();
+    expect(await apiKeys.findByHash(await hashApiKey(key))).toStrictEqual(record);
+    expect(await apiKeys.get(record.keyId)).toStrictEqual(record);
+    expect(await apiKeys.findByHash(await hashApiKey(`${key}x`))).toBeUndefined();
+  });
+
+  it('refuses a duplicate key id or hash', async () => {
+    const { record } = await newKey('clerk');
+    await expect(apiKeys.create(record)).rejects.toBeInstanceOf(ConflictError);
+    await expect(apiKeys.create({ ...record, keyId: 'other' })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect(await apiKeys.get('other')).toBeUndefined();
+  });
+
+  it('requires a shopId exactly for shop keys', async () => {
+    const base = { keyId: 'k', secretHash: 'h', createdAt: at(1) };
+    await expect(apiKeys.create({ ...base, role: 'shop' })).rejects.toBeInstanceOf(RangeError);
+    await expect(apiKeys.create({ ...base, role: 'clerk', shopId: 's' })).rejects.toBeInstanceOf(
+      RangeError,
+    );
+  });
+
+  it('stops finding a revoked key at once; revoking again keeps the first time', async () => {
+    const { key, record } = await newKey();
+    expect(await apiKeys.revoke(record.keyId, at(5))).toEqual({ ...record, revokedAt: at(5) });
+    expect(await apiKeys.findByHash(await hashApiKey(key))).toBeUndefined();
+    expect((await apiKeys.revoke(record.keyId, at(9))).revokedAt).toBe(at(5));
+    expect((await apiKeys.get(record.keyId))?.revokedAt).toBe(at(5));
+  });
+
+  it('refuses to revoke an unknown key', async () => {
+    await expect(apiKeys.revoke('0000000000000000', at(5))).rejects.toBeInstanceOf(NotFoundError);
+    expect(await apiKeys.get('0000000000000000')).toBeUndefined();
+  });
+
+  it('lists every key', async () => {
+    const { record } = await newKey();
+    expect((await apiKeys.list()).map((k) => k.keyId)).toContain(record.keyId);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Test helpers: a fresh table per test file on the shared DynamoDB Local,
+ * and a claim factory built with the domain's own `fileClaim`.
+ */
+import { randomUUID } from 'node:crypto';
+import { computeLost } from '../../src/domain/compensation';
+import { resolvePolicy } from '../../src/domain/policies';
+import { inject } from 'vitest';
+import { clientFor, ensureTable } from '../../scripts/create-table';
+import { fileClaim, type Claim, type ClaimChange, type NewClaim } from '../../src/domain/claim';
+import { DynamoApiKeyRepository, DynamoClaimRepository } from '../../src/storage/dynamodb';
+
+/** A new, empty table on the shared DynamoDB Local, so counts in one file are exact. */
+export async function freshStorage(options: { now?: () => number } = {}) {
+  const tableName = `t-${randomUUID()}`;
+  const connection = { endpoint: inject('dynamoEndpoint'), region: 'eu-central-1', tableName };
+  const client = clientFor(connection);
+  await ensureTable(client, tableName);
+  return {
+    client,
+    tableName,
+    claims: new DynamoClaimRepository({ client, tableName, ...options }),
+    apiKeys: new DynamoApiKeyRepository({ client, tableName }),
+  };
+}
+
+let sequence = 0;
+
+/** An ISO instant `minutes` after 2025-03-01T00:00Z. */
+export function at(minutes: number): string {
+  return new Date(Date.UTC(2025, 2, 1) + minutes * 60_000).toISOString();
+}
+
+/**
+ * A filed claim (version 1) and its `filed` event; fields overridable.
+ *
+ * @example
+ * const { claim, event } = newClaim({ shopId: 'shop-a', createdAt: at(5) });
+ */
+export function newClaim(
+  overrides: Partial<NewClaim> & { id?: string; createdAt?: string } = {},
+): ClaimChange & { claim: Claim } {
+  const { id = `clm_${randomUUID()}`, createdAt = at(sequence++), ...fields } = overrides;
+  const input: NewClaim = {
+    shopId: 'shop-a',
+    type: 'lost',
+    carrier: 'dpd',
+    waybill: `WB${sequence}`,
+    orderId: 'order-7',
+    shipment: {
+      deliveryCost: { amount: '450.00', currency: 'RUB' },
+      packages: [{ weightKg: 1.25, fragile: true }],
+      insured: null,
+    },
+    claimant: { name: 'Анна Петрова', email: 'anna@example.com', phone: '+7 900 000-00-00' },
+    description: 'Parcel never arrived',
+    evidence: [
+      {
+        kind: 'receipt',
+        name: 'receipt.pdf',
+        url: 'https://files.example/r.pdf',
+        addedAt: createdAt,
+      },
+    ],
+    shippedDate: '2025-02-20',
+    compensation: computeLost(
+      { deliveryCost: { amount: '450.00', currency: 'RUB' } },
+      { policy: resolvePolicy('cdek') },
+    ),
+    missingEvidence: ['proof_of_value'],
+    filingDeadline: '2025-09-01',
+    answerDueBy: '2025-03-31',
+    ...fields,
+  };
+  return fileClaim(input, { id, at: createdAt, by: { role: 'shop', id: input.shopId } });
+}
