@@ -4,11 +4,13 @@
  */
 import { benchBundle } from './bench/bundle';
 import { benchCalculators } from './bench/calculators';
+import { benchClaims } from './bench/claims';
 import { benchLateSpan } from './bench/late-span';
 
 const sections: [string, () => Promise<string[]> | string[]][] = [
   ['Calculator routes vs. a bare Hono route (app.request, one process)', benchCalculators],
   ['Late compensation: 10-year vs. 3-day delay (domain call)', benchLateSpan],
+  ['Claims on DynamoDB Local: filing vs. raw PutItem, listing 1,000 claims', benchClaims],
   ['Worker bundle (wrangler deploy --dry-run --minify)', benchBundle],
 ];
 

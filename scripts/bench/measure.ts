@@ -28,19 +28,17 @@ export async function measure(
   };
 }
 
-/** Median of per-call latencies, in milliseconds. */
-export async function medianLatency(
-  runs: number,
-  fn: (i: number) => Promise<unknown>,
-): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn(i);
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
+/** Milliseconds one call takes. */
+export async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** The median of samples. */
+export function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 export const fmt = (n: number, digits = 2) => n.toFixed(digits);

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { CLAIM_STATUSES, CLAIM_TYPES } from '../domain/claim';
 import { EVIDENCE_KINDS } from '../domain/evidence';
 import { IsoDateSchema, MoneySchema } from './common.schema';
+import { filingExample } from './examples';
 import {
   DamagedRequestSchema,
   LateRequestSchema,
@@ -67,7 +68,7 @@ export const FileClaimSchema = z
       ...common,
     }),
   ])
-  .openapi('FileClaim');
+  .openapi('FileClaim', { example: filingExample });
 export type FileClaim = z.infer<typeof FileClaimSchema>;
 
 const DecisionRecordSchema = z.object({
@@ -184,11 +185,13 @@ export const IfMatchHeaderSchema = z.object({
 
 export const NoteSchema = z
   .object({ note: z.string().trim().max(2000).optional() })
-  .openapi('MoveNote');
+  .openapi('MoveNote', { example: { note: 'Taken by the Monday shift' } });
 
 export const AddEvidenceSchema = z
   .object({ evidence: z.array(EvidenceInputSchema).min(1, 'add at least one item').max(20) })
-  .openapi('AddEvidence');
+  .openapi('AddEvidence', {
+    example: { evidence: [{ kind: 'proof_of_value', name: 'invoice.pdf' }] },
+  });
 
 export const DecisionSchema = z
   .object({

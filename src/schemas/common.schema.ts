@@ -63,12 +63,10 @@ export const positiveDecimal = (unit: string, max: number) =>
 /** One human-readable step of a calculation. */
 export const LineSchema = z
   .object({
-    key: z
-      .enum(LINE_KEYS as readonly [LineKey, ...LineKey[]])
-      .openapi({
-        example: 'late.rate.business',
-        description: 'Stable id of the step; text follows it',
-      }),
+    key: z.enum(LINE_KEYS as readonly [LineKey, ...LineKey[]]).openapi({
+      example: 'late.rate.business',
+      description: 'Stable id of the step; text follows it',
+    }),
     params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
     text: z.string().openapi({ example: 'Rate: 3 % of the delivery cost per business day late.' }),
   })
@@ -80,11 +78,7 @@ export const PolicyRefSchema = z
   .openapi('PolicyRef', { example: { id: 'cdek', version: '2025-01' } });
 
 /** Optional carrier id: selects the policy; defaults to cdek. */
-export const CarrierIdSchema = z
-  .string()
-  .min(1)
-  .max(40)
-  .openapi({
-    example: 'cdek',
-    description: 'Carrier policy id (GET /v1/policies). Default: cdek.',
-  });
+export const CarrierIdSchema = z.string().min(1).max(40).openapi({
+  example: 'cdek',
+  description: 'Carrier policy id (GET /v1/policies). Default: cdek.',
+});

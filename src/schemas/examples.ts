@@ -3,6 +3,28 @@
  * examples are computed from these by the real domain code (routes/examples.ts),
  * so the documentation cannot drift from what the API answers.
  */
+import type { ClaimFiling } from '../domain/claim/filing';
+
+/** The filing example of the OpenAPI document (also the body example of POST /v1/claims). */
+export const filingExample = {
+  type: 'lost',
+  carrier: 'cdek',
+  waybill: '1234567890',
+  orderId: 'A-1001',
+  shippedDate: '2025-06-02',
+  shipment: {
+    deliveryCost: { amount: '500.00', currency: 'RUB' },
+    deliveryPaid: true,
+    insurance: {
+      declaredValue: { amount: '10000.00', currency: 'RUB' },
+      documentedValue: { amount: '8000.00', currency: 'RUB' },
+    },
+  },
+  claimant: { name: 'Anna Petrova', email: 'anna@example.com', phone: '+7 900 000-00-00' },
+  description: 'The parcel never arrived; tracking stops at the sorting centre.',
+  evidence: [{ kind: 'receipt', name: 'delivery-receipt.pdf' }],
+} satisfies ClaimFiling;
+
 export const requestExamples = {
   weight: {
     carrier: 'cdek',

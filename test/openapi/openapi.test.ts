@@ -60,6 +60,24 @@ describe('the OpenAPI document', () => {
     for (const route of served) expect(documented, route).toContain(route);
   });
 
+  it('puts every claims operation behind the API key and gives every body an example', async () => {
+    const doc = (await getDoc()) as Doc & {
+      components: { schemas: Record<string, { example?: unknown }> };
+    };
+    for (const { path, method, op } of operations(doc)) {
+      const withSecurity = op as Operation & { security?: unknown[] };
+      if (path.startsWith('/v1/claims'))
+        expect(withSecurity.security, `${method} ${path}`).toHaveLength(1);
+      const body = op.requestBody?.content['application/json'];
+      if (!body) continue;
+      const ref = (body.schema as { $ref?: string }).$ref?.split('/').pop() ?? '';
+      expect(
+        body.example ?? doc.components.schemas[ref]?.example,
+        `${method} ${path}`,
+      ).toBeDefined();
+    }
+  });
+
   it('gives every operation an id and a success example', async () => {
     for (const { path, method, op } of operations(await getDoc())) {
       expect(op.operationId, `${method} ${path}`).toBeTruthy();
