@@ -3,6 +3,8 @@
  * A key looks like `pca_<keyId>_<secret>`; only its SHA-256 is stored.
  */
 
+import { sha256Hex } from '../lib/sha256';
+
 const KEY_PREFIX = 'pca';
 
 /**
@@ -11,9 +13,8 @@ const KEY_PREFIX = 'pca';
  * @example
  * await hashApiKey('pca_1a2b3c4d5e6f7a8b_...'); // '9f86d08...'
  */
-export async function hashApiKey(key: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+export function hashApiKey(key: string): Promise<string> {
+  return sha256Hex(key);
 }
 
 /**

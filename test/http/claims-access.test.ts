@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from './helpers';
-import { fileOk, lostFiling, move, seedKey, seedShop } from './claims-helpers';
+import { fileOk, lostFiling, move, seedKey, seedShop, storage } from './claims-helpers';
 
 type Shop = Awaited<ReturnType<typeof seedShop>>;
 let shopA: Shop;
@@ -79,6 +79,32 @@ describe('GET /v1/claims', () => {
     expect(await q('type=late')).toEqual([late.id]);
     expect(await q('status=cancelled')).toEqual([lost.id]);
     expect(await q('waybill=WB-LATE-1')).toEqual([late.id]);
+  });
+
+  it('lists only open claims past their answer date with overdue=true', async () => {
+    const shop = await seedShop();
+    const fresh = await fileOk(shop.auth);
+    const stored = await storage.claims.get(fresh.id);
+    if (!stored) throw new Error('the filed claim is not stored');
+    const id = `clm_${crypto.randomUUID().replaceAll('-', '')}`;
+    const late = {
+      ...stored,
+      id,
+      answerDueBy: '2025-06-01',
+      createdAt: '2025-05-01T09:00:00.000Z',
+    };
+    const event = {
+      claimId: id,
+      seq: 1,
+      at: late.createdAt,
+      actor: { role: 'shop' as const, id: shop.shopId },
+      type: 'filed' as const,
+      to: 'submitted' as const,
+    };
+    await storage.claims.create(late, event);
+    const overdue = await call('GET', '/v1/claims?overdue=true', undefined, shop.auth);
+    expect(overdue.status, overdue.text).toBe(200);
+    expect(ids(overdue)).toEqual([id]);
   });
 
   it.each([

@@ -1,3 +1,5 @@
+export { sha256Hex } from '../../lib/sha256';
+
 /**
  * JSON with keys sorted at every level: two bodies that differ only in key
  * order or whitespace get the same idempotency fingerprint.
@@ -13,10 +15,4 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-/** Lowercase hex SHA-256 of a string (Web Crypto: Workers and Node alike). */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
