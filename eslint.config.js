@@ -3,14 +3,29 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.wrangler', '.data', 'dist', 'test-results', 'src/domain/calendar/data.generated.ts'] },
+  {
+    ignores: [
+      'node_modules',
+      '.wrangler',
+      '.data',
+      'dist',
+      'test-results',
+      'src/domain/calendar/data.generated.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use `as const` objects, not enums.' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use `as const` objects, not enums.' },
+      ],
     },
   },
   {
@@ -22,11 +37,23 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'The domain takes ids as arguments.' },
       ],
       'no-restricted-globals': ['error', 'parseFloat', 'fetch'],
-      'no-restricted-imports': ['error', { patterns: ['hono', 'hono/*', '@hono/*', '@aws-sdk/*', 'zod'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['hono', 'hono/*', '@hono/*', '@aws-sdk/*', 'zod'] },
+      ],
     },
   },
   {
     files: ['scripts/**/*.mjs', 'eslint.config.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        fetch: 'readonly',
+      },
+    },
   },
 );
