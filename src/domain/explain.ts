@@ -3,6 +3,7 @@
  * can check it without the code. A line is a key plus params; the text is rendered from one
  * template table per language, so the same result prints in English or Russian.
  */
+import { compileTemplate, fillTemplate, type CompiledTemplate } from './explain/compile';
 import { EN_TEMPLATES } from './explain/en';
 import { RU_TEMPLATES } from './explain/ru';
 
@@ -61,6 +62,27 @@ export function templateOf(key: LineKey, lang: Language): string {
   return TEMPLATES[lang][key];
 }
 
+/** Every template, split once at load; see explain/compile.ts for why. */
+const COMPILED: Readonly<Record<Language, ReadonlyMap<string, CompiledTemplate>>> = {
+  en: compileTable(EN_TEMPLATES),
+  ru: compileTable(RU_TEMPLATES),
+};
+
+function compileTable(table: Readonly<Record<string, string>>): Map<string, CompiledTemplate> {
+  return new Map(Object.entries(table).map(([key, t]) => [key, compileTemplate(t)]));
+}
+
+function render(
+  key: LineKey,
+  params: Readonly<Record<string, string | number | boolean>>,
+  lang: Language,
+): string {
+  const compiled = COMPILED[lang].get(key);
+  // Only a key forged at runtime gets here; it failed before too (a TypeError), now clearly.
+  if (compiled === undefined) throw new TypeError(`no ${lang} template for line key "${key}"`);
+  return fillTemplate(compiled, params);
+}
+
 /**
  * Renders a line in a language. A param the template lacks stays visible as `{name}`
  * rather than vanishing, so a broken stored line is noticed, not silently misprinted.
@@ -70,17 +92,15 @@ export function renderLine(
   line: { key: LineKey; params: Readonly<Record<string, string | number | boolean>> },
   lang: Language,
 ): string {
-  return TEMPLATES[lang][line.key].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = Object.hasOwn(line.params, name) ? line.params[name] : undefined;
-    return value === undefined ? placeholder : String(value);
-  });
+  return render(line.key, line.params, lang);
 }
 
 /**
- * Builds a line with its English text.
+ * Builds a line with its English text. The params are copied, so a caller that reuses its
+ * object cannot change a line already made.
  * @example line('late.delivered', { deliveredDate: '2025-03-13' }).text // 'Delivered on 2025-03-13.'
  */
 export function line<K extends LineKey>(key: K, params: LineParams<K>): Line {
   const plain: Record<string, string | number | boolean> = { ...params };
-  return { key, params: plain, text: renderLine({ key, params: plain }, 'en') };
+  return { key, params: plain, text: render(key, plain, 'en') };
 }

@@ -67,19 +67,29 @@ export const ROUNDING = {
  */
 export const MAX_INTEGER_DIGITS = 15;
 
+const PLAIN_DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+
+/** Why a string that is not a plain decimal fails, most telling reason first. */
+function malformedDecimalProblem(value: string): string {
+  if (value === '') return 'is empty; expected a decimal such as 150.00';
+  if (/\s/.test(value)) return 'contains spaces; write only digits and a "." point';
+  if (value.startsWith('-')) return 'is negative; it must be 0 or more';
+  if (/[eE]/.test(value)) return 'uses exponent notation; write it out, e.g. 1000';
+  if (value.includes(',')) return 'uses a comma; write the decimal point as ".", e.g. 1.5';
+  return 'is not a plain decimal number (expected e.g. 150.00)';
+}
+
 /**
  * Why `value` is not a plain non-negative decimal with at most `maxDecimals` decimals, or null.
  * Shared by money and measurements; the messages are what a user reads next to the field.
  * @example decimalProblem('1e3', 3) // 'uses exponent notation; write it out, e.g. 1000'
  */
 export function decimalProblem(value: string, maxDecimals: number, unit = ''): string | null {
-  if (value === '') return 'is empty; expected a decimal such as 150.00';
-  if (/\s/.test(value)) return 'contains spaces; write only digits and a "." point';
-  if (value.startsWith('-')) return 'is negative; it must be 0 or more';
-  if (/[eE]/.test(value)) return 'uses exponent notation; write it out, e.g. 1000';
-  if (value.includes(',')) return 'uses a comma; write the decimal point as ".", e.g. 1.5';
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(value);
-  if (!match) return 'is not a plain decimal number (expected e.g. 150.00)';
+  // Most values are well formed, so one match decides; only a failure is diagnosed (a plain
+  // decimal has no space, sign, exponent or comma: the checks there could not fire for it).
+  // A number from an unchecked caller must not pass as its digits: it fails as it always did.
+  const match = typeof value === 'string' ? PLAIN_DECIMAL.exec(value) : null;
+  if (!match) return malformedDecimalProblem(value);
   const [, integer = '', fraction = ''] = match;
   if (integer.length > MAX_INTEGER_DIGITS) {
     return `has ${integer.length} digits before the point; at most ${MAX_INTEGER_DIGITS} allowed`;

@@ -50,6 +50,9 @@ export interface WeightResult {
   policy: PolicyRef;
 }
 
+/** A plain decimal (as `decimalProblem` lets through) is above zero exactly when it has one. */
+const NONZERO_DIGIT = /[1-9]/;
+
 /**
  * Why a dimension or weight string is unusable, or null. Zero is refused: a side or a
  * weight of zero is a typo, not a parcel.
@@ -58,7 +61,7 @@ export interface WeightResult {
 export function measureProblem(value: string): string | null {
   const problem = decimalProblem(value, MEASURE_DECIMALS);
   if (problem !== null) return problem;
-  return new Big(value).gt(0) ? null : 'must be greater than 0';
+  return NONZERO_DIGIT.test(value) ? null : 'must be greater than 0';
 }
 
 function measure(value: string, pointer: string): Big {
@@ -68,17 +71,16 @@ function measure(value: string, pointer: string): Big {
 }
 
 /**
- * The smallest multiple of `step` that is >= numerator / denominator, exactly. big.js
- * division stops at 20 decimals, so the quotient is corrected with exact products: a
- * value a hair above a gram boundary must still round up.
+ * The smallest multiple of `step` that is >= numerator / denominator, exactly. big.js stops
+ * a quotient q at Big.DP decimals, off by less than one unit u of its last place; so ceil(q)
+ * is the true step count or one short (one more would need an integer in [exact, q), but q
+ * is on the u grid), and one exact product says which: a hair above a boundary rounds up.
+ * @example roundUpToStep(new Big('35937'), new Big(5000), new Big('0.001')).toFixed(3) // '7.188'
  */
-function roundUpToStep(numerator: Big, denominator: Big, step: Big): Big {
+export function roundUpToStep(numerator: Big, denominator: Big, step: Big): Big {
   const unit = denominator.times(step);
-  let steps = numerator.div(unit).round(0, ROUNDING.down);
-  while (steps.times(unit).gt(numerator)) steps = steps.minus(1);
-  while (steps.plus(1).times(unit).lte(numerator)) steps = steps.plus(1);
-  if (steps.times(unit).lt(numerator)) steps = steps.plus(1);
-  return steps.times(step);
+  const steps = numerator.div(unit).round(0, ROUNDING.up);
+  return (steps.times(unit).lt(numerator) ? steps.plus(1) : steps).times(step);
 }
 
 function chooseDivisor(input: WeightInput, policy: CarrierPolicy): number {
@@ -91,23 +93,30 @@ function chooseDivisor(input: WeightInput, policy: CarrierPolicy): number {
   return input.divisor;
 }
 
-/** How one package is weighed: the exact comparison, then one rounding up to the step. */
-function weighPackage(pkg: PackageInput, i: number, divisor: number, step: Big, decimals: number) {
+/** What every package of a shipment is weighed with, parsed once per shipment. */
+type Scale = { divisor: number; exactDivisor: Big; step: Big; decimals: number };
+
+const ONE = new Big(1);
+
+/** How one package is weighed, and its line: the exact comparison, then one rounding up. */
+function weighPackage(pkg: PackageInput, i: number, scale: Scale) {
   const at = (field: keyof PackageInput) => measure(pkg[field], `/packages/${i}/${field}`);
   const volume = at('lengthCm').times(at('widthCm')).times(at('heightCm'));
   const physical = at('weightKg');
+  const { divisor, exactDivisor, step, decimals } = scale;
   // Compare volume with physical × divisor: exact, no division, so a tie is a real tie.
-  const basis = volume.gt(physical.times(divisor)) ? 'volumetric' : 'physical';
-  const volumetric = roundUpToStep(volume, new Big(divisor), step);
-  const physicalRounded = roundUpToStep(physical, new Big(1), step);
+  const basis = volume.gt(physical.times(exactDivisor)) ? 'volumetric' : 'physical';
+  const volumetric = roundUpToStep(volume, exactDivisor, step);
+  const physicalRounded = roundUpToStep(physical, ONE, step);
   const chargeable = basis === 'volumetric' ? volumetric : physicalRounded;
-  const weight: PackageWeight = {
-    volumetricKg: volumetric.toFixed(decimals),
-    physicalKg: physicalRounded.toFixed(decimals),
-    chargeableKg: chargeable.toFixed(decimals),
-    basis,
-  };
-  return { weight, chargeable };
+  const volumetricKg = volumetric.toFixed(decimals);
+  const physicalKg = physicalRounded.toFixed(decimals);
+  const chargeableKg = basis === 'volumetric' ? volumetricKg : physicalKg;
+  const weight: PackageWeight = { volumetricKg, physicalKg, chargeableKg, basis };
+  const { lengthCm, widthCm, heightCm } = pkg;
+  const params = { index: i + 1, lengthCm, widthCm, heightCm, divisor, ...weight };
+  const explained = line(`weight.package.${basis}`, params);
+  return { weight, chargeable, line: explained };
 }
 
 /**
@@ -133,14 +142,13 @@ export function computeWeight(input: WeightInput, ctx: { policy: CarrierPolicy }
       ? line('weight.divisor.policy', { divisor })
       : line('weight.divisor.override', { divisor, policyDivisor: policy.weight.divisor }),
   );
+  const scale: Scale = { divisor, exactDivisor: new Big(divisor), step: new Big(stepKg), decimals };
   let total = new Big(0);
   const results = packages.map((pkg, i): PackageWeight => {
-    const { weight, chargeable } = weighPackage(pkg, i, divisor, new Big(stepKg), decimals);
-    total = total.plus(chargeable);
-    const { lengthCm, widthCm, heightCm } = pkg;
-    const params = { index: i + 1, lengthCm, widthCm, heightCm, divisor, ...weight };
-    lines.push(line(`weight.package.${weight.basis}`, params));
-    return weight;
+    const weighed = weighPackage(pkg, i, scale);
+    total = total.plus(weighed.chargeable);
+    lines.push(weighed.line);
+    return weighed.weight;
   });
   const totalKg = total.toFixed(decimals);
   const terms = results.map((r) => r.chargeableKg).join(' + ');

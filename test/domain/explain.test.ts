@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeDamaged, computeLate, computeLost } from '../../src/domain/compensation';
 import {
@@ -8,6 +9,7 @@ import {
   templateOf,
   type Line,
 } from '../../src/domain/explain';
+import { compileTemplate, fillTemplate } from '../../src/domain/explain/compile';
 import { resolvePolicy } from '../../src/domain/policies';
 import { computeWeight } from '../../src/domain/weight';
 import { fakeCalendar } from './compensation/fake-calendar';
@@ -97,4 +99,48 @@ describe('lines of real results', () => {
   it('keep the English text in the line itself', () => {
     for (const l of all) expect(l.text).toBe(renderLine(l, 'en'));
   });
+});
+
+describe('compiled templates', () => {
+  /** The renderer templates were once filled with: one regex replace per call. */
+  const replaceRender = (template: string, params: Record<string, string | number | boolean>) =>
+    template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+      const value = Object.hasOwn(params, name) ? params[name] : undefined;
+      return value === undefined ? placeholder : String(value);
+    });
+  const names = ['a', 'b', 'toString', '__proto__', 'x1', 'é'];
+  const pieces = fc.constantFrom(
+    ...['{', '}', ' ', 'a', '$&', '$1', 'ё', '{}', '{ a}', '{{a}}'],
+    ...names.map((n) => `{${n}}`),
+  );
+  const templates = fc.array(pieces, { maxLength: 12 }).map((p) => p.join(''));
+  const values = fc.oneof(
+    fc.string({ maxLength: 4 }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant('{a}'),
+    fc.constant('$&'),
+  );
+  const params = fc.dictionary(fc.constantFrom(...names), values, { maxKeys: 4 });
+
+  it('fill exactly as a regex replace would, stray braces and missing params included', () => {
+    fc.assert(
+      fc.property(templates, params, (template, p) => {
+        expect(fillTemplate(compileTemplate(template), p)).toBe(replaceRender(template, p));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each(LANGUAGES.flatMap((lang) => LINE_KEYS.map((key) => [key, lang] as const)))(
+    '%s renders in %s as the regex replace did',
+    (key, lang) => {
+      const template = templateOf(key, lang);
+      const full = Object.fromEntries(
+        placeholders(template).map((n, i) => [n, i % 2 ? i : `<${n}>`]),
+      );
+      expect(renderLine({ key, params: full }, lang)).toBe(replaceRender(template, full));
+      expect(renderLine({ key, params: {} }, lang)).toBe(template);
+    },
+  );
 });

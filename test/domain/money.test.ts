@@ -1,9 +1,11 @@
 import Big from 'big.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   amountProblem,
   CURRENCIES,
   CURRENCY_CODES,
+  decimalProblem,
   formatMoney,
   moneyFromJson,
   requireSameCurrency,
@@ -125,5 +127,43 @@ describe('amountProblem with a currency the schema did not check', () => {
     expect(amountProblem('1.00', 'XYZ' as CurrencyCode)).toBe(
       'cannot be checked: unknown currency "XYZ"',
     );
+  });
+});
+
+describe('decimalProblem', () => {
+  /** The checks in their original order, each run on every value: the reference. */
+  const reference = (value: string, maxDecimals: number, unit = ''): string | null => {
+    if (value === '') return 'is empty; expected a decimal such as 150.00';
+    if (/\s/.test(value)) return 'contains spaces; write only digits and a "." point';
+    if (value.startsWith('-')) return 'is negative; it must be 0 or more';
+    if (/[eE]/.test(value)) return 'uses exponent notation; write it out, e.g. 1000';
+    if (value.includes(',')) return 'uses a comma; write the decimal point as ".", e.g. 1.5';
+    const match = /^(\d+)(?:\.(\d+))?$/.exec(value);
+    if (!match) return 'is not a plain decimal number (expected e.g. 150.00)';
+    const [, integer = '', fraction = ''] = match;
+    if (integer.length > 15)
+      return `has ${integer.length} digits before the point; at most 15 allowed`;
+    if (fraction.length > maxDecimals) {
+      return `has ${fraction.length} decimals; ${unit === '' ? '' : `${unit} `}allows at most ${maxDecimals}`;
+    }
+    return null;
+  };
+  const chars = fc.constantFrom(...'0123456789.,-+eE x\n'.split(''), '١');
+  const values = fc.oneof(
+    fc.array(chars, { maxLength: 20 }).map((c) => c.join('')),
+    fc.tuple(fc.nat(), fc.nat()).map(([i, f]) => `${i}.${f}`),
+  );
+
+  it('gives the reason the checks in their original order give, for any string', () => {
+    fc.assert(
+      fc.property(values, fc.nat(8), fc.constantFrom('', 'RUB'), (value, max, unit) => {
+        expect(decimalProblem(value, max, unit)).toBe(reference(value, max, unit));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('does not take a number from an unchecked caller for its digits', () => {
+    expect(() => decimalProblem(5 as unknown as string, 2)).toThrow(TypeError);
   });
 });

@@ -5,6 +5,7 @@ import { amountProblem, type MoneyJson } from '../../src/domain/money';
 import {
   DEFAULT_POLICY_ID,
   listPolicies,
+  policyLines,
   resolvePolicy,
   type UninsuredRule,
 } from '../../src/domain/policies';
@@ -97,5 +98,33 @@ describe('carrier policies', () => {
     expect(cdek.lost.refundDeliveryCostWhenUninsured).toBe(false);
     expect(cdek.notes.some((n) => n.topic === 'damaged' && n.en.includes('by analogy'))).toBe(true);
     expect(cdek.claims).toMatchObject({ filingWindowMonths: 6, answerWithinDays: 30 });
+  });
+});
+
+describe('policyLines', () => {
+  it('gives every call its own lines, so changing one result changes no other', () => {
+    const first = policyLines(resolvePolicy('cdek'), 'late');
+    const again = policyLines(resolvePolicy('cdek'), 'late');
+    expect(again).toEqual(first);
+    expect(again[0]).not.toBe(first[0]);
+    expect(again[0]?.params).not.toBe(first[0]?.params);
+    if (first[0]) first[0].params['policyId'] = 'changed';
+    expect(policyLines(resolvePolicy('cdek'), 'late')[0]?.params['policyId']).toBe('cdek');
+  });
+
+  it('renders a policy that is not frozen afresh, so a change to it shows', () => {
+    const policy = structuredClone(resolvePolicy('cdek'));
+    expect(policyLines(policy, 'weight')).toEqual(policyLines(resolvePolicy('cdek'), 'weight'));
+    policy.version = '2099-01';
+    expect(policyLines(policy, 'weight')[0]?.text).toContain('version 2099-01');
+  });
+
+  it.each(
+    listPolicies().flatMap((p) =>
+      (['weight', 'late', 'lost', 'damaged'] as const).map((t) => [p.id, t] as const),
+    ),
+  )('%s cites the same lines for %s whether remembered or not', (id, topic) => {
+    const policy = resolvePolicy(id);
+    expect(policyLines(policy, topic)).toEqual(policyLines(structuredClone(policy), topic));
   });
 });

@@ -2,7 +2,12 @@ import Big from 'big.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolvePolicy } from '../../src/domain/policies';
-import { computeWeight, type PackageInput, type WeightInput } from '../../src/domain/weight';
+import {
+  computeWeight,
+  roundUpToStep,
+  type PackageInput,
+  type WeightInput,
+} from '../../src/domain/weight';
 
 const cdek = { policy: resolvePolicy('cdek') };
 const pkg = (l: string, w: string, h: string, kg: string): PackageInput => ({
@@ -145,5 +150,81 @@ describe('computeWeight properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('roundUpToStep', () => {
+  const decimalsOf = (b: Big) => Math.max(0, b.c.length - b.e - 1);
+  /** Obviously correct: both sides scaled to integers, then a BigInt ceiling division. */
+  const slowRoundUp = (numerator: Big, denominator: Big, step: Big): Big => {
+    const unit = denominator.times(step);
+    const scale = new Big(10).pow(Math.max(decimalsOf(numerator), decimalsOf(unit)));
+    const n = BigInt(numerator.times(scale).toFixed(0));
+    const u = BigInt(unit.times(scale).toFixed(0));
+    return new Big(((n + u - 1n) / u).toString()).times(step);
+  };
+  const steps = fc.constantFrom('0.001', '0.005', '0.003', '0.01', '0.5', '1', '2.5', '0.000001');
+  const denominators = fc.integer({ min: 1, max: 10_000 }).map((d) => new Big(d));
+  /** Up to 24 decimals: finer than the 20 big.js keeps in a quotient. */
+  const anyNumerator = fc.bigInt({ min: 1n, max: 10n ** 30n }).map((n) => new Big(`${n}e-24`));
+  /** A whole number of units, or a hair (down to 1e-40) either side of it. */
+  const nearBoundary = (unit: Big) =>
+    fc
+      .tuple(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom(-1, 0, 1), fc.nat(40))
+      .map(([k, sign, exp]) => unit.times(k).plus(new Big(`${sign}e-${exp}`)))
+      .filter((n) => n.gt(0));
+  const cases = fc
+    .tuple(steps, denominators)
+    .chain(([step, d]) =>
+      fc.tuple(
+        fc.constant(new Big(step)),
+        fc.constant(d),
+        fc.oneof(anyNumerator, nearBoundary(d.times(step))),
+      ),
+    );
+
+  it('agrees with a slow integer ceiling division, a hair either side of every boundary', () => {
+    fc.assert(
+      fc.property(cases, ([step, denominator, numerator]) => {
+        const fast = roundUpToStep(numerator, denominator, step);
+        expect(fast.toFixed()).toBe(slowRoundUp(numerator, denominator, step).toFixed());
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each([
+    ['rounds a hair above a gram up', '7.188000000000000000000000001', 1, '7.189'],
+    ['keeps a value on a gram', '7.188', 1, '7.188'],
+    ['rounds a hair below a gram up to it', '7.187999999999999999999999999', 1, '7.188'],
+    ['rounds 33×33×33 / 5000 up', '35937', 5000, '7.188'],
+  ])('%s', (_name, numerator, denominator, expected) => {
+    const result = roundUpToStep(new Big(numerator), new Big(denominator), new Big('0.001'));
+    expect(result.toFixed(3)).toBe(expected);
+  });
+
+  it('stays exact whatever precision and rounding mode big.js is set to', () => {
+    const { DP, RM } = Big;
+    try {
+      for (const [dp, rm] of [
+        [0, Big.roundDown],
+        [0, Big.roundUp],
+        [3, Big.roundHalfUp],
+        [1, Big.roundHalfEven],
+      ] as const) {
+        Big.DP = dp;
+        Big.RM = rm;
+        fc.assert(
+          fc.property(cases, ([step, denominator, numerator]) => {
+            const fast = roundUpToStep(numerator, denominator, step);
+            expect(fast.eq(slowRoundUp(numerator, denominator, step))).toBe(true);
+          }),
+          { numRuns: 300 },
+        );
+      }
+    } finally {
+      Big.DP = DP;
+      Big.RM = RM;
+    }
   });
 });

@@ -78,8 +78,7 @@ function dayLines({ policy, span, count }: LateFacts): Line[] {
   return lines;
 }
 
-function amountLines({ policy, count, penalty, cost }: LateFacts): Line[] {
-  const ratePercent = percent(policy.late.ratePerDay);
+function amountLines({ policy, count, penalty, cost }: LateFacts, ratePercent: string): Line[] {
   const uncapped = formatExact(penalty.uncapped);
   const deliveryCost = formatMoney(cost);
   const lines = [line('late.formula', { ratePercent, days: count.days, deliveryCost, uncapped })];
@@ -96,9 +95,8 @@ function amountLines({ policy, count, penalty, cost }: LateFacts): Line[] {
     );
   }
   // Say "no rounding" rather than print 30.00 → 30.00.
-  const rounding = roundOnce(penalty.owed);
   const decimals = CURRENCIES[cost.currency].exponent;
-  lines.push(rounding.changed ? rounding.line : line('rounding.exact', { decimals }));
+  lines.push(roundOnce(penalty.owed).line ?? line('rounding.exact', { decimals }));
   return lines;
 }
 
@@ -108,12 +106,13 @@ function amountLines({ policy, count, penalty, cost }: LateFacts): Line[] {
  */
 export function lateLines(facts: LateFacts): Line[] {
   const { policy } = facts;
+  const ratePercent = percent(policy.late.ratePerDay);
   return [
     ...policyLines(policy, 'late'),
-    line(`late.rate.${policy.late.dayBasis}`, { ratePercent: percent(policy.late.ratePerDay) }),
+    line(`late.rate.${policy.late.dayBasis}`, { ratePercent }),
     ...dateLines(facts),
     ...calendarLines(facts),
     ...dayLines(facts),
-    ...amountLines(facts),
+    ...amountLines(facts, ratePercent),
   ];
 }

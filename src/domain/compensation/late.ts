@@ -5,7 +5,7 @@
  * most MAX_LATE_DATES dates are listed.
  */
 import Big from 'big.js';
-import { addDays, toDayNumber, type IsoDate } from '../calendar/dates';
+import { fromDayNumber, toDayNumber, type IsoDate } from '../calendar/dates';
 import type { Line } from '../explain';
 import { moneyFromJson, toMoneyJson, type Money, type MoneyJson } from '../money';
 import { policyRef, type CarrierPolicy, type DayBasis, type PolicyRef } from '../policies';
@@ -67,7 +67,8 @@ export interface LatePenalty {
 function countLate(span: LateSpan, basis: DayBasis, calendar: LateCalendar): LateCount {
   const { promisedDate: after, lateUntil: upTo } = span;
   const businessDaysLate = calendar.countBusinessDays(after, upTo);
-  const calendarDaysLate = Math.max(0, toDayNumber(upTo) - toDayNumber(after));
+  const afterDay = toDayNumber(after);
+  const calendarDaysLate = Math.max(0, toDayNumber(upTo) - afterDay);
   if (basis === 'business') {
     const lateDates = calendar.listBusinessDays(after, upTo, MAX_LATE_DATES);
     // The n-th business day after the promised date is the last one counted.
@@ -82,7 +83,8 @@ function countLate(span: LateSpan, basis: DayBasis, calendar: LateCalendar): Lat
     };
   }
   const listed = Math.min(calendarDaysLate, MAX_LATE_DATES);
-  const lateDates = Array.from({ length: listed }, (_, k) => addDays(after, k + 1));
+  // From the day number, not addDays(after, k): the date is parsed once, not per listed day.
+  const lateDates = Array.from({ length: listed }, (_, k) => fromDayNumber(afterDay + k + 1));
   const last = calendarDaysLate > 0 ? upTo : undefined;
   return {
     businessDaysLate,

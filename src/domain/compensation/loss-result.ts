@@ -72,33 +72,33 @@ export function finishLoss(
   currency: CurrencyCode,
   policy: CarrierPolicy,
 ): LossResult {
-  const lines = [...parts.lines];
-  const rounded = parts.components.map((c) => ({
-    ...c,
-    round: roundOnce({ amount: c.amount, currency }),
-  }));
-  const roundings = rounded.filter((c) => c.round.changed).map((c) => c.round.line);
-  const decimals = CURRENCIES[currency].exponent;
-  lines.push(...(roundings.length > 0 ? roundings : [line('rounding.exact', { decimals })]));
-
-  const components = rounded.map(({ kind, payable, round }) => ({
-    kind,
-    amount: round.json,
-    payable,
-  }));
-  const payable = components.filter((c) => c.payable);
-  const total = payable.reduce((sum, c) => sum.plus(c.amount.amount), new Big(0));
-  const amount = { amount: total.toFixed(decimals), currency };
-  if (payable.length === 0) {
-    lines.push(line('loss.total.nothing', { total: formatMoney(amount) }));
-  } else {
-    const terms = payable.map((c) => formatMoney(c.amount)).join(' + ');
-    lines.push(line('loss.total', { terms, total: formatMoney(amount) }));
+  const components: LossComponent[] = [];
+  const roundings: Line[] = [];
+  const payable: string[] = [];
+  const pending: string[] = [];
+  let total = new Big(0);
+  for (const { kind, amount, payable: isPayable } of parts.components) {
+    const round = roundOnce({ amount, currency });
+    components.push({ kind, amount: round.json, payable: isPayable });
+    if (round.line) roundings.push(round.line);
+    if (isPayable) {
+      total = total.plus(round.amount);
+      payable.push(round.text);
+    } else if (round.amount.gt(0)) {
+      // A pending part without a ceiling (0.00) is explained by its rule line, not summed here.
+      pending.push(round.text);
+    }
   }
-  // A pending part without a ceiling (0.00) is explained by its rule line, not summed here.
-  const pending = components
-    .filter((c) => !c.payable && new Big(c.amount.amount).gt(0))
-    .map((c) => formatMoney(c.amount));
+  const decimals = CURRENCIES[currency].exponent;
+  const lines = [...parts.lines];
+  lines.push(...(roundings.length > 0 ? roundings : [line('rounding.exact', { decimals })]));
+  const amount = { amount: total.toFixed(decimals), currency };
+  const totalText = formatMoney(amount);
+  lines.push(
+    payable.length === 0
+      ? line('loss.total.nothing', { total: totalText })
+      : line('loss.total', { terms: payable.join(' + '), total: totalText }),
+  );
   if (pending.length > 0) lines.push(line('loss.pending', { pending: pending.join(' + ') }));
   const missingEvidence = [...new Set(parts.missingEvidence)];
   return { amount, components, missingEvidence, lines, policy: policyRef(policy) };

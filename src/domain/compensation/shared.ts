@@ -8,7 +8,7 @@ import {
   CURRENCIES,
   moneyFromJson,
   requireSameCurrency,
-  toMoneyJson,
+  ROUNDING,
   type CurrencyCode,
   type Money,
   type MoneyJson,
@@ -35,29 +35,42 @@ export function formatExact(m: Money): string {
   return `${m.amount.toFixed(decimals)} ${m.currency}`;
 }
 
+/** Parsed once: a bare 100 would be turned into a string and parsed on every call. */
+const HUNDRED = new Big(100);
+
 /**
  * A fraction as a percentage: '0.03' → '3'.
  * @example percent('0.09') // '9'
  */
 export function percent(fraction: string): string {
-  return new Big(fraction).times(100).toFixed();
+  return new Big(fraction).times(HUNDRED).toFixed();
+}
+
+/** The one rounding of a figure: see roundOnce. */
+export interface Rounding {
+  json: MoneyJson;
+  /** The rounded amount, exact, for sums and comparisons without parsing `json` again. */
+  amount: Big;
+  /** `json` as a clerk reads it, e.g. '10.00 RUB' (what formatMoney prints for it). */
+  text: string;
+  /** The line that shows the rounding, or null when the figure was already exact. */
+  line: Line | null;
 }
 
 /**
  * The one rounding of a figure, and the line that shows it: half-up to the currency's
- * exponent, with the exact value beside the rounded one.
+ * exponent, with the exact value beside the rounded one. An exact figure gets no line (it
+ * would print 30.00 → 30.00), so none is built.
  * @example roundOnce({ amount: new Big('9.9999'), currency: 'RUB' }).json // { amount: '10.00', currency: 'RUB' }
  */
-export function roundOnce(exact: Money): { json: MoneyJson; line: Line; changed: boolean } {
-  const json = toMoneyJson(exact);
+export function roundOnce(exact: Money): Rounding {
   const decimals = CURRENCIES[exact.currency].exponent;
-  const rounded = `${json.amount} ${json.currency}`;
-  const changed = !new Big(json.amount).eq(exact.amount);
-  return {
-    json,
-    changed,
-    line: line('rounding.half_up', { decimals, exact: formatExact(exact), rounded }),
-  };
+  const amount = exact.amount.round(decimals, ROUNDING.halfUp);
+  const json = { amount: amount.toFixed(decimals), currency: exact.currency };
+  const text = `${json.amount} ${json.currency}`;
+  if (amount.eq(exact.amount)) return { json, amount, text, line: null };
+  const params = { decimals, exact: formatExact(exact), rounded: text };
+  return { json, amount, text, line: line('rounding.half_up', params) };
 }
 
 /**
