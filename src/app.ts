@@ -1,11 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, HonoEnv } from './hono-env';
-import { accessLog, type AccessLogLine } from './http/access-log';
+import { requestContext, type AccessLogLine } from './http/request-context';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requireJsonBody } from './http/json-body';
 import { problemResponse } from './http/problem';
-import { requestId } from './http/request-id';
 import { validationHook } from './http/validation-hook';
 import { mapClaimErrors } from './http/storage-errors';
 import { claimsRouter } from './routes/claims/claims.index';
@@ -33,13 +32,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   const app = new OpenAPIHono<HonoEnv>({ defaultHook: validationHook });
   const log = options.log ?? ((line: AccessLogLine) => console.log(JSON.stringify(line)));
 
-  app.use(requestId());
-  app.use(accessLog(log));
-  app.use(async (c, next) => {
-    c.set('deps', deps);
-    await next();
-    c.res.headers.set('x-content-type-options', 'nosniff');
-  });
+  app.use(requestContext(deps, log));
   app.use(
     '/v1/*',
     bodyLimit({

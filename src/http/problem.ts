@@ -67,8 +67,9 @@ export function problemResponse(
     instance: instanceFor(requestId),
     ...extensions,
   };
-  return new Response(JSON.stringify(body), {
-    status: def.status,
-    headers: { 'content-type': 'application/problem+json', ...headers },
+  // Through the context, so headers set earlier (request id, nosniff) come along.
+  return c.newResponse(JSON.stringify(body), def.status, {
+    'content-type': 'application/problem+json',
+    ...headers,
   });
 }
