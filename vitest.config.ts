@@ -14,6 +14,7 @@ export default defineConfig({
             'test/domain/**/*.test.ts',
             'test/scripts/**/*.test.ts',
             'test/openapi/**/*.test.ts',
+            'test/desk/**/*.test.ts',
           ],
         },
       },
@@ -45,6 +46,20 @@ export default defineConfig({
           include: ['test/http/**/*.test.ts'],
           globalSetup: ['test/setup/dynamodb.global.ts'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The clerk desk in a real Chromium, against the Worker under `wrangler dev` and a
+        // DynamoDB Local, both started by the global setup. Files run one at a time: each
+        // drives a browser, and two cores are all CI has.
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
         },
       },
     ],

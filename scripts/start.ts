@@ -58,6 +58,19 @@ async function ensureDemoKeys(apiKeys: ApiKeyRepository): Promise<DemoKeys> {
   return keys;
 }
 
+/**
+ * The desk's cookie-signing secret for local runs: generated once and kept in
+ * .data/ (git-ignored), so desk sessions survive a restart.
+ */
+function deskSessionSecret(): string {
+  const file = join(dataDir, 'desk-session-secret');
+  if (!existsSync(file)) {
+    const secret = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 function startWrangler(endpoint: string, table: string): ChildProcess {
   // wrangler's own entry point, run by node: the PID we hold is wrangler itself (not npx or a
   // shell), so stopping it lets wrangler shut workerd down and release the port.
@@ -68,6 +81,7 @@ function startWrangler(endpoint: string, table: string): ChildProcess {
   );
   const args = ['dev', '--ip', '127.0.0.1', '--port', process.env.PORT ?? '8787'];
   args.push('--var', `DYNAMODB_ENDPOINT:${endpoint}`, '--var', `DYNAMODB_TABLE:${table}`);
+  args.push('--var', `DESK_SESSION_SECRET:${deskSessionSecret()}`);
   return spawn(process.execPath, [wranglerBin, ...args], {
     cwd: root,
     stdio: ['inherit', 'inherit', 'inherit'],

@@ -8,6 +8,7 @@ import { problemResponse } from './http/problem';
 import { validationHook } from './http/validation-hook';
 import { mapClaimErrors } from './http/storage-errors';
 import { claimsRouter } from './routes/claims/claims.index';
+import { deskRouter } from './routes/desk/desk.index';
 import { calendarsRouter } from './routes/calendars/calendars.index';
 import { compensationRouter } from './routes/compensation/compensation.index';
 import { metaRouter } from './routes/meta/meta.index';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.route('/', calendarsRouter);
   app.route('/', policiesRouter);
   app.route('/', claimsRouter);
+  app.route('/', deskRouter);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -8,6 +8,7 @@ export interface Bindings {
   DYNAMODB_ENDPOINT?: string;
   AWS_ACCESS_KEY_ID?: string;
   AWS_SECRET_ACCESS_KEY?: string;
+  DESK_SESSION_SECRET?: string;
 }
 
 /**
@@ -22,6 +23,8 @@ export const ConfigSchema = z
     DYNAMODB_ENDPOINT: z.url().optional(),
     AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
     AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    // Signs the clerk desk's session cookies; without it the desk answers 503.
+    DESK_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .refine((c) => Boolean(c.AWS_ACCESS_KEY_ID) === Boolean(c.AWS_SECRET_ACCESS_KEY), {
     message: 'set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither',

@@ -12,6 +12,8 @@ export interface AppDeps {
   storage: Storage;
   /** New claim ids. */
   newId: () => string;
+  /** HMAC key of the clerk desk's session cookies (DESK_SESSION_SECRET); absent: desk off. */
+  sessionSecret?: string;
 }
 
 /** Who is calling: resolved from the API key by the auth middleware. */

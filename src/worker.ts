@@ -40,6 +40,7 @@ export function createWorker(options: WorkerOptions = {}): ExportedHandler<Bindi
           maxBodyBytes: config.MAX_BODY_BYTES,
           storage,
           newId: () => `clm_${crypto.randomUUID().replaceAll('-', '')}`,
+          ...(config.DESK_SESSION_SECRET ? { sessionSecret: config.DESK_SESSION_SECRET } : {}),
         });
       }
       return app.fetch(request, env, ctx);

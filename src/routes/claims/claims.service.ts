@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import { getCalendar } from '../../domain/calendar';
-import { fileClaim, type Claim, type ClaimChange } from '../../domain/claim';
+import { fileClaim, type Claim, type ClaimChange, type NewClaim } from '../../domain/claim';
 import { prepareClaim, type ClaimFiling } from '../../domain/claim/filing';
 import { resolvePolicy } from '../../domain/policies';
 import type { HonoEnv } from '../../hono-env';
@@ -38,9 +38,23 @@ export async function loadVisible(c: Context<HonoEnv>, id: string): Promise<Clai
   return claim;
 }
 
+/** The version an `If-Match: "<version>"` header names, if any. */
+const versionFromIfMatch = (header: string | undefined): number | undefined => {
+  const match = header ? /^"(\d+)"$/.exec(header) : null;
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+};
+
+export interface ApplyOptions {
+  /** The version the caller saw; default: the `If-Match` header's, if sent. */
+  expectedVersion?: number;
+  /** The error for a stale version; default: a 412 problem. */
+  stale?: (currentVersion: number) => Error;
+}
+
 /**
- * Loads, checks `If-Match`, applies a pure change and writes it conditioned
- * on the version read: a move never overwrites a move it did not see.
+ * Loads, checks the expected version (If-Match, or a desk form's hidden
+ * field), applies a pure change and writes it conditioned on the version
+ * read: a move never overwrites a move it did not see.
  */
 export async function applyChange(
   c: Context<HonoEnv>,
@@ -49,33 +63,47 @@ export async function applyChange(
     claim: Claim,
     ctx: { at: string; today: string; by: ReturnType<typeof actorOf> },
   ) => ClaimChange | ClaimChange[],
+  options: ApplyOptions = {},
 ): Promise<Claim> {
   const claim = await loadVisible(c, id);
-  const ifMatch = c.req.header('if-match');
-  const stale = () =>
-    new ProblemError(
-      'preconditionFailed',
-      `If-Match ${ifMatch} is stale; the claim is at version ${claim.version}.`,
-      {
-        currentVersion: claim.version,
-      },
-    );
-  if (ifMatch && ifMatch !== etagOf(claim)) throw stale();
+  const expected = options.expectedVersion ?? versionFromIfMatch(c.req.header('if-match'));
+  const stale =
+    options.stale ??
+    ((current: number) =>
+      new ProblemError(
+        'preconditionFailed',
+        `If-Match "${expected}" is stale; the claim is at version ${current}.`,
+        { currentVersion: current },
+      ));
+  if (expected !== undefined && expected !== claim.version) throw stale(claim.version);
   const { at, today } = timeOf(c);
   const changes = [change(claim, { at, today, by: actorOf(c.get('principal')) })].flat();
   const last = changes[changes.length - 1];
   if (!last) return claim;
   try {
-    return await c.get('deps').storage.claims.update(
-      last.claim,
-      claim.version,
-      changes.map((ch) => ch.event),
-    );
+    const events = changes.map((ch) => ch.event);
+    return await c.get('deps').storage.claims.update(last.claim, claim.version, events);
   } catch (err) {
-    // The claim moved between our read and our write: with If-Match that is the client's stale precondition.
-    if (err instanceof ConflictError && ifMatch) throw stale();
+    // Moved between our read and our write: with an expected version, that precondition is stale.
+    if (err instanceof ConflictError && expected !== undefined) throw stale(claim.version + 1);
     throw err;
   }
+}
+
+/**
+ * What filing computes (amount, lines, checklist, deadlines) with the policy
+ * and calendar the filing names: used to file and, on the desk, to preview.
+ */
+export function prepareFor(c: Context<HonoEnv>, filing: ClaimFiling, shopId: string): NewClaim {
+  const { at, today } = timeOf(c);
+  const calendarCountry = filing.type === 'late' ? (filing.shipment.calendar ?? 'RU') : 'RU';
+  return prepareClaim(filing, {
+    policy: resolvePolicy(filing.carrier, '/carrier'),
+    calendar: getCalendar(calendarCountry),
+    shopId,
+    today,
+    at,
+  });
 }
 
 export interface FilingAnswer {
@@ -95,15 +123,8 @@ export async function fileClaimFor(
   options: { shopId: string; idempotencyKey?: string },
 ): Promise<FilingAnswer> {
   const deps = c.get('deps');
-  const { at, today, epoch } = timeOf(c);
-  const calendarCountry = filing.type === 'late' ? (filing.shipment.calendar ?? 'RU') : 'RU';
-  const prepared = prepareClaim(filing, {
-    policy: resolvePolicy(filing.carrier, '/carrier'),
-    calendar: getCalendar(calendarCountry),
-    shopId: options.shopId,
-    today,
-    at,
-  });
+  const { at, epoch } = timeOf(c);
+  const prepared = prepareFor(c, filing, options.shopId);
   const by = actorOf(c.get('principal'));
   const { claim, event } = fileClaim(prepared, { id: deps.newId(), at, by });
   const key = options.idempotencyKey;

@@ -1,0 +1,118 @@
+/** Texts of the desk's frame (header, navigation), sign-in and error pages. */
+import type { Language } from './lang';
+
+const en = {
+  appName: 'Parcel claims desk',
+  skipToContent: 'Skip to content',
+  mainNav: 'Desk',
+  queue: 'Claims queue',
+  newClaim: 'New claim by phone',
+  signOut: 'Sign out',
+  languageNav: 'Language',
+  otherLanguage: 'Русский',
+  otherLanguageCode: 'ru',
+  signedInAs: 'Signed in with key',
+  footer: 'Times are in UTC. Amounts are exact; nothing is rounded on this page.',
+  errorPrefix: 'Error:',
+  fixErrors: 'Some fields need correcting; each one says why.',
+  backToQueue: 'Back to the claims queue',
+  yes: 'yes',
+  no: 'no',
+  none: '—',
+  signIn: {
+    title: 'Sign in to the claims desk',
+    intro:
+      'Use your clerk API key. It is checked, never stored in the browser: a signed session cookie keeps you in for 8 hours.',
+    key: 'Clerk API key',
+    keyHint: 'Starts with pca_. Shop keys cannot sign in here.',
+    submit: 'Sign in',
+    unknownKey: 'This key is unknown or has been revoked. Check it and try again.',
+    shopKey: 'This is a shop key. The claims desk needs a clerk key; shops use the API.',
+    expiredForm: 'The sign-in form had expired. Please sign in again.',
+    signedOut: 'You have been signed out.',
+    sessionEnded: 'Your session ended (it expired or the key was revoked). Please sign in again.',
+  },
+  errors: {
+    notFound: { title: 'Not found', text: 'There is no such page or claim.' },
+    forbidden: {
+      title: 'Request refused',
+      text: 'The form did not come from this desk (its security token was missing or wrong). Nothing was changed. Reload the page and try again.',
+    },
+    tooLarge: { title: 'Form too large', text: 'The form was larger than the desk accepts.' },
+    unavailable: {
+      title: 'Claims storage unavailable',
+      text: 'The claims database did not answer. Nothing was changed; please retry in a moment.',
+    },
+    internal: {
+      title: 'Something went wrong',
+      text: 'An unexpected error occurred. Quote this reference to support:',
+    },
+    deskOff: {
+      title: 'The desk is not configured',
+      text: 'The claims desk needs DESK_SESSION_SECRET (at least 32 characters) in the Worker configuration.',
+    },
+  },
+};
+
+export type CommonMessages = typeof en;
+
+const ru: CommonMessages = {
+  appName: 'Рабочее место по претензиям',
+  skipToContent: 'Перейти к содержимому',
+  mainNav: 'Разделы',
+  queue: 'Очередь претензий',
+  newClaim: 'Новая претензия по телефону',
+  signOut: 'Выйти',
+  languageNav: 'Язык',
+  otherLanguage: 'English',
+  otherLanguageCode: 'en',
+  signedInAs: 'Вход выполнен ключом',
+  footer: 'Время указано в UTC. Суммы точные, на странице ничего не округляется.',
+  errorPrefix: 'Ошибка:',
+  fixErrors: 'Некоторые поля нужно исправить; у каждого указана причина.',
+  backToQueue: 'Вернуться к очереди претензий',
+  yes: 'да',
+  no: 'нет',
+  none: '—',
+  signIn: {
+    title: 'Вход в рабочее место',
+    intro:
+      'Введите API-ключ сотрудника. Он проверяется и не хранится в браузере: подписанная сессионная cookie действует 8 часов.',
+    key: 'API-ключ сотрудника',
+    keyHint: 'Начинается с pca_. Ключ магазина здесь не подходит.',
+    submit: 'Войти',
+    unknownKey: 'Ключ неизвестен или отозван. Проверьте его и попробуйте снова.',
+    shopKey:
+      'Это ключ магазина. Для рабочего места нужен ключ сотрудника; магазины работают через API.',
+    expiredForm: 'Форма входа устарела. Войдите ещё раз.',
+    signedOut: 'Вы вышли из рабочего места.',
+    sessionEnded: 'Сессия завершена (истёк срок или ключ отозван). Войдите снова.',
+  },
+  errors: {
+    notFound: { title: 'Не найдено', text: 'Такой страницы или претензии нет.' },
+    forbidden: {
+      title: 'Запрос отклонён',
+      text: 'Форма отправлена не с этого рабочего места (нет или неверен защитный токен). Ничего не изменено. Обновите страницу и повторите.',
+    },
+    tooLarge: { title: 'Слишком большая форма', text: 'Форма больше допустимого размера.' },
+    unavailable: {
+      title: 'Хранилище претензий недоступно',
+      text: 'База претензий не ответила. Ничего не изменено; повторите чуть позже.',
+    },
+    internal: {
+      title: 'Что-то пошло не так',
+      text: 'Произошла непредвиденная ошибка. Сообщите в поддержку этот номер:',
+    },
+    deskOff: {
+      title: 'Рабочее место не настроено',
+      text: 'Для рабочего места нужна переменная DESK_SESSION_SECRET (не короче 32 символов) в настройках Worker.',
+    },
+  },
+};
+
+/**
+ * The frame's texts in one language.
+ *
+ * @example commonFor('ru').signOut // 'Выйти'
+ */
+export const commonFor = (lang: Language): CommonMessages => (lang === 'ru' ? ru : en);

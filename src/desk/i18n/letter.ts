@@ -1,0 +1,74 @@
+/** Texts of the claim letter (pretenziya) to the carrier. */
+import type { ClaimType } from '../../domain/claim';
+import type { Language } from './lang';
+
+const en = {
+  title: (waybill: string) => `Claim letter, waybill ${waybill}`,
+  heading: 'Claim',
+  toolbar: 'Letter',
+  back: 'Back to the claim',
+  otherLanguage: 'Русская версия',
+  printHint: 'Use your browser’s Print command to print or save as PDF.',
+  to: 'To',
+  from: 'From',
+  shop: (shopId: string) => `Shop “${shopId}”`,
+  date: 'Date',
+  reference: 'Our reference',
+  subject: (waybill: string) => `Claim for compensation, waybill ${waybill}`,
+  opening: {
+    late: (carrier: string, shipped: string) =>
+      `Under the rules of ${carrier}, we claim compensation for the late delivery of the parcel shipped on ${shipped}.`,
+    lost: (carrier: string, shipped: string) =>
+      `Under the rules of ${carrier}, we claim compensation for the loss of the parcel shipped on ${shipped}.`,
+    damaged: (carrier: string, shipped: string) =>
+      `Under the rules of ${carrier}, we claim compensation for the damage to the parcel shipped on ${shipped}.`,
+  } satisfies Record<ClaimType, (carrier: string, shipped: string) => string>,
+  facts: 'Facts',
+  customer: 'Customer',
+  calculation: 'Calculation',
+  demanded: 'Amount demanded',
+  demand: (amount: string, due: string) =>
+    `We demand payment of ${amount}. Please answer this claim by ${due}.`,
+  enclosures: 'Enclosures',
+  noEnclosures: 'None.',
+  rules: 'Rules applied',
+  signature: 'Signature of the shop’s representative',
+};
+
+export type LetterMessages = typeof en;
+
+const ru: LetterMessages = {
+  title: (waybill: string) => `Претензия, накладная ${waybill}`,
+  heading: 'Претензия',
+  toolbar: 'Письмо',
+  back: 'Вернуться к претензии',
+  otherLanguage: 'English version',
+  printHint: 'Чтобы распечатать или сохранить в PDF, используйте команду «Печать» браузера.',
+  to: 'Кому',
+  from: 'От кого',
+  shop: (shopId: string) => `Магазин «${shopId}»`,
+  date: 'Дата',
+  reference: 'Наш номер',
+  subject: (waybill: string) => `О выплате компенсации, накладная ${waybill}`,
+  opening: {
+    late: (carrier: string, shipped: string) =>
+      `На основании правил перевозчика «${carrier}» требуем выплатить компенсацию за просрочку доставки отправления (дата отправки: ${shipped}).`,
+    lost: (carrier: string, shipped: string) =>
+      `На основании правил перевозчика «${carrier}» требуем выплатить компенсацию за утрату отправления (дата отправки: ${shipped}).`,
+    damaged: (carrier: string, shipped: string) =>
+      `На основании правил перевозчика «${carrier}» требуем выплатить компенсацию за повреждение отправления (дата отправки: ${shipped}).`,
+  },
+  facts: 'Обстоятельства',
+  customer: 'Покупатель',
+  calculation: 'Расчёт',
+  demanded: 'Сумма требования',
+  demand: (amount: string, due: string) =>
+    `Требуем выплатить ${amount}. Срок ответа на претензию: до ${due}`,
+  enclosures: 'Приложения',
+  noEnclosures: 'Нет.',
+  rules: 'Применённые правила',
+  signature: 'Подпись представителя магазина',
+};
+
+/** @example letterFor('ru').heading // 'Претензия' */
+export const letterFor = (lang: Language): LetterMessages => (lang === 'ru' ? ru : en);

@@ -1,0 +1,69 @@
+/**
+ * The queue's GET query: the API's list filters (same schema, so the desk
+ * cannot filter on anything the API does not), plus the order. Only filters
+ * go in the URL; a waybill is not personal data.
+ */
+import { z } from '@hono/zod-openapi';
+import { isFinalStatus, type Claim } from '../domain/claim';
+import { ClaimListQuerySchema } from '../schemas/claim.schema';
+import type { ClaimFilter } from '../storage/repository';
+
+export const QUEUE_PAGE_SIZE = 20;
+
+/** "Open claims by answer date" is the overdue index read up to a date no claim reaches. */
+const FAR_FUTURE = '9999-12-31';
+
+/**
+ * @example QueueQuerySchema.parse({ overdue: 'true' }) // { overdue: 'true', sort: 'newest' }
+ */
+export const QueueQuerySchema = ClaimListQuerySchema.omit({ limit: true }).extend({
+  sort: z.enum(['newest', 'due']).default('newest'),
+});
+export type QueueQuery = z.infer<typeof QueueQuerySchema>;
+
+/**
+ * The query without empty values: an untouched select posts "" for "any".
+ *
+ * @example withoutBlanks({ status: '', waybill: 'W1' }) // { waybill: 'W1' }
+ */
+export const withoutBlanks = (query: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(query).filter(([, v]) => v.trim() !== ''));
+
+/**
+ * The repository filter for a queue query on `today`.
+ *
+ * @example queueFilter({ sort: 'newest', overdue: 'true' }, '2025-06-16') // { overdueAsOf: '2025-06-16' }
+ */
+export function queueFilter(query: QueueQuery, today: string): ClaimFilter {
+  const { status, type, carrier, waybill, shopId, overdue, sort } = query;
+  const filter: ClaimFilter = {
+    ...(status ? { status } : {}),
+    ...(type ? { type } : {}),
+    ...(carrier ? { carrier } : {}),
+    ...(waybill ? { waybill } : {}),
+    ...(shopId ? { shopId } : {}),
+  };
+  if (overdue === 'true') filter.overdueAsOf = today;
+  else if (sort === 'due') filter.overdueAsOf = FAR_FUTURE;
+  return filter;
+}
+
+/**
+ * Open and past its answer date: the same rule as the repository's overdue listing.
+ *
+ * @example isOverdue({ status: 'in_review', answerDueBy: '2025-06-01' }, '2025-06-16') // true
+ */
+export const isOverdue = (claim: Pick<Claim, 'status' | 'answerDueBy'>, today: string): boolean =>
+  !isFinalStatus(claim.status) && claim.answerDueBy.slice(0, 10) < today;
+
+/**
+ * The link to a page of the same query (the cursor replaced).
+ *
+ * @example pageHref({ waybill: 'W1' }, 'eyJ…') // '/desk/claims?waybill=W1&cursor=eyJ…'
+ */
+export function pageHref(query: Record<string, string>, cursor?: string): string {
+  const { cursor: _old, ...rest } = query;
+  const params = new URLSearchParams({ ...rest, ...(cursor ? { cursor } : {}) });
+  const text = params.toString();
+  return text ? `/desk/claims?${text}` : '/desk/claims';
+}

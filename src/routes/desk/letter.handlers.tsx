@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import { asLanguage } from '../../desk/i18n/lang';
+import { shipmentFacts } from '../../desk/shipment-facts';
+import { listPolicies } from '../../domain/policies';
+import { LetterPage } from '../../views/letter';
+import { loadVisible, timeOf } from '../claims/claims.service';
+import { appContext, type DeskEnv } from './desk-env';
+import { renderError, renderPage } from './render';
+
+/**
+ * GET /desk/claims/:id/letter?lang=ru|en (default: the desk's language).
+ *
+ * @example deskRouter.get('/desk/claims/:id/letter', claimLetter);
+ */
+export async function claimLetter(c: Context<DeskEnv>) {
+  const id = c.req.param('id') ?? '';
+  if (!/^clm_[0-9a-f]{32}$/.test(id)) return renderError(c, 'notFound');
+  const lang = asLanguage(c.req.query('lang')) ?? c.get('lang');
+  const app = appContext(c);
+  const claim = await loadVisible(app, id);
+  const policy = listPolicies().find((p) => p.id === claim.carrier);
+  const carrier = policy
+    ? lang === 'ru'
+      ? { name: policy.ru.name, source: policy.ru.source }
+      : { name: policy.name, source: policy.source }
+    : { name: claim.carrier, source: '' };
+  const page = (
+    <LetterPage
+      lang={lang}
+      claim={claim}
+      carrier={carrier}
+      facts={shipmentFacts(claim.shipment)}
+      today={timeOf(app).today}
+    />
+  );
+  return renderPage(c, page);
+}

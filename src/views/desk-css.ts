@@ -1,0 +1,89 @@
+/**
+ * The desk's stylesheet, served from /desk/assets/desk.css (the CSP allows no
+ * inline style). Colours are chosen for WCAG AA contrast on white; overdue and
+ * error states are said in words too, never by colour alone.
+ */
+export const DESK_CSS = `
+:root { --ink: #1b1f24; --muted: #4a5563; --line: #c9d1d9; --accent: #0b4f8a; --accent-ink: #ffffff;
+  --bad: #8a1111; --bad-bg: #fdecec; --good: #0f5a2a; --good-bg: #e8f5ec; --note-bg: #eef4fb; --card: #ffffff; --page: #f4f6f8; }
+* { box-sizing: border-box; }
+html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); background: var(--page); line-height: 1.45; }
+body { margin: 0; }
+a { color: var(--accent); }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
+.skip-link { position: absolute; left: -9999px; top: 0; background: var(--accent); color: var(--accent-ink); padding: .5rem 1rem; }
+.skip-link:focus { left: 1rem; z-index: 10; }
+header.top { display: flex; flex-wrap: wrap; align-items: center; gap: 1rem 2rem; padding: .75rem 1.5rem; background: var(--accent); color: var(--accent-ink); }
+header.top a { color: var(--accent-ink); }
+header.top a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
+.brand { margin: 0; font-weight: 700; }
+.nav { display: flex; gap: 1.25rem; list-style: none; margin: 0; padding: 0; }
+.lang-switch { margin-left: auto; }
+.sign-out { margin: 0; }
+header.top .sign-out button { background: transparent; color: var(--accent-ink); border-color: var(--accent-ink); }
+main { max-width: 78rem; margin: 0 auto; padding: 1rem 1.5rem 2rem; }
+footer.bottom { max-width: 78rem; margin: 0 auto; padding: 0 1.5rem 2rem; color: var(--muted); font-size: .9rem; }
+h1 { font-size: 1.6rem; margin: .5rem 0 1rem; }
+h2 { font-size: 1.2rem; margin: 0 0 .75rem; }
+h3 { font-size: 1.05rem; margin: 1rem 0 .5rem; }
+.card { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.25rem; margin: 0 0 1rem; }
+.narrow { max-width: 32rem; }
+.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .25rem 1rem; }
+.columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr)); gap: 0 1rem; }
+.field { margin: 0 0 .85rem; display: flex; flex-direction: column; gap: .2rem; }
+.field.check { flex-direction: row; flex-wrap: wrap; align-items: center; gap: .5rem; }
+label { font-weight: 600; }
+.hint { margin: 0; color: var(--muted); font-size: .9rem; }
+input, select, textarea { font: inherit; color: var(--ink); background: #fff; border: 1px solid #6b7785; border-radius: 4px; padding: .4rem .5rem; }
+input[type="checkbox"] { width: 1.1rem; height: 1.1rem; }
+.invalid input, .invalid select, .invalid textarea { border: 2px solid var(--bad); }
+.field-error { margin: 0; color: var(--bad); font-weight: 600; }
+button { font: inherit; font-weight: 600; cursor: pointer; color: var(--accent-ink); background: var(--accent); border: 2px solid var(--accent); border-radius: 4px; padding: .45rem 1rem; }
+button.secondary { color: var(--accent); background: #fff; }
+.actions { display: flex; flex-wrap: wrap; align-items: center; gap: 1rem; margin: .5rem 0; }
+fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; padding: .75rem 1rem; }
+fieldset.row { border-style: dashed; }
+legend { font-weight: 700; padding: 0 .25rem; }
+.notice { background: var(--note-bg); border-left: 4px solid var(--accent); padding: .6rem .9rem; margin: 0 0 1rem; }
+.notice.error { background: var(--bad-bg); border-color: var(--bad); color: var(--bad); }
+.notice.error a { color: var(--bad); }
+.notice.success { background: var(--good-bg); border-color: var(--good); color: var(--good); }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; background: var(--card); }
+caption { text-align: left; color: var(--muted); padding: .25rem 0; }
+th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+thead th { background: #e9eef3; }
+td.num { white-space: nowrap; }
+tr.overdue th, tr.overdue td { background: #fff6f6; }
+.badge { display: inline-block; padding: .05rem .45rem; border-radius: 999px; font-size: .85rem; font-weight: 600; background: #e9eef3; color: var(--ink); }
+.overdue-badge { background: var(--bad-bg); color: var(--bad); margin-left: .35rem; }
+.status-paid, .status-approved, .status-partially_approved { background: var(--good-bg); color: var(--good); }
+.status-rejected, .status-cancelled { background: #eceff2; color: #3b4450; }
+.status-needs_info { background: #fff4d6; color: #5c4400; }
+dl.facts, dl.parties { display: grid; grid-template-columns: minmax(10rem, max-content) 1fr; gap: .3rem 1rem; margin: 0 0 .75rem; }
+dt { font-weight: 600; color: var(--muted); }
+dd { margin: 0; }
+.amount strong { font-size: 1.3rem; }
+.lines li, .parts li, .evidence li, .missing li { margin: .2rem 0; }
+.muted { color: var(--muted); }
+.prose { white-space: pre-wrap; }
+.move-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
+form.move { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; }
+form.move h3 { margin-top: 0; }
+.pages { display: flex; gap: 1.5rem; margin: 1rem 0; }
+.filters .actions { margin-top: 0; }
+.letter-links span { font-weight: 600; }
+.letter-body { background: #fff; }
+.toolbar { display: flex; flex-wrap: wrap; gap: 1.5rem; padding: .75rem 1.5rem; border-bottom: 1px solid var(--line); }
+main.letter { max-width: 48rem; font-family: Georgia, "Times New Roman", serif; }
+main.letter h1 { text-align: center; letter-spacing: .05em; }
+.subject { font-weight: 700; text-align: center; }
+.demand { font-size: 1.1rem; font-weight: 700; }
+.signature { margin-top: 3rem; }
+@media print {
+  .no-print, header.top, footer.bottom, .skip-link { display: none !important; }
+  html, body, .letter-body { background: #fff; }
+  main { padding: 0; max-width: none; }
+  a { color: inherit; text-decoration: none; }
+}
+`;

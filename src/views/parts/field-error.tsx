@@ -1,0 +1,28 @@
+import { commonFor } from '../../desk/i18n/common';
+import type { Language } from '../../desk/i18n/lang';
+
+/**
+ * The error of one field, right under it; the input points at it with
+ * aria-describedby so a screen reader reads it with the label. Validation
+ * messages come from the shared schemas and domain rules, which speak English,
+ * hence the `lang` on the message itself.
+ *
+ * @example <FieldError id="f-waybill-error" lang="ru" message="is required" />
+ */
+export function FieldError(props: { id: string; lang: Language; message: string | undefined }) {
+  if (!props.message) return null;
+  return (
+    <p class="field-error" id={props.id}>
+      <span>{commonFor(props.lang).errorPrefix} </span>
+      <span lang="en">{props.message}</span>
+    </p>
+  );
+}
+
+/**
+ * The ids an input is described by: its hint and its error, when present.
+ *
+ * @example describedBy('f-a-hint', undefined && 'f-a-error') // 'f-a-hint'
+ */
+export const describedBy = (...ids: (string | false | undefined)[]): string | undefined =>
+  ids.filter(Boolean).join(' ') || undefined;

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { FORM_LEVEL, fieldFor, pointerPath } from '../../src/desk/field-errors';
+import { domainFilingPath, filingFieldFor, filingFromForm } from '../../src/desk/filing-form';
+import { clerkMoves, MoveFormError, moveChange } from '../../src/desk/moves';
+import { FileClaimSchema } from '../../src/schemas/claim.schema';
+
+const base = {
+  type: 'lost',
+  carrier: 'cdek',
+  waybill: ' W-1 ',
+  shippedDate: '2025-06-02',
+  currency: 'RUB',
+  deliveryCost: '500.00',
+  claimantName: 'Anna',
+  claimantEmail: 'anna@example.com',
+  claimantPhone: '+7 900 000-00-00',
+  description: 'Lost.',
+};
+const rub = (amount: string) => ({ amount, currency: 'RUB' });
+
+describe('the phone-claim form as a POST /v1/claims body', () => {
+  it('builds an insured loss the API schema accepts', () => {
+    const { body } = filingFromForm({
+      ...base,
+      deliveryPaid: 'true',
+      declaredValue: '10000.00',
+      documentedValue: '8000.00',
+    });
+    expect(body.shipment).toEqual({
+      deliveryCost: rub('500.00'),
+      deliveryPaid: true,
+      insurance: { declaredValue: rub('10000.00'), documentedValue: rub('8000.00') },
+    });
+    expect(body.waybill).toBe('W-1');
+    expect(FileClaimSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('puts an uninsured loss’s documented value beside the delivery cost, and an unticked box as unpaid', () => {
+    const { body } = filingFromForm({ ...base, documentedValue: '900.00' });
+    expect(body.shipment).toEqual({
+      deliveryCost: rub('500.00'),
+      deliveryPaid: false,
+      documentedValue: rub('900.00'),
+    });
+  });
+
+  it('reads the documented value as the documented damage of a damaged parcel', () => {
+    const { body } = filingFromForm({ ...base, type: 'damaged', documentedValue: '700.00' });
+    expect(body.shipment).toEqual({ deliveryCost: rub('500.00'), documentedDamage: rub('700.00') });
+  });
+
+  it('counts a late claim’s transit days from the claim’s shipping date', () => {
+    const { body } = filingFromForm({
+      ...base,
+      type: 'late',
+      transitBusinessDays: '3',
+      deliveredDate: '2025-06-10',
+    });
+    expect(body.shipment).toEqual({
+      deliveryCost: rub('500.00'),
+      shippedDate: '2025-06-02',
+      transitBusinessDays: 3,
+      deliveredDate: '2025-06-10',
+    });
+    expect(FileClaimSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('skips empty evidence rows and remembers which row each item came from', () => {
+    const { body, evidenceRows } = filingFromForm({
+      ...base,
+      'evidence.0.kind': 'photo',
+      'evidence.2.kind': 'receipt',
+      'evidence.2.name': 'r.pdf',
+    });
+    expect(body.evidence).toEqual([{ kind: 'receipt', name: 'r.pdf' }]);
+    expect(evidenceRows).toEqual([2]);
+  });
+});
+
+describe('errors back to the field that shows them', () => {
+  it.each([
+    [['shipment', 'deliveryCost', 'amount'], 'deliveryCost'],
+    [['shipment', 'deliveryCost', 'currency'], 'currency'],
+    [['shipment', 'insurance', 'declaredValue', 'amount'], 'declaredValue'],
+    [['shipment', 'insurance', 'documentedValue', 'amount'], 'documentedValue'],
+    [['shipment', 'documentedDamage', 'amount'], 'documentedValue'],
+    [['shipment', 'transitBusinessDays'], 'transitBusinessDays'],
+    [['claimant', 'email'], 'claimantEmail'],
+    [['evidence', 0, 'url'], 'evidence.2.url'],
+    [['waybill'], 'waybill'],
+    [['shipment', 'calendar'], FORM_LEVEL],
+    [[], FORM_LEVEL],
+  ] as const)('%j → %s', (path, field) => {
+    expect(filingFieldFor(path, [2])).toBe(field);
+  });
+
+  it.each([
+    ['/deliveryCost/amount', ['shipment', 'deliveryCost', 'amount']],
+    ['/insurance/declaredValue/currency', ['shipment', 'insurance', 'declaredValue', 'currency']],
+    ['/shippedDate', ['shippedDate']],
+    ['/carrier', ['carrier']],
+    [undefined, []],
+  ] as const)('reads the domain pointer %j as the filing path %j', (pointer, path) => {
+    expect(domainFilingPath(pointer)).toEqual(path);
+  });
+
+  it.each([
+    [['approvedAmount', 'amount'], 'amount'],
+    [['amount', 'currency'], 'amount'],
+    [['reason'], 'reason'],
+    [['decision'], FORM_LEVEL],
+  ] as const)('a move form reads %j as %s', (path, field) => {
+    expect(fieldFor(path, ['amount', 'reason'])).toBe(field);
+  });
+
+  it('decodes JSON Pointer escapes', () => {
+    expect(pointerPath('/a~1b/c~0d')).toEqual(['a/b', 'c~d']);
+  });
+});
+
+describe('the clerk’s move forms', () => {
+  it.each([
+    ['submitted', ['review']],
+    ['in_review', ['approve', 'partial', 'reject', 'needs-info']],
+    ['needs_info', ['review']],
+    ['partially_approved', ['payment']],
+    ['paid', []],
+    ['cancelled', []],
+  ] as const)('a %s claim offers %j', (status, moves) => {
+    expect(clerkMoves(status)).toEqual(moves);
+  });
+
+  it('checks a partial approval with the API’s schema, naming the field', () => {
+    const attempt = () =>
+      moveChange('partial', { amount: '12,50', reason: 'Two of three items' }, 'RUB');
+    expect(attempt).toThrow(MoveFormError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as MoveFormError).errors).toEqual({ amount: expect.stringContaining('comma') });
+    }
+  });
+
+  it('checks a payment’s date and reference', () => {
+    try {
+      moveChange('payment', { amount: '10.00', paidOn: '2025-02-30', reference: '' }, 'RUB');
+      expect.unreachable();
+    } catch (error) {
+      expect(Object.keys((error as MoveFormError).errors).sort()).toEqual(['paidOn', 'reference']);
+    }
+  });
+});

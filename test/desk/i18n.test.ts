@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDecimal, formatInstant, formatMoney } from '../../src/desk/i18n/format';
+import { labelsFor } from '../../src/desk/i18n/labels';
+import { pickLanguage } from '../../src/desk/i18n/lang';
+
+/** Intl separates groups with (narrow) no-break spaces; compare on plain spaces. */
+const plain = (s: string) => s.replace(/\s/g, ' ');
+
+describe('amounts for a language', () => {
+  it.each([
+    ['en', '1234.50', 'RUB', 'RUB 1,234.50'],
+    ['ru', '1234.50', 'RUB', '1 234,50 ₽'],
+    ['en', '0.05', 'EUR', '€0.05'],
+    ['ru', '8500.00', 'RUB', '8 500,00 ₽'],
+    ['en', '999999999999999.99', 'RUB', 'RUB 999,999,999,999,999.99'],
+    ['ru', '123456789012345.67', 'KZT', '123 456 789 012 345,67 KZT'],
+  ] as const)('%s writes %s %s as %j, digit for digit', (lang, amount, currency, expected) => {
+    expect(plain(formatMoney(lang, { amount, currency }))).toBe(expected);
+  });
+
+  it('keeps digits a float would lose (above 2^53 minor units)', () => {
+    expect(plain(formatMoney('en', { amount: '90071992547409.93', currency: 'USD' }))).toBe(
+      'US$90,071,992,547,409.93',
+    );
+  });
+
+  it('shows a malformed stored amount as it is rather than guessing', () => {
+    expect(formatMoney('en', { amount: '1e3', currency: 'RUB' })).toBe('1e3 RUB');
+  });
+
+  it.each([
+    ['en', '12345.678', '12,345.678'],
+    ['ru', '12345.678', '12 345,678'],
+    ['ru', '7', '7'],
+  ] as const)('%s writes the decimal %s as %j', (lang, value, expected) => {
+    expect(plain(formatDecimal(lang, value))).toBe(expected);
+  });
+});
+
+describe('dates for a language', () => {
+  it.each([
+    ['en', '2025-06-16', '16 June 2025'],
+    ['ru', '2025-06-16', '16 июня 2025 г.'],
+    ['en', '2025-06-16T23:59:59.000Z', '16 June 2025'],
+  ] as const)(
+    '%s writes %s as %j, the stored day whatever the time zone',
+    (lang, date, expected) => {
+      expect(plain(formatDate(lang, date))).toBe(expected);
+    },
+  );
+
+  it('states instants in UTC', () => {
+    expect(plain(formatInstant('en', '2025-06-16T09:05:00.000Z'))).toBe('16 Jun 2025, 09:05 UTC');
+    expect(plain(formatInstant('ru', '2025-06-16T09:05:00.000Z'))).toBe(
+      '16 июн. 2025 г., 09:05 UTC',
+    );
+  });
+});
+
+describe('the page language', () => {
+  it.each([
+    ['ru', 'en-GB', 'ru'],
+    ['en', 'ru-RU', 'en'],
+    [undefined, 'ru-RU,ru;q=0.9', 'ru'],
+    [undefined, 'de-DE,ru;q=0.5', 'en'],
+    ['fr', undefined, 'en'],
+  ] as const)('cookie %j with Accept-Language %j gives %s', (cookie, accept, expected) => {
+    expect(pickLanguage(cookie, accept)).toBe(expected);
+  });
+});
+
+describe('names of the claim model’s values', () => {
+  it('are given, and differ, in both languages', () => {
+    const [en, ru] = [labelsFor('en'), labelsFor('ru')];
+    for (const group of Object.keys(en) as (keyof typeof en)[]) {
+      for (const [key, value] of Object.entries(en[group])) {
+        const russian = (ru[group] as Record<string, string>)[key];
+        expect(value, `${group}.${key}`).not.toBe('');
+        expect(russian, `${group}.${key}`).toMatch(/[а-яё]/i);
+      }
+    }
+  });
+});
