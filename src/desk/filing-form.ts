@@ -11,7 +11,7 @@ import { FORM_LEVEL, pointerPath } from './field-errors';
 export const EVIDENCE_ROWS = 3;
 
 /**
- * The shop a clerk files for: any shop id an API key may carry.
+ * The shop a clerk files for: a shop id as API keys carry it.
  *
  * @example ShopIdSchema.parse(' demo-shop ') // 'demo-shop'
  */

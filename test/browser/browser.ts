@@ -67,6 +67,18 @@ function describeViolations(results: AxeResults): string {
 }
 
 /**
+ * A page signed in to the desk with a clerk key, landed on the queue.
+ *
+ * @example const page = await clerkPage(browser, inject('clerkKey'));
+ */
+export async function clerkPage(browser: Browser, key: string): Promise<Page> {
+  const page = await (await deskContext(browser, { bypassCSP: true })).newPage();
+  await signIn(page, key);
+  await page.waitForURL('**/desk/claims');
+  return page;
+}
+
+/**
  * axe-core run in the page (0 violations expected, each named on failure),
  * then a full-page screenshot, test-results/screenshots/<name>.png (names are unique per suite).
  *

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPage, deskContext, isoDay, launchChromium, signIn, uniqueWaybill } from './browser';
+import { checkPage, clerkPage, isoDay, launchChromium, uniqueWaybill } from './browser';
 
 const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
@@ -26,9 +26,7 @@ describe('the phone-claim form', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await (await deskContext(browser, { bypassCSP: true })).newPage();
-    await signIn(page, inject('clerkKey'));
-    await page.waitForURL('**/desk/claims');
+    page = await clerkPage(browser, inject('clerkKey'));
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPage, deskContext, launchChromium, signIn } from './browser';
+import { checkPage, clerkPage, launchChromium } from './browser';
 import { seedClaim, testStorage } from './seed';
 
 const SHOP = `queue-shop-${Date.now()}`;
@@ -22,9 +22,7 @@ describe('the claims queue', () => {
     await seedClaim(storage, SHOP, overdueWaybill, 40);
     for (let i = 0; i < 21; i++) await seedClaim(storage, SHOP, `PAGE-${i}-${Date.now()}`, 1);
     browser = await launchChromium();
-    page = await (await deskContext(browser, { bypassCSP: true })).newPage();
-    await signIn(page, inject('clerkKey'));
-    await page.waitForURL('**/desk/claims');
+    page = await clerkPage(browser, inject('clerkKey'));
   });
   afterAll(async () => {
     await browser?.close();
