@@ -31,6 +31,7 @@ export function createWorker(options: WorkerOptions = {}): ExportedHandler<Bindi
         const storage = createDynamoStorage({
           tableName: config.DYNAMODB_TABLE,
           now: () => clock().getTime(),
+          apiKeyCacheMs: config.API_KEY_CACHE_SECONDS * 1000,
           region: config.DYNAMODB_REGION,
           ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
           ...(credentials ? { credentials } : {}),

@@ -7,21 +7,23 @@ import type { ActorRole, Claim, ClaimEvent, ClaimStatus, ClaimType } from '../do
 
 export * from './errors';
 
-/** The idempotency record written in the same transaction as a new claim. */
+/**
+ * An Idempotency-Key's record, stored with the claim it filed (same item, same write).
+ * The original answer replayed is the claim as created.
+ */
 export interface IdempotencyInput {
   shopId: string;
   key: string;
   /** A hash of the request (method, path, body) to detect key reuse for another request. */
   fingerprint: string;
-  /** The serialized original response, replayed as-is. */
-  response: string;
-  /** Unix epoch seconds; DynamoDB TTL deletes the record some time after. */
+  /** Unix epoch seconds: after it the key is forgotten and files a new claim. */
   expiresAt: number;
 }
 
 /** A stored original response for an idempotency key that was already used. */
 export interface IdempotencyReplay {
   fingerprint: string;
+  /** The claim as first answered, JSON. */
   response: string;
   claimId: string;
 }
@@ -62,9 +64,11 @@ export interface Page<T> {
  */
 export interface ClaimRepository {
   /**
-   * Writes claim, first event and idempotency record atomically. When the key
-   * was already used, nothing is written and the stored replay is returned.
-   * @throws {ConflictError} when the claim id exists (or the key stays contended).
+   * Writes claim, first event and idempotency record atomically. With a key, the
+   * claim's id is derived from (shop, key) and replaces `claim.id`: the answer
+   * carries the stored claim. When the key was already used within its window,
+   * nothing is written and the stored replay is returned.
+   * @throws {ConflictError} when the claim id exists.
    */
   create(
     claim: Claim,

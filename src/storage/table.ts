@@ -4,9 +4,13 @@
  *
  * Single-table design. Base keys `pk`/`sk` (strings):
  *   CLAIM        pk CLAIM#<id>             sk CLAIM     (doc: the claim's JSON, read back byte-identical;
- *                plus copies of shopId/status/type/carrier/waybill/answerDueBy/version for conditions and filters)
- *   EVENT        pk CLAIM#<id>             sk EVENT#<seq, 10 digits>  → history = Query pk, begins_with
- *   IDEMPOTENCY  pk IDEM#<shop>#<key>      sk IDEM      (expiresAt: TTL, 24 h)
+ *                plus copies of shopId/status/type/carrier/waybill/answerDueBy/version for conditions and filters;
+ *                filedEvent: the history's first event; with an Idempotency-Key, idemKey/idemFingerprint/
+ *                idemResponse/idemExpiresAt. Filing writes this one item with one conditional PutItem; with a
+ *                key the id is derived from (shop, key), so one key can only ever file one claim per window)
+ *   EVENT        pk CLAIM#<id>             sk EVENT#<seq, 10 digits>  events after the first → history = Query pk
+ *   IDEMPOTENCY  pk IDEM#<shop>#<key>      sk IDEM      (expiresAt: TTL) — written by earlier versions only;
+ *                TTL removes what is left of them
  *   APIKEY       pk APIKEY#<keyId>         sk APIKEY
  *   APIKEY_HASH  pk APIKEYHASH#<sha256>    sk APIKEYHASH (a copy of the key record; not a GSI,
  *                because GSIs are eventually consistent and a revoked key must stop at once)
@@ -38,7 +42,7 @@ import type { CreateTableCommandInput, GlobalSecondaryIndex } from '@aws-sdk/cli
 
 /** The table name unless DYNAMODB_TABLE says otherwise. */
 export const DEFAULT_TABLE_NAME = 'parcel-claims';
-/** Epoch seconds; DynamoDB TTL removes idempotency records after it (within ~48 h). */
+/** Epoch seconds; DynamoDB TTL removes an item after it (within ~48 h). Claim items never carry it. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 /** Index name → its partition and sort key attributes, in planner priority order. */

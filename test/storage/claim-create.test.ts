@@ -1,6 +1,9 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { idempotentClaimId } from '../../src/storage/dynamodb/claim-create';
+import { claimKey } from '../../src/storage/dynamodb/items';
 import { ConflictError } from '../../src/storage/repository';
-import { freshStorage, newClaim } from './helpers';
+import { at, freshStorage, newClaim } from './helpers';
 
 const storage = await freshStorage();
 const { claims } = storage;
@@ -8,7 +11,6 @@ const idem = (key: string, fingerprint = 'fp-1') => ({
   shopId: 'shop-a',
   key,
   fingerprint,
-  response: JSON.stringify({ status: 201, body: { key } }),
   expiresAt: Math.floor(Date.now() / 1000) + 86_400,
 });
 
@@ -35,17 +37,66 @@ describe('ClaimRepository.create', () => {
     expect((await claims.get(claim.id))?.description).toBe(claim.description);
   });
 
+  it('files the claim, its first event and nothing else in one item (one PutItem)', async () => {
+    const { claim, event } = newClaim();
+    await claims.create(claim, event);
+    const { Item } = await storage.client.send(
+      new GetItemCommand({ TableName: storage.tableName, Key: claimKey(claim.id) }),
+    );
+    expect(Item?.filedEvent?.M?.type).toEqual({ S: 'filed' });
+    expect(Item?.expiresAt).toBeUndefined(); // the table's TTL attribute: it would delete the claim
+    expect(await claims.history(claim.id)).toStrictEqual([event]);
+  });
+
+  it('files under the id derived from shop and key, and answers the stored claim', async () => {
+    const { claim, event } = newClaim();
+    const result = await claims.create(claim, event, idem('k-derived'));
+    const id = await idempotentClaimId('shop-a', 'k-derived', 0);
+    expect(id).toMatch(/^clm_[0-9a-f]{32}$/);
+    expect(result).toEqual({ created: true, claim: { ...claim, id } });
+    expect(await claims.get(id)).toStrictEqual({ ...claim, id });
+    expect(await claims.get(claim.id)).toBeUndefined();
+    expect(await claims.history(id)).toStrictEqual([{ ...event, claimId: id }]);
+  });
+
   it('replays the stored response for a reused idempotency key and writes nothing', async () => {
     const first = newClaim();
-    await claims.create(first.claim, first.event, idem('k-replay'));
-    const second = newClaim();
+    const filed = await claims.create(first.claim, first.event, idem('k-replay'));
+    const firstId = filed.created ? filed.claim.id : '';
+    const second = newClaim({ description: 'another body' });
     const result = await claims.create(second.claim, second.event, idem('k-replay', 'fp-2'));
     expect(result).toEqual({
       created: false,
-      replay: { fingerprint: 'fp-1', response: idem('k-replay').response, claimId: first.claim.id },
+      replay: {
+        fingerprint: 'fp-1',
+        response: JSON.stringify({ ...first.claim, id: firstId }),
+        claimId: firstId,
+      },
     });
-    expect(await claims.get(second.claim.id)).toBeUndefined();
-    expect(await claims.history(second.claim.id)).toEqual([]);
+    expect((await claims.get(firstId))?.description).toBe(first.claim.description);
+    expect(await claims.history(firstId)).toHaveLength(1);
+  });
+
+  it('keeps replaying the first answer after the claim has moved on', async () => {
+    const { claim, event } = newClaim();
+    const filed = await claims.create(claim, event, idem('k-moved'));
+    if (!filed.created) throw new Error('not filed');
+    const moved = { ...filed.claim, status: 'in_review' as const, version: 2 };
+    await claims.update(moved, 1, {
+      claimId: moved.id,
+      seq: 2,
+      at: at(900),
+      actor: { role: 'clerk', id: 'clerk:k1' },
+      type: 'status_changed',
+      from: 'submitted',
+      to: 'in_review',
+    });
+    const again = newClaim();
+    const result = await claims.create(again.claim, again.event, idem('k-moved'));
+    expect(result.created).toBe(false);
+    if (!result.created) expect(JSON.parse(result.replay.response)).toStrictEqual(filed.claim);
+    expect((await claims.history(moved.id)).map((e) => e.seq)).toEqual([1, 2]);
+    expect(await claims.get(moved.id)).toStrictEqual(moved);
   });
 
   it('scopes idempotency keys per shop', async () => {
@@ -56,11 +107,22 @@ describe('ClaimRepository.create', () => {
     expect(result.created).toBe(true);
   });
 
-  it('treats an expired idempotency record (not yet removed by TTL) as gone', async () => {
+  it('treats a key past its window as a new request, filed under the next id', async () => {
     const old = newClaim();
-    await claims.create(old.claim, old.event, { ...idem('k-expired'), expiresAt: 1_000 });
+    const first = await claims.create(old.claim, old.event, {
+      ...idem('k-expired'),
+      expiresAt: 1_000,
+    });
     const next = newClaim();
-    expect((await claims.create(next.claim, next.event, idem('k-expired'))).created).toBe(true);
+    const second = await claims.create(next.claim, next.event, idem('k-expired'));
+    expect(second.created).toBe(true);
+    if (!first.created || !second.created) return;
+    expect(first.claim.id).toBe(await idempotentClaimId('shop-a', 'k-expired', 0));
+    expect(second.claim.id).toBe(await idempotentClaimId('shop-a', 'k-expired', 1));
+    // ...and within the new window, the key replays the new claim.
+    const later = newClaim();
+    const third = await claims.create(later.claim, later.event, idem('k-expired'));
+    expect(third.created ? '' : third.replay.claimId).toBe(second.claim.id);
   });
 
   it('files exactly one claim for 100 concurrent requests with one key; the others replay it', async () => {
@@ -76,8 +138,7 @@ describe('ClaimRepository.create', () => {
     for (const result of results) {
       if (!result.created) expect(result.replay.claimId).toBe(winner);
     }
-    const stored = await Promise.all(attempts.map(({ claim }) => claims.get(claim.id)));
-    expect(stored.filter(Boolean).map((c) => c?.id)).toEqual([winner]);
+    expect(await claims.history(winner)).toHaveLength(1);
     const listed = await claims.list({ shopId: 'shop-race' }, { limit: 100 });
     expect(listed.items.map((c) => c.id)).toEqual([winner]);
   }, 30_000);

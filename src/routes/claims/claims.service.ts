@@ -113,9 +113,9 @@ export interface FilingAnswer {
 
 /**
  * Files a claim for the calling shop (shop keys) or, from the clerk desk, for
- * a chosen shop (clerk keys). With an Idempotency-Key, the claim, its first
- * event and the key's record are written in one transaction: a retry gets the
- * first answer back, a different body under the same key a 422.
+ * a chosen shop (clerk keys). The claim, its first event and (with an
+ * Idempotency-Key) the key's record are written in one atomic write: a retry
+ * gets the first answer back, a different body under the same key a 422.
  */
 export async function fileClaimFor(
   c: Context<HonoEnv>,
@@ -137,7 +137,6 @@ export async function fileClaimFor(
     shopId: options.shopId,
     key,
     fingerprint,
-    response: JSON.stringify(claim),
     expiresAt: Math.floor(epoch / 1000) + IDEMPOTENCY_TTL_SECONDS,
   });
   if (result.created) return { claim: result.claim, replayed: false };

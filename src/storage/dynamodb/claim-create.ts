@@ -1,17 +1,74 @@
 /**
- * Filing a claim: claim + first event + idempotency record in one transaction.
+ * Filing a claim: ONE conditional PutItem of one item that holds the claim, its first
+ * history event and (with an Idempotency-Key) the key's record, so filing is atomic
+ * without a transaction and costs one write.
+ *
+ * With a key, the claim id is derived from (shop, key): every request with that key
+ * targets the same item, so the first write wins and every other one gets the winner
+ * back from the failed condition (ALL_OLD) in the same round trip, to replay it or
+ * refuse it. A key is remembered for its window (24 h): a request after that files a
+ * new claim under the key's next id ("generation").
  */
-import type { DynamoDBClient, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import {
+  PutItemCommand,
+  type DynamoDBClient,
+  type PutItemCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import type { Claim, ClaimEvent } from '../../domain/claim';
+import { sha256Hex } from '../../lib/sha256';
 import { ConflictError } from '../errors';
-import type { CreateClaimResult, IdempotencyInput, IdempotencyReplay } from '../repository';
-import { stringOf, toItem, type Item } from './codec';
-import { readItem } from './read';
-import { claimToItem, eventToItem, idempotencyKey } from './items';
-import { transact } from './transact';
+import type { CreateClaimResult, IdempotencyInput } from '../repository';
+import { numberOf, stringOf, type Item } from './codec';
+import { errorName, toStorageError } from './errors';
+import { FILED, filedClaimItem } from './items';
 
-/** Position of the idempotency Put in the transaction (after the claim and its event). */
-const IDEMPOTENCY = 2;
+/** A key re-used after its window files under its next id; this many times at most. */
+export const MAX_KEY_GENERATIONS = 16;
+
+/**
+ * The claim id a key files under: `clm_` + 32 hex digits of SHA-256 over shop, key and
+ * generation (the shape of every claim id).
+ *
+ * @example
+ * await idempotentClaimId('shop-a', 'order-7-claim', 0); // 'clm_5d0c…' (always the same)
+ */
+export async function idempotentClaimId(
+  shopId: string,
+  key: string,
+  generation: number,
+): Promise<string> {
+  const digest = await sha256Hex(`idempotency\n${shopId}\n${key}\n${generation}`);
+  return `clm_${digest.slice(0, 32)}`;
+}
+
+type PutOutcome = { written: true } | { written: false; existing: Item | undefined };
+
+/** The PutItem; a failed condition hands back the item that is there. */
+async function putIfAbsent(
+  client: DynamoDBClient,
+  input: PutItemCommandInput,
+): Promise<PutOutcome> {
+  try {
+    await client.send(new PutItemCommand(input));
+    return { written: true };
+  } catch (error) {
+    if (errorName(error) !== 'ConditionalCheckFailedException') throw toStorageError(error);
+    const existing = (error as { Item?: Item }).Item;
+    return { written: false, existing };
+  }
+}
+
+const putInput = (table: string, item: Item): PutItemCommandInput => ({
+  TableName: table,
+  Item: item,
+  // A claim id is written once: never over another claim.
+  ConditionExpression: 'attribute_not_exists(pk)',
+  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+});
+
+/** True when `existing` is this very claim: an SDK retry of a write that had landed. */
+const isOurs = (existing: Item | undefined, claim: Claim) =>
+  stringOf(existing, 'doc') === JSON.stringify(claim);
 
 /**
  * @example
@@ -27,78 +84,38 @@ export async function createClaim(
   if (claim.version !== 1 || event.seq !== 1 || event.claimId !== claim.id) {
     throw new RangeError('a new claim starts at version 1 with its event seq 1');
   }
-  const items: TransactWriteItem[] = [
-    // A claim id is written once: a colliding id must not overwrite another claim.
-    {
-      Put: {
-        TableName: table,
-        Item: claimToItem(claim),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    // History is append-only: the first event slot is empty for a new claim.
-    {
-      Put: {
-        TableName: table,
-        Item: eventToItem(event),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-  ];
-  if (idempotency !== undefined) items.push(idempotencyPut(table, claim.id, idempotency, nowMs));
-
-  // Twice at most: the second run covers a stored key that expired and vanished meanwhile.
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const outcome = await transact(client, items);
-    if (outcome.committed) return { created: true, claim };
-    const idemReason = outcome.reasons[IDEMPOTENCY];
-    if (idempotency !== undefined && idemReason?.code === 'ConditionalCheckFailed') {
-      const stored =
-        idemReason.item ??
-        (await readItem(client, table, idempotencyKey(idempotency.shopId, idempotency.key)));
-      const replay = stored === undefined ? undefined : toReplay(stored);
-      if (replay !== undefined) return { created: false, replay };
-      continue;
-    }
-    if (outcome.reasons.some((reason) => reason.code === 'TransactionConflict')) {
-      throw new ConflictError('a concurrent request wrote the same records; retry');
-    }
+  if (idempotency === undefined) {
+    const outcome = await putIfAbsent(client, putInput(table, filedClaimItem(claim, event)));
+    if (outcome.written || isOurs(outcome.existing, claim)) return { created: true, claim };
     throw new ConflictError(`claim ${claim.id} already exists`);
   }
-  throw new ConflictError('the idempotency key is contended; retry');
-}
-
-function idempotencyPut(
-  table: string,
-  claimId: string,
-  idem: IdempotencyInput,
-  nowMs: number,
-): TransactWriteItem {
-  const record = { ...idem, claimId };
-  return {
-    Put: {
-      TableName: table,
-      Item: {
-        ...toItem(record),
-        ...idempotencyKey(idem.shopId, idem.key),
-        entity: { S: 'IDEMPOTENCY' },
-      },
-      // The first request with a key wins; every later one is cancelled here and replays.
-      // A record past its expiresAt counts as gone: TTL deletes lazily (up to ~48 h late).
-      ConditionExpression: 'attribute_not_exists(pk) OR #expiresAt < :now',
-      ExpressionAttributeNames: { '#expiresAt': 'expiresAt' },
-      ExpressionAttributeValues: { ':now': { N: String(Math.floor(nowMs / 1000)) } },
-      // Hands back the winner's record with the cancellation: no second read needed.
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
-  };
-}
-
-function toReplay(item: Item): IdempotencyReplay | undefined {
-  const fingerprint = stringOf(item, 'fingerprint');
-  const response = stringOf(item, 'response');
-  const claimId = stringOf(item, 'claimId');
-  if (fingerprint === undefined || response === undefined || claimId === undefined)
-    return undefined;
-  return { fingerprint, response, claimId };
+  const nowSeconds = Math.floor(nowMs / 1000);
+  for (let generation = 0; generation < MAX_KEY_GENERATIONS; generation++) {
+    const id = await idempotentClaimId(idempotency.shopId, idempotency.key, generation);
+    const keyed = { ...claim, id };
+    const item = filedClaimItem(keyed, { ...event, claimId: id }, idempotency);
+    const outcome = await putIfAbsent(client, putInput(table, item));
+    // (An SDK retry of a write that had landed finds its own item here and replays it.)
+    if (outcome.written) return { created: true, claim: keyed };
+    const existing = outcome.existing;
+    const expiresAt = numberOf(existing, FILED.idemExpiresAt);
+    const fingerprint = stringOf(existing, FILED.idemFingerprint);
+    const response = stringOf(existing, FILED.idemResponse);
+    if (
+      expiresAt === undefined ||
+      fingerprint === undefined ||
+      response === undefined ||
+      stringOf(existing, FILED.idemKey) !== idempotency.key ||
+      stringOf(existing, 'shopId') !== idempotency.shopId
+    ) {
+      throw new ConflictError(`claim ${id} exists and was not filed with this key`);
+    }
+    // Within the key's window: the first request's answer (or a 422 for another body).
+    if (expiresAt >= nowSeconds)
+      return { created: false, replay: { fingerprint, response, claimId: id } };
+    // Past it, the key is forgotten: this is a new request, filed under the next id.
+  }
+  throw new ConflictError(
+    `Idempotency-Key '${idempotency.key}' was re-used after its window ${MAX_KEY_GENERATIONS} times; send a new key`,
+  );
 }

@@ -1,6 +1,8 @@
 /**
- * ClaimRepository on DynamoDB. Every multi-item write is one transaction, so
- * a failure never leaves a claim without its event or idempotency record.
+ * ClaimRepository on DynamoDB. Filing is one conditional PutItem of one item
+ * (claim + filed event + idempotency record); every later change is one
+ * transaction (claim + event items). A failure never leaves a claim without its
+ * event or idempotency record.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Claim, ClaimEvent } from '../../domain/claim';
@@ -15,7 +17,7 @@ import type {
 import { createClaim } from './claim-create';
 import { listClaims } from './claim-list';
 import { updateClaim } from './claim-update';
-import { claimKey, claimPartition, itemToClaim, itemToEvent } from './items';
+import { claimKey, claimPartition, itemToClaim, itemToEvent, itemToFiledEvent } from './items';
 import { queryAll, readItem } from './read';
 
 export interface DynamoRepositoryOptions {
@@ -64,16 +66,21 @@ export class DynamoClaimRepository implements ClaimRepository {
   }
 
   async history(claimId: string): Promise<ClaimEvent[]> {
+    // The claim's partition: the claim item (which carries the `filed` event) and one item
+    // per later event. Claims filed before the filed event moved into the claim item have
+    // it as an EVENT item instead; either way it is read once.
     const items = await queryAll(this.client, {
       TableName: this.table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
-      ExpressionAttributeValues: {
-        ':pk': { S: claimPartition(claimId) },
-        ':events': { S: 'EVENT#' },
-      },
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: claimPartition(claimId) } },
       ConsistentRead: true,
     });
-    return items.map(itemToEvent);
+    const events: ClaimEvent[] = [];
+    for (const item of items) {
+      const event = item.sk?.S === 'CLAIM' ? itemToFiledEvent(item) : itemToEvent(item);
+      if (event !== undefined) events.push(event);
+    }
+    return events.sort((a, b) => a.seq - b.seq);
   }
 
   list(filter: ClaimFilter, page: PageRequest): Promise<Page<Claim>> {

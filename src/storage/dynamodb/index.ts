@@ -1,6 +1,7 @@
 /**
  * The DynamoDB storage, wired: what the Worker and the scripts build from config.
  */
+import { withApiKeyCache } from '../api-key-cache';
 import type { Storage } from '../repository';
 import { DynamoApiKeyRepository } from './api-key-repository';
 import { DynamoClaimRepository } from './claim-repository';
@@ -17,13 +18,19 @@ export { toStorageError } from './errors';
  * await storage.claims.get(id);
  */
 export function createDynamoStorage(
-  options: DynamoClientOptions & { tableName: string; now?: () => number },
+  options: DynamoClientOptions & {
+    tableName: string;
+    now?: () => number;
+    /** Trust a found API key this long without a read (see ../api-key-cache.ts); default 0. */
+    apiKeyCacheMs?: number;
+  },
 ): Storage {
   const client = createDynamoClient(options);
   // One clock for the app and storage: idempotency expiry is judged by the time that stamped it.
   const now = options.now ? { now: options.now } : {};
+  const apiKeys = new DynamoApiKeyRepository({ client, tableName: options.tableName });
   return {
     claims: new DynamoClaimRepository({ client, tableName: options.tableName, ...now }),
-    apiKeys: new DynamoApiKeyRepository({ client, tableName: options.tableName }),
+    apiKeys: withApiKeyCache(apiKeys, { ttlMs: options.apiKeyCacheMs ?? 0 }),
   };
 }

@@ -10,13 +10,31 @@ import { fromItem, toItem, type Item } from './codec';
 const part = encodeURIComponent;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+/**
+ * Attributes a filed claim item carries besides the claim itself (see `filedClaimItem`).
+ * Moves rewrite the claim's attributes only, never these.
+ */
+export const FILED = {
+  /** The `filed` event (seq 1), written with the claim in the same PutItem. */
+  event: 'filedEvent',
+  /** With an Idempotency-Key: the key, the request's fingerprint, the original answer. */
+  idemKey: 'idemKey',
+  idemFingerprint: 'idemFingerprint',
+  idemResponse: 'idemResponse',
+  /**
+   * Epoch seconds after which the key is forgotten. Deliberately not the table's TTL
+   * attribute (`expiresAt`): TTL would delete the claim.
+   */
+  idemExpiresAt: 'idemExpiresAt',
+} as const;
+
+/** The attributes that put an item into the indexes. */
+export const INDEX_ATTRIBUTES: readonly string[] = [
+  ...new Set(Object.values(INDEXES).flatMap((index) => [index.pk, index.sk])),
+];
+
 /** Attributes that belong to the storage layout, not to the record. */
-const LAYOUT_ATTRIBUTES: ReadonlySet<string> = new Set([
-  'pk',
-  'sk',
-  'entity',
-  ...Object.values(INDEXES).flatMap((index) => [index.pk, index.sk]),
-]);
+const LAYOUT_ATTRIBUTES: ReadonlySet<string> = new Set(['pk', 'sk', 'entity', ...INDEX_ATTRIBUTES]);
 
 const key = (pk: string, sk: string): Item => ({ pk: { S: pk }, sk: { S: sk } });
 
@@ -32,9 +50,6 @@ export const claimPartition = (id: string): string => `CLAIM#${part(id)}`;
 /** Zero-padded so events sort by number, not by text. */
 export const eventKey = (claimId: string, seq: number): Item =>
   key(claimPartition(claimId), `EVENT#${String(seq).padStart(10, '0')}`);
-/** Scoped per shop: the same key from two shops is two records. */
-export const idempotencyKey = (shopId: string, idemKey: string): Item =>
-  key(`IDEM#${part(shopId)}#${part(idemKey)}`, 'IDEM');
 /** The key record, by its public id. */
 export const apiKeyKey = (keyId: string): Item => key(`APIKEY#${part(keyId)}`, 'APIKEY');
 /** The copy of the key record under its hash: authentication is one GetItem. */
@@ -88,6 +103,35 @@ export function claimToItem(claim: Claim): Item {
     ...claimKey(claim.id),
     entity: { S: 'CLAIM' },
   };
+}
+
+/**
+ * What filing writes, as ONE item (so one conditional PutItem files atomically): the claim,
+ * its first history event, and, with an Idempotency-Key, what a replay of the key needs.
+ *
+ * @example
+ * filedClaimItem(claim, event, { key: 'k-1', fingerprint, expiresAt }); // { ...claimToItem(claim), filedEvent, idemKey, ... }
+ */
+export function filedClaimItem(
+  claim: Claim,
+  event: ClaimEvent,
+  idempotency?: { key: string; fingerprint: string; expiresAt: number },
+): Item {
+  const item: Item = { ...claimToItem(claim), [FILED.event]: { M: toItem(event) } };
+  if (idempotency === undefined) return item;
+  return {
+    ...item,
+    [FILED.idemKey]: { S: idempotency.key },
+    [FILED.idemFingerprint]: { S: idempotency.fingerprint },
+    [FILED.idemResponse]: { S: JSON.stringify(claim) },
+    [FILED.idemExpiresAt]: { N: String(idempotency.expiresAt) },
+  };
+}
+
+/** The `filed` event a claim item carries, if it was filed in one item. */
+export function itemToFiledEvent(item: Item): ClaimEvent | undefined {
+  const map = item[FILED.event]?.M;
+  return map === undefined ? undefined : (fromItem(map) as unknown as ClaimEvent);
 }
 
 /** The claim from its stored JSON document. */

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/env';
+
+describe('Worker configuration', () => {
+  it('has documented defaults', () => {
+    expect(parseConfig({})).toEqual({
+      MAX_BODY_BYTES: 65_536,
+      DYNAMODB_TABLE: 'parcel-claims',
+      DYNAMODB_REGION: 'eu-central-1',
+      API_KEY_CACHE_SECONDS: 30,
+    });
+  });
+
+  it.each([
+    ['0', 0],
+    ['300', 300],
+  ])('takes API_KEY_CACHE_SECONDS=%s', (value, seconds) => {
+    expect(parseConfig({ API_KEY_CACHE_SECONDS: value }).API_KEY_CACHE_SECONDS).toBe(seconds);
+  });
+
+  it.each(['-1', '301', '1.5', 'soon'])('refuses API_KEY_CACHE_SECONDS=%s, naming it', (value) => {
+    expect(() => parseConfig({ API_KEY_CACHE_SECONDS: value })).toThrow(/API_KEY_CACHE_SECONDS/);
+  });
+
+  it('refuses a short desk secret and half a credential pair', () => {
+    expect(() => parseConfig({ DESK_SESSION_SECRET: 'short' })).toThrow(/DESK_SESSION_SECRET/);
+    expect(() => parseConfig({ AWS_ACCESS_KEY_ID: 'AKIA' })).toThrow(/AWS_SECRET_ACCESS_KEY/);
+  });
+});
