@@ -46,6 +46,8 @@ describe('ClaimRepository.create', () => {
     expect(Item?.filedEvent?.M?.type).toEqual({ S: 'filed' });
     expect(Item?.expiresAt).toBeUndefined(); // the table's TTL attribute: it would delete the claim
     expect(await claims.history(claim.id)).toStrictEqual([event]);
+    // Read back in the event's own key order, although DynamoDB keeps none.
+    expect(JSON.stringify(await claims.history(claim.id))).toBe(JSON.stringify([event]));
   });
 
   it('files under the id derived from shop and key, and answers the stored claim', async () => {

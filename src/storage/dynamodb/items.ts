@@ -131,7 +131,15 @@ export function filedClaimItem(
 /** The `filed` event a claim item carries, if it was filed in one item. */
 export function itemToFiledEvent(item: Item): ClaimEvent | undefined {
   const map = item[FILED.event]?.M;
-  return map === undefined ? undefined : (fromItem(map) as unknown as ClaimEvent);
+  return map === undefined ? undefined : inEventOrder(fromItem(map));
+}
+
+/** DynamoDB keeps no attribute order: events read back in one fixed key order (any other field last). */
+const EVENT_FIELDS = ['claimId', 'seq', 'at', 'actor', 'type', 'from', 'to', 'note'];
+function inEventOrder(record: Record<string, unknown>): ClaimEvent {
+  const ordered: Record<string, unknown> = {};
+  for (const field of EVENT_FIELDS) if (field in record) ordered[field] = record[field];
+  return Object.assign(ordered, record) as unknown as ClaimEvent;
 }
 
 /** The claim from its stored JSON document. */
@@ -148,7 +156,7 @@ export function eventToItem(event: ClaimEvent): Item {
 
 /** The event, without layout attributes. */
 export function itemToEvent(item: Item): ClaimEvent {
-  return fromItem(item, LAYOUT_ATTRIBUTES) as unknown as ClaimEvent;
+  return inEventOrder(fromItem(item, LAYOUT_ATTRIBUTES));
 }
 
 /** Strips layout attributes from any item. */
