@@ -1,11 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, HonoEnv } from './hono-env';
 import { requestContext, type AccessLogLine } from './http/request-context';
 import { errorHandler, notFoundHandler } from './http/error-handler';
-import { requireJsonBody } from './http/json-body';
-import { problemResponse } from './http/problem';
-import { validationHook } from './http/validation-hook';
+import { guardBody } from './http/body-guard';
 import { mapClaimErrors } from './http/storage-errors';
 import { claimsRouter } from './routes/claims/claims.index';
 import { deskRouter } from './routes/desk/desk.index';
@@ -30,19 +27,11 @@ export interface CreateAppOptions {
  * const res = await app.request('/health');
  */
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
-  const app = new OpenAPIHono<HonoEnv>({ defaultHook: validationHook });
+  const app = new OpenAPIHono<HonoEnv>();
   const log = options.log ?? ((line: AccessLogLine) => console.log(JSON.stringify(line)));
 
   app.use(requestContext(deps, log));
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: deps.maxBodyBytes,
-      onError: (c) =>
-        problemResponse(c, 'bodyTooLarge', `The body is over ${deps.maxBodyBytes} bytes.`),
-    }),
-  );
-  app.use('/v1/*', requireJsonBody());
+  app.use('/v1/*', guardBody(deps.maxBodyBytes));
 
   app.route('/', metaRouter);
   app.route('/', weightRouter);

@@ -98,11 +98,20 @@ type Scale = { divisor: number; exactDivisor: Big; step: Big; decimals: number }
 
 const ONE = new Big(1);
 
+/**
+ * One measure of package `i`, parsed. A top-level function, not a closure per package: the
+ * bundler names every closure it creates (keepNames), which costs more than the call.
+ */
+function measureOf(pkg: PackageInput, i: number, field: keyof PackageInput): Big {
+  return measure(pkg[field], `/packages/${i}/${field}`);
+}
+
 /** How one package is weighed, and its line: the exact comparison, then one rounding up. */
 function weighPackage(pkg: PackageInput, i: number, scale: Scale) {
-  const at = (field: keyof PackageInput) => measure(pkg[field], `/packages/${i}/${field}`);
-  const volume = at('lengthCm').times(at('widthCm')).times(at('heightCm'));
-  const physical = at('weightKg');
+  const volume = measureOf(pkg, i, 'lengthCm')
+    .times(measureOf(pkg, i, 'widthCm'))
+    .times(measureOf(pkg, i, 'heightCm'));
+  const physical = measureOf(pkg, i, 'weightKg');
   const { divisor, exactDivisor, step, decimals } = scale;
   // Compare volume with physical × divisor: exact, no division, so a tie is a real tie.
   const basis = volume.gt(physical.times(exactDivisor)) ? 'volumetric' : 'physical';

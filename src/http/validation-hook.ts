@@ -29,8 +29,8 @@ export function fieldErrors(target: Target, error: ZodError): FieldError[] {
 }
 
 /**
- * The `defaultHook` of every OpenAPIHono router: a failed validation becomes a
- * 422 problem naming each field and its reason.
+ * What `validateRequest` answers when a part of the request breaks its
+ * schema: a 422 problem naming each field and its reason.
  */
 export function validationHook(
   result: { target: Target } & ({ success: true } | { success: false; error: ZodError }),

@@ -52,7 +52,7 @@ export function Layout(props: LayoutProps) {
                   </a>
                 </li>
                 <li>
-                  <a href="/desk/claims/new" aria-current={here('new')}>
+                  <a href="/desk/new-claim" aria-current={here('new')}>
                     {m.newClaim}
                   </a>
                 </li>

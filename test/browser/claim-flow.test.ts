@@ -44,7 +44,7 @@ describe('a clerk takes a phone claim from filing to payment', () => {
 
   it('calculates a claim by phone, shows the amount and its lines, then files it', async () => {
     await page.getByRole('link', { name: 'New claim by phone' }).click();
-    await page.waitForURL('**/desk/claims/new');
+    await page.waitForURL('**/desk/new-claim');
     await checkPage(page, 'flow-03-new-claim');
     await page.getByLabel('Shop id').fill(inject('shopId'));
     await page.getByLabel('What went wrong').selectOption('lost');
@@ -211,10 +211,10 @@ describe('a clerk takes a phone claim from filing to payment', () => {
     await page.goto('/desk/claims');
     expect(await text(page, 'h1')).toBe('Очередь претензий');
     await checkPage(page, 'flow-13-queue-ru');
-    await page.goto('/desk/claims/new');
+    await page.goto('/desk/new-claim');
     await checkPage(page, 'flow-14-new-claim-ru');
     await page.getByRole('link', { name: 'English' }).click();
-    await page.waitForURL('**/desk/claims/new');
+    await page.waitForURL('**/desk/new-claim');
     expect(await text(page, 'h1')).toBe('New claim by phone');
   });
 

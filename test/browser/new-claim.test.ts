@@ -33,7 +33,7 @@ describe('the phone-claim form', () => {
   });
 
   it('shows a bad amount’s error beside its field, the form still filled', async () => {
-    await page.goto('/desk/claims/new');
+    await page.goto('/desk/new-claim');
     const waybill = uniqueWaybill();
     await fillCommon(page, waybill);
     await page.locator('#f-deliveryCost').fill('5OO');
@@ -53,8 +53,8 @@ describe('the phone-claim form', () => {
   });
 
   it('puts several errors each beside its own field, in Russian too', async () => {
-    await page.goto('/desk/lang/ru?back=/desk/claims/new');
-    await page.waitForURL('**/desk/claims/new');
+    await page.goto('/desk/lang/ru?back=/desk/new-claim');
+    await page.waitForURL('**/desk/new-claim');
     await fillCommon(page, '');
     await page.locator('#f-claimantEmail').fill('not-an-email');
     await page.locator('#f-deliveryCost').fill('500.001');
@@ -68,11 +68,11 @@ describe('the phone-claim form', () => {
     expect(await text(page, '#f-evidence-1-url-error')).toContain('http(s)');
     expect(await text(page, '#f-waybill-error')).toMatch(/^Ошибка:/);
     await checkPage(page, 'new-claim-02-errors-ru');
-    await page.goto('/desk/lang/en?back=/desk/claims/new');
+    await page.goto('/desk/lang/en?back=/desk/new-claim');
   });
 
   it('calculates a late delivery on the business calendar before filing', async () => {
-    await page.goto('/desk/claims/new');
+    await page.goto('/desk/new-claim');
     await fillCommon(page, uniqueWaybill());
     await page.locator('#f-type').selectOption('late');
     await page.locator('#f-deliveryCost').fill('1000.00');
@@ -86,7 +86,7 @@ describe('the phone-claim form', () => {
   });
 
   it('refuses a claim past the carrier’s filing window, beside the shipping date', async () => {
-    await page.goto('/desk/claims/new');
+    await page.goto('/desk/new-claim');
     await fillCommon(page, uniqueWaybill());
     await page.locator('#f-shippedDate').fill(isoDay(-400));
     await page.locator('#f-deliveryCost').fill('500.00');

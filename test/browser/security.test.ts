@@ -87,6 +87,12 @@ describe('the desk’s safety', () => {
     });
     expect(forged.status()).toBe(403);
     expect(await statusOf(id)).toBe('submitted');
+    // The phone-in form lives outside /desk/claims/*; it is guarded all the same.
+    const filing = await page.request.post('/desk/new-claim', {
+      form: { intent: 'file' },
+      maxRedirects: 0,
+    });
+    expect(filing.status()).toBe(403);
     await page.goto(path.replace('/moves/review', ''));
     await checkPage(page, 'security-02-claim-before-review');
   });
@@ -145,7 +151,7 @@ describe('the desk’s safety', () => {
     await tab.waitForURL('**/desk/claims');
     for (const path of [
       '/desk/claims',
-      '/desk/claims/new',
+      '/desk/new-claim',
       `/desk/claims/${id}`,
       `/desk/claims/${id}/letter?lang=ru`,
     ]) {
@@ -183,6 +189,8 @@ describe('the desk’s safety', () => {
     expect(await text(page, '[role=status]')).toBe('You have been signed out.');
     expect((await context.cookies()).map((c) => c.name)).not.toContain('desk_session');
     await page.goto('/desk/claims');
+    await page.waitForURL('**/desk/sign-in');
+    await page.goto('/desk/new-claim');
     await page.waitForURL('**/desk/sign-in');
   });
 

@@ -9,7 +9,8 @@ import { DomainError } from '../errors';
 /** A calendar date, 'YYYY-MM-DD' (4-digit year). */
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DASH = 0x2d;
+const ZERO = 0x30;
 /** Days from 0000-03-01 to 1970-01-01: the algorithms count from a March-based era. */
 const EPOCH_SHIFT = 719_468;
 const DAYS_PER_ERA = 146_097;
@@ -20,12 +21,26 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Year, month, day of a valid date, or undefined. */
+/** The number the ASCII digits s[from..to) spell, or -1 if one is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = s.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/**
+ * Year, month, day of a valid date, or undefined. Read digit by digit rather
+ * than with a regular expression: every date of a request passes here several
+ * times, and this is several times faster.
+ */
 function parts(s: string): readonly [number, number, number] | undefined {
-  const m = ISO_DATE.exec(s);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  if (s.length !== 10 || s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH) return undefined;
+  const [y, mo, d] = [digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10)];
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
   return [y, mo, d];
 }
 

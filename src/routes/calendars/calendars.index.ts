@@ -1,5 +1,6 @@
-import { createRouter } from '../router';
+import { createRouter, route } from '../router';
 import { calendarYearHandler } from './calendars.handlers';
 import { calendarYearRoute } from './calendars.routes';
 
-export const calendarsRouter = createRouter().openapi(calendarYearRoute, calendarYearHandler);
+export const calendarsRouter = createRouter();
+route(calendarsRouter, calendarYearRoute, calendarYearHandler);

@@ -1,18 +1,17 @@
 import { authenticate } from '../../http/auth';
-import { createRouter } from '../router';
+import { createRouter, route } from '../router';
 import * as h from './claims.handlers';
 import * as r from './claims.routes';
 
 export const claimsRouter = createRouter();
 claimsRouter.use('/v1/claims', authenticate());
 claimsRouter.use('/v1/claims/*', authenticate());
-claimsRouter
-  .openapi(r.fileClaimRoute, h.fileClaimHandler)
-  .openapi(r.listClaimsRoute, h.listClaimsHandler)
-  .openapi(r.getClaimRoute, h.getClaimHandler)
-  .openapi(r.historyRoute, h.historyHandler)
-  .openapi(r.reviewRoute, h.reviewHandler)
-  .openapi(r.cancelRoute, h.cancelHandler)
-  .openapi(r.evidenceRoute, h.evidenceHandler)
-  .openapi(r.decisionRoute, h.decisionHandler)
-  .openapi(r.paymentRoute, h.paymentHandler);
+route(claimsRouter, r.fileClaimRoute, h.fileClaimHandler);
+route(claimsRouter, r.listClaimsRoute, h.listClaimsHandler);
+route(claimsRouter, r.getClaimRoute, h.getClaimHandler);
+route(claimsRouter, r.historyRoute, h.historyHandler);
+route(claimsRouter, r.reviewRoute, h.reviewHandler);
+route(claimsRouter, r.cancelRoute, h.cancelHandler);
+route(claimsRouter, r.evidenceRoute, h.evidenceHandler);
+route(claimsRouter, r.decisionRoute, h.decisionHandler);
+route(claimsRouter, r.paymentRoute, h.paymentHandler);

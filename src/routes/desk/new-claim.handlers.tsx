@@ -33,7 +33,7 @@ function page(
   const view = (
     <NewClaimPage
       lang={c.get('lang')}
-      path="/desk/claims/new"
+      path="/desk/new-claim"
       csrf={c.get('csrf')}
       values={values}
       errors={{}}
@@ -44,9 +44,9 @@ function page(
 }
 
 /**
- * GET /desk/claims/new: an empty form with a fresh idempotency key.
+ * GET /desk/new-claim: an empty form with a fresh idempotency key.
  *
- * @example deskRouter.get('/desk/claims/new', newClaimForm);
+ * @example deskRouter.get('/desk/new-claim', newClaimForm);
  */
 export function newClaimForm(c: C) {
   const defaults = {
@@ -60,10 +60,10 @@ export function newClaimForm(c: C) {
 }
 
 /**
- * POST /desk/claims/new (intent=calculate|file): the preview, the filed
+ * POST /desk/new-claim (intent=calculate|file): the preview, the filed
  * claim (303 to it), or the form again with each error beside its field (422).
  *
- * @example deskRouter.post('/desk/claims/new', newClaim);
+ * @example deskRouter.post('/desk/new-claim', newClaim);
  */
 export async function newClaim(c: C) {
   const body = await c.req.parseBody();

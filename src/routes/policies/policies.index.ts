@@ -1,7 +1,7 @@
-import { createRouter } from '../router';
+import { createRouter, route } from '../router';
 import { getPolicyHandler, listPoliciesHandler } from './policies.handlers';
 import { getPolicyRoute, listPoliciesRoute } from './policies.routes';
 
-export const policiesRouter = createRouter()
-  .openapi(listPoliciesRoute, listPoliciesHandler)
-  .openapi(getPolicyRoute, getPolicyHandler);
+export const policiesRouter = createRouter();
+route(policiesRouter, listPoliciesRoute, listPoliciesHandler);
+route(policiesRouter, getPolicyRoute, getPolicyHandler);

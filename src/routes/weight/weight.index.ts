@@ -1,5 +1,6 @@
-import { createRouter } from '../router';
+import { createRouter, route } from '../router';
 import { weightHandler } from './weight.handlers';
 import { weightRoute } from './weight.routes';
 
-export const weightRouter = createRouter().openapi(weightRoute, weightHandler);
+export const weightRouter = createRouter();
+route(weightRouter, weightRoute, weightHandler);

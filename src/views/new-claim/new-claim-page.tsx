@@ -100,7 +100,7 @@ function Preview(props: { lang: Language; preview: FilingPreview }) {
  * The phone-claim form: calculate first, then file. After a refusal it comes
  * back filled in, each error beside its field and summarised at the top.
  *
- * @example <NewClaimPage lang="en" path="/desk/claims/new" csrf={token} values={defaults} errors={{}} />
+ * @example <NewClaimPage lang="en" path="/desk/new-claim" csrf={token} values={defaults} errors={{}} />
  */
 export function NewClaimPage(props: NewClaimProps) {
   const m = filingFor(props.lang);
@@ -111,11 +111,11 @@ export function NewClaimPage(props: NewClaimProps) {
       <p>{m.intro}</p>
       {props.alreadyUsed ? (
         <p class="notice error" role="alert">
-          {m.alreadyUsed} <a href="/desk/claims/new">{m.newForm}</a>
+          {m.alreadyUsed} <a href="/desk/new-claim">{m.newForm}</a>
         </p>
       ) : null}
       <ErrorSummary lang={props.lang} errors={props.errors} />
-      <form method="post" action="/desk/claims/new" class="card filing" novalidate>
+      <form method="post" action="/desk/new-claim" class="card filing" novalidate>
         <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
         <input type="hidden" name="idempotencyKey" value={props.values.idempotencyKey ?? ''} />
         <ShipmentSection {...section} />
