@@ -40,7 +40,7 @@ export const mapClaimErrors: ErrorMapper = (err, c) => {
   }
   if (err instanceof IdempotencyConflictError) {
     return problemResponse(c, 'idempotencyConflict', err.message, {
-      errors: [{ header: 'Idempotency-Key', detail: 'was used for a different request body' }],
+      errors: [{ header: 'Idempotency-Key', detail: err.detail }],
     });
   }
   if (err instanceof InvalidCursorError) {

@@ -54,8 +54,13 @@ export class ConflictError extends Error {
 export class IdempotencyConflictError extends Error {
   override readonly name = 'IdempotencyConflictError';
   readonly code = 'idempotency-conflict' as const;
-  constructor(readonly key: string) {
-    super(`Idempotency key '${key}' was already used for a different request`);
+  constructor(
+    readonly key: string,
+    message = `Idempotency key '${key}' was already used for a different request`,
+    /** What is wrong with the key, for the problem's `errors` entry. */
+    readonly detail = 'was used for a different request body',
+  ) {
+    super(message);
   }
 }
 

@@ -1,8 +1,8 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { idempotentClaimId } from '../../src/storage/dynamodb/claim-create';
+import { idempotentClaimId, MAX_KEY_GENERATIONS } from '../../src/storage/dynamodb/claim-create';
 import { claimKey } from '../../src/storage/dynamodb/items';
-import { ConflictError } from '../../src/storage/repository';
+import { ConflictError, IdempotencyConflictError } from '../../src/storage/repository';
 import { at, freshStorage, newClaim } from './helpers';
 
 const storage = await freshStorage();
@@ -125,6 +125,18 @@ describe('ClaimRepository.create', () => {
     const later = newClaim();
     const third = await claims.create(later.claim, later.event, idem('k-expired'));
     expect(third.created ? '' : third.replay.claimId).toBe(second.claim.id);
+  });
+
+  it('refuses a key re-used after its window too many times, naming the key', async () => {
+    for (let n = 0; n < MAX_KEY_GENERATIONS; n++) {
+      const { claim, event } = newClaim();
+      const result = await claims.create(claim, event, { ...idem('k-worn'), expiresAt: 1_000 });
+      expect(result.created).toBe(true);
+    }
+    const { claim, event } = newClaim();
+    const attempt = claims.create(claim, event, idem('k-worn'));
+    await expect(attempt).rejects.toBeInstanceOf(IdempotencyConflictError);
+    await expect(attempt).rejects.toThrow(/k-worn.*re-used after its window 16 times/);
   });
 
   it('files exactly one claim for 100 concurrent requests with one key; the others replay it', async () => {

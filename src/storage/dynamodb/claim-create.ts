@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { Claim, ClaimEvent } from '../../domain/claim';
 import { sha256Hex } from '../../lib/sha256';
-import { ConflictError } from '../errors';
+import { ConflictError, IdempotencyConflictError } from '../errors';
 import type { CreateClaimResult, IdempotencyInput } from '../repository';
 import { numberOf, stringOf, type Item } from './codec';
 import { errorName, toStorageError } from './errors';
@@ -115,7 +115,9 @@ export async function createClaim(
       return { created: false, replay: { fingerprint, response, claimId: id } };
     // Past it, the key is forgotten: this is a new request, filed under the next id.
   }
-  throw new ConflictError(
-    `Idempotency-Key '${idempotency.key}' was re-used after its window ${MAX_KEY_GENERATIONS} times; send a new key`,
+  throw new IdempotencyConflictError(
+    idempotency.key,
+    `Idempotency key '${idempotency.key}' was re-used after its window ${MAX_KEY_GENERATIONS} times; send a new key`,
+    `was re-used after its 24 h window ${MAX_KEY_GENERATIONS} times`,
   );
 }
