@@ -69,6 +69,7 @@ export interface ClaimRepository {
    * carries the stored claim. When the key was already used within its window,
    * nothing is written and the stored replay is returned.
    * @throws {ConflictError} when the claim id exists.
+   * @throws {IdempotencyConflictError} when the key was re-used after its window too often.
    */
   create(
     claim: Claim,
