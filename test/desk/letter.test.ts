@@ -200,3 +200,19 @@ describe('the Russian letter and claim page write every amount the Russian way',
     expect(formatParam('ru', '1 + x')).toBe('1 + x');
   });
 });
+
+describe('no desk page or letter names an internal document', () => {
+  const INTERNAL = /seed\s*\d|seeds?\b/i;
+  const carriers = ['cdek', 'russian-post', 'road-freight'] as const;
+  const langs = ['en', 'ru'] as const;
+  it.each(carriers.flatMap((c) => langs.map((l) => [c, l] as const)))(
+    '%s, %s: the claim page and the letter of every kind of claim',
+    async (carrier, lang) => {
+      for (const filing of Object.values(FILINGS)) {
+        const claim = claimOf(filing, carrier);
+        expect(await letterText(claim, lang)).not.toMatch(INTERNAL);
+        expect(await claimPageText(claim, lang)).not.toMatch(INTERNAL);
+      }
+    },
+  );
+});
