@@ -216,3 +216,34 @@ describe('no desk page or letter names an internal document', () => {
     },
   );
 });
+
+describe('a claim stored before the citations were reworded', () => {
+  it('shows the policy’s current citation for the same version, numbers unchanged', () => {
+    const stored = line('policy.applied', {
+      policyId: 'cdek',
+      version: '2025-01',
+      name: 'CDEK parcels',
+      source: 'seed 004: CDEK customer FAQ (…)',
+      nameRu: 'Посылки СДЭК',
+      sourceRu: 'seed 004: FAQ СДЭК для клиентов (…)',
+    });
+    for (const lang of ['en', 'ru'] as const) {
+      const text = deskLine(lang, stored);
+      expect(text).not.toMatch(/seed/i);
+      expect(text).toContain('https://www.cdek.ru/ru/faq/');
+      expect(text).toContain('2025-01');
+    }
+  });
+
+  it('keeps the stored citation of a version the policy no longer has', () => {
+    const old = line('policy.applied', {
+      policyId: 'cdek',
+      version: '2019-01',
+      name: 'CDEK parcels',
+      source: 'an older FAQ',
+      nameRu: 'Посылки СДЭК',
+      sourceRu: 'прежний FAQ',
+    });
+    expect(deskLine('en', old)).toContain('an older FAQ');
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { renderLine, type Line } from '../../domain/explain';
 import { isCurrencyCode } from '../../domain/money';
+import { listPolicies } from '../../domain/policies';
 import { formatDecimal, formatMoney } from './format';
 import type { Language } from './lang';
 
@@ -42,13 +43,28 @@ export function formatParam(
 }
 
 /**
+ * The params of a stored line as the desk shows them. A `policy.applied` line cites the
+ * policy's source as it read when the result was computed; the same policy version cites
+ * what it follows in today's words (a claim filed before a citation was reworded still
+ * names what a reader can look up). Only the citation changes: the version, and so every
+ * number, is the stored one.
+ */
+function currentParams(line: Pick<Line, 'key' | 'params'>): Line['params'] {
+  if (line.key !== 'policy.applied') return line.params;
+  const { policyId, version } = line.params;
+  const policy = listPolicies().find((p) => p.id === policyId && p.version === version);
+  if (policy === undefined) return line.params;
+  return { ...line.params, source: policy.source, sourceRu: policy.ru.source };
+}
+
+/**
  * A line in a language, its amounts formatted for it.
  * @example deskLine('ru', line('late.formula', { ratePercent: '3', days: 2, deliveryCost: '500.00 RUB', uncapped: '30.00 RUB' }))
  *   // 'Неустойка: 3 % × дней: 2 × 500,00 ₽ = 30,00 ₽.'
  */
 export function deskLine(lang: Language, line: Pick<Line, 'key' | 'params'>): string {
   const params = Object.fromEntries(
-    Object.entries(line.params).map(([name, value]) => [name, formatParam(lang, value)]),
+    Object.entries(currentParams(line)).map(([name, value]) => [name, formatParam(lang, value)]),
   );
   return renderLine({ key: line.key, params }, lang);
 }
