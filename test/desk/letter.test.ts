@@ -218,17 +218,20 @@ describe('no desk page or letter names an internal document', () => {
 });
 
 describe('a claim stored before the citations were reworded', () => {
-  it('shows the policy’s current citation for the same version, numbers unchanged', () => {
-    const stored = line('policy.applied', {
+  const stored = (version: string, source: string, sourceRu: string) =>
+    line('policy.applied', {
       policyId: 'cdek',
-      version: '2025-01',
+      version,
       name: 'CDEK parcels',
-      source: 'seed 004: CDEK customer FAQ (…)',
+      source,
       nameRu: 'Посылки СДЭК',
-      sourceRu: 'seed 004: FAQ СДЭК для клиентов (…)',
+      sourceRu,
     });
+
+  it('shows the policy’s current citation for the same version, numbers unchanged', () => {
+    const old = stored('2025-01', 'seed 004: CDEK customer FAQ (…)', 'seed 004: FAQ СДЭК (…)');
     for (const lang of ['en', 'ru'] as const) {
-      const text = deskLine(lang, stored);
+      const text = deskLine(lang, old);
       expect(text).not.toMatch(/seed/i);
       expect(text).toContain('https://www.cdek.ru/ru/faq/');
       expect(text).toContain('2025-01');
@@ -236,14 +239,8 @@ describe('a claim stored before the citations were reworded', () => {
   });
 
   it('keeps the stored citation of a version the policy no longer has', () => {
-    const old = line('policy.applied', {
-      policyId: 'cdek',
-      version: '2019-01',
-      name: 'CDEK parcels',
-      source: 'an older FAQ',
-      nameRu: 'Посылки СДЭК',
-      sourceRu: 'прежний FAQ',
-    });
-    expect(deskLine('en', old)).toContain('an older FAQ');
+    expect(deskLine('en', stored('2019-01', 'an older FAQ', 'прежний FAQ'))).toContain(
+      'an older FAQ',
+    );
   });
 });
