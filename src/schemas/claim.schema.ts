@@ -104,7 +104,10 @@ export const ClaimSchema = z
     evidence: z.array(EvidenceSchema),
     status: z.enum(CLAIM_STATUSES),
     compensation: z.union([LateResultSchema, LossResultSchema]),
-    missingEvidence: z.array(z.enum(EVIDENCE_KINDS)),
+    missingEvidence: z.array(z.enum(EVIDENCE_KINDS)).openapi({
+      description:
+        "What the claim still lacks: the policy's evidence checklist for the claim type plus what the computed amount waits for (`compensation.missingEvidence`), minus the evidence given. Updated when evidence is added; `compensation` is not recomputed.",
+    }),
     filingDeadline: IsoDateSchema,
     answerDueBy: IsoDateSchema,
     decision: DecisionRecordSchema.optional(),

@@ -103,7 +103,10 @@ export const LossResultSchema = z
         .object({ kind: z.enum(LOSS_COMPONENT_KINDS), amount: MoneySchema, payable: z.boolean() })
         .openapi('CompensationComponent'),
     ),
-    missingEvidence: z.array(z.enum(EVIDENCE_KINDS)),
+    missingEvidence: z.array(z.enum(EVIDENCE_KINDS)).openapi({
+      description:
+        'The documents the amount waits for (its parts with `payable: false`). In a claim this is fixed at filing; the claim’s own `missingEvidence` also holds the policy’s checklist and shrinks as evidence is added.',
+    }),
     lines: z.array(LineSchema),
     policy: PolicyRefSchema,
   })

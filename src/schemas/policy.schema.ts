@@ -31,6 +31,10 @@ export const PolicySchema = z
     notes: z.array(
       z.object({
         topic: z.enum(['weight', 'late', 'lost', 'damaged', 'claims']),
+        when: z.enum(['insured', 'uninsured']).optional().openapi({
+          description:
+            'Only for parcels of this case (lost and damaged topics); without it the note is about every parcel of its topic.',
+        }),
         en: z.string(),
         ru: z.string(),
       }),

@@ -3,9 +3,9 @@ import { formatDate, formatMoney } from '../desk/i18n/format';
 import { labelsFor } from '../desk/i18n/labels';
 import type { Language } from '../desk/i18n/lang';
 import { letterFor } from '../desk/i18n/letter';
+import { deskLine } from '../desk/i18n/lines';
 import type { Fact } from '../desk/shipment-facts';
 import type { Claim } from '../domain/claim';
-import { renderLine } from '../domain/explain';
 import { STYLESHEET_PATH } from './layout';
 import { factText } from './parts/fact-value';
 
@@ -87,7 +87,7 @@ export function LetterPage(props: LetterProps) {
           <h2>{m.calculation}</h2>
           <ol class="lines">
             {claim.compensation.lines.map((line) => (
-              <li>{renderLine(line, lang)}</li>
+              <li>{deskLine(lang, line)}</li>
             ))}
           </ol>
           <h2>{m.demanded}</h2>

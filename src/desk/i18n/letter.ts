@@ -1,5 +1,6 @@
 /** Texts of the claim letter (pretenziya) to the carrier. */
 import type { ClaimType } from '../../domain/claim';
+import { listPolicies } from '../../domain/policies';
 import type { Language } from './lang';
 
 const en = {
@@ -72,3 +73,15 @@ const ru: LetterMessages = {
 
 /** @example letterFor('ru').heading // 'Претензия' */
 export const letterFor = (lang: Language): LetterMessages => (lang === 'ru' ? ru : en);
+
+/**
+ * Whom the letter is addressed to, and the rules it cites, in the letter's language: the
+ * carrier's policy name and its source (the carrier's public page or the law). A carrier
+ * without a policy is named by its id and cites nothing.
+ * @example letterCarrier('ru', 'russian-post').name // 'Почта России (внутренние посылки)'
+ */
+export function letterCarrier(lang: Language, carrier: string): { name: string; source: string } {
+  const policy = listPolicies().find((p) => p.id === carrier);
+  if (!policy) return { name: carrier, source: '' };
+  return lang === 'ru' ? policy.ru : { name: policy.name, source: policy.source };
+}

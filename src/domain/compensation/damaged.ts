@@ -75,7 +75,13 @@ export function computeDamaged(input: DamagedInput, ctx: { policy: CarrierPolicy
         documented: damage,
       });
   return finishLoss(
-    { ...parts, lines: [...policyLines(policy, 'damaged'), ...parts.lines] },
+    {
+      ...parts,
+      lines: [
+        ...policyLines(policy, 'damaged', insurance ? 'insured' : 'uninsured'),
+        ...parts.lines,
+      ],
+    },
     cost.currency,
     policy,
   );

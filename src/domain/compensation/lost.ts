@@ -82,8 +82,8 @@ export function computeLost(input: LostInput, ctx: { policy: CarrierPolicy }): L
   requireMatchingContext(input, policy);
   const cost = moneyFromJson(input.deliveryCost, '/deliveryCost');
   const paid = input.deliveryPaid ?? true;
-  const head: Line[] = policyLines(policy, 'lost');
   const { insurance } = input;
+  const head: Line[] = policyLines(policy, 'lost', insurance ? 'insured' : 'uninsured');
   if (insurance) {
     if (input.documentedValue !== undefined) {
       const message =

@@ -1,5 +1,5 @@
 /**
- * CDEK, from its customer FAQ (seed 004). Where the FAQ is silent we chose a default and
+ * CDEK, from its public customer FAQ (https://www.cdek.ru/ru/faq/; our digest of it is seed 004). Where the FAQ is silent we chose a default and
  * wrote it into `notes`, so every result that relies on it says so.
  */
 import type { CarrierPolicy } from './types';
@@ -10,11 +10,11 @@ export const CDEK_POLICY: CarrierPolicy = {
   version: '2025-01',
   name: 'CDEK parcels',
   source:
-    'seed 004: CDEK customer FAQ (late: 3 % of the delivery cost per business day; lost: delivery cost + insured sum, uninsured 3000 RUB; volumetric weight = L × W × H / 5000)',
+    'CDEK customer FAQ, https://www.cdek.ru/ru/faq/ (late: 3 % of the delivery cost per business day; lost: delivery cost + insured sum, uninsured 3000 RUB; volumetric weight = L × W × H / 5000)',
   ru: {
     name: 'Посылки СДЭК',
     source:
-      'seed 004: FAQ СДЭК для клиентов (просрочка: 3 % стоимости доставки за рабочий день; утрата: стоимость доставки + страховая сумма, без страховки 3000 руб.; объёмный вес = Д × Ш × В / 5000)',
+      'FAQ СДЭК для клиентов, https://www.cdek.ru/ru/faq/ (просрочка: 3 % стоимости доставки за рабочий день; утрата: стоимость доставки + страховая сумма, без страховки 3000 руб.; объёмный вес = Д × Ш × В / 5000)',
   },
   currency: 'RUB',
   notes: [
@@ -25,11 +25,13 @@ export const CDEK_POLICY: CarrierPolicy = {
     },
     {
       topic: 'lost',
+      when: 'uninsured',
       en: 'Uninsured loss: the flat 3000 RUB is the whole compensation; the delivery cost is not refunded on top.',
       ru: 'Утрата без страховки: фиксированные 3000 руб. составляют всю компенсацию; стоимость доставки сверх них не возвращается.',
     },
     {
       topic: 'damaged',
+      when: 'uninsured',
       en: 'The FAQ is silent on uninsured damage; our documented default, by analogy with uninsured loss: the documented damage, up to 3000 RUB.',
       ru: 'FAQ не говорит о повреждении без страховки; наше правило по аналогии с утратой: подтверждённый ущерб, но не более 3000 руб.',
     },

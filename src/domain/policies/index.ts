@@ -11,6 +11,7 @@ export { policyLines } from './lines';
 export type {
   CarrierPolicy,
   DayBasis,
+  InsuranceCase,
   PolicyClaimType,
   PolicyNote,
   PolicyRef,

@@ -10,11 +10,11 @@ export const ROAD_FREIGHT_POLICY: CarrierPolicy = {
   version: '2025-01',
   name: 'Road freight (general carriers)',
   source:
-    'Federal Law 259-FZ "Charter of Road Transport", art. 34 (9 % of the freight charge per day of delay, at most the freight charge; lost or damaged cargo without declared value: its documented value, plus the freight charge back)',
+    'Federal Law No. 259-FZ "Charter of Road Transport and Urban Ground Electric Transport", art. 34 (9 % of the freight charge per day of delay, at most the freight charge; lost or damaged cargo without declared value: its documented value, plus the freight charge back), and the Civil Code of the Russian Federation, art. 796 (carrier\'s liability for lost or damaged cargo)',
   ru: {
     name: 'Автоперевозка грузов',
     source:
-      'Федеральный закон 259-ФЗ «Устав автомобильного транспорта», ст. 34 (9 % провозной платы за каждые сутки просрочки, не более провозной платы; утрата или повреждение без объявленной ценности — подтверждённая стоимость и возврат провозной платы)',
+      'Федеральный закон от 08.11.2007 № 259-ФЗ «Устав автомобильного транспорта и городского наземного электрического транспорта», ст. 34 (9 % провозной платы за каждые сутки просрочки, не более провозной платы; утрата или повреждение без объявленной ценности — подтверждённая стоимость и возврат провозной платы), и Гражданский кодекс РФ, ст. 796 (ответственность перевозчика за утрату и повреждение груза)',
   },
   currency: 'RUB',
   notes: [

@@ -10,11 +10,11 @@ export const RUSSIAN_POST_POLICY: CarrierPolicy = {
   version: '2025-01',
   name: 'Russian Post (domestic parcels)',
   source:
-    'Federal Law 176-FZ "On Postal Communications", art. 34 (3 % of the fee per day of delay, at most the fee; without declared value: twice the fee) and art. 37 (claims)',
+    'Federal Law No. 176-FZ "On Postal Services", art. 34 (3 % of the fee per day of delay, at most the fee; without declared value: twice the fee) and art. 37 (claims)',
   ru: {
     name: 'Почта России (внутренние посылки)',
     source:
-      'Федеральный закон 176-ФЗ «О почтовой связи», ст. 34 (3 % платы за каждый день задержки, не более платы; без объявленной ценности — двукратная плата) и ст. 37 (претензии)',
+      'Федеральный закон от 17.07.1999 № 176-ФЗ «О почтовой связи», ст. 34 (3 % платы за каждый день задержки, не более платы; без объявленной ценности — двукратная плата) и ст. 37 (претензии)',
   },
   currency: 'RUB',
   notes: [
@@ -25,11 +25,19 @@ export const RUSSIAN_POST_POLICY: CarrierPolicy = {
     },
     {
       topic: 'lost',
-      en: 'With declared value the law pays the declared value plus the fee, so the fee is refunded; without declared value twice the fee is the whole payout.',
-      ru: 'С объявленной ценностью закон возмещает объявленную ценность и плату за пересылку, поэтому плата возвращается; без объявленной ценности двукратная плата составляет всю выплату.',
+      when: 'insured',
+      en: 'With declared value the law pays the declared value plus the fee, so the fee is refunded.',
+      ru: 'С объявленной ценностью закон возмещает объявленную ценность и плату за пересылку, поэтому плата возвращается.',
+    },
+    {
+      topic: 'lost',
+      when: 'uninsured',
+      en: 'Without declared value twice the fee is the whole payout; the fee is not refunded on top.',
+      ru: 'Без объявленной ценности двукратная плата составляет всю выплату; плата за пересылку сверх неё не возвращается.',
     },
     {
       topic: 'damaged',
+      when: 'uninsured',
       en: 'Without declared value the law names twice the fee; we pay the documented damage up to that sum, never more than the law.',
       ru: 'Без объявленной ценности закон называет двукратную плату; мы выплачиваем подтверждённый ущерб в пределах этой суммы, не больше закона.',
     },

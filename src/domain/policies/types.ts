@@ -33,12 +33,21 @@ export type UninsuredRule =
   | { basis: 'none' };
 
 /**
+ * Which parcels a note is about: insured ones (declared value) or uninsured ones.
+ * @example const c: InsuranceCase = 'uninsured';
+ */
+export type InsuranceCase = 'insured' | 'uninsured';
+
+/**
  * A remark that a result should carry, in both languages. `topic` says which calculations
- * cite it; defaults chosen where the sources are silent are always written down here.
- * @example { topic: 'late', en: 'No cap in the FAQ; …', ru: 'В FAQ нет предела; …' }
+ * cite it, and `when` (lost and damaged only) narrows it to insured or uninsured parcels, so
+ * no result carries a note about a case it is not; without `when` the note is about every
+ * parcel of its topic. Defaults chosen where the sources are silent are always written down here.
+ * @example { topic: 'lost', when: 'uninsured', en: 'Uninsured loss: …', ru: 'Утрата без страховки: …' }
  */
 export interface PolicyNote {
   topic: 'weight' | PolicyClaimType | 'claims';
+  when?: InsuranceCase;
   en: string;
   ru: string;
 }
@@ -53,7 +62,7 @@ export interface CarrierPolicy {
   /** Bumped whenever a number changes, so a stored result can name the rules it used. */
   version: string;
   name: string;
-  /** The document the numbers come from. */
+  /** What the numbers come from, as a reader can look it up: the carrier's public page or the law. */
   source: string;
   /** Russian name and source, for the Russian claim letters. */
   ru: { name: string; source: string };

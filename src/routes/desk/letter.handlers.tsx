@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { asLanguage } from '../../desk/i18n/lang';
+import { letterCarrier } from '../../desk/i18n/letter';
 import { shipmentFacts } from '../../desk/shipment-facts';
-import { listPolicies } from '../../domain/policies';
 import { LetterPage } from '../../views/letter';
 import { loadVisible, timeOf } from '../claims/claims.service';
 import { appContext, type DeskEnv } from './desk-env';
@@ -18,17 +18,11 @@ export async function claimLetter(c: Context<DeskEnv>) {
   const lang = asLanguage(c.req.query('lang')) ?? c.get('lang');
   const app = appContext(c);
   const claim = await loadVisible(app, id);
-  const policy = listPolicies().find((p) => p.id === claim.carrier);
-  const carrier = policy
-    ? lang === 'ru'
-      ? { name: policy.ru.name, source: policy.ru.source }
-      : { name: policy.name, source: policy.source }
-    : { name: claim.carrier, source: '' };
   const page = (
     <LetterPage
       lang={lang}
       claim={claim}
-      carrier={carrier}
+      carrier={letterCarrier(lang, claim.carrier)}
       facts={shipmentFacts(claim.shipment)}
       today={timeOf(app).today}
     />

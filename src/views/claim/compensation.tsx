@@ -2,8 +2,8 @@ import { claimFor } from '../../desk/i18n/claim';
 import { formatMoney } from '../../desk/i18n/format';
 import { labelsFor } from '../../desk/i18n/labels';
 import type { Language } from '../../desk/i18n/lang';
+import { deskLine } from '../../desk/i18n/lines';
 import type { ClaimCompensation } from '../../domain/claim';
-import { renderLine } from '../../domain/explain';
 
 /**
  * The computed amount, its parts (loss and damage), and the explanation lines
@@ -43,7 +43,7 @@ export function Compensation(props: {
       <h3>{m.explanation}</h3>
       <ol class="lines">
         {compensation.lines.map((line) => (
-          <li>{renderLine(line, lang)}</li>
+          <li>{deskLine(lang, line)}</li>
         ))}
       </ol>
     </section>

@@ -1,0 +1,70 @@
+/**
+ * Explanation lines on desk pages and letters. A line is rendered from its `key` and
+ * `params` with the page language's template, and the amounts and decimals in its params
+ * (written `450.00 RUB` and `4.800` by the domain, for the API's English `text`) are
+ * formatted for that language, as every other amount on the page is: the Russian letter
+ * says `450,00 ₽` in its calculation as in its demand.
+ */
+import { renderLine, type Line } from '../../domain/explain';
+import { isCurrencyCode } from '../../domain/money';
+import { listPolicies } from '../../domain/policies';
+import { formatDecimal, formatMoney } from './format';
+import type { Language } from './lang';
+
+/** An amount as the domain writes it in a param: a plain decimal, a space, a currency code. */
+const MONEY = /^(\d+(?:\.\d+)?) ([A-Z]{3})$/;
+/** A plain decimal with a fractional part (a weight, a percentage); whole numbers stay as they are. */
+const DECIMAL = /^\d+\.\d+$/;
+/** How the domain joins the terms of a sum in one param (`500.00 RUB + 8000.00 RUB`). */
+const PLUS = ' + ';
+
+function formatTerm(lang: Language, term: string): string | undefined {
+  const money = MONEY.exec(term);
+  const [, amount, currency] = money ?? [];
+  if (amount !== undefined && currency !== undefined && isCurrencyCode(currency)) {
+    return formatMoney(lang, { amount, currency });
+  }
+  return DECIMAL.test(term) ? formatDecimal(lang, term) : undefined;
+}
+
+/**
+ * A param for a language: an amount, a decimal, or a sum of them, formatted; anything else
+ * (dates, ids, sources, notes, numbers) exactly as stored.
+ * @example formatParam('ru', '500.00 RUB + 8000.00 RUB') // '500,00 ₽ + 8 000,00 ₽' (no-break spaces)
+ * @example formatParam('ru', '2025-04-30') // '2025-04-30'
+ */
+export function formatParam(
+  lang: Language,
+  value: string | number | boolean,
+): string | number | boolean {
+  if (typeof value !== 'string') return value;
+  const terms = value.split(PLUS).map((term) => formatTerm(lang, term));
+  return terms.every((term) => term !== undefined) ? terms.join(PLUS) : value;
+}
+
+/**
+ * The params of a stored line as the desk shows them. A `policy.applied` line cites the
+ * policy's source as it read when the result was computed; the same policy version cites
+ * what it follows in today's words (a claim filed before a citation was reworded still
+ * names what a reader can look up). Only the citation changes: the version, and so every
+ * number, is the stored one.
+ */
+function currentParams(line: Pick<Line, 'key' | 'params'>): Line['params'] {
+  if (line.key !== 'policy.applied') return line.params;
+  const { policyId, version } = line.params;
+  const policy = listPolicies().find((p) => p.id === policyId && p.version === version);
+  if (policy === undefined) return line.params;
+  return { ...line.params, source: policy.source, sourceRu: policy.ru.source };
+}
+
+/**
+ * A line in a language, its amounts formatted for it.
+ * @example deskLine('ru', line('late.formula', { ratePercent: '3', days: 2, deliveryCost: '500.00 RUB', uncapped: '30.00 RUB' }))
+ *   // 'Неустойка: 3 % × дней: 2 × 500,00 ₽ = 30,00 ₽.'
+ */
+export function deskLine(lang: Language, line: Pick<Line, 'key' | 'params'>): string {
+  const params = Object.fromEntries(
+    Object.entries(currentParams(line)).map(([name, value]) => [name, formatParam(lang, value)]),
+  );
+  return renderLine({ key: line.key, params }, lang);
+}
