@@ -45,7 +45,7 @@ export interface DataYear {
 
 /**
  * The whole data set: per country, contiguous years in ascending order.
- * @example CALENDAR_DATA.UZ.length // 8
+ * @example CALENDAR_DATA.UZ.length // 9 (2019–2027)
  */
 export type CalendarDataSet = Readonly<Record<CalendarCountry, readonly DataYear[]>>;
 
