@@ -71,7 +71,7 @@ function warningFor(today: IsoDate, country: CalendarCountry, lastYear: number) 
   const next = lastYear + 1;
   const message =
     daysLeft >= 0
-      ? `the ${country} business calendar ends on ${coveredUntil} (in ${daysLeft} days): take in the ${next} calendar, or calculations touching ${next} will be refused`
+      ? `the ${country} business calendar ends on ${coveredUntil} (in ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'}): take in the ${next} calendar, or calculations touching ${next} will be refused`
       : `the ${country} business calendar ended on ${coveredUntil}: calculations touching ${next} are refused until its calendar is taken in`;
   return {
     code: 'calendar-coverage-ending' as const,

@@ -1,5 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CALENDAR_COUNTRIES, calendarCoverage, type CoverageWarning } from '../../domain/calendar';
+import {
+  CALENDAR_COUNTRIES,
+  calendarCoverage,
+  COVERAGE_WARNING_DAYS,
+  type CoverageWarning,
+} from '../../domain/calendar';
 import { IsoDateSchema } from '../../schemas/common.schema';
 import { readErrorResponses } from '../../schemas/problem.schema';
 import { jsonResponse } from '../router';
@@ -26,8 +31,7 @@ export const HealthSchema = z
       .array(z.object({ country: z.enum(CALENDAR_COUNTRIES), lastYear: z.number().int() }))
       .openapi({ description: 'The last year each country’s business calendar covers.' }),
     warnings: z.array(CoverageWarningSchema).openapi({
-      description:
-        'A country whose calendar ends within 60 days of today (or has ended): its next year must be taken in.',
+      description: `A country whose calendar ends within ${COVERAGE_WARNING_DAYS} days of today (or has ended): its next year must be taken in.`,
     }),
   })
   .openapi('Health');
@@ -38,8 +42,7 @@ export const healthRoute = createRoute({
   operationId: 'getHealth',
   tags: ['Meta'],
   summary: 'Liveness, and how long the business calendars last',
-  description:
-    'Cheap (no database call). `calendars` gives the last covered year per country; `warnings` lists a country whose calendar ends within 60 days of today.',
+  description: `Cheap (no database call). \`calendars\` gives the last covered year per country; \`warnings\` lists a country whose calendar ends within ${COVERAGE_WARNING_DAYS} days of today.`,
   responses: {
     200: jsonResponse(HealthSchema, 'The service is up', {
       status: 'ok',

@@ -47,6 +47,7 @@ describe('coverageWarnings', () => {
     ['60 days before the end', '2029-11-01', [['UZ', 60]]],
     ['on the last covered day', '2029-12-31', [['UZ', 0]]],
     ['after the end', '2030-01-05', [['UZ', -5]]],
+    ['the day before the end', '2029-12-30', [['UZ', 1]]],
     [
       'inside the window of both',
       '2030-12-01',
@@ -85,6 +86,10 @@ describe('coverageWarnings', () => {
     expect(coverageWarnings(addDays(end, -COVERAGE_WARNING_DAYS - 1), real)).toEqual([]);
     const inside = coverageWarnings(addDays(end, -COVERAGE_WARNING_DAYS), real);
     expect(inside.map((w) => w.country)).toEqual(ending);
+  });
+
+  it('says "1 day", not "1 days"', () => {
+    expect(coverageWarnings('2029-12-30', coverage)[0]?.message).toContain('(in 1 day)');
   });
 
   it('takes another window', () => {
