@@ -11,6 +11,7 @@ export default tseslint.config(
       'dist',
       'test-results',
       'src/domain/calendar/data.generated.ts',
+      'src/domain/calendar/sources',
     ],
   },
   js.configs.recommended,

@@ -2,7 +2,8 @@
  * Creates the table (if missing) and enables TTL; idempotent.
  *   tsx scripts/create-table.ts [--endpoint URL] [--table NAME] [--region REGION]
  *   tsx scripts/create-table.ts --write-cloudformation   (regenerates scripts/table.cloudformation.json)
- * Env: DYNAMODB_ENDPOINT, DYNAMODB_TABLE (parcel-claims), DYNAMODB_REGION (eu-central-1).
+ * Env: DYNAMODB_ENDPOINT, DYNAMODB_TABLE (parcel-claims), DYNAMODB_REGION (eu-central-1);
+ * DYNAMODB_PORT (8000): the local DynamoDB of `npm start`, used when no endpoint is given.
  */
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -25,9 +26,9 @@ import {
   tableDefinition,
   TTL_ATTRIBUTE,
 } from '../src/storage/table';
+import { localDynamoEndpoint, localDynamoPort } from './dynamodb-local';
 
 export const CLOUDFORMATION_PATH = new URL('./table.cloudformation.json', import.meta.url);
-const LOCAL_ENDPOINT = 'http://127.0.0.1:8000';
 
 export interface Connection {
   /** Undefined: real AWS, credentials from the environment. */
@@ -38,10 +39,12 @@ export interface Connection {
 
 /**
  * Flags win over env. Without an endpoint, real AWS is used only when AWS
- * configuration is in the environment; otherwise the local DynamoDB of `npm start`.
+ * configuration is in the environment; otherwise the local DynamoDB of `npm start`,
+ * on DYNAMODB_PORT (8000) as `npm start` runs it.
  *
  * @example
  * resolveConnection({}, { DYNAMODB_TABLE: 'x' }); // { endpoint: 'http://127.0.0.1:8000', tableName: 'x', region: 'eu-central-1' }
+ * resolveConnection({}, { DYNAMODB_PORT: '8123' }).endpoint; // 'http://127.0.0.1:8123'
  */
 export function resolveConnection(
   flags: { endpoint?: string | undefined; table?: string | undefined; region?: string | undefined },
@@ -50,7 +53,9 @@ export function resolveConnection(
   const awsConfigured = Boolean(env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_REGION);
   return {
     endpoint:
-      flags.endpoint ?? env.DYNAMODB_ENDPOINT ?? (awsConfigured ? undefined : LOCAL_ENDPOINT),
+      flags.endpoint ??
+      env.DYNAMODB_ENDPOINT ??
+      (awsConfigured ? undefined : localDynamoEndpoint(localDynamoPort(env))),
     tableName: flags.table ?? env.DYNAMODB_TABLE ?? DEFAULT_TABLE_NAME,
     region: flags.region ?? env.DYNAMODB_REGION ?? env.AWS_REGION ?? 'eu-central-1',
   };

@@ -16,6 +16,30 @@ import { createDynamoClient } from '../src/storage/dynamodb/client';
 export const JAVA_MISSING =
   'Java 17+ is needed for DynamoDB Local: apt-get install -y openjdk-17-jre-headless';
 
+/**
+ * The port of the local DynamoDB: `npm start` runs it there and the scripts (`npm run keys`,
+ * create-table) look for it there. DYNAMODB_PORT, default 8000.
+ *
+ * @example
+ * localDynamoPort({ DYNAMODB_PORT: '8123' }); // 8123
+ */
+export function localDynamoPort(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.DYNAMODB_PORT ?? '8000';
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65_535) {
+    throw new Error(`DYNAMODB_PORT must be a port number from 1 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+/**
+ * Where DynamoDB Local answers on `port`.
+ *
+ * @example
+ * localDynamoEndpoint(8000); // 'http://127.0.0.1:8000'
+ */
+export const localDynamoEndpoint = (port: number) => `http://127.0.0.1:${port}`;
+
 export interface DynamoLocal {
   endpoint: string;
   port: number;
@@ -103,7 +127,7 @@ export async function startDynamoLocal(
     await exit;
     clearTimeout(timer);
   };
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = localDynamoEndpoint(port);
   try {
     await waitUntilReady(endpoint, options.timeoutMs ?? 30_000, () => exited);
   } catch (error) {
@@ -138,7 +162,7 @@ async function main(): Promise<void> {
     options: { port: { type: 'string' }, 'db-path': { type: 'string' } },
   });
   const db = await startDynamoLocal({
-    port: Number(values.port ?? process.env.DYNAMODB_PORT ?? 8000),
+    port: values.port === undefined ? localDynamoPort() : Number(values.port),
     ...(values['db-path'] === undefined ? {} : { dbPath: values['db-path'] }),
   });
   console.log(

@@ -5,6 +5,7 @@
  *   npm run keys -- revoke <key-id>
  *   npm run keys -- list
  * Options: --endpoint, --table, --region (env DYNAMODB_ENDPOINT, DYNAMODB_TABLE, DYNAMODB_REGION).
+ * Without an endpoint: the local DynamoDB of `npm start`, on DYNAMODB_PORT (8000) like it.
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,7 +13,12 @@ import type { ActorRole } from '../src/domain/claim';
 import { generateApiKey, hashApiKey } from '../src/storage/api-keys';
 import { DynamoApiKeyRepository } from '../src/storage/dynamodb';
 import { NotFoundError, type ApiKeyRecord, type ApiKeyRepository } from '../src/storage/repository';
-import { clientFor, explainConnectionError, resolveConnection } from './create-table';
+import {
+  clientFor,
+  explainConnectionError,
+  resolveConnection,
+  type Connection,
+} from './create-table';
 
 /**
  * Generates, stores (hashed) and returns a new key; the plaintext exists only in the result.
@@ -89,7 +95,14 @@ async function main(): Promise<void> {
       region: { type: 'string' },
     },
   });
-  const connection = resolveConnection(values);
+  let connection: Connection;
+  try {
+    connection = resolveConnection(values);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 2;
+    return;
+  }
   const client = clientFor(connection);
   try {
     const apiKeys = new DynamoApiKeyRepository({ client, tableName: connection.tableName });

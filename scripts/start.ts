@@ -13,7 +13,7 @@ import { DynamoApiKeyRepository } from '../src/storage/dynamodb';
 import type { ApiKeyRepository } from '../src/storage/repository';
 import { DEFAULT_TABLE_NAME } from '../src/storage/table';
 import { clientFor, ensureTable } from './create-table';
-import { startDynamoLocal, type DynamoLocal } from './dynamodb-local';
+import { localDynamoPort, startDynamoLocal, type DynamoLocal } from './dynamodb-local';
 import { issueKey } from './keys';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,14 +100,13 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const port = Number(process.env.DYNAMODB_PORT ?? 8000);
   const table = process.env.DYNAMODB_TABLE ?? DEFAULT_TABLE_NAME;
   const dbPath = join(dataDir, 'dynamodb');
   mkdirSync(dbPath, { recursive: true });
   const started = performance.now();
   let db: DynamoLocal;
   try {
-    db = await startDynamoLocal({ port, dbPath });
+    db = await startDynamoLocal({ port: localDynamoPort(), dbPath });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

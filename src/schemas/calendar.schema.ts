@@ -1,5 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { CALENDAR_COUNTRIES, type CalendarYearSummary } from '../domain/calendar';
+import {
+  CALENDAR_COUNTRIES,
+  type CalendarYearSummary,
+  type CountryCoverage,
+} from '../domain/calendar';
 import { IsoDateSchema } from './common.schema';
 
 export const CalendarParamsSchema = z.object({
@@ -20,9 +24,38 @@ export const CalendarSourceSchema = z
     dataset: z.literal('xmlcalendar'),
     file: z.string().openapi({ example: 'ru/2025/calendar.xml' }),
     published: IsoDateSchema,
+    preliminary: z.boolean().openapi({
+      description:
+        'True while the file can still change (holidays decreed later, e.g. UZ and KZ 2027): a count in this year may change with it.',
+      example: false,
+    }),
     note: z.string().optional(),
   })
   .openapi('CalendarSource');
+
+const PublishedSchema = IsoDateSchema.openapi({
+  description: 'When the year’s file was published (its `calendar@date`).',
+  example: '2026-09-02',
+});
+
+export const CountryCoverageSchema = z
+  .object({
+    country: z.enum(CALENDAR_COUNTRIES),
+    firstYear: z.number().int().openapi({ example: 2013 }),
+    lastYear: z.number().int().openapi({ example: 2027 }),
+    years: z.array(
+      z.object({
+        year: z.number().int().openapi({ example: 2027 }),
+        published: PublishedSchema,
+        preliminary: CalendarSourceSchema.shape.preliminary,
+      }),
+    ),
+  })
+  .openapi('CountryCalendarCoverage') satisfies z.ZodType<CountryCoverage>;
+
+export const CalendarCoverageSchema = z
+  .object({ items: z.array(CountryCoverageSchema) })
+  .openapi('CalendarCoverage');
 
 export const CalendarYearSchema = z
   .object({

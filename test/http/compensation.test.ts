@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getCalendar } from '../../src/domain/calendar';
 import { call, fieldErrorsOf, rub } from './helpers';
 
 const late = (extra: Record<string, unknown>) =>
@@ -34,7 +35,8 @@ describe('POST /v1/compensation/late', () => {
   });
 
   it('answers 422 calendar-year-unknown for a year without data', async () => {
-    const a = await late({ promisedDate: '2025-12-20', deliveredDate: '2027-01-20' });
+    const next = getCalendar('RU').lastYear + 1;
+    const a = await late({ promisedDate: '2025-12-20', deliveredDate: `${next}-01-20` });
     expect(a.status, a.text).toBe(422);
     expect(String(a.body.type)).toMatch(/calendar-year-unknown$/);
   });

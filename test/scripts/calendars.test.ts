@@ -10,27 +10,39 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCalendarXml, renderCalendarModule } from '../../scripts/generate-calendars';
-import { getCalendar } from '../../src/domain/calendar';
+import {
+  CALENDAR_SOURCES,
+  parseCalendarXml,
+  PRELIMINARY_FILE,
+  readPreliminary,
+  renderCalendarModule,
+} from '../../scripts/generate-calendars';
+import { CALENDAR_COUNTRIES, getCalendar } from '../../src/domain/calendar';
+import { CALENDAR_DATA } from '../../src/domain/calendar/data.generated';
 import { addDays, isoWeekday } from '../../src/domain/calendar/dates';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
-// test/scripts -> repo root (/work/main) -> its sibling /work/shared
-const dataDir = path.resolve(
-  process.env.CALENDARS_DIR ?? path.resolve(here, '../../../shared/data/calendars'),
-);
-if (!existsSync(dataDir)) {
-  throw new Error(
-    `calendar data not found at ${dataDir}: check out shared/ next to the repo or set CALENDARS_DIR`,
-  );
-}
+// The source files live in the repository (src/domain/calendar/sources); CALENDARS_DIR may override.
+const dataDir = path.resolve(process.env.CALENDARS_DIR ?? CALENDAR_SOURCES);
 const generatedFile = path.join(repoRoot, 'src/domain/calendar/data.generated.ts');
 
 /** Every COUNTRY/YEAR/calendar.xml of the data set, e.g. ['by', 2015]. */
 const files = readdirSync(dataDir)
   .filter((c) => /^[a-z]{2}$/.test(c))
   .flatMap((c) => readdirSync(path.join(dataDir, c)).map((y): [string, number] => [c, Number(y)]));
+
+/** A temporary source folder holding `years` of country xx, and the given manifest. */
+function sourceFolder(years: number[], manifest?: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'calendars-'));
+  for (const year of years) {
+    mkdirSync(path.join(dir, 'xx', String(year)), { recursive: true });
+    const xml = `<calendar year="${year}" date="${year - 1}.09.01"><days></days></calendar>`;
+    writeFileSync(path.join(dir, 'xx', String(year), 'calendar.xml'), xml);
+  }
+  if (manifest !== undefined) writeFileSync(path.join(dir, PRELIMINARY_FILE), manifest);
+  return dir;
+}
 
 /** An independent reading of one file: the `t` of each listed day, by ISO date. */
 function listedDayTypes(country: string, year: number): Map<string, string> {
@@ -47,10 +59,56 @@ describe('generate-calendars', () => {
     expect(renderCalendarModule(dataDir) === committed, 'stale: run npm run calendars').toBe(true);
   });
 
-  it('covers every country and year of the data set', () => {
-    expect(files.length).toBe(46);
+  it('reads the XML from the repository, not from a folder beside it', () => {
+    expect(path.relative(repoRoot, CALENDAR_SOURCES)).toBe(
+      path.join('src/domain/calendar/sources'),
+    );
+    expect(existsSync(path.join(CALENDAR_SOURCES, 'ru/2027/calendar.xml'))).toBe(true);
+  });
+
+  it('covers every country and year of the data set, and nothing else', () => {
+    const inTable = CALENDAR_COUNTRIES.reduce((n, c) => n + CALENDAR_DATA[c].length, 0);
+    expect(files.length).toBe(inTable);
     for (const [country, year] of files)
       expect(getCalendar(country).covers(`${year}-06-01`)).toBe(true);
+  });
+
+  it('flags exactly the files preliminary.json lists', () => {
+    const listed = readPreliminary(dataDir);
+    const flagged = CALENDAR_COUNTRIES.flatMap((c) =>
+      CALENDAR_DATA[c].filter((y) => y.preliminary).map((y) => `${c.toLowerCase()}/${y.year}`),
+    );
+    expect(flagged.sort()).toEqual([...listed].sort());
+  });
+
+  it('marks a year listed in the manifest, and takes a new year in without code changes', () => {
+    const dir = sourceFolder([2030, 2031], JSON.stringify({ 'xx/2031': 'holidays may follow' }));
+    const module = renderCalendarModule(dir);
+    expect(module).toContain(
+      'year: 2030,\n      published: "2029-09-01",\n      preliminary: false,',
+    );
+    expect(module).toContain(
+      'year: 2031,\n      published: "2030-09-01",\n      preliminary: true,',
+    );
+    expect(readPreliminary(sourceFolder([2030]))).toEqual(new Set());
+  });
+
+  it.each([
+    ['an entry naming no file', JSON.stringify({ 'xx/2032': 'soon' }), 'xx/2032/calendar.xml'],
+    ['an entry without a reason', JSON.stringify({ 'xx/2030': '' }), '"xx/2030"'],
+    ['a malformed key', JSON.stringify({ 'XX-2030': 'why' }), '"XX-2030"'],
+    ['a list instead of an object', JSON.stringify(['xx/2030']), 'expected an object'],
+  ])('refuses a manifest with %s', (_, manifest, why) => {
+    expect(() => renderCalendarModule(sourceFolder([2030], manifest))).toThrow(why);
+  });
+
+  it('keeps the source files exactly as published: prettier and eslint leave them alone', () => {
+    expect(readFileSync(path.join(repoRoot, '.prettierignore'), 'utf8')).toContain(
+      'src/domain/calendar/sources/**/*.xml',
+    );
+    expect(readFileSync(path.join(repoRoot, 'eslint.config.js'), 'utf8')).toContain(
+      "'src/domain/calendar/sources'",
+    );
   });
 
   it.each(files)('agrees with %s/%i/calendar.xml on every day of the year', (country, year) => {
@@ -71,6 +129,7 @@ describe('generate-calendars', () => {
     expect(parseCalendarXml(xml, 'xx/2030/calendar.xml')).toEqual({
       year: 2030,
       published: '2029-09-01',
+      preliminary: false,
       holidays: new Map([[1, '"New" & year']]),
       days: [
         { d: '01-01', t: 1, h: 1 },
@@ -91,13 +150,7 @@ describe('generate-calendars', () => {
   });
 
   it('refuses a gap between years, which would silently read as weekends only', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'calendars-'));
-    for (const year of [2024, 2026]) {
-      mkdirSync(path.join(dir, 'xx', String(year)), { recursive: true });
-      const xml = `<calendar year="${year}" date="2023.01.01"><days></days></calendar>`;
-      writeFileSync(path.join(dir, 'xx', String(year), 'calendar.xml'), xml);
-    }
-    expect(() => renderCalendarModule(dir)).toThrow('2025 is missing');
+    expect(() => renderCalendarModule(sourceFolder([2024, 2026]))).toThrow('2025 is missing');
   });
 
   it('refuses a missing data folder with a clear message', () => {

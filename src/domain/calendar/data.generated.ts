@@ -6,6 +6,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2015,
       published: "2021-04-18",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово (православное Рождество)",
@@ -42,6 +43,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2016,
       published: "2021-04-18",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово (православное Рождество)",
@@ -72,6 +74,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2017,
       published: "2021-04-18",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово (православное Рождество)",
@@ -107,6 +110,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2018,
       published: "2021-04-18",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово (православное Рождество)",
@@ -148,6 +152,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2019,
       published: "2021-04-18",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово (православное Рождество)",
@@ -185,6 +190,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2020,
       published: "2021-04-18",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово (православное Рождество)",
@@ -222,6 +228,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2021,
       published: "2021-04-18",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово (православное Рождество)",
@@ -258,6 +265,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2022,
       published: "2021-12-19",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово (православное Рождество)",
@@ -290,6 +298,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2023,
       published: "2022-12-13",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово (православное Рождество)",
@@ -325,6 +334,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2024,
       published: "2023-09-02",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово (православное Рождество)",
@@ -363,6 +373,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2025,
       published: "2025-07-04",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово (православное Рождество)",
@@ -405,6 +416,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2026,
       published: "2025-09-30",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово (православное Рождество)",
@@ -438,11 +450,46 @@ export const CALENDAR_DATA: CalendarDataSet = {
         { d: "12-31", t: 2 },
       ],
     },
+    {
+      year: 2027,
+      published: "2026-09-02",
+      preliminary: false,
+      holidays: {
+        1: "Новый год",
+        2: "Рождество Христово (православное)",
+        3: "День женщин",
+        4: "Праздник труда",
+        5: "День Победы",
+        6: "Радуница",
+        7: "День Независимости (День Республики)",
+        8: "День Октябрьской революции",
+        9: "Рождество Христово (католическое)",
+      },
+      days: [
+        { d: "01-01", t: 1, h: 1 },
+        { d: "01-02", t: 1, h: 1 },
+        { d: "01-06", t: 2 },
+        { d: "01-07", t: 1, h: 2 },
+        { d: "03-08", t: 1, h: 3 },
+        { d: "04-30", t: 2 },
+        { d: "05-01", t: 1, h: 4 },
+        { d: "05-09", t: 1, h: 5 },
+        { d: "05-10", t: 2 },
+        { d: "05-11", t: 1, h: 6 },
+        { d: "07-02", t: 2 },
+        { d: "07-03", t: 1, h: 7 },
+        { d: "11-07", t: 1, h: 8 },
+        { d: "12-24", t: 2 },
+        { d: "12-25", t: 1, h: 9 },
+        { d: "12-31", t: 2 },
+      ],
+    },
   ],
   KZ: [
     {
       year: 2015,
       published: "2022-12-28",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово",
@@ -484,6 +531,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2016,
       published: "2022-12-28",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово",
@@ -525,6 +573,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2017,
       published: "2022-12-28",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово",
@@ -567,6 +616,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2018,
       published: "2022-12-28",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово",
@@ -610,6 +660,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2019,
       published: "2022-12-28",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово",
@@ -650,6 +701,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2020,
       published: "2022-12-28",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово",
@@ -693,6 +745,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2021,
       published: "2022-12-28",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово",
@@ -734,6 +787,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2022,
       published: "2022-12-28",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово",
@@ -780,6 +834,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2023,
       published: "2022-12-28",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово",
@@ -821,6 +876,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2024,
       published: "2023-09-02",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Рождество Христово",
@@ -855,6 +911,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2025,
       published: "2024-09-27",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Православное Рождество",
@@ -888,6 +945,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2026,
       published: "2025-09-30",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "Православное Рождество",
@@ -926,11 +984,53 @@ export const CALENDAR_DATA: CalendarDataSet = {
         { d: "12-16", t: 1, h: 11 },
       ],
     },
+    {
+      year: 2027,
+      published: "2026-09-02",
+      preliminary: true,
+      holidays: {
+        1: "Новый год",
+        2: "Рождество Христово (православное)",
+        3: "Международный женский день",
+        4: "День Конституции",
+        5: "Наурыз мейрамы",
+        6: "Праздник единства народа Казахстана",
+        7: "День защитника Отечества",
+        8: "День Победы",
+        9: "Курбан айт",
+        10: "День Столицы",
+        11: "День Республики",
+        12: "День Независимости",
+      },
+      days: [
+        { d: "01-01", t: 1, h: 1 },
+        { d: "01-02", t: 1, h: 1 },
+        { d: "01-04", t: 1, f: "01-02" },
+        { d: "01-07", t: 1, h: 2 },
+        { d: "03-08", t: 1, h: 3 },
+        { d: "03-15", t: 1, h: 4 },
+        { d: "03-21", t: 1, h: 5 },
+        { d: "03-22", t: 1, h: 5 },
+        { d: "03-23", t: 1, h: 5 },
+        { d: "03-24", t: 1, f: "03-21" },
+        { d: "05-01", t: 1, h: 6 },
+        { d: "05-03", t: 1, f: "05-01" },
+        { d: "05-07", t: 1, h: 7 },
+        { d: "05-09", t: 1, h: 8 },
+        { d: "05-10", t: 1, f: "05-09" },
+        { d: "05-16", t: 1, h: 9 },
+        { d: "05-17", t: 1, f: "05-16" },
+        { d: "07-06", t: 1, h: 10 },
+        { d: "10-25", t: 1, h: 11 },
+        { d: "12-16", t: 1, h: 12 },
+      ],
+    },
   ],
   RU: [
     {
       year: 2013,
       published: "2012-12-28",
+      preliminary: false,
       holidays: {
         1: "Новогодние каникулы (в ред. Федерального закона от 23.04.2012 № 35-ФЗ)",
         2: "Рождество Христово",
@@ -971,6 +1071,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2014,
       published: "2014-05-21",
+      preliminary: false,
       holidays: {
         1: "Новогодние каникулы (в ред. Федерального закона от 23.04.2012 № 35-ФЗ)",
         2: "Рождество Христово",
@@ -1011,6 +1112,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2015,
       published: "2014-09-05",
+      preliminary: false,
       holidays: {
         1: "Новогодние каникулы (в ред. Федерального закона от 23.04.2012 № 35-ФЗ)",
         2: "Рождество Христово",
@@ -1050,6 +1152,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2016,
       published: "2015-09-30",
+      preliminary: false,
       holidays: {
         1: "Новогодние каникулы (в ред. Федерального закона от 23.04.2012 № 35-ФЗ)",
         2: "Рождество Христово",
@@ -1087,6 +1190,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2017,
       published: "2017-02-26",
+      preliminary: false,
       holidays: {
         1: "Новогодние каникулы (в ред. Федерального закона от 23.04.2012 № 35-ФЗ)",
         2: "Рождество Христово",
@@ -1123,6 +1227,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2018,
       published: "2017-10-22",
+      preliminary: false,
       holidays: {
         1: "Новогодние каникулы (в ред. Федерального закона от 23.04.2012 № 35-ФЗ)",
         2: "Рождество Христово",
@@ -1165,6 +1270,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2019,
       published: "2018-08-20",
+      preliminary: false,
       holidays: {
         1: "Новогодние каникулы (в ред. Федерального закона от 23.04.2012 № 35-ФЗ)",
         2: "Рождество Христово",
@@ -1204,6 +1310,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2020,
       published: "2020-06-17",
+      preliminary: false,
       holidays: {
         1: "Новогодние каникулы (в ред. Федерального закона от 23.04.2012 № 35-ФЗ)",
         2: "Рождество Христово",
@@ -1287,6 +1394,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2021,
       published: "2021-10-27",
+      preliminary: false,
       holidays: {
         1: "Новогодние каникулы (в ред. Федерального закона от 23.04.2012 № 35-ФЗ)",
         2: "Рождество Христово",
@@ -1337,6 +1445,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2022,
       published: "2022-05-08",
+      preliminary: false,
       holidays: {
         1: "Новогодние каникулы",
         2: "Рождество Христово",
@@ -1375,6 +1484,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2023,
       published: "2022-08-07",
+      preliminary: false,
       holidays: {
         1: "Новогодние каникулы",
         2: "Рождество Христово",
@@ -1411,6 +1521,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2024,
       published: "2023-09-30",
+      preliminary: false,
       holidays: {
         1: "Новогодние каникулы",
         2: "Рождество Христово",
@@ -1453,6 +1564,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2025,
       published: "2024-12-01",
+      preliminary: false,
       holidays: {
         1: "Новогодние каникулы",
         2: "Рождество Христово",
@@ -1492,6 +1604,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2026,
       published: "2025-09-30",
+      preliminary: false,
       holidays: {
         1: "Новогодние каникулы",
         2: "Рождество Христово",
@@ -1527,11 +1640,53 @@ export const CALENDAR_DATA: CalendarDataSet = {
         { d: "12-31", t: 1, f: "01-04" },
       ],
     },
+    {
+      year: 2027,
+      published: "2026-09-02",
+      preliminary: false,
+      holidays: {
+        1: "Новогодние каникулы",
+        2: "Рождество Христово",
+        3: "День защитника Отечества",
+        4: "Международный женский день",
+        5: "Праздник Весны и Труда",
+        6: "День Победы",
+        7: "День России",
+        8: "День народного единства",
+      },
+      days: [
+        { d: "01-01", t: 1, h: 1 },
+        { d: "01-02", t: 1, h: 1 },
+        { d: "01-03", t: 1, h: 1 },
+        { d: "01-04", t: 1, h: 1 },
+        { d: "01-05", t: 1, h: 1 },
+        { d: "01-06", t: 1, h: 1 },
+        { d: "01-07", t: 1, h: 2 },
+        { d: "01-08", t: 1, h: 1 },
+        { d: "02-20", t: 2 },
+        { d: "02-22", t: 1, f: "02-20" },
+        { d: "02-23", t: 1, h: 3 },
+        { d: "03-08", t: 1, h: 4 },
+        { d: "04-30", t: 2 },
+        { d: "05-01", t: 1, h: 5 },
+        { d: "05-03", t: 1, f: "05-01" },
+        { d: "05-09", t: 1, h: 6 },
+        { d: "05-10", t: 1, f: "05-09" },
+        { d: "06-11", t: 2 },
+        { d: "06-12", t: 1, h: 7 },
+        { d: "06-14", t: 1, f: "06-12" },
+        { d: "11-03", t: 2 },
+        { d: "11-04", t: 1, h: 8 },
+        { d: "11-05", t: 1, f: "01-02" },
+        { d: "12-31", t: 1, f: "01-03" },
+      ],
+    },
   ],
   UZ: [
     {
       year: 2019,
       published: "2020-11-30",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "День женщин",
@@ -1565,6 +1720,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2020,
       published: "2020-11-30",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "День женщин",
@@ -1594,6 +1750,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2021,
       published: "2020-11-30",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "День женщин",
@@ -1623,6 +1780,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2022,
       published: "2021-09-10",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "День женщин",
@@ -1645,6 +1803,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2023,
       published: "2022-08-07",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "День женщин",
@@ -1667,6 +1826,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2024,
       published: "2023-09-02",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "День женщин",
@@ -1689,6 +1849,7 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2025,
       published: "2024-09-27",
+      preliminary: false,
       holidays: {
         1: "Новый год",
         2: "День женщин",
@@ -1711,6 +1872,30 @@ export const CALENDAR_DATA: CalendarDataSet = {
     {
       year: 2026,
       published: "2025-09-30",
+      preliminary: false,
+      holidays: {
+        1: "Новый год",
+        2: "День женщин",
+        3: "Праздник Навруз",
+        4: "День Памяти и Почестей",
+        5: "День Независимости",
+        6: "День учителя и наставника",
+        7: "День Конституции",
+      },
+      days: [
+        { d: "01-01", t: 1, h: 1 },
+        { d: "03-08", t: 1, h: 2 },
+        { d: "03-21", t: 1, h: 3 },
+        { d: "05-09", t: 1, h: 4 },
+        { d: "09-01", t: 1, h: 5 },
+        { d: "10-01", t: 1, h: 6 },
+        { d: "12-08", t: 1, h: 7 },
+      ],
+    },
+    {
+      year: 2027,
+      published: "2026-09-02",
+      preliminary: true,
       holidays: {
         1: "Новый год",
         2: "День женщин",

@@ -8,6 +8,14 @@ import { createBusinessCalendar } from './business-calendar';
 import { CALENDAR_COUNTRIES, type BusinessCalendar, type CalendarCountry } from './types';
 
 export { CALENDAR_COUNTRIES } from './types';
+export {
+  calendarCoverage,
+  coverageWarnings,
+  COVERAGE_WARNING_DAYS,
+  type CountryCoverage,
+  type CoverageWarning,
+  type CoveredYear,
+} from './coverage';
 export type {
   BusinessCalendar,
   CalendarCountry,

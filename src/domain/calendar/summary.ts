@@ -9,7 +9,7 @@ const PANDEMIC_NOTE =
 
 /**
  * Where the data set and the official calendar differ, and we chose the data set: say so
- * in every result that relies on it (data/calendars/README.md, "Caveats").
+ * in every result that relies on it (sources/README.md, "Caveats").
  */
 const SOURCE_NOTES: Readonly<Partial<Record<CalendarCountry, Readonly<Record<number, string>>>>> = {
   RU: {
@@ -20,7 +20,7 @@ const SOURCE_NOTES: Readonly<Partial<Record<CalendarCountry, Readonly<Record<num
 
 /**
  * The source of one year's data.
- * @example sourceOf('RU', data2025) // { dataset: 'xmlcalendar', file: 'ru/2025/calendar.xml', published: '2024-12-01' }
+ * @example sourceOf('RU', data2025) // { dataset: 'xmlcalendar', file: 'ru/2025/calendar.xml', published: '2024-12-01', preliminary: false }
  */
 export function sourceOf(country: CalendarCountry, data: DataYear): CalendarSource {
   const note = SOURCE_NOTES[country]?.[data.year];
@@ -28,6 +28,7 @@ export function sourceOf(country: CalendarCountry, data: DataYear): CalendarSour
     dataset: 'xmlcalendar',
     file: `${country.toLowerCase()}/${data.year}/calendar.xml`,
     published: data.published,
+    preliminary: data.preliminary,
     ...(note === undefined ? {} : { note }),
   };
 }

@@ -50,7 +50,7 @@ function buildTable(country: CalendarCountry): CountryTable {
 
 /**
  * The cached table of a country, built on first call.
- * @example tableOf('RU').prefix.length // days from 2013-01-01 to 2026-12-31, plus one
+ * @example tableOf('RU').prefix.length // days from 2013-01-01 to the end of its last year, plus one
  */
 export function tableOf(country: CalendarCountry): CountryTable {
   let table = tables.get(country);
@@ -63,7 +63,7 @@ export function tableOf(country: CalendarCountry): CountryTable {
 
 /**
  * The `calendar-year-unknown` error for a year outside a country's data.
- * @example throw yearUnknown('RU', 2027, 2013, 2026);
+ * @example throw yearUnknown('RU', 2028, 2013, 2027);
  */
 export function yearUnknown(country: CalendarCountry, year: number, first: number, last: number) {
   return new DomainError(

@@ -37,24 +37,28 @@ export interface DataYear {
   readonly year: number;
   /** calendar@date: when the file was published. */
   readonly published: IsoDate;
+  /** Listed in sources/preliminary.json: the file can still change (e.g. holidays decreed later). */
+  readonly preliminary: boolean;
   readonly holidays: Readonly<Record<number, string>>;
   readonly days: readonly DataDay[];
 }
 
 /**
  * The whole data set: per country, contiguous years in ascending order.
- * @example CALENDAR_DATA.UZ.length // 8
+ * @example CALENDAR_DATA.UZ.length // 9 (2019–2027)
  */
 export type CalendarDataSet = Readonly<Record<CalendarCountry, readonly DataYear[]>>;
 
 /**
- * Where a year's calendar comes from, so a result can cite it.
- * @example { dataset: 'xmlcalendar', file: 'ru/2025/calendar.xml', published: '2024-12-01' }
+ * Where a year's calendar comes from, so a result can cite it. `preliminary`: the file can
+ * still change, so a count in that year may change with it.
+ * @example { dataset: 'xmlcalendar', file: 'ru/2025/calendar.xml', published: '2024-12-01', preliminary: false }
  */
 export interface CalendarSource {
   dataset: 'xmlcalendar';
   file: string;
   published: IsoDate;
+  preliminary: boolean;
   note?: string;
 }
 

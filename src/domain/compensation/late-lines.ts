@@ -34,17 +34,21 @@ function dateLines({ span }: LateFacts): Line[] {
   ];
 }
 
-/** One source line (and note) per calendar year the dates touch: bounded by the data set. */
+/**
+ * One source line per calendar year the dates touch (bounded by the data set), with its note,
+ * and a warning when the year's file is preliminary and the count may still change.
+ */
 function calendarLines({ calendar, span }: LateFacts): Line[] {
   const years = [span.promisedDate, span.lateUntil, span.shipped?.date ?? span.promisedDate].map(
     yearOf,
   );
   const lines: Line[] = [];
   for (let year = Math.min(...years); year <= Math.max(...years); year++) {
-    const { dataset, file, published, note } = calendar.source(year);
+    const { dataset, file, published, preliminary, note } = calendar.source(year);
     const country = calendar.country;
     lines.push(line('calendar.source', { country, year, dataset, file, published }));
     if (note !== undefined) lines.push(line('calendar.note', { country, year, note }));
+    if (preliminary) lines.push(line('calendar.preliminary', { country, year, published }));
   }
   return lines;
 }

@@ -31,6 +31,8 @@ export const EN_TEMPLATES = {
   'calendar.source':
     'Business days from the {country} production calendar for {year}: {dataset} file {file}, published {published}.',
   'calendar.note': 'Note on the {country} calendar for {year}: {note}.',
+  'calendar.preliminary':
+    'The {country} calendar for {year} (published {published}) is preliminary: days off may still be decreed, so this count can change.',
   'late.on_time':
     'Delivered on or before the promised date {promisedDate}: no delay, nothing is owed.',
   'late.not_yet_due':

@@ -36,6 +36,8 @@ export const RU_TEMPLATES = {
   'calendar.source':
     'Рабочие дни по производственному календарю {country} на {year} год: набор {dataset}, файл {file}, опубликован {published}.',
   'calendar.note': 'Примечание к календарю {country} на {year} год: {note}.',
+  'calendar.preliminary':
+    'Календарь {country} на {year} год (опубликован {published}) предварительный: выходные дни ещё могут быть объявлены, и подсчёт может измениться.',
   'late.on_time':
     'Доставлено не позже обещанной даты {promisedDate}: просрочки нет, выплата не положена.',
   'late.not_yet_due':

@@ -1,7 +1,13 @@
 import type { RouteHandler } from '@hono/zod-openapi';
-import { getCalendar } from '../../domain/calendar';
+import { calendarCoverage, getCalendar } from '../../domain/calendar';
 import type { HonoEnv } from '../../hono-env';
-import type { calendarYearRoute } from './calendars.routes';
+import type { calendarsRoute, calendarYearRoute } from './calendars.routes';
+
+export const calendarsHandler: RouteHandler<typeof calendarsRoute, HonoEnv> = (c) => {
+  // Changes only with a deploy; an hour keeps a newly taken-in year from hiding for long.
+  c.header('cache-control', 'public, max-age=3600');
+  return c.json({ items: calendarCoverage() }, 200);
+};
 
 export const calendarYearHandler: RouteHandler<typeof calendarYearRoute, HonoEnv> = (c) => {
   const { country, year } = c.req.valid('param');

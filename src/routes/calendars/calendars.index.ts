@@ -1,6 +1,7 @@
 import { createRouter, route } from '../router';
-import { calendarYearHandler } from './calendars.handlers';
-import { calendarYearRoute } from './calendars.routes';
+import { calendarsHandler, calendarYearHandler } from './calendars.handlers';
+import { calendarsRoute, calendarYearRoute } from './calendars.routes';
 
 export const calendarsRouter = createRouter();
+route(calendarsRouter, calendarsRoute, calendarsHandler);
 route(calendarsRouter, calendarYearRoute, calendarYearHandler);

@@ -1,4 +1,5 @@
 import type { RouteHandler } from '@hono/zod-openapi';
+import { calendarCoverage, coverageWarnings } from '../../domain/calendar';
 import type { HonoEnv } from '../../hono-env';
 import { ProblemError } from '../../http/problem';
 import { PROBLEMS, problemTypeUri, type ProblemKind } from '../../http/problem-types';
@@ -6,8 +7,25 @@ import type { healthRoute, problemTypeRoute } from './meta.routes';
 
 export const SERVICE_VERSION = '0.1.0';
 
-export const healthHandler: RouteHandler<typeof healthRoute, HonoEnv> = (c) =>
-  c.json({ status: 'ok' as const, service: 'parcel-claims-api', version: SERVICE_VERSION }, 200);
+/** Per country, the last covered year; the table is static, so this is computed once. */
+const calendarsLastYear = calendarCoverage().map(({ country, lastYear }) => ({
+  country,
+  lastYear,
+}));
+
+export const healthHandler: RouteHandler<typeof healthRoute, HonoEnv> = (c) => {
+  const today = c.get('deps').clock().toISOString().slice(0, 10);
+  return c.json(
+    {
+      status: 'ok' as const,
+      service: 'parcel-claims-api',
+      version: SERVICE_VERSION,
+      calendars: calendarsLastYear,
+      warnings: coverageWarnings(today, calendarsLastYear),
+    },
+    200,
+  );
+};
 
 export const problemTypeHandler: RouteHandler<typeof problemTypeRoute, HonoEnv> = (c) => {
   const { slug } = c.req.valid('param');

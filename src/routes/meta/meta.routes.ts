@@ -1,9 +1,39 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import {
+  CALENDAR_COUNTRIES,
+  calendarCoverage,
+  COVERAGE_WARNING_DAYS,
+  type CoverageWarning,
+} from '../../domain/calendar';
+import { IsoDateSchema } from '../../schemas/common.schema';
 import { readErrorResponses } from '../../schemas/problem.schema';
 import { jsonResponse } from '../router';
 
+const CoverageWarningSchema = z
+  .object({
+    code: z.literal('calendar-coverage-ending'),
+    country: z.enum(CALENDAR_COUNTRIES),
+    lastYear: z.number().int(),
+    coveredUntil: IsoDateSchema,
+    daysLeft: z.number().int().openapi({
+      description: 'Days from today to `coveredUntil`; negative once it has passed.',
+    }),
+    message: z.string(),
+  })
+  .openapi('CoverageWarning') satisfies z.ZodType<CoverageWarning>;
+
 export const HealthSchema = z
-  .object({ status: z.literal('ok'), service: z.string(), version: z.string() })
+  .object({
+    status: z.literal('ok'),
+    service: z.string(),
+    version: z.string(),
+    calendars: z
+      .array(z.object({ country: z.enum(CALENDAR_COUNTRIES), lastYear: z.number().int() }))
+      .openapi({ description: 'The last year each country’s business calendar covers.' }),
+    warnings: z.array(CoverageWarningSchema).openapi({
+      description: `A country whose calendar ends within ${COVERAGE_WARNING_DAYS} days of today (or has ended): its next year must be taken in.`,
+    }),
+  })
   .openapi('Health');
 
 export const healthRoute = createRoute({
@@ -11,12 +41,15 @@ export const healthRoute = createRoute({
   path: '/health',
   operationId: 'getHealth',
   tags: ['Meta'],
-  summary: 'Liveness',
+  summary: 'Liveness, and how long the business calendars last',
+  description: `Cheap (no database call). \`calendars\` gives the last covered year per country; \`warnings\` lists a country whose calendar ends within ${COVERAGE_WARNING_DAYS} days of today.`,
   responses: {
     200: jsonResponse(HealthSchema, 'The service is up', {
       status: 'ok',
       service: 'parcel-claims-api',
       version: '0.1.0',
+      calendars: calendarCoverage().map(({ country, lastYear }) => ({ country, lastYear })),
+      warnings: [],
     }),
   },
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_COUNTRIES, getCalendar } from '../../../src/domain/calendar';
+import { countryYears } from '../../../src/domain/calendar/table';
 
 const PANDEMIC = 'pandemic non-working days with pay are counted as days off (data set reading)';
 
@@ -72,6 +73,7 @@ describe('source', () => {
       dataset: 'xmlcalendar',
       file: 'ru/2025/calendar.xml',
       published: '2024-12-01',
+      preliminary: false,
     });
     expect(getCalendar('kz').summary(2022).source.file).toBe('kz/2022/calendar.xml');
   });
@@ -83,6 +85,21 @@ describe('source', () => {
     expect(getCalendar('RU').source(year).note).toBe(
       `${PANDEMIC}; official calendar counts ${official} working days`,
     );
+  });
+
+  it.each(CALENDAR_COUNTRIES)('carries each %s year’s preliminary flag from the table', (c) => {
+    const calendar = getCalendar(c);
+    for (const data of countryYears(c)) {
+      expect(calendar.source(data.year).preliminary, `${c} ${data.year}`).toBe(data.preliminary);
+      expect(calendar.summary(data.year).source.preliminary).toBe(data.preliminary);
+    }
+  });
+
+  it('takes in the 2027 files: RU 2027 counts 247 working days, published 2026-09-02', () => {
+    expect(getCalendar('RU').summary(2027)).toMatchObject({
+      workingDays: 247,
+      source: { file: 'ru/2027/calendar.xml', published: '2026-09-02' },
+    });
   });
 
   it('adds no note to an ordinary year', () => {

@@ -1,6 +1,7 @@
 /**
  * A small weekends-only business calendar for unit tests (2024–2026), with two holidays, so
- * the compensation rules can be tested apart from the real production-calendar data.
+ * the compensation rules can be tested apart from the real production-calendar data. Its
+ * last year is preliminary, like a file that can still change.
  */
 import {
   addDays,
@@ -66,6 +67,7 @@ export const fakeCalendar: LateCalendar = {
     dataset: 'xmlcalendar',
     file: `fake/${year}/calendar.xml`,
     published: `${year - 1}-12-01`,
+    preliminary: year === LAST_YEAR,
     ...(year === 2026 ? { note: 'a test note' } : {}),
   }),
 };

@@ -52,9 +52,9 @@ describe('computeLate on the real RU production calendar', () => {
   });
 
   it('refuses a year the data set lacks, naming the field', () => {
-    expect(() =>
-      computeLate({ ...fee500, promisedDate: '2026-12-30', deliveredDate: '2027-01-11' }, ru),
-    ).toThrow(
+    const last = ru.calendar.lastYear;
+    const input = { promisedDate: `${last}-12-30`, deliveredDate: `${last + 1}-01-11` };
+    expect(() => computeLate({ ...fee500, ...input }, ru)).toThrow(
       expect.objectContaining({ code: 'calendar-year-unknown', pointer: '/deliveredDate' }),
     );
   });

@@ -129,16 +129,38 @@ describe('computeLate under cdek (3 % per business day, capped at the delivery c
     expect(result.policy).toEqual({ id: 'cdek', version: '2025-01' });
   });
 
-  it('cites every calendar year the dates touch, with its note', () => {
+  it('cites every calendar year the dates touch, with its note and preliminary flag', () => {
     const result = computeLate(
       { ...fee500, promisedDate: '2025-12-30', deliveredDate: '2026-01-05' },
       cdek,
     );
-    const keys = result.lines
+    const cited = result.lines
       .filter((l) => l.key.startsWith('calendar.'))
-      .map((l) => l.params['year']);
-    expect(keys).toEqual([2025, 2026, 2026]);
+      .map((l) => [l.key, l.params['year']]);
+    expect(cited).toEqual([
+      ['calendar.source', 2025],
+      ['calendar.source', 2026],
+      ['calendar.note', 2026],
+      ['calendar.preliminary', 2026],
+    ]);
     expect(result.lines.some((l) => l.text.includes('a test note'))).toBe(true);
+  });
+
+  it('says when a count relies on a preliminary calendar, and only then', () => {
+    const preliminary = computeLate(
+      { ...fee500, promisedDate: '2026-03-10', deliveredDate: '2026-03-12' },
+      cdek,
+    );
+    expect(preliminary.lines.find((l) => l.key === 'calendar.preliminary')).toEqual({
+      key: 'calendar.preliminary',
+      params: { country: 'RU', year: 2026, published: '2025-12-01' },
+      text: 'The RU calendar for 2026 (published 2025-12-01) is preliminary: days off may still be decreed, so this count can change.',
+    });
+    const final = computeLate(
+      { ...fee500, promisedDate: '2025-03-10', deliveredDate: '2025-03-12' },
+      cdek,
+    );
+    expect(final.lines.some((l) => l.key === 'calendar.preliminary')).toBe(false);
   });
 });
 
