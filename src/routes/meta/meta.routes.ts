@@ -10,7 +10,8 @@ export const healthRoute = createRoute({
   method: 'get',
   path: '/health',
   operationId: 'getHealth',
-  tags: ['Meta'],
+  tags: ['meta'],
+  security: [],
   summary: 'Liveness',
   responses: {
     200: jsonResponse(HealthSchema, 'The service is up', {
@@ -29,7 +30,8 @@ export const problemTypeRoute = createRoute({
   method: 'get',
   path: '/problems/{slug}',
   operationId: 'getProblemType',
-  tags: ['Meta'],
+  tags: ['meta'],
+  security: [],
   summary: 'What a problem `type` means',
   description: 'Every problem `type` URI this API sends resolves here.',
   request: {
