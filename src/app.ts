@@ -6,6 +6,7 @@ import { guardBody } from './http/body-guard';
 import { mapClaimErrors } from './http/storage-errors';
 import { claimsRouter } from './routes/claims/claims.index';
 import { deskRouter } from './routes/desk/desk.index';
+import { docsRouter } from './routes/docs/docs.index';
 import { calendarsRouter } from './routes/calendars/calendars.index';
 import { compensationRouter } from './routes/compensation/compensation.index';
 import { metaRouter } from './routes/meta/meta.index';
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.use('/v1/*', guardBody(deps.maxBodyBytes));
 
   app.route('/', metaRouter);
+  app.route('/', docsRouter);
   app.route('/', weightRouter);
   app.route('/', compensationRouter);
   app.route('/', calendarsRouter);
