@@ -16,7 +16,7 @@ const FieldErrorSchema = z
 const KINDS = Object.keys(PROBLEMS) as ProblemKind[];
 
 /** The `type` URIs the registry (src/http/problem-types.ts) has for `status`, or all of them. */
-const typeUris = (status?: number): [string, ...string[]] => {
+export const typeUris = (status?: number): [string, ...string[]] => {
   const [first, ...rest] = KINDS.filter(
     (kind) => status === undefined || PROBLEMS[kind].status === status,
   ).map(problemTypeUri);

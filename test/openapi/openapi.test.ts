@@ -126,6 +126,7 @@ describe('the OpenAPI document', () => {
         .map(problemTypeUri);
     const typeEnum = (name: string) => schemaNamed(doc, name).properties.type?.enum;
     expect(typeEnum('Problem')).toEqual(uris());
+    expect(typeEnum('ProblemType')).toEqual(uris());
     expect(typeEnum('ValidationProblem')).toEqual(uris(422));
     expect(typeEnum('PreconditionFailedProblem')).toEqual(uris(412));
     expect([
@@ -162,7 +163,7 @@ describe('the OpenAPI document', () => {
   it('writes every nullable as `anyOf [X, null]`', async () => {
     const doc = await getDoc();
     let nullables = 0;
-    for (const [pointer, node] of nodes(doc.components)) {
+    for (const [pointer, node] of nodes({ paths: doc.paths, components: doc.components })) {
       expect(node.nullable, pointer).toBeUndefined();
       if (Array.isArray(node.type)) expect(node.type, pointer).not.toContain('null');
       if (node.type === 'null') {

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { readErrorResponses } from '../../schemas/problem.schema';
+import { readErrorResponses, typeUris } from '../../schemas/problem.schema';
 import { jsonResponse } from '../router';
 
 export const HealthSchema = z
@@ -23,7 +23,7 @@ export const healthRoute = createRoute({
 });
 
 const ProblemTypeSchema = z
-  .object({ type: z.string(), title: z.string(), status: z.number().int() })
+  .object({ type: z.enum(typeUris()), title: z.string(), status: z.number().int() })
   .openapi('ProblemType');
 
 export const problemTypeRoute = createRoute({
