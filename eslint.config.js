@@ -10,6 +10,7 @@ export default tseslint.config(
       '.data',
       'dist',
       'test-results',
+      'public',
       'src/domain/calendar/data.generated.ts',
       'src/domain/calendar/sources',
     ],

@@ -44,7 +44,8 @@ export default defineConfig({
         test: {
           name: 'workers',
           include: ['test/http/**/*.test.ts'],
-          globalSetup: ['test/setup/dynamodb.global.ts'],
+          // wrangler.toml's [assets] directory must exist before the pool reads the config.
+          globalSetup: ['test/setup/dynamodb.global.ts', 'test/setup/docs-assets.global.ts'],
           testTimeout: 30_000,
         },
       },

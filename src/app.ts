@@ -6,11 +6,13 @@ import { guardBody } from './http/body-guard';
 import { mapClaimErrors } from './http/storage-errors';
 import { claimsRouter } from './routes/claims/claims.index';
 import { deskRouter } from './routes/desk/desk.index';
+import { docsRouter } from './routes/docs/docs.index';
 import { calendarsRouter } from './routes/calendars/calendars.index';
 import { compensationRouter } from './routes/compensation/compensation.index';
 import { metaRouter } from './routes/meta/meta.index';
 import { SERVICE_VERSION } from './routes/meta/meta.handlers';
 import { policiesRouter } from './routes/policies/policies.index';
+import { RESPONSE_HEADERS } from './schemas/headers.schema';
 import { weightRouter } from './routes/weight/weight.index';
 
 export interface CreateAppOptions {
@@ -34,6 +36,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.use('/v1/*', guardBody(deps.maxBodyBytes));
 
   app.route('/', metaRouter);
+  app.route('/', docsRouter);
   app.route('/', weightRouter);
   app.route('/', compensationRouter);
   app.route('/', calendarsRouter);
@@ -50,13 +53,37 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
         'What a carrier owes a shop when a parcel is late, lost or damaged, with every number explained. Errors are RFC 9457 problem+json.',
     },
     servers: [{ url: '/' }],
+    tags: [
+      {
+        name: 'calculators',
+        description:
+          'What a carrier owes for a late, lost or damaged parcel, and the chargeable weight, with the lines that explain each number. Open: no key.',
+      },
+      {
+        name: 'reference',
+        description:
+          'The data the calculators use: carrier policies and the official production calendars. Open: no key.',
+      },
+      {
+        name: 'claims',
+        description:
+          'Claims filed by shops and decided by the claims desk: filing, status moves, evidence, payout and history. Every operation needs an API key; each says which role may call it.',
+      },
+      {
+        name: 'meta',
+        description: 'Liveness and the meaning of each problem `type`. Open: no key.',
+      },
+    ],
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
     scheme: 'bearer',
     description:
-      'An API key: `Authorization: Bearer pca_…`. Shop keys file and follow their own claims; clerk keys review and decide.',
+      'An API key: `Authorization: Bearer pca_…`. A key has one of two roles. A **shop** key (one per shop) files claims, adds evidence, withdraws and follows its own claims; another shop’s claim is a 404. A **clerk** key (the claims desk) sees every shop’s claims, takes them into review, decides and records payouts. A missing, unknown or revoked key is a 401; a key whose role may not make the call is a 403. Each claims operation says which role may call it.',
   });
+  for (const [name, header] of Object.entries(RESPONSE_HEADERS)) {
+    app.openAPIRegistry.registerComponent('headers', name, header);
+  }
 
   app.notFound(notFoundHandler);
   app.onError(errorHandler([mapClaimErrors]));

@@ -2,6 +2,7 @@ import { OpenAPIHono, type RouteConfig, type RouteHandler, type z } from '@hono/
 import type { Handler } from 'hono';
 import type { HonoEnv } from '../hono-env';
 import { validateRequest } from '../http/validate-request';
+import { responseHeaders, type ResponseHeader } from '../schemas/headers.schema';
 
 /**
  * A router whose routes are documented in its OpenAPI registry. Every
@@ -47,12 +48,17 @@ export const jsonBody = <T extends z.ZodType>(schema: T, description: string) =>
   content: { 'application/json': { schema } },
 });
 
-/** A JSON response, with an example computed from the real code when given. */
+/**
+ * A JSON response, with an example computed from the real code when given,
+ * and the headers it is sent with (`X-Request-Id` always).
+ */
 export const jsonResponse = <T extends z.ZodType>(
   schema: T,
   description: string,
   example?: unknown,
+  headers: ResponseHeader[] = [],
 ) => ({
   description,
+  headers: responseHeaders(...headers),
   content: { 'application/json': example === undefined ? { schema } : { schema, example } },
 });

@@ -11,6 +11,12 @@ import {
   LostRequestSchema,
 } from './compensation.schema';
 
+/** A claim id: `clm_` and 32 hex digits. */
+const ClaimIdSchema = z
+  .string()
+  .regex(/^clm_[0-9a-f]{32}$/, 'is not a claim id')
+  .openapi({ example: 'clm_3f2b8c1d4e5f60718293a4b5c6d7e8f9' });
+
 export const ClaimantSchema = z
   .object({
     name: z.string().trim().min(1, 'is required').max(200),
@@ -46,25 +52,39 @@ const common = {
   shippedDate: IsoDateSchema.openapi({ description: 'Starts the filing window' }),
   claimant: ClaimantSchema,
   description: z.string().trim().min(1, 'is required').max(4000),
-  evidence: z.array(EvidenceInputSchema).max(50).default([]),
+  // Optional in the request; the claim always has the list. (A `.default([])` would document
+  // a `default`, which client generators read as "always present", in the request too.)
+  evidence: z
+    .array(EvidenceInputSchema)
+    .max(50)
+    .optional()
+    .transform((evidence) => evidence ?? [])
+    .openapi({ description: 'Evidence sent with the filing; none when left out' }),
 };
+
+/** The calculator input a claim of each type carries (the carrier is the claim's). */
+export const LateShipmentSchema = LateRequestSchema.omit({ carrier: true }).openapi('LateShipment');
+export const LostShipmentSchema = LostRequestSchema.omit({ carrier: true }).openapi('LostShipment');
+export const DamagedShipmentSchema = DamagedRequestSchema.omit({ carrier: true }).openapi(
+  'DamagedShipment',
+);
 
 /** The body of POST /v1/claims: the type selects which calculator input `shipment` is. */
 export const FileClaimSchema = z
   .discriminatedUnion('type', [
     z.object({
       type: z.literal('late'),
-      shipment: LateRequestSchema.omit({ carrier: true }),
+      shipment: LateShipmentSchema,
       ...common,
     }),
     z.object({
       type: z.literal('lost'),
-      shipment: LostRequestSchema.omit({ carrier: true }),
+      shipment: LostShipmentSchema,
       ...common,
     }),
     z.object({
       type: z.literal('damaged'),
-      shipment: DamagedRequestSchema.omit({ carrier: true }),
+      shipment: DamagedShipmentSchema,
       ...common,
     }),
   ])
@@ -91,14 +111,16 @@ const PaymentRecordSchema = z.object({
 /** A claim as the API answers it. */
 export const ClaimSchema = z
   .object({
-    id: z.string().openapi({ example: 'clm_01JD3Q7W4X5Y6Z7A8B9C0D1E2F' }),
+    id: ClaimIdSchema,
     shopId: z.string(),
     type: z.enum(CLAIM_TYPES),
     carrier: z.string(),
     waybill: z.string(),
     orderId: z.string().optional(),
     shippedDate: IsoDateSchema,
-    shipment: z.record(z.string(), z.unknown()),
+    shipment: z
+      .union([LateShipmentSchema, LostShipmentSchema, DamagedShipmentSchema])
+      .openapi({ description: 'What was filed: the shipment of the claim’s `type`' }),
     claimant: ClaimantSchema,
     description: z.string(),
     evidence: z.array(EvidenceSchema),
@@ -120,7 +142,7 @@ export const ClaimSchema = z
 
 export const ClaimEventSchema = z
   .object({
-    claimId: z.string(),
+    claimId: ClaimIdSchema,
     seq: z.number().int(),
     at: z.string(),
     actor: z.object({ role: z.enum(['shop', 'clerk']), id: z.string() }),
@@ -161,13 +183,7 @@ export const ClaimListQuerySchema = z.object({
 });
 
 export const ClaimIdParamsSchema = z.object({
-  id: z
-    .string()
-    .regex(/^clm_[0-9a-f]{32}$/, 'is not a claim id')
-    .openapi({
-      param: { name: 'id', in: 'path' },
-      example: 'clm_3f2b8c1d4e5f60718293a4b5c6d7e8f9',
-    }),
+  id: ClaimIdSchema.openapi({ param: { name: 'id', in: 'path' } }),
 });
 
 export const IdempotencyHeaderSchema = z.object({

@@ -58,7 +58,19 @@ export const positiveDecimal = (unit: string, max: number) =>
       }
       return text;
     })
-    .openapi({ type: 'string', example: '30', description: `${unit}, decimal string or number` });
+    // The request accepts both (the schema's input); the example is the string form.
+    .openapi({ example: '30', description: `${unit}, decimal string or number` });
+
+/**
+ * `schema` or `null`, documented as `anyOf: [schema, {type: 'null'}]`. zod's
+ * `.nullable()` on a named schema documents `allOf: [schema, {type: [object,
+ * null]}]` (and marks the named schema itself nullable), which client generators
+ * cannot use.
+ *
+ * @example
+ * cap: orNull(MoneySchema),
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
 
 /** One human-readable step of a calculation. */
 export const LineSchema = z

@@ -14,6 +14,7 @@ import {
   IsoDateSchema,
   LineSchema,
   MoneySchema,
+  orNull,
   PolicyRefSchema,
 } from './common.schema';
 import { requestExamples } from './examples';
@@ -53,7 +54,7 @@ export const LateResultSchema = z
     lateDatesTruncated: z.boolean(),
     ratePerDay: z.string(),
     uncappedAmount: MoneySchema,
-    cap: MoneySchema.nullable(),
+    cap: orNull(MoneySchema),
     amount: MoneySchema,
     capped: z.boolean(),
     lines: z.array(LineSchema),
@@ -74,7 +75,7 @@ export const LostRequestSchema = z
   .object({
     deliveryCost: MoneySchema,
     deliveryPaid: z.boolean().optional().openapi({ description: 'Default true' }),
-    insurance: InsuranceSchema.nullable().optional(),
+    insurance: orNull(InsuranceSchema).optional(),
     documentedValue: MoneySchema.optional().openapi({
       description: 'Documented value of uninsured contents (policies that pay it)',
     }),
@@ -85,7 +86,7 @@ export const LostRequestSchema = z
 export const DamagedRequestSchema = z
   .object({
     deliveryCost: MoneySchema,
-    insurance: z.object({ declaredValue: MoneySchema }).nullable().optional(),
+    insurance: orNull(z.object({ declaredValue: MoneySchema })).optional(),
     documentedDamage: MoneySchema.optional().openapi({
       description: 'Damage proven by documents (repair estimate, invoice)',
     }),

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { EVIDENCE_KINDS } from '../domain/evidence';
 import type { CarrierPolicy } from '../domain/policies';
-import { CurrencySchema, MoneySchema } from './common.schema';
+import { CurrencySchema, MoneySchema, orNull } from './common.schema';
 
 const UninsuredRuleSchema = z
   .discriminatedUnion('basis', [
@@ -9,9 +9,9 @@ const UninsuredRuleSchema = z
     z.object({ basis: z.literal('delivery_cost_multiple'), factor: z.string() }),
     z.object({
       basis: z.literal('documented'),
-      limit: z
-        .union([z.object({ flat: MoneySchema }), z.object({ deliveryCostMultiple: z.string() })])
-        .nullable(),
+      limit: orNull(
+        z.union([z.object({ flat: MoneySchema }), z.object({ deliveryCostMultiple: z.string() })]),
+      ),
     }),
     z.object({ basis: z.literal('none') }),
   ])
@@ -47,7 +47,7 @@ export const PolicySchema = z
     late: z.object({
       ratePerDay: z.string().openapi({ example: '0.03' }),
       dayBasis: z.enum(['business', 'calendar']),
-      cap: z.object({ fractionOfDeliveryCost: z.string() }).nullable(),
+      cap: orNull(z.object({ fractionOfDeliveryCost: z.string() })),
     }),
     lost: z.object({
       refundDeliveryCostWhenPaid: z.boolean(),

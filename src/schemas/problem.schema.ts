@@ -1,46 +1,144 @@
 import { z } from '@hono/zod-openapi';
+import { CLAIM_STATUSES } from '../domain/claim';
+import { PROBLEMS, problemTypeUri, type ProblemKind } from '../http/problem-types';
+import { responseHeaders, type ResponseHeader } from './headers.schema';
 
 const FieldErrorSchema = z
   .object({
     pointer: z.string().optional().openapi({ example: '/packages/0/lengthCm' }),
     parameter: z.string().optional(),
     header: z.string().optional(),
+    code: z.string().optional().openapi({ description: 'Stable id of the rule broken' }),
     detail: z.string().openapi({ example: 'must be a positive decimal number of centimetres' }),
   })
   .openapi('FieldError');
 
-/** RFC 9457 problem details: the body of every error answer. */
-export const ProblemSchema = z
-  .object({
-    type: z.string().openapi({ example: '/problems/validation-failed' }),
-    title: z.string().openapi({ example: 'The request is not valid' }),
-    status: z.number().int().openapi({ example: 422 }),
-    detail: z.string().openapi({ example: '/packages/0/lengthCm: must be a positive decimal' }),
-    instance: z.string().openapi({ example: 'urn:uuid:0b6f1c2e-8a9d-4c1e-9f3a-1d2e3f4a5b6c' }),
-    errors: z.array(FieldErrorSchema).optional(),
-  })
-  .catchall(z.unknown())
-  .openapi('Problem');
+const KINDS = Object.keys(PROBLEMS) as ProblemKind[];
 
-const problem = (description: string) => ({
+/** The `type` URIs the registry (src/http/problem-types.ts) has for `status`, or all of them. */
+export const typeUris = (status?: number): [string, ...string[]] => {
+  const [first, ...rest] = KINDS.filter(
+    (kind) => status === undefined || PROBLEMS[kind].status === status,
+  ).map(problemTypeUri);
+  if (first === undefined) throw new Error(`No problem type has status ${status}.`);
+  return [first, ...rest];
+};
+
+/**
+ * A named problem schema: the members every problem has, `type` one of
+ * `types`, the example `kind` shows, and the members of its own.
+ */
+const problemSchema = <M extends z.ZodRawShape>(
+  name: string,
+  types: [string, ...string[]],
+  example: { kind: ProblemKind; detail: string },
+  members: M,
+) =>
+  z
+    .object({
+      type: z.enum(types).openapi({
+        example: problemTypeUri(example.kind),
+        description: 'Stable; switch on it. `GET` it for its title and status.',
+      }),
+      title: z.string().openapi({ example: PROBLEMS[example.kind].title }),
+      status: z.number().int().openapi({ example: PROBLEMS[example.kind].status }),
+      detail: z.string().openapi({ example: example.detail }),
+      instance: z.string().openapi({ example: 'urn:uuid:0b6f1c2e-8a9d-4c1e-9f3a-1d2e3f4a5b6c' }),
+      ...members,
+    })
+    .catchall(z.unknown())
+    .openapi(name);
+
+const currentVersion = z.number().int().openapi({ example: 3 });
+
+/** RFC 9457 problem details: the body of every error answer without members of its own. */
+export const ProblemSchema = problemSchema(
+  'Problem',
+  typeUris(),
+  { kind: 'notFound', detail: 'No claim clm_3f2b8c1d4e5f60718293a4b5c6d7e8f9.' },
+  {},
+);
+
+/** 422: a field, a parameter or a rule; `errors` names each offending field. */
+export const ValidationProblemSchema = problemSchema(
+  'ValidationProblem',
+  typeUris(422),
+  { kind: 'validation', detail: '/packages/0/lengthCm: must be a positive decimal' },
+  { errors: z.array(FieldErrorSchema).optional() },
+);
+
+/** 409 `invalid-transition`: the claim's status does not allow the move. */
+const InvalidTransitionProblemSchema = problemSchema(
+  'InvalidTransitionProblem',
+  [problemTypeUri('invalidTransition')],
+  { kind: 'invalidTransition', detail: "A claim in status 'paid' cannot move to 'in_review'" },
+  {
+    currentStatus: z.enum(CLAIM_STATUSES).openapi({ example: 'paid' }),
+    attempted: z
+      .enum([...CLAIM_STATUSES, 'add_evidence'])
+      .openapi({ example: 'in_review', description: 'The status asked for, or `add_evidence`' }),
+  },
+);
+
+/** 409 `conflict`: another change won the race. */
+const ClaimChangedProblemSchema = problemSchema(
+  'ClaimChangedProblem',
+  [problemTypeUri('conflict')],
+  { kind: 'conflict', detail: 'The claim changed meanwhile; read it again and retry.' },
+  { currentVersion: currentVersion.optional() },
+);
+
+/** 412: `If-Match` named an older version than `currentVersion`. */
+export const PreconditionFailedProblemSchema = problemSchema(
+  'PreconditionFailedProblem',
+  typeUris(412),
+  { kind: 'preconditionFailed', detail: 'If-Match "2" is stale; the claim is at version 3.' },
+  { currentVersion },
+);
+
+/** The body of a problem answer with `status`, its own members included. */
+const schemaFor = (status: number): z.ZodType => {
+  if (status === 422) return ValidationProblemSchema;
+  if (status === 412) return PreconditionFailedProblemSchema;
+  if (status === 409) {
+    return z.discriminatedUnion('type', [
+      InvalidTransitionProblemSchema,
+      ClaimChangedProblemSchema,
+    ]);
+  }
+  return ProblemSchema;
+};
+
+/** The headers each problem status is sent with, besides X-Request-Id. */
+const HEADERS: Partial<Record<number, ResponseHeader[]>> = {
+  401: ['WWW-Authenticate'],
+  503: ['Retry-After'],
+};
+
+/**
+ * A documented problem answer: its schema, typed for the status, and its headers.
+ *
+ * @example
+ * responses: { 404: problem(404, 'No such claim') },
+ */
+export const problem = (status: number, description: string) => ({
   description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
+  headers: responseHeaders(...(HEADERS[status] ?? [])),
+  content: { 'application/problem+json': { schema: schemaFor(status) } },
 });
 
 /** Error answers every JSON-body route can give; spread into `responses`. */
 export const bodyErrorResponses = {
-  400: problem('The body is not valid JSON'),
-  413: problem('The body is larger than the limit'),
-  415: problem('The body is not application/json'),
-  422: problem('A field is missing or breaks a rule; `errors` names each one'),
-  500: problem('Unexpected failure; quote `instance` to support'),
+  400: problem(400, 'The body is not valid JSON'),
+  413: problem(413, 'The body is larger than the limit'),
+  415: problem(415, 'The body is not application/json'),
+  422: problem(422, 'A field is missing or breaks a rule; `errors` names each one'),
+  500: problem(500, 'Unexpected failure; quote `instance` to support'),
 } as const;
 
 /** Error answers of routes without a body. */
 export const readErrorResponses = {
-  404: problem('No such resource'),
-  422: problem('A parameter breaks a rule'),
-  500: problem('Unexpected failure; quote `instance` to support'),
+  404: problem(404, 'No such resource'),
+  422: problem(422, 'A parameter breaks a rule'),
+  500: problem(500, 'Unexpected failure; quote `instance` to support'),
 } as const;
-
-export { problem as problemResponseSpec };

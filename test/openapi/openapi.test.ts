@@ -1,44 +1,24 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app';
-import { createDynamoStorage } from '../../src/storage/dynamodb';
+import { PROBLEMS, problemTypeUri, type ProblemKind } from '../../src/http/problem-types';
+import { app, getDoc, operations, type Doc } from './document';
 
-const app = createApp(
-  {
-    clock: () => new Date('2025-06-01T12:00:00Z'),
-    maxBodyBytes: 65_536,
-    storage: createDynamoStorage({
-      endpoint: 'http://127.0.0.1:9',
-      region: 'local',
-      tableName: 'unused',
-    }),
-    newId: () => 'clm_unused',
-  },
-  {
-    log: () => undefined,
-  },
-);
-
-interface Operation {
-  operationId?: string;
-  requestBody?: { content: Record<string, { schema: unknown; example?: unknown }> };
-  responses: Record<
-    string,
-    {
-      content?: Record<
-        string,
-        { example?: unknown; schema?: { $ref?: string; example?: unknown } }
-      >;
-    }
-  >;
+/** Every node of the document below `node`, with its JSON Pointer. */
+function* nodes(node: unknown, pointer = ''): Generator<[string, Record<string, unknown>]> {
+  if (Array.isArray(node)) {
+    for (const [i, item] of node.entries()) yield* nodes(item, `${pointer}/${i}`);
+  } else if (typeof node === 'object' && node !== null) {
+    const record = node as Record<string, unknown>;
+    yield [pointer, record];
+    for (const [key, value] of Object.entries(record)) yield* nodes(value, `${pointer}/${key}`);
+  }
 }
-type Doc = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
-const getDoc = async () => (await (await app.request('/openapi.json')).json()) as Doc;
-const operations = (doc: Doc) =>
-  Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => ({ path, method, op })),
-  );
+const schemaNamed = (doc: Doc, name: string) => {
+  const schema = doc.components.schemas[name];
+  if (!schema) throw new Error(`No schema ${name}`);
+  return schema as { properties: Record<string, Record<string, unknown>>; required?: string[] };
+};
 
 describe('the OpenAPI document', () => {
   it('is valid OpenAPI 3.1', async () => {
@@ -55,37 +35,170 @@ describe('the OpenAPI document', () => {
       ),
     );
     const served = app.routes
-      .filter((r) => r.method !== 'ALL' && !['/openapi.json', '/docs'].includes(r.path))
+      .filter(
+        (r) => r.method !== 'ALL' && !['/openapi.json', '/docs', '/docs/start.js'].includes(r.path),
+      )
       // The clerk desk is HTML for browsers, not part of the API contract.
       .filter((r) => !r.path.startsWith('/desk'))
       .map((r) => `${r.method} ${r.path}`);
     for (const route of served) expect(documented, route).toContain(route);
   });
 
-  it('puts every claims operation behind the API key and gives every body an example', async () => {
-    const doc = (await getDoc()) as Doc & {
-      components: { schemas: Record<string, { example?: unknown }> };
-    };
+  it('puts every claims operation behind the API key, names the role, and says `security: []` on the open ones', async () => {
+    const doc = await getDoc();
     for (const { path, method, op } of operations(doc)) {
-      const withSecurity = op as Operation & { security?: unknown[] };
-      if (path.startsWith('/v1/claims'))
-        expect(withSecurity.security, `${method} ${path}`).toHaveLength(1);
-      const body = op.requestBody?.content['application/json'];
-      if (!body) continue;
-      const ref = (body.schema as { $ref?: string }).$ref?.split('/').pop() ?? '';
-      expect(
-        body.example ?? doc.components.schemas[ref]?.example,
-        `${method} ${path}`,
-      ).toBeDefined();
+      const where = `${method} ${path}`;
+      if (path.startsWith('/v1/claims')) {
+        expect(op.security, where).toEqual([{ apiKey: [] }]);
+        expect(op.description, where).toMatch(/^Who may call: a \*\*(shop|clerk)\*\* key/);
+      } else {
+        expect(op.security, where).toEqual([]);
+      }
+    }
+    const scheme = doc.components.securitySchemes.apiKey?.description ?? '';
+    expect(scheme).toContain('**shop** key');
+    expect(scheme).toContain('**clerk** key');
+  });
+
+  it('tags every operation with one of four described tags', async () => {
+    const doc = await getDoc();
+    const tags = ['calculators', 'reference', 'claims', 'meta'];
+    expect(doc.tags?.map((t) => t.name)).toEqual(tags);
+    for (const tag of doc.tags ?? []) expect(tag.description, tag.name).toBeTruthy();
+    for (const { path, method, op } of operations(doc)) {
+      expect(op.tags, `${method} ${path}`).toHaveLength(1);
+      expect(tags, `${method} ${path}`).toContain(op.tags?.[0]);
     }
   });
 
-  it('gives every operation an id and a success example', async () => {
-    for (const { path, method, op } of operations(await getDoc())) {
+  it('gives every body an example, every operation an id and a success example', async () => {
+    const doc = await getDoc();
+    for (const { path, method, op } of operations(doc)) {
+      const body = op.requestBody?.content['application/json'];
+      if (body) {
+        const ref = String(body.schema?.$ref ?? '')
+          .split('/')
+          .pop();
+        expect(
+          body.example ?? doc.components.schemas[ref ?? '']?.example,
+          `${method} ${path}`,
+        ).toBeDefined();
+      }
       expect(op.operationId, `${method} ${path}`).toBeTruthy();
       const ok = op.responses['200'] ?? op.responses['201'];
       expect(ok?.content?.['application/json']?.example, `${method} ${path}`).toBeDefined();
     }
+  });
+
+  it('documents the headers each answer is sent with', async () => {
+    const doc = await getDoc();
+    const ref = (name: string) => ({ $ref: `#/components/headers/${name}` });
+    for (const { path, method, op } of operations(doc)) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        const where = `${method} ${path} ${status}`;
+        const headers = response.headers ?? {};
+        expect(headers['X-Request-Id'], where).toEqual(ref('X-Request-Id'));
+        if (status === '401')
+          expect(headers['WWW-Authenticate'], where).toEqual(ref('WWW-Authenticate'));
+        if (status === '503') expect(headers['Retry-After'], where).toEqual(ref('Retry-After'));
+        const claimAnswer = path.startsWith('/v1/claims/{id}') && !path.endsWith('/history');
+        if ((status === '200' && claimAnswer) || status === '201') {
+          expect(headers.ETag, where).toEqual(ref('ETag'));
+        }
+      }
+    }
+    const filed = doc.paths['/v1/claims']?.post?.responses['201']?.headers ?? {};
+    expect(Object.keys(filed).sort()).toEqual(
+      ['ETag', 'Idempotent-Replayed', 'Location', 'X-Request-Id'].sort(),
+    );
+    for (const { path, method, op } of operations(doc)) {
+      if (!path.startsWith('/v1/claims')) {
+        expect(op.responses['503'], `${method} ${path}`).toBeUndefined();
+      }
+    }
+  });
+
+  it('types every problem: `type` from the registry, and the members 409, 412 and 422 carry', async () => {
+    const doc = await getDoc();
+    const uris = (status?: number) =>
+      (Object.keys(PROBLEMS) as ProblemKind[])
+        .filter((kind) => status === undefined || PROBLEMS[kind].status === status)
+        .map(problemTypeUri);
+    const typeEnum = (name: string) => schemaNamed(doc, name).properties.type?.enum;
+    expect(typeEnum('Problem')).toEqual(uris());
+    expect(typeEnum('ProblemType')).toEqual(uris());
+    expect(typeEnum('ValidationProblem')).toEqual(uris(422));
+    expect(typeEnum('PreconditionFailedProblem')).toEqual(uris(412));
+    expect([
+      ...(typeEnum('InvalidTransitionProblem') as string[]),
+      ...(typeEnum('ClaimChangedProblem') as string[]),
+    ]).toEqual(uris(409));
+    expect(schemaNamed(doc, 'InvalidTransitionProblem').required).toEqual(
+      expect.arrayContaining(['currentStatus', 'attempted']),
+    );
+    expect(schemaNamed(doc, 'PreconditionFailedProblem').required).toContain('currentVersion');
+    expect(schemaNamed(doc, 'ValidationProblem').properties.errors).toBeDefined();
+    expect(schemaNamed(doc, 'FieldError').properties.code).toEqual(
+      expect.objectContaining({ type: 'string' }),
+    );
+
+    const problemRef = (status: string) => {
+      const review = doc.paths['/v1/claims/{id}/review']?.post?.responses[status];
+      return review?.content?.['application/problem+json']?.schema;
+    };
+    expect(problemRef('409')).toEqual(
+      expect.objectContaining({
+        oneOf: [
+          { $ref: '#/components/schemas/InvalidTransitionProblem' },
+          { $ref: '#/components/schemas/ClaimChangedProblem' },
+        ],
+      }),
+    );
+    expect(problemRef('412')).toEqual({
+      $ref: '#/components/schemas/PreconditionFailedProblem',
+    });
+    expect(problemRef('422')).toEqual({ $ref: '#/components/schemas/ValidationProblem' });
+  });
+
+  it('writes every nullable as `anyOf [X, null]`', async () => {
+    const doc = await getDoc();
+    let nullables = 0;
+    for (const [pointer, node] of nodes({ paths: doc.paths, components: doc.components })) {
+      expect(node.nullable, pointer).toBeUndefined();
+      if (Array.isArray(node.type)) expect(node.type, pointer).not.toContain('null');
+      if (node.type === 'null') {
+        expect(pointer, 'a null outside anyOf').toMatch(/\/anyOf\/\d+$/);
+        nullables += 1;
+      }
+    }
+    expect(nullables).toBeGreaterThanOrEqual(5);
+    expect(schemaNamed(doc, 'LateResult').properties.cap).toEqual({
+      anyOf: [{ $ref: '#/components/schemas/Money' }, { type: 'null' }],
+    });
+  });
+
+  it('describes requests by what zod accepts and answers by what it gives', async () => {
+    const doc = await getDoc();
+    // A default in a request schema reads as "always present" to client generators.
+    const requestSchemas = ['FileClaim', 'LateShipment', 'LostShipment', 'DamagedShipment'];
+    for (const name of requestSchemas) {
+      for (const [pointer, node] of nodes(doc.components.schemas[name])) {
+        expect(node.default, `${name}${pointer}`).toBeUndefined();
+      }
+    }
+    const filing = doc.components.schemas.FileClaim as { oneOf: { required: string[] }[] };
+    for (const variant of filing.oneOf) expect(variant.required).not.toContain('evidence');
+    expect(schemaNamed(doc, 'Claim').required).toContain('evidence');
+    expect(schemaNamed(doc, 'Package').properties.lengthCm).toEqual(
+      expect.objectContaining({ anyOf: [{ type: 'string' }, { type: 'number' }] }),
+    );
+    expect(schemaNamed(doc, 'Claim').properties.shipment).toEqual(
+      expect.objectContaining({
+        anyOf: ['LateShipment', 'LostShipment', 'DamagedShipment'].map((name) => ({
+          $ref: `#/components/schemas/${name}`,
+        })),
+      }),
+    );
   });
 });
 

@@ -49,8 +49,8 @@ export function newClaim(
     orderId: 'order-7',
     shipment: {
       deliveryCost: { amount: '450.00', currency: 'RUB' },
-      packages: [{ weightKg: 1.25, fragile: true }],
-      insured: null,
+      deliveryPaid: true,
+      insurance: null,
     },
     claimant: { name: 'Анна Петрова', email: 'anna@example.com', phone: '+7 900 000-00-00' },
     description: 'Parcel never arrived',

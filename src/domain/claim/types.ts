@@ -3,9 +3,13 @@
  * Money travels as decimal strings and dates as ISO strings, so a stored claim
  * reads back byte-for-byte identical to what was answered at filing.
  */
-import type { LateResult, LossResult } from '../compensation';
+import type { DamagedInput, LateInput, LateResult, LossResult, LostInput } from '../compensation';
 import type { EvidenceKind } from '../evidence';
 import type { MoneyJson } from '../money';
+
+/** The calculator input of a claim (its carrier is the claim's), stored verbatim. */
+export type ClaimShipment =
+  Omit<LateInput, 'carrier'> | Omit<LostInput, 'carrier'> | Omit<DamagedInput, 'carrier'>;
 
 /** What the calculators computed at filing, stored verbatim. */
 export type ClaimCompensation = LateResult | LossResult;
@@ -82,7 +86,7 @@ export interface Claim {
   /** Starts the policy's filing window (YYYY-MM-DD). */
   shippedDate: string;
   /** The calculator input, validated by the HTTP layer. */
-  shipment: Record<string, unknown>;
+  shipment: ClaimShipment;
   claimant: Claimant;
   description: string;
   evidence: ClaimEvidence[];

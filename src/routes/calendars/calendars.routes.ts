@@ -28,7 +28,8 @@ export const calendarYearRoute = createRoute({
   method: 'get',
   path: '/v1/calendars/{country}/{year}',
   operationId: 'getCalendarYear',
-  tags: ['Calendars'],
+  tags: ['reference'],
+  security: [],
   summary: 'A country’s production calendar for one year',
   description:
     'Working-day count, every day off (weekends, holidays, moved days off), shortened days and working weekend days, with the data source (its `preliminary` flag says whether the file can still change). A year without data is a 422 `calendar-year-unknown`.',

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import {
   AddEvidenceSchema,
   ClaimIdParamsSchema,
@@ -13,36 +13,44 @@ import {
   NoteSchema,
   PaymentSchema,
 } from '../../schemas/claim.schema';
-import { problemResponseSpec as problem } from '../../schemas/problem.schema';
+import { problem } from '../../schemas/problem.schema';
 import { jsonBody, jsonResponse } from '../router';
 import { claimExamples } from './claims.examples';
 
-const tags = ['Claims'];
+const tags = ['claims'];
 const security = [{ apiKey: [] }];
 const authErrors = {
-  401: problem('No, unknown or revoked API key'),
-  403: problem('The key’s role may not do this'),
-  404: problem('No such claim (or not yours: another shop’s claim is not revealed)'),
-  503: problem('Claim storage unavailable; retry after `Retry-After` seconds'),
-  500: problem('Unexpected failure; quote `instance` to support'),
+  401: problem(401, 'No, unknown or revoked API key'),
+  403: problem(403, 'The key’s role may not do this'),
+  404: problem(404, 'No such claim (or not yours: another shop’s claim is not revealed)'),
+  503: problem(503, 'Claim storage unavailable; retry after `Retry-After` seconds'),
+  500: problem(500, 'Unexpected failure; quote `instance` to support'),
 } as const;
 const bodyErrors = {
-  400: problem('The body is not valid JSON'),
-  413: problem('The body is larger than the limit'),
-  415: problem('The body is not application/json'),
-  422: problem('A field is missing or breaks a rule; `errors` names each one'),
+  400: problem(400, 'The body is not valid JSON'),
+  413: problem(413, 'The body is larger than the limit'),
+  415: problem(415, 'The body is not application/json'),
+  422: problem(422, 'A field is missing or breaks a rule; `errors` names each one'),
 } as const;
 const moveErrors = {
   409: problem(
+    409,
     'The claim’s status does not allow this move (`currentStatus` says which it is), or it moved meanwhile',
   ),
-  412: problem('If-Match is stale: the claim changed since you read it'),
+  412: problem(412, 'If-Match is stale: the claim changed since you read it (`currentVersion`)'),
 } as const;
 
-const claimAnswer = (description: string, example: unknown) => ({
-  ...jsonResponse(ClaimSchema, description, example),
-  headers: z.object({ ETag: z.string().openapi({ example: '"2"' }) }),
-});
+/** Which key may call an operation, as its description says it. */
+const ROLES = {
+  shop: 'Who may call: a **shop** key (its own claims).',
+  clerk: 'Who may call: a **clerk** key.',
+  both: 'Who may call: a **shop** key (its own claims) or a **clerk** key (every shop’s).',
+} as const;
+const describe = (role: keyof typeof ROLES, text?: string) =>
+  text ? `${ROLES[role]} ${text}` : ROLES[role];
+
+const claimAnswer = (description: string, example: unknown) =>
+  jsonResponse(ClaimSchema, description, example, ['ETag']);
 
 export const fileClaimRoute = createRoute({
   method: 'post',
@@ -51,14 +59,18 @@ export const fileClaimRoute = createRoute({
   tags,
   security,
   summary: 'File a claim (shop key)',
-  description:
-    'Computes the compensation with the same code as the calculators, checks the filing window, lists the missing evidence, and stores the claim with its first history event. Send `Idempotency-Key` to make retries safe (24 h).',
+  description: describe(
+    'shop',
+    'Computes the compensation with the same code as the calculators, checks the filing window, lists the missing evidence, and stores the claim with its first history event. Send `Idempotency-Key` to make retries safe (24 h): a retry gets the first answer back, with `Idempotent-Replayed: true`.',
+  ),
   request: { headers: IdempotencyHeaderSchema, body: jsonBody(FileClaimSchema, 'The claim') },
   responses: {
-    201: {
-      ...claimAnswer('Filed; `Location` names it', claimExamples.filed),
-      headers: z.object({ Location: z.string(), ETag: z.string() }),
-    },
+    201: jsonResponse(
+      ClaimSchema,
+      'Filed (or replayed); `Location` names it',
+      claimExamples.filed,
+      ['Location', 'ETag', 'Idempotent-Replayed'],
+    ),
     ...bodyErrors,
     ...authErrors,
   },
@@ -71,12 +83,14 @@ export const listClaimsRoute = createRoute({
   tags,
   security,
   summary: 'List claims, newest first',
-  description:
+  description: describe(
+    'both',
     'A shop sees its own claims; a clerk sees all (optionally one shop’s). Cursor pagination.',
+  ),
   request: { query: ClaimListQuerySchema },
   responses: {
     200: jsonResponse(ClaimListSchema, 'A page of claims', { items: [claimExamples.filed] }),
-    422: problem('A query parameter breaks a rule'),
+    422: problem(422, 'A query parameter breaks a rule'),
     ...authErrors,
   },
 });
@@ -88,10 +102,11 @@ export const getClaimRoute = createRoute({
   tags,
   security,
   summary: 'One claim',
+  description: describe('both'),
   request: { params: ClaimIdParamsSchema },
   responses: {
     200: claimAnswer('The claim', claimExamples.filed),
-    422: problem('Bad id'),
+    422: problem(422, 'Bad id'),
     ...authErrors,
   },
 });
@@ -103,10 +118,11 @@ export const historyRoute = createRoute({
   tags,
   security,
   summary: 'Every change of a claim, oldest first',
+  description: describe('both'),
   request: { params: ClaimIdParamsSchema },
   responses: {
     200: jsonResponse(HistorySchema, 'The history', { items: claimExamples.history }),
-    422: problem('Bad id'),
+    422: problem(422, 'Bad id'),
     ...authErrors,
   },
 });
@@ -114,6 +130,7 @@ export const historyRoute = createRoute({
 const move = <S extends z.ZodType>(
   name: string,
   operationId: string,
+  role: 'shop' | 'clerk',
   summary: string,
   body: S,
   example: unknown,
@@ -125,6 +142,10 @@ const move = <S extends z.ZodType>(
     tags,
     security,
     summary,
+    description: describe(
+      role,
+      'Send the ETag you read as `If-Match` so you never move a claim you have not seen.',
+    ),
     request: {
       params: ClaimIdParamsSchema,
       headers: IfMatchHeaderSchema,
@@ -142,6 +163,7 @@ const move = <S extends z.ZodType>(
 export const reviewRoute = move(
   'review',
   'reviewClaim',
+  'clerk',
   'Take into review (clerk key)',
   NoteSchema,
   claimExamples.inReview,
@@ -149,6 +171,7 @@ export const reviewRoute = move(
 export const cancelRoute = move(
   'cancel',
   'cancelClaim',
+  'shop',
   'Withdraw the claim (shop key)',
   NoteSchema,
   claimExamples.cancelled,
@@ -156,6 +179,7 @@ export const cancelRoute = move(
 export const evidenceRoute = move(
   'evidence',
   'addClaimEvidence',
+  'shop',
   'Add evidence (shop key)',
   AddEvidenceSchema,
   claimExamples.filed,
@@ -163,6 +187,7 @@ export const evidenceRoute = move(
 export const decisionRoute = move(
   'decision',
   'decideClaim',
+  'clerk',
   'Decide (clerk key)',
   DecisionSchema,
   claimExamples.decided,
@@ -170,6 +195,7 @@ export const decisionRoute = move(
 export const paymentRoute = move(
   'payment',
   'recordClaimPayment',
+  'clerk',
   'Record the payout (clerk key)',
   PaymentSchema,
   claimExamples.paid,

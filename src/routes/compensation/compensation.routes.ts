@@ -10,13 +10,15 @@ import { bodyErrorResponses } from '../../schemas/problem.schema';
 import { examples } from '../examples';
 import { jsonBody, jsonResponse } from '../router';
 
-const tags = ['Calculators'];
+const tags = ['calculators'];
+const security: [] = [];
 
 export const lateRoute = createRoute({
   method: 'post',
   path: '/v1/compensation/late',
   operationId: 'computeLateCompensation',
   tags,
+  security,
   summary: 'Compensation for a late delivery',
   description:
     'Counts the days late on the official business-day calendar (after the promised date, up to and including delivery), applies the policy rate per day and its cap. A year without calendar data is a 422 `calendar-year-unknown`, never a guess.',
@@ -32,6 +34,7 @@ export const lostRoute = createRoute({
   path: '/v1/compensation/lost',
   operationId: 'computeLostCompensation',
   tags,
+  security,
   summary: 'Compensation for a lost parcel',
   description:
     'Insured: the delivery cost (when paid) plus the documented value up to the declared value. Uninsured: the policy’s rule (cdek: a flat 3000 RUB in total). A part that waits for evidence is listed with `payable: false` and named in `missingEvidence`.',
@@ -47,6 +50,7 @@ export const damagedRoute = createRoute({
   path: '/v1/compensation/damaged',
   operationId: 'computeDamagedCompensation',
   tags,
+  security,
   summary: 'Compensation for a damaged parcel',
   description:
     'Insured: the documented damage up to the declared value. Uninsured: the policy’s rule (cdek: documented damage up to 3000 RUB).',

@@ -34,18 +34,3 @@ export const problemTypeHandler: RouteHandler<typeof problemTypeRoute, HonoEnv> 
   const { title, status } = PROBLEMS[kind];
   return c.json({ type: problemTypeUri(kind), title, status }, 200);
 };
-
-/** Interactive docs: Swagger UI from its CDN, reading our /openapi.json. */
-export const docsPage = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8"><title>Parcel Claims API</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css">
-</head>
-<body>
-<div id="ui"></div>
-<script src="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui' });</script>
-</body>
-</html>`;

@@ -6,7 +6,7 @@ import {
   type CoverageWarning,
 } from '../../domain/calendar';
 import { IsoDateSchema } from '../../schemas/common.schema';
-import { readErrorResponses } from '../../schemas/problem.schema';
+import { readErrorResponses, typeUris } from '../../schemas/problem.schema';
 import { jsonResponse } from '../router';
 
 const CoverageWarningSchema = z
@@ -40,7 +40,8 @@ export const healthRoute = createRoute({
   method: 'get',
   path: '/health',
   operationId: 'getHealth',
-  tags: ['Meta'],
+  tags: ['meta'],
+  security: [],
   summary: 'Liveness, and how long the business calendars last',
   description: `Cheap (no database call). \`calendars\` gives the last covered year per country; \`warnings\` lists a country whose calendar ends within ${COVERAGE_WARNING_DAYS} days of today.`,
   responses: {
@@ -55,14 +56,15 @@ export const healthRoute = createRoute({
 });
 
 const ProblemTypeSchema = z
-  .object({ type: z.string(), title: z.string(), status: z.number().int() })
+  .object({ type: z.enum(typeUris()), title: z.string(), status: z.number().int() })
   .openapi('ProblemType');
 
 export const problemTypeRoute = createRoute({
   method: 'get',
   path: '/problems/{slug}',
   operationId: 'getProblemType',
-  tags: ['Meta'],
+  tags: ['meta'],
+  security: [],
   summary: 'What a problem `type` means',
   description: 'Every problem `type` URI this API sends resolves here.',
   request: {

@@ -4,13 +4,15 @@ import { PolicyListSchema, PolicyParamsSchema, PolicySchema } from '../../schema
 import { readErrorResponses } from '../../schemas/problem.schema';
 import { jsonResponse } from '../router';
 
-const tags = ['Policies'];
+const tags = ['reference'];
+const security: [] = [];
 
 export const listPoliciesRoute = createRoute({
   method: 'get',
   path: '/v1/policies',
   operationId: 'listPolicies',
   tags,
+  security,
   summary: 'Carrier policies',
   description: 'Every carrier policy the calculators know, with its version and source.',
   responses: {
@@ -24,6 +26,7 @@ export const getPolicyRoute = createRoute({
   path: '/v1/policies/{id}',
   operationId: 'getPolicy',
   tags,
+  security,
   summary: 'One carrier policy',
   request: { params: PolicyParamsSchema },
   responses: {

@@ -8,7 +8,8 @@ export const weightRoute = createRoute({
   method: 'post',
   path: '/v1/weight',
   operationId: 'computeChargeableWeight',
-  tags: ['Calculators'],
+  tags: ['calculators'],
+  security: [],
   summary: 'Chargeable weight of a shipment',
   description:
     'Per package: volumetric weight (L×W×H / divisor), physical weight, and the larger of the two, rounded up to the policy step. The shipment total is the sum.',

@@ -1,0 +1,68 @@
+/**
+ * The OpenAPI document as the Worker serves it, built in-process (no storage
+ * is reached: `/openapi.json` only reads the route registry).
+ */
+import { createApp } from '../../src/app';
+import { createDynamoStorage } from '../../src/storage/dynamodb';
+
+export const app = createApp(
+  {
+    clock: () => new Date('2025-06-01T12:00:00Z'),
+    maxBodyBytes: 65_536,
+    storage: createDynamoStorage({
+      endpoint: 'http://127.0.0.1:9',
+      region: 'local',
+      tableName: 'unused',
+    }),
+    newId: () => 'clm_unused',
+  },
+  {
+    log: () => undefined,
+  },
+);
+
+export interface MediaType {
+  schema?: Record<string, unknown>;
+  example?: unknown;
+}
+export interface Response {
+  description: string;
+  headers?: Record<string, { $ref?: string }>;
+  content?: Record<string, MediaType>;
+}
+export interface Parameter {
+  name: string;
+  in: string;
+  schema?: Record<string, unknown>;
+  example?: unknown;
+}
+export interface Operation {
+  operationId?: string;
+  tags?: string[];
+  description?: string;
+  security?: Record<string, string[]>[];
+  parameters?: Parameter[];
+  requestBody?: { content: Record<string, MediaType> };
+  responses: Record<string, Response>;
+}
+// A type, not an interface: validators take it as a plain JSON object.
+export type Doc = {
+  openapi: string;
+  tags?: { name: string; description?: string }[];
+  paths: Record<string, Record<string, Operation>>;
+  components: {
+    schemas: Record<string, Record<string, unknown>>;
+    headers: Record<string, { schema: Record<string, unknown> }>;
+    securitySchemes: Record<string, { description?: string }>;
+    parameters?: Record<string, Parameter>;
+  };
+};
+
+/** The document, parsed, as a client downloads it. */
+export const getDoc = async () => (await (await app.request('/openapi.json')).json()) as Doc;
+
+/** Every operation with its path and method. */
+export const operations = (doc: Doc) =>
+  Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+  );
