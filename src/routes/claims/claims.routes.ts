@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { onlyRole } from '../../http/auth';
 import {
   AddEvidenceSchema,
   ClaimIdParamsSchema,
@@ -50,6 +51,7 @@ export const fileClaimRoute = createRoute({
   operationId: 'fileClaim',
   tags,
   security,
+  middleware: [onlyRole('shop')],
   summary: 'File a claim (shop key)',
   description:
     'Computes the compensation with the same code as the calculators, checks the filing window, lists the missing evidence, and stores the claim with its first history event. Send `Idempotency-Key` to make retries safe (24 h).',
@@ -139,38 +141,47 @@ const move = <S extends z.ZodType>(
     },
   });
 
-export const reviewRoute = move(
-  'review',
-  'reviewClaim',
-  'Take into review (clerk key)',
-  NoteSchema,
-  claimExamples.inReview,
-);
-export const cancelRoute = move(
-  'cancel',
-  'cancelClaim',
-  'Withdraw the claim (shop key)',
-  NoteSchema,
-  claimExamples.cancelled,
-);
-export const evidenceRoute = move(
-  'evidence',
-  'addClaimEvidence',
-  'Add evidence (shop key)',
-  AddEvidenceSchema,
-  claimExamples.filed,
-);
-export const decisionRoute = move(
-  'decision',
-  'decideClaim',
-  'Decide (clerk key)',
-  DecisionSchema,
-  claimExamples.decided,
-);
-export const paymentRoute = move(
-  'payment',
-  'recordClaimPayment',
-  'Record the payout (clerk key)',
-  PaymentSchema,
-  claimExamples.paid,
-);
+export const reviewRoute = {
+  ...move(
+    'review',
+    'reviewClaim',
+    'Take into review (clerk key)',
+    NoteSchema,
+    claimExamples.inReview,
+  ),
+  middleware: [onlyRole('clerk')],
+};
+export const cancelRoute = {
+  ...move(
+    'cancel',
+    'cancelClaim',
+    'Withdraw the claim (shop key)',
+    NoteSchema,
+    claimExamples.cancelled,
+  ),
+  middleware: [onlyRole('shop')],
+};
+export const evidenceRoute = {
+  ...move(
+    'evidence',
+    'addClaimEvidence',
+    'Add evidence (shop key)',
+    AddEvidenceSchema,
+    claimExamples.filed,
+  ),
+  middleware: [onlyRole('shop')],
+};
+export const decisionRoute = {
+  ...move('decision', 'decideClaim', 'Decide (clerk key)', DecisionSchema, claimExamples.decided),
+  middleware: [onlyRole('clerk')],
+};
+export const paymentRoute = {
+  ...move(
+    'payment',
+    'recordClaimPayment',
+    'Record the payout (clerk key)',
+    PaymentSchema,
+    claimExamples.paid,
+  ),
+  middleware: [onlyRole('clerk')],
+};
