@@ -37,7 +37,7 @@ export const listClaimsHandler: Handler<typeof routes.listClaimsRoute> = async (
       'validation',
       'shopId is a clerk filter; a shop key lists its own claims.',
       {
-        errors: [{ parameter: 'shopId', detail: 'is for clerk keys only' }],
+        errors: [{ parameter: 'shopId', code: 'not_allowed', detail: 'is for clerk keys only' }],
       },
     );
   }
