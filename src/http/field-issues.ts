@@ -40,7 +40,7 @@ export const FIELD_CODES = [
 export type FieldCode = (typeof FIELD_CODES)[number];
 
 /** What a message needs beside its code: allowed values, a length, a date… */
-export type FieldParams = Record<string, string | number | string[]>;
+export type FieldParams = Readonly<Record<string, string | number | readonly string[]>>;
 
 /** One field's problem, before it is placed (pointer, parameter or header). */
 export interface FieldIssue {
