@@ -193,7 +193,8 @@ export const PARSE_OPTIONS = { error: zodMessage, reportInput: true } as const;
 
 /**
  * A zod issue as field issues: one each, except an unknown key, which names
- * each key it found (its path then ends with the key).
+ * each key it found (its path then ends with the key). The message is the
+ * schema's own, except for a missing field, which always "is required".
  *
  * @example issuesOf(zodIssue) // [{ path: ['waybill'], code: 'required', params: {}, message: 'is required' }]
  */
@@ -205,7 +206,9 @@ export function issuesOf(
     const message = fieldMessage('unknown_field', {});
     return issue.keys.map((key) => ({ path: [...issue.path, key], code, params, message }));
   }
-  return [{ path: issue.path, code, params, message: issue.message }];
+  // A missing field is "required" whatever the schema says about a wrong value.
+  const message = code === 'required' ? fieldMessage(code, params) : issue.message;
+  return [{ path: issue.path, code, params, message }];
 }
 
 /**

@@ -68,6 +68,22 @@ describe('every errors[] entry has a stable code and a message in our words', ()
     });
   });
 
+  it('says "is required" for a missing field even where the schema words a wrong value', async () => {
+    const a = await call('POST', '/v1/weight', {
+      packages: [{ lengthCm: '0', widthCm: '10', heightCm: '10' }],
+    });
+    expect(a.status, a.text).toBe(422);
+    expect(entries(a)).toEqual([
+      {
+        pointer: '/packages/0/lengthCm',
+        code: 'invalid_value',
+        detail:
+          'must be a positive decimal number of centimetres, at most 10000, with at most 6 decimals',
+      },
+      { pointer: '/packages/0/weightKg', code: 'required', detail: 'is required' },
+    ]);
+  });
+
   it('codes a query parameter’s error too', async () => {
     const a = await call('GET', '/v1/claims?limit=0', undefined, shop.auth);
     expect(a.status, a.text).toBe(422);
