@@ -55,7 +55,13 @@ type ZodIssue = z.core.$ZodIssue | z.core.$ZodRawIssue;
 const isCode = (value: unknown): value is FieldCode =>
   typeof value === 'string' && (FIELD_CODES as readonly string[]).includes(value);
 
-const size = (value: number | bigint) => Number(value);
+const REQUIRED = { code: 'required', params: {} } as const;
+
+/** The value of a discriminated union's discriminator: its issue reports the whole object. */
+const discriminatorValue = (issue: ZodIssue, key: string): unknown => {
+  const input: unknown = 'input' in issue ? issue.input : undefined;
+  return typeof input === 'object' && input !== null ? Reflect.get(input, key) : undefined;
+};
 
 /**
  * The code and params of a zod issue. Issues carry their input only when
@@ -67,21 +73,19 @@ export function codeOf(issue: ZodIssue): { code: FieldCode; params: FieldParams 
   const absent = 'input' in issue && issue.input === undefined;
   switch (issue.code) {
     case 'invalid_type':
-      if (absent) return { code: 'required', params: {} };
+      if (absent) return REQUIRED;
       if (issue.expected === 'int') return { code: 'not_integer', params: {} };
       return { code: 'invalid_type', params: { expected: issue.expected } };
     case 'too_small': {
-      const minimum = size(issue.minimum);
+      const minimum = Number(issue.minimum);
       if (issue.origin === 'string')
-        return minimum <= 1
-          ? { code: 'required', params: {} }
-          : { code: 'too_short', params: { minimum } };
+        return minimum <= 1 ? REQUIRED : { code: 'too_short', params: { minimum } };
       if (issue.origin === 'array' || issue.origin === 'set')
         return { code: 'too_few', params: { minimum } };
       return { code: 'too_small', params: { minimum } };
     }
     case 'too_big': {
-      const maximum = size(issue.maximum);
+      const maximum = Number(issue.maximum);
       if (issue.origin === 'string') return { code: 'too_long', params: { maximum } };
       if (issue.origin === 'array' || issue.origin === 'set')
         return { code: 'too_many', params: { maximum } };
@@ -90,15 +94,10 @@ export function codeOf(issue: ZodIssue): { code: FieldCode; params: FieldParams 
     case 'invalid_value':
       return { code: 'invalid_enum', params: { values: issue.values.map(String) } };
     case 'invalid_union': {
-      // A discriminated union reports the whole object as its input.
-      if ('discriminator' in issue && typeof issue.discriminator === 'string') {
-        const input: unknown = 'input' in issue ? issue.input : undefined;
-        const value =
-          typeof input === 'object' && input !== null
-            ? (input as Record<string, unknown>)[issue.discriminator]
-            : undefined;
-        if (value === undefined) return { code: 'required', params: {} };
-      } else if (absent) return { code: 'required', params: {} };
+      const key = 'discriminator' in issue ? issue.discriminator : undefined;
+      const missing =
+        typeof key === 'string' ? discriminatorValue(issue, key) === undefined : absent;
+      if (missing) return REQUIRED;
       const options = 'options' in issue ? issue.options : undefined;
       return Array.isArray(options)
         ? { code: 'invalid_enum', params: { values: options.map(String) } }
