@@ -20,8 +20,11 @@ export const DomainErrorCode = {
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
-/** A finer reason than the code, for a client to switch on: two dates in the wrong order. */
-export type DomainReason = 'date_order';
+/**
+ * A finer reason than the code, for a client to switch on: two dates in the
+ * wrong order; neither of two alternatives given, or both.
+ */
+export type DomainReason = 'date_order' | 'one_of' | 'not_both';
 
 /** What a message about the error needs beside its code (dates, field names). */
 export type DomainParams = Readonly<Record<string, string | number>>;

@@ -32,6 +32,8 @@ export const FIELD_CODES = [
   'policy_unknown',
   'filing_deadline_passed',
   'date_order',
+  'one_of',
+  'not_both',
   'not_late',
   // From the claims' own checks.
   'idempotency_key_reused',

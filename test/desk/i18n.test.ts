@@ -107,6 +107,16 @@ describe('field errors in Russian, by code', () => {
       { promisedDate: '2025-04-30', lateUntil: '2025-04-30', dayBasis: 'business' },
       'обещано к 30 апреля 2025 г., на 30 апреля 2025 г. нет ни одного рабочего дня просрочки: претендовать не на что',
     ],
+    [
+      'one_of',
+      { field: 'promisedDate', other: 'transitBusinessDays' },
+      'укажите обещанную дату доставки или срок в пути',
+    ],
+    [
+      'not_both',
+      { field: 'asOf', other: 'deliveredDate' },
+      'укажите что-то одно: дату доставки или дату, на которую посылка ещё не доставлена',
+    ],
   ] as const)('writes %s with its params', (code, params, expected) => {
     expect(ru(code, params)).toBe(expected);
   });

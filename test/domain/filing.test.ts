@@ -104,6 +104,11 @@ describe('prepareClaim refuses a late claim whose dates contradict each other', 
     });
   });
 
+  it('refuses a shipment with no way to its promised date as the calculator does', () => {
+    const error = refusal(late({ deliveredDate: '2025-05-06' }));
+    expect(error).toMatchObject({ reason: 'one_of', pointer: '/shipment/promisedDate' });
+  });
+
   it('counts a transit time from the claim’s shipping date when the shipment states none', () => {
     const claim = prepareClaim(late({ transitBusinessDays: 2, deliveredDate: '2025-05-06' }), ctx);
     // 2025-04-28 + 2 business days = 2025-04-30; 2025-05-01..02 are holidays, 05-05 and 05-06 count.

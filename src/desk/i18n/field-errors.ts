@@ -61,6 +61,14 @@ const RU_DATES: Readonly<Record<string, string>> = {
   asOf: 'даты, на которую посылка не доставлена',
 };
 
+/** Fields as a Russian request names them (accusative: «укажите дату доставки»). */
+const RU_FIELDS: Readonly<Record<string, string>> = {
+  promisedDate: 'обещанную дату доставки',
+  transitBusinessDays: 'срок в пути',
+  deliveredDate: 'дату доставки',
+  asOf: 'дату, на которую посылка ещё не доставлена',
+};
+
 const RU_TYPES: Readonly<Record<string, string>> = {
   string: 'должно быть строкой',
   number: 'должно быть числом',
@@ -78,6 +86,7 @@ const RU_FORMATS: Readonly<Record<string, string>> = {
 const text = (value: FieldParams[string] | undefined) =>
   Array.isArray(value) ? value.join(', ') : String(value ?? '');
 const date = (value: FieldParams[string] | undefined) => formatDate('ru', text(value));
+const field = (value: FieldParams[string] | undefined) => RU_FIELDS[text(value)] ?? text(value);
 
 /**
  * The Russian of a code with its params.
@@ -122,6 +131,10 @@ function russian({ code, params }: FieldIssue): string {
       return 'срок подачи претензии по этому отправлению истёк';
     case 'date_order':
       return `${date(params.date)} — раньше ${RU_DATES[text(params.other)] ?? text(params.other)} (${date(params.otherDate)})`;
+    case 'one_of':
+      return `укажите ${field(params.field)} или ${field(params.other)}`;
+    case 'not_both':
+      return `укажите что-то одно: ${field(params.other)} или ${field(params.field)}`;
     case 'not_late': {
       const days = params.dayBasis === 'business' ? 'рабочего дня' : 'дня';
       return `обещано к ${date(params.promisedDate)}, на ${date(params.lateUntil)} нет ни одного ${days} просрочки: претендовать не на что`;

@@ -53,8 +53,11 @@ export interface FilingContext {
  */
 function lateCompensation(filing: ClaimFiling & { type: 'late' }, ctx: FilingContext): LateResult {
   const { policy, calendar } = ctx;
-  const shipment = { shippedDate: filing.shippedDate, ...filing.shipment };
-  const result = nested('/shipment', () => computeLate(shipment, { policy, calendar }));
+  const { shipment } = filing;
+  // A shipment that states no way to its promised date is refused as the calculator refuses it.
+  const dated = shipment.promisedDate !== undefined || shipment.transitBusinessDays !== undefined;
+  const input = dated ? { shippedDate: filing.shippedDate, ...shipment } : shipment;
+  const result = nested('/shipment', () => computeLate(input, { policy, calendar }));
   if (result.daysLate > 0) return result;
   const field = result.delivered ? 'deliveredDate' : 'asOf';
   const { promisedDate, lateUntil, dayBasis } = result;

@@ -49,6 +49,10 @@ export interface LateSpan {
 const invalid = (field: string, message: string) =>
   new DomainError('invalid-input', message, `/${field}`);
 
+/** One of two ways to state a fact, and neither (`one_of`) or both (`not_both`) were given. */
+const choice = (reason: 'one_of' | 'not_both', field: string, other: string, message: string) =>
+  new DomainError('invalid-input', message, `/${field}`, { reason, params: { field, other } });
+
 function dateOf(input: LateDates, field: DateField, calendar: LateCalendar): IsoDate | undefined {
   const value = input[field];
   if (value === undefined) return undefined;
@@ -108,7 +112,9 @@ function resolvePromised(input: LateDates, calendar: LateCalendar): Promised {
   const either = 'give promisedDate, or shippedDate with transitBusinessDays';
   const promised = dateOf(input, 'promisedDate', calendar);
   if (promised !== undefined) {
-    if (transit !== undefined) throw invalid('transitBusinessDays', `${either}, not both`);
+    if (transit !== undefined) {
+      throw choice('not_both', 'transitBusinessDays', 'promisedDate', `${either}, not both`);
+    }
     const shippedDate = statedShipping(input);
     if (shippedDate === undefined) return { promisedDate: promised };
     if (toDayNumber(promised) < toDayNumber(shippedDate)) {
@@ -118,7 +124,9 @@ function resolvePromised(input: LateDates, calendar: LateCalendar): Promised {
   }
   const shipped = dateOf(input, 'shippedDate', calendar);
   if (shipped === undefined) {
-    throw invalid(transit === undefined ? 'promisedDate' : 'shippedDate', either);
+    if (transit === undefined)
+      throw choice('one_of', 'promisedDate', 'transitBusinessDays', either);
+    throw invalid('shippedDate', 'is required with transitBusinessDays');
   }
   if (transit === undefined) throw invalid('transitBusinessDays', 'is required with shippedDate');
   const promisedDate = promisedFromShipping(shipped, transit, calendar);
@@ -139,11 +147,13 @@ export function resolveLateSpan(input: LateDates, calendar: LateCalendar): LateS
   const delivered = dateOf(input, 'deliveredDate', calendar);
   const asOf = dateOf(input, 'asOf', calendar);
   if (delivered !== undefined && asOf !== undefined) {
-    throw invalid('asOf', 'give deliveredDate, or asOf while undelivered, not both');
+    const message = 'give deliveredDate, or asOf while undelivered, not both';
+    throw choice('not_both', 'asOf', 'deliveredDate', message);
   }
   const lateUntil = delivered ?? asOf;
   if (lateUntil === undefined) {
-    throw invalid('deliveredDate', 'give deliveredDate, or asOf while the parcel is undelivered');
+    const message = 'give deliveredDate, or asOf while the parcel is undelivered';
+    throw choice('one_of', 'deliveredDate', 'asOf', message);
   }
   if (shippedDate !== undefined && toDayNumber(lateUntil) < toDayNumber(shippedDate)) {
     const field = delivered !== undefined ? 'deliveredDate' : 'asOf';

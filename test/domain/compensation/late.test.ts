@@ -308,6 +308,36 @@ describe('computeLate refuses inputs it cannot count', () => {
     );
   });
 
+  it.each([
+    [
+      'neither way to the promised date',
+      { deliveredDate: '2025-03-13' },
+      'one_of',
+      'promisedDate',
+      'transitBusinessDays',
+    ],
+    [
+      'a promised date and a transit time',
+      { promisedDate: '2025-03-11', transitBusinessDays: 2, deliveredDate: '2025-03-13' },
+      'not_both',
+      'transitBusinessDays',
+      'promisedDate',
+    ],
+    ['neither end date', { promisedDate: '2025-03-11' }, 'one_of', 'deliveredDate', 'asOf'],
+    [
+      'both end dates',
+      { promisedDate: '2025-03-11', deliveredDate: '2025-03-13', asOf: '2025-03-13' },
+      'not_both',
+      'asOf',
+      'deliveredDate',
+    ],
+  ])('gives the reason for %s, naming both fields', (_name, dates, reason, field, other) => {
+    const run = () => computeLate({ ...fee500, ...dates }, cdek);
+    expect(run).toThrow(
+      expect.objectContaining({ reason, pointer: `/${field}`, params: { field, other } }),
+    );
+  });
+
   it('takes a shipping date stated beside the promised date as a check, not a count', () => {
     const dates = { promisedDate: '2025-03-11', deliveredDate: '2025-03-13' };
     const withShipping = computeLate({ ...fee500, ...dates, shippedDate: '2025-03-07' }, cdek);
