@@ -1,11 +1,11 @@
 /**
  * The phone-claim form as flat fields, and the body of POST /v1/claims it
  * stands for. The body is validated by the API's own FileClaimSchema; errors
- * come back by path (schema) or pointer (domain) and are mapped to the field
- * that shows them.
+ * come back by path (schema) or pointer (domain, into the same body) and are
+ * mapped to the field that shows them.
  */
 import { z } from '@hono/zod-openapi';
-import { FORM_LEVEL, pointerPath } from './field-errors';
+import { FORM_LEVEL } from './field-errors';
 
 /** Rows of the evidence table (empty rows are ignored). */
 export const EVIDENCE_ROWS = 3;
@@ -145,19 +145,4 @@ export function filingFieldFor(
     return SHIPMENT[b ?? ''] ?? FORM_LEVEL;
   }
   return a !== undefined && TOP_FIELDS.includes(a) ? a : FORM_LEVEL;
-}
-
-/**
- * The filing-body path of a domain error's pointer. The calculators point into
- * the shipment (`/deliveryCost/amount`); filing itself at the claim
- * (`/shippedDate`, `/carrier`).
- *
- * @example domainFilingPath('/deliveryCost/amount') // ['shipment', 'deliveryCost', 'amount']
- * @example domainFilingPath('/carrier') // ['carrier']
- */
-export function domainFilingPath(pointer: string | undefined): string[] {
-  const segments = pointerPath(pointer);
-  const first = segments[0];
-  if (first === undefined) return [];
-  return first === 'carrier' || first === 'shippedDate' ? segments : ['shipment', ...segments];
 }

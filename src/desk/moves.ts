@@ -15,7 +15,8 @@ import {
 import { decide, recordPayment } from '../domain/claim/decision';
 import type { CurrencyCode } from '../domain/money';
 import { DecisionSchema, NoteSchema, PaymentSchema } from '../schemas/claim.schema';
-import { fieldFor, type FieldErrors } from './field-errors';
+import { PARSE_OPTIONS } from '../http/field-issues';
+import { fieldFor, schemaIssues, type FieldIssues } from './field-errors';
 
 /**
  * Each clerk move (a URL segment) and the status it moves the claim to.
@@ -64,13 +65,13 @@ export function clerkMoves(status: ClaimStatus): ClerkMove[] {
 }
 
 /**
- * A posted move form that does not pass the API's schema; errors by form field.
+ * A posted move form that does not pass the API's schema; issues by form field.
  *
- * @example throw new MoveFormError({ amount: 'uses a comma; …' });
+ * @example throw new MoveFormError({ amount: { code: 'required', params: {}, message: 'is required' } });
  */
 export class MoveFormError extends Error {
   override readonly name = 'MoveFormError';
-  constructor(readonly errors: FieldErrors) {
+  constructor(readonly issues: FieldIssues) {
     super('the move form is not valid');
   }
 }
@@ -79,9 +80,7 @@ type Change = (claim: Claim, ctx: ChangeContext & { today: string }) => ClaimCha
 
 function parsed<T>(result: z.ZodSafeParseResult<T>, fields: readonly string[]): T {
   if (result.success) return result.data;
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) errors[fieldFor(issue.path, fields)] ??= issue.message;
-  throw new MoveFormError(errors);
+  throw new MoveFormError(schemaIssues(result.error, (path) => fieldFor(path, fields)));
 }
 
 const text = (form: Record<string, string>, name: string) => form[name]?.trim() || undefined;
@@ -99,7 +98,10 @@ export function moveChange(
 ): Change {
   const fields = MOVE_FIELDS[move];
   if (move === 'review') {
-    const { note } = parsed(NoteSchema.safeParse({ note: text(form, 'note') }), fields);
+    const { note } = parsed(
+      NoteSchema.safeParse({ note: text(form, 'note') }, PARSE_OPTIONS),
+      fields,
+    );
     return (claim, ctx) => transition(claim, 'in_review', { ...ctx, ...(note ? { note } : {}) });
   }
   if (move === 'payment') {
@@ -108,12 +110,12 @@ export function moveChange(
       paidOn: form.paidOn ?? '',
       reference: form.reference ?? '',
     };
-    const input = parsed(PaymentSchema.safeParse(body), fields);
+    const input = parsed(PaymentSchema.safeParse(body, PARSE_OPTIONS), fields);
     return (claim, ctx) => recordPayment(claim, input, ctx);
   }
   const approvedAmount =
     move === 'partial' ? { amount: form.amount?.trim() ?? '', currency } : undefined;
   const body = { decision: CLERK_MOVES[move], reason: text(form, 'reason'), approvedAmount };
-  const input = parsed(DecisionSchema.safeParse(body), fields);
+  const input = parsed(DecisionSchema.safeParse(body, PARSE_OPTIONS), fields);
   return (claim, ctx) => decide(claim, input, ctx);
 }

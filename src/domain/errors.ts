@@ -15,23 +15,70 @@ export const DomainErrorCode = {
   policyUnknown: 'policy-unknown',
   /** The claim comes after the policy's filing window closed. */
   filingDeadlinePassed: 'filing-deadline-passed',
+  /** A late-delivery claim for a parcel that was not late. */
+  notLate: 'not-late',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
 /**
+ * A finer reason than the code, for a client to switch on: two dates in the
+ * wrong order; neither of two alternatives given, or both.
+ */
+export type DomainReason = 'date_order' | 'one_of' | 'not_both';
+
+/** What a message about the error needs beside its code (dates, field names). */
+export type DomainParams = Readonly<Record<string, string | number>>;
+
+/**
  * A broken rule. `pointer` is a JSON Pointer into the input that caused it
- * (e.g. `/insurance/declaredValue/currency`), when one field is to blame.
+ * (e.g. `/insurance/declaredValue/currency`), when one field is to blame;
+ * `reason` and `params` let a client say the same in its own words.
  *
  * @example
  * throw new DomainError('currency-mismatch', 'declaredValue is in USD, deliveryCost in RUB', '/insurance/declaredValue/currency');
  */
 export class DomainError extends Error {
   override readonly name = 'DomainError';
+  readonly reason: DomainReason | undefined;
+  readonly params: DomainParams;
   constructor(
     readonly code: DomainErrorCode,
     message: string,
     readonly pointer?: string,
+    extra: { reason?: DomainReason; params?: DomainParams } = {},
   ) {
     super(message);
+    this.reason = extra.reason;
+    this.params = extra.params ?? {};
+  }
+
+  /**
+   * The same error, pointing from one level up: a calculator's `/deliveryCost`
+   * is `/shipment/deliveryCost` in a claim.
+   *
+   * @example new DomainError('invalid-input', 'm', '/deliveryCost').within('/shipment').pointer // '/shipment/deliveryCost'
+   */
+  within(prefix: string): DomainError {
+    const pointer = this.pointer === undefined ? undefined : `${prefix}${this.pointer}`;
+    return new DomainError(this.code, this.message, pointer, {
+      ...(this.reason ? { reason: this.reason } : {}),
+      params: this.params,
+    });
+  }
+}
+
+/**
+ * Runs a rule on a nested part of the input; any domain error it raises
+ * points where that part sits in the whole (`prefix` + its own pointer).
+ * The claim filing runs the calculators on `shipment` through it, so the API
+ * and the desk both learn `/shipment/insurance/declaredValue/currency`.
+ *
+ * @example nested('/shipment', () => computeLost(filing.shipment, { policy }))
+ */
+export function nested<T>(prefix: string, rule: () => T): T {
+  try {
+    return rule();
+  } catch (error) {
+    throw error instanceof DomainError ? error.within(prefix) : error;
   }
 }

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import type { ActorRole } from '../domain/claim';
 import type { HonoEnv, Principal } from '../hono-env';
 import { hashApiKey } from '../storage/api-keys';
@@ -37,20 +37,24 @@ export function authenticate(): MiddlewareHandler<HonoEnv> {
 }
 
 /**
- * The principal, required to have `role`; a key of another role is 403.
+ * A contract's middleware: the caller's key must be of `role`, else 403. It
+ * runs after `authenticate` and before the request is validated, so a key
+ * that may not make the call learns that first, not what its body lacks.
  *
  * @example
- * const clerk = requireRole(c, 'clerk');
+ * createRoute({ method: 'post', path: '/v1/claims', middleware: [onlyRole('shop')], … });
  */
-export function requireRole(c: Context<HonoEnv>, role: ActorRole): Principal {
-  const principal = c.get('principal');
-  if (principal.role !== role) {
-    throw new ProblemError(
-      'forbidden',
-      `Only a ${role} key may do this; yours is a ${principal.role} key.`,
-    );
-  }
-  return principal;
+export function onlyRole(role: ActorRole): MiddlewareHandler<HonoEnv> {
+  return async function onlyRoleMiddleware(c, next) {
+    const principal = c.get('principal');
+    if (principal.role !== role) {
+      throw new ProblemError(
+        'forbidden',
+        `Only a ${role} key may do this; yours is a ${principal.role} key.`,
+      );
+    }
+    await next();
+  };
 }
 
 /** The actor recorded in history: the shop id for shops, the key id for clerks. */

@@ -2,7 +2,8 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError, type DomainErrorCode } from '../domain/errors';
 import type { HonoEnv } from '../hono-env';
-import { ProblemError, problemResponse } from './problem';
+import { domainIssue } from './field-issues';
+import { placed, ProblemError, problemResponse } from './problem';
 import type { ProblemKind } from './problem-types';
 
 const DOMAIN_PROBLEMS: Record<DomainErrorCode, ProblemKind> = {
@@ -12,6 +13,7 @@ const DOMAIN_PROBLEMS: Record<DomainErrorCode, ProblemKind> = {
   'calendar-unknown': 'calendarUnknown',
   'policy-unknown': 'policyUnknown',
   'filing-deadline-passed': 'filingDeadlinePassed',
+  'not-late': 'notLate',
 };
 
 /** Maps an error the app knows to a problem; `undefined` for the unknown. */
@@ -22,7 +24,7 @@ const mapProblem: ErrorMapper = (err, c) =>
 
 const mapDomain: ErrorMapper = (err, c) => {
   if (!(err instanceof DomainError)) return undefined;
-  const errors = err.pointer ? [{ pointer: err.pointer, detail: err.message }] : undefined;
+  const errors = err.pointer ? [placed({ pointer: err.pointer }, domainIssue(err))] : undefined;
   return problemResponse(c, DOMAIN_PROBLEMS[err.code], err.message, errors ? { errors } : {});
 };
 

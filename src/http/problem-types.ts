@@ -49,6 +49,11 @@ export const PROBLEMS = {
     status: 422,
     title: 'The filing deadline has passed',
   },
+  notLate: {
+    slug: 'not-late',
+    status: 422,
+    title: 'The parcel was not late: there is nothing to claim',
+  },
   storageUnavailable: {
     slug: 'storage-unavailable',
     status: 503,

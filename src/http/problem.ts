@@ -1,13 +1,34 @@
 import type { Context } from 'hono';
 import type { HonoEnv } from '../hono-env';
+import type { FieldCode, FieldIssue, FieldParams } from './field-issues';
 import { PROBLEMS, problemTypeUri, type ProblemKind } from './problem-types';
 
-/** One offending field: a JSON Pointer into the body, or a query/path/header parameter name. */
+/**
+ * One offending field: a JSON Pointer into the body, or a query/path/header
+ * parameter name; a stable `code` (field-issues.ts lists them), the `params`
+ * its message needs, if any, and the message in English.
+ */
 export interface FieldError {
   pointer?: string;
   parameter?: string;
   header?: string;
+  code?: FieldCode;
+  params?: FieldParams;
   detail: string;
+}
+
+/**
+ * A field issue placed where it was found, as a problem's `errors[]` entry.
+ *
+ * @example placed({ pointer: '/waybill' }, { code: 'required', params: {}, message: 'is required' })
+ * // { pointer: '/waybill', code: 'required', detail: 'is required' }
+ */
+export function placed(
+  where: Pick<FieldError, 'pointer' | 'parameter' | 'header'>,
+  issue: FieldIssue,
+): FieldError {
+  const params = Object.keys(issue.params).length > 0 ? { params: issue.params } : {};
+  return { ...where, code: issue.code, ...params, detail: issue.message };
 }
 
 /** RFC 9457 problem details, as this API sends them. */

@@ -40,12 +40,12 @@ export const mapClaimErrors: ErrorMapper = (err, c) => {
   }
   if (err instanceof IdempotencyConflictError) {
     return problemResponse(c, 'idempotencyConflict', err.message, {
-      errors: [{ header: 'Idempotency-Key', detail: err.detail }],
+      errors: [{ header: 'Idempotency-Key', code: 'idempotency_key_reused', detail: err.detail }],
     });
   }
   if (err instanceof InvalidCursorError) {
     return problemResponse(c, 'validation', 'The cursor is not valid for this listing.', {
-      errors: [{ parameter: 'cursor', detail: err.message }],
+      errors: [{ parameter: 'cursor', code: 'invalid_value', detail: err.message }],
     });
   }
   if (err instanceof NotFoundError) return problemResponse(c, 'notFound', err.message);

@@ -2,6 +2,7 @@ import type { RouteConfig } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ZodType } from 'zod';
 import type { HonoEnv } from '../hono-env';
+import { PARSE_OPTIONS } from './field-issues';
 import { hasBody, isJsonType, unsupportedMediaType } from './json-body';
 import { problemResponse } from './problem';
 import { validationHook } from './validation-hook';
@@ -81,7 +82,7 @@ export function validateRequest(request: RouteConfig['request']): MiddlewareHand
   const { checks, body } = checksFor(request);
   return async function validateRequestMiddleware(c, next) {
     for (const { target, schema, read } of checks) {
-      const result = schema.safeParse(read(c));
+      const result = schema.safeParse(read(c), PARSE_OPTIONS);
       if (!result.success) return validationHook({ ...result, target }, c);
       c.req.addValidatedData(target, result.data ?? {});
     }
@@ -101,7 +102,7 @@ export function validateRequest(request: RouteConfig['request']): MiddlewareHand
         c.req.addValidatedData('json', {});
         return next();
       }
-      const result = body.schema.safeParse(value);
+      const result = body.schema.safeParse(value, PARSE_OPTIONS);
       if (!result.success) return validationHook({ ...result, target: 'json' }, c);
       c.req.addValidatedData('json', result.data ?? {});
     }

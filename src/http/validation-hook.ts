@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import type { HonoEnv } from '../hono-env';
-import { problemResponse, type FieldError } from './problem';
+import { issuesOf } from './field-issues';
+import { placed, problemResponse, type FieldError } from './problem';
 
 type Target = 'json' | 'form' | 'query' | 'param' | 'header' | 'cookie';
 
@@ -14,17 +15,15 @@ export const toPointer = (path: readonly PropertyKey[]): string =>
  * and path parameters and headers by name.
  *
  * @example
- * fieldErrors('json', zodError) // [{ pointer: '/packages/0/lengthCm', detail: '...' }]
+ * fieldErrors('json', zodError) // [{ pointer: '/packages/0/lengthCm', code: 'invalid_value', detail: '...' }]
  */
 export function fieldErrors(target: Target, error: ZodError): FieldError[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap(issuesOf).map((issue) => {
     if (target === 'json' || target === 'form') {
-      return { pointer: toPointer(issue.path), detail: issue.message };
+      return placed({ pointer: toPointer(issue.path) }, issue);
     }
     const name = String(issue.path[0] ?? '');
-    return target === 'header'
-      ? { header: name, detail: issue.message }
-      : { parameter: name, detail: issue.message };
+    return placed(target === 'header' ? { header: name } : { parameter: name }, issue);
   });
 }
 

@@ -1,5 +1,5 @@
 import { OpenAPIHono, type RouteConfig, type RouteHandler, type z } from '@hono/zod-openapi';
-import type { Handler } from 'hono';
+import type { Handler, MiddlewareHandler } from 'hono';
 import type { HonoEnv } from '../hono-env';
 import { validateRequest } from '../http/validate-request';
 import { responseHeaders, type ResponseHeader } from '../schemas/headers.schema';
@@ -16,11 +16,12 @@ export const createRouter = () => new OpenAPIHono<HonoEnv>();
 
 /**
  * Adds one contract and its handler: the contract goes into the OpenAPI
- * document as it is, and the request is checked by one synchronous
- * validator (`validateRequest`) before the handler runs. It stands in for
- * `OpenAPIHono#openapi`, whose chain (a media-type gate, then one async zod
- * validator and hook per request part, each a middleware layer) made every
- * calculator request measurably slower.
+ * document (unless it says `hide`), its own `middleware` runs next (a role
+ * check answers 403 before the body is read), then the request is checked by
+ * one synchronous validator (`validateRequest`) and the handler runs. It
+ * stands in for `OpenAPIHono#openapi`, whose chain (a media-type gate, then
+ * one async zod validator and hook per request part, each a middleware
+ * layer) made every calculator request measurably slower.
  *
  * @example
  * route(compensationRouter, lateRoute, lateHandler);
@@ -30,12 +31,15 @@ export function route<R extends RouteConfig>(
   contract: R,
   handler: RouteHandler<R, HonoEnv>,
 ): void {
-  router.openAPIRegistry.registerPath(contract);
+  const { middleware, hide, ...documented } = contract;
+  if (!hide) router.openAPIRegistry.registerPath(documented);
   const path = contract.path.replaceAll(/\/{(.+?)}/g, '/:$1');
+  const before: MiddlewareHandler<HonoEnv>[] = [middleware ?? []].flat();
   // The handler reads what `validateRequest` stored; its typed input is the contract's.
   router.on(
     contract.method.toUpperCase(),
-    path,
+    [path],
+    ...before,
     validateRequest(contract.request),
     handler as Handler<HonoEnv>,
   );

@@ -8,7 +8,18 @@ const FieldErrorSchema = z
     pointer: z.string().optional().openapi({ example: '/packages/0/lengthCm' }),
     parameter: z.string().optional(),
     header: z.string().optional(),
-    code: z.string().optional().openapi({ description: 'Stable id of the rule broken' }),
+    code: z.string().optional().openapi({
+      example: 'invalid_value',
+      description:
+        'Stable reason (required, invalid_type, too_long, invalid_enum, …): switch on it',
+    }),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]))
+      .optional()
+      .openapi({
+        example: { maximum: 64 },
+        description: 'What the message needs: a limit, the allowed values',
+      }),
     detail: z.string().openapi({ example: 'must be a positive decimal number of centimetres' }),
   })
   .openapi('FieldError');

@@ -62,11 +62,11 @@ describe('the phone-claim form', () => {
     await page.locator('#f-evidence-1-url').fill('ftp://example.com/photo.jpg');
     await page.getByRole('button', { name: 'Рассчитать' }).click();
     await page.locator('#error-summary').waitFor();
-    expect(await text(page, '#f-waybill-error')).toContain('is required');
-    expect(await text(page, '#f-claimantEmail-error')).toContain('e-mail');
-    expect(await text(page, '#f-deliveryCost-error')).toContain('3 decimals');
-    expect(await text(page, '#f-evidence-1-url-error')).toContain('http(s)');
-    expect(await text(page, '#f-waybill-error')).toMatch(/^Ошибка:/);
+    expect(await text(page, '#f-waybill-error')).toBe('Ошибка: обязательное поле');
+    expect(await text(page, '#f-claimantEmail-error')).toContain('адресом электронной почты');
+    expect(await text(page, '#f-deliveryCost-error')).toContain('знаков после точки: 3');
+    expect(await text(page, '#f-evidence-1-url-error')).toContain('http:// или https://');
+    expect(await text(page, '#error-summary')).not.toMatch(/required|Invalid input/);
     await checkPage(page, 'new-claim-02-errors-ru');
     await page.goto('/desk/lang/en?back=/desk/new-claim');
   });
@@ -83,6 +83,39 @@ describe('the phone-claim form', () => {
     expect(await text(page, '#preview ol.lines')).toMatch(/business day/);
     expect(await text(page, '#preview-amount')).toMatch(/^RUB \d/);
     await checkPage(page, 'new-claim-03-late-preview');
+  });
+
+  it('names dates out of order and a delivery that was not late, beside the field, in both languages', async () => {
+    const late = async (promised: number, delivered: number) => {
+      await fillCommon(page, uniqueWaybill());
+      await page.locator('#f-type').selectOption('late');
+      await page.locator('#f-deliveryCost').fill('1000.00');
+      await page.locator('#f-promisedDate').fill(isoDay(promised));
+      await page.locator('#f-deliveredDate').fill(isoDay(delivered));
+    };
+    await page.goto('/desk/new-claim');
+    await late(-14, -2);
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    await page.locator('#f-promisedDate-error').waitFor();
+    expect(await text(page, '#f-promisedDate-error')).toContain(
+      `is before shippedDate ${isoDay(-12)}`,
+    );
+    await page.goto('/desk/lang/ru?back=/desk/new-claim');
+    await page.waitForURL('**/desk/new-claim');
+    await late(-14, -2);
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+    await page.locator('#f-promisedDate-error').waitFor();
+    expect(await text(page, '#f-promisedDate-error')).toContain('раньше даты отправки');
+    await late(-3, -3);
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+    await page.locator('#f-deliveredDate-error').waitFor();
+    expect(await text(page, '#f-deliveredDate-error')).toContain('претендовать не на что');
+    await page.goto('/desk/lang/en?back=/desk/new-claim');
+    await page.waitForURL('**/desk/new-claim');
+    await late(-3, -3);
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    await page.locator('#f-deliveredDate-error').waitFor();
+    expect(await text(page, '#f-deliveredDate-error')).toContain('nothing to claim');
   });
 
   it('refuses a claim past the carrier’s filing window, beside the shipping date', async () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_LEVEL, fieldFor, pointerPath } from '../../src/desk/field-errors';
-import { domainFilingPath, filingFieldFor, filingFromForm } from '../../src/desk/filing-form';
+import {
+  domainIssues,
+  FORM_LEVEL,
+  fieldFor,
+  inLanguage,
+  pointerPath,
+  schemaIssues,
+} from '../../src/desk/field-errors';
+import { filingFieldFor, filingFromForm } from '../../src/desk/filing-form';
+import { DomainError } from '../../src/domain/errors';
+import { PARSE_OPTIONS } from '../../src/http/field-issues';
 import { clerkMoves, MoveFormError, moveChange } from '../../src/desk/moves';
 import { FileClaimSchema } from '../../src/schemas/claim.schema';
 
@@ -95,13 +104,30 @@ describe('errors back to the field that shows them', () => {
   });
 
   it.each([
-    ['/deliveryCost/amount', ['shipment', 'deliveryCost', 'amount']],
-    ['/insurance/declaredValue/currency', ['shipment', 'insurance', 'declaredValue', 'currency']],
-    ['/shippedDate', ['shippedDate']],
-    ['/carrier', ['carrier']],
-    [undefined, []],
-  ] as const)('reads the domain pointer %j as the filing path %j', (pointer, path) => {
-    expect(domainFilingPath(pointer)).toEqual(path);
+    ['/shipment/deliveryCost/amount', 'deliveryCost'],
+    ['/shipment/insurance/declaredValue/currency', 'currency'],
+    ['/shipment/promisedDate', 'promisedDate'],
+    ['/shipment/deliveredDate', 'deliveredDate'],
+    ['/shippedDate', 'shippedDate'],
+    ['/carrier', 'carrier'],
+    [undefined, FORM_LEVEL],
+  ] as const)('shows a domain error at %j (as the API points) beside %s', (pointer, field) => {
+    const error = new DomainError('invalid-input', 'is wrong', pointer);
+    const fieldOf = (path: readonly PropertyKey[]) => filingFieldFor(path, []);
+    expect(Object.keys(domainIssues(error, fieldOf))).toEqual([field]);
+  });
+
+  it('shows a filing’s schema errors by field with their codes, in either language', () => {
+    const { body, evidenceRows } = filingFromForm({ ...base, waybill: '', claimantPhone: '' });
+    const result = FileClaimSchema.safeParse(body, PARSE_OPTIONS);
+    if (result.success) throw new Error('the filing passed');
+    const issues = schemaIssues(result.error, (path) => filingFieldFor(path, evidenceRows));
+    expect(issues.waybill).toMatchObject({ code: 'required', message: 'is required' });
+    expect(inLanguage('en', issues)).toMatchObject({ waybill: 'is required' });
+    expect(inLanguage('ru', issues)).toMatchObject({
+      waybill: 'обязательное поле',
+      claimantPhone: 'должен быть номером телефона: цифры, пробелы, ( ) - и + в начале',
+    });
   });
 
   it.each([
@@ -137,7 +163,10 @@ describe('the clerk’s move forms', () => {
     try {
       attempt();
     } catch (error) {
-      expect((error as MoveFormError).errors).toEqual({ amount: expect.stringContaining('comma') });
+      const { issues } = error as MoveFormError;
+      expect(issues).toEqual({ amount: expect.objectContaining({ code: 'invalid_value' }) });
+      expect(inLanguage('en', issues).amount).toContain('comma');
+      expect(inLanguage('ru', issues).amount).toContain('запятой');
     }
   });
 
@@ -146,7 +175,7 @@ describe('the clerk’s move forms', () => {
       moveChange('payment', { amount: '10.00', paidOn: '2025-02-30', reference: '' }, 'RUB');
       expect.unreachable();
     } catch (error) {
-      expect(Object.keys((error as MoveFormError).errors).sort()).toEqual(['paidOn', 'reference']);
+      expect(Object.keys((error as MoveFormError).issues).sort()).toEqual(['paidOn', 'reference']);
     }
   });
 });

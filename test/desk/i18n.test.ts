@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDate, formatDecimal, formatInstant, formatMoney } from '../../src/desk/i18n/format';
 import { labelsFor } from '../../src/desk/i18n/labels';
 import { pickLanguage } from '../../src/desk/i18n/lang';
+import { fieldErrorText } from '../../src/desk/i18n/field-errors';
+import { FIELD_CODES, type FieldCode, type FieldParams } from '../../src/http/field-issues';
 
 /** Intl separates groups with (narrow) no-break spaces; compare on plain spaces. */
 const plain = (s: string) => s.replace(/\s/g, ' ');
@@ -79,5 +81,54 @@ describe('names of the claim model’s values', () => {
         expect(russian, `${group}.${key}`).toMatch(/[а-яё]/i);
       }
     }
+  });
+});
+
+describe('field errors in Russian, by code', () => {
+  const ru = (code: FieldCode, params: FieldParams = {}, message = 'unused') =>
+    fieldErrorText('ru', { code, params, message });
+
+  it('has its own Russian for every code (only the generic ones share a text)', () => {
+    const generic = ru('invalid_value');
+    const own = FIELD_CODES.filter((c) => c !== 'invalid_value' && c !== 'invalid_input');
+    for (const code of own) expect(ru(code), code).not.toBe(generic);
+  });
+
+  it.each([
+    ['too_long', { maximum: 64 }, 'не длиннее 64 символов'],
+    ['invalid_enum', { values: ['late', 'lost'] }, 'допустимые значения: late, lost'],
+    [
+      'date_order',
+      { field: 'promisedDate', date: '2025-04-25', other: 'shippedDate', otherDate: '2025-04-28' },
+      '25 апреля 2025 г. — раньше даты отправки (28 апреля 2025 г.)',
+    ],
+    [
+      'not_late',
+      { promisedDate: '2025-04-30', lateUntil: '2025-04-30', dayBasis: 'business' },
+      'обещано к 30 апреля 2025 г., на 30 апреля 2025 г. нет ни одного рабочего дня просрочки: претендовать не на что',
+    ],
+    [
+      'one_of',
+      { field: 'promisedDate', other: 'transitBusinessDays' },
+      'укажите обещанную дату доставки или срок в пути',
+    ],
+    [
+      'not_both',
+      { field: 'asOf', other: 'deliveredDate' },
+      'укажите что-то одно: дату доставки или дату, на которую посылка ещё не доставлена',
+    ],
+  ] as const)('writes %s with its params', (code, params, expected) => {
+    expect(ru(code, params)).toBe(expected);
+  });
+
+  it('translates a schema’s own message, numbers included, and keeps English pages English', () => {
+    const decimals = 'has 3 decimals; RUB allows at most 2';
+    expect(ru('invalid_value', {}, decimals)).toBe('знаков после точки: 3; можно не больше 2');
+    expect(ru('invalid_format', { format: 'email' }, 'must be an e-mail address')).toBe(
+      'должен быть адресом электронной почты',
+    );
+    expect(fieldErrorText('en', { code: 'invalid_value', params: {}, message: decimals })).toBe(
+      decimals,
+    );
   });
 });

@@ -87,6 +87,15 @@ describe('POST /v1/claims', () => {
     const asClerk = await call('POST', '/v1/claims', lostFiling(), clerk.auth);
     expect(asClerk.status, asClerk.text).toBe(403);
   });
+
+  it('checks the role before the body: a clerk key posting a broken filing is 403, not 422', async () => {
+    const a = await call('POST', '/v1/claims', { type: 'stolen' }, clerk.auth);
+    expect(a.status, a.text).toBe(403);
+    expect(a.body).toMatchObject({
+      type: '/problems/forbidden',
+      detail: 'Only a shop key may do this; yours is a clerk key.',
+    });
+  });
 });
 
 describe('Idempotency-Key', () => {

@@ -115,6 +115,13 @@ describe('a claim from filing to payment', () => {
     expect((await move(id, 'review', shop.auth)).status).toBe(403);
     expect((await move(id, 'cancel', clerk.auth)).status).toBe(403);
   });
+
+  it('refuses a shop’s decision (403) before looking at its body or its If-Match', async () => {
+    const { id } = await fileOk(shop.auth);
+    const a = await move(id, 'decision', shop.auth, { decision: 'maybe' }, { 'if-match': 'x' });
+    expect(a.status, a.text).toBe(403);
+    expect(a.body.type).toBe('/problems/forbidden');
+  });
 });
 
 describe('concurrent moves', () => {

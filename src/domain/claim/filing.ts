@@ -14,7 +14,7 @@ import {
   type LossResult,
   type LostInput,
 } from '../compensation';
-import { DomainError } from '../errors';
+import { DomainError, nested } from '../errors';
 import type { EvidenceKind } from '../evidence';
 import type { CarrierPolicy } from '../policies';
 import type { NewClaim } from '../claim';
@@ -45,11 +45,38 @@ export interface FilingContext {
   at: string;
 }
 
-function compensationFor(filing: ClaimFiling, ctx: FilingContext): LateResult | LossResult {
+/**
+ * A late claim's compensation: the late calculator on its shipment, which
+ * ships on the claim's date unless it says otherwise. A delivery that was not
+ * late (no day the policy counts) is no claim, although the calculator
+ * answers 0 for it.
+ */
+function lateCompensation(filing: ClaimFiling & { type: 'late' }, ctx: FilingContext): LateResult {
   const { policy, calendar } = ctx;
-  if (filing.type === 'late') return computeLate(filing.shipment, { policy, calendar });
-  if (filing.type === 'lost') return computeLost(filing.shipment, { policy });
-  return computeDamaged(filing.shipment, { policy });
+  const { shipment } = filing;
+  // A shipment that states no way to its promised date is refused as the calculator refuses it.
+  const dated = shipment.promisedDate !== undefined || shipment.transitBusinessDays !== undefined;
+  const input = dated ? { shippedDate: filing.shippedDate, ...shipment } : shipment;
+  const result = nested('/shipment', () => computeLate(input, { policy, calendar }));
+  if (result.daysLate > 0) return result;
+  const field = result.delivered ? 'deliveredDate' : 'asOf';
+  const { promisedDate, lateUntil, dayBasis } = result;
+  const day = dayBasis === 'business' ? 'business day' : 'day';
+  const message = result.delivered
+    ? `promised by ${promisedDate} and delivered on ${lateUntil}: not one ${day} late, so there is nothing to claim`
+    : `promised by ${promisedDate}, and ${lateUntil} is not one ${day} past it yet: there is nothing to claim`;
+  throw new DomainError('not-late', message, `/shipment/${field}`, {
+    params: { promisedDate, lateUntil, dayBasis },
+  });
+}
+
+function compensationFor(filing: ClaimFiling, ctx: FilingContext): LateResult | LossResult {
+  if (filing.type === 'late') return lateCompensation(filing, ctx);
+  // The calculators point into their input; in a claim that input is `shipment`.
+  const { policy } = ctx;
+  if (filing.type === 'lost')
+    return nested('/shipment', () => computeLost(filing.shipment, { policy }));
+  return nested('/shipment', () => computeDamaged(filing.shipment, { policy }));
 }
 
 /**

@@ -49,6 +49,10 @@ export interface LateSpan {
 const invalid = (field: string, message: string) =>
   new DomainError('invalid-input', message, `/${field}`);
 
+/** One of two ways to state a fact, and neither (`one_of`) or both (`not_both`) were given. */
+const choice = (reason: 'one_of' | 'not_both', field: string, other: string, message: string) =>
+  new DomainError('invalid-input', message, `/${field}`, { reason, params: { field, other } });
+
 function dateOf(input: LateDates, field: DateField, calendar: LateCalendar): IsoDate | undefined {
   const value = input[field];
   if (value === undefined) return undefined;
@@ -77,49 +81,83 @@ function promisedFromShipping(shipped: IsoDate, transit: number, calendar: LateC
   }
 }
 
-type Promised = Pick<LateSpan, 'promisedDate' | 'shipped'>;
+/**
+ * Two dates in the wrong order: `field` (at `date`) may not come before `other` (at `otherDate`).
+ * @example dateOrder('promisedDate', '2025-03-01', 'shippedDate', '2025-03-05').pointer // '/promisedDate'
+ */
+export function dateOrder(field: string, date: IsoDate, other: string, otherDate: IsoDate) {
+  return new DomainError('invalid-input', `${date} is before ${other} ${otherDate}`, `/${field}`, {
+    reason: 'date_order',
+    params: { field, date, other, otherDate },
+  });
+}
 
-/** Exactly one way to the promised date: given, or shipped + transit business days. */
-function resolvePromised(input: LateDates, calendar: LateCalendar): Promised {
-  const promised = dateOf(input, 'promisedDate', calendar);
-  const shipped = dateOf(input, 'shippedDate', calendar);
-  const transit = input.transitBusinessDays;
-  const either = 'give promisedDate, or shippedDate with transitBusinessDays';
-  if (promised !== undefined) {
-    if (shipped === undefined && transit === undefined) return { promisedDate: promised };
-    throw invalid(
-      shipped !== undefined ? 'shippedDate' : 'transitBusinessDays',
-      `${either}, not both`,
-    );
+type Promised = Pick<LateSpan, 'promisedDate' | 'shipped'> & { shippedDate?: IsoDate };
+
+/** A shipping date stated beside a promised one: checked, but not counted from. */
+function statedShipping(input: LateDates): IsoDate | undefined {
+  const value = input.shippedDate;
+  if (value !== undefined && !isValidIsoDate(value)) {
+    throw invalid('shippedDate', `"${value}" is not a calendar date (YYYY-MM-DD)`);
   }
-  if (shipped === undefined) {
-    throw invalid(transit === undefined ? 'promisedDate' : 'shippedDate', either);
-  }
-  if (transit === undefined) throw invalid('transitBusinessDays', 'is required with shippedDate');
-  const promisedDate = promisedFromShipping(shipped, transit, calendar);
-  return { promisedDate, shipped: { date: shipped, transitBusinessDays: transit } };
+  return value;
 }
 
 /**
- * Checks the date fields (exactly one way to the promised date, exactly one end date) and
- * returns the span to count.
+ * Exactly one way to the promised date: given (a shipping date may be stated
+ * beside it, and must not be later), or shipped + transit business days.
+ */
+function resolvePromised(input: LateDates, calendar: LateCalendar): Promised {
+  const transit = input.transitBusinessDays;
+  const either = 'give promisedDate, or shippedDate with transitBusinessDays';
+  const promised = dateOf(input, 'promisedDate', calendar);
+  if (promised !== undefined) {
+    if (transit !== undefined) {
+      throw choice('not_both', 'transitBusinessDays', 'promisedDate', `${either}, not both`);
+    }
+    const shippedDate = statedShipping(input);
+    if (shippedDate === undefined) return { promisedDate: promised };
+    if (toDayNumber(promised) < toDayNumber(shippedDate)) {
+      throw dateOrder('promisedDate', promised, 'shippedDate', shippedDate);
+    }
+    return { promisedDate: promised, shippedDate };
+  }
+  const shipped = dateOf(input, 'shippedDate', calendar);
+  if (shipped === undefined) {
+    if (transit === undefined)
+      throw choice('one_of', 'promisedDate', 'transitBusinessDays', either);
+    throw invalid('shippedDate', 'is required with transitBusinessDays');
+  }
+  if (transit === undefined) throw invalid('transitBusinessDays', 'is required with shippedDate');
+  const promisedDate = promisedFromShipping(shipped, transit, calendar);
+  return {
+    promisedDate,
+    shipped: { date: shipped, transitBusinessDays: transit },
+    shippedDate: shipped,
+  };
+}
+
+/**
+ * Checks the date fields (exactly one way to the promised date, exactly one end date, none
+ * before the shipping date) and returns the span to count.
  * @example resolveLateSpan({ promisedDate: '2025-03-11', deliveredDate: '2025-03-13' }, calendar).lateUntil // '2025-03-13'
  */
 export function resolveLateSpan(input: LateDates, calendar: LateCalendar): LateSpan {
-  const promised = resolvePromised(input, calendar);
+  const { shippedDate, ...promised } = resolvePromised(input, calendar);
   const delivered = dateOf(input, 'deliveredDate', calendar);
   const asOf = dateOf(input, 'asOf', calendar);
   if (delivered !== undefined && asOf !== undefined) {
-    throw invalid('asOf', 'give deliveredDate, or asOf while undelivered, not both');
+    const message = 'give deliveredDate, or asOf while undelivered, not both';
+    throw choice('not_both', 'asOf', 'deliveredDate', message);
   }
   const lateUntil = delivered ?? asOf;
   if (lateUntil === undefined) {
-    throw invalid('deliveredDate', 'give deliveredDate, or asOf while the parcel is undelivered');
+    const message = 'give deliveredDate, or asOf while the parcel is undelivered';
+    throw choice('one_of', 'deliveredDate', 'asOf', message);
   }
-  const shipped = promised.shipped?.date;
-  if (shipped !== undefined && toDayNumber(lateUntil) < toDayNumber(shipped)) {
+  if (shippedDate !== undefined && toDayNumber(lateUntil) < toDayNumber(shippedDate)) {
     const field = delivered !== undefined ? 'deliveredDate' : 'asOf';
-    throw invalid(field, `${lateUntil} is before shippedDate ${shipped}`);
+    throw dateOrder(field, lateUntil, 'shippedDate', shippedDate);
   }
   return { ...promised, lateUntil, delivered: delivered !== undefined };
 }

@@ -18,7 +18,9 @@ export const MAX_LATE_DATES = 100;
 
 /**
  * A late-delivery request. Exactly one of `promisedDate` or `shippedDate` +
- * `transitBusinessDays`; exactly one of `deliveredDate` or `asOf` (still undelivered).
+ * `transitBusinessDays` (a `shippedDate` beside `promisedDate` is checked, not counted
+ * from); exactly one of `deliveredDate` or `asOf` (still undelivered). No date may be
+ * before `shippedDate`.
  * @example { deliveryCost: { amount: '500.00', currency: 'RUB' }, promisedDate: '2025-03-11', deliveredDate: '2025-03-13' }
  */
 export interface LateInput extends LateDates {

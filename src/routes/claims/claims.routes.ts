@@ -1,4 +1,5 @@
 import { createRoute, type z } from '@hono/zod-openapi';
+import { onlyRole } from '../../http/auth';
 import {
   AddEvidenceSchema,
   ClaimIdParamsSchema,
@@ -58,6 +59,7 @@ export const fileClaimRoute = createRoute({
   operationId: 'fileClaim',
   tags,
   security,
+  middleware: [onlyRole('shop')],
   summary: 'File a claim (shop key)',
   description: describe(
     'shop',
@@ -141,6 +143,7 @@ const move = <S extends z.ZodType>(
     operationId,
     tags,
     security,
+    middleware: [onlyRole(role)],
     summary,
     description: describe(
       role,

@@ -9,7 +9,7 @@ import { fileClaim, type Claim, type ClaimChange, type NewClaim } from '../../do
 import { prepareClaim, type ClaimFiling } from '../../domain/claim/filing';
 import { resolvePolicy } from '../../domain/policies';
 import type { HonoEnv } from '../../hono-env';
-import { actorOf, requireRole } from '../../http/auth';
+import { actorOf } from '../../http/auth';
 import { ProblemError } from '../../http/problem';
 import { ConflictError, IdempotencyConflictError } from '../../storage/repository';
 import { canonicalJson, sha256Hex } from './fingerprint';
@@ -144,9 +144,9 @@ export async function fileClaimFor(
   return { claim: JSON.parse(result.replay.response) as Claim, replayed: true };
 }
 
-/** POST /v1/claims: a shop files for itself. */
+/** POST /v1/claims: a shop files for itself (the contract admits shop keys only). */
 export function fileForShop(c: Context<HonoEnv>, filing: ClaimFiling): Promise<FilingAnswer> {
-  const shop = requireRole(c, 'shop');
+  const shop = c.get('principal');
   const key = c.req.header('idempotency-key');
   return fileClaimFor(c, filing, {
     shopId: shop.shopId ?? '',

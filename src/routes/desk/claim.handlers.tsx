@@ -5,7 +5,8 @@
  */
 import type { Context } from 'hono';
 import { carrierName } from '../../desk/carriers';
-import { fieldFor, pointerPath } from '../../desk/field-errors';
+import { domainIssues, fieldFor, inLanguage } from '../../desk/field-errors';
+import type { Language } from '../../desk/i18n/lang';
 import {
   asClerkMove,
   clerkMoves,
@@ -87,7 +88,7 @@ export async function moveClaim(c: C) {
       moveChange(move, values, claim.compensation.amount.currency)(claim, ctx),
     );
   } catch (error) {
-    const outcome = outcomeOf(error, move, values);
+    const outcome = outcomeOf(error, move, values, c.get('lang'));
     if (!outcome) throw error;
     return claimPage(c, id, outcome.page, outcome.status);
   }
@@ -95,18 +96,24 @@ export async function moveClaim(c: C) {
 }
 
 /** A refused move as what the page says about it; undefined for a real failure. */
-function outcomeOf(error: unknown, move: ClerkMove, values: Record<string, string>) {
+function outcomeOf(
+  error: unknown,
+  move: ClerkMove,
+  values: Record<string, string>,
+  lang: Language,
+) {
   if (error instanceof StaleClaimError)
     return { page: { conflictSeen: error.seenVersion }, status: 409 as const };
   if (error instanceof ClaimStateError) return { page: { refused: true }, status: 409 as const };
-  if (error instanceof MoveFormError)
-    return { page: { failed: { move, values, errors: error.errors } }, status: 422 as const };
-  if (error instanceof DomainError) {
-    const field = fieldFor(pointerPath(error.pointer), MOVE_FIELDS[move]);
-    return {
-      page: { failed: { move, values, errors: { [field]: error.message } } },
-      status: 422 as const,
-    };
-  }
-  return undefined;
+  const issues =
+    error instanceof MoveFormError
+      ? error.issues
+      : error instanceof DomainError
+        ? domainIssues(error, (path) => fieldFor(path, MOVE_FIELDS[move]))
+        : undefined;
+  if (!issues) return undefined;
+  return {
+    page: { failed: { move, values, errors: inLanguage(lang, issues) } },
+    status: 422 as const,
+  };
 }

@@ -5,14 +5,10 @@
  */
 import type { Context } from 'hono';
 import { CSRF_FIELD } from '../../desk/csrf';
-import { FORM_LEVEL, type FieldErrors } from '../../desk/field-errors';
-import {
-  domainFilingPath,
-  filingFieldFor,
-  filingFromForm,
-  ShopIdSchema,
-} from '../../desk/filing-form';
+import { domainIssues, inLanguage, schemaIssues } from '../../desk/field-errors';
+import { filingFieldFor, filingFromForm, ShopIdSchema } from '../../desk/filing-form';
 import { DomainError } from '../../domain/errors';
+import { PARSE_OPTIONS } from '../../http/field-issues';
 import { FileClaimSchema } from '../../schemas/claim.schema';
 import { IdempotencyConflictError } from '../../storage/repository';
 import { NewClaimPage, type NewClaimProps } from '../../views/new-claim/new-claim-page';
@@ -74,15 +70,17 @@ export async function newClaim(c: C) {
   );
   if (!KEY.test(values.idempotencyKey ?? '')) values.idempotencyKey = `desk-${crypto.randomUUID()}`;
   const { body: filingBody, evidenceRows } = filingFromForm(values);
-  const shop = ShopIdSchema.safeParse(values.shopId ?? '');
-  const filing = FileClaimSchema.safeParse(filingBody);
-  const errors: FieldErrors = {};
-  if (!shop.success) errors.shopId = shop.error.issues[0]?.message ?? 'is not valid';
-  if (!filing.success) {
-    for (const issue of filing.error.issues)
-      errors[filingFieldFor(issue.path, evidenceRows)] ??= issue.message;
+  const shop = ShopIdSchema.safeParse(values.shopId ?? '', PARSE_OPTIONS);
+  const filing = FileClaimSchema.safeParse(filingBody, PARSE_OPTIONS);
+  const fieldOf = (path: readonly PropertyKey[]) => filingFieldFor(path, evidenceRows);
+  const lang = c.get('lang');
+  if (!shop.success || !filing.success) {
+    const issues = {
+      ...(shop.success ? {} : schemaIssues(shop.error, () => 'shopId')),
+      ...(filing.success ? {} : schemaIssues(filing.error, fieldOf)),
+    };
+    return page(c, values, { errors: inLanguage(lang, issues) }, 422);
   }
-  if (!shop.success || !filing.success) return page(c, values, { errors }, 422);
   try {
     if (values.intent !== 'file') {
       return page(c, values, { preview: previewFiling(appContext(c), filing.data, shop.data) });
@@ -94,9 +92,7 @@ export async function newClaim(c: C) {
     if (error instanceof IdempotencyConflictError)
       return page(c, values, { alreadyUsed: true }, 409);
     if (!(error instanceof DomainError)) throw error;
-    const field = error.pointer
-      ? filingFieldFor(domainFilingPath(error.pointer), evidenceRows)
-      : FORM_LEVEL;
-    return page(c, values, { errors: { [field]: error.message } }, 422);
+    // The pointer is into the filing body, as the API answers it.
+    return page(c, values, { errors: inLanguage(lang, domainIssues(error, fieldOf)) }, 422);
   }
 }

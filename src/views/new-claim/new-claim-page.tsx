@@ -62,7 +62,7 @@ function ErrorSummary(props: { lang: Language; errors: FieldErrors }) {
         {fields.map((field) => (
           <li>
             <a href={`#${fieldId(field)}`}>{labelOf(m, field)}</a>:{' '}
-            <span lang="en">{props.errors[field]}</span>
+            <span>{props.errors[field]}</span>
           </li>
         ))}
       </ul>

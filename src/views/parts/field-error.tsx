@@ -3,18 +3,17 @@ import type { Language } from '../../desk/i18n/lang';
 
 /**
  * The error of one field, right under it; the input points at it with
- * aria-describedby so a screen reader reads it with the label. Validation
- * messages come from the shared schemas and domain rules, which speak English,
- * hence the `lang` on the message itself.
+ * aria-describedby so a screen reader reads it with the label. The message is
+ * already in the page's language (desk/i18n/field-errors.ts).
  *
- * @example <FieldError id="f-waybill-error" lang="ru" message="is required" />
+ * @example <FieldError id="f-waybill-error" lang="ru" message="обязательное поле" />
  */
 export function FieldError(props: { id: string; lang: Language; message: string | undefined }) {
   if (!props.message) return null;
   return (
     <p class="field-error" id={props.id}>
       <span>{commonFor(props.lang).errorPrefix} </span>
-      <span lang="en">{props.message}</span>
+      <span>{props.message}</span>
     </p>
   );
 }

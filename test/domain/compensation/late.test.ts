@@ -211,7 +211,7 @@ describe('computeLate under calendar-day policies', () => {
 describe('computeLate refuses inputs it cannot count', () => {
   const cases: [string, Partial<LateInput>, string, string][] = [
     [
-      'both promisedDate and shippedDate',
+      'both promisedDate and a transit time',
       {
         promisedDate: '2025-03-11',
         shippedDate: '2025-03-07',
@@ -219,7 +219,7 @@ describe('computeLate refuses inputs it cannot count', () => {
         deliveredDate: '2025-03-13',
       },
       'invalid-input',
-      '/shippedDate',
+      '/transitBusinessDays',
     ],
     [
       'neither promisedDate nor shippedDate',
@@ -304,6 +304,75 @@ describe('computeLate refuses inputs it cannot count', () => {
     const run = () => computeLate({ ...fee500, ...dates }, cdek);
     expect(run).toThrow(DomainError);
     expect(run).toThrow(expect.objectContaining({ code, pointer }));
+  });
+
+  it.each([
+    [
+      'a promised date before the shipping date',
+      { promisedDate: '2025-03-05', shippedDate: '2025-03-07', deliveredDate: '2025-03-13' },
+      { field: 'promisedDate', date: '2025-03-05', other: 'shippedDate', otherDate: '2025-03-07' },
+    ],
+    [
+      'a delivery before the stated shipping date',
+      { promisedDate: '2025-03-11', shippedDate: '2025-03-07', deliveredDate: '2025-03-06' },
+      { field: 'deliveredDate', date: '2025-03-06', other: 'shippedDate', otherDate: '2025-03-07' },
+    ],
+  ])('refuses %s as dates out of order, naming the later-stated field', (_name, dates, params) => {
+    const run = () => computeLate({ ...fee500, ...dates }, cdek);
+    expect(run).toThrow(
+      expect.objectContaining({
+        code: 'invalid-input',
+        reason: 'date_order',
+        pointer: `/${params.field}`,
+        params,
+        message: `${params.date} is before shippedDate ${params.otherDate}`,
+      }),
+    );
+  });
+
+  it.each([
+    [
+      'neither way to the promised date',
+      { deliveredDate: '2025-03-13' },
+      'one_of',
+      'promisedDate',
+      'transitBusinessDays',
+    ],
+    [
+      'a promised date and a transit time',
+      { promisedDate: '2025-03-11', transitBusinessDays: 2, deliveredDate: '2025-03-13' },
+      'not_both',
+      'transitBusinessDays',
+      'promisedDate',
+    ],
+    ['neither end date', { promisedDate: '2025-03-11' }, 'one_of', 'deliveredDate', 'asOf'],
+    [
+      'both end dates',
+      { promisedDate: '2025-03-11', deliveredDate: '2025-03-13', asOf: '2025-03-13' },
+      'not_both',
+      'asOf',
+      'deliveredDate',
+    ],
+  ])('gives the reason for %s, naming both fields', (_name, dates, reason, field, other) => {
+    const run = () => computeLate({ ...fee500, ...dates }, cdek);
+    expect(run).toThrow(
+      expect.objectContaining({ reason, pointer: `/${field}`, params: { field, other } }),
+    );
+  });
+
+  it('takes a shipping date stated beside the promised date as a check, not a count', () => {
+    const dates = { promisedDate: '2025-03-11', deliveredDate: '2025-03-13' };
+    const withShipping = computeLate({ ...fee500, ...dates, shippedDate: '2025-03-07' }, cdek);
+    expect(withShipping).toEqual(computeLate({ ...fee500, ...dates }, cdek));
+  });
+
+  it('answers 0 with its lines for a delivery that was not late', () => {
+    const onTime = computeLate(
+      { ...fee500, promisedDate: '2025-03-11', deliveredDate: '2025-03-11' },
+      cdek,
+    );
+    expect(onTime).toMatchObject({ daysLate: 0, amount: rub('0.00') });
+    expect(onTime.lines.length).toBeGreaterThan(0);
   });
 
   it('refuses an amount with too many decimals, naming the field', () => {
