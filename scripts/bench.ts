@@ -1,22 +1,37 @@
 /**
  * `npm run bench`: prints every benchmark as Markdown tables, ready for
- * BENCHMARKS.md. Figures are compared as ratios measured in one run.
+ * BENCHMARKS.md. Figures are compared as ratios measured in one run;
+ * `npm run bench -- <word>` runs one section (workerd, calculators, late, claims, bundle).
  */
 import { benchBundle } from './bench/bundle';
 import { benchCalculators } from './bench/calculators';
 import { benchClaims } from './bench/claims';
 import { benchLateSpan } from './bench/late-span';
+import { benchWorkerd } from './bench/workerd';
 
-const sections: [string, () => Promise<string[]> | string[]][] = [
-  ['Calculator routes vs. a bare Hono route (app.request, one process)', benchCalculators],
-  ['Late compensation: 10-year vs. 3-day delay (domain call)', benchLateSpan],
-  ['Claims on DynamoDB Local: filing vs. raw PutItem, listing 1,000 claims', benchClaims],
-  ['Worker bundle (wrangler deploy --dry-run --minify)', benchBundle],
+/** Each section: the word that runs it alone, its title, its run. */
+const sections: [string, string, () => Promise<string[]> | string[]][] = [
+  [
+    'workerd',
+    'Calculator routes in workerd (the minified bundle under load) vs. bare Hono bundles',
+    benchWorkerd,
+  ],
+  [
+    'calculators',
+    'Calculator routes vs. bare Hono routes (app.request, one process)',
+    benchCalculators,
+  ],
+  ['late', 'Late compensation: 10-year vs. 3-day delay (domain call)', benchLateSpan],
+  ['claims', 'Claims on DynamoDB Local: filing vs. raw PutItem, listing 1,000 claims', benchClaims],
+  ['bundle', 'Worker bundle (wrangler deploy --dry-run --minify)', benchBundle],
 ];
 
-const only = process.argv[2];
-for (const [title, run] of sections) {
-  if (only && !title.toLowerCase().includes(only.toLowerCase())) continue;
+const only = process.argv[2]?.toLowerCase();
+if (only && !sections.some(([word]) => word.startsWith(only))) {
+  throw new Error(`no section '${only}'; one of: ${sections.map(([word]) => word).join(', ')}`);
+}
+for (const [word, title, run] of sections) {
+  if (only && !word.startsWith(only)) continue;
   console.log(`\n### ${title}\n`);
   console.log((await run()).join('\n'));
 }

@@ -32,8 +32,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   const app = new OpenAPIHono<HonoEnv>();
   const log = options.log ?? ((line: AccessLogLine) => console.log(JSON.stringify(line)));
 
-  app.use(requestContext(deps, log));
-  app.use('/v1/*', guardBody(deps.maxBodyBytes));
+  // The body rules of every /v1 request run inside the request-context layer (one layer less).
+  app.use(requestContext(deps, log, guardBody(deps.maxBodyBytes)));
 
   app.route('/', metaRouter);
   app.route('/', docsRouter);

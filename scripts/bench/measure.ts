@@ -6,6 +6,10 @@ export interface Timing {
   totalMs: number;
   perOpUs: number;
   opsPerSec: number;
+  /** CPU time this process spent per run (user + system), µs: less disturbed by other processes. */
+  cpuPerOpUs: number;
+  /** Runs per second of this process's CPU time. */
+  opsPerCpuSec: number;
 }
 
 /** Runs `fn` `runs` times after `warmup` runs; returns the timing. */
@@ -16,15 +20,20 @@ export async function measure(
   warmup = Math.max(50, runs / 10),
 ): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await fn();
+  const cpu = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < runs; i++) await fn();
   const totalMs = performance.now() - start;
+  const { user, system } = process.cpuUsage(cpu);
+  const cpuUs = user + system;
   return {
     name,
     runs,
     totalMs,
     perOpUs: (totalMs * 1000) / runs,
     opsPerSec: (runs / totalMs) * 1000,
+    cpuPerOpUs: cpuUs / runs,
+    opsPerCpuSec: (runs / cpuUs) * 1e6,
   };
 }
 

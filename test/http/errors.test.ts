@@ -26,6 +26,31 @@ describe('errors are problem+json', () => {
     expect(a.status).toBe(415);
   });
 
+  it('refuses bodies with the request id and nosniff on the answer, as every answer', async () => {
+    const id = '6f1c2e0b-8a9d-4c1e-9f3a-1d2e3f4a5b6c';
+    const large = await call(
+      'POST',
+      '/v1/compensation/late',
+      { padding: 'x'.repeat(70_000) },
+      {
+        'x-request-id': id,
+      },
+    );
+    const text = await call('POST', '/v1/claims', 'hello', {
+      'content-type': 'text/plain',
+      'x-request-id': id,
+    });
+    for (const [a, status] of [
+      [large, 413],
+      [text, 415],
+    ] as const) {
+      expect(a.status, a.text.slice(0, 300)).toBe(status);
+      expect(a.headers.get('x-request-id')).toBe(id);
+      expect(a.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(a.body.instance).toBe(`urn:uuid:${id}`);
+    }
+  });
+
   it('echoes the request id in the header and the problem instance', async () => {
     const id = '0b6f1c2e-8a9d-4c1e-9f3a-1d2e3f4a5b6c';
     const a = await call('GET', '/v1/nope', undefined, { 'x-request-id': id });
