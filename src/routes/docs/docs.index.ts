@@ -17,7 +17,7 @@ const page = `<!doctype html>
 <link rel="stylesheet" href="${DOCS_ASSET_PATH}/swagger-ui.css">
 </head>
 <body>
-<main id="ui"></main>
+<main id="ui"><noscript>The interactive docs need JavaScript; the contract itself is <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</noscript></main>
 <script src="${DOCS_ASSET_PATH}/swagger-ui-bundle.js"></script>
 <script src="/docs/start.js"></script>
 </body>
