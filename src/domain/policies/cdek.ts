@@ -1,5 +1,5 @@
 /**
- * CDEK, from its public customer FAQ (https://www.cdek.ru/ru/faq/; our digest of it is seed 004). Where the FAQ is silent we chose a default and
+ * CDEK, from its public customer FAQ (https://www.cdek.ru/ru/faq/). Where the FAQ is silent we chose a default and
  * wrote it into `notes`, so every result that relies on it says so.
  */
 import type { CarrierPolicy } from './types';
