@@ -5,7 +5,7 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { guardBody } from './http/body-guard';
 import { mapClaimErrors } from './http/storage-errors';
 import { claimsRouter } from './routes/claims/claims.index';
-import { deskRouter } from './routes/desk/desk.index';
+import { deskRouter } from './desk/routes/desk.index';
 import { docsRouter } from './routes/docs/docs.index';
 import { calendarsRouter } from './routes/calendars/calendars.index';
 import { compensationRouter } from './routes/compensation/compensation.index';

@@ -12,7 +12,7 @@ import {
   toMoneyJson,
   type MoneyJson,
 } from '../money';
-import { transition, type ChangeContext, type ClaimChange } from '../claim';
+import { transition, type ChangeContext, type ClaimChange } from './index';
 import { canTransition, ClaimStateError } from './status';
 import type { Claim, ClaimDecision } from './types';
 
