@@ -22,7 +22,8 @@ export default defineConfig({
         test: {
           name: 'storage',
           environment: 'node',
-          include: ['test/storage/**/*.test.ts'],
+          // The services run on DynamoDB Local too, with no Hono in their tests.
+          include: ['test/storage/**/*.test.ts', 'test/services/**/*.test.ts'],
           globalSetup: ['test/setup/dynamodb.global.ts'],
         },
       },

@@ -5,24 +5,22 @@
  */
 import type { Context } from 'hono';
 import { carrierName } from '../carriers';
-import { domainIssues, fieldFor, inLanguage } from '../field-errors';
+import { domainIssues, fieldFor, inLanguage, type FieldIssues } from '../field-errors';
 import type { Language } from '../i18n/lang';
 import {
   asClerkMove,
   clerkMoves,
   MOVE_FIELDS,
   MoveFormError,
-  moveChange,
+  moveCommand,
   type ClerkMove,
 } from '../moves';
 import { isOverdue } from '../queue-query';
 import { shipmentFacts } from '../shipment-facts';
-import { ClaimStateError } from '../../domain/claim';
-import { DomainError } from '../../domain/errors';
 import { ClaimPage, type ClaimPageProps } from '../views/claim/claim-page';
-import { loadVisible, timeOf } from '../../routes/claims/claims.service';
-import { applyAtVersion, StaleClaimError } from './apply-at-version';
-import { appContext, type DeskEnv } from './desk-env';
+import { StaleVersionError } from '../../domain/claim';
+import type { DeskEnv } from './desk-env';
+import { deskRefusal } from './desk-errors';
 import { renderError, renderPage } from './render';
 
 type C = Context<DeskEnv>;
@@ -31,10 +29,12 @@ type Outcome = Pick<ClaimPageProps, 'done' | 'conflictSeen' | 'refused' | 'faile
 const CLAIM_ID = /^clm_[0-9a-f]{32}$/;
 
 async function claimPage(c: C, id: string, outcome: Outcome, status: 200 | 409 | 422 = 200) {
-  const app = appContext(c);
-  const claim = await loadVisible(app, id);
-  const history = await c.get('deps').storage.claims.history(id);
-  const { today } = timeOf(app);
+  const { claims } = c.var.services;
+  const [claim, history] = await Promise.all([
+    claims.get(c.var.principal, id),
+    claims.history(c.var.principal, id),
+  ]);
+  const today = claims.today();
   const lang = c.get('lang');
   const page = (
     <ClaimPage
@@ -83,10 +83,13 @@ export async function moveClaim(c: C) {
   if (!CLAIM_ID.test(id) || !move) return renderError(c, 'notFound');
   const values = formStrings(await c.req.parseBody());
   const seen = /^\d{1,9}$/.test(values.version ?? '') ? Number(values.version) : 0;
+  const { claims } = c.var.services;
   try {
-    await applyAtVersion(appContext(c), id, seen, (claim, ctx) =>
-      moveChange(move, values, claim.compensation.amount.currency)(claim, ctx),
-    );
+    const claim = await claims.get(c.var.principal, id);
+    // A stale page is said first, whatever its form holds (the service checks it again on write).
+    if (claim.version !== seen) throw new StaleVersionError(seen, claim.version);
+    const command = moveCommand(move, values, claim.compensation.amount.currency);
+    await claims.move(c.var.principal, id, command, { expectedVersion: seen });
   } catch (error) {
     const outcome = outcomeOf(error, move, values, c.get('lang'));
     if (!outcome) throw error;
@@ -102,18 +105,18 @@ function outcomeOf(
   values: Record<string, string>,
   lang: Language,
 ) {
-  if (error instanceof StaleClaimError)
-    return { page: { conflictSeen: error.seenVersion }, status: 409 as const };
-  if (error instanceof ClaimStateError) return { page: { refused: true }, status: 409 as const };
-  const issues =
-    error instanceof MoveFormError
-      ? error.issues
-      : error instanceof DomainError
-        ? domainIssues(error, (path) => fieldFor(path, MOVE_FIELDS[move]))
-        : undefined;
-  if (!issues) return undefined;
-  return {
+  const failed = (issues: FieldIssues) => ({
     page: { failed: { move, values, errors: inLanguage(lang, issues) } },
     status: 422 as const,
-  };
+  });
+  if (error instanceof MoveFormError) return failed(error.issues);
+  const refusal = deskRefusal(error);
+  if (!refusal) return undefined;
+  if ('staleSeen' in refusal)
+    return { page: { conflictSeen: refusal.staleSeen }, status: 409 as const };
+  if ('refused' in refusal) return { page: { refused: true }, status: 409 as const };
+  if ('field' in refusal) {
+    return failed(domainIssues(refusal.field, (path) => fieldFor(path, MOVE_FIELDS[move])));
+  }
+  return undefined;
 }

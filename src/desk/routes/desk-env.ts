@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import type { Language } from '../i18n/lang';
 import type { HonoEnv } from '../../hono-env';
 
@@ -17,13 +16,3 @@ export interface DeskEnv {
     csrf: string;
   };
 }
-
-/**
- * The same context, typed as the app's, for the claims service. Safe: the
- * desk's variables are a superset of the app's; TypeScript cannot see it only
- * because `Context#set` makes the type invariant.
- *
- * @example const { today } = timeOf(appContext(c));
- */
-export const appContext = (c: Context<DeskEnv>): Context<HonoEnv> =>
-  c as unknown as Context<HonoEnv>;

@@ -3,8 +3,7 @@ import { asLanguage } from '../i18n/lang';
 import { letterCarrier } from '../i18n/letter';
 import { shipmentFacts } from '../shipment-facts';
 import { LetterPage } from '../views/letter';
-import { loadVisible, timeOf } from '../../routes/claims/claims.service';
-import { appContext, type DeskEnv } from './desk-env';
+import type { DeskEnv } from './desk-env';
 import { renderError, renderPage } from './render';
 
 /**
@@ -16,15 +15,15 @@ export async function claimLetter(c: Context<DeskEnv>) {
   const id = c.req.param('id') ?? '';
   if (!/^clm_[0-9a-f]{32}$/.test(id)) return renderError(c, 'notFound');
   const lang = asLanguage(c.req.query('lang')) ?? c.get('lang');
-  const app = appContext(c);
-  const claim = await loadVisible(app, id);
+  const { claims } = c.var.services;
+  const claim = await claims.get(c.var.principal, id);
   const page = (
     <LetterPage
       lang={lang}
       claim={claim}
       carrier={letterCarrier(lang, claim.carrier)}
       facts={shipmentFacts(claim.shipment)}
-      today={timeOf(app).today}
+      today={claims.today()}
     />
   );
   return renderPage(c, page);

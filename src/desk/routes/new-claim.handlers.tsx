@@ -7,14 +7,11 @@ import type { Context } from 'hono';
 import { CSRF_FIELD } from '../csrf';
 import { domainIssues, inLanguage, schemaIssues } from '../field-errors';
 import { filingFieldFor, filingFromForm, ShopIdSchema } from '../filing-form';
-import { DomainError } from '../../domain/errors';
 import { PARSE_OPTIONS } from '../../http/field-issues';
 import { FileClaimSchema } from '../../schemas/claim.schema';
-import { IdempotencyConflictError } from '../../storage/repository';
 import { NewClaimPage, type NewClaimProps } from '../views/new-claim/new-claim-page';
-import { fileClaimFor } from '../../routes/claims/claims.service';
-import { appContext, type DeskEnv } from './desk-env';
-import { previewFiling } from './preview';
+import type { DeskEnv } from './desk-env';
+import { deskRefusal } from './desk-errors';
 import { renderPage } from './render';
 
 type C = Context<DeskEnv>;
@@ -81,18 +78,19 @@ export async function newClaim(c: C) {
     };
     return page(c, values, { errors: inLanguage(lang, issues) }, 422);
   }
+  const { claims } = c.var.services;
+  const options = { shopId: shop.data, idempotencyKey: values.idempotencyKey };
   try {
     if (values.intent !== 'file') {
-      return page(c, values, { preview: previewFiling(appContext(c), filing.data, shop.data) });
+      return page(c, values, { preview: claims.preview(c.var.principal, filing.data, options) });
     }
-    const options = { shopId: shop.data, idempotencyKey: values.idempotencyKey ?? '' };
-    const { claim } = await fileClaimFor(appContext(c), filing.data, options);
+    const { claim } = await claims.file(c.var.principal, filing.data, options);
     return c.redirect(`/desk/claims/${claim.id}?done=filed`, 303);
   } catch (error) {
-    if (error instanceof IdempotencyConflictError)
-      return page(c, values, { alreadyUsed: true }, 409);
-    if (!(error instanceof DomainError)) throw error;
+    const refusal = deskRefusal(error);
+    if (refusal && 'keyUsed' in refusal) return page(c, values, { alreadyUsed: true }, 409);
+    if (!refusal || !('field' in refusal)) throw error;
     // The pointer is into the filing body, as the API answers it.
-    return page(c, values, { errors: inLanguage(lang, domainIssues(error, fieldOf)) }, 422);
+    return page(c, values, { errors: inLanguage(lang, domainIssues(refusal.field, fieldOf)) }, 422);
   }
 }

@@ -3,31 +3,30 @@ import { carrierName } from '../carriers';
 import {
   isOverdue,
   pageHref,
-  QUEUE_PAGE_SIZE,
-  queueFilter,
+  queueListQuery,
   QueueQuerySchema,
+  type QueueQuery,
   withoutBlanks,
 } from '../queue-query';
 import type { Claim } from '../../domain/claim';
-import { InvalidCursorError, type ClaimFilter } from '../../storage/repository';
 import { QueuePage, type QueueRow } from '../views/queue';
-import { timeOf } from '../../routes/claims/claims.service';
-import { appContext, type DeskEnv } from './desk-env';
+import type { DeskEnv } from './desk-env';
+import { deskRefusal } from './desk-errors';
 import { pathOf, renderPage } from './render';
 
 type C = Context<DeskEnv>;
 
-async function listPage(c: C, filter: ClaimFilter, cursor: string | undefined) {
-  const claims = c.get('deps').storage.claims;
+async function listPage(c: C, query: QueueQuery) {
+  const { claims } = c.var.services;
+  const listQuery = queueListQuery(query);
   try {
-    return {
-      page: await claims.list(filter, { limit: QUEUE_PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
-      badCursor: false,
-    };
+    return { page: await claims.list(c.var.principal, listQuery), badCursor: false };
   } catch (error) {
     // A cursor from other filters (an edited URL): the first page, and say so.
-    if (!(error instanceof InvalidCursorError)) throw error;
-    return { page: await claims.list(filter, { limit: QUEUE_PAGE_SIZE }), badCursor: true };
+    const refusal = deskRefusal(error);
+    if (!refusal || !('badCursor' in refusal)) throw error;
+    const first = { ...listQuery, cursor: undefined };
+    return { page: await claims.list(c.var.principal, first), badCursor: true };
   }
 }
 
@@ -60,8 +59,8 @@ export async function queue(c: C) {
     query = Object.fromEntries(Object.entries(query).filter(([name]) => !refused.has(name)));
   }
   const valid = QueueQuerySchema.parse(query);
-  const { today } = timeOf(appContext(c));
-  const { page, badCursor } = await listPage(c, queueFilter(valid, today), valid.cursor);
+  const today = c.var.services.claims.today();
+  const { page, badCursor } = await listPage(c, valid);
   const page1 = valid.cursor ? pageHref(query) : undefined;
   return renderPage(
     c,

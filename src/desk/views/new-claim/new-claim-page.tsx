@@ -1,11 +1,10 @@
 import { CSRF_FIELD } from '../../csrf';
+import type { FilingPreview } from '../../../services/claims';
 import { FORM_LEVEL, type FieldErrors } from '../../field-errors';
 import { filingFor, type FilingMessages } from '../../i18n/filing';
 import { formatDate } from '../../i18n/format';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
-import type { ClaimCompensation } from '../../../domain/claim';
-import type { EvidenceKind } from '../../../domain/evidence';
 import { Compensation } from '../claim/compensation';
 import { Layout } from '../layout';
 import { FieldError } from '../parts/field-error';
@@ -18,13 +17,7 @@ import {
   ShipmentSection,
 } from './filing-fields';
 
-/** What filing would store, computed but not stored. */
-export interface FilingPreview {
-  compensation: ClaimCompensation;
-  missingEvidence: EvidenceKind[];
-  filingDeadline: string;
-  answerDueBy: string;
-}
+export type { FilingPreview };
 
 export interface NewClaimProps {
   lang: Language;

@@ -1,4 +1,4 @@
-export { sha256Hex } from '../../lib/sha256';
+export { sha256Hex } from '../lib/sha256';
 
 /**
  * JSON with keys sorted at every level: two bodies that differ only in key
