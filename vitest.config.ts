@@ -19,6 +19,15 @@ export default defineConfig({
         },
       },
       {
+        // The API in process, as hono's own tests run it (`app.request()`): the
+        // calculators and the request validation, which need no storage and no Java.
+        test: {
+          name: 'api',
+          environment: 'node',
+          include: ['test/api/**/*.test.ts'],
+        },
+      },
+      {
         test: {
           name: 'storage',
           environment: 'node',

@@ -39,7 +39,7 @@ function labelOf(m: FilingMessages, field: string): string {
     ];
     return `${m.evidenceRow(Number(row[1]) + 1)}: ${part}`;
   }
-  const label = (m as unknown as Record<string, unknown>)[field];
+  const label: unknown = Object.hasOwn(m, field) ? m[field as keyof typeof m] : undefined;
   return typeof label === 'string' ? label : field;
 }
 
