@@ -106,6 +106,6 @@ export class DynamoApiKeyRepository implements ApiKeyRepository {
 
   private async read(key: Item): Promise<ApiKeyRecord | undefined> {
     const item = await readItem(this.client, this.table, key);
-    return item === undefined ? undefined : (itemToRecord<ApiKeyRecord>(item));
+    return item === undefined ? undefined : itemToRecord<ApiKeyRecord>(item);
   }
 }
