@@ -44,13 +44,17 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   };
   for (const path of ['/v1/claims', '/v1/claims/*', '/desk/*']) app.use(path, withServices);
 
-  app.route('/', metaRouter);
-  app.route('/', docsRouter);
-  app.route('/', weightRouter);
-  app.route('/', compensationRouter);
-  app.route('/', calendarsRouter);
-  app.route('/', policiesRouter);
-  app.route('/', claimsRouter);
+  const apiRouters = [
+    metaRouter,
+    docsRouter,
+    weightRouter,
+    compensationRouter,
+    calendarsRouter,
+    policiesRouter,
+    claimsRouter,
+  ];
+  for (const router of apiRouters) app.route('/', router);
+  // The desk last: its catch-all answers every other /desk path.
   app.route('/', deskRouter);
 
   app.doc31('/openapi.json', {
