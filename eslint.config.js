@@ -46,6 +46,16 @@ export default tseslint.config(
     },
   },
   {
+    // The application services are framework-free: the API and the desk both call them.
+    files: ['src/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['hono', 'hono/*', '@hono/*', '**/http/*', '**/routes/*', '**/desk/*'] },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', 'eslint.config.js'],
     languageOptions: {
       globals: {

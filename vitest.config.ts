@@ -19,10 +19,20 @@ export default defineConfig({
         },
       },
       {
+        // The API in process, as hono's own tests run it (`app.request()`): the
+        // calculators and the request validation, which need no storage and no Java.
+        test: {
+          name: 'api',
+          environment: 'node',
+          include: ['test/api/**/*.test.ts'],
+        },
+      },
+      {
         test: {
           name: 'storage',
           environment: 'node',
-          include: ['test/storage/**/*.test.ts'],
+          // The services run on DynamoDB Local too, with no Hono in their tests.
+          include: ['test/storage/**/*.test.ts', 'test/services/**/*.test.ts'],
           globalSetup: ['test/setup/dynamodb.global.ts'],
         },
       },

@@ -1,11 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps, HonoEnv } from './hono-env';
+import type { MiddlewareHandler } from 'hono';
+import type { AppDeps, HonoEnv, Services } from './hono-env';
 import { requestContext, type AccessLogLine } from './http/request-context';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { guardBody } from './http/body-guard';
-import { mapClaimErrors } from './http/storage-errors';
 import { claimsRouter } from './routes/claims/claims.index';
-import { deskRouter } from './routes/desk/desk.index';
+import { deskRouter } from './desk/routes/desk.index';
 import { docsRouter } from './routes/docs/docs.index';
 import { calendarsRouter } from './routes/calendars/calendars.index';
 import { compensationRouter } from './routes/compensation/compensation.index';
@@ -14,6 +14,7 @@ import { SERVICE_VERSION } from './routes/meta/meta.handlers';
 import { policiesRouter } from './routes/policies/policies.index';
 import { RESPONSE_HEADERS } from './schemas/headers.schema';
 import { weightRouter } from './routes/weight/weight.index';
+import { createClaimService } from './services/claims';
 
 export interface CreateAppOptions {
   /** Where access-log lines go; default one JSON line on stdout. */
@@ -35,13 +36,25 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   // The body rules of every /v1 request run inside the request-context layer (one layer less).
   app.use(requestContext(deps, log, guardBody(deps.maxBodyBytes)));
 
-  app.route('/', metaRouter);
-  app.route('/', docsRouter);
-  app.route('/', weightRouter);
-  app.route('/', compensationRouter);
-  app.route('/', calendarsRouter);
-  app.route('/', policiesRouter);
-  app.route('/', claimsRouter);
+  // The services, built once, on `c.var` of every request that uses them (not the calculators').
+  const services: Services = { claims: createClaimService(deps) };
+  const withServices: MiddlewareHandler<HonoEnv> = async function servicesMiddleware(c, next) {
+    c.set('services', services);
+    await next();
+  };
+  for (const path of ['/v1/claims', '/v1/claims/*', '/desk/*']) app.use(path, withServices);
+
+  const apiRouters = [
+    metaRouter,
+    docsRouter,
+    weightRouter,
+    compensationRouter,
+    calendarsRouter,
+    policiesRouter,
+    claimsRouter,
+  ];
+  for (const router of apiRouters) app.route('/', router);
+  // The desk last: its catch-all answers every other /desk path.
   app.route('/', deskRouter);
 
   app.doc31('/openapi.json', {
@@ -86,7 +99,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   }
 
   app.notFound(notFoundHandler);
-  app.onError(errorHandler([mapClaimErrors]));
+  app.onError(errorHandler());
   return app;
 }
 

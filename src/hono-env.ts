@@ -1,6 +1,9 @@
-import type { ActorRole } from './domain/claim';
 import type { Bindings } from './env';
+import type { Principal } from './services/actor';
+import type { ClaimService } from './services/claims';
 import type { Storage } from './storage/repository';
+
+export type { Principal } from './services/actor';
 
 /** What the app needs from the outside world; injected so tests can pin time. */
 export interface AppDeps {
@@ -16,12 +19,9 @@ export interface AppDeps {
   sessionSecret?: string;
 }
 
-/** Who is calling: resolved from the API key by the auth middleware. */
-export interface Principal {
-  keyId: string;
-  role: ActorRole;
-  /** Set for shop keys. */
-  shopId?: string;
+/** The application services handlers call (framework-free: src/services). */
+export interface Services {
+  claims: ClaimService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */
@@ -31,5 +31,7 @@ export interface HonoEnv {
     requestId: string;
     deps: AppDeps;
     principal: Principal;
+    /** The application services, built once from `deps`, set on every claims and desk request. */
+    services: Services;
   };
 }

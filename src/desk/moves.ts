@@ -1,18 +1,10 @@
 /**
  * The clerk's moves as desk forms: which the status allows, and how a posted
- * form becomes the same domain call the API makes (`decide`, `recordPayment`,
- * `transition`), validated by the API's own schemas.
+ * form becomes the same `ClaimCommand` the API sends the claim service,
+ * validated by the API's own schemas.
  */
 import type { z } from '@hono/zod-openapi';
-import {
-  allowedMoves,
-  transition,
-  type ChangeContext,
-  type Claim,
-  type ClaimChange,
-  type ClaimStatus,
-} from '../domain/claim';
-import { decide, recordPayment } from '../domain/claim/decision';
+import { allowedMoves, type ClaimCommand, type ClaimStatus } from '../domain/claim';
 import type { CurrencyCode } from '../domain/money';
 import { DecisionSchema, NoteSchema, PaymentSchema } from '../schemas/claim.schema';
 import { PARSE_OPTIONS } from '../http/field-issues';
@@ -76,8 +68,6 @@ export class MoveFormError extends Error {
   }
 }
 
-type Change = (claim: Claim, ctx: ChangeContext & { today: string }) => ClaimChange;
-
 function parsed<T>(result: z.ZodSafeParseResult<T>, fields: readonly string[]): T {
   if (result.success) return result.data;
   throw new MoveFormError(schemaIssues(result.error, (path) => fieldFor(path, fields)));
@@ -86,23 +76,23 @@ function parsed<T>(result: z.ZodSafeParseResult<T>, fields: readonly string[]): 
 const text = (form: Record<string, string>, name: string) => form[name]?.trim() || undefined;
 
 /**
- * The change a posted form asks for, for a claim in `currency`.
+ * The command a posted form asks for, for a claim in `currency`.
  *
  * @throws {MoveFormError} when a field breaks the API's schema.
- * @example const change = moveChange('partial', { amount: '1500.00', reason: 'Two of three items' }, 'RUB');
+ * @example const command = moveCommand('partial', { amount: '1500.00', reason: 'Two of three items' }, 'RUB');
  */
-export function moveChange(
+export function moveCommand(
   move: ClerkMove,
   form: Record<string, string>,
   currency: CurrencyCode,
-): Change {
+): ClaimCommand {
   const fields = MOVE_FIELDS[move];
   if (move === 'review') {
     const { note } = parsed(
       NoteSchema.safeParse({ note: text(form, 'note') }, PARSE_OPTIONS),
       fields,
     );
-    return (claim, ctx) => transition(claim, 'in_review', { ...ctx, ...(note ? { note } : {}) });
+    return { type: 'review', note };
   }
   if (move === 'payment') {
     const body = {
@@ -111,11 +101,11 @@ export function moveChange(
       reference: form.reference ?? '',
     };
     const input = parsed(PaymentSchema.safeParse(body, PARSE_OPTIONS), fields);
-    return (claim, ctx) => recordPayment(claim, input, ctx);
+    return { type: 'pay', ...input };
   }
   const approvedAmount =
     move === 'partial' ? { amount: form.amount?.trim() ?? '', currency } : undefined;
   const body = { decision: CLERK_MOVES[move], reason: text(form, 'reason'), approvedAmount };
   const input = parsed(DecisionSchema.safeParse(body, PARSE_OPTIONS), fields);
-  return (claim, ctx) => decide(claim, input, ctx);
+  return { type: 'decide', ...input };
 }

@@ -6,12 +6,9 @@
 import { z } from '@hono/zod-openapi';
 import { isFinalStatus, type Claim } from '../domain/claim';
 import { ClaimListQuerySchema } from '../schemas/claim.schema';
-import type { ClaimFilter } from '../storage/repository';
+import type { ClaimListQuery } from '../services/claims';
 
 export const QUEUE_PAGE_SIZE = 20;
-
-/** "Open claims by answer date" is the overdue index read up to a date no claim reaches. */
-const FAR_FUTURE = '9999-12-31';
 
 /**
  * @example QueueQuerySchema.parse({ overdue: 'true' }) // { overdue: 'true', sort: 'newest' }
@@ -30,22 +27,13 @@ export const withoutBlanks = (query: Record<string, string>): Record<string, str
   Object.fromEntries(Object.entries(query).filter(([, v]) => v.trim() !== ''));
 
 /**
- * The repository filter for a queue query on `today`.
+ * The claim service's list query for a queue query (one page of the queue).
  *
- * @example queueFilter({ sort: 'newest', overdue: 'true' }, '2025-06-16') // { overdueAsOf: '2025-06-16' }
+ * @example queueListQuery({ sort: 'due', overdue: 'false' }) // { sort: 'due', overdue: false, limit: 20 }
  */
-export function queueFilter(query: QueueQuery, today: string): ClaimFilter {
-  const { status, type, carrier, waybill, shopId, overdue, sort } = query;
-  const filter: ClaimFilter = {
-    ...(status ? { status } : {}),
-    ...(type ? { type } : {}),
-    ...(carrier ? { carrier } : {}),
-    ...(waybill ? { waybill } : {}),
-    ...(shopId ? { shopId } : {}),
-  };
-  if (overdue === 'true') filter.overdueAsOf = today;
-  else if (sort === 'due') filter.overdueAsOf = FAR_FUTURE;
-  return filter;
+export function queueListQuery(query: QueueQuery): ClaimListQuery {
+  const { overdue, ...rest } = query;
+  return { ...rest, overdue: overdue === 'true', limit: QUEUE_PAGE_SIZE };
 }
 
 /**

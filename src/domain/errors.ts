@@ -17,6 +17,14 @@ export const DomainErrorCode = {
   filingDeadlinePassed: 'filing-deadline-passed',
   /** A late-delivery claim for a parcel that was not late. */
   notLate: 'not-late',
+  /** The claim's status does not allow the move (`ClaimStateError`). */
+  invalidTransition: 'invalid-transition',
+  /** The claim is not at the version the caller saw (`StaleVersionError`). */
+  staleVersion: 'stale-version',
+  /** No such claim, or not one the caller may see (`ClaimNotFoundError`). */
+  notFound: 'not-found',
+  /** A list filter the caller's role may not use (`FilterNotAllowedError`). */
+  filterNotAllowed: 'filter-not-allowed',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -38,7 +46,7 @@ export type DomainParams = Readonly<Record<string, string | number>>;
  * throw new DomainError('currency-mismatch', 'declaredValue is in USD, deliveryCost in RUB', '/insurance/declaredValue/currency');
  */
 export class DomainError extends Error {
-  override readonly name = 'DomainError';
+  override readonly name: string = 'DomainError';
   readonly reason: DomainReason | undefined;
   readonly params: DomainParams;
   constructor(

@@ -57,5 +57,5 @@ export function onlyRole(role: ActorRole): MiddlewareHandler<HonoEnv> {
   };
 }
 
-/** The actor recorded in history: the shop id for shops, the key id for clerks. */
-export const actorOf = (p: Principal) => ({ role: p.role, id: p.shopId ?? `clerk:${p.keyId}` });
+/** The actor recorded in history (defined beside the claim service, which records it). */
+export { actorOf } from '../services/actor';

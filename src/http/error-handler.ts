@@ -1,56 +1,92 @@
-import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { DomainError, type DomainErrorCode } from '../domain/errors';
+import { ClaimStateError, FilterNotAllowedError, StaleVersionError } from '../domain/claim/errors';
+import { DomainError } from '../domain/errors';
 import type { HonoEnv } from '../hono-env';
+import { isCodedError, type CodedError } from '../services/errors';
+import {
+  ConflictError,
+  IdempotencyConflictError,
+  InvalidCursorError,
+  StorageUnavailableError,
+} from '../storage/errors';
 import { domainIssue } from './field-issues';
 import { placed, ProblemError, problemResponse } from './problem';
-import type { ProblemKind } from './problem-types';
-
-const DOMAIN_PROBLEMS: Record<DomainErrorCode, ProblemKind> = {
-  'invalid-input': 'invalidInput',
-  'currency-mismatch': 'currencyMismatch',
-  'calendar-year-unknown': 'calendarYearUnknown',
-  'calendar-unknown': 'calendarUnknown',
-  'policy-unknown': 'policyUnknown',
-  'filing-deadline-passed': 'filingDeadlinePassed',
-  'not-late': 'notLate',
-};
-
-/** Maps an error the app knows to a problem; `undefined` for the unknown. */
-export type ErrorMapper = (err: Error, c: Context<HonoEnv>) => Response | undefined;
-
-const mapProblem: ErrorMapper = (err, c) =>
-  err instanceof ProblemError ? problemResponse(c, err.kind, err.detail, err.extra) : undefined;
-
-const mapDomain: ErrorMapper = (err, c) => {
-  if (!(err instanceof DomainError)) return undefined;
-  const errors = err.pointer ? [placed({ pointer: err.pointer }, domainIssue(err))] : undefined;
-  return problemResponse(c, DOMAIN_PROBLEMS[err.code], err.message, errors ? { errors } : {});
-};
-
-/** Hono's own exceptions: the JSON validator's 400 on a malformed body, and the like. */
-const mapHttpException: ErrorMapper = (err, c) => {
-  if (!(err instanceof HTTPException)) return undefined;
-  if (err.status === 400) return problemResponse(c, 'malformedJson', err.message);
-  if (err.status === 413) return problemResponse(c, 'bodyTooLarge', err.message);
-  if (err.status === 415) return problemResponse(c, 'unsupportedMediaType', err.message);
-  return undefined;
-};
+import { PROBLEM_OF_CODE } from './problem-types';
 
 /**
- * The one error handler: every failure becomes problem+json. Unknown errors
- * are logged (message and stack, never the request) and answered with a bare
- * 500 that leaks nothing.
+ * What a problem says about a coded error beyond its type: the detail, and
+ * the extension members or headers a client acts on.
+ *
+ * @example problemParts(new StaleVersionError(3, 4)) // { detail: 'If-Match "3" is stale; …', extra: { currentVersion: 4 } }
+ */
+export function problemParts(err: CodedError): { detail: string; extra: ProblemError['extra'] } {
+  if (err instanceof ClaimStateError) {
+    const extra = { currentStatus: err.currentStatus, attempted: err.attempted };
+    return { detail: err.message, extra };
+  }
+  if (err instanceof StaleVersionError) {
+    return { detail: err.message, extra: { currentVersion: err.currentVersion } };
+  }
+  if (err instanceof FilterNotAllowedError) {
+    const errors = [{ parameter: err.parameter, code: 'not_allowed' as const, detail: err.detail }];
+    return { detail: err.message, extra: { errors } };
+  }
+  if (err instanceof DomainError) {
+    const errors = err.pointer ? [placed({ pointer: err.pointer }, domainIssue(err))] : undefined;
+    return { detail: err.message, extra: errors ? { errors } : {} };
+  }
+  if (err instanceof StorageUnavailableError) {
+    const headers = { 'retry-after': String(err.retryAfterSeconds) };
+    return { detail: `Claim storage did not answer (${err.reason}).`, extra: { headers } };
+  }
+  if (err instanceof ConflictError) {
+    const version = err.currentVersion;
+    return {
+      detail: 'The claim changed meanwhile; read it again and retry.',
+      extra: version === undefined ? {} : { currentVersion: version },
+    };
+  }
+  if (err instanceof IdempotencyConflictError) {
+    const errors = [
+      { header: 'Idempotency-Key', code: 'idempotency_key_reused' as const, detail: err.detail },
+    ];
+    return { detail: err.message, extra: { errors } };
+  }
+  if (err instanceof InvalidCursorError) {
+    const errors = [{ parameter: 'cursor', code: 'invalid_value' as const, detail: err.message }];
+    return { detail: 'The cursor is not valid for this listing.', extra: { errors } };
+  }
+  return { detail: err.message, extra: {} };
+}
+
+/** Hono's own exceptions: the JSON validator's 400 on a malformed body, and the like. */
+const HTTP_EXCEPTIONS = {
+  400: 'malformedJson',
+  413: 'bodyTooLarge',
+  415: 'unsupportedMediaType',
+} as const;
+
+/**
+ * The one error handler: every failure becomes problem+json. A `ProblemError`
+ * (the HTTP layer's own: auth, roles) says its kind; a domain or storage error
+ * is answered by its code through `PROBLEM_OF_CODE`. Unknown errors are
+ * logged (name and message, never the request) and answered with a bare 500
+ * that leaks nothing.
  *
  * @example
- * app.onError(errorHandler([mapStorageErrors]));
+ * app.onError(errorHandler());
  */
-export function errorHandler(extraMappers: ErrorMapper[] = []): ErrorHandler<HonoEnv> {
-  const mappers = [mapProblem, mapDomain, mapHttpException, ...extraMappers];
+export function errorHandler(): ErrorHandler<HonoEnv> {
   return function handleError(err, c) {
-    for (const map of mappers) {
-      const response = map(err, c);
-      if (response) return response;
+    if (err instanceof ProblemError) return problemResponse(c, err.kind, err.detail, err.extra);
+    if (isCodedError(err)) {
+      const { detail, extra } = problemParts(err);
+      return problemResponse(c, PROBLEM_OF_CODE[err.code], detail, extra);
+    }
+    if (err instanceof HTTPException && Object.hasOwn(HTTP_EXCEPTIONS, err.status)) {
+      const kind = HTTP_EXCEPTIONS[err.status as keyof typeof HTTP_EXCEPTIONS];
+      return problemResponse(c, kind, err.message);
     }
     console.error(
       JSON.stringify({ requestId: c.get('requestId'), error: err.name, message: err.message }),

@@ -1,3 +1,6 @@
+import type { DomainErrorCode } from '../domain/errors';
+import type { StorageError } from '../storage/errors';
+
 /**
  * Every kind of problem the API answers with, as data: a stable slug (the end
  * of the `type` URI), the HTTP status and a title. Clients switch on `type`.
@@ -67,3 +70,31 @@ export type ProblemStatus = (typeof PROBLEMS)[ProblemKind]['status'];
 
 /** The `type` URI of a problem: a path on this API that documents it. */
 export const problemTypeUri = (kind: ProblemKind): string => `/problems/${PROBLEMS[kind].slug}`;
+
+/** Every code a domain or storage error carries. */
+export type ErrorCode = DomainErrorCode | StorageError['code'];
+
+/**
+ * THE table from an error's code to the problem it is answered with (and so its
+ * status and `type`). The service throws only errors with these codes; the
+ * desk turns the same codes into pages (src/desk/routes/desk-errors.ts).
+ *
+ * @example PROBLEM_OF_CODE['stale-version'] // 'preconditionFailed' (412)
+ */
+export const PROBLEM_OF_CODE = {
+  'invalid-input': 'invalidInput',
+  'currency-mismatch': 'currencyMismatch',
+  'calendar-year-unknown': 'calendarYearUnknown',
+  'calendar-unknown': 'calendarUnknown',
+  'policy-unknown': 'policyUnknown',
+  'filing-deadline-passed': 'filingDeadlinePassed',
+  'not-late': 'notLate',
+  'invalid-transition': 'invalidTransition',
+  'stale-version': 'preconditionFailed',
+  'not-found': 'notFound',
+  'filter-not-allowed': 'validation',
+  'storage-unavailable': 'storageUnavailable',
+  conflict: 'conflict',
+  'idempotency-conflict': 'idempotencyConflict',
+  'invalid-cursor': 'validation',
+} as const satisfies Record<ErrorCode, ProblemKind>;

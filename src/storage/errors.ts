@@ -1,7 +1,9 @@
 /**
- * Failures the storage layer reports, independent of DynamoDB. The HTTP layer
- * maps them by `code`: storage-unavailable → 503 + Retry-After, conflict →
- * 409/412, idempotency-conflict → 422, invalid-cursor → 422, not-found → 404.
+ * Failures the storage layer reports, independent of DynamoDB, each with a
+ * stable `code`. The API maps them by code (`PROBLEM_OF_CODE` in
+ * src/http/problem-types.ts): storage-unavailable → 503 + Retry-After,
+ * conflict → 409, idempotency-conflict → 422, invalid-cursor → 422,
+ * not-found → 404; the desk, by the same codes, to pages.
  */
 
 /** Why storage could not be reached. */

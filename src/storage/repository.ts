@@ -14,10 +14,16 @@ export * from './errors';
 export interface IdempotencyInput {
   shopId: string;
   key: string;
-  /** A hash of the request (method, path, body) to detect key reuse for another request. */
+  /** A hash of the request body (the filing), to tell a retry from another request under the key. */
   fingerprint: string;
   /** Unix epoch seconds: after it the key is forgotten and files a new claim. */
   expiresAt: number;
+  /**
+   * The caller asks storage to file under the id derived from (shop, key, generation)
+   * instead of `claim.id`, so every request with the key targets one item. Without
+   * this, storage never replaces an id it was given.
+   */
+  idFromKey: true;
 }
 
 /** A stored original response for an idempotency key that was already used. */
@@ -59,14 +65,14 @@ export interface Page<T> {
  * Claims and their history.
  *
  * @example
- * const result = await claims.create(claim, event, { shopId, key, fingerprint, response, expiresAt });
+ * const result = await claims.create(claim, event, { shopId, key, fingerprint, expiresAt, idFromKey: true });
  * if (!result.created) return replay(result.replay);
  */
 export interface ClaimRepository {
   /**
-   * Writes claim, first event and idempotency record atomically. With a key, the
-   * claim's id is derived from (shop, key) and replaces `claim.id`: the answer
-   * carries the stored claim. When the key was already used within its window,
+   * Writes claim, first event and idempotency record atomically. With a key (and
+   * `idFromKey`, the caller's explicit request), the claim's id is derived from
+   * (shop, key) and replaces `claim.id`: the answer carries the stored claim. When the key was already used within its window,
    * nothing is written and the stored replay is returned.
    * @throws {ConflictError} when the claim id exists.
    * @throws {IdempotencyConflictError} when the key was re-used after its window too often.

@@ -10,7 +10,7 @@ import {
 import { filingFieldFor, filingFromForm } from '../../src/desk/filing-form';
 import { DomainError } from '../../src/domain/errors';
 import { PARSE_OPTIONS } from '../../src/http/field-issues';
-import { clerkMoves, MoveFormError, moveChange } from '../../src/desk/moves';
+import { clerkMoves, MoveFormError, moveCommand } from '../../src/desk/moves';
 import { FileClaimSchema } from '../../src/schemas/claim.schema';
 
 const base = {
@@ -158,7 +158,7 @@ describe('the clerk’s move forms', () => {
 
   it('checks a partial approval with the API’s schema, naming the field', () => {
     const attempt = () =>
-      moveChange('partial', { amount: '12,50', reason: 'Two of three items' }, 'RUB');
+      moveCommand('partial', { amount: '12,50', reason: 'Two of three items' }, 'RUB');
     expect(attempt).toThrow(MoveFormError);
     try {
       attempt();
@@ -172,7 +172,7 @@ describe('the clerk’s move forms', () => {
 
   it('checks a payment’s date and reference', () => {
     try {
-      moveChange('payment', { amount: '10.00', paidOn: '2025-02-30', reference: '' }, 'RUB');
+      moveCommand('payment', { amount: '10.00', paidOn: '2025-02-30', reference: '' }, 'RUB');
       expect.unreachable();
     } catch (error) {
       expect(Object.keys((error as MoveFormError).issues).sort()).toEqual(['paidOn', 'reference']);

@@ -10,8 +10,8 @@ import { fileClaim, type Claim, type ClaimEvent } from '../../src/domain/claim';
 import { prepareClaim, type ClaimFiling } from '../../src/domain/claim/filing';
 import { line } from '../../src/domain/explain';
 import { resolvePolicy, type PolicyNote } from '../../src/domain/policies';
-import { ClaimPage } from '../../src/views/claim/claim-page';
-import { LetterPage } from '../../src/views/letter';
+import { ClaimPage } from '../../src/desk/views/claim/claim-page';
+import { LetterPage } from '../../src/desk/views/letter';
 
 const TODAY = '2025-06-16';
 const AT = '2025-06-16T09:00:00.000Z';

@@ -12,6 +12,7 @@ const idem = (key: string, fingerprint = 'fp-1') => ({
   key,
   fingerprint,
   expiresAt: Math.floor(Date.now() / 1000) + 86_400,
+  idFromKey: true as const,
 });
 
 describe('ClaimRepository.create', () => {

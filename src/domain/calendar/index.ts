@@ -25,6 +25,12 @@ export type {
 } from './types';
 export type { IsoDate } from './dates';
 
+/**
+ * The calendar a late delivery is counted in when it names none: the claims
+ * desk's (Russia's), for the calculators and claims alike.
+ */
+export const DEFAULT_CALENDAR: CalendarCountry = 'RU';
+
 const calendars = new Map<CalendarCountry, BusinessCalendar>();
 
 function isCalendarCountry(code: string): code is CalendarCountry {

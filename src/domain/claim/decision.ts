@@ -12,8 +12,9 @@ import {
   toMoneyJson,
   type MoneyJson,
 } from '../money';
-import { transition, type ChangeContext, type ClaimChange } from '../claim';
-import { canTransition, ClaimStateError } from './status';
+import { transition, type ChangeContext, type ClaimChange } from './changes';
+import { ClaimStateError } from './errors';
+import { canTransition } from './status';
 import type { Claim, ClaimDecision } from './types';
 
 export const DECISIONS = ['approved', 'partially_approved', 'rejected', 'needs_info'] as const;

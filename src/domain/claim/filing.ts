@@ -17,7 +17,7 @@ import {
 import { DomainError, nested } from '../errors';
 import type { EvidenceKind } from '../evidence';
 import type { CarrierPolicy } from '../policies';
-import type { NewClaim } from '../claim';
+import type { NewClaim } from './types';
 import type { Claimant } from './types';
 
 interface FilingCommon {

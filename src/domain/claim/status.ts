@@ -59,29 +59,3 @@ export const FINAL_STATUSES: readonly ClaimStatus[] = CLAIM_STATUSES.filter(
 export function isFinalStatus(status: ClaimStatus): boolean {
   return FINAL_STATUSES.includes(status);
 }
-
-/** Changes that are not status moves but still depend on the status. */
-export type ClaimAction = 'add_evidence';
-
-/**
- * A move (or action) the claim's current status does not allow. The HTTP
- * layer maps it to 409 and names `currentStatus`.
- *
- * @example
- * throw new ClaimStateError('paid', 'cancelled');
- */
-export class ClaimStateError extends Error {
-  override readonly name = 'ClaimStateError';
-  readonly code = 'invalid-transition' as const;
-  constructor(
-    readonly currentStatus: ClaimStatus,
-    readonly attempted: ClaimStatus | ClaimAction,
-  ) {
-    const allowed = allowedMoves(currentStatus);
-    super(
-      `A claim in status '${currentStatus}' cannot ${
-        attempted === 'add_evidence' ? 'take new evidence' : `move to '${attempted}'`
-      }; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none (final status)'}`,
-    );
-  }
-}

@@ -1,17 +1,32 @@
-import type { RouteHandler } from '@hono/zod-openapi';
-import { addEvidence, transition } from '../../domain/claim';
-import { decide, recordPayment } from '../../domain/claim/decision';
-import { missingEvidence } from '../../domain/claim/filing';
-import { resolvePolicy } from '../../domain/policies';
+/**
+ * The claims API: headers become options (If-Match → expectedVersion,
+ * Idempotency-Key), the claim service does the work, the answer is the claim
+ * with its ETag. Errors go to the one error handler.
+ */
+import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Claim, ClaimCommand } from '../../domain/claim';
 import type { HonoEnv } from '../../hono-env';
-import { ProblemError } from '../../http/problem';
 import type * as routes from './claims.routes';
-import { applyChange, etagOf, fileForShop, loadVisible, timeOf } from './claims.service';
 
-type Handler<R extends import('@hono/zod-openapi').RouteConfig> = RouteHandler<R, HonoEnv>;
+type Handler<R extends RouteConfig> = RouteHandler<R, HonoEnv>;
+
+/** The ETag of a claim version. */
+export const etagOf = (claim: Claim) => `"${claim.version}"`;
+
+/** The version an `If-Match: "<version>"` header names, if any. */
+const versionFromIfMatch = (header: string | undefined): number | undefined => {
+  const match = header ? /^"(\d+)"$/.exec(header) : null;
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+};
 
 export const fileClaimHandler: Handler<typeof routes.fileClaimRoute> = async (c) => {
-  const { claim, replayed } = await fileForShop(c, c.req.valid('json'));
+  const key = c.req.header('idempotency-key');
+  const { claim, replayed } = await c.var.services.claims.file(
+    c.var.principal,
+    c.req.valid('json'),
+    { idempotencyKey: key || undefined },
+  );
   c.header('location', `/v1/claims/${claim.id}`);
   c.header('etag', etagOf(claim));
   if (replayed) c.header('idempotent-replayed', 'true');
@@ -19,93 +34,60 @@ export const fileClaimHandler: Handler<typeof routes.fileClaimRoute> = async (c)
 };
 
 export const getClaimHandler: Handler<typeof routes.getClaimRoute> = async (c) => {
-  const claim = await loadVisible(c, c.req.valid('param').id);
+  const claim = await c.var.services.claims.get(c.var.principal, c.req.valid('param').id);
   c.header('etag', etagOf(claim));
   return c.json(claim, 200);
 };
 
 export const historyHandler: Handler<typeof routes.historyRoute> = async (c) => {
-  const claim = await loadVisible(c, c.req.valid('param').id);
-  return c.json({ items: await c.get('deps').storage.claims.history(claim.id) }, 200);
+  const id = c.req.valid('param').id;
+  return c.json({ items: await c.var.services.claims.history(c.var.principal, id) }, 200);
 };
 
 export const listClaimsHandler: Handler<typeof routes.listClaimsRoute> = async (c) => {
-  const { limit, cursor, overdue, shopId, ...filters } = c.req.valid('query');
-  const principal = c.get('principal');
-  if (principal.role === 'shop' && shopId !== undefined && shopId !== principal.shopId) {
-    throw new ProblemError(
-      'validation',
-      'shopId is a clerk filter; a shop key lists its own claims.',
-      {
-        errors: [{ parameter: 'shopId', code: 'not_allowed', detail: 'is for clerk keys only' }],
-      },
-    );
-  }
-  const scope = principal.role === 'shop' ? principal.shopId : shopId;
-  const page = await c.get('deps').storage.claims.list(
-    {
-      ...filters,
-      ...(scope ? { shopId: scope } : {}),
-      ...(overdue === 'true' ? { overdueAsOf: timeOf(c).today } : {}),
-    },
-    { limit, ...(cursor ? { cursor } : {}) },
-  );
+  const { overdue, ...query } = c.req.valid('query');
+  const page = await c.var.services.claims.list(c.var.principal, {
+    ...query,
+    overdue: overdue === 'true',
+  });
   return c.json(page, 200);
 };
 
-const answer = (
-  c: Parameters<Handler<typeof routes.reviewRoute>>[0],
-  claim: Parameters<typeof etagOf>[0],
-) => {
-  c.header('etag', etagOf(claim));
-  return c.json(claim, 200);
-};
+/** A move: the command from the body, the expected version from If-Match, the claim with its ETag. */
+async function moveAnswer(c: Context<HonoEnv>, id: string, command: ClaimCommand) {
+  const expectedVersion = versionFromIfMatch(c.req.header('if-match'));
+  const claim = await c.var.services.claims.move(c.var.principal, id, command, {
+    expectedVersion,
+  });
+  return { claim, headers: { etag: etagOf(claim) } };
+}
 
 export const reviewHandler: Handler<typeof routes.reviewRoute> = async (c) => {
-  const note = c.req.valid('json')?.note;
-  const claim = await applyChange(c, c.req.valid('param').id, (current, ctx) =>
-    transition(current, 'in_review', { ...ctx, ...(note ? { note } : {}) }),
-  );
-  return answer(c, claim);
+  const command = { type: 'review', note: c.req.valid('json')?.note } as const;
+  const { claim, headers } = await moveAnswer(c, c.req.valid('param').id, command);
+  return c.json(claim, 200, headers);
 };
 
 export const cancelHandler: Handler<typeof routes.cancelRoute> = async (c) => {
-  const note = c.req.valid('json')?.note;
-  const claim = await applyChange(c, c.req.valid('param').id, (current, ctx) =>
-    transition(current, 'cancelled', { ...ctx, ...(note ? { note } : {}) }),
-  );
-  return c.json(claim, 200, { etag: etagOf(claim) });
+  const command = { type: 'cancel', note: c.req.valid('json')?.note } as const;
+  const { claim, headers } = await moveAnswer(c, c.req.valid('param').id, command);
+  return c.json(claim, 200, headers);
 };
 
 export const evidenceHandler: Handler<typeof routes.evidenceRoute> = async (c) => {
-  const { evidence } = c.req.valid('json');
-  const claim = await applyChange(c, c.req.valid('param').id, (current, ctx) => {
-    const added = evidence.map((e) => ({ ...e, addedAt: ctx.at }));
-    const { compensation } = current;
-    const awaited = 'missingEvidence' in compensation ? compensation.missingEvidence : [];
-    const checklist = resolvePolicy(current.carrier).claims.evidence[current.type];
-    const missing = missingEvidence(checklist, awaited, [...current.evidence, ...added]);
-    const withEvidence = addEvidence(current, { evidence: added, missingEvidence: missing }, ctx);
-    // A claim waiting for information goes back into review once the shop answers.
-    if (current.status !== 'needs_info') return withEvidence;
-    const note = 'evidence added';
-    return [withEvidence, transition(withEvidence.claim, 'in_review', { ...ctx, note })];
-  });
-  return c.json(claim, 200, { etag: etagOf(claim) });
+  const command = { type: 'addEvidence', ...c.req.valid('json') } as const;
+  const { claim, headers } = await moveAnswer(c, c.req.valid('param').id, command);
+  return c.json(claim, 200, headers);
 };
 
 export const decisionHandler: Handler<typeof routes.decisionRoute> = async (c) => {
-  const input = c.req.valid('json');
-  const claim = await applyChange(c, c.req.valid('param').id, (current, ctx) =>
-    decide(current, input, ctx),
-  );
-  return c.json(claim, 200, { etag: etagOf(claim) });
+  const command = { type: 'decide', ...c.req.valid('json') } as const;
+  const { claim, headers } = await moveAnswer(c, c.req.valid('param').id, command);
+  return c.json(claim, 200, headers);
 };
 
 export const paymentHandler: Handler<typeof routes.paymentRoute> = async (c) => {
-  const input = c.req.valid('json');
-  const claim = await applyChange(c, c.req.valid('param').id, (current, ctx) =>
-    recordPayment(current, input, ctx),
-  );
-  return c.json(claim, 200, { etag: etagOf(claim) });
+  const command = { type: 'pay', ...c.req.valid('json') } as const;
+  const { claim, headers } = await moveAnswer(c, c.req.valid('param').id, command);
+  return c.json(claim, 200, headers);
 };

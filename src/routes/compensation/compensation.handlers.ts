@@ -1,5 +1,5 @@
 import type { RouteHandler } from '@hono/zod-openapi';
-import { getCalendar } from '../../domain/calendar';
+import { DEFAULT_CALENDAR, getCalendar } from '../../domain/calendar';
 import { computeDamaged, computeLate, computeLost } from '../../domain/compensation';
 import { resolvePolicy } from '../../domain/policies';
 import type { HonoEnv } from '../../hono-env';
@@ -9,7 +9,7 @@ export const lateHandler: RouteHandler<typeof lateRoute, HonoEnv> = (c) => {
   const input = c.req.valid('json');
   const ctx = {
     policy: resolvePolicy(input.carrier),
-    calendar: getCalendar(input.calendar ?? 'RU'),
+    calendar: getCalendar(input.calendar ?? DEFAULT_CALENDAR),
   };
   return c.json(computeLate(input, ctx), 200);
 };

@@ -97,7 +97,7 @@ export class DynamoApiKeyRepository implements ApiKeyRepository {
       KeyConditionExpression: 'allPk = :kind',
       ExpressionAttributeValues: { ':kind': { S: 'APIKEY' } },
     });
-    return items.map((item) => itemToRecord(item) as unknown as ApiKeyRecord);
+    return items.map((item) => itemToRecord<ApiKeyRecord>(item));
   }
 
   private item(record: ApiKeyRecord, key: Item): Item {
@@ -106,6 +106,6 @@ export class DynamoApiKeyRepository implements ApiKeyRepository {
 
   private async read(key: Item): Promise<ApiKeyRecord | undefined> {
     const item = await readItem(this.client, this.table, key);
-    return item === undefined ? undefined : (itemToRecord(item) as unknown as ApiKeyRecord);
+    return item === undefined ? undefined : itemToRecord<ApiKeyRecord>(item);
   }
 }

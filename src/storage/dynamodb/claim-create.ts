@@ -3,7 +3,8 @@
  * history event and (with an Idempotency-Key) the key's record, so filing is atomic
  * without a transaction and costs one write.
  *
- * With a key, the claim id is derived from (shop, key): every request with that key
+ * With a key (the caller asks for it: `idFromKey`), the claim id is derived from (shop,
+ * key) instead of the one given: every request with that key
  * targets the same item, so the first write wins and every other one gets the winner
  * back from the failed condition (ALL_OLD) in the same round trip, to replay it or
  * refuse it. A key is remembered for its window (24 h): a request after that files a

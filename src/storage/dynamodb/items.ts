@@ -139,7 +139,7 @@ const EVENT_FIELDS = ['claimId', 'seq', 'at', 'actor', 'type', 'from', 'to', 'no
 function inEventOrder(record: Record<string, unknown>): ClaimEvent {
   const ordered: Record<string, unknown> = {};
   for (const field of EVENT_FIELDS) if (field in record) ordered[field] = record[field];
-  return Object.assign(ordered, record) as unknown as ClaimEvent;
+  return decoded<ClaimEvent>(Object.assign(ordered, record));
 }
 
 /** The claim from its stored JSON document. */
@@ -159,7 +159,19 @@ export function itemToEvent(item: Item): ClaimEvent {
   return inEventOrder(fromItem(item, LAYOUT_ATTRIBUTES));
 }
 
-/** Strips layout attributes from any item. */
-export function itemToRecord(item: Item): Record<string, unknown> {
-  return fromItem(item, LAYOUT_ATTRIBUTES);
+/**
+ * A decoded item as the record type it was written from (only this module's own
+ * writers put items in the table, so the shape is theirs).
+ */
+function decoded<T extends object>(record: Record<string, unknown>): T {
+  return record as T;
+}
+
+/**
+ * Strips layout attributes from any item; the record as the type it was written as.
+ *
+ * @example const record = itemToRecord<ApiKeyRecord>(item);
+ */
+export function itemToRecord<T extends object = Record<string, unknown>>(item: Item): T {
+  return decoded<T>(fromItem(item, LAYOUT_ATTRIBUTES));
 }

@@ -1,0 +1,122 @@
+/**
+ * The claim page and its move forms. A move is the API's: same schema, same
+ * domain call, same conditional write; the desk only turns the outcome into a
+ * page (a redirect on success, the page with the reason otherwise).
+ */
+import type { Context } from 'hono';
+import { carrierName } from '../carriers';
+import { domainIssues, fieldFor, inLanguage, type FieldIssues } from '../field-errors';
+import type { Language } from '../i18n/lang';
+import {
+  asClerkMove,
+  clerkMoves,
+  MOVE_FIELDS,
+  MoveFormError,
+  moveCommand,
+  type ClerkMove,
+} from '../moves';
+import { isOverdue } from '../queue-query';
+import { shipmentFacts } from '../shipment-facts';
+import { ClaimPage, type ClaimPageProps } from '../views/claim/claim-page';
+import { StaleVersionError } from '../../domain/claim';
+import type { DeskEnv } from './desk-env';
+import { deskRefusal } from './desk-errors';
+import { renderError, renderPage } from './render';
+
+type C = Context<DeskEnv>;
+type Outcome = Pick<ClaimPageProps, 'done' | 'conflictSeen' | 'refused' | 'failed'>;
+
+const CLAIM_ID = /^clm_[0-9a-f]{32}$/;
+
+async function claimPage(c: C, id: string, outcome: Outcome, status: 200 | 409 | 422 = 200) {
+  const { claims } = c.var.services;
+  const [claim, history] = await Promise.all([
+    claims.get(c.var.principal, id),
+    claims.history(c.var.principal, id),
+  ]);
+  const today = claims.today();
+  const lang = c.get('lang');
+  const page = (
+    <ClaimPage
+      lang={lang}
+      path={`/desk/claims/${id}`}
+      csrf={c.get('csrf')}
+      claim={claim}
+      history={history}
+      carrier={carrierName(claim.carrier, lang)}
+      overdue={isOverdue(claim, today)}
+      facts={shipmentFacts(claim.shipment)}
+      moves={clerkMoves(claim.status)}
+      today={today}
+      {...outcome}
+    />
+  );
+  return renderPage(c, page, status);
+}
+
+/**
+ * GET /desk/claims/:id (with ?done=<step> after a successful move).
+ *
+ * @example deskRouter.get('/desk/claims/:id', showClaim);
+ */
+export function showClaim(c: C) {
+  const id = c.req.param('id') ?? '';
+  if (!CLAIM_ID.test(id)) return renderError(c, 'notFound');
+  const done = c.req.query('done');
+  return claimPage(c, id, { done: done === 'filed' ? 'filed' : asClerkMove(done) });
+}
+
+const formStrings = (body: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+
+/**
+ * POST /desk/claims/:id/moves/:move: success redirects to the claim (303);
+ * a stale page or refused move is 409, an invalid field 422, with the page.
+ *
+ * @example deskRouter.post('/desk/claims/:id/moves/:move', moveClaim);
+ */
+export async function moveClaim(c: C) {
+  const id = c.req.param('id') ?? '';
+  const move = asClerkMove(c.req.param('move'));
+  if (!CLAIM_ID.test(id) || !move) return renderError(c, 'notFound');
+  const values = formStrings(await c.req.parseBody());
+  const seen = /^\d{1,9}$/.test(values.version ?? '') ? Number(values.version) : 0;
+  const { claims } = c.var.services;
+  try {
+    const claim = await claims.get(c.var.principal, id);
+    // A stale page is said first, whatever its form holds (the service checks it again on write).
+    if (claim.version !== seen) throw new StaleVersionError(seen, claim.version);
+    const command = moveCommand(move, values, claim.compensation.amount.currency);
+    await claims.move(c.var.principal, id, command, { expectedVersion: seen });
+  } catch (error) {
+    const outcome = outcomeOf(error, move, values, c.get('lang'));
+    if (!outcome) throw error;
+    return claimPage(c, id, outcome.page, outcome.status);
+  }
+  return c.redirect(`/desk/claims/${id}?done=${move}`, 303);
+}
+
+/** A refused move as what the page says about it; undefined for a real failure. */
+function outcomeOf(
+  error: unknown,
+  move: ClerkMove,
+  values: Record<string, string>,
+  lang: Language,
+) {
+  const failed = (issues: FieldIssues) => ({
+    page: { failed: { move, values, errors: inLanguage(lang, issues) } },
+    status: 422 as const,
+  });
+  if (error instanceof MoveFormError) return failed(error.issues);
+  const refusal = deskRefusal(error);
+  if (!refusal) return undefined;
+  if ('staleSeen' in refusal)
+    return { page: { conflictSeen: refusal.staleSeen }, status: 409 as const };
+  if ('refused' in refusal) return { page: { refused: true }, status: 409 as const };
+  if ('field' in refusal) {
+    return failed(domainIssues(refusal.field, (path) => fieldFor(path, MOVE_FIELDS[move])));
+  }
+  return undefined;
+}

@@ -1,0 +1,76 @@
+import type { Context, ErrorHandler } from 'hono';
+import { ClaimStateError, StaleVersionError } from '../../domain/claim';
+import { DomainError } from '../../domain/errors';
+import { isCodedError } from '../../services/errors';
+import { StorageUnavailableError } from '../../storage/errors';
+import type { DeskErrorKind } from '../views/error-page';
+import type { DeskEnv } from './desk-env';
+import { renderError } from './render';
+
+/**
+ * What the desk says about a service call that ended in a domain or storage
+ * error, by the error's code: the desk's one mapper (the API's is
+ * `PROBLEM_OF_CODE`). Each page says it in Russian or English.
+ */
+export type DeskRefusal =
+  /** A whole-page answer: no such claim, storage down. */
+  | { page: DeskErrorKind; retryAfterSeconds?: number }
+  /** The clerk's page showed an older version; nothing was written (409). */
+  | { staleSeen: number }
+  /** The claim's status does not allow the move (409). */
+  | { refused: ClaimStateError }
+  /** The form's idempotency key already filed another claim (409). */
+  | { keyUsed: true }
+  /** A cursor from other filters: the first page, and say so. */
+  | { badCursor: true }
+  /** A rule broken by a field (422): shown beside the field its pointer names. */
+  | { field: DomainError };
+
+/**
+ * @example const refusal = deskRefusal(error); if (refusal && 'staleSeen' in refusal) …
+ */
+export function deskRefusal(error: unknown): DeskRefusal | undefined {
+  if (!isCodedError(error)) return undefined;
+  switch (error.code) {
+    case 'not-found':
+      return { page: 'notFound' };
+    case 'storage-unavailable':
+      return error instanceof StorageUnavailableError
+        ? { page: 'unavailable', retryAfterSeconds: error.retryAfterSeconds }
+        : { page: 'unavailable' };
+    case 'stale-version':
+      return error instanceof StaleVersionError ? { staleSeen: error.expectedVersion } : undefined;
+    case 'invalid-transition':
+      return error instanceof ClaimStateError ? { refused: error } : undefined;
+    case 'idempotency-conflict':
+      return { keyUsed: true };
+    case 'invalid-cursor':
+      return { badCursor: true };
+    case 'conflict':
+      return undefined;
+    default:
+      return error instanceof DomainError ? { field: error } : undefined;
+  }
+}
+
+/**
+ * The desk's error handler: failures become pages, not problem+json. A page
+ * a refusal names is shown (404, 503 with Retry-After); anything else is
+ * logged like the API logs it (name and message, never the request, which
+ * may hold claimant data) and shown with the request id.
+ *
+ * @example deskRouter.onError(deskErrorHandler);
+ */
+export const deskErrorHandler: ErrorHandler<DeskEnv> = (err, c: Context<DeskEnv>) => {
+  const refusal = deskRefusal(err);
+  if (refusal && 'page' in refusal) {
+    if (refusal.retryAfterSeconds !== undefined) {
+      c.header('retry-after', String(refusal.retryAfterSeconds));
+    }
+    return renderError(c, refusal.page);
+  }
+  console.error(
+    JSON.stringify({ requestId: c.get('requestId'), error: err.name, message: err.message }),
+  );
+  return renderError(c, 'internal');
+};

@@ -1,0 +1,70 @@
+/**
+ * What every desk request passes first: the desk must be configured, the
+ * language is resolved, and a form post must come from this site with its token.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { CSRF_FIELD, csrfBinding, csrfTokenMatches, isCrossSite } from '../csrf';
+import { LANG_COOKIE, pickLanguage } from '../i18n/lang';
+import { SESSION_COOKIE } from '../session';
+import type { DeskEnv } from './desk-env';
+import { renderError } from './render';
+
+/**
+ * Resolves the language and the secret; without DESK_SESSION_SECRET the desk
+ * is off (503) rather than signing cookies with a guessable key.
+ *
+ * @example deskRouter.use('/desk/*', deskContext());
+ */
+export function deskContext(): MiddlewareHandler<DeskEnv> {
+  return async function deskContextMiddleware(c, next) {
+    c.set('lang', pickLanguage(getCookie(c, LANG_COOKIE), c.req.header('accept-language')));
+    const secret = c.get('deps').sessionSecret;
+    if (!secret) return renderError(c, 'deskOff');
+    c.set('secret', secret);
+    await next();
+  };
+}
+
+/**
+ * Form posts only: a size limit, then the browser's own word that the post
+ * comes from this site (Origin, Sec-Fetch-Site). Runs before the session is
+ * looked at, so a cross-site post is refused whatever cookies it carries.
+ *
+ * @example deskRouter.post('/desk/*', sameSitePosts());
+ */
+export function sameSitePosts(): MiddlewareHandler<DeskEnv> {
+  return async function sameSitePostsMiddleware(c, next) {
+    const headers = {
+      origin: c.req.header('origin'),
+      secFetchSite: c.req.header('sec-fetch-site'),
+    };
+    if (isCrossSite(headers, new URL(c.req.url).origin)) return renderError(c, 'forbidden');
+    const limit = bodyLimit({
+      maxSize: c.get('deps').maxBodyBytes,
+      onError: (ctx) => renderError(ctx, 'tooLarge'),
+    });
+    return limit(c, next);
+  };
+}
+
+/**
+ * The posted `_csrf` must be this session's token. A forged post is a 403
+ * page and changes nothing. (The sign-in form checks its pre-session token itself.)
+ *
+ * @example deskRouter.post('/desk/claims/*', requireCsrf());
+ */
+export function requireCsrf(): MiddlewareHandler<DeskEnv> {
+  return async function requireCsrfMiddleware(c, next) {
+    const cookie = getCookie(c, SESSION_COOKIE) ?? '';
+    const token = (await c.req.parseBody())[CSRF_FIELD];
+    const valid = await csrfTokenMatches(
+      c.get('secret'),
+      csrfBinding('session', cookie),
+      typeof token === 'string' ? token : undefined,
+    );
+    if (!valid) return renderError(c, 'forbidden');
+    await next();
+  };
+}

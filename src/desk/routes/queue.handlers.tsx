@@ -1,0 +1,79 @@
+import type { Context } from 'hono';
+import { carrierName } from '../carriers';
+import {
+  isOverdue,
+  pageHref,
+  queueListQuery,
+  QueueQuerySchema,
+  type QueueQuery,
+  withoutBlanks,
+} from '../queue-query';
+import type { Claim } from '../../domain/claim';
+import { QueuePage, type QueueRow } from '../views/queue';
+import type { DeskEnv } from './desk-env';
+import { deskRefusal } from './desk-errors';
+import { pathOf, renderPage } from './render';
+
+type C = Context<DeskEnv>;
+
+async function listPage(c: C, query: QueueQuery) {
+  const { claims } = c.var.services;
+  const listQuery = queueListQuery(query);
+  try {
+    return { page: await claims.list(c.var.principal, listQuery), badCursor: false };
+  } catch (error) {
+    // A cursor from other filters (an edited URL): the first page, and say so.
+    const refusal = deskRefusal(error);
+    if (!refusal || !('badCursor' in refusal)) throw error;
+    const first = { ...listQuery, cursor: undefined };
+    return { page: await claims.list(c.var.principal, first), badCursor: true };
+  }
+}
+
+const toRow = (claim: Claim, c: C, today: string): QueueRow => ({
+  id: claim.id,
+  waybill: claim.waybill,
+  type: claim.type,
+  carrier: carrierName(claim.carrier, c.get('lang')),
+  status: claim.status,
+  amount: claim.compensation.amount,
+  createdAt: claim.createdAt,
+  answerDueBy: claim.answerDueBy,
+  overdue: isOverdue(claim, today),
+  shopId: claim.shopId,
+});
+
+/**
+ * GET /desk/claims: the queue. A refused filter is named and dropped, not a dead end.
+ *
+ * @example deskRouter.get('/desk/claims', queue);
+ */
+export async function queue(c: C) {
+  let query = withoutBlanks(c.req.query());
+  const parsed = QueueQuerySchema.safeParse(query);
+  const invalid = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${String(issue.path[0] ?? '')}: ${issue.message}`);
+  if (!parsed.success) {
+    const refused = new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '')));
+    query = Object.fromEntries(Object.entries(query).filter(([name]) => !refused.has(name)));
+  }
+  const valid = QueueQuerySchema.parse(query);
+  const today = c.var.services.claims.today();
+  const { page, badCursor } = await listPage(c, valid);
+  const page1 = valid.cursor ? pageHref(query) : undefined;
+  return renderPage(
+    c,
+    <QueuePage
+      lang={c.get('lang')}
+      path={pathOf(c)}
+      csrf={c.get('csrf')}
+      query={query}
+      rows={page.items.map((claim) => toRow(claim, c, today))}
+      nextHref={page.nextCursor ? pageHref(query, page.nextCursor) : undefined}
+      firstHref={page1}
+      badCursor={badCursor}
+      invalid={invalid}
+    />,
+  );
+}

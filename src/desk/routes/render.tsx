@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import { ErrorPage, type DeskErrorKind } from '../views/error-page';
+import type { DeskEnv } from './desk-env';
+
+/**
+ * An HTML page answer, with its doctype.
+ *
+ * @example return renderPage(c, <QueuePage {...model} />);
+ */
+export async function renderPage(
+  c: Context<DeskEnv>,
+  page: JSX.Element,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> {
+  return c.html(`<!doctype html>${String(await page)}`, status);
+}
+
+const STATUS: Record<DeskErrorKind, ContentfulStatusCode> = {
+  notFound: 404,
+  forbidden: 403,
+  tooLarge: 413,
+  unavailable: 503,
+  internal: 500,
+  deskOff: 503,
+};
+
+/**
+ * The path and query of the request (what the language switch returns to).
+ *
+ * @example pathOf(c) // '/desk/claims?waybill=123'
+ */
+export const pathOf = (c: Context): string => {
+  const url = new URL(c.req.url);
+  return url.pathname + url.search;
+};
+
+/**
+ * The error page of a kind, with its status.
+ *
+ * @example return renderError(c, 'forbidden'); // 403
+ */
+export function renderError(c: Context<DeskEnv>, kind: DeskErrorKind): Promise<Response> {
+  const page = (
+    <ErrorPage
+      lang={c.get('lang') ?? 'en'}
+      kind={kind}
+      path={c.req.method === 'GET' ? pathOf(c) : '/desk/claims'}
+      requestId={c.get('requestId')}
+      csrf={kind === 'deskOff' ? undefined : c.get('csrf')}
+    />
+  );
+  return renderPage(c, page, STATUS[kind]);
+}

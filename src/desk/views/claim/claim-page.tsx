@@ -1,0 +1,96 @@
+import { claimFor } from '../../i18n/claim';
+import { labelsFor } from '../../i18n/labels';
+import type { Language } from '../../i18n/lang';
+import type { ClerkMove } from '../../moves';
+import type { Fact } from '../../shipment-facts';
+import type { Claim, ClaimEvent } from '../../../domain/claim';
+import { Layout } from '../layout';
+import { Compensation } from './compensation';
+import { Evidence } from './evidence';
+import { ShipmentFacts } from './facts';
+import { History } from './history';
+import { Moves, type FailedMove } from './moves';
+import { Outcome } from './outcome';
+import { Summary } from './summary';
+
+export interface ClaimPageProps {
+  lang: Language;
+  path: string;
+  csrf: string;
+  claim: Claim;
+  history: ClaimEvent[];
+  /** The carrier's name in the page language. */
+  carrier: string;
+  overdue: boolean;
+  facts: Fact[];
+  /** The forms to offer (the clerk's moves the status allows). */
+  moves: ClerkMove[];
+  today: string;
+  /** The step just done (after a redirect). */
+  done?: ClerkMove | 'filed' | undefined;
+  /** The version the clerk's stale page showed. */
+  conflictSeen?: number | undefined;
+  refused?: boolean;
+  failed?: FailedMove | undefined;
+}
+
+/**
+ * Everything about one claim, and the forms to move it on.
+ *
+ * @example <ClaimPage {...model} />
+ */
+export function ClaimPage(props: ClaimPageProps) {
+  const { claim, lang } = props;
+  const m = claimFor(lang);
+  const status = labelsFor(lang).status[claim.status];
+  return (
+    <Layout lang={lang} title={m.title(claim.waybill)} path={props.path} csrf={props.csrf}>
+      <h1>{m.title(claim.waybill)}</h1>
+      {props.done ? (
+        <p class="notice success" role="status">
+          {m.done[props.done]}
+        </p>
+      ) : null}
+      {props.conflictSeen !== undefined ? (
+        <p class="notice error" role="alert" id="conflict">
+          {m.conflict(props.conflictSeen, claim.version, status)}
+        </p>
+      ) : null}
+      {props.refused ? (
+        <p class="notice error" role="alert">
+          {m.refused}
+        </p>
+      ) : null}
+      <p class="letter-links">
+        <span>{m.letter}: </span>
+        <a href={`/desk/claims/${claim.id}/letter?lang=en`} hreflang="en">
+          {m.letterEn}
+        </a>
+        {' · '}
+        <a href={`/desk/claims/${claim.id}/letter?lang=ru`} hreflang="ru">
+          {m.letterRu}
+        </a>
+      </p>
+      <div class="columns">
+        <div>
+          <Summary claim={claim} lang={lang} carrier={props.carrier} overdue={props.overdue} />
+          <Moves
+            moves={props.moves}
+            claim={claim}
+            lang={lang}
+            csrf={props.csrf}
+            today={props.today}
+            failed={props.failed}
+          />
+          <Outcome claim={claim} lang={lang} />
+        </div>
+        <div>
+          <Compensation compensation={claim.compensation} lang={lang} />
+          <Evidence claim={claim} lang={lang} />
+          <ShipmentFacts claim={claim} facts={props.facts} lang={lang} />
+        </div>
+      </div>
+      <History events={props.history} lang={lang} />
+    </Layout>
+  );
+}

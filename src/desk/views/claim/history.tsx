@@ -1,0 +1,50 @@
+import { claimFor } from '../../i18n/claim';
+import { formatInstant } from '../../i18n/format';
+import { labelsFor } from '../../i18n/labels';
+import type { Language } from '../../i18n/lang';
+import type { ClaimEvent } from '../../../domain/claim';
+
+/**
+ * Every change of the claim, oldest first, as stored by the API.
+ *
+ * @example <History events={events} lang="en" />
+ */
+export function History(props: { events: ClaimEvent[]; lang: Language }) {
+  const { lang } = props;
+  const m = claimFor(lang);
+  const l = labelsFor(lang);
+  return (
+    <section aria-labelledby="history-title" class="card">
+      <h2 id="history-title">{m.history}</h2>
+      <div class="table-wrap">
+        <table class="history" id="history">
+          <thead>
+            <tr>
+              <th scope="col">{m.when}</th>
+              <th scope="col">{m.who}</th>
+              <th scope="col">{m.what}</th>
+              <th scope="col">{m.change}</th>
+              <th scope="col">{m.note}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.events.map((event) => (
+              <tr>
+                <td>{formatInstant(lang, event.at)}</td>
+                <td>
+                  {l.role[event.actor.role]} <code>{event.actor.id}</code>
+                </td>
+                <td>{l.event[event.type]}</td>
+                <td data-status={event.to}>
+                  {event.from ? `${l.status[event.from]} → ` : ''}
+                  {event.to ? l.status[event.to] : ''}
+                </td>
+                <td>{event.note ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

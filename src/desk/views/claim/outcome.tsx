@@ -1,0 +1,65 @@
+import { claimFor } from '../../i18n/claim';
+import { formatDate, formatInstant, formatMoney } from '../../i18n/format';
+import { labelsFor } from '../../i18n/labels';
+import type { Language } from '../../i18n/lang';
+import type { Claim } from '../../../domain/claim';
+
+/**
+ * The recorded decision and payment, once there are any.
+ *
+ * @example <Outcome claim={claim} lang="en" />
+ */
+export function Outcome(props: { claim: Claim; lang: Language }) {
+  const { decision, payment } = props.claim;
+  if (!decision && !payment) return null;
+  const m = claimFor(props.lang);
+  const l = labelsFor(props.lang);
+  const lang = props.lang;
+  return (
+    <section aria-labelledby="outcome-title" class="card">
+      <h2 id="outcome-title">{payment ? `${m.decision} · ${m.payment}` : m.decision}</h2>
+      {decision ? (
+        <dl class="facts">
+          <dt>{m.decision}</dt>
+          <dd>{l.status[decision.decision]}</dd>
+          {decision.approvedAmount ? (
+            <>
+              <dt>{m.approvedAmount}</dt>
+              <dd>{formatMoney(lang, decision.approvedAmount)}</dd>
+            </>
+          ) : null}
+          {decision.reason ? (
+            <>
+              <dt>{m.reason}</dt>
+              <dd>{decision.reason}</dd>
+            </>
+          ) : null}
+          {decision.overrideReason ? (
+            <>
+              <dt>{m.overrideReason}</dt>
+              <dd>{decision.overrideReason}</dd>
+            </>
+          ) : null}
+          <dt>{m.decidedBy}</dt>
+          <dd>
+            {decision.decidedBy}, {formatInstant(lang, decision.decidedAt)}
+          </dd>
+        </dl>
+      ) : null}
+      {payment ? (
+        <dl class="facts">
+          <dt>{m.paidAmount}</dt>
+          <dd>{formatMoney(lang, payment.amount)}</dd>
+          <dt>{m.paidOn}</dt>
+          <dd>{formatDate(lang, payment.paidOn)}</dd>
+          <dt>{m.reference}</dt>
+          <dd>{payment.reference}</dd>
+          <dt>{m.recordedBy}</dt>
+          <dd>
+            {payment.recordedBy}, {formatInstant(lang, payment.recordedAt)}
+          </dd>
+        </dl>
+      ) : null}
+    </section>
+  );
+}

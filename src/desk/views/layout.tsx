@@ -1,0 +1,83 @@
+import type { Child } from 'hono/jsx';
+import { CSRF_FIELD } from '../csrf';
+import { commonFor } from '../i18n/common';
+import type { Language } from '../i18n/lang';
+
+/** Where the stylesheet is served (a route, since the CSP allows no inline style). */
+export const STYLESHEET_PATH = '/desk/assets/desk.css';
+
+export interface LayoutProps {
+  lang: Language;
+  title: string;
+  /** Path and query of this page: the language switch comes back to it. */
+  path: string;
+  /** Present when a clerk is signed in: shows the navigation and the sign-out form. */
+  csrf?: string | undefined;
+  /** Which navigation entry is this page. */
+  current?: 'queue' | 'new' | undefined;
+  children?: Child;
+}
+
+/**
+ * The frame of every desk page: language, title, stylesheet, skip link,
+ * landmarks (header, nav, main, footer) for screen readers.
+ *
+ * @example <Layout lang="en" title="Claims queue" path="/desk/claims" csrf={token}>…</Layout>
+ */
+export function Layout(props: LayoutProps) {
+  const m = commonFor(props.lang);
+  const other = m.otherLanguageCode;
+  const switchHref = `/desk/lang/${other}?back=${encodeURIComponent(props.path)}`;
+  const here = (name: LayoutProps['current']) => (props.current === name ? 'page' : undefined);
+  return (
+    <html lang={props.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · ${m.appName}`}</title>
+        <link rel="stylesheet" href={STYLESHEET_PATH} />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {m.skipToContent}
+        </a>
+        <header class="top">
+          <p class="brand">{m.appName}</p>
+          {props.csrf ? (
+            <nav aria-label={m.mainNav}>
+              <ul class="nav">
+                <li>
+                  <a href="/desk/claims" aria-current={here('queue')}>
+                    {m.queue}
+                  </a>
+                </li>
+                <li>
+                  <a href="/desk/new-claim" aria-current={here('new')}>
+                    {m.newClaim}
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
+          <nav aria-label={m.languageNav} class="lang-switch">
+            <a href={switchHref} lang={other} hreflang={other}>
+              {m.otherLanguage}
+            </a>
+          </nav>
+          {props.csrf ? (
+            <form method="post" action="/desk/sign-out" class="sign-out">
+              <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+              <button type="submit" class="secondary">
+                {m.signOut}
+              </button>
+            </form>
+          ) : null}
+        </header>
+        <main id="main">{props.children}</main>
+        <footer class="bottom">
+          <p>{m.footer}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

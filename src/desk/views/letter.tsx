@@ -1,0 +1,117 @@
+import { claimFor } from '../i18n/claim';
+import { formatDate, formatMoney } from '../i18n/format';
+import { labelsFor } from '../i18n/labels';
+import type { Language } from '../i18n/lang';
+import { letterFor } from '../i18n/letter';
+import { deskLine } from '../i18n/lines';
+import type { Fact } from '../shipment-facts';
+import type { Claim } from '../../domain/claim';
+import { STYLESHEET_PATH } from './layout';
+import { factText } from './parts/fact-value';
+
+export interface LetterProps {
+  /** The letter's language, which may differ from the desk's. */
+  lang: Language;
+  claim: Claim;
+  /** The carrier's name and rules source, in the letter's language. */
+  carrier: { name: string; source: string };
+  facts: Fact[];
+  today: string;
+}
+
+/**
+ * A printable claim letter (pretenziya) to the carrier: parties, waybill,
+ * facts, the calculation line by line, the amount demanded, the enclosures.
+ * Its own page frame: everything on it, toolbar included, is in the letter's language.
+ *
+ * @example <LetterPage lang="ru" claim={claim} carrier={{ name, source }} facts={facts} today="2025-06-16" />
+ */
+export function LetterPage(props: LetterProps) {
+  const { claim, lang } = props;
+  const m = letterFor(lang);
+  const c = claimFor(lang);
+  const l = labelsFor(lang);
+  const other = lang === 'ru' ? 'en' : 'ru';
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{m.title(claim.waybill)}</title>
+        <link rel="stylesheet" href={STYLESHEET_PATH} />
+      </head>
+      <body class="letter-body">
+        <nav class="toolbar no-print" aria-label={m.toolbar}>
+          <a href={`/desk/claims/${claim.id}`}>{m.back}</a>
+          <a href={`/desk/claims/${claim.id}/letter?lang=${other}`} hreflang={other} lang={other}>
+            {m.otherLanguage}
+          </a>
+          <span class="muted">{m.printHint}</span>
+        </nav>
+        <main class="letter">
+          <dl class="parties">
+            <dt>{m.to}</dt>
+            <dd>{props.carrier.name}</dd>
+            <dt>{m.from}</dt>
+            <dd>{m.shop(claim.shopId)}</dd>
+            <dt>{m.date}</dt>
+            <dd>{formatDate(lang, props.today)}</dd>
+            <dt>{m.reference}</dt>
+            <dd>{claim.id}</dd>
+          </dl>
+          <h1>{m.heading}</h1>
+          <p class="subject">{m.subject(claim.waybill)}</p>
+          <p>{m.opening[claim.type](props.carrier.name, formatDate(lang, claim.shippedDate))}</p>
+          <h2>{m.facts}</h2>
+          <dl class="facts">
+            <dt>{c.waybill}</dt>
+            <dd>{claim.waybill}</dd>
+            {claim.orderId ? (
+              <>
+                <dt>{c.orderId}</dt>
+                <dd>{claim.orderId}</dd>
+              </>
+            ) : null}
+            <dt>{c.shippedDate}</dt>
+            <dd>{formatDate(lang, claim.shippedDate)}</dd>
+            {props.facts.map((fact) => (
+              <>
+                <dt>{c.facts[fact.key]}</dt>
+                <dd>{factText(lang, fact.value)}</dd>
+              </>
+            ))}
+            <dt>{m.customer}</dt>
+            <dd>{claim.claimant.name}</dd>
+          </dl>
+          <p class="prose">{claim.description}</p>
+          <h2>{m.calculation}</h2>
+          <ol class="lines">
+            {claim.compensation.lines.map((line) => (
+              <li>{deskLine(lang, line)}</li>
+            ))}
+          </ol>
+          <h2>{m.demanded}</h2>
+          <p class="demand" id="amount-demanded">
+            {m.demand(
+              formatMoney(lang, claim.compensation.amount),
+              formatDate(lang, claim.answerDueBy),
+            )}
+          </p>
+          <h2>{m.enclosures}</h2>
+          {claim.evidence.length === 0 ? (
+            <p>{m.noEnclosures}</p>
+          ) : (
+            <ol class="enclosures">
+              {claim.evidence.map((item) => (
+                <li>{`${l.evidence[item.kind]}: ${item.name}`}</li>
+              ))}
+            </ol>
+          )}
+          <h2>{m.rules}</h2>
+          <p class="muted">{props.carrier.source}</p>
+          <p class="signature">{m.signature}: ____________________</p>
+        </main>
+      </body>
+    </html>
+  );
+}

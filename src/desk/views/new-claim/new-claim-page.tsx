@@ -1,0 +1,142 @@
+import { CSRF_FIELD } from '../../csrf';
+import type { FilingPreview } from '../../../services/claims';
+import { FORM_LEVEL, type FieldErrors } from '../../field-errors';
+import { filingFor, type FilingMessages } from '../../i18n/filing';
+import { formatDate } from '../../i18n/format';
+import { labelsFor } from '../../i18n/labels';
+import type { Language } from '../../i18n/lang';
+import { Compensation } from '../claim/compensation';
+import { Layout } from '../layout';
+import { FieldError } from '../parts/field-error';
+import {
+  CustomerSection,
+  EvidenceSection,
+  fieldId,
+  LateSection,
+  LossSection,
+  ShipmentSection,
+} from './filing-fields';
+
+export type { FilingPreview };
+
+export interface NewClaimProps {
+  lang: Language;
+  path: string;
+  csrf: string;
+  values: Record<string, string>;
+  errors: FieldErrors;
+  preview?: FilingPreview | undefined;
+  /** This form's idempotency key already filed a different claim. */
+  alreadyUsed?: boolean;
+}
+
+/** The label of a field, for the error summary's links. */
+function labelOf(m: FilingMessages, field: string): string {
+  const row = /^evidence\.(\d+)\.(kind|name|url)$/.exec(field);
+  if (row) {
+    const part = { kind: m.evidenceKind, name: m.evidenceName, url: m.evidenceUrl }[
+      row[2] as 'kind' | 'name' | 'url'
+    ];
+    return `${m.evidenceRow(Number(row[1]) + 1)}: ${part}`;
+  }
+  const label: unknown = Object.hasOwn(m, field) ? m[field as keyof typeof m] : undefined;
+  return typeof label === 'string' ? label : field;
+}
+
+function ErrorSummary(props: { lang: Language; errors: FieldErrors }) {
+  const m = filingFor(props.lang);
+  const fields = Object.keys(props.errors).filter((f) => f !== FORM_LEVEL);
+  if (fields.length === 0 && !props.errors[FORM_LEVEL]) return null;
+  return (
+    <div class="notice error" role="alert" id="error-summary">
+      <p>{m.errorSummary}</p>
+      <FieldError id="form-error" lang={props.lang} message={props.errors[FORM_LEVEL]} />
+      <ul>
+        {fields.map((field) => (
+          <li>
+            <a href={`#${fieldId(field)}`}>{labelOf(m, field)}</a>:{' '}
+            <span>{props.errors[field]}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Preview(props: { lang: Language; preview: FilingPreview }) {
+  const m = filingFor(props.lang);
+  const l = labelsFor(props.lang);
+  const { preview, lang } = props;
+  return (
+    <div class="preview" id="preview">
+      <p class="notice" role="status">
+        {m.previewIntro}
+      </p>
+      <Compensation compensation={preview.compensation} lang={lang} id="preview" />
+      <p>
+        <strong>{m.missing}: </strong>
+        {preview.missingEvidence.length === 0
+          ? m.nothingMissing
+          : preview.missingEvidence.map((k) => l.evidence[k]).join('; ')}
+      </p>
+      <p>
+        {m.deadlines(
+          formatDate(lang, preview.filingDeadline),
+          formatDate(lang, preview.answerDueBy),
+        )}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The phone-claim form: calculate first, then file. After a refusal it comes
+ * back filled in, each error beside its field and summarised at the top.
+ *
+ * @example <NewClaimPage lang="en" path="/desk/new-claim" csrf={token} values={defaults} errors={{}} />
+ */
+export function NewClaimPage(props: NewClaimProps) {
+  const m = filingFor(props.lang);
+  const section = { lang: props.lang, values: props.values, errors: props.errors };
+  return (
+    <Layout lang={props.lang} title={m.title} path={props.path} csrf={props.csrf} current="new">
+      <h1>{m.title}</h1>
+      <p>{m.intro}</p>
+      {props.alreadyUsed ? (
+        <p class="notice error" role="alert">
+          {m.alreadyUsed} <a href="/desk/new-claim">{m.newForm}</a>
+        </p>
+      ) : null}
+      <ErrorSummary lang={props.lang} errors={props.errors} />
+      <form method="post" action="/desk/new-claim" class="card filing" novalidate>
+        <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+        <input type="hidden" name="idempotencyKey" value={props.values.idempotencyKey ?? ''} />
+        <ShipmentSection {...section} />
+        <CustomerSection {...section} />
+        <LateSection {...section} />
+        <LossSection {...section} />
+        <EvidenceSection {...section} />
+        <div class="actions">
+          <button
+            type="submit"
+            name="intent"
+            value="calculate"
+            class={props.preview ? 'secondary' : undefined}
+          >
+            {m.calculate}
+          </button>
+        </div>
+        {props.preview ? (
+          <>
+            <Preview lang={props.lang} preview={props.preview} />
+            <div class="actions">
+              <button type="submit" name="intent" value="file">
+                {m.file}
+              </button>
+            </div>
+          </>
+        ) : null}
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,181 @@
+import { carrierChoices } from '../carriers';
+import { formatDate, formatMoney } from '../i18n/format';
+import { labelsFor } from '../i18n/labels';
+import type { Language } from '../i18n/lang';
+import { queueFor } from '../i18n/queue';
+import { CLAIM_STATUSES, CLAIM_TYPES, type ClaimStatus, type ClaimType } from '../../domain/claim';
+import type { MoneyJson } from '../../domain/money';
+import { Layout } from './layout';
+import { CheckboxField, SelectField, TextField } from './parts/fields';
+
+/** One claim as the queue lists it. */
+export interface QueueRow {
+  id: string;
+  waybill: string;
+  type: ClaimType;
+  carrier: string;
+  status: ClaimStatus;
+  amount: MoneyJson;
+  createdAt: string;
+  answerDueBy: string;
+  overdue: boolean;
+  shopId: string;
+}
+
+export interface QueueProps {
+  lang: Language;
+  path: string;
+  csrf: string;
+  /** The filters as given, to fill the form again. */
+  query: Record<string, string>;
+  rows: QueueRow[];
+  nextHref?: string | undefined;
+  firstHref?: string | undefined;
+  badCursor?: boolean;
+  /** Filters that were refused: "name: reason". */
+  invalid?: string[];
+}
+
+function Filters(props: QueueProps) {
+  const m = queueFor(props.lang);
+  const l = labelsFor(props.lang);
+  const q = props.query;
+  const field = (name: string) => ({ id: `q-${name}`, name, lang: props.lang });
+  return (
+    <form method="get" action="/desk/claims" class="card filters" aria-labelledby="filters-title">
+      <h2 id="filters-title">{m.filters}</h2>
+      <div class="grid">
+        <TextField
+          {...field('waybill')}
+          type="search"
+          label={m.waybill}
+          hint={m.waybillHint}
+          value={q.waybill}
+        />
+        <SelectField
+          {...field('status')}
+          label={m.status}
+          any={m.any}
+          value={q.status}
+          choices={CLAIM_STATUSES.map((s) => ({ value: s, label: l.status[s] }))}
+        />
+        <SelectField
+          {...field('type')}
+          label={m.type}
+          any={m.any}
+          value={q.type}
+          choices={CLAIM_TYPES.map((t) => ({ value: t, label: l.type[t] }))}
+        />
+        <SelectField
+          {...field('carrier')}
+          label={m.carrier}
+          any={m.any}
+          value={q.carrier}
+          choices={carrierChoices(props.lang)}
+        />
+        <TextField {...field('shopId')} label={m.shop} value={q.shopId} />
+        <SelectField
+          {...field('sort')}
+          label={m.sort}
+          value={q.sort ?? 'newest'}
+          choices={[
+            { value: 'newest', label: m.sortNewest },
+            { value: 'due', label: m.sortDue },
+          ]}
+        />
+      </div>
+      <CheckboxField {...field('overdue')} label={m.overdueOnly} checked={q.overdue === 'true'} />
+      <div class="actions">
+        <button type="submit">{m.apply}</button>
+        <a href="/desk/claims">{m.reset}</a>
+      </div>
+    </form>
+  );
+}
+
+function Row(props: { row: QueueRow; lang: Language }) {
+  const { row, lang } = props;
+  const l = labelsFor(lang);
+  return (
+    <tr class={row.overdue ? 'overdue' : undefined}>
+      <th scope="row">
+        <a href={`/desk/claims/${row.id}`}>{row.waybill}</a>
+      </th>
+      <td>{l.type[row.type]}</td>
+      <td>{row.carrier}</td>
+      <td>
+        <span class={`badge status-${row.status}`}>{l.status[row.status]}</span>
+      </td>
+      <td class="num">{formatMoney(lang, row.amount)}</td>
+      <td>{formatDate(lang, row.createdAt)}</td>
+      <td>
+        {formatDate(lang, row.answerDueBy)}
+        {row.overdue ? <span class="badge overdue-badge"> {queueFor(lang).overdue}</span> : null}
+      </td>
+      <td>{row.shopId}</td>
+    </tr>
+  );
+}
+
+/**
+ * The queue: filters, one table row per claim (overdue ones marked in words,
+ * not only in colour), and cursor pages.
+ *
+ * @example <QueuePage lang="en" path="/desk/claims" csrf={token} query={{}} rows={rows} />
+ */
+export function QueuePage(props: QueueProps) {
+  const m = queueFor(props.lang);
+  return (
+    <Layout lang={props.lang} title={m.title} path={props.path} csrf={props.csrf} current="queue">
+      <h1>{m.title}</h1>
+      {props.badCursor ? (
+        <p class="notice" role="status">
+          {m.badCursor}
+        </p>
+      ) : null}
+      {props.invalid?.length ? (
+        <div class="notice error" role="alert">
+          <p>{m.badQuery}</p>
+          <ul lang="en">
+            {props.invalid.map((text) => (
+              <li>{text}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Filters {...props} />
+      {props.rows.length === 0 ? (
+        <p class="empty">{m.empty}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="queue">
+            <caption>{m.caption(props.rows.length)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.waybill}</th>
+                <th scope="col">{m.type}</th>
+                <th scope="col">{m.carrier}</th>
+                <th scope="col">{m.status}</th>
+                <th scope="col">{m.amount}</th>
+                <th scope="col">{m.filed}</th>
+                <th scope="col">{m.answerDue}</th>
+                <th scope="col">{m.shop}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((row) => (
+                <Row row={row} lang={props.lang} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {props.firstHref || props.nextHref ? (
+        <nav class="pages" aria-label={m.pages}>
+          {props.firstHref ? <a href={props.firstHref}>{m.first}</a> : null}
+          {props.nextHref ? <a href={props.nextHref}>{m.next}</a> : null}
+        </nav>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * The claim's own refusals, each a `DomainError` with a stable code: the API
+ * maps the code to a problem, the desk to a page (one table each, by code).
+ */
+import { DomainError } from '../errors';
+import { allowedMoves } from './status';
+import type { ClaimStatus } from './types';
+
+/** Changes that are not status moves but still depend on the status. */
+export type ClaimAction = 'add_evidence';
+
+/**
+ * A move (or action) the claim's current status does not allow (409, naming `currentStatus`).
+ *
+ * @example
+ * throw new ClaimStateError('paid', 'cancelled');
+ */
+export class ClaimStateError extends DomainError {
+  override readonly name = 'ClaimStateError';
+  constructor(
+    readonly currentStatus: ClaimStatus,
+    readonly attempted: ClaimStatus | ClaimAction,
+  ) {
+    const allowed = allowedMoves(currentStatus);
+    super(
+      'invalid-transition',
+      `A claim in status '${currentStatus}' cannot ${
+        attempted === 'add_evidence' ? 'take new evidence' : `move to '${attempted}'`
+      }; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none (final status)'}`,
+    );
+  }
+}
+
+/**
+ * The claim is not at the version the caller saw (an API client's If-Match, a
+ * desk page's hidden field); nothing was written.
+ *
+ * @example throw new StaleVersionError(3, 4);
+ */
+export class StaleVersionError extends DomainError {
+  override readonly name = 'StaleVersionError';
+  constructor(
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(
+      'stale-version',
+      `If-Match "${expectedVersion}" is stale; the claim is at version ${currentVersion}.`,
+    );
+  }
+}
+
+/**
+ * No such claim, or another shop's: both answer alike, so a claim's existence does not leak.
+ *
+ * @example throw new ClaimNotFoundError('clm_1');
+ */
+export class ClaimNotFoundError extends DomainError {
+  override readonly name = 'ClaimNotFoundError';
+  constructor(readonly claimId: string) {
+    super('not-found', `No claim ${claimId}.`);
+  }
+}
+
+/**
+ * A list filter the caller's role may not use (a shop key naming another shop).
+ *
+ * @example throw new FilterNotAllowedError('shopId', 'shopId is a clerk filter; a shop key lists its own claims.', 'is for clerk keys only');
+ */
+export class FilterNotAllowedError extends DomainError {
+  override readonly name = 'FilterNotAllowedError';
+  constructor(
+    readonly parameter: string,
+    message: string,
+    readonly detail: string,
+  ) {
+    super('filter-not-allowed', message);
+  }
+}
