@@ -3,6 +3,7 @@ import type { AppDeps, HonoEnv } from './hono-env';
 import { requestContext, type AccessLogLine } from './http/request-context';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { guardBody } from './http/body-guard';
+import { limitByAddress } from './http/rate-limit';
 import { mapClaimErrors } from './http/storage-errors';
 import { claimsRouter } from './routes/claims/claims.index';
 import { deskRouter } from './routes/desk/desk.index';
@@ -34,6 +35,9 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
 
   // The body rules of every /v1 request run inside the request-context layer (one layer less).
   app.use(requestContext(deps, log, guardBody(deps.maxBodyBytes)));
+  // The open calculators: a budget per client address (keyed calls spend the key's, in auth.ts).
+  app.use('/v1/weight', limitByAddress());
+  app.use('/v1/compensation/*', limitByAddress());
 
   app.route('/', metaRouter);
   app.route('/', docsRouter);
