@@ -75,7 +75,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
       },
       {
         name: 'meta',
-        description: 'Liveness and the meaning of each problem `type`. Open: no key.',
+        description:
+          'Liveness, readiness (DynamoDB reachable) and the meaning of each problem `type`. Open: no key.',
       },
     ],
   });
