@@ -48,6 +48,15 @@ export default defineConfig({
                 DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
                 DYNAMODB_TABLE: inject('dynamoTable'),
               },
+              // The suite makes thousands of requests from one address and a few keys: the
+              // shipped limiters get room for them; test/http/rate-limit.test.ts builds an app
+              // on the low ones to reach a limit.
+              ratelimits: {
+                RATE_LIMIT_PER_KEY: { simple: { limit: 1_000_000, period: 60 } },
+                RATE_LIMIT_PER_ADDRESS: { simple: { limit: 1_000_000, period: 60 } },
+                LOW_RATE_LIMIT_PER_KEY: { simple: { limit: 3, period: 60 } },
+                LOW_RATE_LIMIT_PER_ADDRESS: { simple: { limit: 3, period: 60 } },
+              },
             },
           })),
         ],

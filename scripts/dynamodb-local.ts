@@ -4,7 +4,7 @@
  * setup, and a CLI: `tsx scripts/dynamodb-local.ts [--port 8000] [--db-path .data/dynamodb]`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient } from '../src/storage/dynamodb/client';
+import { privateDirectory, withPrivateUmask } from './private-files';
 
 export const JAVA_MISSING =
   'Java 17+ is needed for DynamoDB Local: apt-get install -y openjdk-17-jre-headless';
@@ -90,6 +91,8 @@ export function assertJava(): void {
  * Starts DynamoDB Local and resolves once ListTables answers.
  * `-sharedDb`: one database whatever the credentials/region of the caller,
  * so the Worker, the scripts and the tests all see the same tables.
+ * The jar has no option to choose its address: it listens on every
+ * interface of the machine (the README says so), on `port`.
  *
  * @example
  * const db = await startDynamoLocal({ dbPath: '.data/dynamodb', port: 8000 });
@@ -105,14 +108,16 @@ export async function startDynamoLocal(
   const dir = findJarDirectory();
   const storage =
     options.dbPath === undefined ? ['-inMemory'] : ['-dbPath', resolve(options.dbPath)];
-  if (options.dbPath !== undefined) mkdirSync(options.dbPath, { recursive: true });
+  // A database on disk is private: its folder 0700, the files java writes there 0600.
+  if (options.dbPath !== undefined) privateDirectory(options.dbPath);
   const args = [
     `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
     '-jar',
     join(dir, 'DynamoDBLocal.jar'),
   ];
   args.push(...storage, '-sharedDb', '-disableTelemetry', '-port', String(port));
-  const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = () => spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = options.dbPath === undefined ? run() : withPrivateUmask(run);
   let tail = '';
   const keepTail = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-2000));
   child.stdout.on('data', keepTail);

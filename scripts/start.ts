@@ -1,10 +1,11 @@
 /**
  * `npm start`: DynamoDB Local persisted to .data/dynamodb, the table, demo
  * API keys (printed), then `wrangler dev` against it. Ctrl-C stops both.
+ * Everything under .data/ is private (folders 0700, files 0600).
  * Env: DYNAMODB_PORT (8000), DYNAMODB_TABLE (parcel-claims), PORT (8787).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import { DEFAULT_TABLE_NAME } from '../src/storage/table';
 import { clientFor, ensureTable } from './create-table';
 import { localDynamoPort, startDynamoLocal, type DynamoLocal } from './dynamodb-local';
 import { issueKey } from './keys';
+import { privateDirectory, writePrivateFile } from './private-files';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, '.data');
@@ -54,7 +56,7 @@ async function ensureDemoKeys(apiKeys: ApiKeyRepository): Promise<DemoKeys> {
     shop: await ensure('shop', saved.shop),
     clerk: await ensure('clerk', saved.clerk),
   };
-  writeFileSync(demoKeysFile, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  writePrivateFile(demoKeysFile, `${JSON.stringify(keys, null, 2)}\n`);
   return keys;
 }
 
@@ -66,7 +68,7 @@ function deskSessionSecret(): string {
   const file = join(dataDir, 'desk-session-secret');
   if (!existsSync(file)) {
     const secret = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
-    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    writePrivateFile(file, `${secret}\n`);
   }
   return readFileSync(file, 'utf8').trim();
 }
@@ -102,7 +104,8 @@ async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const table = process.env.DYNAMODB_TABLE ?? DEFAULT_TABLE_NAME;
   const dbPath = join(dataDir, 'dynamodb');
-  mkdirSync(dbPath, { recursive: true });
+  // Keys, the desk secret and claims' personal data: .data/ is 0700, its files 0600.
+  privateDirectory(dataDir);
   const started = performance.now();
   let db: DynamoLocal;
   try {

@@ -4,6 +4,7 @@ import type { AppDeps, HonoEnv, Services } from './hono-env';
 import { requestContext, type AccessLogLine } from './http/request-context';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { guardBody } from './http/body-guard';
+import { limitByAddress } from './http/rate-limit';
 import { claimsRouter } from './routes/claims/claims.index';
 import { deskRouter } from './desk/routes/desk.index';
 import { docsRouter } from './routes/docs/docs.index';
@@ -35,6 +36,9 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
 
   // The body rules of every /v1 request run inside the request-context layer (one layer less).
   app.use(requestContext(deps, log, guardBody(deps.maxBodyBytes)));
+  // The open calculators: a budget per client address (keyed calls spend the key's, in auth.ts).
+  app.use('/v1/weight', limitByAddress());
+  app.use('/v1/compensation/*', limitByAddress());
 
   // The services, built once, on `c.var` of every request that uses them (not the calculators').
   const services: Services = { claims: createClaimService(deps) };
@@ -84,7 +88,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
       },
       {
         name: 'meta',
-        description: 'Liveness and the meaning of each problem `type`. Open: no key.',
+        description:
+          'Liveness, readiness (DynamoDB reachable) and the meaning of each problem `type`. Open: no key.',
       },
     ],
   });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
-/** Worker bindings as wrangler passes them (vars and secrets are all strings). */
-export interface Bindings {
+/** The `[[ratelimits]]` bindings of wrangler.toml (src/http/rate-limit.ts uses them). */
+export type RateLimitBindingName = 'RATE_LIMIT_PER_KEY' | 'RATE_LIMIT_PER_ADDRESS';
+
+/**
+ * Worker bindings as wrangler passes them: vars and secrets are all strings;
+ * the rate limiters are absent where the app runs without them.
+ */
+export interface Bindings extends Partial<Record<RateLimitBindingName, RateLimit>> {
   MAX_BODY_BYTES?: string;
   DYNAMODB_TABLE?: string;
   DYNAMODB_REGION?: string;

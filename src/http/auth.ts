@@ -3,19 +3,26 @@ import type { ActorRole } from '../domain/claim';
 import type { HonoEnv, Principal } from '../hono-env';
 import { hashApiKey } from '../storage/api-keys';
 import { ProblemError } from './problem';
+import { spendRateLimit } from './rate-limit';
 
-const CHALLENGE = { 'www-authenticate': 'Bearer realm="parcel-claims"' };
+/** Claims carry personal data: no answer to a keyed call may be stored by a cache. */
+const NO_STORE = { 'cache-control': 'no-store' };
+const CHALLENGE = { 'www-authenticate': 'Bearer realm="parcel-claims"', ...NO_STORE };
 
 /**
  * Resolves `Authorization: Bearer <key>` to a principal. Only the SHA-256 of
  * the key is looked up; the key itself is never stored or logged. A missing,
- * unknown or revoked key is 401.
+ * unknown or revoked key is 401. Each key then spends one request of its rate
+ * limit (429 over it). Every answer, errors included, is `Cache-Control: no-store`.
  *
  * @example
  * app.use('/v1/claims/*', authenticate());
  */
 export function authenticate(): MiddlewareHandler<HonoEnv> {
   return async function authenticateMiddleware(c, next) {
+    // Mounted on `/v1/claims` and `/v1/claims/*`, which both match `/v1/claims`: one run is
+    // enough (a second would spend the key's rate limit twice).
+    if (c.get('principal')) return next();
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) {
@@ -32,7 +39,10 @@ export function authenticate(): MiddlewareHandler<HonoEnv> {
     const principal: Principal = { keyId: record.keyId, role: record.role };
     if (record.shopId) principal.shopId = record.shopId;
     c.set('principal', principal);
+    await spendRateLimit(c, 'RATE_LIMIT_PER_KEY', record.keyId, NO_STORE);
     await next();
+    // After the route's own answer or the error handler's (Hono hands either back here).
+    c.res.headers.set('cache-control', 'no-store');
   };
 }
 

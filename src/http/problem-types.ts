@@ -57,6 +57,11 @@ export const PROBLEMS = {
     status: 422,
     title: 'The parcel was not late: there is nothing to claim',
   },
+  rateLimited: {
+    slug: 'rate-limited',
+    status: 429,
+    title: 'Too many requests; retry after the time in Retry-After',
+  },
   storageUnavailable: {
     slug: 'storage-unavailable',
     status: 503,

@@ -123,6 +123,7 @@ const schemaFor = (status: number): z.ZodType => {
 /** The headers each problem status is sent with, besides X-Request-Id. */
 const HEADERS: Partial<Record<number, ResponseHeader[]>> = {
   401: ['WWW-Authenticate'],
+  429: ['Retry-After'],
   503: ['Retry-After'],
 };
 
@@ -138,12 +139,17 @@ export const problem = (status: number, description: string) => ({
   content: { 'application/problem+json': { schema: schemaFor(status) } },
 });
 
-/** Error answers every JSON-body route can give; spread into `responses`. */
+/** 429 `rate-limited`: the caller's budget (per API key, or per address on the calculators) is spent. */
+export const rateLimitedResponse = (whose: string) =>
+  problem(429, `Too many requests ${whose}; retry after \`Retry-After\` seconds`);
+
+/** Error answers every JSON-body route (the open calculators) can give; spread into `responses`. */
 export const bodyErrorResponses = {
   400: problem(400, 'The body is not valid JSON'),
   413: problem(413, 'The body is larger than the limit'),
   415: problem(415, 'The body is not application/json'),
   422: problem(422, 'A field is missing or breaks a rule; `errors` names each one'),
+  429: rateLimitedResponse('from your address'),
   500: problem(500, 'Unexpected failure; quote `instance` to support'),
 } as const;
 

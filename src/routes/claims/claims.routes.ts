@@ -14,7 +14,7 @@ import {
   NoteSchema,
   PaymentSchema,
 } from '../../schemas/claim.schema';
-import { problem } from '../../schemas/problem.schema';
+import { problem, rateLimitedResponse } from '../../schemas/problem.schema';
 import { jsonBody, jsonResponse } from '../router';
 import { claimExamples } from './claims.examples';
 
@@ -24,6 +24,7 @@ const authErrors = {
   401: problem(401, 'No, unknown or revoked API key'),
   403: problem(403, 'The key’s role may not do this'),
   404: problem(404, 'No such claim (or not yours: another shop’s claim is not revealed)'),
+  429: rateLimitedResponse('with this API key'),
   503: problem(503, 'Claim storage unavailable; retry after `Retry-After` seconds'),
   500: problem(500, 'Unexpected failure; quote `instance` to support'),
 } as const;

@@ -1,7 +1,8 @@
 import { createRouter, route } from '../router';
-import { healthHandler, problemTypeHandler } from './meta.handlers';
-import { healthRoute, problemTypeRoute } from './meta.routes';
+import { healthHandler, problemTypeHandler, readyHandler } from './meta.handlers';
+import { healthRoute, problemTypeRoute, readyRoute } from './meta.routes';
 
 export const metaRouter = createRouter();
 route(metaRouter, healthRoute, healthHandler);
+route(metaRouter, readyRoute, readyHandler);
 route(metaRouter, problemTypeRoute, problemTypeHandler);

@@ -6,7 +6,7 @@ import {
   type CoverageWarning,
 } from '../../domain/calendar';
 import { IsoDateSchema } from '../../schemas/common.schema';
-import { readErrorResponses, typeUris } from '../../schemas/problem.schema';
+import { problem, readErrorResponses, typeUris } from '../../schemas/problem.schema';
 import { jsonResponse } from '../router';
 
 const CoverageWarningSchema = z
@@ -52,6 +52,29 @@ export const healthRoute = createRoute({
       calendars: calendarCoverage().map(({ country, lastYear }) => ({ country, lastYear })),
       warnings: [],
     }),
+  },
+});
+
+export const READY_TIMEOUT_MS = 2000;
+
+export const ReadySchema = z
+  .object({
+    status: z.literal('ready'),
+    storage: z.literal('ok').openapi({ description: 'DynamoDB answered a read.' }),
+  })
+  .openapi('Ready');
+
+export const readyRoute = createRoute({
+  method: 'get',
+  path: '/ready',
+  operationId: 'getReady',
+  tags: ['meta'],
+  security: [],
+  summary: 'Readiness: can the service reach its database?',
+  description: `One cheap read of DynamoDB (a key that does not exist), given ${READY_TIMEOUT_MS} ms. A 503 while the database is down, slow or missing its table; \`/health\` stays up meanwhile (it makes no database call). Sent with \`Cache-Control: no-store\`.`,
+  responses: {
+    200: jsonResponse(ReadySchema, 'DynamoDB answered', { status: 'ready', storage: 'ok' }),
+    503: problem(503, 'DynamoDB did not answer in time; retry after `Retry-After` seconds'),
   },
 });
 

@@ -1,0 +1,348 @@
+/**
+ * The attack drill, kept as a test: fast-check sends generated bad input (fixed seed, over
+ * 5,000 cases, in-process on the app the Worker builds, against DynamoDB Local) to every
+ * POST route of the API and to the claims list query. Never a 5xx; every 4xx a problem+json
+ * whose `status` is the answer's, and a validation failure names each field it refuses.
+ * The desk's HTML forms are not part of this drill (they answer pages, not problems).
+ */
+import { env } from 'cloudflare:test';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+import { filingExample, requestExamples } from '../../src/schemas/examples';
+import { generateApiKey, hashApiKey } from '../../src/storage/api-keys';
+import { createDynamoStorage } from '../../src/storage/dynamodb';
+import { TODAY } from './worker';
+
+const SEED = 20_261_201;
+const bindings = env as { DYNAMODB_ENDPOINT: string; DYNAMODB_TABLE: string };
+const storage = createDynamoStorage({
+  endpoint: bindings.DYNAMODB_ENDPOINT,
+  tableName: bindings.DYNAMODB_TABLE,
+  region: 'eu-central-1',
+  apiKeyCacheMs: 600_000,
+});
+const app = createApp(
+  {
+    clock: () => new Date(`${TODAY}T09:00:00.000Z`),
+    maxBodyBytes: 65_536,
+    storage,
+    newId: () => `clm_${crypto.randomUUID().replaceAll('-', '')}`,
+  },
+  { log: () => undefined },
+);
+
+const SHOP_ID = `fuzz-${crypto.randomUUID().slice(0, 8)}`;
+const keys: Record<'shop' | 'clerk', string> = { shop: '', clerk: '' };
+const claimIds: string[] = [];
+
+async function seedKey(role: 'shop' | 'clerk'): Promise<string> {
+  const { keyId, key } = generateApiKey();
+  await storage.apiKeys.create({
+    keyId,
+    secretHash: await hashApiKey(key),
+    role,
+    ...(role === 'shop' ? { shopId: SHOP_ID } : {}),
+    createdAt: '2025-06-01T00:00:00.000Z',
+  });
+  return key;
+}
+
+beforeAll(async () => {
+  keys.shop = await seedKey('shop');
+  keys.clerk = await seedKey('clerk');
+  for (let i = 0; i < 4; i++) {
+    const res = await app.request('/v1/claims', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${keys.shop}` },
+      body: JSON.stringify({ ...filingExample, waybill: `FUZZ-${i}-${crypto.randomUUID()}` }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    claimIds.push(((await res.json()) as { id: string }).id);
+  }
+});
+
+// ——— what the drill sends ———
+
+/** Strings that broke parsers elsewhere: numbers out of range, dates that do not exist, … */
+const TRICKY = [
+  '',
+  ' ',
+  '0',
+  '-0',
+  '-1',
+  '1e309',
+  '1e-7',
+  'NaN',
+  'Infinity',
+  '0x10',
+  '1,5',
+  '00.10',
+  '.5',
+  '99999999999999999999999999.999',
+  '0.0000000000000000000001',
+  '2025-02-29',
+  '2024-02-29',
+  '2025-13-01',
+  '0000-01-01',
+  '9999-12-31',
+  '2025-06-16T00:00:00Z',
+  'RUB',
+  'XXX',
+  'rub',
+  'RU',
+  'ZZ',
+  'cdek',
+  'russian-post',
+  '__proto__',
+  'constructor',
+  '\u0000',
+  '\ud800',
+  '<script>alert(1)</script>',
+  'a'.repeat(3000),
+  '"1"',
+  'W/"1"',
+  '*',
+];
+const wild: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...TRICKY) },
+  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double({ noNaN: true }), fc.boolean()) },
+  { weight: 1, arbitrary: fc.constant(undefined) },
+);
+
+type Path = (string | number)[];
+function pathsOf(value: unknown, at: Path = []): Path[] {
+  if (typeof value !== 'object' || value === null) return [at];
+  const entries = Object.entries(value);
+  return [
+    at,
+    ...entries.flatMap(([k, v]) => pathsOf(v, [...at, Array.isArray(value) ? Number(k) : k])),
+  ];
+}
+/** `base` with the value at `path` replaced (undefined: the member removed). */
+function replaced(base: unknown, path: Path, value: unknown): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return value;
+  if (Array.isArray(base)) {
+    const copy: unknown[] = [...base];
+    const next = replaced(copy[Number(head)], rest, value);
+    if (next === undefined) copy.splice(Number(head), 1);
+    else copy[Number(head)] = next;
+    return copy;
+  }
+  const copy: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  const next = replaced(copy[head], rest, value);
+  if (next === undefined) delete copy[head];
+  else copy[head] = next;
+  return copy;
+}
+/** A valid body with one to three of its members (or itself) replaced by wild values. */
+const mutated = (base: unknown) => {
+  const paths = pathsOf(base);
+  return fc
+    .array(fc.tuple(fc.constantFrom(...paths), wild), { minLength: 1, maxLength: 3 })
+    .map((edits) => edits.reduce((body, [path, value]) => replaced(body, path, value), base));
+};
+
+interface Sent {
+  body: string | undefined;
+  contentType: string;
+}
+/** A JSON body near `valid`, anything JSON, or not JSON at all; mostly as application/json. */
+const bodyNear = (valid: unknown): fc.Arbitrary<Sent> =>
+  fc.record({
+    body: fc.oneof(
+      { weight: 6, arbitrary: mutated(valid).map((b) => JSON.stringify(b) ?? 'null') },
+      { weight: 1, arbitrary: fc.constant(JSON.stringify(valid)) },
+      { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((b) => JSON.stringify(b)) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 60 }) },
+      { weight: 1, arbitrary: fc.constant(undefined) },
+    ),
+    contentType: fc.oneof(
+      { weight: 8, arbitrary: fc.constant('application/json') },
+      { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/problem+json', '') },
+    ),
+  });
+
+type Who = 'shop' | 'clerk' | 'none' | 'bogus';
+const auth = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom<Who[]>('shop', 'clerk') },
+  { weight: 1, arbitrary: fc.constantFrom<Who[]>('none', 'bogus') },
+);
+const headerValue = fc.oneof(
+  fc.constantFrom(...TRICKY.filter((t) => /^[\x20-\x7e]*$/.test(t))),
+  fc.string(),
+);
+const authHeader = (who: Who): Record<string, string> =>
+  who === 'none' ? {} : { authorization: `Bearer ${who === 'bogus' ? 'pca_bogus' : keys[who]}` };
+
+// ——— what must come back ———
+
+/** A JSON Pointer (`""` is the whole body), or a parameter or header name. */
+const where = (e: Record<string, unknown>) =>
+  typeof e.pointer === 'string' ||
+  [e.parameter, e.header].some((name) => typeof name === 'string' && name.length > 0);
+let sentTotal = 0;
+/** How often each answer came back (printed when the drill fails): status, and problem type. */
+const seen = new Map<string, number>();
+const count = (answer: string) => seen.set(answer, (seen.get(answer) ?? 0) + 1);
+
+async function send(
+  method: string,
+  path: string,
+  init: { headers: Record<string, string>; body?: string },
+) {
+  sentTotal++;
+  const headers = { ...init.headers };
+  const res = await app.request(path, {
+    method,
+    headers,
+    ...(init.body === undefined ? {} : { body: init.body }),
+  });
+  const text = await res.text();
+  const what = `${method} ${path} ${JSON.stringify(headers)} ${init.body?.slice(0, 500)} -> ${res.status} ${text.slice(0, 500)}`;
+  expect(res.status, what).toBeLessThan(500);
+  if (res.status < 400) {
+    count(String(res.status));
+    return;
+  }
+  expect(res.headers.get('content-type'), what).toBe('application/problem+json');
+  const problem = JSON.parse(text) as Record<string, unknown>;
+  expect(problem, what).toMatchObject({
+    status: res.status,
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
+  expect(String(problem.type), what).toMatch(/^\/problems\/[a-z-]+$/);
+  count(`${res.status} ${String(problem.type)}`);
+  // A 422 is a field, a parameter or a rule broken by the input: it names where.
+  if (res.status === 422) {
+    const errors = problem.errors as Record<string, unknown>[] | undefined;
+    expect(errors?.length, what).toBeGreaterThan(0);
+    for (const e of errors ?? []) expect(where(e), what).toBe(true);
+  }
+}
+
+const property = <T>(
+  arbitrary: fc.Arbitrary<T>,
+  numRuns: number,
+  run: (input: T) => Promise<void>,
+) => fc.assert(fc.asyncProperty(arbitrary, run), { seed: SEED, numRuns, endOnFailure: true });
+
+const CALCULATORS = {
+  '/v1/weight': requestExamples.weight,
+  '/v1/compensation/late': requestExamples.late,
+  '/v1/compensation/lost': requestExamples.lost,
+  '/v1/compensation/damaged': requestExamples.damaged,
+} as const;
+const MOVES = {
+  review: { note: 'Taken by the Monday shift' },
+  cancel: { note: 'Found it' },
+  evidence: { evidence: [{ kind: 'proof_of_value', name: 'invoice.pdf' }] },
+  decision: {
+    decision: 'partially_approved',
+    reason: 'Two items',
+    approvedAmount: { amount: '1500.00', currency: 'RUB' },
+  },
+  payment: {
+    amount: { amount: '1500.00', currency: 'RUB' },
+    paidOn: '2025-07-01',
+    reference: 'PP-000123',
+  },
+} as const;
+
+describe('the fuzz drill', () => {
+  it('covers every POST route of the API', () => {
+    const posts = app.routes
+      .filter((r) => r.method === 'POST' && r.path.startsWith('/v1/'))
+      .map((r) => r.path)
+      .sort();
+    const fuzzed = [
+      ...Object.keys(CALCULATORS),
+      '/v1/claims',
+      ...Object.keys(MOVES).map((m) => `/v1/claims/:id/${m}`),
+    ];
+    expect([...new Set(posts)]).toEqual(fuzzed.sort());
+  });
+
+  it.each(Object.entries(CALCULATORS))(
+    '%s: no 5xx, every refusal a problem naming its field',
+    async (path, valid) => {
+      await property(bodyNear(valid), 800, async ({ body, contentType }) => {
+        await send('POST', path, {
+          headers: contentType ? { 'content-type': contentType } : {},
+          body,
+        });
+      });
+    },
+  );
+
+  it('POST /v1/claims: no 5xx, every refusal a problem naming its field', async () => {
+    const filing = { ...filingExample, waybill: 'FUZZ-FILING' };
+    const input = fc.record({
+      sent: bodyNear(filing),
+      who: auth,
+      key: fc.option(headerValue, { nil: undefined }),
+    });
+    await property(input, 800, async ({ sent, who, key }) => {
+      const headers: Record<string, string> = { ...authHeader(who) };
+      if (sent.contentType) headers['content-type'] = sent.contentType;
+      if (key !== undefined) headers['idempotency-key'] = key;
+      await send('POST', '/v1/claims', { headers, body: sent.body });
+    });
+  });
+
+  it.each(Object.entries(MOVES))(
+    'POST /v1/claims/{id}/%s: no 5xx, every refusal a problem naming its field',
+    async (move, valid) => {
+      const id = fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...claimIds) },
+        {
+          weight: 1,
+          arbitrary: fc.oneof(
+            fc.constantFrom('clm_00000000000000000000000000000000', 'nope', '%20', '..'),
+            fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
+          ),
+        },
+      );
+      const input = fc.record({
+        sent: bodyNear(valid),
+        who: auth,
+        id,
+        ifMatch: fc.option(headerValue, { nil: undefined }),
+      });
+      await property(input, 220, async ({ sent, who, id, ifMatch }) => {
+        const headers: Record<string, string> = { ...authHeader(who) };
+        if (sent.contentType) headers['content-type'] = sent.contentType;
+        if (ifMatch !== undefined) headers['if-match'] = ifMatch;
+        await send('POST', `/v1/claims/${id}/${move}`, { headers, body: sent.body });
+      });
+    },
+  );
+
+  it('GET /v1/claims: no 5xx, every refusal a problem naming its parameter', async () => {
+    const names = [
+      'status',
+      'type',
+      'waybill',
+      'carrier',
+      'overdue',
+      'shopId',
+      'limit',
+      'cursor',
+      'other',
+    ];
+    const query = fc.array(fc.tuple(fc.constantFrom(...names), headerValue), { maxLength: 5 });
+    await property(fc.record({ query, who: auth }), 700, async ({ query, who }) => {
+      const search = new URLSearchParams(query).toString();
+      await send('GET', `/v1/claims${search ? `?${search}` : ''}`, { headers: authHeader(who) });
+    });
+  });
+
+  it('sent at least 5,000 cases', () => {
+    expect(sentTotal).toBeGreaterThanOrEqual(5000);
+    console.log(JSON.stringify(Object.fromEntries([...seen].sort())));
+  });
+});
