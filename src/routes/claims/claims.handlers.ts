@@ -48,7 +48,7 @@ export const listClaimsHandler: Handler<typeof routes.listClaimsRoute> = async (
       ...(scope ? { shopId: scope } : {}),
       ...(overdue === 'true' ? { overdueAsOf: timeOf(c).today } : {}),
     },
-    { limit, ...(cursor ? { cursor } : {}) },
+    { limit, caller: principal.keyId, ...(cursor ? { cursor } : {}) },
   );
   return c.json(page, 200);
 };

@@ -19,15 +19,16 @@ type C = Context<DeskEnv>;
 
 async function listPage(c: C, filter: ClaimFilter, cursor: string | undefined) {
   const claims = c.get('deps').storage.claims;
+  const first = { limit: QUEUE_PAGE_SIZE, caller: c.get('principal').keyId };
   try {
     return {
-      page: await claims.list(filter, { limit: QUEUE_PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+      page: await claims.list(filter, { ...first, ...(cursor ? { cursor } : {}) }),
       badCursor: false,
     };
   } catch (error) {
     // A cursor from other filters (an edited URL): the first page, and say so.
     if (!(error instanceof InvalidCursorError)) throw error;
-    return { page: await claims.list(filter, { limit: QUEUE_PAGE_SIZE }), badCursor: true };
+    return { page: await claims.list(filter, first), badCursor: true };
   }
 }
 
