@@ -5,6 +5,7 @@
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/domain/claim';
+import { planQuery } from '../../src/storage/dynamodb/list-plan';
 import type { ClaimFilter } from '../../src/storage/repository';
 import { at, freshStorage, newClaim, storeFiled } from './helpers';
 
@@ -119,5 +120,36 @@ describe("a shop's listing reads only its own items", () => {
       expect(decoded(cursor)).not.toMatch(/clm_a\d{3}/);
     } while (cursor !== undefined);
     expect(seen).toEqual(shopA.map((c) => c.id).reverse());
+  });
+});
+
+describe('the list planner', () => {
+  const SHOP_INDEXES = ['byShopWaybill', 'shopOverdue', 'byShopStatus', 'byShop'];
+  const others: ClaimFilter = {
+    waybill: 'W#1',
+    overdueAsOf: '2025-04-01',
+    status: 'submitted',
+    carrier: 'dpd',
+    type: 'lost',
+  };
+  const names = Object.keys(others) as (keyof ClaimFilter)[];
+  /** Every combination of the other filters, each with a shop. */
+  const withShop = Array.from({ length: 2 ** names.length }, (_, mask) => ({
+    shopId: 'shop#b',
+    ...Object.fromEntries(names.filter((_, n) => mask & (1 << n)).map((n) => [n, others[n]])),
+  }));
+
+  it.each(withShop)('reads a shop index partitioned by the shop for %j', (filter) => {
+    const plan = planQuery(filter);
+    expect(SHOP_INDEXES).toContain(plan.index);
+    // The shop id is the whole partition, or an encoded part of it: 'shop#b' cannot read shop 'shop'.
+    if (plan.index === 'byShop') expect(plan.partition).toBe('shop#b');
+    else expect(plan.partition).toMatch(/^(shop#)?shop%23b#/);
+  });
+
+  it('keeps clerk-wide listings on the clerk-wide indexes', () => {
+    expect(planQuery({ waybill: 'W1' }).index).toBe('byWaybill');
+    expect(planQuery({ overdueAsOf: '2025-04-01' }).index).toBe('overdue');
+    expect(planQuery({}).index).toBe('all');
   });
 });
