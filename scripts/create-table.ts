@@ -96,7 +96,11 @@ export async function ensureTable(
   }
   const present = new Set(table.GlobalSecondaryIndexes?.map((gsi) => gsi.IndexName));
   const missing = Object.keys(INDEXES).filter((name) => !present.has(name));
-  if (missing.length > 0) console.warn(`Table ${tableName} lacks indexes: ${missing.join(', ')}`);
+  if (missing.length > 0) {
+    console.warn(
+      `Table ${tableName} lacks indexes: ${missing.join(', ')}; add them with \`npm run migrate\``,
+    );
+  }
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
   const status = ttl.TimeToLiveDescription?.TimeToLiveStatus;
   if (status !== 'ENABLED' && status !== 'ENABLING') {
@@ -132,27 +136,42 @@ export function explainConnectionError(error: unknown, connection: Connection): 
     : `Cannot reach DynamoDB at ${where} (${mapped.reason}): is \`npm start\` running? Else set DYNAMODB_ENDPOINT or AWS_REGION.`;
 }
 
+/** The flags every table script takes: --endpoint, --table, --region. */
+export const CONNECTION_FLAGS = {
+  endpoint: { type: 'string' },
+  table: { type: 'string' },
+  region: { type: 'string' },
+} as const;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: {
-      endpoint: { type: 'string' },
-      table: { type: 'string' },
-      region: { type: 'string' },
-      'write-cloudformation': { type: 'boolean' },
-    },
+    options: { ...CONNECTION_FLAGS, 'write-cloudformation': { type: 'boolean' } },
   });
   if (values['write-cloudformation']) {
     writeFileSync(CLOUDFORMATION_PATH, `${JSON.stringify(cloudFormationTemplate(), null, 2)}\n`);
     console.log(`Wrote ${CLOUDFORMATION_PATH.pathname}`);
     return;
   }
-  const connection = resolveConnection(values);
+  await runOnTable(values, async (client, connection) => {
+    const outcome = await ensureTable(client, connection.tableName);
+    return `Table ${connection.tableName} ${outcome === 'created' ? 'created' : 'already exists'} at ${connection.endpoint ?? 'AWS'}; TTL on ${TTL_ATTRIBUTE}`;
+  });
+}
+
+/**
+ * A script's body on the table the flags (or env) name: prints what it returns, or one
+ * line explaining an unreachable database (exit code 1).
+ *
+ * @example await runOnTable(values, async (client, { tableName }) => `Table ${tableName} ok`);
+ */
+export async function runOnTable(
+  flags: Parameters<typeof resolveConnection>[0],
+  run: (client: DynamoDBClient, connection: Connection) => Promise<string>,
+): Promise<void> {
+  const connection = resolveConnection(flags);
   const client = clientFor(connection);
   try {
-    const outcome = await ensureTable(client, connection.tableName);
-    console.log(
-      `Table ${connection.tableName} ${outcome === 'created' ? 'created' : 'already exists'} at ${connection.endpoint ?? 'AWS'}; TTL on ${TTL_ATTRIBUTE}`,
-    );
+    console.log(await run(client, connection));
   } catch (error) {
     console.error(explainConnectionError(error, connection));
     process.exitCode = 1;

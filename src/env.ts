@@ -15,6 +15,7 @@ export interface Bindings extends Partial<Record<RateLimitBindingName, RateLimit
   AWS_ACCESS_KEY_ID?: string;
   AWS_SECRET_ACCESS_KEY?: string;
   DESK_SESSION_SECRET?: string;
+  CURSOR_SECRET?: string;
   API_KEY_CACHE_SECONDS?: string;
 }
 
@@ -32,6 +33,9 @@ export const ConfigSchema = z
     AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     // Signs the clerk desk's session cookies; without it the desk answers 503.
     DESK_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    // Seals the list cursors; unset: DESK_SESSION_SECRET (under its own derived key), else a
+    // local-only default (see the README's configuration table).
+    CURSOR_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     // How long an isolate trusts an API key it found active without reading it again
     // (a revocation takes up to this long to reach every isolate); 0 = read every time.
     API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),

@@ -32,6 +32,7 @@ export function createWorker(options: WorkerOptions = {}): ExportedHandler<Bindi
           tableName: config.DYNAMODB_TABLE,
           now: () => clock().getTime(),
           apiKeyCacheMs: config.API_KEY_CACHE_SECONDS * 1000,
+          cursorSecret: config.CURSOR_SECRET ?? config.DESK_SESSION_SECRET,
           region: config.DYNAMODB_REGION,
           ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
           ...(credentials ? { credentials } : {}),

@@ -175,11 +175,10 @@ export const ClaimListQuerySchema = z.object({
     .min(1)
     .max(100)
     .default(20),
-  cursor: z
-    .string()
-    .max(2000)
-    .optional()
-    .openapi({ description: 'nextCursor of the previous page' }),
+  cursor: z.string().max(2000).optional().openapi({
+    description:
+      'nextCursor of the previous page, unchanged. Opaque, and bound to the caller (its API key) and to the query (every filter): with another key, other filters, or altered, it is a 422 naming `cursor`.',
+  }),
 });
 
 export const ClaimIdParamsSchema = z.object({

@@ -185,7 +185,11 @@ export function createClaimService(deps: ClaimServiceDeps) {
       const filter: ClaimFilter = { ...filters, ...(scope ? { shopId: scope } : {}) };
       if (overdue) filter.overdueAsOf = now().today;
       else if (sort === 'due') filter.overdueAsOf = FAR_FUTURE;
-      return storage.claims.list(filter, { limit, ...(cursor ? { cursor } : {}) });
+      return await storage.claims.list(filter, {
+        limit,
+        caller: actor.keyId,
+        ...(cursor ? { cursor } : {}),
+      });
     },
 
     /**

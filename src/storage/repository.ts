@@ -51,7 +51,12 @@ export interface ClaimFilter {
 export interface PageRequest {
   /** 1..1000 */
   limit: number;
-  /** An opaque `nextCursor` from the previous page of the same filter. */
+  /**
+   * Who lists (e.g. the API key id): the cursors handed out open only for the same
+   * caller and the same filter.
+   */
+  caller: string;
+  /** An opaque `nextCursor` from the previous page of the same filter, for the same caller. */
   cursor?: string;
 }
 
@@ -100,7 +105,7 @@ export interface ClaimRepository {
   /**
    * Claims matching `filter`, newest first (createdAt desc, id desc); the
    * overdue listing is ordered by answerDueBy desc, then newest first.
-   * @throws {InvalidCursorError} for a cursor not issued for this filter.
+   * @throws {InvalidCursorError} for a cursor not issued to this caller for this filter.
    */
   list(filter: ClaimFilter, page: PageRequest): Promise<Page<Claim>>;
 }

@@ -20,11 +20,16 @@
  * attribute; GSI reads are eventually consistent, so on AWS a just-filed claim
  * can take a moment to appear in lists — `get` is strongly consistent). Sort key `createdSk`
  * = `<createdAt ISO>#<id>`, read descending → newest first, id as tiebreak.
+ * A listing with a shop (every shop key's, a clerk's `shopId=`) reads only indexes partitioned
+ * by that shop, so it never evaluates, nor hands a cursor into, another shop's items:
+ *   byShopWaybill shopWaybillPk = shop#<shop>#waybill#<waybill>   a shop's claims on one waybill
+ *   shopOverdue   shopOpenPk = shop#<shop>#open (only non-final claims), dueSk (below)
+ *   byShopStatus  shopStatusPk = <shop>#<status>  a shop's status tab
+ *   byShop        shopPk = <shop>                 a shop's claims (type/carrier filters applied on top)
+ * Clerk-wide (no shop in the filter):
  *   byWaybill     waybillPk = <waybill>           waybill filter: near-unique, the most selective
  *   overdue       openPk = OPEN (only non-final claims), dueSk = <answerDueBy>#<createdAt>#<id>;
  *                 `dueSk < :asOf` reads overdue claims only; leaves the index when settled
- *   byShopStatus  shopStatusPk = <shop>#<status>  a shop's status tab
- *   byShop        shopPk = <shop>                 a shop's claims (type/carrier filters applied on top)
  *   byStatus      statusPk = <status>             clerk work queues (submitted, in_review...)
  *   byCarrier     carrierPk = <carrier>           clerk: claims per carrier (systemic faults)
  *   byType        typePk = <type>                 clerk: claims per type
@@ -34,7 +39,8 @@
  *                 ever arrive faster. byType/byCarrier/byStatus have few partitions too.
  * The list planner (dynamodb/list-plan.ts) picks the first index in that order whose
  * filter is present and applies the remaining filters as a FilterExpression.
- * Cost: every claim write updates up to 8 index entries (projection ALL).
+ * Cost: every claim write updates up to 10 index entries (projection ALL).
+ * Tables made before the shop indexes existed: `npm run migrate` (scripts/migrate-indexes.ts).
  * Composite key parts that users supply (shop id, idempotency key) are URI-encoded,
  * so a `#` in them cannot forge another key.
  */
@@ -47,16 +53,41 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 
 /** Index name → its partition and sort key attributes, in planner priority order. */
 export const INDEXES = {
-  byWaybill: { pk: 'waybillPk', sk: 'createdSk' },
-  overdue: { pk: 'openPk', sk: 'dueSk' },
+  byShopWaybill: { pk: 'shopWaybillPk', sk: 'createdSk' },
+  shopOverdue: { pk: 'shopOpenPk', sk: 'dueSk' },
   byShopStatus: { pk: 'shopStatusPk', sk: 'createdSk' },
   byShop: { pk: 'shopPk', sk: 'createdSk' },
+  byWaybill: { pk: 'waybillPk', sk: 'createdSk' },
+  overdue: { pk: 'openPk', sk: 'dueSk' },
   byStatus: { pk: 'statusPk', sk: 'createdSk' },
   byCarrier: { pk: 'carrierPk', sk: 'createdSk' },
   byType: { pk: 'typePk', sk: 'createdSk' },
   all: { pk: 'allPk', sk: 'createdSk' },
 } as const;
 export type IndexName = keyof typeof INDEXES;
+
+const part = encodeURIComponent;
+
+/**
+ * The partition value of each index, from the claim's fields (what an item is written
+ * with) or a listing's filter (what a Query reads): one definition for both.
+ *
+ * @example
+ * INDEX_PARTITIONS.byShopWaybill({ shopId: 'shop 1', waybill: 'W#1' }); // 'shop#shop%201#waybill#W%231'
+ */
+export const INDEX_PARTITIONS = {
+  byShopWaybill: (f: { shopId: string; waybill: string }) =>
+    `shop#${part(f.shopId)}#waybill#${part(f.waybill)}`,
+  shopOverdue: (f: { shopId: string }) => `shop#${part(f.shopId)}#open`,
+  byShopStatus: (f: { shopId: string; status: string }) => `${part(f.shopId)}#${f.status}`,
+  byShop: (f: { shopId: string }) => f.shopId,
+  byWaybill: (f: { waybill: string }) => f.waybill,
+  overdue: () => 'OPEN',
+  byStatus: (f: { status: string }) => f.status,
+  byCarrier: (f: { carrier: string }) => f.carrier,
+  byType: (f: { type: string }) => f.type,
+  all: () => 'CLAIM',
+} as const satisfies Record<IndexName, (fields: never) => string>;
 
 /**
  * The CreateTable input (on-demand billing; TTL is enabled separately, by UpdateTimeToLive).

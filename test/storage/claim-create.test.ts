@@ -154,7 +154,7 @@ describe('ClaimRepository.create', () => {
       if (!result.created) expect(result.replay.claimId).toBe(winner);
     }
     expect(await claims.history(winner)).toHaveLength(1);
-    const listed = await claims.list({ shopId: 'shop-race' }, { limit: 100 });
+    const listed = await claims.list({ shopId: 'shop-race' }, { limit: 100, caller: 'key-shop' });
     expect(listed.items.map((c) => c.id)).toEqual([winner]);
   }, 30_000);
 });

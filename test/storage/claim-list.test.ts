@@ -2,9 +2,10 @@ import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
 import { CLAIM_STATUSES, CLAIM_TYPES, isFinalStatus, type Claim } from '../../src/domain/claim';
 import { InvalidCursorError, type ClaimFilter } from '../../src/storage/repository';
-import { at, freshStorage, newClaim } from './helpers';
+import { at, freshStorage, newClaim, storeFiled } from './helpers';
 
 const { claims, client } = await freshStorage();
+const CLERK = 'key-clerk';
 const SHOPS = ['shop-a', 'shop-b', 'shop-c'];
 const CARRIERS = ['dpd', 'cdek', 'boxberry', 'pochta'];
 const day = (iso: string, plus: number) =>
@@ -24,17 +25,7 @@ const model: Claim[] = Array.from({ length: 120 }, (_, i) => {
   });
   return { ...claim, status: CLAIM_STATUSES[Math.floor(i / 3) % 8]! };
 });
-await Promise.all(
-  model.map((claim) =>
-    claims.create(claim, {
-      claimId: claim.id,
-      seq: 1,
-      at: claim.createdAt,
-      actor: { role: 'shop', id: claim.shopId },
-      type: 'filed',
-    }),
-  ),
-);
+await storeFiled(claims, model);
 
 const newestFirst = (a: Claim, b: Claim) =>
   b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
@@ -60,7 +51,7 @@ async function listAll(filter: ClaimFilter, limit: number) {
   const pages: string[][] = [];
   let cursor: string | undefined;
   do {
-    const page = await claims.list(filter, { limit, ...(cursor ? { cursor } : {}) });
+    const page = await claims.list(filter, { limit, caller: CLERK, ...(cursor ? { cursor } : {}) });
     pages.push(page.items.map((c) => c.id));
     cursor = page.nextCursor;
   } while (cursor !== undefined);
@@ -69,7 +60,7 @@ async function listAll(filter: ClaimFilter, limit: number) {
 
 describe('ClaimRepository.list', () => {
   it('lists every claim newest first, id breaking ties', async () => {
-    const page = await claims.list({}, { limit: 1000 });
+    const page = await claims.list({}, { limit: 1000, caller: CLERK });
     expect(page.items.map((c) => c.id)).toEqual(expected({}));
     expect(page.items.find((c) => c.id === 'clm_007')).toStrictEqual(model[7]);
     expect(page.nextCursor).toBeUndefined();
@@ -121,9 +112,9 @@ describe('ClaimRepository.list', () => {
       expect(items.length).toBeGreaterThan(0);
       expect(items.every((id) => model.find((c) => c.id === id)?.shopId === 'shop-a')).toBe(true);
     }
-    const other = await claims.list({ shopId: 'shop-b' }, { limit: 5 });
+    const other = await claims.list({ shopId: 'shop-b' }, { limit: 5, caller: CLERK });
     await expect(
-      claims.list({ shopId: 'shop-a' }, { limit: 5, cursor: other.nextCursor! }),
+      claims.list({ shopId: 'shop-a' }, { limit: 5, caller: CLERK, cursor: other.nextCursor! }),
     ).rejects.toBeInstanceOf(InvalidCursorError);
   });
 
@@ -144,11 +135,50 @@ describe('ClaimRepository.list', () => {
       ),
     ],
   ])('refuses a bad cursor (%s) with InvalidCursorError', async (_name, cursor) => {
-    await expect(claims.list({}, { limit: 5, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(claims.list({}, { limit: 5, caller: CLERK, cursor })).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    );
+  });
+
+  it('binds a cursor to its caller and its query: another caller, another filter or one altered character is refused', async () => {
+    const filter: ClaimFilter = { status: 'submitted' };
+    const { nextCursor } = await claims.list(filter, { limit: 2, caller: CLERK });
+    expect(nextCursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    const cursor = nextCursor!;
+    const next = await claims.list(filter, { limit: 2, caller: CLERK, cursor });
+    expect(next.items.map((c) => c.id)).toEqual(expected(filter).slice(2, 4));
+    const refusals = [
+      () => claims.list(filter, { limit: 2, caller: 'key-other-clerk', cursor }),
+      () => claims.list({ status: 'submitted', type: 'lost' }, { limit: 2, caller: CLERK, cursor }),
+      () => claims.list({ status: 'paid' }, { limit: 2, caller: CLERK, cursor }),
+      ...[0, 20, cursor.length - 1].map((at) => {
+        const flipped = cursor[at] === 'A' ? 'B' : 'A';
+        const altered = cursor.slice(0, at) + flipped + cursor.slice(at + 1);
+        return () => claims.list(filter, { limit: 2, caller: CLERK, cursor: altered });
+      }),
+    ];
+    for (const refusal of refusals)
+      await expect(refusal()).rejects.toBeInstanceOf(InvalidCursorError);
+  });
+
+  it('keeps an overdue cursor valid when the day changes (same listing, later date)', async () => {
+    const filter: ClaimFilter = { overdueAsOf: '2025-04-20' };
+    const first = await claims.list(filter, { limit: 3, caller: CLERK });
+    const later = await claims.list(
+      { overdueAsOf: '2025-04-21' },
+      { limit: 3, caller: CLERK, cursor: first.nextCursor! },
+    );
+    // Continues after the first page's last claim; claims newly overdue sort above it.
+    const order = expected({ overdueAsOf: '2025-04-21' });
+    const after = order.indexOf(first.items.at(-1)!.id) + 1;
+    expect(order.length).toBeGreaterThan(expected(filter).length);
+    expect(later.items.map((c) => c.id)).toEqual(order.slice(after, after + 3));
   });
 
   it('refuses an empty filter value rather than widening the listing', async () => {
-    await expect(claims.list({ shopId: '' }, { limit: 5 })).rejects.toBeInstanceOf(RangeError);
-    await expect(claims.list({}, { limit: 0 })).rejects.toBeInstanceOf(RangeError);
+    await expect(claims.list({ shopId: '' }, { limit: 5, caller: CLERK })).rejects.toBeInstanceOf(
+      RangeError,
+    );
+    await expect(claims.list({}, { limit: 0, caller: CLERK })).rejects.toBeInstanceOf(RangeError);
   });
 });

@@ -9,6 +9,7 @@ import { inject } from 'vitest';
 import { clientFor, ensureTable } from '../../scripts/create-table';
 import { fileClaim, type Claim, type ClaimChange, type NewClaim } from '../../src/domain/claim';
 import { DynamoApiKeyRepository, DynamoClaimRepository } from '../../src/storage/dynamodb';
+import type { ClaimRepository } from '../../src/storage/repository';
 
 /** A new, empty table on the shared DynamoDB Local, so counts in one file are exact. */
 export async function freshStorage(options: { now?: () => number } = {}) {
@@ -73,4 +74,25 @@ export function newClaim(
     ...fields,
   };
   return fileClaim(input, { id, at: createdAt, by: { role: 'shop', id: input.shopId } });
+}
+
+/**
+ * Stores claims as filed by their shop (the `filed` event only), 50 at a time.
+ *
+ * @example await storeFiled(claims, [claim1, claim2]);
+ */
+export async function storeFiled(claims: ClaimRepository, all: readonly Claim[]): Promise<void> {
+  for (let i = 0; i < all.length; i += 50) {
+    await Promise.all(
+      all.slice(i, i + 50).map((claim) =>
+        claims.create(claim, {
+          claimId: claim.id,
+          seq: 1,
+          at: claim.createdAt,
+          actor: { role: 'shop', id: claim.shopId },
+          type: 'filed',
+        }),
+      ),
+    );
+  }
 }

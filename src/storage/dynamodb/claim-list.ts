@@ -22,11 +22,12 @@ export const MAX_PAGE_SIZE = 1000;
 
 /**
  * @example
- * const { items, nextCursor } = await listClaims(client, 'parcel-claims', { shopId: 's1' }, { limit: 25 });
+ * const { items, nextCursor } = await listClaims(client, 'parcel-claims', secret, { shopId: 's1' }, { limit: 25, caller: 'key-1' });
  */
 export async function listClaims(
   client: DynamoDBClient,
   table: string,
+  cursorSecret: string,
   filter: ClaimFilter,
   page: PageRequest,
 ): Promise<Page<Claim>> {
@@ -34,7 +35,9 @@ export async function listClaims(
     throw new RangeError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}`);
   }
   const plan = planQuery(filter);
-  let startKey = page.cursor === undefined ? undefined : decodeCursor(page.cursor, plan);
+  const binding = { secret: cursorSecret, caller: page.caller, filter };
+  let startKey =
+    page.cursor === undefined ? undefined : await decodeCursor(page.cursor, plan, binding);
   const found: Item[] = [];
   for (let queries = 0; queries < MAX_QUERIES_PER_PAGE; queries++) {
     // One item beyond the page tells whether a next page exists.
@@ -60,11 +63,11 @@ export async function listClaims(
     const items = found.slice(0, page.limit);
     return {
       items: items.map(itemToClaim),
-      nextCursor: encodeCursor(plan, items[items.length - 1]!),
+      nextCursor: await encodeCursor(plan, items[items.length - 1]!, binding),
     };
   }
   return {
     items: found.map(itemToClaim),
-    ...(startKey === undefined ? {} : { nextCursor: encodeCursor(plan, startKey) }),
+    ...(startKey === undefined ? {} : { nextCursor: await encodeCursor(plan, startKey, binding) }),
   };
 }

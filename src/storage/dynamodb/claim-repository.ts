@@ -25,7 +25,18 @@ export interface DynamoRepositoryOptions {
   tableName: string;
   /** Epoch milliseconds; only used to tell expired idempotency records. */
   now?: () => number;
+  /**
+   * Seals the list cursors (see ./cursor.ts). Default: a fixed local-only key per table
+   * name, so anyone who reads this code can forge cursors for their own listings
+   * (a forged cursor still cannot leave the caller's own index partition).
+   * Production sets CURSOR_SECRET.
+   */
+  cursorSecret?: string;
 }
+
+/** The cursor key of a table without CURSOR_SECRET (local, dev, tests). */
+export const localCursorSecret = (tableName: string): string =>
+  `parcel-claims local cursor secret for table ${tableName}`;
 
 /**
  * @example
@@ -36,11 +47,13 @@ export class DynamoClaimRepository implements ClaimRepository {
   private readonly client: DynamoDBClient;
   private readonly table: string;
   private readonly now: () => number;
+  private readonly cursorSecret: string;
 
   constructor(options: DynamoRepositoryOptions) {
     this.client = options.client;
     this.table = options.tableName;
     this.now = options.now ?? Date.now;
+    this.cursorSecret = options.cursorSecret ?? localCursorSecret(options.tableName);
   }
 
   create(
@@ -84,6 +97,6 @@ export class DynamoClaimRepository implements ClaimRepository {
   }
 
   list(filter: ClaimFilter, page: PageRequest): Promise<Page<Claim>> {
-    return listClaims(this.client, this.table, filter, page);
+    return listClaims(this.client, this.table, this.cursorSecret, filter, page);
   }
 }

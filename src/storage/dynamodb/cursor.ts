@@ -1,14 +1,40 @@
 /**
- * Opaque pagination cursors: base64url(JSON) of the index name and the key of
- * the last item returned. Validated on the way back in, so a cursor from
- * another filter (or a forged one) is an `InvalidCursorError`, not a 500.
+ * Opaque pagination cursors: the index name and the key of the last item returned,
+ * sealed (AES-256-GCM, see `../../lib/sealed.ts`) and bound to the caller and the
+ * query. A cursor shows nothing (not even the caller's own claim ids), and one
+ * used by another caller, with another filter, or altered in any way is an
+ * `InvalidCursorError`, never a read.
  */
+import { open, seal, type SealContext } from '../../lib/sealed';
 import { InvalidCursorError } from '../errors';
+import type { ClaimFilter } from '../repository';
 import { INDEXES } from '../table';
 import type { Item } from './codec';
 import type { QueryPlan } from './list-plan';
 
 const MAX_CURSOR_LENGTH = 2048;
+const PURPOSE = 'parcel-claims list cursor v1';
+
+/** Who lists what: the cursor opens only for the same caller and the same filter. */
+export interface CursorBinding {
+  secret: string;
+  /** The caller's identity, e.g. its API key id. */
+  caller: string;
+  filter: ClaimFilter;
+}
+
+/**
+ * The query a cursor belongs to. The overdue date is left out: the same "overdue"
+ * listing, continued after midnight, is still that listing (and the plan's `sortBelow`
+ * check keeps its start inside the overdue range).
+ */
+function sealContext({ secret, caller, filter }: CursorBinding): SealContext {
+  const { overdueAsOf, ...rest } = filter;
+  const query = Object.entries({ ...rest, ...(overdueAsOf === undefined ? {} : { overdue: true }) })
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return { secret, purpose: PURPOSE, boundTo: JSON.stringify([caller, query]) };
+}
 
 /** The base-table and index key attributes of an index, as the Query needs them. */
 function keyAttributes(plan: QueryPlan): string[] {
@@ -18,70 +44,58 @@ function keyAttributes(plan: QueryPlan): string[] {
 
 /**
  * @example
- * encodeCursor(plan, lastItem); // 'eyJpIjoiYnlTaG9wIiwi...'
+ * await encodeCursor(plan, lastItem, { secret, caller: 'key-1', filter }); // 'q1x…' (base64url)
  */
-export function encodeCursor(plan: QueryPlan, item: Item): string {
-  const key: Record<string, string> = {};
-  for (const name of keyAttributes(plan)) {
+export async function encodeCursor(
+  plan: QueryPlan,
+  item: Item,
+  binding: CursorBinding,
+): Promise<string> {
+  const key = keyAttributes(plan).map((name) => {
     const value = item[name]?.S;
     if (value === undefined) throw new Error(`item lacks key attribute ${name}`);
-    key[name] = value;
-  }
-  return toBase64Url(JSON.stringify({ i: plan.index, k: key }));
+    return value;
+  });
+  return seal(sealContext(binding), JSON.stringify({ i: plan.index, k: key }));
 }
 
 /**
  * The ExclusiveStartKey for `plan`, or `InvalidCursorError`.
  *
  * @example
- * const startKey = decodeCursor(page.cursor, plan);
+ * const startKey = await decodeCursor(page.cursor, plan, { secret, caller: 'key-1', filter });
  */
-export function decodeCursor(cursor: string, plan: QueryPlan): Item {
+export async function decodeCursor(
+  cursor: string,
+  plan: QueryPlan,
+  binding: CursorBinding,
+): Promise<Item> {
   const invalid = (why: string) => new InvalidCursorError(`Invalid cursor: ${why}`);
   if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
     throw invalid('not a cursor');
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fromBase64Url(cursor));
-  } catch {
-    throw invalid('not a cursor');
+  const text = await open(sealContext(binding), cursor);
+  if (text === undefined) {
+    throw invalid('not issued to this caller for this listing, or altered');
   }
-  const { i, k } = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as {
-    i?: unknown;
-    k?: unknown;
-  };
-  if (i !== plan.index || typeof k !== 'object' || k === null) {
-    throw invalid('issued for another filter');
-  }
+  // Sealed by us, so well formed; checked anyway, as the Query trusts it.
+  const { i, k } = JSON.parse(text) as { i?: unknown; k?: unknown };
   const names = keyAttributes(plan);
-  const entries = Object.entries(k);
-  const wellFormed =
-    entries.length === names.length &&
-    entries.every(
-      ([name, value]) => names.includes(name) && typeof value === 'string' && value !== '',
-    );
-  if (!wellFormed) throw invalid('not a cursor');
-  const key = Object.fromEntries(entries) as Record<string, string>;
-  const index = INDEXES[plan.index];
-  const sortKey = key[index.sk] ?? '';
   if (
-    key[index.pk] !== plan.partition ||
-    (plan.sortBelow !== undefined && sortKey >= plan.sortBelow)
+    i !== plan.index ||
+    !Array.isArray(k) ||
+    k.length !== names.length ||
+    !k.every((value) => typeof value === 'string' && value !== '')
   ) {
     throw invalid('issued for another filter');
   }
-  return Object.fromEntries(entries.map(([name, value]) => [name, { S: value as string }]));
-}
-
-function toBase64Url(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): string {
-  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  const key = Object.fromEntries(names.map((name, n) => [name, String(k[n])]));
+  const index = INDEXES[plan.index];
+  if (
+    key[index.pk] !== plan.partition ||
+    (plan.sortBelow !== undefined && (key[index.sk] ?? '') >= plan.sortBelow)
+  ) {
+    throw invalid('issued for another filter');
+  }
+  return Object.fromEntries(Object.entries(key).map(([name, value]) => [name, { S: value }]));
 }

@@ -23,6 +23,8 @@ export function createDynamoStorage(
     now?: () => number;
     /** Trust a found API key this long without a read (see ../api-key-cache.ts); default 0. */
     apiKeyCacheMs?: number;
+    /** Seals list cursors; default a local-only key (see DynamoRepositoryOptions). */
+    cursorSecret?: string;
   },
 ): Storage {
   const client = createDynamoClient(options);
@@ -30,7 +32,12 @@ export function createDynamoStorage(
   const now = options.now ? { now: options.now } : {};
   const apiKeys = new DynamoApiKeyRepository({ client, tableName: options.tableName });
   return {
-    claims: new DynamoClaimRepository({ client, tableName: options.tableName, ...now }),
+    claims: new DynamoClaimRepository({
+      client,
+      tableName: options.tableName,
+      ...now,
+      ...(options.cursorSecret ? { cursorSecret: options.cursorSecret } : {}),
+    }),
     apiKeys: withApiKeyCache(apiKeys, { ttlMs: options.apiKeyCacheMs ?? 0 }),
   };
 }

@@ -3,7 +3,7 @@
  * and DynamoDB items (see the design comment in `../table.ts`).
  */
 import { isFinalStatus, type Claim, type ClaimEvent } from '../../domain/claim';
-import { INDEXES } from '../table';
+import { INDEX_PARTITIONS, INDEXES } from '../table';
 import { fromItem, toItem, type Item } from './codec';
 
 /** User-supplied parts of composite keys are URI-encoded so `#` cannot forge another key. */
@@ -64,16 +64,19 @@ export function claimIndexKeys(claim: Claim): Record<string, string> {
   const created = `${claim.createdAt}#${claim.id}`;
   const keys: Record<string, string> = {
     createdSk: created,
-    allPk: 'CLAIM',
-    shopPk: claim.shopId,
-    shopStatusPk: `${part(claim.shopId)}#${claim.status}`,
-    statusPk: claim.status,
-    carrierPk: claim.carrier,
-    typePk: claim.type,
-    waybillPk: claim.waybill,
+    allPk: INDEX_PARTITIONS.all(),
+    shopPk: INDEX_PARTITIONS.byShop(claim),
+    shopStatusPk: INDEX_PARTITIONS.byShopStatus(claim),
+    shopWaybillPk: INDEX_PARTITIONS.byShopWaybill(claim),
+    statusPk: INDEX_PARTITIONS.byStatus(claim),
+    carrierPk: INDEX_PARTITIONS.byCarrier(claim),
+    typePk: INDEX_PARTITIONS.byType(claim),
+    waybillPk: INDEX_PARTITIONS.byWaybill(claim),
   };
   if (!isFinalStatus(claim.status)) {
-    keys.openPk = 'OPEN';
+    // In the overdue indexes while open: the clerk-wide one and the shop's own.
+    keys.openPk = INDEX_PARTITIONS.overdue();
+    keys.shopOpenPk = INDEX_PARTITIONS.shopOverdue(claim);
     keys.dueSk = `${claim.answerDueBy}#${created}`;
   }
   // Index key attributes may not be empty strings: leave such a claim out of that index.

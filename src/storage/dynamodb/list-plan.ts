@@ -5,7 +5,7 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { ClaimFilter } from '../repository';
-import { INDEXES, type IndexName } from '../table';
+import { INDEX_PARTITIONS, INDEXES, type IndexName } from '../table';
 
 export interface QueryPlan {
   index: IndexName;
@@ -26,24 +26,28 @@ export interface QueryPlan {
 type Dimension = 'waybill' | 'overdueAsOf' | 'shopId' | 'status' | 'carrier' | 'type';
 type Present = Required<Pick<ClaimFilter, Dimension>>;
 
-const CHOICES: { index: IndexName; uses: Dimension[]; partition: (f: Present) => string }[] = [
-  { index: 'byWaybill', uses: ['waybill'], partition: (f) => f.waybill },
-  { index: 'overdue', uses: ['overdueAsOf'], partition: () => 'OPEN' },
-  {
-    index: 'byShopStatus',
-    uses: ['shopId', 'status'],
-    partition: (f) => `${encodeURIComponent(f.shopId)}#${f.status}`,
-  },
-  { index: 'byShop', uses: ['shopId'], partition: (f) => f.shopId },
-  { index: 'byStatus', uses: ['status'], partition: (f) => f.status },
-  { index: 'byCarrier', uses: ['carrier'], partition: (f) => f.carrier },
-  { index: 'byType', uses: ['type'], partition: (f) => f.type },
-  { index: 'all', uses: [], partition: () => 'CLAIM' },
+/**
+ * In `INDEXES` order: with a shop in the filter, one of the shop's own indexes always
+ * matches first (`byShop` needs nothing else), so a shop's listing never reads another's items.
+ */
+const CHOICES: { index: IndexName; uses: Dimension[] }[] = [
+  { index: 'byShopWaybill', uses: ['shopId', 'waybill'] },
+  { index: 'shopOverdue', uses: ['shopId', 'overdueAsOf'] },
+  { index: 'byShopStatus', uses: ['shopId', 'status'] },
+  { index: 'byShop', uses: ['shopId'] },
+  { index: 'byWaybill', uses: ['waybill'] },
+  { index: 'overdue', uses: ['overdueAsOf'] },
+  { index: 'byStatus', uses: ['status'] },
+  { index: 'byCarrier', uses: ['carrier'] },
+  { index: 'byType', uses: ['type'] },
+  { index: 'all', uses: [] },
 ];
+const BY_DUE_DATE: ReadonlySet<IndexName> = new Set(['overdue', 'shopOverdue']);
 
 /**
  * @example
  * planQuery({ shopId: 'shop-1', carrier: 'dpd' }).index; // 'byShop' (carrier as a filter)
+ * planQuery({ shopId: 'shop-1', waybill: 'W1' }).index; // 'byShopWaybill', never the clerk-wide 'byWaybill'
  */
 export function planQuery(filter: ClaimFilter): QueryPlan {
   for (const [name, value] of Object.entries(filter)) {
@@ -57,11 +61,11 @@ export function planQuery(filter: ClaimFilter): QueryPlan {
   const choice = CHOICES.find((c) => c.uses.every(has)) ?? CHOICES[CHOICES.length - 1]!;
   const index = INDEXES[choice.index];
   const names: Record<string, string> = { '#pk': index.pk };
-  const values: Record<string, AttributeValue> = {
-    ':pk': { S: choice.partition(filter as Present) },
-  };
+  const partition: (f: Present) => string = INDEX_PARTITIONS[choice.index];
+  const values: Record<string, AttributeValue> = { ':pk': { S: partition(filter as Present) } };
+  const byDueDate = BY_DUE_DATE.has(choice.index);
   let keyCondition = '#pk = :pk';
-  if (choice.index === 'overdue') {
+  if (byDueDate) {
     keyCondition += ' AND #sk < :asOf';
     names['#sk'] = index.sk;
     values[':asOf'] = { S: filter.overdueAsOf! };
@@ -74,7 +78,7 @@ export function planQuery(filter: ClaimFilter): QueryPlan {
     values[`:${dimension}`] = { S: value };
     terms.push(`#${dimension} = :${dimension}`);
   }
-  if (filter.overdueAsOf !== undefined && choice.index !== 'overdue') {
+  if (filter.overdueAsOf !== undefined && !byDueDate) {
     // Same meaning as the overdue index: due before the date and not settled (still in it).
     names['#answerDueBy'] = 'answerDueBy';
     names['#open'] = INDEXES.overdue.pk;
@@ -84,7 +88,7 @@ export function planQuery(filter: ClaimFilter): QueryPlan {
   return {
     index: choice.index,
     partition: values[':pk']!.S!,
-    ...(choice.index === 'overdue' ? { sortBelow: filter.overdueAsOf! } : {}),
+    ...(byDueDate ? { sortBelow: filter.overdueAsOf! } : {}),
     filtered: terms.length > 0,
     expression: {
       KeyConditionExpression: keyCondition,
