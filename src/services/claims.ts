@@ -163,7 +163,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
     /** Every change of a visible claim, oldest first. */
     async history(actor: Principal, id: string): Promise<ClaimEvent[]> {
       const claim = await visible(actor, id);
-      return storage.claims.history(claim.id);
+      return await storage.claims.history(claim.id);
     },
 
     /**
@@ -185,6 +185,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
       const filter: ClaimFilter = { ...filters, ...(scope ? { shopId: scope } : {}) };
       if (overdue) filter.overdueAsOf = now().today;
       else if (sort === 'due') filter.overdueAsOf = FAR_FUTURE;
+      // Awaited here, so a refusal (a bad cursor) is this call's, never an unhandled rejection.
       return await storage.claims.list(filter, {
         limit,
         caller: actor.keyId,

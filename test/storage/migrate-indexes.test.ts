@@ -117,5 +117,5 @@ describe('npm run migrate (scripts/migrate-indexes.ts)', () => {
       claimsRewritten: 0,
       claimsSkipped: 0,
     });
-  });
+  }, 60_000);
 });
