@@ -9,9 +9,9 @@ import {
   GetItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { inject } from 'vitest';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor } from '../../scripts/create-table';
+import { startDynamoLocal, type DynamoLocal } from '../../scripts/dynamodb-local';
 import { migrateIndexes } from '../../scripts/migrate-indexes';
 import { DynamoClaimRepository } from '../../src/storage/dynamodb';
 import { claimKey } from '../../src/storage/dynamodb/items';
@@ -20,11 +20,19 @@ import { at, newClaim, storeFiled } from './helpers';
 
 const NEW_INDEXES = ['byShopWaybill', 'shopOverdue'];
 
+// A DynamoDB Local of its own: adding an index to a table waits for its backfill, which the
+// shared instance, busy with the other storage files' tables, can hold up for minutes.
+let db: DynamoLocal;
+beforeAll(async () => {
+  db = await startDynamoLocal();
+}, 60_000);
+afterAll(() => db.stop());
+
 /** The table as it was defined before the shop indexes. */
 async function oldTable() {
   const tableName = `t-${randomUUID()}`;
   const client = clientFor({
-    endpoint: inject('dynamoEndpoint'),
+    endpoint: db.endpoint,
     region: 'eu-central-1',
     tableName,
   });
