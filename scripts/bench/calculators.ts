@@ -17,12 +17,15 @@ export const calculatorRoutes = [
   ['/v1/compensation/damaged', requestExamples.damaged],
 ] as const;
 
-/** Our whole app, as the Worker builds it, with storage pointed nowhere and the log off. */
-export function calculatorApp() {
+/**
+ * Our whole app, as the Worker builds it, with storage pointed nowhere and the log off: for
+ * what never touches storage (calculators, /health, /openapi.json). Tests pin the clock.
+ */
+export function calculatorApp(clock: () => Date = () => new Date()) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   return createApp(
     {
-      clock: () => new Date(),
+      clock,
       maxBodyBytes: 65_536,
       // The calculators never touch storage: a client pointed nowhere proves it.
       storage: createDynamoStorage({

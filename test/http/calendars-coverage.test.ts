@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app';
+import { calculatorApp } from '../../scripts/bench/calculators';
 import { calendarCoverage, CALENDAR_COUNTRIES } from '../../src/domain/calendar';
-import { createDynamoStorage } from '../../src/storage/dynamodb';
 import { call, rub } from './helpers';
 
 const coverage = calendarCoverage();
@@ -65,20 +64,7 @@ describe('a late result in a preliminary year', () => {
 
 describe('GET /health', () => {
   const health = (today: string) =>
-    createApp(
-      {
-        clock: () => new Date(`${today}T12:00:00Z`),
-        maxBodyBytes: 65_536,
-        // /health never touches storage: nothing listens on this port.
-        storage: createDynamoStorage({
-          endpoint: 'http://127.0.0.1:9',
-          region: 'local',
-          tableName: 'unused',
-        }),
-        newId: () => 'clm_unused',
-      },
-      { log: () => undefined },
-    ).request('/health');
+    calculatorApp(() => new Date(`${today}T12:00:00Z`)).request('/health');
   const lastDay = `${Math.min(...coverage.map((c) => c.lastYear))}-12-31`;
   const endingFirst = coverage.filter((c) => `${c.lastYear}-12-31` === lastDay);
 

@@ -2,24 +2,9 @@
  * The OpenAPI document as the Worker serves it, built in-process (no storage
  * is reached: `/openapi.json` only reads the route registry).
  */
-import { createApp } from '../../src/app';
-import { createDynamoStorage } from '../../src/storage/dynamodb';
+import { calculatorApp } from '../../scripts/bench/calculators';
 
-export const app = createApp(
-  {
-    clock: () => new Date('2025-06-01T12:00:00Z'),
-    maxBodyBytes: 65_536,
-    storage: createDynamoStorage({
-      endpoint: 'http://127.0.0.1:9',
-      region: 'local',
-      tableName: 'unused',
-    }),
-    newId: () => 'clm_unused',
-  },
-  {
-    log: () => undefined,
-  },
-);
+export const app = calculatorApp(() => new Date('2025-06-01T12:00:00Z'));
 
 export interface MediaType {
   schema?: Record<string, unknown>;
