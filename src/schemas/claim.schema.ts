@@ -42,6 +42,10 @@ export const EvidenceInputSchema = z
   .openapi('EvidenceInput');
 
 export const EvidenceSchema = EvidenceInputSchema.extend({
+  id: z.string().openapi({
+    example: 'ev_1',
+    description: 'The evidence’s id within the claim (`ev_1`, `ev_2`, … in the order added)',
+  }),
   addedAt: z.string().openapi({ example: '2025-06-01T12:00:00.000Z' }),
 }).openapi('Evidence');
 

@@ -146,7 +146,7 @@ describe('transition', () => {
 });
 
 describe('addEvidence', () => {
-  const photo = { kind: 'photo', name: 'box.jpg', addedAt: T1 } as const;
+  const photo = { id: 'ev_1', kind: 'photo', name: 'box.jpg', addedAt: T1 } as const;
 
   it('appends evidence, replaces the checklist and records an evidence_added event', () => {
     const { claim, event } = addEvidence(

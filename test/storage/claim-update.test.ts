@@ -100,7 +100,7 @@ describe('ClaimRepository.update', () => {
     const added = addEvidence(
       claim,
       {
-        evidence: [{ kind: 'proof_of_value', name: 'invoice.pdf', addedAt: at(50) }],
+        evidence: [{ id: 'ev_2', kind: 'proof_of_value', name: 'invoice.pdf', addedAt: at(50) }],
         missingEvidence: [],
       },
       { at: at(50), by: { role: 'shop', id: 'shop-a' } },

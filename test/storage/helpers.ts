@@ -57,6 +57,7 @@ export function newClaim(
     description: 'Parcel never arrived',
     evidence: [
       {
+        id: 'ev_1',
         kind: 'receipt',
         name: 'receipt.pdf',
         url: 'https://files.example/r.pdf',

@@ -9,12 +9,12 @@ import type { IsoDate } from '../calendar/dates';
 import type { EvidenceKind } from '../evidence';
 import { resolvePolicy } from '../policies';
 import { decide, recordPayment, type DecisionInput, type PaymentInput } from './decision';
-import { missingEvidence } from './filing';
+import { missingEvidence, numberedEvidence } from './filing';
 import { addEvidence, transition, type ClaimChange } from './changes';
 import type { Claim, ClaimActor, ClaimEvent, ClaimEvidence } from './types';
 
 /** Evidence as a shop (or a clerk on the phone) gives it; `addedAt` is the move's instant. */
-export type EvidenceInput = Omit<ClaimEvidence, 'addedAt'> & { kind: EvidenceKind };
+export type EvidenceInput = Omit<ClaimEvidence, 'id' | 'addedAt'> & { kind: EvidenceKind };
 
 /**
  * What a caller asks of a claim.
@@ -47,7 +47,7 @@ const withNote = (note: string | undefined) => (note ? { note } : {});
 
 /** Evidence appended, the checklist recomputed; a claim waiting for it goes back into review. */
 function addEvidenceMove(claim: Claim, given: readonly EvidenceInput[], ctx: CommandContext) {
-  const added = given.map((e) => ({ ...e, addedAt: ctx.at }));
+  const added = numberedEvidence(claim.evidence, given, ctx.at);
   const { compensation } = claim;
   const awaited = 'missingEvidence' in compensation ? compensation.missingEvidence : [];
   const checklist = resolvePolicy(claim.carrier).claims.evidence[claim.type];

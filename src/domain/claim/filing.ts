@@ -17,7 +17,7 @@ import {
 import { DomainError, nested } from '../errors';
 import type { EvidenceKind } from '../evidence';
 import type { CarrierPolicy } from '../policies';
-import type { NewClaim } from './types';
+import type { ClaimEvidence, NewClaim } from './types';
 import type { Claimant } from './types';
 
 interface FilingCommon {
@@ -80,6 +80,20 @@ function compensationFor(filing: ClaimFiling, ctx: FilingContext): LateResult | 
 }
 
 /**
+ * Evidence given, as the claim keeps it: numbered after what it has (`ev_1`, `ev_2`, …)
+ * and stamped with the instant it was added.
+ *
+ * @example numberedEvidence([{ id: 'ev_1', … }], [{ kind: 'photo', name: 'box.jpg' }], at) // [{ id: 'ev_2', kind: 'photo', name: 'box.jpg', addedAt: at }]
+ */
+export function numberedEvidence(
+  has: readonly ClaimEvidence[],
+  given: readonly Omit<ClaimEvidence, 'id' | 'addedAt'>[],
+  at: string,
+): ClaimEvidence[] {
+  return given.map((e, i) => ({ id: `ev_${has.length + i + 1}`, ...e, addedAt: at }));
+}
+
+/**
  * The evidence still missing: the policy's checklist for the claim type plus
  * what the calculation waits for, minus the kinds already given.
  *
@@ -119,7 +133,7 @@ export function prepareClaim(filing: ClaimFiling, ctx: FilingContext): NewClaim 
     );
   }
   const compensation = compensationFor(filing, ctx);
-  const added = filing.evidence.map((e) => ({ ...e, addedAt: ctx.at }));
+  const added = numberedEvidence([], filing.evidence, ctx.at);
   const { evidence: _given, ...rest } = filing;
   return {
     ...rest,

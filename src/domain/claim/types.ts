@@ -43,6 +43,8 @@ export interface ClaimActor {
 export type ClaimMoney = MoneyJson;
 
 export interface ClaimEvidence {
+  /** `ev_1`, `ev_2`, …: its place in the claim's evidence, so unique within the claim. */
+  id: string;
   kind: EvidenceKind;
   name: string;
   url?: string;
