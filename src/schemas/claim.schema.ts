@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CLAIM_STATUSES, CLAIM_TYPES } from '../domain/claim';
 import { EVIDENCE_KINDS } from '../domain/evidence';
+import { IF_MATCH_SYNTAX, tooLargeVersion } from '../http/if-match';
 import { IsoDateSchema, MoneySchema } from './common.schema';
 import { filingExample } from './examples';
 import {
@@ -200,9 +201,22 @@ export const IdempotencyHeaderSchema = z.object({
 export const IfMatchHeaderSchema = z.object({
   'if-match': z
     .string()
-    .regex(/^"\d+"$/, 'must be the ETag of the claim, e.g. "3"')
+    .regex(IF_MATCH_SYNTAX, 'must be the ETag of the claim, e.g. "3" (or *)')
+    .superRefine((header, ctx) => {
+      const version = tooLargeVersion(header);
+      if (version !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `names version ${version}, larger than any claim version`,
+        });
+      }
+    })
     .optional()
-    .openapi({ description: 'The ETag you read; a stale one is 412' }),
+    .openapi({
+      description:
+        'The ETag you read (`"3"`), a list of them, or `*` for any version. Compared strongly (RFC 9110): a stale or weak tag is 412',
+      example: '"3"',
+    }),
 });
 
 export const NoteSchema = z

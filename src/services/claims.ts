@@ -68,6 +68,15 @@ export interface FilingAnswer {
   replayed: boolean;
 }
 
+export interface MoveOptions {
+  /**
+   * The version the caller read (the desk's hidden field), or an `If-Match`
+   * precondition: the versions its strong tags name (none: nothing matches)
+   * and the header as sent, for the refusal. Absent: any current version.
+   */
+  expectedVersion?: number | { versions: readonly number[]; sent: string } | undefined;
+}
+
 /** What filing would compute (amount, lines, checklist, deadlines), stored nowhere. */
 export type FilingPreview = Pick<
   NewClaim,
@@ -205,13 +214,17 @@ export function createClaimService(deps: ClaimServiceDeps) {
       actor: Principal,
       id: string,
       command: ClaimCommand,
-      options: { expectedVersion?: number | undefined } = {},
+      options: MoveOptions = {},
     ): Promise<Claim> {
       const claim = await visible(actor, id);
       const expected = options.expectedVersion;
-      if (expected !== undefined && expected !== claim.version) {
-        throw new StaleVersionError(expected, claim.version);
-      }
+      const stale = (current: number) =>
+        new StaleVersionError(
+          typeof expected === 'number' ? expected : (expected?.sent ?? ''),
+          current,
+        );
+      const versions = typeof expected === 'number' ? [expected] : expected?.versions;
+      if (versions !== undefined && !versions.includes(claim.version)) throw stale(claim.version);
       const { at, today } = now();
       const next = applyCommand(claim, command, { at, today, by: actorOf(actor) });
       if (next.events.length === 0) return claim;
@@ -219,9 +232,8 @@ export function createClaimService(deps: ClaimServiceDeps) {
         return await storage.claims.update(next.claim, claim.version, next.events);
       } catch (error) {
         // Moved between our read and our write: with an expected version, that is a stale one.
-        if (error instanceof ConflictError && expected !== undefined) {
-          throw new StaleVersionError(expected, claim.version + 1);
-        }
+        if (error instanceof ConflictError && versions !== undefined)
+          throw stale(claim.version + 1);
         throw error;
       }
     },

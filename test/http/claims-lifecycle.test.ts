@@ -141,6 +141,39 @@ describe('concurrent moves', () => {
     );
   });
 
+  it('reads If-Match as RFC 9110 does: * and a list holding the current tag match, a weak tag never does', async () => {
+    const { id } = await fileOk(shop.auth);
+    const any = await move(id, 'review', clerk.auth, undefined, { 'if-match': '*' });
+    expect(any.status, any.text).toBe(200);
+    const weak = await move(id, 'cancel', shop.auth, undefined, { 'if-match': 'W/"2"' });
+    expect(weak.status, weak.text).toBe(412);
+    expect(weak.body).toMatchObject({ status: 412, currentVersion: 2 });
+    expect(weak.body.detail).toContain('W/"2"');
+    const foreign = await move(id, 'cancel', shop.auth, undefined, { 'if-match': '"abc"' });
+    expect(foreign.status, foreign.text).toBe(412);
+    const list = await move(
+      id,
+      'decision',
+      clerk.auth,
+      { decision: 'needs_info', reason: 'Send the invoice' },
+      { 'if-match': '"1", W/"2", "2"' },
+    );
+    expect(list.status, list.text).toBe(200);
+    expect(list.body.status).toBe('needs_info');
+  });
+
+  it('refuses a version too large for a number with a 422 that quotes it as sent', async () => {
+    const { id } = await fileOk(shop.auth);
+    const huge = '"99999999999999999999"';
+    const res = await move(id, 'review', clerk.auth, undefined, { 'if-match': huge });
+    expect(res.status, res.text).toBe(422);
+    expect(res.text).toContain('99999999999999999999');
+    expect(res.text).not.toContain('100000000000000000000');
+    expect(res.body).toMatchObject({ errors: [{ header: 'if-match' }] });
+    const garbled = await move(id, 'review', clerk.auth, undefined, { 'if-match': '3' });
+    expect(garbled.status, garbled.text).toBe(422);
+  });
+
   it('lets exactly one of 50 conflicting decisions win, with a consistent history', async () => {
     const { id } = await fileOk(shop.auth);
     await move(id, 'review', clerk.auth);

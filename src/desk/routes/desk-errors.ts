@@ -39,7 +39,9 @@ export function deskRefusal(error: unknown): DeskRefusal | undefined {
         ? { page: 'unavailable', retryAfterSeconds: error.retryAfterSeconds }
         : { page: 'unavailable' };
     case 'stale-version':
-      return error instanceof StaleVersionError ? { staleSeen: error.expectedVersion } : undefined;
+      return error instanceof StaleVersionError && error.expectedVersion !== undefined
+        ? { staleSeen: error.expectedVersion }
+        : undefined;
     case 'invalid-transition':
       return error instanceof ClaimStateError ? { refused: error } : undefined;
     case 'idempotency-conflict':

@@ -39,14 +39,24 @@ export class ClaimStateError extends DomainError {
  */
 export class StaleVersionError extends DomainError {
   override readonly name = 'StaleVersionError';
+  /** The version the caller named, when it named one version by number. */
+  readonly expectedVersion: number | undefined;
+  /**
+   * @param expected the version the caller saw, or an `If-Match` header as sent
+   *   (a list, weak tags) when it named no single version.
+   */
   constructor(
-    readonly expectedVersion: number,
+    expected: number | string,
     readonly currentVersion: number,
   ) {
+    const sent = typeof expected === 'number' ? `"${expected}"` : expected;
     super(
       'stale-version',
-      `If-Match "${expectedVersion}" is stale; the claim is at version ${currentVersion}.`,
+      /^"\d+"$/.test(sent)
+        ? `If-Match ${sent} is stale; the claim is at version ${currentVersion}.`
+        : `If-Match ${sent} does not match the claim's ETag "${currentVersion}" (weak tags never match).`,
     );
+    this.expectedVersion = typeof expected === 'number' ? expected : undefined;
   }
 }
 

@@ -7,18 +7,13 @@ import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Claim, ClaimCommand } from '../../domain/claim';
 import type { HonoEnv } from '../../hono-env';
+import { versionPrecondition } from '../../http/if-match';
 import type * as routes from './claims.routes';
 
 type Handler<R extends RouteConfig> = RouteHandler<R, HonoEnv>;
 
 /** The ETag of a claim version. */
 export const etagOf = (claim: Claim) => `"${claim.version}"`;
-
-/** The version an `If-Match: "<version>"` header names, if any. */
-const versionFromIfMatch = (header: string | undefined): number | undefined => {
-  const match = header ? /^"(\d+)"$/.exec(header) : null;
-  return match?.[1] === undefined ? undefined : Number(match[1]);
-};
 
 export const fileClaimHandler: Handler<typeof routes.fileClaimRoute> = async (c) => {
   const key = c.req.header('idempotency-key');
@@ -55,7 +50,7 @@ export const listClaimsHandler: Handler<typeof routes.listClaimsRoute> = async (
 
 /** A move: the command from the body, the expected version from If-Match, the claim with its ETag. */
 async function moveAnswer(c: Context<HonoEnv>, id: string, command: ClaimCommand) {
-  const expectedVersion = versionFromIfMatch(c.req.header('if-match'));
+  const expectedVersion = versionPrecondition(c.req.header('if-match'));
   const claim = await c.var.services.claims.move(c.var.principal, id, command, {
     expectedVersion,
   });
