@@ -16,6 +16,8 @@ import { policiesRouter } from './routes/policies/policies.index';
 import { RESPONSE_HEADERS } from './schemas/headers.schema';
 import { weightRouter } from './routes/weight/weight.index';
 import { createClaimService } from './services/claims';
+import { createShopService } from './services/shops';
+import { shopRouter } from './routes/shop/shop.index';
 
 export interface CreateAppOptions {
   /** Where access-log lines go; default one JSON line on stdout. */
@@ -41,12 +43,17 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.use('/v1/compensation/*', limitByAddress());
 
   // The services, built once, on `c.var` of every request that uses them (not the calculators').
-  const services: Services = { claims: createClaimService(deps) };
+  const services: Services = {
+    claims: createClaimService(deps),
+    shops: createShopService(deps),
+  };
   const withServices: MiddlewareHandler<HonoEnv> = async function servicesMiddleware(c, next) {
     c.set('services', services);
     await next();
   };
-  for (const path of ['/v1/claims', '/v1/claims/*', '/desk/*']) app.use(path, withServices);
+  for (const path of ['/v1/claims', '/v1/claims/*', '/v1/shop', '/desk/*']) {
+    app.use(path, withServices);
+  }
 
   const apiRouters = [
     metaRouter,
@@ -56,6 +63,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     calendarsRouter,
     policiesRouter,
     claimsRouter,
+    shopRouter,
   ];
   for (const router of apiRouters) app.route('/', router);
   // The desk last: its catch-all answers every other /desk path.
@@ -85,6 +93,11 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
         name: 'claims',
         description:
           'Claims filed by shops and decided by the claims desk: filing, status moves, evidence, payout and history. Every operation needs an API key; each says which role may call it.',
+      },
+      {
+        name: 'shop',
+        description:
+          'The shop’s own details: who sends its claim letters, and the remedies it may offer a customer without asking. A shop key.',
       },
       {
         name: 'meta',

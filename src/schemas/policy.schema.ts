@@ -60,6 +60,10 @@ export const PolicySchema = z
       filingWindowFrom: z.literal('shipped'),
       answerWithinDays: z.number().int(),
       evidence: z.object({ late: Evidence, lost: Evidence, damaged: Evidence }),
+      email: z.email().optional().openapi({
+        example: 'pretenzia@cdek.ru',
+        description: 'Where the carrier takes written claims, as its public FAQ gives it',
+      }),
     }),
   })
   .openapi('Policy') satisfies z.ZodType<CarrierPolicy>;

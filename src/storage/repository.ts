@@ -4,6 +4,7 @@
  * DynamoDB Local.
  */
 import type { ActorRole, Claim, ClaimEvent, ClaimStatus, ClaimType } from '../domain/claim';
+import type { ShopProfile } from '../domain/shop';
 
 export * from './errors';
 
@@ -148,6 +149,22 @@ export interface ApiKeyRepository {
 }
 
 /**
+ * Shops' profiles, one per shop.
+ *
+ * @example
+ * const current = await shops.get('demo-shop');
+ * await shops.put({ ...input, shopId: 'demo-shop', version: (current?.version ?? 0) + 1, updatedAt });
+ */
+export interface ShopRepository {
+  get(shopId: string): Promise<ShopProfile | undefined>;
+  /**
+   * Writes the profile if the stored one is at `version − 1` (none stored, for version 1).
+   * @throws {ConflictError} when another write came first.
+   */
+  put(profile: ShopProfile): Promise<ShopProfile>;
+}
+
+/**
  * Everything the application stores, as one dependency.
  *
  * @example
@@ -156,4 +173,5 @@ export interface ApiKeyRepository {
 export interface Storage {
   claims: ClaimRepository;
   apiKeys: ApiKeyRepository;
+  shops: ShopRepository;
 }

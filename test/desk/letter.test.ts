@@ -12,6 +12,8 @@ import { line } from '../../src/domain/explain';
 import { resolvePolicy, type PolicyNote } from '../../src/domain/policies';
 import { ClaimPage } from '../../src/desk/views/claim/claim-page';
 import { LetterPage } from '../../src/desk/views/letter';
+import type { ShopProfile } from '../../src/domain/shop';
+import { shopProfileExample } from '../../src/routes/shop/shop.routes';
 
 const TODAY = '2025-06-16';
 const AT = '2025-06-16T09:00:00.000Z';
@@ -82,10 +84,11 @@ function textOf(html: string): string {
     .replace(/\s+/g, ' ');
 }
 
-async function letterText(claim: Claim, lang: Language): Promise<string> {
+async function letterText(claim: Claim, lang: Language, sender?: ShopProfile): Promise<string> {
   const page = LetterPage({
     lang,
     claim,
+    sender,
     carrier: letterCarrier(lang, claim.carrier),
     facts: shipmentFacts(claim.shipment),
     today: TODAY,
@@ -120,6 +123,37 @@ function about(note: PolicyNote, claim: Claim): boolean {
   const insured = 'insurance' in claim.shipment && Boolean(claim.shipment.insurance);
   return note.when === (insured ? 'insured' : 'uninsured');
 }
+
+describe('the claim letter’s parties', () => {
+  const sender: ShopProfile = { ...shopProfileExample, shopId: 'demo-shop' };
+
+  it('is sent by the shop’s legal entity, with its numbers, address and signatory', async () => {
+    const claim = claimOf(FILINGS['insured lost']);
+    const ru = await letterText(claim, 'ru', sender);
+    expect(ru).toContain('ООО «Ромашка»');
+    expect(ru).toContain('ИНН 7736207543, КПП 773601001, ОГРН 1027700229193');
+    expect(ru).toContain(sender.address);
+    expect(ru).toContain(
+      'Генеральный директор, ООО «Ромашка»: ____________________ Иванова Мария Сергеевна',
+    );
+    expect(ru).not.toContain('Магазин «');
+    const en = await letterText(claim, 'en', sender);
+    expect(en).toContain('INN 7736207543, KPP 773601001, OGRN 1027700229193');
+  });
+
+  it('is addressed to the carrier’s claims e-mail from its policy', async () => {
+    const claim = claimOf(FILINGS['insured lost']);
+    expect(await letterText(claim, 'ru', sender)).toContain('Для претензий: pretenzia@cdek.ru');
+    expect(await letterText(claim, 'en', sender)).toContain('Claims desk: pretenzia@cdek.ru');
+  });
+
+  it('names the shop by its id, and says why, until the shop sends its details', async () => {
+    const claim = claimOf(FILINGS['insured lost']);
+    const ru = await letterText(claim, 'ru');
+    expect(ru).toContain(`Магазин «${claim.shopId}»`);
+    expect(ru).toContain('PUT /v1/shop');
+  });
+});
 
 describe('the claim letter prints only the notes that apply', () => {
   it('an insured loss’s letter has no uninsured-loss note, in either language', async () => {

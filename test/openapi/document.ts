@@ -51,3 +51,9 @@ export const operations = (doc: Doc) =>
   Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({ path, method, op })),
   );
+
+/** Tags of the open operations (no key); every other operation needs an API key. */
+export const OPEN_TAGS = ['calculators', 'reference', 'meta'];
+
+/** True for an operation that needs an API key (claims, the shop, and what comes next). */
+export const isKeyed = (op: { tags?: string[] }) => !OPEN_TAGS.includes(op.tags?.[0] ?? '');

@@ -143,6 +143,8 @@ function russian({ code, params }: FieldIssue): string {
       return 'этот ключ уже использован для другой претензии';
     case 'not_allowed':
       return 'недоступно для этого ключа';
+    case 'check_digit':
+      return 'неверное контрольное число';
     default:
       return 'недопустимое значение';
   }

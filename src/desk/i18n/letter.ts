@@ -13,6 +13,11 @@ const en = {
   to: 'To',
   from: 'From',
   shop: (shopId: string) => `Shop “${shopId}”`,
+  noProfile: 'The shop has not sent its details (PUT /v1/shop): the letter names it by its id.',
+  taxIds: (inn: string, kpp: string | undefined, ogrn: string) =>
+    `INN ${inn}${kpp ? `, KPP ${kpp}` : ''}, ${ogrn.length === 15 ? 'OGRNIP' : 'OGRN'} ${ogrn}`,
+  contacts: (email: string, phone: string) => `E-mail: ${email}, phone: ${phone}`,
+  claimsDesk: (email: string) => `Claims desk: ${email}`,
   date: 'Date',
   reference: 'Our reference',
   subject: (waybill: string) => `Claim for compensation, waybill ${waybill}`,
@@ -48,6 +53,12 @@ const ru: LetterMessages = {
   to: 'Кому',
   from: 'От кого',
   shop: (shopId: string) => `Магазин «${shopId}»`,
+  noProfile:
+    'Магазин не указал свои реквизиты (PUT /v1/shop): в письме он назван по идентификатору.',
+  taxIds: (inn: string, kpp: string | undefined, ogrn: string) =>
+    `ИНН ${inn}${kpp ? `, КПП ${kpp}` : ''}, ${ogrn.length === 15 ? 'ОГРНИП' : 'ОГРН'} ${ogrn}`,
+  contacts: (email: string, phone: string) => `Эл. почта: ${email}, телефон: ${phone}`,
+  claimsDesk: (email: string) => `Для претензий: ${email}`,
   date: 'Дата',
   reference: 'Наш номер',
   subject: (waybill: string) => `О выплате компенсации, накладная ${waybill}`,
@@ -80,8 +91,15 @@ export const letterFor = (lang: Language): LetterMessages => (lang === 'ru' ? ru
  * without a policy is named by its id and cites nothing.
  * @example letterCarrier('ru', 'russian-post').name // 'Почта России (внутренние посылки)'
  */
-export function letterCarrier(lang: Language, carrier: string): { name: string; source: string } {
+export function letterCarrier(
+  lang: Language,
+  carrier: string,
+): { name: string; source: string; email?: string } {
   const policy = listPolicies().find((p) => p.id === carrier);
   if (!policy) return { name: carrier, source: '' };
-  return lang === 'ru' ? policy.ru : { name: policy.name, source: policy.source };
+  const email = policy.claims.email ? { email: policy.claims.email } : {};
+  return {
+    ...(lang === 'ru' ? policy.ru : { name: policy.name, source: policy.source }),
+    ...email,
+  };
 }

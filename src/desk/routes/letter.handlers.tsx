@@ -15,13 +15,15 @@ export async function claimLetter(c: Context<DeskEnv>) {
   const id = c.req.param('id') ?? '';
   if (!/^clm_[0-9a-f]{32}$/.test(id)) return renderError(c, 'notFound');
   const lang = asLanguage(c.req.query('lang')) ?? c.get('lang');
-  const { claims } = c.var.services;
+  const { claims, shops } = c.var.services;
   const claim = await claims.get(c.var.principal, id);
+  const sender = await shops.find(claim.shopId);
   const page = (
     <LetterPage
       lang={lang}
       claim={claim}
       carrier={letterCarrier(lang, claim.carrier)}
+      sender={sender}
       facts={shipmentFacts(claim.shipment)}
       today={claims.today()}
     />

@@ -6,6 +6,7 @@ import { letterFor } from '../i18n/letter';
 import { deskLine } from '../i18n/lines';
 import type { Fact } from '../shipment-facts';
 import type { Claim } from '../../domain/claim';
+import type { ShopProfile } from '../../domain/shop';
 import { STYLESHEET_PATH } from './layout';
 import { factText } from './parts/fact-value';
 
@@ -13,8 +14,10 @@ export interface LetterProps {
   /** The letter's language, which may differ from the desk's. */
   lang: Language;
   claim: Claim;
-  /** The carrier's name and rules source, in the letter's language. */
-  carrier: { name: string; source: string };
+  /** The carrier's name, rules source and claims e-mail, in the letter's language. */
+  carrier: { name: string; source: string; email?: string };
+  /** The shop as the sender; absent until it sends its profile (then: its id). */
+  sender?: ShopProfile | undefined;
   facts: Fact[];
   today: string;
 }
@@ -27,7 +30,7 @@ export interface LetterProps {
  * @example <LetterPage lang="ru" claim={claim} carrier={{ name, source }} facts={facts} today="2025-06-16" />
  */
 export function LetterPage(props: LetterProps) {
-  const { claim, lang } = props;
+  const { claim, lang, sender } = props;
   const m = letterFor(lang);
   const c = claimFor(lang);
   const l = labelsFor(lang);
@@ -51,9 +54,34 @@ export function LetterPage(props: LetterProps) {
         <main class="letter">
           <dl class="parties">
             <dt>{m.to}</dt>
-            <dd>{props.carrier.name}</dd>
+            <dd>
+              {props.carrier.name}
+              {props.carrier.email ? (
+                <>
+                  <br />
+                  {m.claimsDesk(props.carrier.email)}
+                </>
+              ) : null}
+            </dd>
             <dt>{m.from}</dt>
-            <dd>{m.shop(claim.shopId)}</dd>
+            <dd id="letter-sender">
+              {sender ? (
+                <>
+                  {sender.legalName}
+                  <br />
+                  {m.taxIds(sender.inn, sender.kpp, sender.ogrn)}
+                  <br />
+                  {sender.address}
+                  <br />
+                  {m.contacts(sender.email, sender.phone)}
+                </>
+              ) : (
+                <>
+                  {m.shop(claim.shopId)}
+                  <span class="muted no-print"> {m.noProfile}</span>
+                </>
+              )}
+            </dd>
             <dt>{m.date}</dt>
             <dd>{formatDate(lang, props.today)}</dd>
             <dt>{m.reference}</dt>
@@ -109,7 +137,11 @@ export function LetterPage(props: LetterProps) {
           )}
           <h2>{m.rules}</h2>
           <p class="muted">{props.carrier.source}</p>
-          <p class="signature">{m.signature}: ____________________</p>
+          <p class="signature">
+            {sender
+              ? `${sender.signatory.position}, ${sender.legalName}: ____________________ ${sender.signatory.name}`
+              : `${m.signature}: ____________________`}
+          </p>
         </main>
       </body>
     </html>

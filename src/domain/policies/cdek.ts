@@ -55,6 +55,8 @@ export const CDEK_POLICY: CarrierPolicy = {
     filingWindowMonths: 6,
     filingWindowFrom: 'shipped',
     answerWithinDays: 30,
+    // The carrier FAQ's address for claims (претензии).
+    email: 'pretenzia@cdek.ru',
     evidence: {
       late: ['receipt'],
       lost: ['receipt', 'proof_of_value'],

@@ -92,6 +92,8 @@ export interface CarrierPolicy {
     filingWindowFrom: 'shipped';
     answerWithinDays: number;
     evidence: Record<PolicyClaimType, EvidenceKind[]>;
+    /** Where the carrier takes written claims, as its public FAQ gives it (absent: not published). */
+    email?: string;
   };
 }
 

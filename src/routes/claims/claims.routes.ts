@@ -14,26 +14,19 @@ import {
   NoteSchema,
   PaymentSchema,
 } from '../../schemas/claim.schema';
-import { problem, rateLimitedResponse } from '../../schemas/problem.schema';
+import { problem } from '../../schemas/problem.schema';
+import { describeRole, jsonBodyErrors, keyedSecurity, keyErrors } from '../keyed';
 import { jsonBody, jsonResponse } from '../router';
 import { claimExamples } from './claims.examples';
 
 const tags = ['claims'];
-const security = [{ apiKey: [] }];
+const security = keyedSecurity;
 const authErrors = {
-  401: problem(401, 'No, unknown or revoked API key'),
-  403: problem(403, 'The key’s role may not do this'),
+  ...keyErrors,
   404: problem(404, 'No such claim (or not yours: another shop’s claim is not revealed)'),
-  429: rateLimitedResponse('with this API key'),
   503: problem(503, 'Claim storage unavailable; retry after `Retry-After` seconds'),
-  500: problem(500, 'Unexpected failure; quote `instance` to support'),
 } as const;
-const bodyErrors = {
-  400: problem(400, 'The body is not valid JSON'),
-  413: problem(413, 'The body is larger than the limit'),
-  415: problem(415, 'The body is not application/json'),
-  422: problem(422, 'A field is missing or breaks a rule; `errors` names each one'),
-} as const;
+const bodyErrors = jsonBodyErrors;
 const moveErrors = {
   409: problem(
     409,
@@ -41,15 +34,7 @@ const moveErrors = {
   ),
   412: problem(412, 'If-Match is stale: the claim changed since you read it (`currentVersion`)'),
 } as const;
-
-/** Which key may call an operation, as its description says it. */
-const ROLES = {
-  shop: 'Who may call: a **shop** key (its own claims).',
-  clerk: 'Who may call: a **clerk** key.',
-  both: 'Who may call: a **shop** key (its own claims) or a **clerk** key (every shop’s).',
-} as const;
-const describe = (role: keyof typeof ROLES, text?: string) =>
-  text ? `${ROLES[role]} ${text}` : ROLES[role];
+const describe = describeRole;
 
 const claimAnswer = (description: string, example: unknown) =>
   jsonResponse(ClaimSchema, description, example, ['ETag']);

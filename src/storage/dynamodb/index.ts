@@ -6,10 +6,12 @@ import type { Storage } from '../repository';
 import { DynamoApiKeyRepository } from './api-key-repository';
 import { DynamoClaimRepository } from './claim-repository';
 import { createDynamoClient, type DynamoClientOptions } from './client';
+import { DynamoShopRepository } from './shop-repository';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository, type DynamoRepositoryOptions } from './claim-repository';
 export { DynamoApiKeyRepository } from './api-key-repository';
+export { DynamoShopRepository } from './shop-repository';
 export { toStorageError } from './errors';
 
 /**
@@ -39,5 +41,6 @@ export function createDynamoStorage(
       ...(options.cursorSecret ? { cursorSecret: options.cursorSecret } : {}),
     }),
     apiKeys: withApiKeyCache(apiKeys, { ttlMs: options.apiKeyCacheMs ?? 0 }),
+    shops: new DynamoShopRepository({ client, tableName: options.tableName }),
   };
 }

@@ -50,6 +50,8 @@ export const claimPartition = (id: string): string => `CLAIM#${part(id)}`;
 /** Zero-padded so events sort by number, not by text. */
 export const eventKey = (claimId: string, seq: number): Item =>
   key(claimPartition(claimId), `EVENT#${String(seq).padStart(10, '0')}`);
+/** A shop's profile (its details as a sender). */
+export const shopKey = (shopId: string): Item => key(`SHOP#${part(shopId)}`, 'PROFILE');
 /** The key record, by its public id. */
 export const apiKeyKey = (keyId: string): Item => key(`APIKEY#${part(keyId)}`, 'APIKEY');
 /** The copy of the key record under its hash: authentication is one GetItem. */

@@ -1,0 +1,2 @@
+export * from './requisites';
+export * from './types';

@@ -1,0 +1,36 @@
+/**
+ * Contract parts every keyed (non-calculator) operation shares: its security,
+ * the errors of authentication and of a JSON body, and the sentence saying
+ * which role may call it.
+ */
+import { problem, rateLimitedResponse } from '../schemas/problem.schema';
+
+export const keyedSecurity = [{ apiKey: [] }];
+
+/** What any keyed call may answer besides its own outcomes. */
+export const keyErrors = {
+  401: problem(401, 'No, unknown or revoked API key'),
+  403: problem(403, 'The key’s role may not do this'),
+  429: rateLimitedResponse('with this API key'),
+  503: problem(503, 'Storage unavailable; retry after `Retry-After` seconds'),
+  500: problem(500, 'Unexpected failure; quote `instance` to support'),
+} as const;
+
+/** What a call with a JSON body may answer about the body. */
+export const jsonBodyErrors = {
+  400: problem(400, 'The body is not valid JSON'),
+  413: problem(413, 'The body is larger than the limit'),
+  415: problem(415, 'The body is not application/json'),
+  422: problem(422, 'A field is missing or breaks a rule; `errors` names each one'),
+} as const;
+
+/** Which key may call an operation, as its description says it. */
+const ROLES = {
+  shop: 'Who may call: a **shop** key (its own claims).',
+  clerk: 'Who may call: a **clerk** key.',
+  both: 'Who may call: a **shop** key (its own claims) or a **clerk** key (every shop’s).',
+} as const;
+
+/** @example describeRole('shop', 'Files a claim.') // 'Who may call: a **shop** key (its own claims). Files a claim.' */
+export const describeRole = (role: keyof typeof ROLES, text?: string) =>
+  text ? `${ROLES[role]} ${text}` : ROLES[role];

@@ -1,0 +1,83 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { ShopProfile, ShopProfileInput } from '../../domain/shop';
+import { onlyRole } from '../../http/auth';
+import { problem } from '../../schemas/problem.schema';
+import { ShopProfileInputSchema, ShopProfileSchema } from '../../schemas/shop.schema';
+import { describeRole, jsonBodyErrors, keyedSecurity, keyErrors } from '../keyed';
+import { jsonBody, jsonResponse } from '../router';
+
+const tags = ['shop'];
+
+export const shopProfileExample: ShopProfile = {
+  shopId: 'demo-shop',
+  legalName: 'ООО «Ромашка»',
+  inn: '7736207543',
+  kpp: '773601001',
+  ogrn: '1027700229193',
+  address: '119021, Москва, ул. Льва Толстого, д. 16',
+  email: 'claims@romashka.example',
+  phone: '+7 495 000-00-00',
+  signatory: { name: 'Иванова Мария Сергеевна', position: 'Генеральный директор' },
+  remedyLimits: { maxDiscountPercent: 15, maxGiftValue: { amount: '1000.00', currency: 'RUB' } },
+  version: 1,
+  updatedAt: '2025-06-16T09:00:00.000Z',
+};
+const { shopId: _shopId, version: _version, updatedAt: _updatedAt, ...input } = shopProfileExample;
+/** The body of that profile's PUT. */
+export const shopInputExample: ShopProfileInput = input;
+
+const missing = problem(404, 'The shop has not sent its profile yet');
+
+export const getShopRoute = createRoute({
+  method: 'get',
+  path: '/v1/shop',
+  operationId: 'getShop',
+  tags,
+  security: keyedSecurity,
+  summary: 'The shop’s profile',
+  description: describeRole(
+    'both',
+    'A shop key reads its own; a clerk key names the shop with `shopId`.',
+  ),
+  request: {
+    query: z.object({
+      shopId: z
+        .string()
+        .min(1)
+        .max(64)
+        .optional()
+        .openapi({ description: 'Clerk keys: the shop to read (a shop key reads its own)' }),
+    }),
+  },
+  responses: {
+    200: jsonResponse(ShopProfileSchema, 'The profile', shopProfileExample, ['ETag']),
+    404: missing,
+    422: problem(422, '`shopId` missing (clerk key) or naming another shop (shop key)'),
+    ...keyErrors,
+  },
+});
+
+export const putShopRoute = createRoute({
+  method: 'put',
+  path: '/v1/shop',
+  operationId: 'putShop',
+  tags,
+  security: keyedSecurity,
+  middleware: [onlyRole('shop')],
+  summary: 'Create or replace the shop’s profile (shop key)',
+  description: describeRole(
+    'shop',
+    'The shop as the sender of its claim letters (legal name, INN with its check digits verified, KPP for an organisation, OGRN or OGRNIP, address, contacts, signatory) and the remedies it may offer a customer without asking (`remedyLimits`). Sending the same body again changes nothing but `version` and `updatedAt`.',
+  ),
+  request: {
+    body: jsonBody(ShopProfileInputSchema.openapi({ example: shopInputExample }), 'The profile'),
+  },
+  responses: {
+    200: jsonResponse(ShopProfileSchema, 'Replaced', { ...shopProfileExample, version: 2 }, [
+      'ETag',
+    ]),
+    201: jsonResponse(ShopProfileSchema, 'Created', shopProfileExample, ['ETag']),
+    ...jsonBodyErrors,
+    ...keyErrors,
+  },
+});

@@ -1,0 +1,75 @@
+/**
+ * The shop service: a shop's profile (its details as the sender of claim
+ * letters, and the remedies it may offer), read and replaced with plain
+ * arguments, shared by the API and the desk.
+ */
+import { DomainError } from '../domain/errors';
+import type { ShopProfile, ShopProfileInput } from '../domain/shop';
+import { ConflictError, type Storage } from '../storage/repository';
+import type { Principal } from './actor';
+
+/** A replacement that loses a race re-reads and tries again this many times. */
+const PUT_ATTEMPTS = 3;
+
+export interface ShopServiceDeps {
+  storage: Storage;
+  clock: () => Date;
+}
+
+/**
+ * @example
+ * const shops = createShopService({ storage, clock: () => new Date() });
+ * const { profile, created } = await shops.put(principal, input);
+ */
+export function createShopService(deps: ShopServiceDeps) {
+  const { storage, clock } = deps;
+
+  /** The shop a call is about: a shop key's own; a clerk names one. */
+  const shopOf = (actor: Principal, shopId: string | undefined): string => {
+    const own = actor.role === 'shop' ? actor.shopId : shopId;
+    if (!own) throw new DomainError('invalid-input', 'name the shop (shopId)', '/shopId');
+    if (actor.role === 'shop' && shopId !== undefined && shopId !== own) {
+      throw new DomainError('filter-not-allowed', 'A shop key reads its own profile only.');
+    }
+    return own;
+  };
+
+  return {
+    /** The shop's profile, if it has one (the desk's letter falls back to the shop id). */
+    find: (shopId: string): Promise<ShopProfile | undefined> => storage.shops.get(shopId),
+
+    /** @throws {DomainError} `not-found` until the shop has sent its details. */
+    async get(actor: Principal, shopId?: string): Promise<ShopProfile> {
+      const id = shopOf(actor, shopId);
+      const profile = await storage.shops.get(id);
+      if (!profile) {
+        throw new DomainError('not-found', `Shop ${id} has no profile yet: PUT /v1/shop sends it.`);
+      }
+      return profile;
+    },
+
+    /** Creates or replaces the calling shop's profile; each replacement adds 1 to `version`. */
+    async put(
+      actor: Principal,
+      input: ShopProfileInput,
+    ): Promise<{ profile: ShopProfile; created: boolean }> {
+      const shopId = shopOf(actor, undefined);
+      for (let attempt = 1; ; attempt++) {
+        const current = await storage.shops.get(shopId);
+        const profile: ShopProfile = {
+          shopId,
+          ...input,
+          version: (current?.version ?? 0) + 1,
+          updatedAt: clock().toISOString(),
+        };
+        try {
+          return { profile: await storage.shops.put(profile), created: current === undefined };
+        } catch (error) {
+          if (!(error instanceof ConflictError) || attempt === PUT_ATTEMPTS) throw error;
+        }
+      }
+    },
+  };
+}
+
+export type ShopService = ReturnType<typeof createShopService>;
