@@ -8,7 +8,11 @@ import { resolvePolicy } from '../../src/domain/policies';
 import { inject } from 'vitest';
 import { clientFor, ensureTable } from '../../scripts/create-table';
 import { fileClaim, type Claim, type ClaimChange, type NewClaim } from '../../src/domain/claim';
-import { DynamoApiKeyRepository, DynamoClaimRepository } from '../../src/storage/dynamodb';
+import {
+  DynamoApiKeyRepository,
+  DynamoClaimRepository,
+  DynamoDeskSessionRepository,
+} from '../../src/storage/dynamodb';
 import type { ClaimRepository } from '../../src/storage/repository';
 
 /** A new, empty table on the shared DynamoDB Local, so counts in one file are exact. */
@@ -22,6 +26,7 @@ export async function freshStorage(options: { now?: () => number } = {}) {
     tableName,
     claims: new DynamoClaimRepository({ client, tableName, ...options }),
     apiKeys: new DynamoApiKeyRepository({ client, tableName }),
+    deskSessions: new DynamoDeskSessionRepository({ client, tableName }),
   };
 }
 

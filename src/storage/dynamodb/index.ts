@@ -5,11 +5,13 @@ import { withApiKeyCache } from '../api-key-cache';
 import type { Storage } from '../repository';
 import { DynamoApiKeyRepository } from './api-key-repository';
 import { DynamoClaimRepository } from './claim-repository';
+import { DynamoDeskSessionRepository } from './desk-session-repository';
 import { createDynamoClient, type DynamoClientOptions } from './client';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository, type DynamoRepositoryOptions } from './claim-repository';
 export { DynamoApiKeyRepository } from './api-key-repository';
+export { DynamoDeskSessionRepository } from './desk-session-repository';
 export { toStorageError } from './errors';
 
 /**
@@ -39,5 +41,6 @@ export function createDynamoStorage(
       ...(options.cursorSecret ? { cursorSecret: options.cursorSecret } : {}),
     }),
     apiKeys: withApiKeyCache(apiKeys, { ttlMs: options.apiKeyCacheMs ?? 0 }),
+    deskSessions: new DynamoDeskSessionRepository({ client, tableName: options.tableName }),
   };
 }
