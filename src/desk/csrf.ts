@@ -1,7 +1,7 @@
 /**
  * CSRF defence for the desk's forms, two layers:
  * 1. a token in a hidden field, the HMAC of what the browser's cookie binds
- *    (the session, or before sign-in a random nonce): a page on another site
+ *    (the session's id, or before sign-in a random nonce): a page on another site
  *    cannot read it, so it cannot forge a post that carries it;
  * 2. the browser's own Origin / Sec-Fetch-Site headers, when sent, must say
  *    the post comes from this site.
@@ -15,17 +15,17 @@ export const CSRF_FIELD = '_csrf';
 export const PRE_SESSION_COOKIE = 'desk_pre';
 
 /**
- * What a token is bound to: a signed-in session or a pre-session nonce (the
+ * What a token is bound to: a signed-in session's id or a pre-session nonce (the
  * prefix keeps one from ever standing in for the other).
  *
- * @example csrfBinding('session', cookieValue) // 'session:1a2b….1767225600.Qm9…'
+ * @example csrfBinding('session', sessionId) // 'session:q8Vd0m3x9bq1Zr2yTq7wLA'
  */
 export const csrfBinding = (kind: 'session' | 'pre', value: string): string => `${kind}:${value}`;
 
 /**
  * The form token for a binding.
  *
- * @example await csrfTokenFor(secret, csrfBinding('session', cookie)) // 'p0Zl…'
+ * @example await csrfTokenFor(secret, csrfBinding('session', sessionId)) // 'p0Zl…'
  */
 export function csrfTokenFor(secret: string, binding: string): Promise<string> {
   return hmacSign(secret, `csrf|${binding}`);

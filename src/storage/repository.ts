@@ -148,6 +148,39 @@ export interface ApiKeyRepository {
   list(): Promise<ApiKeyRecord[]>;
 }
 
+/** A clerk's signed-in desk session, kept on the server so that signing out can end it. */
+export interface DeskSessionRecord {
+  /** The clerk key that signed in. */
+  keyId: string;
+  /** Random, at least 128 bits; the cookie carries it signed. */
+  sessionId: string;
+  /** ISO instant of the sign-in. */
+  createdAt: string;
+  /** Unix epoch seconds: from then on the session is over (the table's TTL removes it later). */
+  expiresAt: number;
+}
+
+/**
+ * The desk's sessions, grouped by clerk key.
+ *
+ * @example
+ * await deskSessions.create({ keyId, sessionId, createdAt, expiresAt });
+ * const session = await deskSessions.get(keyId, sessionId, nowSeconds); // undefined once signed out
+ */
+export interface DeskSessionRepository {
+  /** @throws {ConflictError} when the key already has a session with this id. */
+  create(session: DeskSessionRecord): Promise<DeskSessionRecord>;
+  /**
+   * The session (strongly consistent), or undefined when it was never made, was
+   * deleted, or has expired at `nowSeconds` (TTL deletes lazily: the read checks too).
+   */
+  get(keyId: string, sessionId: string, nowSeconds: number): Promise<DeskSessionRecord | undefined>;
+  /** Ends one session; ending a missing one is no error. */
+  delete(keyId: string, sessionId: string): Promise<void>;
+  /** Ends every session of the key ("sign out everywhere"); the number ended. */
+  deleteAllForKey(keyId: string): Promise<number>;
+}
+
 /**
  * Shops' profiles, one per shop.
  *
@@ -174,4 +207,5 @@ export interface Storage {
   claims: ClaimRepository;
   apiKeys: ApiKeyRepository;
   shops: ShopRepository;
+  deskSessions: DeskSessionRepository;
 }

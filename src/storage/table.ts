@@ -14,6 +14,9 @@
  *   APIKEY       pk APIKEY#<keyId>         sk APIKEY
  *   APIKEY_HASH  pk APIKEYHASH#<sha256>    sk APIKEYHASH (a copy of the key record; not a GSI,
  *                because GSIs are eventually consistent and a revoked key must stop at once)
+ *   DESKSESSION  pk DESKKEY#<keyId>         sk SESSION#<sessionId>  a clerk's desk session (keyId, sessionId,
+ *                createdAt, expiresAt: TTL). One partition per clerk key: "sign out everywhere" is one
+ *                Query; a desk request is one GetItem, which also checks expiresAt (TTL deletes lazily)
  *
  * GSIs (sparse: only CLAIM items carry their keys, APIKEY items only `all`'s;
  * projection ALL so a list is one Query and a FilterExpression may use any
@@ -48,7 +51,7 @@ import type { CreateTableCommandInput, GlobalSecondaryIndex } from '@aws-sdk/cli
 
 /** The table name unless DYNAMODB_TABLE says otherwise. */
 export const DEFAULT_TABLE_NAME = 'parcel-claims';
-/** Epoch seconds; DynamoDB TTL removes an item after it (within ~48 h). Claim items never carry it. */
+/** Epoch seconds; DynamoDB TTL removes an item after it (within ~48 h). Claim items never carry it; desk sessions do. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 /** Index name → its partition and sort key attributes, in planner priority order. */

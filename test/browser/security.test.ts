@@ -184,7 +184,7 @@ describe('the desk’s safety', () => {
   it('signs out, clears the cookie, and asks to sign in again', async () => {
     await signIn(page, inject('clerkKey'));
     await page.waitForURL('**/desk/claims');
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL('**/desk/sign-in?out=1');
     expect(await text(page, '[role=status]')).toBe('You have been signed out.');
     expect((await context.cookies()).map((c) => c.name)).not.toContain('desk_session');

@@ -1,15 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_TTL_SECONDS, signSession, verifySession } from '../../src/desk/session';
+import {
+  newSessionId,
+  SESSION_TTL_SECONDS,
+  signSession,
+  verifySession,
+} from '../../src/desk/session';
+import { fromBase64Url, hmacSign } from '../../src/lib/hmac';
 
 const SECRET = 'a-desk-session-secret-of-at-least-32-characters';
-const NOW = 1_767_225_600;
-const session = { keyId: '1a2b3c4d5e6f7a8b', expiresAt: NOW + SESSION_TTL_SECONDS };
+const session = { keyId: '1a2b3c4d5e6f7a8b', sessionId: 'q8Vd0m3x9bq1Zr2yTq7wLA' };
 
 describe('desk session cookies', () => {
-  it('verifies a cookie it signed, giving back the key id and expiry', async () => {
+  it('verifies a cookie it signed, giving back the key id and session id', async () => {
     const cookie = await signSession(SECRET, session);
-    expect(cookie).toMatch(/^1a2b3c4d5e6f7a8b\.\d+\.[A-Za-z0-9_-]{43}$/);
-    expect(await verifySession(SECRET, cookie, NOW)).toEqual(session);
+    expect(cookie).toMatch(/^1a2b3c4d5e6f7a8b\.q8Vd0m3x9bq1Zr2yTq7wLA\.[A-Za-z0-9_-]{43}$/);
+    expect(await verifySession(SECRET, cookie)).toEqual(session);
+  });
+
+  it('carries no expiry: when a session ends, only the server’s record says', async () => {
+    const cookie = await signSession(SECRET, session);
+    expect(cookie.split('.')).toHaveLength(3);
+    expect(cookie).not.toMatch(/\.\d{10}\./);
   });
 
   it('lasts a clerk’s 8-hour shift', () => {
@@ -18,38 +29,57 @@ describe('desk session cookies', () => {
 
   it('refuses a cookie signed with another secret', async () => {
     const cookie = await signSession(`${SECRET}-other`, session);
-    expect(await verifySession(SECRET, cookie, NOW)).toBeUndefined();
+    expect(await verifySession(SECRET, cookie)).toBeUndefined();
   });
 
   it.each([
     ['another key id', (c: string) => c.replace('1a2b3c4d5e6f7a8b', '1a2b3c4d5e6f7a8c')],
     [
-      'a later expiry',
-      (c: string) => c.replace(`.${session.expiresAt}.`, `.${session.expiresAt + 3600}.`),
+      'another session id',
+      (c: string) => c.replace('q8Vd0m3x9bq1Zr2yTq7wLA', 'q8Vd0m3x9bq1Zr2yTq7wLB'),
     ],
     ['a changed signature', (c: string) => c.slice(0, -2) + (c.endsWith('AA') ? 'BB' : 'AA')],
   ])('refuses a cookie with %s', async (_, tamper) => {
     const cookie = tamper(await signSession(SECRET, session));
-    expect(await verifySession(SECRET, cookie, NOW)).toBeUndefined();
+    expect(await verifySession(SECRET, cookie)).toBeUndefined();
   });
 
-  it('refuses a cookie at and after its expiry', async () => {
-    const cookie = await signSession(SECRET, session);
-    expect(await verifySession(SECRET, cookie, session.expiresAt - 1)).toEqual(session);
-    expect(await verifySession(SECRET, cookie, session.expiresAt)).toBeUndefined();
+  it('refuses a bare HMAC of the same text: session signatures are their own kind', async () => {
+    const plain = await hmacSign(SECRET, `${session.keyId}.${session.sessionId}`);
+    const cookie = `${session.keyId}.${session.sessionId}.${plain}`;
+    expect(await verifySession(SECRET, cookie)).toBeUndefined();
   });
 
   it.each([
     '',
     'garbage',
-    '1a2b.1767225600',
-    '1a2b.abc.sig',
-    'a b.1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    '1a2b.q8Vd0m3x9bq1Zr2yTq7wLA',
+    '1a2b.short.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    // The old cookie form (key id and expiry) means nothing any more.
+    '1a2b3c4d5e6f7a8b.1767225600.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    'a b.q8Vd0m3x9bq1Zr2yTq7wLA.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
   ])('refuses the malformed cookie %j', async (value) => {
-    expect(await verifySession(SECRET, value, NOW)).toBeUndefined();
+    expect(await verifySession(SECRET, value)).toBeUndefined();
   });
 
-  it('will not sign a key id that could break the cookie format', async () => {
-    await expect(signSession(SECRET, { keyId: 'a.b', expiresAt: NOW })).rejects.toThrow(RangeError);
+  it('will not sign a key id or session id that could break the cookie format', async () => {
+    await expect(signSession(SECRET, { ...session, keyId: 'a.b' })).rejects.toThrow(RangeError);
+    await expect(signSession(SECRET, { ...session, sessionId: 'a.b' })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('desk session ids', () => {
+  it('are 128 random bits, base64url, and never repeat', () => {
+    const ids = Array.from({ length: 1000 }, newSessionId);
+    for (const id of ids) {
+      expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(fromBase64Url(id)).toHaveLength(16);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('are signable as they come', async () => {
+    const fresh = { keyId: session.keyId, sessionId: newSessionId() };
+    expect(await verifySession(SECRET, await signSession(SECRET, fresh))).toEqual(fresh);
   });
 });

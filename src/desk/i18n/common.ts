@@ -8,6 +8,7 @@ const en = {
   queue: 'Claims queue',
   newClaim: 'New claim by phone',
   signOut: 'Sign out',
+  signOutEverywhere: 'Sign out everywhere',
   languageNav: 'Language',
   otherLanguage: 'Русский',
   otherLanguageCode: 'ru',
@@ -22,7 +23,7 @@ const en = {
   signIn: {
     title: 'Sign in to the claims desk',
     intro:
-      'Use your clerk API key. It is checked, never stored in the browser: a signed session cookie keeps you in for 8 hours.',
+      'Use your clerk API key. It is checked, never stored in the browser: your session lasts 8 hours, or until you sign out.',
     key: 'Clerk API key',
     keyHint: 'Starts with pca_. Shop keys cannot sign in here.',
     submit: 'Sign in',
@@ -30,6 +31,7 @@ const en = {
     shopKey: 'This is a shop key. The claims desk needs a clerk key; shops use the API.',
     expiredForm: 'The sign-in form had expired. Please sign in again.',
     signedOut: 'You have been signed out.',
+    signedOutEverywhere: 'You have been signed out on every device and browser that used this key.',
     sessionEnded: 'Your session ended (it expired or the key was revoked). Please sign in again.',
   },
   errors: {
@@ -63,6 +65,7 @@ const ru: CommonMessages = {
   queue: 'Очередь претензий',
   newClaim: 'Новая претензия по телефону',
   signOut: 'Выйти',
+  signOutEverywhere: 'Выйти на всех устройствах',
   languageNav: 'Язык',
   otherLanguage: 'English',
   otherLanguageCode: 'en',
@@ -77,7 +80,7 @@ const ru: CommonMessages = {
   signIn: {
     title: 'Вход в рабочее место',
     intro:
-      'Введите API-ключ сотрудника. Он проверяется и не хранится в браузере: подписанная сессионная cookie действует 8 часов.',
+      'Введите API-ключ сотрудника. Он проверяется и не хранится в браузере: сессия действует 8 часов или до выхода.',
     key: 'API-ключ сотрудника',
     keyHint: 'Начинается с pca_. Ключ магазина здесь не подходит.',
     submit: 'Войти',
@@ -86,6 +89,8 @@ const ru: CommonMessages = {
       'Это ключ магазина. Для рабочего места нужен ключ сотрудника; магазины работают через API.',
     expiredForm: 'Форма входа устарела. Войдите ещё раз.',
     signedOut: 'Вы вышли из рабочего места.',
+    signedOutEverywhere:
+      'Вы вышли из рабочего места на всех устройствах и в браузерах, где использовался этот ключ.',
     sessionEnded: 'Сессия завершена (истёк срок или ключ отозван). Войдите снова.',
   },
   errors: {

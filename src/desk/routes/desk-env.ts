@@ -1,4 +1,5 @@
 import type { Language } from '../i18n/lang';
+import type { SessionCookie } from '../session';
 import type { HonoEnv } from '../../hono-env';
 
 /**
@@ -14,5 +15,7 @@ export interface DeskEnv {
     secret: string;
     /** The CSRF token every form of this session carries. */
     csrf: string;
+    /** The signed-in clerk's session (set by requireClerk). */
+    session: SessionCookie;
   };
 }

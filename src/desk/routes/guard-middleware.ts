@@ -5,11 +5,11 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
-import { CSRF_FIELD, csrfBinding, csrfTokenMatches, isCrossSite } from '../csrf';
+import { CSRF_FIELD, csrfTokenMatches, isCrossSite } from '../csrf';
 import { LANG_COOKIE, pickLanguage } from '../i18n/lang';
-import { SESSION_COOKIE } from '../session';
 import type { DeskEnv } from './desk-env';
 import { renderError } from './render';
+import { sessionCsrfBinding } from './session-middleware';
 
 /**
  * Resolves the language and the secret; without DESK_SESSION_SECRET the desk
@@ -51,17 +51,20 @@ export function sameSitePosts(): MiddlewareHandler<DeskEnv> {
 
 /**
  * The posted `_csrf` must be this session's token. A forged post is a 403
- * page and changes nothing. (The sign-in form checks its pre-session token itself.)
+ * page and changes nothing. Runs after requireClerk, which found the session.
+ * (The sign-in form checks its pre-session token itself.)
  *
  * @example deskRouter.post('/desk/claims/*', requireCsrf());
  */
 export function requireCsrf(): MiddlewareHandler<DeskEnv> {
   return async function requireCsrfMiddleware(c, next) {
-    const cookie = getCookie(c, SESSION_COOKIE) ?? '';
+    // Typed as always set; a route registered without requireClerk first is refused, not a 500.
+    const session = c.get('session') as DeskEnv['Variables']['session'] | undefined;
+    if (!session) return renderError(c, 'forbidden');
     const token = (await c.req.parseBody())[CSRF_FIELD];
     const valid = await csrfTokenMatches(
       c.get('secret'),
-      csrfBinding('session', cookie),
+      sessionCsrfBinding(session),
       typeof token === 'string' ? token : undefined,
     );
     if (!valid) return renderError(c, 'forbidden');

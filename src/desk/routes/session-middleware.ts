@@ -1,53 +1,71 @@
 /**
- * Who is at the desk: the session cookie, checked on every request against
- * the key it names, so a revoked key is signed out at once.
+ * Who is at the desk: the session cookie names a server-side session, which
+ * is looked up on every request together with the key it belongs to, so
+ * signing out (the session is deleted) and revoking the key both end it at once.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { csrfBinding, csrfTokenFor } from '../csrf';
-import { SESSION_COOKIE, verifySession } from '../session';
+import { SESSION_COOKIE, verifySession, type SessionCookie } from '../session';
 import type { DeskEnv } from './desk-env';
 import { deskCookieGone } from './cookies';
 
 /** Where the desk sends anyone without a valid session. */
 export const SIGN_IN_PATH = '/desk/sign-in';
 
+/** The desk's clock, in the epoch seconds session expiry is kept in. */
+export const nowSeconds = (c: Context<DeskEnv>): number =>
+  Math.floor(c.get('deps').clock().getTime() / 1000);
+
 /**
- * The active clerk key behind the session cookie, or undefined (no cookie,
- * forged, expired, key revoked or not a clerk's).
+ * The live session behind the cookie, or undefined (no cookie, forged, signed
+ * out, expired, key revoked or not a clerk's). A forged cookie never reaches
+ * the database; a genuine one costs two GetItems, made together.
  *
- * @example const keyId = await activeClerkKey(c);
+ * @example const session = await activeSession(c); // { keyId, sessionId } | undefined
  */
-export async function activeClerkKey(c: Context<DeskEnv>): Promise<string | undefined> {
+export async function activeSession(c: Context<DeskEnv>): Promise<SessionCookie | undefined> {
   const cookie = getCookie(c, SESSION_COOKIE);
   if (!cookie) return undefined;
-  const now = Math.floor(c.get('deps').clock().getTime() / 1000);
-  const session = await verifySession(c.get('secret'), cookie, now);
-  if (!session) return undefined;
-  const record = await c.get('deps').storage.apiKeys.get(session.keyId);
-  const active = record && record.revokedAt === undefined && record.role === 'clerk';
-  return active ? record.keyId : undefined;
+  const named = await verifySession(c.get('secret'), cookie);
+  if (!named) return undefined;
+  const { storage } = c.get('deps');
+  const [session, key] = await Promise.all([
+    storage.deskSessions.get(named.keyId, named.sessionId, nowSeconds(c)),
+    storage.apiKeys.get(named.keyId),
+  ]);
+  const active = session && key && key.revokedAt === undefined && key.role === 'clerk';
+  return active ? named : undefined;
 }
 
 /**
  * Lets a signed-in clerk through, as the same principal the API's clerk keys
- * are (so history records `clerk:<keyId>`), and derives the session's CSRF
- * token. Anyone else goes to the sign-in page; a stale cookie is deleted, so
- * the sign-in page never bounces back here.
+ * are (so history records `clerk:<keyId>`), and derives the CSRF token bound to
+ * the session id. Anyone else goes to the sign-in page; a stale cookie is
+ * deleted, so the sign-in page never bounces back here.
  *
  * @example deskRouter.use('/desk/claims/*', requireClerk());
  */
 export function requireClerk(): MiddlewareHandler<DeskEnv> {
   return async function requireClerkMiddleware(c, next) {
-    const keyId = await activeClerkKey(c);
-    if (!keyId) {
+    const session = await activeSession(c);
+    if (!session) {
       const hadSession = getCookie(c, SESSION_COOKIE) !== undefined;
       if (hadSession) deleteCookie(c, SESSION_COOKIE, deskCookieGone(c));
       return c.redirect(hadSession ? `${SIGN_IN_PATH}?ended=1` : SIGN_IN_PATH, 303);
     }
-    c.set('principal', { keyId, role: 'clerk' });
-    const cookie = getCookie(c, SESSION_COOKIE) ?? '';
-    c.set('csrf', await csrfTokenFor(c.get('secret'), csrfBinding('session', cookie)));
+    c.set('principal', { keyId: session.keyId, role: 'clerk' });
+    c.set('session', session);
+    c.set('csrf', await csrfTokenFor(c.get('secret'), sessionCsrfBinding(session)));
     await next();
   };
 }
+
+/**
+ * What a signed-in clerk's form tokens are bound to: the session id, so a
+ * token dies with its session.
+ *
+ * @example await csrfTokenFor(secret, sessionCsrfBinding(c.get('session')));
+ */
+export const sessionCsrfBinding = (session: SessionCookie): string =>
+  csrfBinding('session', session.sessionId);

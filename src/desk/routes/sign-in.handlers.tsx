@@ -1,6 +1,8 @@
 /**
- * Sign in with a clerk API key, sign out, switch language. The key is looked
- * up by its hash like the API does; only its id goes into the signed cookie.
+ * Sign in with a clerk API key, sign out (here or everywhere), switch language.
+ * The key is looked up by its hash like the API does; signing in stores a new
+ * server-side session, and only the key's id and the session's id go into the
+ * signed cookie.
  */
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -13,17 +15,24 @@ import {
   PRE_SESSION_COOKIE,
 } from '../csrf';
 import { asLanguage, LANG_COOKIE } from '../i18n/lang';
-import { SESSION_COOKIE, SESSION_TTL_SECONDS, signSession } from '../session';
+import { newSessionId, SESSION_COOKIE, SESSION_TTL_SECONDS, signSession } from '../session';
 import { hashApiKey } from '../../storage/api-keys';
-import { SignInPage, type SignInError } from '../views/sign-in';
+import { SignInPage, type SignInError, type SignInNotice } from '../views/sign-in';
 import { deskCookie, deskCookieGone } from './cookies';
 import type { DeskEnv } from './desk-env';
 import { pathOf, renderPage } from './render';
-import { activeClerkKey } from './session-middleware';
+import { activeSession, nowSeconds } from './session-middleware';
 
 type C = Context<DeskEnv>;
 const PRE_SESSION_SECONDS = 60 * 60;
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** Why the clerk is on the sign-in page again, from the redirect's query. */
+function noticeOf(query: Record<string, string>): SignInNotice | undefined {
+  if (query.ended) return 'sessionEnded';
+  if (query.out === 'all') return 'signedOutEverywhere';
+  return query.out ? 'signedOut' : undefined;
+}
 
 /** A sign-in page bound to a fresh (or the current) pre-session nonce. */
 async function signInPage(c: C, status: 200 | 401 | 403, error?: SignInError) {
@@ -31,8 +40,7 @@ async function signInPage(c: C, status: 200 | 401 | 403, error?: SignInError) {
   const nonce = current && /^[0-9a-f]{32}$/.test(current) && !error ? current : newNonce();
   setCookie(c, PRE_SESSION_COOKIE, nonce, deskCookie(c, PRE_SESSION_SECONDS));
   const token = await csrfTokenFor(c.get('secret'), csrfBinding('pre', nonce));
-  const query = c.req.query();
-  const notice = query.ended ? 'sessionEnded' : query.out ? 'signedOut' : undefined;
+  const notice = noticeOf(c.req.query());
   const page = (
     <SignInPage lang={c.get('lang')} path={pathOf(c)} token={token} notice={notice} error={error} />
   );
@@ -45,13 +53,14 @@ async function signInPage(c: C, status: 200 | 401 | 403, error?: SignInError) {
  * @example deskRouter.get('/desk/sign-in', signInForm);
  */
 export async function signInForm(c: C) {
-  if (await activeClerkKey(c)) return c.redirect('/desk/claims', 303);
+  if (await activeSession(c)) return c.redirect('/desk/claims', 303);
   return signInPage(c, 200);
 }
 
 /**
- * POST /desk/sign-in: a clerk key becomes a signed session cookie; a shop
- * key, an unknown key or an expired form is refused on the sign-in page.
+ * POST /desk/sign-in: a clerk key becomes a new server-side session (8 h) and
+ * a signed cookie naming it; a shop key, an unknown key or an expired form is
+ * refused on the sign-in page.
  *
  * @example deskRouter.post('/desk/sign-in', signIn);
  */
@@ -68,8 +77,12 @@ export async function signIn(c: C) {
     : undefined;
   if (!record) return signInPage(c, 401, 'unknownKey');
   if (record.role !== 'clerk') return signInPage(c, 403, 'shopKey');
-  const now = Math.floor(c.get('deps').clock().getTime() / 1000);
-  const session = { keyId: record.keyId, expiresAt: now + SESSION_TTL_SECONDS };
+  const session = { keyId: record.keyId, sessionId: newSessionId() };
+  await c.get('deps').storage.deskSessions.create({
+    ...session,
+    createdAt: c.get('deps').clock().toISOString(),
+    expiresAt: nowSeconds(c) + SESSION_TTL_SECONDS,
+  });
   setCookie(
     c,
     SESSION_COOKIE,
@@ -81,13 +94,21 @@ export async function signIn(c: C) {
 }
 
 /**
- * POST /desk/sign-out: the cookie is deleted.
+ * POST /desk/sign-out: this session is deleted on the server (a copy of the
+ * cookie opens nothing any more) and the cookie with it. With
+ * `scope=everywhere`, every session of the clerk's key ends: other browsers,
+ * other devices, copied cookies.
  *
  * @example deskRouter.post('/desk/sign-out', signOut);
  */
-export function signOut(c: C) {
+export async function signOut(c: C) {
+  const { keyId, sessionId } = c.get('session');
+  const everywhere = (await c.req.parseBody()).scope === 'everywhere';
+  const sessions = c.get('deps').storage.deskSessions;
+  if (everywhere) await sessions.deleteAllForKey(keyId);
+  else await sessions.delete(keyId, sessionId);
   deleteCookie(c, SESSION_COOKIE, deskCookieGone(c));
-  return c.redirect('/desk/sign-in?out=1', 303);
+  return c.redirect(`/desk/sign-in?out=${everywhere ? 'all' : '1'}`, 303);
 }
 
 /** Only a desk path may be returned to: the switch is no open redirect. */

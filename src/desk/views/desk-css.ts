@@ -19,7 +19,7 @@ header.top a[aria-current="page"] { font-weight: 700; text-decoration-thickness:
 .brand { margin: 0; font-weight: 700; }
 .nav { display: flex; gap: 1.25rem; list-style: none; margin: 0; padding: 0; }
 .lang-switch { margin-left: auto; }
-.sign-out { margin: 0; }
+.sign-out { margin: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
 header.top .sign-out button { background: transparent; color: var(--accent-ink); border-color: var(--accent-ink); }
 main { max-width: 78rem; margin: 0 auto; padding: 1rem 1.5rem 2rem; }
 footer.bottom { max-width: 78rem; margin: 0 auto; padding: 0 1.5rem 2rem; color: var(--muted); font-size: .9rem; }

@@ -11,7 +11,7 @@ export interface LayoutProps {
   title: string;
   /** Path and query of this page: the language switch comes back to it. */
   path: string;
-  /** Present when a clerk is signed in: shows the navigation and the sign-out form. */
+  /** Present when a clerk is signed in: shows the navigation and the sign-out buttons. */
   csrf?: string | undefined;
   /** Which navigation entry is this page. */
   current?: 'queue' | 'new' | undefined;
@@ -69,6 +69,9 @@ export function Layout(props: LayoutProps) {
               <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
               <button type="submit" class="secondary">
                 {m.signOut}
+              </button>
+              <button type="submit" class="secondary" name="scope" value="everywhere">
+                {m.signOutEverywhere}
               </button>
             </form>
           ) : null}

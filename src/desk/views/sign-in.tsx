@@ -4,7 +4,7 @@ import type { Language } from '../i18n/lang';
 import { Layout } from './layout';
 import { describedBy } from './parts/field-error';
 
-export type SignInNotice = 'signedOut' | 'sessionEnded';
+export type SignInNotice = 'signedOut' | 'signedOutEverywhere' | 'sessionEnded';
 export type SignInError = 'unknownKey' | 'shopKey' | 'expiredForm';
 
 export interface SignInProps {

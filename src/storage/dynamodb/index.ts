@@ -5,6 +5,7 @@ import { withApiKeyCache } from '../api-key-cache';
 import type { Storage } from '../repository';
 import { DynamoApiKeyRepository } from './api-key-repository';
 import { DynamoClaimRepository } from './claim-repository';
+import { DynamoDeskSessionRepository } from './desk-session-repository';
 import { createDynamoClient, type DynamoClientOptions } from './client';
 import { DynamoShopRepository } from './shop-repository';
 
@@ -12,6 +13,7 @@ export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository, type DynamoRepositoryOptions } from './claim-repository';
 export { DynamoApiKeyRepository } from './api-key-repository';
 export { DynamoShopRepository } from './shop-repository';
+export { DynamoDeskSessionRepository } from './desk-session-repository';
 export { toStorageError } from './errors';
 
 /**
@@ -42,5 +44,6 @@ export function createDynamoStorage(
     }),
     apiKeys: withApiKeyCache(apiKeys, { ttlMs: options.apiKeyCacheMs ?? 0 }),
     shops: new DynamoShopRepository({ client, tableName: options.tableName }),
+    deskSessions: new DynamoDeskSessionRepository({ client, tableName: options.tableName }),
   };
 }
