@@ -17,6 +17,7 @@ import { RESPONSE_HEADERS } from './schemas/headers.schema';
 import { weightRouter } from './routes/weight/weight.index';
 import { createClaimService } from './services/claims';
 import { createShopService } from './services/shops';
+import { createMessageService } from './services/messages';
 import { shopRouter } from './routes/shop/shop.index';
 
 export interface CreateAppOptions {
@@ -43,10 +44,9 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.use('/v1/compensation/*', limitByAddress());
 
   // The services, built once, on `c.var` of every request that uses them (not the calculators').
-  const services: Services = {
-    claims: createClaimService(deps),
-    shops: createShopService(deps),
-  };
+  const claims = createClaimService(deps);
+  const shops = createShopService(deps);
+  const services: Services = { claims, shops, messages: createMessageService({ claims, shops }) };
   const withServices: MiddlewareHandler<HonoEnv> = async function servicesMiddleware(c, next) {
     c.set('services', services);
     await next();

@@ -86,3 +86,9 @@ export const paymentHandler: Handler<typeof routes.paymentRoute> = async (c) => 
   const { claim, headers } = await moveAnswer(c, c.req.valid('param').id, command);
   return c.json(claim, 200, headers);
 };
+
+export const messagesHandler: Handler<typeof routes.messagesRoute> = async (c) => {
+  const id = c.req.valid('param').id;
+  const { lang } = c.req.valid('query');
+  return c.json({ items: await c.var.services.messages.forClaim(c.var.principal, id, lang) }, 200);
+};

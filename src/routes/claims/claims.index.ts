@@ -10,6 +10,7 @@ route(claimsRouter, r.fileClaimRoute, h.fileClaimHandler);
 route(claimsRouter, r.listClaimsRoute, h.listClaimsHandler);
 route(claimsRouter, r.getClaimRoute, h.getClaimHandler);
 route(claimsRouter, r.historyRoute, h.historyHandler);
+route(claimsRouter, r.messagesRoute, h.messagesHandler);
 route(claimsRouter, r.reviewRoute, h.reviewHandler);
 route(claimsRouter, r.cancelRoute, h.cancelHandler);
 route(claimsRouter, r.evidenceRoute, h.evidenceHandler);

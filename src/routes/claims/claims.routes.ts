@@ -14,6 +14,10 @@ import {
   NoteSchema,
   PaymentSchema,
 } from '../../schemas/claim.schema';
+import {
+  CustomerMessageListSchema,
+  MessageLanguageQuerySchema,
+} from '../../schemas/message.schema';
 import { problem } from '../../schemas/problem.schema';
 import { describeRole, jsonBodyErrors, keyedSecurity, keyErrors } from '../keyed';
 import { jsonBody, jsonResponse } from '../router';
@@ -189,3 +193,35 @@ export const paymentRoute = move(
   PaymentSchema,
   claimExamples.paid,
 );
+
+export const messagesRoute = createRoute({
+  method: 'get',
+  path: '/v1/claims/{id}/messages',
+  operationId: 'getClaimMessages',
+  tags,
+  security,
+  summary: 'Drafts of what to tell the customer',
+  description: describe(
+    'both',
+    'What the shop sends its customer about this claim, rendered from the claim’s facts: an acknowledgement from filing on (the case number, what happens next, when the answer is due), then the decision and the payment. Each has a greeting, the problem and an apology, the reason, what was done, the options and the amends, signed with the shop’s legal name (`PUT /v1/shop`). The carrier’s compensation is never quoted to the customer.',
+  ),
+  request: { params: ClaimIdParamsSchema, query: MessageLanguageQuerySchema },
+  responses: {
+    200: jsonResponse(
+      CustomerMessageListSchema,
+      'The drafts, in the order the claim produced them',
+      {
+        items: [
+          {
+            id: 'ack',
+            kind: 'acknowledgement',
+            subject: 'Мы уже занимаемся: ваша посылка 1234567890',
+            text: 'Здравствуйте, Анна Петрова!\n\nВаша посылка (накладная 1234567890) потерялась в пути. Приносим извинения: вы должны были получить от нас совсем другой сервис.\n\n…',
+          },
+        ],
+      },
+    ),
+    422: problem(422, 'Bad id or language'),
+    ...authErrors,
+  },
+});
