@@ -1,16 +1,8 @@
 import { listPolicies } from '../domain/policies';
 import type { Language } from './i18n/lang';
 
-/**
- * A carrier's name in the page language, from its policy (unknown ids shown as is).
- *
- * @example carrierName('cdek', 'ru') // 'Посылки СДЭК'
- */
-export function carrierName(id: string, lang: Language): string {
-  const policy = listPolicies().find((p) => p.id === id);
-  if (!policy) return id;
-  return lang === 'ru' ? policy.ru.name : policy.name;
-}
+/** A carrier's name in the page language, from its policy (unknown ids shown as is). */
+export { carrierName } from '../domain/policies';
 
 /**
  * Every carrier as choices for a select.

@@ -8,7 +8,8 @@
  */
 import type { Claim, ClaimType } from '../domain/claim';
 import { formatDate } from '../desk/i18n/format';
-import type { Language } from '../desk/i18n/lang';
+import type { Language } from '../domain/explain';
+import { carrierName } from '../domain/policies';
 
 /** What a message is about, in the order a claim produces them. */
 export const MESSAGE_KINDS = ['acknowledgement', 'delay_notice', 'decision', 'payment'] as const;
@@ -26,8 +27,6 @@ export interface CustomerMessage {
 
 export interface MessageContext {
   lang: Language;
-  /** The carrier's name in the message's language. */
-  carrierName: string;
   /** Who signs: the shop's legal name, or its id until it has a profile. */
   shopName: string;
 }
@@ -125,11 +124,12 @@ const textOf = (p: Parts) =>
  * The drafts a claim has so far: the acknowledgement from filing on, the
  * decision once decided, the payment once paid.
  *
- * @example claimMessages(claim, { lang: 'ru', carrierName: 'СДЭК', shopName: 'ООО «Ромашка»' })[0].kind // 'acknowledgement'
+ * @example claimMessages(claim, { lang: 'ru', shopName: 'ООО «Ромашка»' })[0].kind // 'acknowledgement'
  */
 export function claimMessages(claim: Claim, ctx: MessageContext): CustomerMessage[] {
   const t = TEMPLATES[ctx.lang];
-  const { carrierName: carrier, lang } = ctx;
+  const { lang } = ctx;
+  const carrier = carrierName(claim.carrier, lang);
   const common = {
     greeting: t.greeting(claim.claimant.name),
     problem: t.problem[claim.type](claim.waybill),

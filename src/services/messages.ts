@@ -2,8 +2,7 @@
  * Messages to the customer: the drafts a claim has so far, rendered in the
  * language asked for, signed by the shop (its legal name once it has a profile).
  */
-import { carrierName } from '../desk/carriers';
-import type { Language } from '../desk/i18n/lang';
+import type { Language } from '../domain/explain';
 import { claimMessages, type CustomerMessage } from '../messages/claim-messages';
 import type { Principal } from './actor';
 import type { ClaimService } from './claims';
@@ -20,11 +19,7 @@ export function createMessageService(deps: { claims: ClaimService; shops: ShopSe
     async forClaim(actor: Principal, id: string, lang: Language): Promise<CustomerMessage[]> {
       const claim = await deps.claims.get(actor, id);
       const shop = await deps.shops.find(claim.shopId);
-      return claimMessages(claim, {
-        lang,
-        carrierName: carrierName(claim.carrier, lang),
-        shopName: shop?.legalName ?? claim.shopId,
-      });
+      return claimMessages(claim, { lang, shopName: shop?.legalName ?? claim.shopId });
     },
   };
 }

@@ -45,6 +45,16 @@ export function listPolicies(): readonly CarrierPolicy[] {
 }
 
 /**
+ * A carrier's name from its policy, in English or Russian (an unknown id as is).
+ * @example carrierName('cdek', 'ru') // 'Посылки СДЭК'
+ */
+export function carrierName(id: string, lang: 'en' | 'ru'): string {
+  const policy = POLICIES.find((p) => p.id === id);
+  if (!policy) return id;
+  return lang === 'ru' ? policy.ru.name : policy.name;
+}
+
+/**
  * The policy with this id; `undefined` means the default. Unknown ids are refused with the
  * list of known ones, so a typo is fixed in one round trip.
  * @example resolvePolicy('russian-post').late.dayBasis // 'calendar'
