@@ -46,7 +46,11 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   // The services, built once, on `c.var` of every request that uses them (not the calculators').
   const claims = createClaimService(deps);
   const shops = createShopService(deps);
-  const services: Services = { claims, shops, messages: createMessageService({ claims, shops }) };
+  const services: Services = {
+    claims,
+    shops,
+    messages: createMessageService({ claims, shops, ...deps }),
+  };
   const withServices: MiddlewareHandler<HonoEnv> = async function servicesMiddleware(c, next) {
     c.set('services', services);
     await next();

@@ -198,6 +198,19 @@ export interface ShopRepository {
 }
 
 /**
+ * When the customer messages of a claim were sent (the drafts themselves are rendered, not stored).
+ *
+ * @example
+ * await messagesSent.markSent('clm_…', 'ack', at); // the first time recorded, kept
+ */
+export interface MessageSentRepository {
+  /** Records the message as sent at `at`, unless it was already: the stored time is returned. */
+  markSent(claimId: string, messageId: string, at: string): Promise<string>;
+  /** Message id → sentAt, for every message of the claim recorded as sent. */
+  sentTimes(claimId: string): Promise<Record<string, string>>;
+}
+
+/**
  * Everything the application stores, as one dependency.
  *
  * @example
@@ -207,5 +220,6 @@ export interface Storage {
   claims: ClaimRepository;
   apiKeys: ApiKeyRepository;
   shops: ShopRepository;
+  messagesSent: MessageSentRepository;
   deskSessions: DeskSessionRepository;
 }

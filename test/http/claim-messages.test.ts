@@ -66,4 +66,31 @@ describe('messages to the customer', () => {
     const de = await call('GET', `/v1/claims/${claim.id}/messages?lang=de`, undefined, shop.auth);
     expect(de.status, de.text).toBe(422);
   });
+
+  it('records when a message went out, once: a repeat answers the first time', async () => {
+    const claim = await fileOk(shop.auth);
+    const path = `/v1/claims/${claim.id}/messages/ack/sent`;
+    const first = await call('POST', path, undefined, shop.auth);
+    expect(first.status, first.text).toBe(200);
+    expect(first.body).toMatchObject({ id: 'ack', kind: 'acknowledgement' });
+    expect(typeof first.body.sentAt).toBe('string');
+    const again = await call('POST', path, undefined, clerk.auth);
+    expect(again.body.sentAt).toBe(first.body.sentAt);
+    const [ack] = await messagesOf(claim.id, 'en', shop.auth);
+    expect(ack).toMatchObject({ id: 'ack', sentAt: first.body.sentAt });
+    const notYet = await call(
+      'POST',
+      `/v1/claims/${claim.id}/messages/payment/sent`,
+      undefined,
+      shop.auth,
+    );
+    expect(notYet.status, notYet.text).toBe(404);
+    const unknown = await call(
+      'POST',
+      `/v1/claims/${claim.id}/messages/nope/sent`,
+      undefined,
+      shop.auth,
+    );
+    expect(unknown.status, unknown.text).toBe(422);
+  });
 });

@@ -12,6 +12,7 @@ import {
   DynamoApiKeyRepository,
   DynamoClaimRepository,
   DynamoShopRepository,
+  DynamoMessageSentRepository,
   DynamoDeskSessionRepository,
 } from '../../src/storage/dynamodb';
 import type { ClaimRepository } from '../../src/storage/repository';
@@ -28,6 +29,7 @@ export async function freshStorage(options: { now?: () => number } = {}) {
     claims: new DynamoClaimRepository({ client, tableName, ...options }),
     apiKeys: new DynamoApiKeyRepository({ client, tableName }),
     shops: new DynamoShopRepository({ client, tableName }),
+    messagesSent: new DynamoMessageSentRepository({ client, tableName }),
     deskSessions: new DynamoDeskSessionRepository({ client, tableName }),
   };
 }

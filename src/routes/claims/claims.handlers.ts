@@ -92,3 +92,10 @@ export const messagesHandler: Handler<typeof routes.messagesRoute> = async (c) =
   const { lang } = c.req.valid('query');
   return c.json({ items: await c.var.services.messages.forClaim(c.var.principal, id, lang) }, 200);
 };
+
+export const messageSentHandler: Handler<typeof routes.messageSentRoute> = async (c) => {
+  const { id, messageId } = c.req.valid('param');
+  const { lang } = c.req.valid('query');
+  const { messages } = c.var.services;
+  return c.json(await messages.markSent(c.var.principal, id, messageId, lang), 200);
+};

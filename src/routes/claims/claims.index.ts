@@ -11,6 +11,7 @@ route(claimsRouter, r.listClaimsRoute, h.listClaimsHandler);
 route(claimsRouter, r.getClaimRoute, h.getClaimHandler);
 route(claimsRouter, r.historyRoute, h.historyHandler);
 route(claimsRouter, r.messagesRoute, h.messagesHandler);
+route(claimsRouter, r.messageSentRoute, h.messageSentHandler);
 route(claimsRouter, r.reviewRoute, h.reviewHandler);
 route(claimsRouter, r.cancelRoute, h.cancelHandler);
 route(claimsRouter, r.evidenceRoute, h.evidenceHandler);

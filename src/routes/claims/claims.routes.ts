@@ -1,4 +1,4 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { onlyRole } from '../../http/auth';
 import {
   AddEvidenceSchema,
@@ -15,6 +15,7 @@ import {
   PaymentSchema,
 } from '../../schemas/claim.schema';
 import {
+  CustomerMessageSchema,
   CustomerMessageListSchema,
   MessageLanguageQuerySchema,
 } from '../../schemas/message.schema';
@@ -223,5 +224,38 @@ export const messagesRoute = createRoute({
     ),
     422: problem(422, 'Bad id or language'),
     ...authErrors,
+  },
+});
+
+export const messageSentRoute = createRoute({
+  method: 'post',
+  path: '/v1/claims/{id}/messages/{messageId}/sent',
+  operationId: 'recordClaimMessageSent',
+  tags,
+  security,
+  summary: 'Record that a message went out',
+  description: describe(
+    'both',
+    'Stamps `sentAt` on one of the claim’s messages. The first time recorded stays: calling again (a retry) answers the same `sentAt`. No body.',
+  ),
+  request: {
+    params: ClaimIdParamsSchema.extend({
+      messageId: z
+        .enum(['ack', 'decision', 'payment'])
+        .openapi({ param: { name: 'messageId', in: 'path' }, example: 'ack' }),
+    }),
+    query: MessageLanguageQuerySchema,
+  },
+  responses: {
+    200: jsonResponse(CustomerMessageSchema, 'The message, with `sentAt`', {
+      id: 'ack',
+      kind: 'acknowledgement',
+      subject: 'Мы уже занимаемся: ваша посылка 1234567890',
+      text: 'Здравствуйте, Анна Петрова!\n\n…',
+      sentAt: '2025-06-16T09:05:00.000Z',
+    }),
+    422: problem(422, 'Bad id, message id or language'),
+    ...authErrors,
+    404: problem(404, 'No such claim (or not yours), or the claim has no such message yet'),
   },
 });

@@ -8,11 +8,13 @@ import { DynamoClaimRepository } from './claim-repository';
 import { DynamoDeskSessionRepository } from './desk-session-repository';
 import { createDynamoClient, type DynamoClientOptions } from './client';
 import { DynamoShopRepository } from './shop-repository';
+import { DynamoMessageSentRepository } from './message-repository';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository, type DynamoRepositoryOptions } from './claim-repository';
 export { DynamoApiKeyRepository } from './api-key-repository';
 export { DynamoShopRepository } from './shop-repository';
+export { DynamoMessageSentRepository } from './message-repository';
 export { DynamoDeskSessionRepository } from './desk-session-repository';
 export { toStorageError } from './errors';
 
@@ -44,6 +46,7 @@ export function createDynamoStorage(
     }),
     apiKeys: withApiKeyCache(apiKeys, { ttlMs: options.apiKeyCacheMs ?? 0 }),
     shops: new DynamoShopRepository({ client, tableName: options.tableName }),
+    messagesSent: new DynamoMessageSentRepository({ client, tableName: options.tableName }),
     deskSessions: new DynamoDeskSessionRepository({ client, tableName: options.tableName }),
   };
 }
