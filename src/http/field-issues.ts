@@ -35,6 +35,7 @@ export const FIELD_CODES = [
   'one_of',
   'not_both',
   'not_late',
+  'evidence_limit',
   // From the claims' own checks.
   'idempotency_key_reused',
   'not_allowed',

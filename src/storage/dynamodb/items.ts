@@ -2,9 +2,16 @@
  * Item layout: base keys, index keys and the mapping between domain records
  * and DynamoDB items (see the design comment in `../table.ts`).
  */
-import { isFinalStatus, type Claim, type ClaimEvent } from '../../domain/claim';
+import {
+  isFinalStatus,
+  type Claim,
+  type ClaimEvent,
+  type ClaimEvidence,
+  type ClaimType,
+} from '../../domain/claim';
+import type { ClaimSummary } from '../repository';
 import { INDEX_PARTITIONS, INDEXES } from '../table';
-import { fromItem, toItem, type Item } from './codec';
+import { fromItem, numberOf, toItem, type Item } from './codec';
 
 /** User-supplied parts of composite keys are URI-encoded so `#` cannot forge another key. */
 const part = encodeURIComponent;
@@ -28,6 +35,16 @@ export const FILED = {
   idemExpiresAt: 'idemExpiresAt',
 } as const;
 
+/**
+ * How many evidence entries the claim holds, each an item of its own (`evidenceKey`).
+ * Claim items written before evidence left them lack it: their entries are inside `doc`.
+ */
+export const EVIDENCE_COUNT = 'evidenceCount';
+
+/** Sort-key prefixes in a claim's partition: CLAIM < EVENT#… < EVIDENCE#… */
+export const EVENT_PREFIX = 'EVENT#';
+export const EVIDENCE_PREFIX = 'EVIDENCE#';
+
 /** The attributes that put an item into the indexes. */
 export const INDEX_ATTRIBUTES: readonly string[] = [
   ...new Set(Object.values(INDEXES).flatMap((index) => [index.pk, index.sk])),
@@ -49,7 +66,16 @@ export const claimKey = (id: string): Item => key(claimPartition(id), 'CLAIM');
 export const claimPartition = (id: string): string => `CLAIM#${part(id)}`;
 /** Zero-padded so events sort by number, not by text. */
 export const eventKey = (claimId: string, seq: number): Item =>
-  key(claimPartition(claimId), `EVENT#${String(seq).padStart(10, '0')}`);
+  key(claimPartition(claimId), `${EVENT_PREFIX}${String(seq).padStart(10, '0')}`);
+/** The claim's `position`-th evidence entry (1-based, the n of its `ev_<n>` id), zero-padded. */
+export const evidenceKey = (claimId: string, position: number): Item =>
+  key(claimPartition(claimId), `${EVIDENCE_PREFIX}${String(position).padStart(6, '0')}`);
+/**
+ * The guard of "one open claim per shop, type and subject" (`waybill:<w>`, later
+ * `shipment:<id>`): written with the claim, deleted with the move that settles it.
+ */
+export const openClaimKey = (claim: { shopId: string; type: ClaimType }, subject: string): Item =>
+  key(`OPEN#${part(claim.shopId)}#${claim.type}#${part(subject)}`, 'OPEN');
 /** The key record, by its public id. */
 export const apiKeyKey = (keyId: string): Item => key(`APIKEY#${part(keyId)}`, 'APIKEY');
 /** The copy of the key record under its hash: authentication is one GetItem. */
@@ -102,15 +128,37 @@ export function claimToItem(claim: Claim): Item {
     ...queryable,
     createdAt: { S: claim.createdAt },
     version: { N: String(claim.version) },
-    doc: { S: JSON.stringify(claim) },
+    // The entries are items of their own; `[]` keeps the key's place in the document.
+    doc: { S: JSON.stringify({ ...claim, evidence: [] }) },
+    [EVIDENCE_COUNT]: { N: String(claim.evidence.length) },
     ...claimKey(claim.id),
     entity: { S: 'CLAIM' },
   };
 }
 
+/** One evidence entry as an item in its claim's partition, its JSON kept as answered. */
+export function evidenceToItem(claimId: string, entry: ClaimEvidence, position: number): Item {
+  return {
+    ...evidenceKey(claimId, position),
+    entity: { S: 'EVIDENCE' },
+    doc: { S: JSON.stringify(entry) },
+  };
+}
+
+/** The guard item: which claim holds "open" for its key. */
+export function openClaimItem(claim: Claim, subject: string): Item {
+  return {
+    ...openClaimKey(claim, subject),
+    entity: { S: 'OPEN_CLAIM' },
+    claimId: { S: claim.id },
+    subject: { S: subject },
+  };
+}
+
 /**
- * What filing writes, as ONE item (so one conditional PutItem files atomically): the claim,
- * its first history event, and, with an Idempotency-Key, what a replay of the key needs.
+ * The claim item filing writes: the claim, its first history event, and, with an
+ * Idempotency-Key, what a replay of the key needs (the evidence entries are items of
+ * their own, written in the same transaction).
  *
  * @example
  * filedClaimItem(claim, event, { key: 'k-1', fingerprint, expiresAt }); // { ...claimToItem(claim), filedEvent, idemKey, ... }
@@ -145,11 +193,55 @@ function inEventOrder(record: Record<string, unknown>): ClaimEvent {
   return decoded<ClaimEvent>(Object.assign(ordered, record));
 }
 
-/** The claim from its stored JSON document. */
-export function itemToClaim(item: Item): Claim {
+/**
+ * The claim from its stored JSON document and its evidence items (in partition order).
+ * A claim item written before evidence left it (no `evidenceCount`) carries its entries
+ * in `doc`; the ones filed before entries had ids get `ev_<position>`.
+ */
+export function itemToClaim(item: Item, evidence: readonly Item[] = []): Claim {
+  const stored = claimDocument(item);
+  const count = numberOf(item, EVIDENCE_COUNT);
+  const entries =
+    count === undefined
+      ? stored.evidence.map(({ id, ...entry }, i) => ({ id: id ?? `ev_${i + 1}`, ...entry }))
+      : // Only the first `count` slots: one beyond it is a leftover of a move that failed.
+        evidence.slice(0, count).map((entry) => evidenceDocument(entry));
+  // Replaced in place: the document keeps its key order.
+  return Object.assign(stored, { evidence: entries });
+}
+
+/**
+ * A claim as a listing answers it: every field but the evidence entries, which are
+ * items of their own, and their number in `evidenceCount` (in the place of `evidence`).
+ */
+export function itemToClaimSummary(item: Item): ClaimSummary {
+  const claim = claimDocument(item);
+  const evidenceCount = numberOf(item, EVIDENCE_COUNT) ?? claim.evidence.length;
+  const summary: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(claim)) {
+    if (name === 'evidence') summary.evidenceCount = evidenceCount;
+    else summary[name] = value;
+  }
+  return decoded<ClaimSummary>(summary);
+}
+
+/** A claim document as stored: before evidence had ids, its entries lacked them. */
+type StoredClaim = Omit<Claim, 'evidence'> & {
+  evidence: (Omit<ClaimEvidence, 'id'> & { id?: string })[];
+};
+
+function claimDocument(item: Item): StoredClaim {
   const doc = item.doc?.S;
-  if (doc === undefined) throw new Error(`item ${item.pk?.S} is not a claim`);
-  return JSON.parse(doc) as Claim;
+  if (doc === undefined || item.sk?.S !== 'CLAIM') {
+    throw new Error(`item ${item.pk?.S} is not a claim`);
+  }
+  return JSON.parse(doc) as StoredClaim;
+}
+
+function evidenceDocument(item: Item): ClaimEvidence {
+  const doc = item.doc?.S;
+  if (doc === undefined) throw new Error(`item ${item.sk?.S} is not evidence`);
+  return JSON.parse(doc) as ClaimEvidence;
 }
 
 /** An event as an item in its claim's partition. */
