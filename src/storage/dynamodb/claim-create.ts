@@ -28,13 +28,16 @@ import { numberOf, stringOf, type Item } from './codec';
 import { errorName, toStorageError } from './errors';
 import {
   claimKey,
+  claimPartition,
+  evidenceDocument,
+  evidenceKey,
   evidenceToItem,
   FILED,
   filedClaimItem,
   openClaimItem,
   openClaimKey,
 } from './items';
-import { readItem } from './read';
+import { queryAll, readItem } from './read';
 import { transact } from './transact';
 
 /** Written once: never over another item. */
@@ -93,7 +96,9 @@ export async function createClaim(
   if (stored === undefined && (holder === undefined || holder === claim.id)) {
     stored = await readItem(client, table, claimKey(claim.id));
   }
-  if (stored !== undefined) return { created: false, taken: 'id', stored: storedFiling(stored) };
+  if (stored !== undefined) {
+    return { created: false, taken: 'id', stored: await storedFiling(client, table, stored) };
+  }
   if (holder === undefined && openClaim !== undefined) {
     holder = stringOf(await readItem(client, table, openClaimKey(claim, openClaim)), 'claimId');
   }
@@ -136,12 +141,16 @@ async function putAlone(
     }
     const stored = existing ?? (await readItem(client, table, claimKey(claim.id)));
     if (stored === undefined) throw new ConflictError(`claim ${claim.id} could not be filed`);
-    return { created: false, taken: 'id', stored: storedFiling(stored) };
+    return { created: false, taken: 'id', stored: await storedFiling(client, table, stored) };
   }
 }
 
 /** What a taken claim id holds, as the caller judges it: its shop and its key's record. */
-function storedFiling(item: Item): StoredFiling {
+async function storedFiling(
+  client: DynamoDBClient,
+  table: string,
+  item: Item,
+): Promise<StoredFiling> {
   const claimId = stringOf(item, 'id') ?? '';
   const shopId = stringOf(item, 'shopId') ?? '';
   const key = stringOf(item, FILED.idemKey);
@@ -156,5 +165,28 @@ function storedFiling(item: Item): StoredFiling {
   ) {
     return { claimId, shopId };
   }
-  return { claimId, shopId, idempotency: { key, fingerprint, response, expiresAt } };
+  const entries = numberOf(item, FILED.idemEvidence) ?? 0;
+  const answer = entries === 0 ? response : await withEvidence(client, table, response, entries);
+  return { claimId, shopId, idempotency: { key, fingerprint, response: answer, expiresAt } };
+}
+
+/** The original answer with its first `count` evidence entries back in place (key order kept). */
+async function withEvidence(
+  client: DynamoDBClient,
+  table: string,
+  response: string,
+  count: number,
+): Promise<string> {
+  const claim = JSON.parse(response) as Claim;
+  const items = await queryAll(client, {
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+    ExpressionAttributeValues: {
+      ':pk': { S: claimPartition(claim.id) },
+      ':first': evidenceKey(claim.id, 1).sk!,
+      ':last': evidenceKey(claim.id, count).sk!,
+    },
+    ConsistentRead: true,
+  });
+  return JSON.stringify(Object.assign(claim, { evidence: items.map(evidenceDocument) }));
 }

@@ -33,6 +33,13 @@ export const FILED = {
    * attribute (`expiresAt`): TTL would delete the claim.
    */
   idemExpiresAt: 'idemExpiresAt',
+  /**
+   * How many evidence entries the original answer had: `idemResponse` keeps `evidence: []`
+   * and a replay reads them from the claim's first evidence items (an entry never changes
+   * once added), so the claim item does not carry them twice. Absent in records written
+   * before evidence left the claim item: their `idemResponse` has the entries inline.
+   */
+  idemEvidence: 'idemEvidence',
 } as const;
 
 /**
@@ -174,7 +181,8 @@ export function filedClaimItem(
     ...item,
     [FILED.idemKey]: { S: idempotency.key },
     [FILED.idemFingerprint]: { S: idempotency.fingerprint },
-    [FILED.idemResponse]: { S: JSON.stringify(claim) },
+    [FILED.idemResponse]: { S: JSON.stringify({ ...claim, evidence: [] }) },
+    [FILED.idemEvidence]: { N: String(claim.evidence.length) },
     [FILED.idemExpiresAt]: { N: String(idempotency.expiresAt) },
   };
 }
@@ -238,7 +246,8 @@ function claimDocument(item: Item): StoredClaim {
   return JSON.parse(doc) as StoredClaim;
 }
 
-function evidenceDocument(item: Item): ClaimEvidence {
+/** An evidence entry from its item. */
+export function evidenceDocument(item: Item): ClaimEvidence {
   const doc = item.doc?.S;
   if (doc === undefined) throw new Error(`item ${item.sk?.S} is not evidence`);
   return JSON.parse(doc) as ClaimEvidence;
