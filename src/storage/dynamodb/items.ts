@@ -120,8 +120,8 @@ export function claimIndexKeys(claim: Claim): Record<string, string> {
 const QUERYABLE = ['id', 'shopId', 'status', 'type', 'carrier', 'waybill', 'answerDueBy'] as const;
 
 /**
- * The claim is stored as its JSON document (`doc`), so it reads back
- * byte-identical to what was answered at filing (key order, any JSON in
+ * The claim is stored as its JSON document (`doc`, its entries left out: each is an
+ * EVIDENCE item), so it reads back byte-identical to what was answered at filing (key order, any JSON in
  * `shipment`/`compensation`), plus queryable copies of a few fields and
  * `version` as a number for the optimistic lock.
  *
