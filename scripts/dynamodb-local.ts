@@ -44,6 +44,8 @@ export const localDynamoEndpoint = (port: number) => `http://127.0.0.1:${port}`;
 export interface DynamoLocal {
   endpoint: string;
   port: number;
+  /** The java process (a test freezes it with SIGSTOP to stand for a stalled database). */
+  pid: number | undefined;
   /** Stops the java process and waits for it to exit (idempotent). */
   stop(): Promise<void>;
 }
@@ -140,7 +142,7 @@ export async function startDynamoLocal(
     const why = error instanceof Error ? error.message : String(error);
     throw new Error(`DynamoDB Local did not start on port ${port}: ${why}\n${tail.trim()}`);
   }
-  return { endpoint, port, stop };
+  return { endpoint, port, pid: child.pid, stop };
 }
 
 async function waitUntilReady(endpoint: string, timeoutMs: number, hasExited: () => boolean) {

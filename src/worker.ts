@@ -30,7 +30,6 @@ export function createWorker(options: WorkerOptions = {}): ExportedHandler<Bindi
             : undefined;
         const storage = createDynamoStorage({
           tableName: config.DYNAMODB_TABLE,
-          now: () => clock().getTime(),
           apiKeyCacheMs: config.API_KEY_CACHE_SECONDS * 1000,
           cursorSecret: config.CURSOR_SECRET ?? config.DESK_SESSION_SECRET,
           region: config.DYNAMODB_REGION,

@@ -25,6 +25,10 @@ export const DomainErrorCode = {
   notFound: 'not-found',
   /** A list filter the caller's role may not use (`FilterNotAllowedError`). */
   filterNotAllowed: 'filter-not-allowed',
+  /** The claim would hold more evidence entries than a claim takes (`EvidenceLimitError`). */
+  evidenceLimit: 'evidence-limit',
+  /** The shop already has an open claim of this type for the parcel (`ClaimExistsError`). */
+  claimExists: 'claim-exists',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 

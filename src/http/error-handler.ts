@@ -1,6 +1,11 @@
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ClaimStateError, FilterNotAllowedError, StaleVersionError } from '../domain/claim/errors';
+import {
+  ClaimExistsError,
+  ClaimStateError,
+  FilterNotAllowedError,
+  StaleVersionError,
+} from '../domain/claim/errors';
 import { DomainError } from '../domain/errors';
 import type { HonoEnv } from '../hono-env';
 import { isCodedError, type CodedError } from '../services/errors';
@@ -8,6 +13,7 @@ import {
   ConflictError,
   IdempotencyConflictError,
   InvalidCursorError,
+  StorageOutcomeUnknownError,
   StorageUnavailableError,
 } from '../storage/errors';
 import { domainIssue } from './field-issues';
@@ -28,6 +34,9 @@ export function problemParts(err: CodedError): { detail: string; extra: ProblemE
   if (err instanceof StaleVersionError) {
     return { detail: err.message, extra: { currentVersion: err.currentVersion } };
   }
+  if (err instanceof ClaimExistsError) {
+    return { detail: err.message, extra: { existingClaimId: err.existingClaimId } };
+  }
   if (err instanceof FilterNotAllowedError) {
     const errors = [{ parameter: err.parameter, code: 'not_allowed' as const, detail: err.detail }];
     return { detail: err.message, extra: { errors } };
@@ -39,6 +48,11 @@ export function problemParts(err: CodedError): { detail: string; extra: ProblemE
   if (err instanceof StorageUnavailableError) {
     const headers = { 'retry-after': String(err.retryAfterSeconds) };
     return { detail: `Claim storage did not answer (${err.reason}).`, extra: { headers } };
+  }
+  if (err instanceof StorageOutcomeUnknownError) {
+    const headers = { 'retry-after': String(err.retryAfterSeconds) };
+    const detail = `Claim storage did not answer after the write was sent (${err.reason}): it may have been stored. Retry a filing with the same Idempotency-Key (you get the stored claim if it was); read a claim again before repeating a move.`;
+    return { detail, extra: { headers } };
   }
   if (err instanceof ConflictError) {
     const version = err.currentVersion;

@@ -36,6 +36,7 @@ export const FIELD_CODES = [
   'not_both',
   'not_late',
   'check_digit',
+  'evidence_limit',
   // From the claims' own checks.
   'idempotency_key_reused',
   'not_allowed',

@@ -57,6 +57,16 @@ export const PROBLEMS = {
     status: 422,
     title: 'The parcel was not late: there is nothing to claim',
   },
+  evidenceLimit: {
+    slug: 'evidence-limit',
+    status: 422,
+    title: 'The claim cannot take that much evidence',
+  },
+  claimExists: {
+    slug: 'claim-exists',
+    status: 409,
+    title: 'An open claim of this type exists for the parcel',
+  },
   rateLimited: {
     slug: 'rate-limited',
     status: 429,
@@ -66,6 +76,11 @@ export const PROBLEMS = {
     slug: 'storage-unavailable',
     status: 503,
     title: 'Claim storage is unavailable; retry later',
+  },
+  storageOutcomeUnknown: {
+    slug: 'storage-outcome-unknown',
+    status: 503,
+    title: 'The write may have been stored; retry with the same Idempotency-Key',
   },
   internal: { slug: 'internal', status: 500, title: 'Something went wrong on our side' },
 } as const;
@@ -98,7 +113,10 @@ export const PROBLEM_OF_CODE = {
   'stale-version': 'preconditionFailed',
   'not-found': 'notFound',
   'filter-not-allowed': 'validation',
+  'evidence-limit': 'evidenceLimit',
+  'claim-exists': 'claimExists',
   'storage-unavailable': 'storageUnavailable',
+  'storage-outcome-unknown': 'storageOutcomeUnknown',
   conflict: 'conflict',
   'idempotency-conflict': 'idempotencyConflict',
   'invalid-cursor': 'validation',

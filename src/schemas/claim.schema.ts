@@ -158,8 +158,18 @@ export const ClaimEventSchema = z
   })
   .openapi('ClaimEvent');
 
+/** A claim in a listing: its evidence entries are counted, not included (`GET /v1/claims/{id}` has them). */
+export const ClaimSummarySchema = ClaimSchema.omit({ evidence: true })
+  .extend({
+    evidenceCount: z.number().int().min(0).openapi({
+      example: 2,
+      description: 'How many evidence entries the claim has; `GET /v1/claims/{id}` lists them',
+    }),
+  })
+  .openapi('ClaimSummary');
+
 export const ClaimListSchema = z
-  .object({ items: z.array(ClaimSchema), nextCursor: z.string().optional() })
+  .object({ items: z.array(ClaimSummarySchema), nextCursor: z.string().optional() })
   .openapi('ClaimList');
 
 export const HistorySchema = z.object({ items: z.array(ClaimEventSchema) }).openapi('ClaimHistory');

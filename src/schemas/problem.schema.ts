@@ -99,6 +99,23 @@ const ClaimChangedProblemSchema = problemSchema(
   { currentVersion: currentVersion.optional() },
 );
 
+/** 409 `claim-exists`: the shop has an open claim of this type for the parcel. */
+const ClaimExistsProblemSchema = problemSchema(
+  'ClaimExistsProblem',
+  [problemTypeUri('claimExists')],
+  {
+    kind: 'claimExists',
+    detail:
+      'This parcel already has an open lost claim, clm_3f2b8c1d4e5f60718293a4b5c6d7e8f9: add to it, or file again once it is settled.',
+  },
+  {
+    existingClaimId: z.string().openapi({
+      example: 'clm_3f2b8c1d4e5f60718293a4b5c6d7e8f9',
+      description: 'The open claim: `GET /v1/claims/{existingClaimId}`',
+    }),
+  },
+);
+
 /** 412: `If-Match` named an older version than `currentVersion`. */
 export const PreconditionFailedProblemSchema = problemSchema(
   'PreconditionFailedProblem',
@@ -115,6 +132,7 @@ const schemaFor = (status: number): z.ZodType => {
     return z.discriminatedUnion('type', [
       InvalidTransitionProblemSchema,
       ClaimChangedProblemSchema,
+      ClaimExistsProblemSchema,
     ]);
   }
   return ProblemSchema;

@@ -9,6 +9,7 @@
 import { DEFAULT_CALENDAR, getCalendar } from '../domain/calendar';
 import {
   applyCommand,
+  ClaimExistsError,
   ClaimNotFoundError,
   FilterNotAllowedError,
   fileClaim,
@@ -23,16 +24,32 @@ import { DomainError } from '../domain/errors';
 import { resolvePolicy } from '../domain/policies';
 import {
   ConflictError,
-  IdempotencyConflictError,
   type ClaimFilter,
+  type ClaimSummary,
+  type CreateClaimResult,
   type Page,
   type Storage,
 } from '../storage/repository';
 import { actorOf, type Principal } from './actor';
 import { canonicalJson, sha256Hex } from './fingerprint';
+import {
+  IDEMPOTENCY_WINDOW_SECONDS,
+  idempotentClaimId,
+  judgeStoredFiling,
+  keyWornOut,
+  MAX_KEY_GENERATIONS,
+} from './idempotency';
 
-/** How long an Idempotency-Key replays its first answer. */
-export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
+export { IDEMPOTENCY_WINDOW_SECONDS } from './idempotency';
+
+/**
+ * What a shop may have only one open claim of each type for: today the waybill (issue
+ * 11's shipments will name `shipment:<id>`). Filing holds it, settling releases it.
+ *
+ * @example openClaimSubject({ waybill: '1234567890' }) // 'waybill:1234567890'
+ */
+export const openClaimSubject = (claim: Pick<Claim, 'waybill'>): string =>
+  `waybill:${claim.waybill}`;
 
 /** "Open claims by answer date" is the overdue index read up to a date no claim reaches. */
 const FAR_FUTURE = '9999-12-31';
@@ -129,34 +146,46 @@ export function createClaimService(deps: ClaimServiceDeps) {
     today: (): string => now().today,
 
     /**
-     * Files a claim with its first event in one atomic write. With an
-     * idempotency key, a retry within the window gets the first claim back
-     * (`replayed`), another body under the key is refused.
+     * Files a claim with its first event, its evidence and its open-claim guard in one
+     * atomic write. With an idempotency key, the claim's id is the key's (see
+     * ./idempotency.ts): a retry within the window gets the first claim back
+     * (`replayed`), another body under the key is refused, and past the window the key
+     * files under its next id.
      *
      * @throws {IdempotencyConflictError} the key was used for another body.
+     * @throws {ClaimExistsError} the shop has an open claim of this type for the parcel.
      */
     async file(actor: Principal, filing: ClaimFiling, options: FileOptions = {}) {
       const shopId = shopOf(actor, options);
       const prepared = prepare(filing, shopId);
       const { at, epochSeconds } = now();
-      const { claim, event } = fileClaim(prepared, { id: newId(), at, by: actorOf(actor) });
+      const by = actorOf(actor);
+      const openClaim = openClaimSubject(prepared);
       const key = options.idempotencyKey;
       if (!key) {
-        await storage.claims.create(claim, event);
+        const { claim, event } = fileClaim(prepared, { id: newId(), at, by });
+        const result = await storage.claims.create(claim, event, { openClaim });
+        if (!result.created) throw refusal(result, claim);
         return { claim, replayed: false } satisfies FilingAnswer;
       }
       const fingerprint = await sha256Hex(canonicalJson(filing));
-      const result = await storage.claims.create(claim, event, {
-        shopId,
+      const idempotency = {
         key,
         fingerprint,
         expiresAt: epochSeconds + IDEMPOTENCY_WINDOW_SECONDS,
-        idFromKey: true,
-      });
-      if (result.created) return { claim: result.claim, replayed: false } satisfies FilingAnswer;
-      if (result.replay.fingerprint !== fingerprint) throw new IdempotencyConflictError(key);
-      const first = JSON.parse(result.replay.response) as Claim;
-      return { claim: first, replayed: true } satisfies FilingAnswer;
+      };
+      for (let generation = 0; generation < MAX_KEY_GENERATIONS; generation++) {
+        const id = await idempotentClaimId(shopId, key, generation);
+        const { claim, event } = fileClaim(prepared, { id, at, by });
+        const result = await storage.claims.create(claim, event, { idempotency, openClaim });
+        if (result.created) return { claim, replayed: false } satisfies FilingAnswer;
+        if (result.taken === 'open-claim') throw refusal(result, claim);
+        const request = { shopId, key, fingerprint, nowSeconds: epochSeconds };
+        const verdict = judgeStoredFiling(result.stored, request);
+        if ('replay' in verdict)
+          return { claim: verdict.replay, replayed: true } satisfies FilingAnswer;
+      }
+      throw keyWornOut(key);
     },
 
     /** What filing would compute now, exactly as `file` computes it; nothing is stored. */
@@ -181,7 +210,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
      *
      * @throws {FilterNotAllowedError} a shop key naming another shop.
      */
-    async list(actor: Principal, query: ClaimListQuery): Promise<Page<Claim>> {
+    async list(actor: Principal, query: ClaimListQuery): Promise<Page<ClaimSummary>> {
       const { overdue, sort, limit, cursor, shopId, ...filters } = query;
       if (actor.role === 'shop' && shopId !== undefined && shopId !== actor.shopId) {
         throw new FilterNotAllowedError(
@@ -229,7 +258,9 @@ export function createClaimService(deps: ClaimServiceDeps) {
       const next = applyCommand(claim, command, { at, today, by: actorOf(actor) });
       if (next.events.length === 0) return claim;
       try {
-        return await storage.claims.update(next.claim, claim.version, next.events);
+        return await storage.claims.update(claim, next.claim, next.events, {
+          openClaim: openClaimSubject(claim),
+        });
       } catch (error) {
         // Moved between our read and our write: with an expected version, that is a stale one.
         if (error instanceof ConflictError && versions !== undefined)
@@ -238,6 +269,13 @@ export function createClaimService(deps: ClaimServiceDeps) {
       }
     },
   };
+}
+
+/** A filing storage did not write: the guard is another claim's, or (no key) the id is taken. */
+function refusal(result: CreateClaimResult & { created: false }, claim: Claim): Error {
+  if (result.taken === 'open-claim')
+    return new ClaimExistsError(result.existingClaimId, claim.type);
+  return new ConflictError(`claim ${claim.id} already exists`);
 }
 
 export type ClaimService = ReturnType<typeof createClaimService>;

@@ -9,6 +9,7 @@ import {
   IdempotencyConflictError,
   InvalidCursorError,
   NotFoundError,
+  StorageOutcomeUnknownError,
   StorageUnavailableError,
   type StorageError,
 } from '../storage/errors';
@@ -21,6 +22,7 @@ export type CodedError = DomainError | StorageError;
 export const isCodedError = (err: unknown): err is CodedError =>
   err instanceof DomainError ||
   err instanceof StorageUnavailableError ||
+  err instanceof StorageOutcomeUnknownError ||
   err instanceof ConflictError ||
   err instanceof IdempotencyConflictError ||
   err instanceof InvalidCursorError ||

@@ -2,7 +2,7 @@
  * Failures the storage layer reports, independent of DynamoDB, each with a
  * stable `code`. The API maps them by code (`PROBLEM_OF_CODE` in
  * src/http/problem-types.ts): storage-unavailable → 503 + Retry-After,
- * conflict → 409, idempotency-conflict → 422, invalid-cursor → 422,
+ * storage-outcome-unknown → 503 + Retry-After, conflict → 409, idempotency-conflict → 422, invalid-cursor → 422,
  * not-found → 404; the desk, by the same codes, to pages.
  */
 
@@ -10,8 +10,9 @@
 export type UnavailableReason = 'network' | 'throttled' | 'server' | 'missing-table';
 
 /**
- * The database is unreachable, throttling or failing; nothing was written
- * (all multi-item writes are transactions). Safe to retry after `retryAfterSeconds`.
+ * The database is unreachable, throttling or failing, and the request never
+ * reached it (refused, DNS, no connection, throttling answered) or was a read:
+ * nothing was written. Safe to retry after `retryAfterSeconds`.
  *
  * @example
  * if (error instanceof StorageUnavailableError) c.header('Retry-After', String(error.retryAfterSeconds));
@@ -25,6 +26,27 @@ export class StorageUnavailableError extends Error {
     options?: { cause?: unknown },
   ) {
     super(`Storage unavailable (${reason})`, options);
+  }
+}
+
+/**
+ * A write was sent and no answer came (a timeout or a reset connection after the
+ * request went out, or a server error answered): it may have been stored, or not.
+ * A filing retried with the same Idempotency-Key gets the stored claim if it was; a
+ * move is seen by reading the claim again.
+ *
+ * @example
+ * if (error instanceof StorageOutcomeUnknownError) c.header('Retry-After', String(error.retryAfterSeconds));
+ */
+export class StorageOutcomeUnknownError extends Error {
+  override readonly name = 'StorageOutcomeUnknownError';
+  readonly code = 'storage-outcome-unknown' as const;
+  constructor(
+    readonly reason: 'timeout' | 'connection-reset' | 'server',
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`Storage write outcome unknown (${reason})`, options);
   }
 }
 
@@ -97,6 +119,7 @@ export class InvalidCursorError extends Error {
 /** Every storage error, for exhaustive mapping. */
 export type StorageError =
   | StorageUnavailableError
+  | StorageOutcomeUnknownError
   | ConflictError
   | IdempotencyConflictError
   | NotFoundError

@@ -9,34 +9,51 @@ import type { ShopProfile } from '../domain/shop';
 export * from './errors';
 
 /**
- * An Idempotency-Key's record, stored with the claim it filed (same item, same write).
- * The original answer replayed is the claim as created.
+ * An Idempotency-Key's record, stored with the claim it filed (same item, same write):
+ * the claim's shop is the key's. The original answer replayed is the claim as created.
  */
-export interface IdempotencyInput {
-  shopId: string;
+export interface IdempotencyRecord {
   key: string;
   /** A hash of the request body (the filing), to tell a retry from another request under the key. */
   fingerprint: string;
-  /** Unix epoch seconds: after it the key is forgotten and files a new claim. */
+  /** Unix epoch seconds: after it the key is forgotten (the caller judges it by its clock). */
   expiresAt: number;
-  /**
-   * The caller asks storage to file under the id derived from (shop, key, generation)
-   * instead of `claim.id`, so every request with the key targets one item. Without
-   * this, storage never replaces an id it was given.
-   */
-  idFromKey: true;
 }
 
-/** A stored original response for an idempotency key that was already used. */
-export interface IdempotencyReplay {
-  fingerprint: string;
-  /** The claim as first answered, JSON. */
-  response: string;
+/** What is stored under a claim id that filing found taken. */
+export interface StoredFiling {
   claimId: string;
+  shopId: string;
+  /** Present when that claim was filed with an Idempotency-Key: the key's record and answer. */
+  idempotency?: IdempotencyRecord & {
+    /** The claim as first answered, JSON. */
+    response: string;
+  };
 }
 
+/**
+ * What filing found: written; the id taken (and what is there, for the caller to
+ * replay, refuse or file under another id); or the open-claim guard held by another claim.
+ */
 export type CreateClaimResult =
-  { created: true; claim: Claim } | { created: false; replay: IdempotencyReplay };
+  | { created: true; claim: Claim }
+  | { created: false; taken: 'id'; stored: StoredFiling }
+  | { created: false; taken: 'open-claim'; existingClaimId: string };
+
+export interface CreateClaimOptions {
+  /** With an Idempotency-Key: its record, kept in the claim item. */
+  idempotency?: IdempotencyRecord | undefined;
+  /**
+   * What the shop may have only one open claim of this type for (`waybill:<w>`):
+   * a guard item written in the same transaction as the claim, refused while another
+   * open claim holds it, released by the move that settles the claim (pass the same
+   * subject to `update`). Without it, no guard.
+   */
+  openClaim?: string | undefined;
+}
+
+/** A claim as a listing carries it: the evidence entries are counted, not included. */
+export type ClaimSummary = Omit<Claim, 'evidence'> & { evidenceCount: number };
 
 /** List filters; all optional and combinable (AND). */
 export interface ClaimFilter {
@@ -68,47 +85,44 @@ export interface Page<T> {
 }
 
 /**
- * Claims and their history.
+ * Claims, their evidence and their history. Storage never replaces an id it was given.
  *
  * @example
- * const result = await claims.create(claim, event, { shopId, key, fingerprint, expiresAt, idFromKey: true });
- * if (!result.created) return replay(result.replay);
+ * const result = await claims.create(claim, event, { idempotency: { key, fingerprint, expiresAt }, openClaim: `waybill:${claim.waybill}` });
+ * if (!result.created && result.taken === 'id') decide(result.stored);
  */
 export interface ClaimRepository {
   /**
-   * Writes claim, first event and idempotency record atomically. With a key (and
-   * `idFromKey`, the caller's explicit request), the claim's id is derived from
-   * (shop, key) and replaces `claim.id`: the answer carries the stored claim. When the key was already used within its window,
-   * nothing is written and the stored replay is returned.
-   * @throws {ConflictError} when the claim id exists.
-   * @throws {IdempotencyConflictError} when the key was re-used after its window too often.
+   * Writes the claim (with its first event and idempotency record), its evidence
+   * entries and its open-claim guard atomically, under `claim.id`. Nothing is written
+   * when the id is taken (the answer says what is stored there) or the guard is held.
    */
-  create(
-    claim: Claim,
-    event: ClaimEvent,
-    idempotency?: IdempotencyInput,
-  ): Promise<CreateClaimResult>;
-  /** The claim as last written (strongly consistent), or undefined. */
+  create(claim: Claim, event: ClaimEvent, options?: CreateClaimOptions): Promise<CreateClaimResult>;
+  /** The claim as last written with its evidence (strongly consistent), or undefined. */
   get(id: string): Promise<Claim | undefined>;
   /**
-   * Replaces the claim if it is still at `expectedVersion` and appends the
-   * event(s), atomically. `next.version` must be `expectedVersion + events`.
+   * Replaces `previous` (as read) by `next` if the claim is still at `previous.version`,
+   * and appends the event(s) and any evidence `next` adds, atomically. `next.version`
+   * must be `previous.version + events`. A move to a final status releases the guard of
+   * `openClaim` (as filed).
    * @throws {ConflictError} with `currentVersion` when the claim moved on.
    * @throws {NotFoundError} when the claim does not exist.
    */
   update(
+    previous: Claim,
     next: Claim,
-    expectedVersion: number,
     events: ClaimEvent | readonly ClaimEvent[],
+    options?: { openClaim?: string | undefined },
   ): Promise<Claim>;
   /** Every event of the claim, ascending by `seq`. */
   history(claimId: string): Promise<ClaimEvent[]>;
   /**
    * Claims matching `filter`, newest first (createdAt desc, id desc); the
-   * overdue listing is ordered by answerDueBy desc, then newest first.
+   * overdue listing is ordered by answerDueBy desc, then newest first. Each without
+   * its evidence entries, with their number (`evidenceCount`).
    * @throws {InvalidCursorError} for a cursor not issued to this caller for this filter.
    */
-  list(filter: ClaimFilter, page: PageRequest): Promise<Page<Claim>>;
+  list(filter: ClaimFilter, page: PageRequest): Promise<Page<ClaimSummary>>;
 }
 
 /** A stored API key: only the SHA-256 of the secret is kept. */

@@ -2,13 +2,22 @@
  * The one table definition, used by `scripts/create-table.ts`, the tests and
  * (via `scripts/table.cloudformation.json`, kept identical by a test) production.
  *
- * Single-table design. Base keys `pk`/`sk` (strings):
- *   CLAIM        pk CLAIM#<id>             sk CLAIM     (doc: the claim's JSON, read back byte-identical;
+ * Single-table design. Base keys `pk`/`sk` (strings); a claim's partition sorts
+ * CLAIM < EVENT#… < EVIDENCE#…:
+ *   CLAIM        pk CLAIM#<id>             sk CLAIM     (doc: the claim's JSON with `evidence: []`, read back
+ *                byte-identical once the entries are put back in place; evidenceCount: how many EVIDENCE items
+ *                it has (absent on claims stored before: their entries are still inside doc);
  *                plus copies of shopId/status/type/carrier/waybill/answerDueBy/version for conditions and filters;
  *                filedEvent: the history's first event; with an Idempotency-Key, idemKey/idemFingerprint/
- *                idemResponse/idemExpiresAt. Filing writes this one item with one conditional PutItem; with a
- *                key the id is derived from (shop, key), so one key can only ever file one claim per window)
- *   EVENT        pk CLAIM#<id>             sk EVENT#<seq, 10 digits>  events after the first → history = Query pk
+ *                idemResponse (the first answer, its entries left out)/idemEvidence (their number)/idemExpiresAt.
+ *                Storage writes it under the id it is given; with a key the service derives that id from
+ *                (shop, key, generation), so one key can only ever file one claim per window)
+ *   EVENT        pk CLAIM#<id>             sk EVENT#<seq, 10 digits>  events after the first → history = Query pk, sk < EVIDENCE#
+ *   EVIDENCE     pk CLAIM#<id>             sk EVIDENCE#<n, 6 digits>  doc: one entry (`ev_<n>`), written with the
+ *                change that adds it; a claim takes 200 → no item grows with the claim's life (get = Query pk)
+ *   OPEN_CLAIM   pk OPEN#<shop>#<type>#<subject>  sk OPEN  claimId: the one open claim of that shop and type for
+ *                the subject (`waybill:<w>`); written with the filing (attribute_not_exists), deleted with the
+ *                move that makes the claim final
  *   IDEMPOTENCY  pk IDEM#<shop>#<key>      sk IDEM      (expiresAt: TTL) — written by earlier versions only;
  *                TTL removes what is left of them
  *   APIKEY       pk APIKEY#<keyId>         sk APIKEY
@@ -18,7 +27,8 @@
  *                createdAt, expiresAt: TTL). One partition per clerk key: "sign out everywhere" is one
  *                Query; a desk request is one GetItem, which also checks expiresAt (TTL deletes lazily)
  *
- * GSIs (sparse: only CLAIM items carry their keys, APIKEY items only `all`'s;
+ * GSIs (sparse: only CLAIM items carry their keys, APIKEY items only `all`'s; EVIDENCE, EVENT
+ * and OPEN_CLAIM items none, so a listing carries a claim's evidenceCount, not its entries;
  * projection ALL so a list is one Query and a FilterExpression may use any
  * attribute; GSI reads are eventually consistent, so on AWS a just-filed claim
  * can take a moment to appear in lists — `get` is strongly consistent). Sort key `createdSk`
@@ -44,7 +54,7 @@
  * filter is present and applies the remaining filters as a FilterExpression.
  * Cost: every claim write updates up to 10 index entries (projection ALL).
  * Tables made before the shop indexes existed: `npm run migrate` (scripts/migrate-indexes.ts).
- * Composite key parts that users supply (shop id, idempotency key) are URI-encoded,
+ * Composite key parts that users supply (shop id, idempotency key, guard subject) are URI-encoded,
  * so a `#` in them cannot forge another key.
  */
 import type { CreateTableCommandInput, GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';

@@ -134,7 +134,9 @@ describe('the OpenAPI document', () => {
     expect([
       ...(typeEnum('InvalidTransitionProblem') as string[]),
       ...(typeEnum('ClaimChangedProblem') as string[]),
+      ...(typeEnum('ClaimExistsProblem') as string[]),
     ]).toEqual(uris(409));
+    expect(schemaNamed(doc, 'ClaimExistsProblem').required).toContain('existingClaimId');
     expect(schemaNamed(doc, 'InvalidTransitionProblem').required).toEqual(
       expect.arrayContaining(['currentStatus', 'attempted']),
     );
@@ -153,6 +155,7 @@ describe('the OpenAPI document', () => {
         oneOf: [
           { $ref: '#/components/schemas/InvalidTransitionProblem' },
           { $ref: '#/components/schemas/ClaimChangedProblem' },
+          { $ref: '#/components/schemas/ClaimExistsProblem' },
         ],
       }),
     );

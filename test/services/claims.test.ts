@@ -8,11 +8,12 @@ import type { ClaimFiling } from '../../src/domain/claim/filing';
 import { filingExample } from '../../src/schemas/examples';
 import type { Principal } from '../../src/services/actor';
 import { createClaimService } from '../../src/services/claims';
+import { idempotentClaimId, MAX_KEY_GENERATIONS } from '../../src/services/idempotency';
 import { freshStorage } from '../storage/helpers';
 
 let now = new Date('2025-06-16T09:00:00.000Z');
-// Storage tells an expired key by the same clock, as the Worker builds it.
-const storage = await freshStorage({ now: () => now.getTime() });
+// Only the service has a clock: it alone tells an expired key.
+const storage = await freshStorage();
 let seq = 0;
 const claims = createClaimService({
   storage,
@@ -23,8 +24,16 @@ const claims = createClaimService({
 const shopA: Principal = { keyId: 'k-a', role: 'shop', shopId: 'shop-a' };
 const shopB: Principal = { keyId: 'k-b', role: 'shop', shopId: 'shop-b' };
 const clerk: Principal = { keyId: 'k-c', role: 'clerk' };
+let waybills = 0;
+/** The example filing, for a parcel of its own (one open claim per parcel and type). */
 const filing = (overrides: Partial<ClaimFiling> = {}): ClaimFiling =>
-  ({ ...structuredClone(filingExample), ...overrides }) as ClaimFiling;
+  ({
+    ...structuredClone(filingExample),
+    waybill: `WB-${++waybills}`,
+    ...overrides,
+  }) as ClaimFiling;
+const day = 24 * 3600_000;
+const start = new Date('2025-06-16T09:00:00.000Z');
 
 describe('the claim service', () => {
   it('files for the calling shop, computing the amount, and reads it back', async () => {
@@ -134,29 +143,93 @@ describe('the claim service', () => {
   });
 
   it('replays a retry with the same key and body, and refuses another body under the key', async () => {
-    const first = await claims.file(shopA, filing(), { idempotencyKey: 'order-7' });
-    const retry = await claims.file(shopA, filing(), { idempotencyKey: 'order-7' });
+    const body = filing();
+    const first = await claims.file(shopA, body, { idempotencyKey: 'order-7' });
+    expect(first.claim.id).toBe(await idempotentClaimId('shop-a', 'order-7', 0));
+    const retry = await claims.file(shopA, structuredClone(body), { idempotencyKey: 'order-7' });
+    // A replay, not claim-exists, although the first claim holds the parcel's guard.
     expect(retry).toEqual({ claim: first.claim, replayed: true });
     await expect(
       claims.file(shopA, filing({ waybill: 'other' }), { idempotencyKey: 'order-7' }),
     ).rejects.toMatchObject({ code: 'idempotency-conflict', key: 'order-7' });
     // Another shop's key is its own.
-    expect((await claims.file(shopB, filing(), { idempotencyKey: 'order-7' })).replayed).toBe(
-      false,
-    );
+    expect((await claims.file(shopB, body, { idempotencyKey: 'order-7' })).replayed).toBe(false);
   });
 
-  it('forgets a key after its 24 h window: the same key files a new claim', async () => {
-    const first = await claims.file(shopA, filing(), { idempotencyKey: 'order-window' });
-    now = new Date(now.getTime() + 24 * 3600_000 + 1000);
+  it('keeps replaying the first answer after the claim has moved on', async () => {
+    const body = filing();
+    const first = await claims.file(shopA, body, { idempotencyKey: 'order-moved' });
+    const moved = await claims.move(clerk, first.claim.id, { type: 'review' });
+    const retry = await claims.file(shopA, body, { idempotencyKey: 'order-moved' });
+    expect(retry).toEqual({ claim: first.claim, replayed: true });
+    expect(await claims.get(clerk, first.claim.id)).toStrictEqual(moved);
+  });
+
+  it('refuses a second open claim for the parcel without a key or with another, naming the first', async () => {
+    const body = filing();
+    const { claim } = await claims.file(shopA, body);
+    for (const options of [{}, { idempotencyKey: 'another-key' }]) {
+      await expect(claims.file(shopA, body, options)).rejects.toMatchObject({
+        code: 'claim-exists',
+        existingClaimId: claim.id,
+      });
+    }
+    // Another type for the parcel is another claim; a settled claim frees the parcel.
+    const late = { ...filing({ waybill: body.waybill }), type: 'damaged' } as ClaimFiling;
+    late.shipment = { ...late.shipment, documentedDamage: { amount: '100.00', currency: 'RUB' } };
+    expect((await claims.file(shopA, late)).claim.type).toBe('damaged');
+    await claims.move(shopA, claim.id, { type: 'cancel' });
+    expect((await claims.file(shopA, body)).claim.id).not.toBe(claim.id);
+  });
+
+  it('forgets a key after its 24 h window: the key files again under its next id', async () => {
+    const body = filing();
+    const first = await claims.file(shopA, body, { idempotencyKey: 'order-window' });
+    now = new Date(start.getTime() + day + 1000);
     try {
-      const later = await claims.file(shopA, filing(), { idempotencyKey: 'order-window' });
+      // The parcel's first claim is still open: a new request for it is refused…
+      await expect(
+        claims.file(shopA, body, { idempotencyKey: 'order-window' }),
+      ).rejects.toMatchObject({ code: 'claim-exists', existingClaimId: first.claim.id });
+      // …and once it is settled, the key files a new claim, under its next id.
+      await claims.move(shopA, first.claim.id, { type: 'cancel' });
+      const later = await claims.file(shopA, body, { idempotencyKey: 'order-window' });
       expect(later.replayed).toBe(false);
-      expect(later.claim.id).not.toBe(first.claim.id);
+      expect(later.claim.id).toBe(await idempotentClaimId('shop-a', 'order-window', 1));
+      // Within the new window, the key replays the new claim.
+      const again = await claims.file(shopA, body, { idempotencyKey: 'order-window' });
+      expect(again).toEqual({ claim: later.claim, replayed: true });
     } finally {
-      now = new Date('2025-06-16T09:00:00.000Z');
+      now = start;
     }
   });
+
+  it('refuses a key re-used after its window too many times, naming the key', async () => {
+    try {
+      for (let n = 0; n < MAX_KEY_GENERATIONS; n++) {
+        const { claim } = await claims.file(shopA, filing(), { idempotencyKey: 'k-worn' });
+        expect(claim.id).toBe(await idempotentClaimId('shop-a', 'k-worn', n));
+        now = new Date(now.getTime() + day + 1000);
+      }
+      const attempt = claims.file(shopA, filing(), { idempotencyKey: 'k-worn' });
+      await expect(attempt).rejects.toMatchObject({ code: 'idempotency-conflict', key: 'k-worn' });
+      await expect(attempt).rejects.toThrow(/k-worn.*re-used after its window 16 times/);
+    } finally {
+      now = start;
+    }
+  }, 60_000);
+
+  it('files exactly one claim for 100 concurrent filings with one key; the others replay it', async () => {
+    const shop: Principal = { keyId: 'k-r', role: 'shop', shopId: 'shop-race' };
+    const body = filing();
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => claims.file(shop, body, { idempotencyKey: 'k-race' })),
+    );
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+    const ids = new Set(results.map((r) => r.claim.id));
+    expect([...ids]).toEqual([await idempotentClaimId('shop-race', 'k-race', 0)]);
+    expect((await claims.list(shop, { limit: 10 })).items).toHaveLength(1);
+  }, 60_000);
 
   it('lists a shop’s own claims and refuses it another shop’s filter', async () => {
     const shop: Principal = { keyId: 'k-l', role: 'shop', shopId: 'shop-list' };

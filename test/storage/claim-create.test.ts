@@ -1,19 +1,17 @@
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { idempotentClaimId, MAX_KEY_GENERATIONS } from '../../src/storage/dynamodb/claim-create';
-import { claimKey } from '../../src/storage/dynamodb/items';
-import { ConflictError, IdempotencyConflictError } from '../../src/storage/repository';
+import { transition } from '../../src/domain/claim';
+import { claimKey, claimPartition, openClaimKey } from '../../src/storage/dynamodb/items';
 import { at, freshStorage, newClaim } from './helpers';
 
 const storage = await freshStorage();
 const { claims } = storage;
-const idem = (key: string, fingerprint = 'fp-1') => ({
-  shopId: 'shop-a',
+const record = (key: string, fingerprint = 'fp-1', expiresAt = 2_000_000_000) => ({
   key,
   fingerprint,
-  expiresAt: Math.floor(Date.now() / 1000) + 86_400,
-  idFromKey: true as const,
+  expiresAt,
 });
+const clerk = { role: 'clerk', id: 'clerk-1' } as const;
 
 describe('ClaimRepository.create', () => {
   it('reads back a stored claim identical to what was written, with its filed event', async () => {
@@ -29,132 +27,165 @@ describe('ClaimRepository.create', () => {
     expect(await claims.get('clm_missing')).toBeUndefined();
   });
 
-  it('refuses to overwrite an existing claim id', async () => {
+  it('never writes over a taken id: it answers what is stored there instead', async () => {
     const { claim, event } = newClaim();
     await claims.create(claim, event);
-    await expect(claims.create({ ...claim, description: 'other' }, event)).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    const again = await claims.create({ ...claim, description: 'other' }, event);
+    expect(again).toEqual({
+      created: false,
+      taken: 'id',
+      stored: { claimId: claim.id, shopId: 'shop-a' },
+    });
     expect((await claims.get(claim.id))?.description).toBe(claim.description);
   });
 
-  it('files the claim, its first event and nothing else in one item (one PutItem)', async () => {
-    const { claim, event } = newClaim();
+  it('files under the very id it is given, with a key record that a taken id hands back', async () => {
+    const { claim, event } = newClaim({ id: 'clm_given' });
+    expect(await claims.create(claim, event, { idempotency: record('k-1') })).toEqual({
+      created: true,
+      claim,
+    });
+    expect(await claims.get('clm_given')).toStrictEqual(claim);
+    const other = newClaim({ id: 'clm_given', description: 'another body' });
+    const result = await claims.create(other.claim, other.event, {
+      idempotency: record('k-1', 'fp-2'),
+    });
+    // What the caller judges by its own clock: the key, its fingerprint, window and answer.
+    expect(result).toEqual({
+      created: false,
+      taken: 'id',
+      stored: {
+        claimId: 'clm_given',
+        shopId: 'shop-a',
+        idempotency: {
+          key: 'k-1',
+          fingerprint: 'fp-1',
+          expiresAt: 2_000_000_000,
+          response: JSON.stringify(claim),
+        },
+      },
+    });
+    expect(await claims.history('clm_given')).toHaveLength(1);
+  });
+
+  it('files the claim item, its guard and one item per evidence entry in one transaction', async () => {
+    const { claim, event } = newClaim({
+      evidence: [
+        { id: 'ev_1', kind: 'receipt', name: 'r.pdf', addedAt: at(1) },
+        { id: 'ev_2', kind: 'photo', name: 'box.jpg', url: 'https://f.example/b', addedAt: at(1) },
+      ],
+    });
+    await claims.create(claim, event, { openClaim: `waybill:${claim.waybill}` });
+    const { Items = [] } = await storage.client.send(
+      new QueryCommand({
+        TableName: storage.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: claimPartition(claim.id) } },
+      }),
+    );
+    expect(Items.map((item) => item.sk?.S)).toEqual([
+      'CLAIM',
+      'EVIDENCE#000001',
+      'EVIDENCE#000002',
+    ]);
+    const claimItem = Items[0]!;
+    expect(JSON.parse(claimItem.doc?.S ?? '{}')).toMatchObject({ evidence: [] });
+    expect(claimItem.evidenceCount).toEqual({ N: '2' });
+    expect(claimItem.filedEvent?.M?.type).toEqual({ S: 'filed' });
+    expect(claimItem.expiresAt).toBeUndefined(); // the table's TTL attribute: it would delete the claim
+    expect(await claims.get(claim.id)).toStrictEqual(claim);
+    const { Item: guard } = await storage.client.send(
+      new GetItemCommand({
+        TableName: storage.tableName,
+        Key: openClaimKey(claim, `waybill:${claim.waybill}`),
+      }),
+    );
+    expect(guard?.claimId).toEqual({ S: claim.id });
+  });
+
+  it('files without a guard or evidence as one item (one PutItem)', async () => {
+    const { claim, event } = newClaim({ evidence: [] });
     await claims.create(claim, event);
     const { Item } = await storage.client.send(
       new GetItemCommand({ TableName: storage.tableName, Key: claimKey(claim.id) }),
     );
     expect(Item?.filedEvent?.M?.type).toEqual({ S: 'filed' });
-    expect(Item?.expiresAt).toBeUndefined(); // the table's TTL attribute: it would delete the claim
-    expect(await claims.history(claim.id)).toStrictEqual([event]);
     // Read back in the event's own key order, although DynamoDB keeps none.
     expect(JSON.stringify(await claims.history(claim.id))).toBe(JSON.stringify([event]));
   });
 
-  it('files under the id derived from shop and key, and answers the stored claim', async () => {
-    const { claim, event } = newClaim();
-    const result = await claims.create(claim, event, idem('k-derived'));
-    const id = await idempotentClaimId('shop-a', 'k-derived', 0);
-    expect(id).toMatch(/^clm_[0-9a-f]{32}$/);
-    expect(result).toEqual({ created: true, claim: { ...claim, id } });
-    expect(await claims.get(id)).toStrictEqual({ ...claim, id });
-    expect(await claims.get(claim.id)).toBeUndefined();
-    expect(await claims.history(id)).toStrictEqual([{ ...event, claimId: id }]);
-  });
-
-  it('replays the stored response for a reused idempotency key and writes nothing', async () => {
-    const first = newClaim();
-    const filed = await claims.create(first.claim, first.event, idem('k-replay'));
-    const firstId = filed.created ? filed.claim.id : '';
-    const second = newClaim({ description: 'another body' });
-    const result = await claims.create(second.claim, second.event, idem('k-replay', 'fp-2'));
-    expect(result).toEqual({
+  it('refuses a second open claim of one shop, type and subject, naming the first; not another type or shop', async () => {
+    const subject = 'waybill:WB-GUARD';
+    const first = newClaim({ waybill: 'WB-GUARD' });
+    await claims.create(first.claim, first.event, { openClaim: subject });
+    const second = newClaim({ waybill: 'WB-GUARD' });
+    expect(await claims.create(second.claim, second.event, { openClaim: subject })).toEqual({
       created: false,
-      replay: {
-        fingerprint: 'fp-1',
-        response: JSON.stringify({ ...first.claim, id: firstId }),
-        claimId: firstId,
-      },
+      taken: 'open-claim',
+      existingClaimId: first.claim.id,
     });
-    expect((await claims.get(firstId))?.description).toBe(first.claim.description);
-    expect(await claims.history(firstId)).toHaveLength(1);
+    expect(await claims.get(second.claim.id)).toBeUndefined();
+    const late = newClaim({ waybill: 'WB-GUARD', type: 'damaged' });
+    expect((await claims.create(late.claim, late.event, { openClaim: subject })).created).toBe(
+      true,
+    );
+    const otherShop = newClaim({ waybill: 'WB-GUARD', shopId: 'shop-b' });
+    const theirs = await claims.create(otherShop.claim, otherShop.event, { openClaim: subject });
+    expect(theirs.created).toBe(true);
   });
 
-  it('keeps replaying the first answer after the claim has moved on', async () => {
-    const { claim, event } = newClaim();
-    const filed = await claims.create(claim, event, idem('k-moved'));
-    if (!filed.created) throw new Error('not filed');
-    const moved = { ...filed.claim, status: 'in_review' as const, version: 2 };
-    await claims.update(moved, 1, {
-      claimId: moved.id,
-      seq: 2,
-      at: at(900),
-      actor: { role: 'clerk', id: 'clerk:k1' },
-      type: 'status_changed',
-      from: 'submitted',
-      to: 'in_review',
+  it('keeps the guard through open moves and releases it with the move that settles the claim', async () => {
+    const subject = 'waybill:WB-SETTLE';
+    const { claim, event } = newClaim({ waybill: 'WB-SETTLE' });
+    await claims.create(claim, event, { openClaim: subject });
+    const review = transition(claim, 'in_review', { at: at(900), by: clerk });
+    await claims.update(claim, review.claim, review.event, { openClaim: subject });
+    const blocked = newClaim({ waybill: 'WB-SETTLE' });
+    const refused = await claims.create(blocked.claim, blocked.event, { openClaim: subject });
+    expect(refused).toMatchObject({ taken: 'open-claim', existingClaimId: claim.id });
+    const reject = transition(review.claim, 'rejected', { at: at(901), by: clerk });
+    await claims.update(review.claim, reject.claim, reject.event, { openClaim: subject });
+    const after = newClaim({ waybill: 'WB-SETTLE' });
+    expect((await claims.create(after.claim, after.event, { openClaim: subject })).created).toBe(
+      true,
+    );
+  });
+
+  it('settles a claim filed before guards without touching the guard another claim holds', async () => {
+    const subject = 'waybill:WB-LEGACY';
+    const old = newClaim({ waybill: 'WB-LEGACY' });
+    await claims.create(old.claim, old.event); // no guard: filed before guards existed
+    const current = newClaim({ waybill: 'WB-LEGACY' });
+    await claims.create(current.claim, current.event, { openClaim: subject });
+    const cancel = transition(old.claim, 'cancelled', { at: at(950), by: clerk });
+    await claims.update(old.claim, cancel.claim, cancel.event, { openClaim: subject });
+    expect((await claims.get(old.claim.id))?.status).toBe('cancelled');
+    const third = newClaim({ waybill: 'WB-LEGACY' });
+    expect(await claims.create(third.claim, third.event, { openClaim: subject })).toMatchObject({
+      taken: 'open-claim',
+      existingClaimId: current.claim.id,
     });
-    const again = newClaim();
-    const result = await claims.create(again.claim, again.event, idem('k-moved'));
-    expect(result.created).toBe(false);
-    if (!result.created) expect(JSON.parse(result.replay.response)).toStrictEqual(filed.claim);
-    expect((await claims.history(moved.id)).map((e) => e.seq)).toEqual([1, 2]);
-    expect(await claims.get(moved.id)).toStrictEqual(moved);
   });
 
-  it('scopes idempotency keys per shop', async () => {
-    const a = newClaim({ shopId: 'shop-a' });
-    const b = newClaim({ shopId: 'shop-b' });
-    await claims.create(a.claim, a.event, { ...idem('k-shared'), shopId: 'shop-a' });
-    const result = await claims.create(b.claim, b.event, { ...idem('k-shared'), shopId: 'shop-b' });
-    expect(result.created).toBe(true);
-  });
-
-  it('treats a key past its window as a new request, filed under the next id', async () => {
-    const old = newClaim();
-    const first = await claims.create(old.claim, old.event, {
-      ...idem('k-expired'),
-      expiresAt: 1_000,
-    });
-    const next = newClaim();
-    const second = await claims.create(next.claim, next.event, idem('k-expired'));
-    expect(second.created).toBe(true);
-    if (!first.created || !second.created) return;
-    expect(first.claim.id).toBe(await idempotentClaimId('shop-a', 'k-expired', 0));
-    expect(second.claim.id).toBe(await idempotentClaimId('shop-a', 'k-expired', 1));
-    // ...and within the new window, the key replays the new claim.
-    const later = newClaim();
-    const third = await claims.create(later.claim, later.event, idem('k-expired'));
-    expect(third.created ? '' : third.replay.claimId).toBe(second.claim.id);
-  });
-
-  it('refuses a key re-used after its window too many times, naming the key', async () => {
-    for (let n = 0; n < MAX_KEY_GENERATIONS; n++) {
-      const { claim, event } = newClaim();
-      const result = await claims.create(claim, event, { ...idem('k-worn'), expiresAt: 1_000 });
-      expect(result.created).toBe(true);
-    }
-    const { claim, event } = newClaim();
-    const attempt = claims.create(claim, event, idem('k-worn'));
-    await expect(attempt).rejects.toBeInstanceOf(IdempotencyConflictError);
-    await expect(attempt).rejects.toThrow(/k-worn.*re-used after its window 16 times/);
-  });
-
-  it('files exactly one claim for 100 concurrent requests with one key; the others replay it', async () => {
-    const attempts = Array.from({ length: 100 }, () => newClaim({ shopId: 'shop-race' }));
+  it('writes one claim for 100 concurrent filings under one id; the others get it back', async () => {
+    const attempts = Array.from({ length: 100 }, (_, i) =>
+      newClaim({ id: 'clm_race', shopId: 'shop-race', waybill: 'WB-RACE', description: `#${i}` }),
+    );
     const results = await Promise.all(
       attempts.map(({ claim, event }) =>
-        claims.create(claim, event, { ...idem('k-race'), shopId: 'shop-race' }),
+        claims.create(claim, event, {
+          idempotency: record('k-race'),
+          openClaim: 'waybill:WB-RACE',
+        }),
       ),
     );
     const created = results.filter((r) => r.created);
     expect(created).toHaveLength(1);
-    const winner = created[0]!.created ? created[0]!.claim.id : '';
     for (const result of results) {
-      if (!result.created) expect(result.replay.claimId).toBe(winner);
+      if (!result.created) expect(result).toMatchObject({ taken: 'id' });
     }
-    expect(await claims.history(winner)).toHaveLength(1);
+    expect(await claims.history('clm_race')).toHaveLength(1);
     const listed = await claims.list({ shopId: 'shop-race' }, { limit: 100, caller: 'key-shop' });
-    expect(listed.items.map((c) => c.id)).toEqual([winner]);
-  }, 30_000);
+    expect(listed.items.map((c) => c.id)).toEqual(['clm_race']);
+  }, 60_000);
 });

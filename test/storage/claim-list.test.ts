@@ -62,7 +62,13 @@ describe('ClaimRepository.list', () => {
   it('lists every claim newest first, id breaking ties', async () => {
     const page = await claims.list({}, { limit: 1000, caller: CLERK });
     expect(page.items.map((c) => c.id)).toEqual(expected({}));
-    expect(page.items.find((c) => c.id === 'clm_007')).toStrictEqual(model[7]);
+    // A listed claim: every field but its entries, counted in their place.
+    const { evidence, ...fields } = model[7]!;
+    const listed = page.items.find((c) => c.id === 'clm_007');
+    expect(listed).toStrictEqual({ ...fields, evidenceCount: evidence.length });
+    expect(Object.keys(listed ?? {})).toEqual(
+      Object.keys(model[7]!).map((k) => (k === 'evidence' ? 'evidenceCount' : k)),
+    );
     expect(page.nextCursor).toBeUndefined();
   });
 

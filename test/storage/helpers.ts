@@ -18,7 +18,7 @@ import {
 import type { ClaimRepository } from '../../src/storage/repository';
 
 /** A new, empty table on the shared DynamoDB Local, so counts in one file are exact. */
-export async function freshStorage(options: { now?: () => number } = {}) {
+export async function freshStorage() {
   const tableName = `t-${randomUUID()}`;
   const connection = { endpoint: inject('dynamoEndpoint'), region: 'eu-central-1', tableName };
   const client = clientFor(connection);
@@ -26,7 +26,7 @@ export async function freshStorage(options: { now?: () => number } = {}) {
   return {
     client,
     tableName,
-    claims: new DynamoClaimRepository({ client, tableName, ...options }),
+    claims: new DynamoClaimRepository({ client, tableName }),
     apiKeys: new DynamoApiKeyRepository({ client, tableName }),
     shops: new DynamoShopRepository({ client, tableName }),
     messagesSent: new DynamoMessageSentRepository({ client, tableName }),

@@ -83,6 +83,8 @@ describe('when DynamoDB stops mid-run', () => {
       expect(res.status).toBe(503);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Refused: the requests never reached DynamoDB, so even the filing is safe to retry.
+      expect(((await res.json()) as { type: string }).type).toBe('/problems/storage-unavailable');
     }
 
     db = await startDynamoLocal({ dbPath, port: db.port });

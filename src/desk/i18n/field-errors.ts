@@ -139,6 +139,8 @@ function russian({ code, params }: FieldIssue): string {
       const days = params.dayBasis === 'business' ? 'рабочего дня' : 'дня';
       return `обещано к ${date(params.promisedDate)}, на ${date(params.lateUntil)} нет ни одного ${days} просрочки: претендовать не на что`;
     }
+    case 'evidence_limit':
+      return `в претензии не больше ${text(params.maximum)} документов: уже ${text(params.current)}, ещё ${text(params.adding)} не поместятся`;
     case 'idempotency_key_reused':
       return 'этот ключ уже использован для другой претензии';
     case 'not_allowed':

@@ -50,6 +50,9 @@ const en = {
   alreadyUsed:
     'This form was already used to file a different claim. Open a new form to file another one.',
   newForm: 'Open a new form',
+  claimExists:
+    'This shop already has an open claim of this type for this waybill; a second one is not filed.',
+  openExisting: (id: string) => `Open claim ${id}`,
 };
 
 export type FilingMessages = typeof en;
@@ -102,6 +105,9 @@ const ru: FilingMessages = {
   errorSummary: 'Рассчитать претензию пока нельзя:',
   alreadyUsed: 'Эта форма уже использована для подачи другой претензии. Откройте новую форму.',
   newForm: 'Открыть новую форму',
+  claimExists:
+    'У этого магазина уже есть открытая претензия этого типа по этой накладной; вторая не подана.',
+  openExisting: (id: string) => `Открыть претензию ${id}`,
 };
 
 /** @example filingFor('ru').calculate // 'Рассчитать' */

@@ -1,8 +1,8 @@
 import type { Context, ErrorHandler } from 'hono';
-import { ClaimStateError, StaleVersionError } from '../../domain/claim';
+import { ClaimExistsError, ClaimStateError, StaleVersionError } from '../../domain/claim';
 import { DomainError } from '../../domain/errors';
 import { isCodedError } from '../../services/errors';
-import { StorageUnavailableError } from '../../storage/errors';
+import { StorageOutcomeUnknownError, StorageUnavailableError } from '../../storage/errors';
 import type { DeskErrorKind } from '../views/error-page';
 import type { DeskEnv } from './desk-env';
 import { renderError } from './render';
@@ -21,6 +21,8 @@ export type DeskRefusal =
   | { refused: ClaimStateError }
   /** The form's idempotency key already filed another claim (409). */
   | { keyUsed: true }
+  /** The shop has an open claim of this type for the waybill: its id, for a link (409). */
+  | { exists: string }
   /** A cursor from other filters: the first page, and say so. */
   | { badCursor: true }
   /** A rule broken by a field (422): shown beside the field its pointer names. */
@@ -35,9 +37,13 @@ export function deskRefusal(error: unknown): DeskRefusal | undefined {
     case 'not-found':
       return { page: 'notFound' };
     case 'storage-unavailable':
-      return error instanceof StorageUnavailableError
+    case 'storage-outcome-unknown':
+      // (A filing that may have been stored is safe to send again: the form keeps its key.)
+      return error instanceof StorageUnavailableError || error instanceof StorageOutcomeUnknownError
         ? { page: 'unavailable', retryAfterSeconds: error.retryAfterSeconds }
         : { page: 'unavailable' };
+    case 'claim-exists':
+      return error instanceof ClaimExistsError ? { exists: error.existingClaimId } : undefined;
     case 'stale-version':
       return error instanceof StaleVersionError && error.expectedVersion !== undefined
         ? { staleSeen: error.expectedVersion }

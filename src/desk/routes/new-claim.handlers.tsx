@@ -89,6 +89,9 @@ export async function newClaim(c: C) {
   } catch (error) {
     const refusal = deskRefusal(error);
     if (refusal && 'keyUsed' in refusal) return page(c, values, { alreadyUsed: true }, 409);
+    if (refusal && 'exists' in refusal) {
+      return page(c, values, { existingClaimId: refusal.exists }, 409);
+    }
     if (!refusal || !('field' in refusal)) throw error;
     // The pointer is into the filing body, as the API answers it.
     return page(c, values, { errors: inLanguage(lang, domainIssues(refusal.field, fieldOf)) }, 422);

@@ -8,7 +8,7 @@ import {
   type QueueQuery,
   withoutBlanks,
 } from '../queue-query';
-import type { Claim } from '../../domain/claim';
+import type { ClaimSummary } from '../../storage/repository';
 import { QueuePage, type QueueRow } from '../views/queue';
 import type { DeskEnv } from './desk-env';
 import { deskRefusal } from './desk-errors';
@@ -30,7 +30,7 @@ async function listPage(c: C, query: QueueQuery) {
   }
 }
 
-const toRow = (claim: Claim, c: C, today: string): QueueRow => ({
+const toRow = (claim: ClaimSummary, c: C, today: string): QueueRow => ({
   id: claim.id,
   waybill: claim.waybill,
   type: claim.type,

@@ -87,3 +87,47 @@ export class FilterNotAllowedError extends DomainError {
     super('filter-not-allowed', message);
   }
 }
+
+/** The most evidence entries one claim takes (what it was filed with plus every addition). */
+export const MAX_EVIDENCE = 200;
+
+/**
+ * Adding `adding` entries to a claim that has `has` would exceed `MAX_EVIDENCE` (422,
+ * pointing at `/evidence`, the limit in `params`); nothing is written.
+ *
+ * @example throw new EvidenceLimitError(195, 20);
+ */
+export class EvidenceLimitError extends DomainError {
+  override readonly name = 'EvidenceLimitError';
+  constructor(
+    readonly has: number,
+    readonly adding: number,
+  ) {
+    super(
+      'evidence-limit',
+      `A claim takes at most ${MAX_EVIDENCE} evidence entries: it has ${has}, so ${adding} more would be ${has + adding}.`,
+      '/evidence',
+      { params: { maximum: MAX_EVIDENCE, current: has, adding } },
+    );
+  }
+}
+
+/**
+ * The shop already has an open claim of this type for the same parcel: a second
+ * filing (a retry without an Idempotency-Key, or with another key) is refused with
+ * the open claim's id (409). It is no longer open once rejected, paid or cancelled.
+ *
+ * @example throw new ClaimExistsError('clm_1', 'late');
+ */
+export class ClaimExistsError extends DomainError {
+  override readonly name = 'ClaimExistsError';
+  constructor(
+    readonly existingClaimId: string,
+    readonly type: string,
+  ) {
+    super(
+      'claim-exists',
+      `This parcel already has an open ${type} claim, ${existingClaimId}: add to it, or file again once it is settled.`,
+    );
+  }
+}

@@ -17,6 +17,7 @@ import {
 import { DomainError, nested } from '../errors';
 import type { EvidenceKind } from '../evidence';
 import type { CarrierPolicy } from '../policies';
+import { EvidenceLimitError, MAX_EVIDENCE } from './errors';
 import type { ClaimEvidence, NewClaim } from './types';
 import type { Claimant } from './types';
 
@@ -81,8 +82,9 @@ function compensationFor(filing: ClaimFiling, ctx: FilingContext): LateResult | 
 
 /**
  * Evidence given, as the claim keeps it: numbered after what it has (`ev_1`, `ev_2`, …)
- * and stamped with the instant it was added.
+ * and stamped with the instant it was added. A claim takes at most `MAX_EVIDENCE` entries.
  *
+ * @throws {EvidenceLimitError} when `has` and `given` together exceed it.
  * @example numberedEvidence([{ id: 'ev_1', … }], [{ kind: 'photo', name: 'box.jpg' }], at) // [{ id: 'ev_2', kind: 'photo', name: 'box.jpg', addedAt: at }]
  */
 export function numberedEvidence(
@@ -90,6 +92,9 @@ export function numberedEvidence(
   given: readonly Omit<ClaimEvidence, 'id' | 'addedAt'>[],
   at: string,
 ): ClaimEvidence[] {
+  if (has.length + given.length > MAX_EVIDENCE) {
+    throw new EvidenceLimitError(has.length, given.length);
+  }
   return given.map((e, i) => ({ id: `ev_${has.length + i + 1}`, ...e, addedAt: at }));
 }
 

@@ -38,6 +38,13 @@ const cancelled = transition(filed.claim, 'cancelled', {
   by: shop,
 });
 
+/** A claim as a listing shows it: its evidence counted, in the place of the entries. */
+const listed = Object.fromEntries(
+  Object.entries(filed.claim).map(([name, value]) =>
+    name === 'evidence' ? ['evidenceCount', filed.claim.evidence.length] : [name, value],
+  ),
+);
+
 /** Claims at each step, computed by the domain code, for the OpenAPI examples. */
 export const claimExamples = {
   filed: filed.claim,
@@ -45,5 +52,6 @@ export const claimExamples = {
   decided: decided.claim,
   paid: paid.claim,
   cancelled: cancelled.claim,
+  listed,
   history: [filed.event, inReview.event, decided.event, paid.event],
 };

@@ -29,7 +29,10 @@ const security = keyedSecurity;
 const authErrors = {
   ...keyErrors,
   404: problem(404, 'No such claim (or not yours: another shop’s claim is not revealed)'),
-  503: problem(503, 'Claim storage unavailable; retry after `Retry-After` seconds'),
+  503: problem(
+    503,
+    'Claim storage unavailable; retry after `Retry-After` seconds. `storage-unavailable`: the request never reached storage (refused, no connection, throttled), nothing was written. `storage-outcome-unknown` (writes only): the write was sent and no answer came, so it may have been stored; retry a filing with the same `Idempotency-Key`, read a claim again before repeating a move',
+  ),
 } as const;
 const bodyErrors = jsonBodyErrors;
 const moveErrors = {
@@ -54,7 +57,7 @@ export const fileClaimRoute = createRoute({
   summary: 'File a claim (shop key)',
   description: describe(
     'shop',
-    'Computes the compensation with the same code as the calculators, checks the filing window, lists the missing evidence, and stores the claim with its first history event. Send `Idempotency-Key` to make retries safe (24 h): a retry gets the first answer back, with `Idempotent-Replayed: true`.',
+    'Computes the compensation with the same code as the calculators, checks the filing window, lists the missing evidence, and stores the claim with its first history event. Send `Idempotency-Key` to make retries safe (24 h): a retry gets the first answer back, with `Idempotent-Replayed: true`. A shop has one open claim per waybill and type: another filing for them (without a key, or with another key) is a 409 `claim-exists` naming the open claim (`existingClaimId`) until it is rejected, paid or cancelled.',
   ),
   request: { headers: IdempotencyHeaderSchema, body: jsonBody(FileClaimSchema, 'The claim') },
   responses: {
@@ -65,6 +68,10 @@ export const fileClaimRoute = createRoute({
       ['Location', 'ETag', 'Idempotent-Replayed'],
     ),
     ...bodyErrors,
+    409: problem(
+      409,
+      'The shop has an open claim of this type for the waybill (`existingClaimId`)',
+    ),
     ...authErrors,
   },
 });
@@ -78,11 +85,17 @@ export const listClaimsRoute = createRoute({
   summary: 'List claims, newest first',
   description: describe(
     'both',
-    'A shop sees its own claims; a clerk sees all (optionally one shop’s). Cursor pagination.',
+    'A shop sees its own claims; a clerk sees all (optionally one shop’s). Cursor pagination. A listed claim carries how many evidence entries it has (`evidenceCount`); `GET /v1/claims/{id}` carries the entries.',
   ),
   request: { query: ClaimListQuerySchema },
   responses: {
-    200: jsonResponse(ClaimListSchema, 'A page of claims', { items: [claimExamples.filed] }),
+    200: jsonResponse(
+      ClaimListSchema,
+      'A page of claims (each with `evidenceCount`, not its entries)',
+      {
+        items: [claimExamples.listed],
+      },
+    ),
     422: problem(422, 'A query parameter breaks a rule'),
     ...authErrors,
   },

@@ -1,124 +1,192 @@
 /**
- * Filing a claim: ONE conditional PutItem of one item that holds the claim, its first
- * history event and (with an Idempotency-Key) the key's record, so filing is atomic
- * without a transaction and costs one write.
+ * Filing a claim: ONE TransactWriteItems of the claim item (the claim, its first
+ * history event and, with an Idempotency-Key, the key's record), the open-claim guard
+ * and one item per evidence entry, so filing is atomic and costs one round trip.
+ * Without a guard and evidence it is a single conditional PutItem.
  *
- * With a key (the caller asks for it: `idFromKey`), the claim id is derived from (shop,
- * key) instead of the one given: every request with that key
- * targets the same item, so the first write wins and every other one gets the winner
- * back from the failed condition (ALL_OLD) in the same round trip, to replay it or
- * refuse it. A key is remembered for its window (24 h): a request after that files a
- * new claim under the key's next id ("generation").
+ * The claim is written under the id it was given, never another: the claim item is
+ * conditioned on its id being free, the guard on no other open claim holding it. When
+ * either fails, nothing is written and the answer says what is there (the stored
+ * filing's idempotency record, or the open claim's id), from the failed conditions
+ * themselves (ALL_OLD) in the same round trip. What that means (a replay, a refusal,
+ * the key's next id) is the caller's to decide, by its own clock.
  */
 import {
   PutItemCommand,
   type DynamoDBClient,
-  type PutItemCommandInput,
+  type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import type { Claim, ClaimEvent } from '../../domain/claim';
-import { sha256Hex } from '../../lib/sha256';
-import { ConflictError, IdempotencyConflictError } from '../errors';
-import type { CreateClaimResult, IdempotencyInput } from '../repository';
+import { ConflictError } from '../errors';
+import type {
+  CreateClaimOptions,
+  CreateClaimResult,
+  IdempotencyRecord,
+  StoredFiling,
+} from '../repository';
 import { numberOf, stringOf, type Item } from './codec';
 import { errorName, toStorageError } from './errors';
-import { FILED, filedClaimItem } from './items';
+import {
+  claimKey,
+  claimPartition,
+  evidenceDocument,
+  evidenceKey,
+  evidenceToItem,
+  FILED,
+  filedClaimItem,
+  openClaimItem,
+  openClaimKey,
+} from './items';
+import { queryAll, readItem } from './read';
+import { transact } from './transact';
 
-/** A key re-used after its window files under its next id; this many times at most. */
-export const MAX_KEY_GENERATIONS = 16;
-
-/**
- * The claim id a key files under: `clm_` + 32 hex digits of SHA-256 over shop, key and
- * generation (the shape of every claim id).
- *
- * @example
- * await idempotentClaimId('shop-a', 'order-7-claim', 0); // 'clm_5d0c…' (always the same)
- */
-export async function idempotentClaimId(
-  shopId: string,
-  key: string,
-  generation: number,
-): Promise<string> {
-  const digest = await sha256Hex(`idempotency\n${shopId}\n${key}\n${generation}`);
-  return `clm_${digest.slice(0, 32)}`;
-}
-
-type PutOutcome = { written: true } | { written: false; existing: Item | undefined };
-
-/** The PutItem; a failed condition hands back the item that is there. */
-async function putIfAbsent(
-  client: DynamoDBClient,
-  input: PutItemCommandInput,
-): Promise<PutOutcome> {
-  try {
-    await client.send(new PutItemCommand(input));
-    return { written: true };
-  } catch (error) {
-    if (errorName(error) !== 'ConditionalCheckFailedException') throw toStorageError(error);
-    const existing = (error as { Item?: Item }).Item;
-    return { written: false, existing };
-  }
-}
-
-const putInput = (table: string, item: Item): PutItemCommandInput => ({
-  TableName: table,
-  Item: item,
-  // A claim id is written once: never over another claim.
-  ConditionExpression: 'attribute_not_exists(pk)',
-  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-});
-
-/** True when `existing` is this very claim: an SDK retry of a write that had landed. */
-const isOurs = (existing: Item | undefined, claim: Claim) =>
-  stringOf(existing, 'doc') === JSON.stringify(claim);
+/** Written once: never over another item. */
+const ABSENT = 'attribute_not_exists(pk)';
 
 /**
  * @example
- * await createClaim(client, 'parcel-claims', Date.now(), { claim, event, idempotency });
+ * await createClaim(client, 'parcel-claims', { claim, event, idempotency, openClaim: 'waybill:W1' });
  */
 export async function createClaim(
   client: DynamoDBClient,
   table: string,
-  nowMs: number,
-  input: { claim: Claim; event: ClaimEvent; idempotency?: IdempotencyInput | undefined },
+  input: { claim: Claim; event: ClaimEvent } & CreateClaimOptions,
 ): Promise<CreateClaimResult> {
-  const { claim, event, idempotency } = input;
+  const { claim, event, idempotency, openClaim } = input;
   if (claim.version !== 1 || event.seq !== 1 || event.claimId !== claim.id) {
     throw new RangeError('a new claim starts at version 1 with its event seq 1');
   }
-  if (idempotency === undefined) {
-    const outcome = await putIfAbsent(client, putInput(table, filedClaimItem(claim, event)));
-    if (outcome.written || isOurs(outcome.existing, claim)) return { created: true, claim };
-    throw new ConflictError(`claim ${claim.id} already exists`);
+  const claimItem = filedClaimItem(claim, event, idempotency);
+  if (openClaim === undefined && claim.evidence.length === 0) {
+    return await putAlone(client, table, claim, claimItem, idempotency);
   }
-  const nowSeconds = Math.floor(nowMs / 1000);
-  for (let generation = 0; generation < MAX_KEY_GENERATIONS; generation++) {
-    const id = await idempotentClaimId(idempotency.shopId, idempotency.key, generation);
-    const keyed = { ...claim, id };
-    const item = filedClaimItem(keyed, { ...event, claimId: id }, idempotency);
-    const outcome = await putIfAbsent(client, putInput(table, item));
-    // (An SDK retry of a write that had landed finds its own item here and replays it.)
-    if (outcome.written) return { created: true, claim: keyed };
-    const existing = outcome.existing;
-    const expiresAt = numberOf(existing, FILED.idemExpiresAt);
-    const fingerprint = stringOf(existing, FILED.idemFingerprint);
-    const response = stringOf(existing, FILED.idemResponse);
-    if (
-      expiresAt === undefined ||
-      fingerprint === undefined ||
-      response === undefined ||
-      stringOf(existing, FILED.idemKey) !== idempotency.key ||
-      stringOf(existing, 'shopId') !== idempotency.shopId
-    ) {
-      throw new ConflictError(`claim ${id} exists and was not filed with this key`);
+  const items: TransactWriteItem[] = [
+    {
+      Put: {
+        TableName: table,
+        Item: claimItem,
+        ConditionExpression: ABSENT,
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    },
+  ];
+  if (openClaim !== undefined) {
+    items.push({
+      Put: {
+        TableName: table,
+        Item: openClaimItem(claim, openClaim),
+        // Held by one open claim at a time.
+        ConditionExpression: ABSENT,
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    });
+  }
+  // A new claim's partition is empty: its entries need no condition of their own.
+  claim.evidence.forEach((entry, i) => {
+    items.push({ Put: { TableName: table, Item: evidenceToItem(claim.id, entry, i + 1) } });
+  });
+  const outcome = await transact(client, items);
+  if (outcome.committed) return { created: true, claim };
+  const [claimReason, guardReason] = outcome.reasons;
+  const failed = (reason: typeof claimReason) => reason?.code === 'ConditionalCheckFailed';
+  let holder = failed(guardReason) ? stringOf(guardReason?.item, 'claimId') : undefined;
+  // The id first: a retry under a used key replays, although its claim holds the guard
+  // too. (When the transaction only kept colliding with others, see what won.)
+  let stored = failed(claimReason) ? claimReason?.item : undefined;
+  if (stored === undefined && (holder === undefined || holder === claim.id)) {
+    stored = await readItem(client, table, claimKey(claim.id));
+  }
+  if (stored !== undefined) {
+    return { created: false, taken: 'id', stored: await storedFiling(client, table, stored) };
+  }
+  if (holder === undefined && openClaim !== undefined) {
+    holder = stringOf(await readItem(client, table, openClaimKey(claim, openClaim)), 'claimId');
+  }
+  if (holder !== undefined && holder !== claim.id) {
+    return { created: false, taken: 'open-claim', existingClaimId: holder };
+  }
+  throw new ConflictError(`claim ${claim.id} could not be filed: its items kept changing; retry`);
+}
+
+/** A claim with no guard and no evidence: one conditional PutItem. */
+async function putAlone(
+  client: DynamoDBClient,
+  table: string,
+  claim: Claim,
+  item: Item,
+  idempotency: IdempotencyRecord | undefined,
+): Promise<CreateClaimResult> {
+  try {
+    await client.send(
+      new PutItemCommand({
+        TableName: table,
+        Item: item,
+        ConditionExpression: ABSENT,
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return { created: true, claim };
+  } catch (error) {
+    if (errorName(error) !== 'ConditionalCheckFailedException') {
+      throw toStorageError(error, { write: true });
     }
-    // Within the key's window: the first request's answer (or a 422 for another body).
-    if (expiresAt >= nowSeconds)
-      return { created: false, replay: { fingerprint, response, claimId: id } };
-    // Past it, the key is forgotten: this is a new request, filed under the next id.
+    const existing = (error as { Item?: Item }).Item;
+    // An SDK retry of a write that had landed finds its own item: that is a success.
+    if (
+      idempotency === undefined &&
+      existing !== undefined &&
+      stringOf(existing, 'doc') === item.doc?.S
+    ) {
+      return { created: true, claim };
+    }
+    const stored = existing ?? (await readItem(client, table, claimKey(claim.id)));
+    if (stored === undefined) throw new ConflictError(`claim ${claim.id} could not be filed`);
+    return { created: false, taken: 'id', stored: await storedFiling(client, table, stored) };
   }
-  throw new IdempotencyConflictError(
-    idempotency.key,
-    `Idempotency key '${idempotency.key}' was re-used after its window ${MAX_KEY_GENERATIONS} times; send a new key`,
-    `was re-used after its 24 h window ${MAX_KEY_GENERATIONS} times`,
-  );
+}
+
+/** What a taken claim id holds, as the caller judges it: its shop and its key's record. */
+async function storedFiling(
+  client: DynamoDBClient,
+  table: string,
+  item: Item,
+): Promise<StoredFiling> {
+  const claimId = stringOf(item, 'id') ?? '';
+  const shopId = stringOf(item, 'shopId') ?? '';
+  const key = stringOf(item, FILED.idemKey);
+  const fingerprint = stringOf(item, FILED.idemFingerprint);
+  const response = stringOf(item, FILED.idemResponse);
+  const expiresAt = numberOf(item, FILED.idemExpiresAt);
+  if (
+    key === undefined ||
+    fingerprint === undefined ||
+    response === undefined ||
+    expiresAt === undefined
+  ) {
+    return { claimId, shopId };
+  }
+  const entries = numberOf(item, FILED.idemEvidence) ?? 0;
+  const answer = entries === 0 ? response : await withEvidence(client, table, response, entries);
+  return { claimId, shopId, idempotency: { key, fingerprint, response: answer, expiresAt } };
+}
+
+/** The original answer with its first `count` evidence entries back in place (key order kept). */
+async function withEvidence(
+  client: DynamoDBClient,
+  table: string,
+  response: string,
+  count: number,
+): Promise<string> {
+  const claim = JSON.parse(response) as Claim;
+  const items = await queryAll(client, {
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+    ExpressionAttributeValues: {
+      ':pk': { S: claimPartition(claim.id) },
+      ':first': evidenceKey(claim.id, 1).sk!,
+      ':last': evidenceKey(claim.id, count).sk!,
+    },
+    ConsistentRead: true,
+  });
+  return JSON.stringify(Object.assign(claim, { evidence: items.map(evidenceDocument) }));
 }

@@ -1,14 +1,15 @@
 /**
  * Listing claims: one Query on the planned index, newest first, continued
- * internally until the page is full, so a filtered page is not half empty.
+ * internally until the page is full, so a filtered page is not half empty. Only
+ * claim items are in the indexes: a listed claim carries its evidence count, not its
+ * entries (those are items of their own; `get` reads them).
  */
 import { QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { Claim } from '../../domain/claim';
-import type { ClaimFilter, Page, PageRequest } from '../repository';
+import type { ClaimFilter, ClaimSummary, Page, PageRequest } from '../repository';
 import type { Item } from './codec';
 import { decodeCursor, encodeCursor } from './cursor';
 import { guarded } from './errors';
-import { itemToClaim } from './items';
+import { itemToClaimSummary } from './items';
 import { planQuery } from './list-plan';
 
 /**
@@ -30,7 +31,7 @@ export async function listClaims(
   cursorSecret: string,
   filter: ClaimFilter,
   page: PageRequest,
-): Promise<Page<Claim>> {
+): Promise<Page<ClaimSummary>> {
   if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_PAGE_SIZE) {
     throw new RangeError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}`);
   }
@@ -62,12 +63,12 @@ export async function listClaims(
   if (found.length > page.limit) {
     const items = found.slice(0, page.limit);
     return {
-      items: items.map(itemToClaim),
+      items: items.map(itemToClaimSummary),
       nextCursor: await encodeCursor(plan, items[items.length - 1]!, binding),
     };
   }
   return {
-    items: found.map(itemToClaim),
+    items: found.map(itemToClaimSummary),
     ...(startKey === undefined ? {} : { nextCursor: await encodeCursor(plan, startKey, binding) }),
   };
 }

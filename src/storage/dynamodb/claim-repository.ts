@@ -1,30 +1,37 @@
 /**
- * ClaimRepository on DynamoDB. Filing is one conditional PutItem of one item
- * (claim + filed event + idempotency record); every later change is one
- * transaction (claim + event items). A failure never leaves a claim without its
- * event or idempotency record.
+ * ClaimRepository on DynamoDB. Filing is one transaction (the claim item with its
+ * filed event and idempotency record, the open-claim guard, an item per evidence
+ * entry); every later change is one transaction (claim + event + evidence items,
+ * and the guard's release when it settles). A failure never leaves a claim without
+ * its event, evidence or idempotency record. A claim's partition holds the claim
+ * item, its EVENT# items and its EVIDENCE# items (see ../table.ts).
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Claim, ClaimEvent } from '../../domain/claim';
 import type {
   ClaimFilter,
   ClaimRepository,
+  ClaimSummary,
+  CreateClaimOptions,
   CreateClaimResult,
-  IdempotencyInput,
   Page,
   PageRequest,
 } from '../repository';
 import { createClaim } from './claim-create';
 import { listClaims } from './claim-list';
 import { updateClaim } from './claim-update';
-import { claimKey, claimPartition, itemToClaim, itemToEvent, itemToFiledEvent } from './items';
-import { queryAll, readItem } from './read';
+import {
+  claimPartition,
+  EVIDENCE_PREFIX,
+  itemToClaim,
+  itemToEvent,
+  itemToFiledEvent,
+} from './items';
+import { queryAll } from './read';
 
 export interface DynamoRepositoryOptions {
   client: DynamoDBClient;
   tableName: string;
-  /** Epoch milliseconds; only used to tell expired idempotency records. */
-  now?: () => number;
   /**
    * Seals the list cursors (see ./cursor.ts). Default: a fixed local-only key per table
    * name, so anyone who reads this code can forge cursors for their own listings
@@ -46,46 +53,61 @@ export const localCursorSecret = (tableName: string): string =>
 export class DynamoClaimRepository implements ClaimRepository {
   private readonly client: DynamoDBClient;
   private readonly table: string;
-  private readonly now: () => number;
   private readonly cursorSecret: string;
 
   constructor(options: DynamoRepositoryOptions) {
     this.client = options.client;
     this.table = options.tableName;
-    this.now = options.now ?? Date.now;
     this.cursorSecret = options.cursorSecret ?? localCursorSecret(options.tableName);
   }
 
   create(
     claim: Claim,
     event: ClaimEvent,
-    idempotency?: IdempotencyInput,
+    options: CreateClaimOptions = {},
   ): Promise<CreateClaimResult> {
-    return createClaim(this.client, this.table, this.now(), { claim, event, idempotency });
+    return createClaim(this.client, this.table, { claim, event, ...options });
   }
 
+  /** One Query of the claim's partition: the claim item and its evidence items (not its events). */
   async get(id: string): Promise<Claim | undefined> {
-    const item = await readItem(this.client, this.table, claimKey(id));
-    return item === undefined ? undefined : itemToClaim(item);
-  }
-
-  update(
-    next: Claim,
-    expectedVersion: number,
-    events: ClaimEvent | readonly ClaimEvent[],
-  ): Promise<Claim> {
-    const list = Array.isArray(events) ? (events as readonly ClaimEvent[]) : [events as ClaimEvent];
-    return updateClaim(this.client, this.table, next, expectedVersion, list);
-  }
-
-  async history(claimId: string): Promise<ClaimEvent[]> {
-    // The claim's partition: the claim item (which carries the `filed` event) and one item
-    // per later event. Claims filed before the filed event moved into the claim item have
-    // it as an EVENT item instead; either way it is read once.
     const items = await queryAll(this.client, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': { S: claimPartition(claimId) } },
+      // (A key attribute cannot be filtered on: every item says what it is in `entity`.)
+      FilterExpression: '#entity <> :event',
+      ExpressionAttributeNames: { '#entity': 'entity' },
+      ExpressionAttributeValues: { ':pk': { S: claimPartition(id) }, ':event': { S: 'EVENT' } },
+      ConsistentRead: true,
+    });
+    const claimItem = items.find((item) => item.sk?.S === 'CLAIM');
+    if (claimItem === undefined) return undefined;
+    const evidence = items.filter((item) => item.sk?.S?.startsWith(EVIDENCE_PREFIX));
+    return itemToClaim(claimItem, evidence);
+  }
+
+  update(
+    previous: Claim,
+    next: Claim,
+    events: ClaimEvent | readonly ClaimEvent[],
+    options: { openClaim?: string | undefined } = {},
+  ): Promise<Claim> {
+    const list = Array.isArray(events) ? (events as readonly ClaimEvent[]) : [events as ClaimEvent];
+    return updateClaim(this.client, this.table, previous, next, list, options);
+  }
+
+  async history(claimId: string): Promise<ClaimEvent[]> {
+    // The claim's partition up to its evidence (CLAIM < EVENT#… < EVIDENCE#…): the claim
+    // item (which carries the `filed` event) and one item per later event. Claims filed
+    // before the filed event moved into the claim item have it as an EVENT item instead;
+    // either way it is read once.
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND sk < :evidence',
+      ExpressionAttributeValues: {
+        ':pk': { S: claimPartition(claimId) },
+        ':evidence': { S: EVIDENCE_PREFIX },
+      },
       ConsistentRead: true,
     });
     const events: ClaimEvent[] = [];
@@ -96,7 +118,7 @@ export class DynamoClaimRepository implements ClaimRepository {
     return events.sort((a, b) => a.seq - b.seq);
   }
 
-  list(filter: ClaimFilter, page: PageRequest): Promise<Page<Claim>> {
+  list(filter: ClaimFilter, page: PageRequest): Promise<Page<ClaimSummary>> {
     return listClaims(this.client, this.table, this.cursorSecret, filter, page);
   }
 }

@@ -3,6 +3,7 @@
  * No `node:` imports here: this runs inside workerd too.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { markMayHaveArrived, mayHaveArrived } from './errors';
 
 export interface DynamoClientOptions {
   /** e.g. `http://127.0.0.1:8000` for DynamoDB Local; omit for AWS. */
@@ -28,7 +29,7 @@ export function createDynamoClient(options: DynamoClientOptions): DynamoDBClient
   const timeout = options.requestTimeoutMs ?? 5000;
   const credentials =
     options.credentials ?? (options.endpoint === undefined ? undefined : LOCAL_CREDENTIALS);
-  return new DynamoDBClient({
+  const client = new DynamoDBClient({
     region: options.region,
     maxAttempts: 2,
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
@@ -41,4 +42,41 @@ export function createDynamoClient(options: DynamoClientOptions): DynamoDBClient
       httpAgent: { keepAlive: true, maxSockets: 128 },
     },
   });
+  trackArrivals(client);
+  return client;
+}
+
+/**
+ * Remembers, per command, whether any attempt may have reached DynamoDB (sent and no
+ * answer, or a 5xx), and marks the command's final error so: the SDK retries (2
+ * attempts) and reports only the last attempt's error, and "connection refused" on
+ * the retry says nothing about a first attempt that timed out after it was sent.
+ * `toStorageError(error, { write: true })` reads the mark (see ./errors.ts).
+ */
+function trackArrivals(client: DynamoDBClient): void {
+  const arrived = new WeakSet<object>();
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (mayHaveArrived(error)) arrived.add(context);
+        throw error;
+      }
+    },
+    // Inside the retry loop (finalizeRequest): runs once per attempt.
+    { step: 'deserialize', name: 'parcelClaimsAttemptOutcome' },
+  );
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (arrived.has(context)) markMayHaveArrived(error);
+        throw error;
+      }
+    },
+    // Outside the retry loop: runs once per command, with its final error.
+    { step: 'initialize', name: 'parcelClaimsCommandOutcome' },
+  );
 }

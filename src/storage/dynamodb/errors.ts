@@ -2,7 +2,7 @@
  * Turning DynamoDB SDK failures into storage errors the HTTP layer understands.
  */
 import type { AttributeValue, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { StorageUnavailableError } from '../errors';
+import { StorageOutcomeUnknownError, StorageUnavailableError } from '../errors';
 
 /** Throttling and capacity errors: retry shortly. */
 const THROTTLING = new Set([
@@ -11,17 +11,18 @@ const THROTTLING = new Set([
   'RequestLimitExceeded',
   'LimitExceededException',
 ]);
-/** Errors raised before any response arrived (refused, reset, timed out, DNS). */
-const NETWORK_CODES = new Set([
+/** Transport failures before the request could reach DynamoDB: nothing was sent. */
+const NOT_SENT_CODES = new Set([
   'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
   'ENOTFOUND',
   'EAI_AGAIN',
   'EHOSTUNREACH',
   'ENETUNREACH',
 ]);
+/** The connect timeout of the Node handler: no connection, so no request. */
+const NO_CONNECTION = /did not establish a connection/i;
+/** Transport failures after the request may have gone out (reset, timed out, aborted). */
+const SENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 const NETWORK_MESSAGE = /fetch failed|network|socket|connect|timed? ?out|aborted/i;
 
 interface SdkErrorShape {
@@ -43,36 +44,83 @@ export function errorName(error: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
-function isNetworkError(error: unknown, depth = 0): boolean {
+/**
+ * A transport failure, by when it happened: `before-send` (refused, DNS, no connection:
+ * DynamoDB never saw the request), `after-send` (a timeout or reset once it was out:
+ * DynamoDB may have acted on it), or undefined when DynamoDB answered or it is no
+ * transport failure at all. A failure of unknown phase counts as `after-send`.
+ */
+export function transportFailure(
+  error: unknown,
+  depth = 0,
+): 'before-send' | 'after-send' | undefined {
   const e = shape(error);
-  if (depth > 3 || typeof e.message !== 'string') return false;
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return true;
-  if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return true;
+  if (depth > 3 || typeof e.message !== 'string') return undefined;
+  if (typeof e.code === 'string' && NOT_SENT_CODES.has(e.code)) return 'before-send';
+  if (NO_CONNECTION.test(e.message)) return 'before-send';
   // A service error has a status code: then it is not a transport failure.
-  if (e.$metadata?.httpStatusCode !== undefined) return false;
-  return NETWORK_MESSAGE.test(e.message) || isNetworkError(e.cause, depth + 1);
+  if (e.$metadata?.httpStatusCode !== undefined) return undefined;
+  const inner = transportFailure(e.cause, depth + 1);
+  if (inner !== undefined) return inner;
+  if (typeof e.code === 'string' && SENT_CODES.has(e.code)) return 'after-send';
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'after-send';
+  return NETWORK_MESSAGE.test(e.message) ? 'after-send' : undefined;
+}
+
+/** A 5xx answer: DynamoDB got the request and failed somewhere, perhaps after writing. */
+const serverFailed = (error: unknown): boolean => {
+  const e = shape(error);
+  const status = e.$metadata?.httpStatusCode;
+  return e.$fault === 'server' || (status !== undefined && status >= 500);
+};
+
+/**
+ * Whether one attempt's failure means the request may have reached DynamoDB and been
+ * acted on: sent with no answer, or a server error. The client marks a command whose
+ * attempts ever failed so (see ./client.ts): the SDK reports only the last attempt's
+ * error, and a retry refused after a timed-out first attempt is no proof of nothing.
+ */
+export const mayHaveArrived = (error: unknown): boolean =>
+  transportFailure(error) === 'after-send' || serverFailed(error);
+
+/** Final errors of commands one of whose attempts may have arrived (set by ./client.ts). */
+const ARRIVED = new WeakSet<object>();
+
+/** Marks `error` as the end of a command one of whose attempts may have arrived. */
+export function markMayHaveArrived(error: unknown): void {
+  if (typeof error === 'object' && error !== null) ARRIVED.add(error);
 }
 
 /**
  * `StorageUnavailableError` for outages (network, throttling, 5xx, missing
- * table); any other error is returned unchanged (a bug: let it be a 500).
+ * table); for a write (`{ write: true }`) whose request may have reached DynamoDB,
+ * `StorageOutcomeUnknownError` instead. Any other error is returned unchanged (a bug:
+ * let it be a 500).
  *
  * @example
- * try { await client.send(command); } catch (error) { throw toStorageError(error); }
+ * try { await client.send(command); } catch (error) { throw toStorageError(error, { write: true }); }
  */
-export function toStorageError(error: unknown): unknown {
-  if (error instanceof StorageUnavailableError) return error;
-  const e = shape(error);
+export function toStorageError(error: unknown, options: { write?: boolean } = {}): unknown {
+  if (error instanceof StorageUnavailableError || error instanceof StorageOutcomeUnknownError) {
+    return error;
+  }
   const name = errorName(error) ?? '';
-  const status = e.$metadata?.httpStatusCode;
+  const transport = transportFailure(error);
+  const marked = typeof error === 'object' && error !== null && ARRIVED.has(error);
+  if (options.write && (marked || mayHaveArrived(error))) {
+    const reason = serverFailed(error)
+      ? 'server'
+      : shape(error).code === 'ECONNRESET'
+        ? 'connection-reset'
+        : 'timeout';
+    return new StorageOutcomeUnknownError(reason, 2, { cause: error });
+  }
   if (THROTTLING.has(name)) return new StorageUnavailableError('throttled', 1, { cause: error });
   if (name === 'ResourceNotFoundException') {
     return new StorageUnavailableError('missing-table', 30, { cause: error });
   }
-  if (e.$fault === 'server' || (status !== undefined && status >= 500)) {
-    return new StorageUnavailableError('server', 2, { cause: error });
-  }
-  if (isNetworkError(error)) return new StorageUnavailableError('network', 5, { cause: error });
+  if (serverFailed(error)) return new StorageUnavailableError('server', 2, { cause: error });
+  if (transport !== undefined) return new StorageUnavailableError('network', 5, { cause: error });
   return error;
 }
 
@@ -101,7 +149,7 @@ export function cancellationReasons(error: unknown): CancellationReason[] | unde
 }
 
 /**
- * Awaits an SDK call, turning outages into `StorageUnavailableError`.
+ * Awaits an SDK read, turning outages into `StorageUnavailableError`.
  *
  * @example
  * const { Item } = await guarded(client.send(new GetItemCommand(input)));

@@ -26,7 +26,6 @@ export { toStorageError } from './errors';
 export function createDynamoStorage(
   options: DynamoClientOptions & {
     tableName: string;
-    now?: () => number;
     /** Trust a found API key this long without a read (see ../api-key-cache.ts); default 0. */
     apiKeyCacheMs?: number;
     /** Seals list cursors; default a local-only key (see DynamoRepositoryOptions). */
@@ -34,14 +33,11 @@ export function createDynamoStorage(
   },
 ): Storage {
   const client = createDynamoClient(options);
-  // One clock for the app and storage: idempotency expiry is judged by the time that stamped it.
-  const now = options.now ? { now: options.now } : {};
   const apiKeys = new DynamoApiKeyRepository({ client, tableName: options.tableName });
   return {
     claims: new DynamoClaimRepository({
       client,
       tableName: options.tableName,
-      ...now,
       ...(options.cursorSecret ? { cursorSecret: options.cursorSecret } : {}),
     }),
     apiKeys: withApiKeyCache(apiKeys, { ttlMs: options.apiKeyCacheMs ?? 0 }),

@@ -2,9 +2,16 @@
  * Item layout: base keys, index keys and the mapping between domain records
  * and DynamoDB items (see the design comment in `../table.ts`).
  */
-import { isFinalStatus, type Claim, type ClaimEvent } from '../../domain/claim';
+import {
+  isFinalStatus,
+  type Claim,
+  type ClaimEvent,
+  type ClaimEvidence,
+  type ClaimType,
+} from '../../domain/claim';
+import type { ClaimSummary } from '../repository';
 import { INDEX_PARTITIONS, INDEXES } from '../table';
-import { fromItem, toItem, type Item } from './codec';
+import { fromItem, numberOf, toItem, type Item } from './codec';
 
 /** User-supplied parts of composite keys are URI-encoded so `#` cannot forge another key. */
 const part = encodeURIComponent;
@@ -26,7 +33,24 @@ export const FILED = {
    * attribute (`expiresAt`): TTL would delete the claim.
    */
   idemExpiresAt: 'idemExpiresAt',
+  /**
+   * How many evidence entries the original answer had: `idemResponse` keeps `evidence: []`
+   * and a replay reads them from the claim's first evidence items (an entry never changes
+   * once added), so the claim item does not carry them twice. Absent in records written
+   * before evidence left the claim item: their `idemResponse` has the entries inline.
+   */
+  idemEvidence: 'idemEvidence',
 } as const;
+
+/**
+ * How many evidence entries the claim holds, each an item of its own (`evidenceKey`).
+ * Claim items written before evidence left them lack it: their entries are inside `doc`.
+ */
+export const EVIDENCE_COUNT = 'evidenceCount';
+
+/** Sort-key prefixes in a claim's partition: CLAIM < EVENT#… < EVIDENCE#… */
+export const EVENT_PREFIX = 'EVENT#';
+export const EVIDENCE_PREFIX = 'EVIDENCE#';
 
 /** The attributes that put an item into the indexes. */
 export const INDEX_ATTRIBUTES: readonly string[] = [
@@ -49,7 +73,16 @@ export const claimKey = (id: string): Item => key(claimPartition(id), 'CLAIM');
 export const claimPartition = (id: string): string => `CLAIM#${part(id)}`;
 /** Zero-padded so events sort by number, not by text. */
 export const eventKey = (claimId: string, seq: number): Item =>
-  key(claimPartition(claimId), `EVENT#${String(seq).padStart(10, '0')}`);
+  key(claimPartition(claimId), `${EVENT_PREFIX}${String(seq).padStart(10, '0')}`);
+/** The claim's `position`-th evidence entry (1-based, the n of its `ev_<n>` id), zero-padded. */
+export const evidenceKey = (claimId: string, position: number): Item =>
+  key(claimPartition(claimId), `${EVIDENCE_PREFIX}${String(position).padStart(6, '0')}`);
+/**
+ * The guard of "one open claim per shop, type and subject" (`waybill:<w>`, later
+ * `shipment:<id>`): written with the claim, deleted with the move that settles it.
+ */
+export const openClaimKey = (claim: { shopId: string; type: ClaimType }, subject: string): Item =>
+  key(`OPEN#${part(claim.shopId)}#${claim.type}#${part(subject)}`, 'OPEN');
 /** A shop's profile (its details as a sender). */
 export const shopKey = (shopId: string): Item => key(`SHOP#${part(shopId)}`, 'PROFILE');
 /** The key record, by its public id. */
@@ -89,8 +122,8 @@ export function claimIndexKeys(claim: Claim): Record<string, string> {
 const QUERYABLE = ['id', 'shopId', 'status', 'type', 'carrier', 'waybill', 'answerDueBy'] as const;
 
 /**
- * The claim is stored as its JSON document (`doc`), so it reads back
- * byte-identical to what was answered at filing (key order, any JSON in
+ * The claim is stored as its JSON document (`doc`, its entries left out: each is an
+ * EVIDENCE item), so it reads back byte-identical to what was answered at filing (key order, any JSON in
  * `shipment`/`compensation`), plus queryable copies of a few fields and
  * `version` as a number for the optimistic lock.
  *
@@ -104,15 +137,37 @@ export function claimToItem(claim: Claim): Item {
     ...queryable,
     createdAt: { S: claim.createdAt },
     version: { N: String(claim.version) },
-    doc: { S: JSON.stringify(claim) },
+    // The entries are items of their own; `[]` keeps the key's place in the document.
+    doc: { S: JSON.stringify({ ...claim, evidence: [] }) },
+    [EVIDENCE_COUNT]: { N: String(claim.evidence.length) },
     ...claimKey(claim.id),
     entity: { S: 'CLAIM' },
   };
 }
 
+/** One evidence entry as an item in its claim's partition, its JSON kept as answered. */
+export function evidenceToItem(claimId: string, entry: ClaimEvidence, position: number): Item {
+  return {
+    ...evidenceKey(claimId, position),
+    entity: { S: 'EVIDENCE' },
+    doc: { S: JSON.stringify(entry) },
+  };
+}
+
+/** The guard item: which claim holds "open" for its key. */
+export function openClaimItem(claim: Claim, subject: string): Item {
+  return {
+    ...openClaimKey(claim, subject),
+    entity: { S: 'OPEN_CLAIM' },
+    claimId: { S: claim.id },
+    subject: { S: subject },
+  };
+}
+
 /**
- * What filing writes, as ONE item (so one conditional PutItem files atomically): the claim,
- * its first history event, and, with an Idempotency-Key, what a replay of the key needs.
+ * The claim item filing writes: the claim, its first history event, and, with an
+ * Idempotency-Key, what a replay of the key needs (the evidence entries are items of
+ * their own, written in the same transaction).
  *
  * @example
  * filedClaimItem(claim, event, { key: 'k-1', fingerprint, expiresAt }); // { ...claimToItem(claim), filedEvent, idemKey, ... }
@@ -128,7 +183,8 @@ export function filedClaimItem(
     ...item,
     [FILED.idemKey]: { S: idempotency.key },
     [FILED.idemFingerprint]: { S: idempotency.fingerprint },
-    [FILED.idemResponse]: { S: JSON.stringify(claim) },
+    [FILED.idemResponse]: { S: JSON.stringify({ ...claim, evidence: [] }) },
+    [FILED.idemEvidence]: { N: String(claim.evidence.length) },
     [FILED.idemExpiresAt]: { N: String(idempotency.expiresAt) },
   };
 }
@@ -147,11 +203,56 @@ function inEventOrder(record: Record<string, unknown>): ClaimEvent {
   return decoded<ClaimEvent>(Object.assign(ordered, record));
 }
 
-/** The claim from its stored JSON document. */
-export function itemToClaim(item: Item): Claim {
+/**
+ * The claim from its stored JSON document and its evidence items (in partition order).
+ * A claim item written before evidence left it (no `evidenceCount`) carries its entries
+ * in `doc`; the ones filed before entries had ids get `ev_<position>`.
+ */
+export function itemToClaim(item: Item, evidence: readonly Item[] = []): Claim {
+  const stored = claimDocument(item);
+  const count = numberOf(item, EVIDENCE_COUNT);
+  const entries =
+    count === undefined
+      ? stored.evidence.map(({ id, ...entry }, i) => ({ id: id ?? `ev_${i + 1}`, ...entry }))
+      : // Only the first `count` slots: one beyond it is a leftover of a move that failed.
+        evidence.slice(0, count).map((entry) => evidenceDocument(entry));
+  // Replaced in place: the document keeps its key order.
+  return Object.assign(stored, { evidence: entries });
+}
+
+/**
+ * A claim as a listing answers it: every field but the evidence entries, which are
+ * items of their own, and their number in `evidenceCount` (in the place of `evidence`).
+ */
+export function itemToClaimSummary(item: Item): ClaimSummary {
+  const claim = claimDocument(item);
+  const evidenceCount = numberOf(item, EVIDENCE_COUNT) ?? claim.evidence.length;
+  const summary: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(claim)) {
+    if (name === 'evidence') summary.evidenceCount = evidenceCount;
+    else summary[name] = value;
+  }
+  return decoded<ClaimSummary>(summary);
+}
+
+/** A claim document as stored: before evidence had ids, its entries lacked them. */
+type StoredClaim = Omit<Claim, 'evidence'> & {
+  evidence: (Omit<ClaimEvidence, 'id'> & { id?: string })[];
+};
+
+function claimDocument(item: Item): StoredClaim {
   const doc = item.doc?.S;
-  if (doc === undefined) throw new Error(`item ${item.pk?.S} is not a claim`);
-  return JSON.parse(doc) as Claim;
+  if (doc === undefined || item.sk?.S !== 'CLAIM') {
+    throw new Error(`item ${item.pk?.S} is not a claim`);
+  }
+  return JSON.parse(doc) as StoredClaim;
+}
+
+/** An evidence entry from its item. */
+export function evidenceDocument(item: Item): ClaimEvidence {
+  const doc = item.doc?.S;
+  if (doc === undefined) throw new Error(`item ${item.sk?.S} is not evidence`);
+  return JSON.parse(doc) as ClaimEvidence;
 }
 
 /** An event as an item in its claim's partition. */

@@ -3,7 +3,9 @@
  * collides with another one on the same item is cancelled with
  * `TransactionConflict` before its conditions are even judged, so it is
  * retried (with jitter) until the conditions decide. Condition failures are
- * handed back to the caller, who knows what they mean.
+ * handed back to the caller, who knows what they mean. An outage after the request
+ * went out is `StorageOutcomeUnknownError` (it may have committed), before it
+ * `StorageUnavailableError`.
  */
 import {
   TransactWriteItemsCommand,
@@ -45,7 +47,7 @@ export async function transact(
       return { committed: true };
     } catch (error) {
       const reasons = cancellationReasons(error);
-      if (reasons === undefined) throw toStorageError(error);
+      if (reasons === undefined) throw toStorageError(error, { write: true });
       if (reasons.some((reason) => THROTTLED_REASONS.has(reason.code))) {
         throw new StorageUnavailableError('throttled', 1, { cause: error });
       }

@@ -28,6 +28,8 @@ export interface NewClaimProps {
   preview?: FilingPreview | undefined;
   /** This form's idempotency key already filed a different claim. */
   alreadyUsed?: boolean;
+  /** The shop's open claim of this type for the waybill: nothing was filed. */
+  existingClaimId?: string | undefined;
 }
 
 /** The label of a field, for the error summary's links. */
@@ -105,6 +107,14 @@ export function NewClaimPage(props: NewClaimProps) {
       {props.alreadyUsed ? (
         <p class="notice error" role="alert">
           {m.alreadyUsed} <a href="/desk/new-claim">{m.newForm}</a>
+        </p>
+      ) : null}
+      {props.existingClaimId ? (
+        <p class="notice error" role="alert">
+          {m.claimExists}{' '}
+          <a href={`/desk/claims/${encodeURIComponent(props.existingClaimId)}`}>
+            {m.openExisting(props.existingClaimId)}
+          </a>
         </p>
       ) : null}
       <ErrorSummary lang={props.lang} errors={props.errors} />
