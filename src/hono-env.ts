@@ -1,6 +1,7 @@
 import type { Bindings } from './env';
 import type { Principal } from './services/actor';
 import type { ClaimService } from './services/claims';
+import type { EvidenceBucket, EvidenceFileService } from './services/evidence-files';
 import type { Storage } from './storage/repository';
 
 export type { Principal } from './services/actor';
@@ -22,6 +23,8 @@ export interface AppDeps {
 /** The application services handlers call (framework-free: src/services). */
 export interface Services {
   claims: ClaimService;
+  /** Evidence files in the request's `EVIDENCE_FILES` bucket (a binding arrives with each request). */
+  evidenceFiles: (bucket: EvidenceBucket | undefined) => EvidenceFileService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */
