@@ -148,7 +148,8 @@ async function sha256Of(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const downloadNameOf = (file: EvidenceFile): string =>
+/** The name a download of the file is saved under. @example downloadNameOf(file) // 'ev_2.jpg' */
+export const downloadNameOf = (file: EvidenceFile): string =>
   file.fileName ?? `${file.evidenceId}.${EXTENSION_OF[file.contentType]}`;
 
 /**

@@ -25,6 +25,18 @@ export const EXTENSION_OF: Record<EvidenceFileType, string> = {
   'image/heif': 'heif',
 };
 
+/** What a file input accepts: the types and their usual name endings. */
+export const ACCEPT_FILES = [
+  ...EVIDENCE_FILE_TYPES,
+  '.pdf',
+  '.jpg',
+  '.jpeg',
+  '.png',
+  '.webp',
+  '.heic',
+  '.heif',
+].join(',');
+
 /** A declared `Content-Type` as one of the evidence types (parameters and case ignored). */
 export function asEvidenceFileType(contentType: string | undefined): EvidenceFileType | undefined {
   const bare = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
