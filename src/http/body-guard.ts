@@ -7,6 +7,13 @@ import { problemResponse } from './problem';
 export const DRAIN_BYTES = 8 * 1024 * 1024;
 
 /**
+ * How much of a raw body (an evidence file, legitimately up to 10 MB) an
+ * early answer drains: Cloudflare's own request-body limit (100 MB on most
+ * plans), so no body that reaches a Worker is ever cut off mid-stream.
+ */
+export const RAW_DRAIN_BYTES = 100 * 1024 * 1024;
+
+/**
  * The bytes of a streamed body, or `undefined` when it passes `maxBytes`. An
  * oversized body is read to its end and dropped (up to `drainBytes` more,
  * then cancelled): answering while the request stream is still unread left
@@ -68,7 +75,8 @@ export async function drainBody(
  * limit is read to its end and dropped before the 413 (see `readCapped`).
  * A request `rawBody` says takes a body of its own (an evidence file) is left
  * to its route, which applies its own type and size rules; whatever of it the
- * answer did not read (a 401, a 404 before the bytes) is drained after it.
+ * answer did not read (a 401, a 404 before the bytes) is drained after it,
+ * up to `rawDrainBytes`.
  *
  * @example
  * app.use('/v1/*', guardBody(65536));
@@ -77,13 +85,14 @@ export function guardBody(
   maxBytes: number,
   drainBytes = DRAIN_BYTES,
   rawBody: (c: Context<HonoEnv>) => boolean = () => false,
+  rawDrainBytes = RAW_DRAIN_BYTES,
 ): MiddlewareHandler<HonoEnv> {
   const tooLarge = (c: Context<HonoEnv>) =>
     problemResponse(c, 'bodyTooLarge', `The body is over ${maxBytes} bytes.`);
   return async function guardBodyMiddleware(c, next) {
     if (rawBody(c)) {
       await next();
-      await drainBody(c.req.raw.body, drainBytes);
+      await drainBody(c.req.raw.body, rawDrainBytes);
       return;
     }
     const raw = c.req.raw;

@@ -166,7 +166,9 @@ export function checkFile(bytes: Uint8Array, declared: string | undefined): Evid
   if (!bytesMatchType(sniffed, type)) {
     throw new EvidenceFileError(
       'file-type-mismatch',
-      `The bytes are ${sniffed ? `a ${sniffed} file` : 'not a file of any accepted type'}, not ${type}.`,
+      sniffed
+        ? `The bytes are ${sniffed}, not ${type}.`
+        : `The bytes are not a PDF, JPEG, PNG, WebP or HEIC/HEIF file (sent as ${type}).`,
     );
   }
   return type;

@@ -6,6 +6,7 @@
  * files of its rows.
  */
 import { readFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -22,6 +23,33 @@ const pngBytes = Buffer.concat([
   Buffer.alloc(3_000, 1),
 ]);
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * A chunked PUT of `megabytes` on a connection of its own, then a GET on another; each must
+ * answer within 10 s (before the raw route drained what it did not read, the next request hung).
+ */
+function chunkedPut(path: string, key: string, megabytes: number): Promise<number> {
+  return new Promise((done, fail) => {
+    const headers = {
+      authorization: `Bearer ${key}`,
+      'content-type': 'image/jpeg',
+      'transfer-encoding': 'chunked',
+    };
+    const req = request(
+      new URL(path, inject('deskUrl')),
+      { method: 'PUT', agent: false, timeout: 10_000, headers },
+      (res) => {
+        res.resume();
+        res.on('end', () => done(res.statusCode ?? 0));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`PUT ${path}: no answer within 10 s`)));
+    req.on('error', fail);
+    const chunk = Buffer.alloc(1024 * 1024, 0xff);
+    for (let i = 0; i < megabytes; i++) req.write(chunk);
+    req.end();
+  });
+}
 
 /** GET through the API with a key: status and bytes. */
 async function apiBytes(path: string, key: string) {
@@ -146,6 +174,23 @@ describe('evidence files at the desk', () => {
       ['ev_1', 'чек 1.pdf'],
       ['ev_2', 'box.png'],
     ]);
+  });
+
+  it('answers oversized and refused chunked uploads, and every request after them', async () => {
+    const path = `/v1/claims/${claimId}/evidence/ev_1/file`;
+    // ev_1 has its file (409 before the bytes are read); 11 MB to a new entry passes the cap (413).
+    await api('POST', `/v1/claims/${claimId}/evidence`, inject('shopKey'), {
+      evidence: [{ kind: 'photo', name: 'Label' }],
+    });
+    for (const [target, megabytes, status] of [
+      [path, 11, 409],
+      [`/v1/claims/${claimId}/evidence/ev_3/file`, 11, 413],
+      [path, 9, 409],
+    ] as const) {
+      expect(await chunkedPut(target, inject('shopKey'), megabytes)).toBe(status);
+      const after = await apiBytes('/v1/policies', inject('shopKey'));
+      expect(after.status).toBe(200);
+    }
   });
 
   it('files a phone claim with a file in an evidence row, named after the file', async () => {

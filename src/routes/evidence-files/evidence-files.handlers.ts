@@ -6,7 +6,7 @@
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { HonoEnv } from '../../hono-env';
-import { DRAIN_BYTES, readCapped } from '../../http/body-guard';
+import { RAW_DRAIN_BYTES, readCapped } from '../../http/body-guard';
 import { ProblemError } from '../../http/problem';
 import type { ProblemKind } from '../../http/problem-types';
 import {
@@ -69,7 +69,7 @@ async function requestBytes(request: Request): Promise<Uint8Array> {
   const length = request.headers.get('content-length');
   if (length !== null && Number(length) > MAX_FILE_BYTES) throw tooLarge();
   if (!request.body) return new Uint8Array();
-  const bytes = await readCapped(request.body, MAX_FILE_BYTES, DRAIN_BYTES);
+  const bytes = await readCapped(request.body, MAX_FILE_BYTES, RAW_DRAIN_BYTES);
   if (!bytes) throw tooLarge();
   return bytes;
 }
