@@ -1,6 +1,7 @@
 /**
  * `npm start`: DynamoDB Local persisted to .data/dynamodb, the table, demo
- * API keys (printed), then `wrangler dev` against it. Ctrl-C stops both.
+ * API keys (printed), then `wrangler dev` against it, its R2 bucket of
+ * evidence files persisted to .data/wrangler. Ctrl-C stops both.
  * Everything under .data/ is private (folders 0700, files 0600).
  * Env: DYNAMODB_PORT (8000), DYNAMODB_TABLE (parcel-claims), PORT (8787).
  */
@@ -16,7 +17,7 @@ import { DEFAULT_TABLE_NAME } from '../src/storage/table';
 import { clientFor, ensureTable } from './create-table';
 import { localDynamoPort, startDynamoLocal, type DynamoLocal } from './dynamodb-local';
 import { issueKey } from './keys';
-import { privateDirectory, writePrivateFile } from './private-files';
+import { privateDirectory, withPrivateUmask, writePrivateFile } from './private-files';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, '.data');
@@ -82,13 +83,18 @@ function startWrangler(endpoint: string, table: string): ChildProcess {
     'wrangler.js',
   );
   const args = ['dev', '--ip', '127.0.0.1', '--port', process.env.PORT ?? '8787'];
+  // R2 (evidence files) and the other local bindings' state, kept across restarts in .data/.
+  args.push('--persist-to', join(dataDir, 'wrangler'));
   args.push('--var', `DYNAMODB_ENDPOINT:${endpoint}`, '--var', `DYNAMODB_TABLE:${table}`);
   args.push('--var', `DESK_SESSION_SECRET:${deskSessionSecret()}`);
-  return spawn(process.execPath, [wranglerBin, ...args], {
-    cwd: root,
-    stdio: ['inherit', 'inherit', 'inherit'],
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  });
+  // Under umask 077: the evidence files wrangler writes to .data/wrangler are private too.
+  return withPrivateUmask(() =>
+    spawn(process.execPath, [wranglerBin, ...args], {
+      cwd: root,
+      stdio: ['inherit', 'inherit', 'inherit'],
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    }),
+  );
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

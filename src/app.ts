@@ -3,9 +3,13 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, HonoEnv, Services } from './hono-env';
 import { requestContext, type AccessLogLine } from './http/request-context';
 import { errorHandler, notFoundHandler } from './http/error-handler';
-import { guardBody } from './http/body-guard';
+import { DRAIN_BYTES, guardBody } from './http/body-guard';
 import { limitByAddress } from './http/rate-limit';
 import { claimsRouter } from './routes/claims/claims.index';
+import {
+  evidenceFilesRouter,
+  isEvidenceFileUpload,
+} from './routes/evidence-files/evidence-files.index';
 import { deskRouter } from './desk/routes/desk.index';
 import { docsRouter } from './routes/docs/docs.index';
 import { calendarsRouter } from './routes/calendars/calendars.index';
@@ -19,6 +23,7 @@ import { createClaimService } from './services/claims';
 import { createShopService } from './services/shops';
 import { createMessageService } from './services/messages';
 import { shopRouter } from './routes/shop/shop.index';
+import { createEvidenceFileService } from './services/evidence-files';
 
 export interface CreateAppOptions {
   /** Where access-log lines go; default one JSON line on stdout. */
@@ -38,7 +43,10 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   const log = options.log ?? ((line: AccessLogLine) => console.log(JSON.stringify(line)));
 
   // The body rules of every /v1 request run inside the request-context layer (one layer less).
-  app.use(requestContext(deps, log, guardBody(deps.maxBodyBytes)));
+  // An evidence file's upload has its own body rules (src/routes/evidence-files).
+  app.use(
+    requestContext(deps, log, guardBody(deps.maxBodyBytes, DRAIN_BYTES, isEvidenceFileUpload)),
+  );
   // The open calculators: a budget per client address (keyed calls spend the key's, in auth.ts).
   app.use('/v1/weight', limitByAddress());
   app.use('/v1/compensation/*', limitByAddress());
@@ -50,6 +58,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     claims,
     shops,
     messages: createMessageService({ claims, shops, ...deps }),
+    evidenceFiles: (bucket) => createEvidenceFileService({ bucket, claims, clock: deps.clock }),
   };
   const withServices: MiddlewareHandler<HonoEnv> = async function servicesMiddleware(c, next) {
     c.set('services', services);
@@ -68,6 +77,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     policiesRouter,
     claimsRouter,
     shopRouter,
+    evidenceFilesRouter,
   ];
   for (const router of apiRouters) app.route('/', router);
   // The desk last: its catch-all answers every other /desk path.

@@ -5,7 +5,7 @@ export type RateLimitBindingName = 'RATE_LIMIT_PER_KEY' | 'RATE_LIMIT_PER_ADDRES
 
 /**
  * Worker bindings as wrangler passes them: vars and secrets are all strings;
- * the rate limiters are absent where the app runs without them.
+ * the rate limiters and the evidence bucket are absent where the app runs without them.
  */
 export interface Bindings extends Partial<Record<RateLimitBindingName, RateLimit>> {
   MAX_BODY_BYTES?: string;
@@ -17,6 +17,8 @@ export interface Bindings extends Partial<Record<RateLimitBindingName, RateLimit
   DESK_SESSION_SECRET?: string;
   CURSOR_SECRET?: string;
   API_KEY_CACHE_SECONDS?: string;
+  /** The R2 bucket of evidence files (`[[r2_buckets]]` in wrangler.toml); absent: no file calls. */
+  EVIDENCE_FILES?: R2Bucket;
 }
 
 /**

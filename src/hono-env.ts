@@ -3,6 +3,7 @@ import type { Principal } from './services/actor';
 import type { ClaimService } from './services/claims';
 import type { MessageService } from './services/messages';
 import type { ShopService } from './services/shops';
+import type { EvidenceBucket, EvidenceFileService } from './services/evidence-files';
 import type { Storage } from './storage/repository';
 
 export type { Principal } from './services/actor';
@@ -26,6 +27,8 @@ export interface Services {
   claims: ClaimService;
   shops: ShopService;
   messages: MessageService;
+  /** Evidence files in the request's `EVIDENCE_FILES` bucket (a binding arrives with each request). */
+  evidenceFiles: (bucket: EvidenceBucket | undefined) => EvidenceFileService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */

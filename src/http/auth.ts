@@ -41,8 +41,11 @@ export function authenticate(): MiddlewareHandler<HonoEnv> {
     c.set('principal', principal);
     await spendRateLimit(c, 'RATE_LIMIT_PER_KEY', record.keyId, NO_STORE);
     await next();
-    // After the route's own answer or the error handler's (Hono hands either back here).
-    c.res.headers.set('cache-control', 'no-store');
+    // After the route's own answer or the error handler's (Hono hands either back here). A
+    // route's own `no-store` (a file download's `private, no-store`) is kept.
+    if (!/\bno-store\b/.test(c.res.headers.get('cache-control') ?? '')) {
+      c.res.headers.set('cache-control', 'no-store');
+    }
   };
 }
 

@@ -83,6 +83,34 @@ export const PROBLEMS = {
     title: 'The write may have been stored; retry with the same Idempotency-Key',
   },
   internal: { slug: 'internal', status: 500, title: 'Something went wrong on our side' },
+  // Evidence files (src/services/evidence-files.ts; EvidenceFileError codes, FILE_PROBLEM_OF_CODE).
+  evidenceNotFound: {
+    slug: 'evidence-not-found',
+    status: 404,
+    title: 'The claim has no evidence entry with that id',
+  },
+  fileNotFound: { slug: 'file-not-found', status: 404, title: 'The evidence entry has no file' },
+  fileExists: {
+    slug: 'file-exists',
+    status: 409,
+    title: 'The evidence entry already has its file; files are not replaced',
+  },
+  fileTooLarge: { slug: 'file-too-large', status: 413, title: 'The file is larger than 10 MB' },
+  fileTypeUnsupported: {
+    slug: 'file-type-unsupported',
+    status: 415,
+    title: 'The file must be a PDF, JPEG, PNG, WebP or HEIC/HEIF',
+  },
+  fileTypeMismatch: {
+    slug: 'file-type-mismatch',
+    status: 422,
+    title: 'The file’s bytes are not of the type it was sent as',
+  },
+  fileStorageOff: {
+    slug: 'file-storage-unavailable',
+    status: 503,
+    title: 'Evidence file storage is unavailable',
+  },
 } as const;
 
 export type ProblemKind = keyof typeof PROBLEMS;

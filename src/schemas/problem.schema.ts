@@ -116,6 +116,14 @@ const ClaimExistsProblemSchema = problemSchema(
   },
 );
 
+/** 409 `file-exists`: an evidence entry's file is kept as first uploaded. */
+export const FileExistsProblemSchema = problemSchema(
+  'FileExistsProblem',
+  [problemTypeUri('fileExists')],
+  { kind: 'fileExists', detail: 'Evidence ev_1 already has its file; files are kept as uploaded.' },
+  {},
+);
+
 /** 412: `If-Match` named an older version than `currentVersion`. */
 export const PreconditionFailedProblemSchema = problemSchema(
   'PreconditionFailedProblem',

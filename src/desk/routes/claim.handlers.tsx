@@ -4,6 +4,7 @@
  * page (a redirect on success, the page with the reason otherwise).
  */
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { carrierName } from '../carriers';
 import { domainIssues, fieldFor, inLanguage, type FieldIssues } from '../field-errors';
 import type { Language } from '../i18n/lang';
@@ -19,20 +20,37 @@ import { isOverdue } from '../queue-query';
 import { shipmentFacts } from '../shipment-facts';
 import { ClaimPage, type ClaimPageProps } from '../views/claim/claim-page';
 import { StaleVersionError } from '../../domain/claim';
+import type { EvidenceFile } from '../../services/evidence-files';
 import type { DeskEnv } from './desk-env';
 import { deskRefusal } from './desk-errors';
 import { renderError, renderPage } from './render';
 
 type C = Context<DeskEnv>;
-type Outcome = Pick<ClaimPageProps, 'done' | 'conflictSeen' | 'refused' | 'failed'>;
+export type Outcome = Pick<
+  ClaimPageProps,
+  'done' | 'conflictSeen' | 'refused' | 'failed' | 'attached' | 'fileRefused'
+>;
 
-const CLAIM_ID = /^clm_[0-9a-f]{32}$/;
+export const CLAIM_ID = /^clm_[0-9a-f]{32}$/;
 
-async function claimPage(c: C, id: string, outcome: Outcome, status: 200 | 409 | 422 = 200) {
+/** The claim's files for its page; none to show (undefined) when file storage is off. */
+async function filesOf(c: C, id: string): Promise<EvidenceFile[] | undefined> {
+  if (!c.env?.EVIDENCE_FILES) return undefined;
+  return await c.var.services.evidenceFiles(c.env.EVIDENCE_FILES).list(c.var.principal, id);
+}
+
+/** The claim page, with what the clerk's last step came to. */
+export async function claimPage(
+  c: C,
+  id: string,
+  outcome: Outcome,
+  status: ContentfulStatusCode = 200,
+) {
   const { claims } = c.var.services;
-  const [claim, history] = await Promise.all([
+  const [claim, history, files] = await Promise.all([
     claims.get(c.var.principal, id),
     claims.history(c.var.principal, id),
+    filesOf(c, id),
   ]);
   const today = claims.today();
   const lang = c.get('lang');
@@ -48,6 +66,7 @@ async function claimPage(c: C, id: string, outcome: Outcome, status: 200 | 409 |
       facts={shipmentFacts(claim.shipment)}
       moves={clerkMoves(claim.status)}
       today={today}
+      files={files}
       {...outcome}
     />
   );
@@ -63,7 +82,10 @@ export function showClaim(c: C) {
   const id = c.req.param('id') ?? '';
   if (!CLAIM_ID.test(id)) return renderError(c, 'notFound');
   const done = c.req.query('done');
-  return claimPage(c, id, { done: done === 'filed' ? 'filed' : asClerkMove(done) });
+  return claimPage(c, id, {
+    done: done === 'filed' ? 'filed' : asClerkMove(done),
+    attached: c.req.query('attached'),
+  });
 }
 
 const formStrings = (body: Record<string, unknown>): Record<string, string> =>

@@ -9,6 +9,7 @@ import { claimLetter } from './letter.handlers';
 import { moveClaim, showClaim } from './claim.handlers';
 import type { DeskEnv } from './desk-env';
 import { deskErrorHandler } from './desk-errors';
+import { attachFile, downloadFile } from './evidence-files.handlers';
 import { deskContext, requireCsrf, sameSitePosts } from './guard-middleware';
 import { newClaim, newClaimForm } from './new-claim.handlers';
 import { queue } from './queue.handlers';
@@ -55,6 +56,8 @@ deskRouter.post('/desk/new-claim', newClaim);
 deskRouter.get('/desk/claims/:id', showClaim);
 deskRouter.post('/desk/claims/:id/moves/:move', moveClaim);
 deskRouter.get('/desk/claims/:id/letter', claimLetter);
+deskRouter.post('/desk/claims/:id/evidence/:evidenceId/file', attachFile);
+deskRouter.get('/desk/claims/:id/evidence/:evidenceId/file', downloadFile);
 
 deskRouter.all('/desk/*', (c) => renderError(c, 'notFound'));
 deskRouter.onError(deskErrorHandler);

@@ -7,6 +7,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { CSRF_FIELD, csrfTokenMatches, isCrossSite } from '../csrf';
 import { LANG_COOKIE, pickLanguage } from '../i18n/lang';
+import { EVIDENCE_ROWS } from '../filing-form';
+import { MAX_FILE_BYTES } from '../../services/evidence-files';
 import type { DeskEnv } from './desk-env';
 import { renderError } from './render';
 import { sessionCsrfBinding } from './session-middleware';
@@ -27,6 +29,21 @@ export function deskContext(): MiddlewareHandler<DeskEnv> {
   };
 }
 
+/** Forms that carry evidence files: the one file of an entry, or one per row of the phone form. */
+const ATTACH_PATH = /^\/desk\/claims\/[^/]+\/evidence\/[^/]+\/file$/;
+
+/**
+ * The largest post a desk form may send: the JSON limit, plus room for the
+ * files the form carries (the service checks each one's 10 MB).
+ *
+ * @example formLimit('/desk/new-claim', 65536) // 65536 + 3 × 10 MB
+ */
+export function formLimit(path: string, maxBodyBytes: number): number {
+  if (ATTACH_PATH.test(path)) return maxBodyBytes + MAX_FILE_BYTES;
+  if (path === '/desk/new-claim') return maxBodyBytes + EVIDENCE_ROWS * MAX_FILE_BYTES;
+  return maxBodyBytes;
+}
+
 /**
  * Form posts only: a size limit, then the browser's own word that the post
  * comes from this site (Origin, Sec-Fetch-Site). Runs before the session is
@@ -42,7 +59,7 @@ export function sameSitePosts(): MiddlewareHandler<DeskEnv> {
     };
     if (isCrossSite(headers, new URL(c.req.url).origin)) return renderError(c, 'forbidden');
     const limit = bodyLimit({
-      maxSize: c.get('deps').maxBodyBytes,
+      maxSize: formLimit(c.req.path, c.get('deps').maxBodyBytes),
       onError: (ctx) => renderError(ctx, 'tooLarge'),
     });
     return limit(c, next);

@@ -1,12 +1,19 @@
 /**
  * New claim by phone: the API's filing, for a shop the clerk names. "Calculate"
  * runs the same preparation as filing and stores nothing; "File" files with
- * the form's idempotency key, so a double submit files once.
+ * the form's idempotency key, so a double submit files once, then attaches
+ * each row's file (checked before filing) to its evidence entry.
  */
 import type { Context } from 'hono';
 import { CSRF_FIELD } from '../csrf';
 import { domainIssues, inLanguage, schemaIssues } from '../field-errors';
-import { filingFieldFor, filingFromForm, ShopIdSchema } from '../filing-form';
+import { EVIDENCE_ROWS, filingFieldFor, filingFromForm, ShopIdSchema } from '../filing-form';
+import type { FieldErrors } from '../field-errors';
+import { filesFor } from '../i18n/files';
+import type { Language } from '../i18n/lang';
+import type { Claim } from '../../domain/claim';
+import { checkFile, EvidenceFileError, safeFileName } from '../../services/evidence-files';
+import { attach, uploadOf } from './evidence-files.handlers';
 import { PARSE_OPTIONS } from '../../http/field-issues';
 import { FileClaimSchema } from '../../schemas/claim.schema';
 import { NewClaimPage, type NewClaimProps } from '../views/new-claim/new-claim-page';
@@ -34,6 +41,55 @@ function page(
     />
   );
   return renderPage(c, view, status);
+}
+
+/**
+ * The file chosen in each evidence row (by row number). A row with a file and
+ * no name is named after the file, so choosing a file is enough to file it.
+ */
+function rowFiles(body: Record<string, unknown>, values: Record<string, string>) {
+  const files = new Map<number, File>();
+  for (let row = 0; row < EVIDENCE_ROWS; row++) {
+    const file = body[`evidence.${row}.file`];
+    if (!(file instanceof File) || file.size === 0) continue;
+    files.set(row, file);
+    const name = `evidence.${row}.name`;
+    if (!values[name]?.trim()) values[name] = safeFileName(file.name) ?? file.name;
+  }
+  return files;
+}
+
+/** Each chosen file the evidence-file service would refuse, as the error beside its row. */
+async function refusedFiles(files: Map<number, File>, lang: Language): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  for (const [row, file] of files) {
+    try {
+      const upload = await uploadOf(file);
+      checkFile(await upload.read(), upload.contentType);
+    } catch (error) {
+      if (!(error instanceof EvidenceFileError)) throw error;
+      errors[`evidence.${row}.file`] = filesFor(lang).refused[error.code];
+    }
+  }
+  return errors;
+}
+
+/**
+ * Attaches each row's file to the evidence entry the row became (the filing's
+ * evidence is numbered in row order). A replayed filing already has its files;
+ * any file not attached is offered again on the claim page.
+ */
+async function attachFiles(c: C, claim: Claim, rows: number[], files: Map<number, File>) {
+  for (const [k, row] of rows.entries()) {
+    const file = files.get(row);
+    const entry = claim.evidence[k];
+    if (!file || !entry) continue;
+    try {
+      await attach(c, c.var.principal, claim.id, entry.id, file);
+    } catch (error) {
+      if (!(error instanceof EvidenceFileError)) throw error;
+    }
+  }
 }
 
 /**
@@ -66,6 +122,7 @@ export async function newClaim(c: C) {
     ),
   );
   if (!KEY.test(values.idempotencyKey ?? '')) values.idempotencyKey = `desk-${crypto.randomUUID()}`;
+  const files = rowFiles(body, values);
   const { body: filingBody, evidenceRows } = filingFromForm(values);
   const shop = ShopIdSchema.safeParse(values.shopId ?? '', PARSE_OPTIONS);
   const filing = FileClaimSchema.safeParse(filingBody, PARSE_OPTIONS);
@@ -84,7 +141,11 @@ export async function newClaim(c: C) {
     if (values.intent !== 'file') {
       return page(c, values, { preview: claims.preview(c.var.principal, filing.data, options) });
     }
+    // The files are checked before anything is filed: a refused one is said beside its row.
+    const fileErrors = await refusedFiles(files, lang);
+    if (Object.keys(fileErrors).length > 0) return page(c, values, { errors: fileErrors }, 422);
     const { claim } = await claims.file(c.var.principal, filing.data, options);
+    await attachFiles(c, claim, evidenceRows, files);
     return c.redirect(`/desk/claims/${claim.id}?done=filed`, 303);
   } catch (error) {
     const refusal = deskRefusal(error);

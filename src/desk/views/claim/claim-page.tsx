@@ -6,7 +6,8 @@ import type { Fact } from '../../shipment-facts';
 import type { Claim, ClaimEvent } from '../../../domain/claim';
 import { Layout } from '../layout';
 import { Compensation } from './compensation';
-import { Evidence } from './evidence';
+import { Evidence, type FileRefused } from './evidence';
+import type { EvidenceFile } from '../../../services/evidence-files';
 import { ShipmentFacts } from './facts';
 import { History } from './history';
 import { Moves, type FailedMove } from './moves';
@@ -32,6 +33,11 @@ export interface ClaimPageProps {
   conflictSeen?: number | undefined;
   refused?: boolean;
   failed?: FailedMove | undefined;
+  /** The claim's evidence files; undefined when file storage is off. */
+  files?: EvidenceFile[] | undefined;
+  /** The evidence entry whose file was just attached. */
+  attached?: string | undefined;
+  fileRefused?: FileRefused | undefined;
 }
 
 /**
@@ -86,7 +92,14 @@ export function ClaimPage(props: ClaimPageProps) {
         </div>
         <div>
           <Compensation compensation={claim.compensation} lang={lang} />
-          <Evidence claim={claim} lang={lang} />
+          <Evidence
+            claim={claim}
+            lang={lang}
+            csrf={props.csrf}
+            files={props.files}
+            attached={props.attached}
+            fileRefused={props.fileRefused}
+          />
           <ShipmentFacts claim={claim} facts={props.facts} lang={lang} />
         </div>
       </div>

@@ -11,7 +11,9 @@ import type { Language } from '../../i18n/lang';
 import { CLAIM_TYPES } from '../../../domain/claim';
 import { EVIDENCE_KINDS } from '../../../domain/evidence';
 import { CURRENCY_CODES } from '../../../domain/money';
-import { CheckboxField, SelectField, TextArea, TextField } from '../parts/fields';
+import { filesFor } from '../../i18n/files';
+import { ACCEPT_FILES } from '../../../services/file-types';
+import { CheckboxField, FileField, SelectField, TextArea, TextField } from '../parts/fields';
 
 export interface SectionProps {
   lang: Language;
@@ -158,7 +160,8 @@ export function LossSection(p: SectionProps) {
 }
 
 /**
- * A few rows for the documents the customer has; empty rows are ignored.
+ * A few rows for the documents the customer has, each with an optional file
+ * (attached to the evidence entry once the claim is filed); empty rows are ignored.
  *
  * @example <EvidenceSection lang="en" values={values} errors={{}} />
  */
@@ -181,6 +184,15 @@ export function EvidenceSection(p: SectionProps) {
             <TextField {...bind(p, `evidence.${i}.name`)} label={m.evidenceName} />
             <TextField {...bind(p, `evidence.${i}.url`)} label={m.evidenceUrl} />
           </div>
+          <FileField
+            id={fieldId(`evidence.${i}.file`)}
+            name={`evidence.${i}.file`}
+            lang={p.lang}
+            label={filesFor(p.lang).filingFile}
+            hint={filesFor(p.lang).filingHint}
+            error={p.errors[`evidence.${i}.file`]}
+            accept={ACCEPT_FILES}
+          />
         </fieldset>
       ))}
     </fieldset>

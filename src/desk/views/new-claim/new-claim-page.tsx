@@ -1,6 +1,7 @@
 import { CSRF_FIELD } from '../../csrf';
 import type { FilingPreview } from '../../../services/claims';
 import { FORM_LEVEL, type FieldErrors } from '../../field-errors';
+import { filesFor } from '../../i18n/files';
 import { filingFor, type FilingMessages } from '../../i18n/filing';
 import { formatDate } from '../../i18n/format';
 import { labelsFor } from '../../i18n/labels';
@@ -33,12 +34,15 @@ export interface NewClaimProps {
 }
 
 /** The label of a field, for the error summary's links. */
-function labelOf(m: FilingMessages, field: string): string {
-  const row = /^evidence\.(\d+)\.(kind|name|url)$/.exec(field);
+function labelOf(m: FilingMessages, field: string, fileLabel: string): string {
+  const row = /^evidence\.(\d+)\.(kind|name|url|file)$/.exec(field);
   if (row) {
-    const part = { kind: m.evidenceKind, name: m.evidenceName, url: m.evidenceUrl }[
-      row[2] as 'kind' | 'name' | 'url'
-    ];
+    const part = {
+      kind: m.evidenceKind,
+      name: m.evidenceName,
+      url: m.evidenceUrl,
+      file: fileLabel,
+    }[row[2] as 'kind' | 'name' | 'url' | 'file'];
     return `${m.evidenceRow(Number(row[1]) + 1)}: ${part}`;
   }
   const label: unknown = Object.hasOwn(m, field) ? m[field as keyof typeof m] : undefined;
@@ -56,7 +60,7 @@ function ErrorSummary(props: { lang: Language; errors: FieldErrors }) {
       <ul>
         {fields.map((field) => (
           <li>
-            <a href={`#${fieldId(field)}`}>{labelOf(m, field)}</a>:{' '}
+            <a href={`#${fieldId(field)}`}>{labelOf(m, field, filesFor(props.lang).filingFile)}</a>:{' '}
             <span>{props.errors[field]}</span>
           </li>
         ))}
@@ -118,7 +122,13 @@ export function NewClaimPage(props: NewClaimProps) {
         </p>
       ) : null}
       <ErrorSummary lang={props.lang} errors={props.errors} />
-      <form method="post" action="/desk/new-claim" class="card filing" novalidate>
+      <form
+        method="post"
+        action="/desk/new-claim"
+        class="card filing"
+        enctype="multipart/form-data"
+        novalidate
+      >
         <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
         <input type="hidden" name="idempotencyKey" value={props.values.idempotencyKey ?? ''} />
         <ShipmentSection {...section} />

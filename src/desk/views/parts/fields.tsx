@@ -138,3 +138,23 @@ export function CheckboxField(props: FieldBase & { checked: boolean }) {
     </div>
   );
 }
+
+/**
+ * A file input (its form must be `multipart/form-data`).
+ *
+ * @example <FileField id="file-ev_1" name="file" label="File" lang="en" accept=".pdf" />
+ */
+export function FileField(props: FieldBase & { accept: string }) {
+  return (
+    <Frame {...props}>
+      <input
+        id={props.id}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        required={props.required}
+        {...aria(props)}
+      />
+    </Frame>
+  );
+}
