@@ -263,6 +263,7 @@ describe('the fuzz drill', () => {
       ...Object.keys(CALCULATORS),
       '/v1/claims',
       ...Object.keys(MOVES).map((m) => `/v1/claims/:id/${m}`),
+      '/v1/claims/:id/messages/:messageId/sent',
     ];
     expect([...new Set(posts)]).toEqual(fuzzed.sort());
   });
@@ -321,6 +322,29 @@ describe('the fuzz drill', () => {
       });
     },
   );
+
+  it('POST /v1/claims/{id}/messages/{messageId}/sent: no 5xx, every refusal a problem naming its field', async () => {
+    const input = fc.record({
+      id: fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...claimIds) },
+        {
+          weight: 1,
+          arbitrary: fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
+        },
+      ),
+      messageId: fc.oneof(
+        fc.constantFrom('ack', 'decision', 'payment'),
+        fc.string({ minLength: 1, maxLength: 20 }).map(encodeURIComponent),
+      ),
+      lang: fc.option(fc.oneof(fc.constantFrom('ru', 'en'), headerValue), { nil: undefined }),
+      who: auth,
+    });
+    await property(input, 200, async ({ id, messageId, lang, who }) => {
+      const query = lang === undefined ? '' : `?${new URLSearchParams({ lang }).toString()}`;
+      const path = `/v1/claims/${id}/messages/${messageId}/sent${query}`;
+      await send('POST', path, { headers: authHeader(who) });
+    });
+  });
 
   it('GET /v1/claims: no 5xx, every refusal a problem naming its parameter', async () => {
     const names = [
