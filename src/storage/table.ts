@@ -14,6 +14,11 @@
  *   APIKEY       pk APIKEY#<keyId>         sk APIKEY
  *   APIKEY_HASH  pk APIKEYHASH#<sha256>    sk APIKEYHASH (a copy of the key record; not a GSI,
  *                because GSIs are eventually consistent and a revoked key must stop at once)
+ *   ORDER        pk SHOP#<shop>#ORDER#<orderId>       sk ORDER     (doc: the order's JSON; version)
+ *   SHIPMENT     pk SHOP#<shop>#SHIPMENT#<shipmentId> sk SHIPMENT  (doc: facts + every event, JSON;
+ *                version; eventIds: a string set of the event ids, so a resent event fails the
+ *                ingest's one conditional PutItem; an order replace writes order + shipments +
+ *                deletes of the dropped ones in one transaction)
  *
  * GSIs (sparse: only CLAIM items carry their keys, APIKEY items only `all`'s;
  * projection ALL so a list is one Query and a FilterExpression may use any
@@ -37,6 +42,12 @@
  *                 One fixed partition per entity: a hot partition (~1,000 writes/s per
  *                 partition) — fine at our scale; shard it (allPk = CLAIM#<0..n>) if claims
  *                 ever arrive faster. byType/byCarrier/byStatus have few partitions too.
+ * Shipments (sparse: only a SHIPMENT item being watched for lateness carries them: not
+ * cancelled, and not delivered on time; the derived state is written with each event):
+ *   shopLateShipments shipShopLatePk = shop#<shop>#shiplate, promiseSk = <deadline>#<shop>#<id>
+ *   lateShipments     shipLatePk = SHIPLATE (clerk-wide), promiseSk as above
+ *                 `promiseSk < :today` reads the late ones only (open past their deadline, or
+ *                 delivered late); a shipment not yet due sorts after today and is never read.
  * The list planner (dynamodb/list-plan.ts) picks the first index in that order whose
  * filter is present and applies the remaining filters as a FilterExpression.
  * Cost: every claim write updates up to 10 index entries (projection ALL).
@@ -63,6 +74,8 @@ export const INDEXES = {
   byCarrier: { pk: 'carrierPk', sk: 'createdSk' },
   byType: { pk: 'typePk', sk: 'createdSk' },
   all: { pk: 'allPk', sk: 'createdSk' },
+  shopLateShipments: { pk: 'shipShopLatePk', sk: 'promiseSk' },
+  lateShipments: { pk: 'shipLatePk', sk: 'promiseSk' },
 } as const;
 export type IndexName = keyof typeof INDEXES;
 
@@ -87,6 +100,8 @@ export const INDEX_PARTITIONS = {
   byCarrier: (f: { carrier: string }) => f.carrier,
   byType: (f: { type: string }) => f.type,
   all: () => 'CLAIM',
+  shopLateShipments: (f: { shopId: string }) => `shop#${part(f.shopId)}#shiplate`,
+  lateShipments: () => 'SHIPLATE',
 } as const satisfies Record<IndexName, (fields: never) => string>;
 
 /**

@@ -6,10 +6,12 @@ import type { Storage } from '../repository';
 import { DynamoApiKeyRepository } from './api-key-repository';
 import { DynamoClaimRepository } from './claim-repository';
 import { createDynamoClient, type DynamoClientOptions } from './client';
+import { DynamoShipmentRepository } from './shipment-repository';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository, type DynamoRepositoryOptions } from './claim-repository';
 export { DynamoApiKeyRepository } from './api-key-repository';
+export { DynamoShipmentRepository } from './shipment-repository';
 export { toStorageError } from './errors';
 
 /**
@@ -31,13 +33,19 @@ export function createDynamoStorage(
   // One clock for the app and storage: idempotency expiry is judged by the time that stamped it.
   const now = options.now ? { now: options.now } : {};
   const apiKeys = new DynamoApiKeyRepository({ client, tableName: options.tableName });
+  const cursorSecret = options.cursorSecret ? { cursorSecret: options.cursorSecret } : {};
   return {
     claims: new DynamoClaimRepository({
       client,
       tableName: options.tableName,
       ...now,
-      ...(options.cursorSecret ? { cursorSecret: options.cursorSecret } : {}),
+      ...cursorSecret,
     }),
     apiKeys: withApiKeyCache(apiKeys, { ttlMs: options.apiKeyCacheMs ?? 0 }),
+    shipments: new DynamoShipmentRepository({
+      client,
+      tableName: options.tableName,
+      ...cursorSecret,
+    }),
   };
 }
