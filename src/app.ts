@@ -16,6 +16,9 @@ import { policiesRouter } from './routes/policies/policies.index';
 import { RESPONSE_HEADERS } from './schemas/headers.schema';
 import { weightRouter } from './routes/weight/weight.index';
 import { createClaimService } from './services/claims';
+import { createShipmentService } from './services/shipments';
+import { ordersRouter } from './routes/orders/orders.index';
+import { shipmentsRouter } from './routes/shipments/shipments.index';
 
 export interface CreateAppOptions {
   /** Where access-log lines go; default one JSON line on stdout. */
@@ -41,12 +44,22 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.use('/v1/compensation/*', limitByAddress());
 
   // The services, built once, on `c.var` of every request that uses them (not the calculators').
-  const services: Services = { claims: createClaimService(deps) };
+  const services: Services = {
+    claims: createClaimService(deps),
+    shipments: createShipmentService(deps),
+  };
   const withServices: MiddlewareHandler<HonoEnv> = async function servicesMiddleware(c, next) {
     c.set('services', services);
     await next();
   };
-  for (const path of ['/v1/claims', '/v1/claims/*', '/desk/*']) app.use(path, withServices);
+  const servedPaths = [
+    '/v1/claims',
+    '/v1/claims/*',
+    '/v1/orders/*',
+    '/v1/shipments',
+    '/v1/shipments/*',
+  ];
+  for (const path of [...servedPaths, '/desk/*']) app.use(path, withServices);
 
   const apiRouters = [
     metaRouter,
@@ -56,6 +69,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     calendarsRouter,
     policiesRouter,
     claimsRouter,
+    ordersRouter,
+    shipmentsRouter,
   ];
   for (const router of apiRouters) app.route('/', router);
   // The desk last: its catch-all answers every other /desk path.
@@ -85,6 +100,11 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
         name: 'claims',
         description:
           'Claims filed by shops and decided by the claims desk: filing, status moves, evidence, payout and history. Every operation needs an API key; each says which role may call it.',
+      },
+      {
+        name: 'shipments',
+        description:
+          'A shop’s orders and shipments: charges (tariff and packaging from the carrier’s catalogue), chargeable weight, carrier events and statuses, reschedules and re-measurements, and the shipments that are late, with what has accrued. Every operation needs an API key; each says which role may call it.',
       },
       {
         name: 'meta',

@@ -1,6 +1,7 @@
 import type { Bindings } from './env';
 import type { Principal } from './services/actor';
 import type { ClaimService } from './services/claims';
+import type { ShipmentService } from './services/shipments';
 import type { Storage } from './storage/repository';
 
 export type { Principal } from './services/actor';
@@ -22,6 +23,7 @@ export interface AppDeps {
 /** The application services handlers call (framework-free: src/services). */
 export interface Services {
   claims: ClaimService;
+  shipments: ShipmentService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */

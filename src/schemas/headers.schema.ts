@@ -9,7 +9,8 @@ export const RESPONSE_HEADERS = {
     schema: { type: 'string', format: 'uuid', example: '0b6f1c2e-8a9d-4c1e-9f3a-1d2e3f4a5b6c' },
   },
   ETag: {
-    description: 'The claim’s version; send it back as `If-Match` to move the claim.',
+    description:
+      'The version of the claim (send it back as `If-Match` to move the claim) or of the order.',
     schema: { type: 'string', pattern: '^"\\d+"$', example: '"2"' },
   },
   Location: {

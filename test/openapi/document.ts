@@ -51,3 +51,6 @@ export const operations = (doc: Doc) =>
   Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({ path, method, op })),
   );
+
+/** The operations behind an API key: claims, orders and shipments. */
+export const isKeyedPath = (path: string) => /^\/v1\/(claims|orders|shipments)(\/|$)/.test(path);

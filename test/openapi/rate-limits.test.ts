@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { getDoc, operations } from './document';
+import { getDoc, isKeyedPath, operations } from './document';
 
 describe('the rate limits in the OpenAPI document', () => {
   it('are a 429 with Retry-After on every keyed operation and every calculator, nowhere else', async () => {
     const doc = await getDoc();
     for (const { path, method, op } of operations(doc)) {
       const where = `${method} ${path}`;
-      const limited = path.startsWith('/v1/claims') || op.tags?.includes('calculators');
+      const limited = isKeyedPath(path) || op.tags?.includes('calculators');
       const answer = op.responses['429'];
       if (!limited) {
         expect(answer, where).toBeUndefined();

@@ -5,7 +5,8 @@
 import { isValidIsoDate, toDayNumber, type IsoDate } from '../calendar/dates';
 import { DomainError } from '../errors';
 
-const INSTANT =
+/** An ISO 8601 instant with its offset (Z or ±hh:mm); seconds and fractions optional. */
+export const INSTANT_PATTERN =
   /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** @example parseInstant('2025-03-13T10:00:00+03:00', '/at') // { ms: 1741849200000, date: '2025-03-13' } */
@@ -21,7 +22,7 @@ export interface Instant {
  * @example parseInstant('2025-03-13T07:00:00Z', '/at').date // '2025-03-13'
  */
 export function parseInstant(at: string, pointer: string): Instant {
-  const match = typeof at === 'string' ? INSTANT.exec(at) : null;
+  const match = typeof at === 'string' ? INSTANT_PATTERN.exec(at) : null;
   const [, date = '', hh = '', mm = '', ss = '0', fraction = '0', offset = 'Z'] = match ?? [];
   const hours = Number(hh);
   const minutes = Number(mm);
