@@ -70,7 +70,7 @@ export const getOrderRoute = createRoute({
   description: ROLES.read,
   request: { params: OrderParamsSchema, query: ShopQuerySchema },
   responses: {
-    200: jsonResponse(OrderSchema, 'The order', shipmentExamples.order, ['ETag']),
+    200: jsonResponse(OrderSchema, 'The order', shipmentExamples.order),
     422: bodyErrors[422],
     ...keyedErrors('No such order (another shop’s is not revealed)'),
   },
