@@ -113,16 +113,15 @@ function shopFor(principal: Principal, shopId: string | undefined, required: boo
   return shopId;
 }
 
+/** What a record shows as of `today`: the domain's summary of its facts and events. */
+const summaryOf = (record: Pick<ShipmentRecord, 'facts' | 'events'>, today: string) =>
+  summarizeShipment(record.facts, record.events, shipmentContext(record.facts, today));
+
 /**
- * A shipment's view as of `today`.
- * @example viewOf(record, '2025-03-20').lateness?.businessDaysLate // 7
+ * A shipment's view, from its record and its summary (computed once per request).
+ * @example viewOf(record, summaryOf(record, '2025-03-20')).lateness?.businessDaysLate // 7
  */
-function viewOf(record: ShipmentRecord, today: string): ShipmentView {
-  const summary = summarizeShipment(
-    record.facts,
-    record.events,
-    shipmentContext(record.facts, today),
-  );
+function viewOf(record: ShipmentRecord, summary: ShipmentSummary): ShipmentView {
   const { watchDate: _watch, ...derived } = summary;
   return {
     ...record.facts,
@@ -134,22 +133,17 @@ function viewOf(record: ShipmentRecord, today: string): ShipmentView {
   };
 }
 
-/** The record with its derived late-index date (recomputed on every write). */
-function withWatch(record: ShipmentRecord, today: string): ShipmentRecord {
-  const { watchDate } = summarizeShipment(
-    record.facts,
-    record.events,
-    shipmentContext(record.facts, today),
-  );
+/** The record with the late-index date its summary gives (recomputed on every write). */
+function withWatch(record: ShipmentRecord, summary: ShipmentSummary): ShipmentRecord {
   const { watchDate: _old, ...rest } = record;
-  return watchDate === undefined ? rest : { ...rest, watchDate };
+  return summary.watchDate === undefined ? rest : { ...rest, watchDate: summary.watchDate };
 }
 
 function orderView(order: OrderRecord, shipments: ShipmentRecord[], today: string): OrderView {
   const byId = new Map(shipments.map((s) => [s.shipmentId, s]));
   const views = order.shipmentIds.flatMap((id) => {
     const record = byId.get(id);
-    return record ? [viewOf(record, today)] : [];
+    return record ? [viewOf(record, summaryOf(record, today))] : [];
   });
   const { shipmentIds: _ids, ...rest } = order;
   return { ...rest, status: orderStatus(views.map((v) => v.status)), shipments: views };
@@ -204,8 +198,8 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
         throw new DomainError('invalid-input', message, `/shipments/${i}/shipmentId`);
       }
       // Checks every fact (policy, packaging, weights, dates, money), pointing into the body.
-      nested(`/shipments/${i}`, () =>
-        summarizeShipment(facts, current?.events ?? [], shipmentContext(facts, today)),
+      const summary = nested(`/shipments/${i}`, () =>
+        summaryOf({ facts, events: current?.events ?? [] }, today),
       );
       if (current && canonicalJson(current.facts) === canonicalJson(facts)) return;
       const next: ShipmentRecord = {
@@ -219,7 +213,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
         updatedAt: now,
       };
       puts.push({
-        record: withWatch(next, today),
+        record: withWatch(next, summary),
         ...(current ? { expectedVersion: current.version } : {}),
       });
     });
@@ -303,7 +297,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
       shopId?: string,
     ): Promise<ShipmentView> {
       const record = await readShipment(shopFor(principal, shopId, true) ?? '', shipmentId);
-      return viewOf(record, todayOf(clock));
+      return viewOf(record, summaryOf(record, todayOf(clock)));
     },
 
     /**
@@ -317,16 +311,19 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
     ): Promise<{ shipment: ShipmentView; duplicate: boolean }> {
       const shopId = shopFor(principal, undefined, true) ?? '';
       const today = todayOf(clock);
+      const view = (record: ShipmentRecord) => viewOf(record, summaryOf(record, today));
       return retrying(async () => {
         const current = await readShipment(shopId, shipmentId);
         const recorded = recordEvent(current.events, event);
-        if (recorded.duplicate) return { shipment: viewOf(current, today), duplicate: true };
+        if (recorded.duplicate) return { shipment: view(current), duplicate: true };
         if (current.events.length >= MAX_EVENTS) {
           const message = `shipment '${shipmentId}' has ${MAX_EVENTS} events, the most kept`;
           throw new DomainError('invalid-input', message, '/eventId');
         }
         const ctx = shipmentContext(current.facts, today);
         checkEvent(current.facts, event, ctx.policy);
+        // One summary: it is both what is written (the late-index date) and what is answered.
+        const summary = summarizeShipment(current.facts, recorded.events, ctx);
         const next = withWatch(
           {
             ...current,
@@ -334,16 +331,13 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
             version: current.version + 1,
             updatedAt: clock().toISOString(),
           },
-          today,
+          summary,
         );
         const outcome = await repo.recordEvent(next, event.eventId, current.version);
         if (outcome === 'duplicate') {
-          return {
-            shipment: viewOf(await readShipment(shopId, shipmentId), today),
-            duplicate: true,
-          };
+          return { shipment: view(await readShipment(shopId, shipmentId)), duplicate: true };
         }
-        return { shipment: viewOf(next, today), duplicate: false };
+        return { shipment: viewOf(next, summary), duplicate: false };
       });
     },
 
@@ -364,7 +358,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
         },
       );
       return {
-        items: page.items.map((record) => viewOf(record, today)),
+        items: page.items.map((record) => viewOf(record, summaryOf(record, today))),
         ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
       };
     },
