@@ -82,6 +82,12 @@ export interface OrderView {
   updatedAt: string;
 }
 
+/** What recording an event answers: the shipment, and whether the event was a resend. */
+export interface EventAnswer {
+  shipment: ShipmentView;
+  duplicate: boolean;
+}
+
 /** A late listing, as the API takes it. */
 export interface LateQuery {
   shopId?: string | undefined;
@@ -308,14 +314,15 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
       principal: Principal,
       shipmentId: string,
       event: ShipmentEvent,
-    ): Promise<{ shipment: ShipmentView; duplicate: boolean }> {
+    ): Promise<EventAnswer> {
       const shopId = shopFor(principal, undefined, true) ?? '';
       const today = todayOf(clock);
       const view = (record: ShipmentRecord) => viewOf(record, summaryOf(record, today));
-      return retrying(async () => {
-        const current = await readShipment(shopId, shipmentId);
+      // Storage applies this to the shipment as stored (its last seen copy, checked by the
+      // write's condition) and writes `next`, deciding again on whatever it finds instead.
+      return repo.applyEvent<EventAnswer>(shopId, shipmentId, event.eventId, (current) => {
         const recorded = recordEvent(current.events, event);
-        if (recorded.duplicate) return { shipment: view(current), duplicate: true };
+        if (recorded.duplicate) return { answer: { shipment: view(current), duplicate: true } };
         if (current.events.length >= MAX_EVENTS) {
           const message = `shipment '${shipmentId}' has ${MAX_EVENTS} events, the most kept`;
           throw new DomainError('invalid-input', message, '/eventId');
@@ -333,11 +340,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
           },
           summary,
         );
-        const outcome = await repo.recordEvent(next, event.eventId, current.version);
-        if (outcome === 'duplicate') {
-          return { shipment: view(await readShipment(shopId, shipmentId)), duplicate: true };
-        }
-        return { shipment: viewOf(next, summary), duplicate: false };
+        return { answer: { shipment: viewOf(next, summary), duplicate: false }, next };
       });
     },
 

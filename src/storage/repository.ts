@@ -206,6 +206,15 @@ export interface LateShipmentFilter {
 }
 
 /**
+ * What an event makes of the shipment as stored: the answer, and the shipment to write
+ * (`next`, its version one up), or nothing to write (a resent event id).
+ */
+export interface EventDecision<T> {
+  answer: T;
+  next?: ShipmentRecord;
+}
+
+/**
  * Orders and shipments, per shop (ids are the shop's own).
  *
  * @example
@@ -236,6 +245,21 @@ export interface ShipmentRepository {
     eventId: string,
     expectedVersion: number,
   ): Promise<'recorded' | 'duplicate'>;
+  /**
+   * Records event `eventId`: `decide` (pure; it may throw a refusal) is applied to the shipment as
+   * stored and its `next` written, conditioned on what it was applied to. The common path is
+   * one conditional PutItem on the shipment as this instance last saw it; a stale guess
+   * fails the condition, which returns the current item to decide again (bounded). What
+   * writes nothing (a resend, a refusal) is only answered from the shipment as stored.
+   * @throws {NotFoundError} when there is no such shipment.
+   * @throws {ConflictError} when it kept moving through every attempt.
+   */
+  applyEvent<T>(
+    shopId: string,
+    shipmentId: string,
+    eventId: string,
+    decide: (current: ShipmentRecord) => EventDecision<T>,
+  ): Promise<T>;
   /**
    * Watched shipments whose deadline is before `filter.before`, oldest deadline first, from
    * the late index: it reads late ones only.

@@ -20,6 +20,8 @@ export const shipmentKey = (shopId: string, shipmentId: string): Item =>
 
 /** The attribute holding a shipment's event ids, for the ingest's condition. */
 export const EVENT_IDS = 'eventIds';
+/** The attribute holding a shipment's last write time, for the ingest's condition. */
+export const UPDATED_AT = 'updatedAt';
 
 /** @example orderToItem(order).entity // { S: 'ORDER' } */
 export function orderToItem(order: OrderRecord): Item {
@@ -84,6 +86,8 @@ export function shipmentToItem(record: ShipmentRecord): Item {
     shipmentId: { S: shipmentId },
     orderId: { S: orderId },
     version: { N: String(version) },
+    // Top-level too, so an event's write can be conditioned on it (see recordEvent's ABA note).
+    [UPDATED_AT]: { S: updatedAt },
     doc: { S: JSON.stringify({ facts, events, updatedAt, watchDate }) },
     ...(ids.length > 0 ? { [EVENT_IDS]: { SS: ids } } : {}),
     ...lateIndexKeys(record),

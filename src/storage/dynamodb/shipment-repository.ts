@@ -2,7 +2,10 @@
  * ShipmentRepository on DynamoDB. An order replace is one transaction (order, shipments,
  * deletes of the ones it dropped); an event is one conditional PutItem of the shipment item,
  * which carries its events, its event ids (a resent id fails the condition) and its place
- * in the late index, so the derived state never lags the events.
+ * in the late index, so the derived state never lags the events. The item it is computed
+ * from is the one this instance last read or wrote (a bounded cache, ./shipment-cache.ts)
+ * when it has one, else a consistent read: a stale one fails the condition, whose returned
+ * item is decided on again.
  */
 import {
   BatchGetItemCommand,
@@ -15,6 +18,7 @@ import type {
   LateShipmentFilter,
   OrderRecord,
   OrderReplace,
+  EventDecision,
   Page,
   PageRequest,
   ShipmentRecord,
@@ -24,8 +28,10 @@ import type { Item } from './codec';
 import { localCursorSecret } from './claim-repository';
 import { errorName, guarded, toStorageError } from './errors';
 import { readItem } from './read';
+import { ShipmentCache } from './shipment-cache';
 import {
   EVENT_IDS,
+  UPDATED_AT,
   itemToOrder,
   itemToShipment,
   orderKey,
@@ -38,6 +44,13 @@ import { transact } from './transact';
 
 /** Keys per BatchGetItem (DynamoDB's limit). */
 const BATCH = 100;
+/** Conditional writes an event gets before the caller hears of the conflict. */
+const EVENT_ATTEMPTS = 5;
+
+/** A failed event write: the item as stored (absent: no such shipment). */
+interface Refused {
+  current: ShipmentRecord | undefined;
+}
 
 /** A condition on the version read; absent: the item must not exist. */
 function versionCondition(expected: number | undefined) {
@@ -57,11 +70,24 @@ export class DynamoShipmentRepository implements ShipmentRepository {
   private readonly client: DynamoDBClient;
   private readonly table: string;
   private readonly cursorSecret: string;
+  private readonly cache: ShipmentCache;
 
-  constructor(options: { client: DynamoDBClient; tableName: string; cursorSecret?: string }) {
+  constructor(options: {
+    client: DynamoDBClient;
+    tableName: string;
+    cursorSecret?: string;
+    /** Shipments remembered for the next event's write; default SHIPMENT_CACHE_SIZE, 0: none. */
+    shipmentCacheSize?: number;
+  }) {
     this.client = options.client;
     this.table = options.tableName;
     this.cursorSecret = options.cursorSecret ?? localCursorSecret(options.tableName);
+    this.cache = new ShipmentCache(options.shipmentCacheSize);
+  }
+
+  private remember(record: ShipmentRecord): ShipmentRecord {
+    this.cache.put(record);
+    return record;
   }
 
   async getOrder(shopId: string, orderId: string): Promise<OrderRecord | undefined> {
@@ -71,7 +97,11 @@ export class DynamoShipmentRepository implements ShipmentRepository {
 
   async getShipment(shopId: string, shipmentId: string): Promise<ShipmentRecord | undefined> {
     const item = await readItem(this.client, this.table, shipmentKey(shopId, shipmentId));
-    return item === undefined ? undefined : itemToShipment(item);
+    if (item === undefined) {
+      this.cache.drop(shopId, shipmentId);
+      return undefined;
+    }
+    return this.remember(itemToShipment(item));
   }
 
   async getShipments(shopId: string, shipmentIds: readonly string[]): Promise<ShipmentRecord[]> {
@@ -88,7 +118,7 @@ export class DynamoShipmentRepository implements ShipmentRepository {
           ),
         );
         for (const item of answer.Responses?.[this.table] ?? []) {
-          const record = itemToShipment(item);
+          const record = this.remember(itemToShipment(item));
           found.set(record.shipmentId, record);
         }
         keys = answer.UnprocessedKeys?.[this.table]?.Keys ?? [];
@@ -124,6 +154,95 @@ export class DynamoShipmentRepository implements ShipmentRepository {
     if (!outcome.committed) {
       throw new ConflictError(`order '${write.order.orderId}' or one of its shipments changed`);
     }
+    for (const { record } of write.puts) this.remember(record);
+    for (const { shipmentId } of write.removes) this.cache.drop(shopId, shipmentId);
+  }
+
+  /**
+   * One conditional PutItem of `next` over `expected` and not holding `eventId`; refused,
+   * the item as stored (from ReturnValuesOnConditionCheckFailure), also remembered.
+   * Conditioned on the write time as well as the version when `expected` has one: a shipment
+   * deleted and created again restarts at version 1, so a version alone could match an old
+   * cached copy (items written before the attribute existed match on the version only).
+   */
+  private async putEvent(
+    next: ShipmentRecord,
+    eventId: string,
+    expected: { version: number; updatedAt?: string },
+  ): Promise<true | Refused> {
+    const byTime = expected.updatedAt !== undefined;
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: shipmentToItem(next),
+          ConditionExpression:
+            '#version = :version AND NOT contains(#ids, :eventId)' +
+            (byTime ? ' AND (#at = :at OR attribute_not_exists(#at))' : ''),
+          ExpressionAttributeNames: {
+            '#version': 'version',
+            '#ids': EVENT_IDS,
+            ...(byTime ? { '#at': UPDATED_AT } : {}),
+          },
+          ExpressionAttributeValues: {
+            ':version': { N: String(expected.version) },
+            ':eventId': { S: eventId },
+            ...(byTime ? { ':at': { S: expected.updatedAt ?? '' } } : {}),
+          },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      this.remember(next);
+      return true;
+    } catch (error) {
+      if (errorName(error) !== 'ConditionalCheckFailedException') throw toStorageError(error);
+      const old = (error as { Item?: Item }).Item;
+      if (old === undefined) {
+        this.cache.drop(next.shopId, next.shipmentId);
+        return { current: undefined };
+      }
+      return { current: this.remember(itemToShipment(old)) };
+    }
+  }
+
+  async applyEvent<T>(
+    shopId: string,
+    shipmentId: string,
+    eventId: string,
+    decide: (current: ShipmentRecord) => EventDecision<T>,
+  ): Promise<T> {
+    const cached = this.cache.get(shopId, shipmentId);
+    // `stored`: read (or returned by a failed condition) during this call, not a cached guess.
+    let current = cached ?? (await this.getShipment(shopId, shipmentId));
+    let stored = cached === undefined;
+    for (let attempt = 1; ; attempt++) {
+      if (current === undefined) throw new NotFoundError('shipment', shipmentId);
+      let decision: EventDecision<T>;
+      try {
+        decision = decide(current);
+      } catch (error) {
+        if (stored) throw error;
+        // A refusal judged on a cached copy is judged again on the stored shipment.
+        current = await this.getShipment(shopId, shipmentId);
+        stored = true;
+        continue;
+      }
+      if (decision.next === undefined) {
+        if (stored) return decision.answer;
+        // A resend seen in a cached copy: answered with the shipment as it is now.
+        current = await this.getShipment(shopId, shipmentId);
+        stored = true;
+        continue;
+      }
+      const outcome = await this.putEvent(decision.next, eventId, current);
+      if (outcome === true) return decision.answer;
+      if (attempt >= EVENT_ATTEMPTS) {
+        const at = outcome.current?.version ?? 0;
+        throw new ConflictError(`shipment '${shipmentId}' is at version ${at}`, at);
+      }
+      current = outcome.current;
+      stored = true;
+    }
   }
 
   async recordEvent(
@@ -131,29 +250,15 @@ export class DynamoShipmentRepository implements ShipmentRepository {
     eventId: string,
     expectedVersion: number,
   ): Promise<'recorded' | 'duplicate'> {
-    try {
-      await this.client.send(
-        new PutItemCommand({
-          TableName: this.table,
-          Item: shipmentToItem(next),
-          ConditionExpression: '#version = :version AND NOT contains(#ids, :eventId)',
-          ExpressionAttributeNames: { '#version': 'version', '#ids': EVENT_IDS },
-          ExpressionAttributeValues: {
-            ':version': { N: String(expectedVersion) },
-            ':eventId': { S: eventId },
-          },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return 'recorded';
-    } catch (error) {
-      if (errorName(error) !== 'ConditionalCheckFailedException') throw toStorageError(error);
-      const old = (error as { Item?: Item }).Item;
-      if (old === undefined) throw new NotFoundError('shipment', next.shipmentId);
-      if (old[EVENT_IDS]?.SS?.includes(eventId)) return 'duplicate';
-      const current = Number(old.version?.N ?? '0');
-      throw new ConflictError(`shipment '${next.shipmentId}' is at version ${current}`, current);
-    }
+    const outcome = await this.putEvent(next, eventId, { version: expectedVersion });
+    if (outcome === true) return 'recorded';
+    const { current } = outcome;
+    if (current === undefined) throw new NotFoundError('shipment', next.shipmentId);
+    if (current.events.some((e) => e.eventId === eventId)) return 'duplicate';
+    throw new ConflictError(
+      `shipment '${next.shipmentId}' is at version ${current.version}`,
+      current.version,
+    );
   }
 
   listLate(filter: LateShipmentFilter, page: PageRequest): Promise<Page<ShipmentRecord>> {
