@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: prints every benchmark as Markdown tables, ready for
  * BENCHMARKS.md. Figures are compared as ratios measured in one run;
- * `npm run bench -- <word>` runs one section (workerd, calculators, late, claims, bundle).
+ * `npm run bench -- <word>` runs one section (workerd, calculators, late, claims, shipments, bundle).
  */
 import { benchBundle } from './bench/bundle';
 import { benchCalculators } from './bench/calculators';
 import { benchClaims } from './bench/claims';
 import { benchLateSpan } from './bench/late-span';
+import { benchShipments } from './bench/shipments';
 import { benchWorkerd } from './bench/workerd';
 
 /** Each section: the word that runs it alone, its title, its run. */
@@ -23,6 +24,11 @@ const sections: [string, string, () => Promise<string[]> | string[]][] = [
   ],
   ['late', 'Late compensation: 10-year vs. 3-day delay (domain call)', benchLateSpan],
   ['claims', 'Claims on DynamoDB Local: filing vs. raw PutItem, listing 1,000 claims', benchClaims],
+  [
+    'shipments',
+    'Shipments on DynamoDB Local: event ingest vs. raw PutItem, late listing among 10,000 open',
+    benchShipments,
+  ],
   ['bundle', 'Worker bundle (wrangler deploy --dry-run --minify)', benchBundle],
 ];
 

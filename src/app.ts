@@ -24,6 +24,9 @@ import { createShopService } from './services/shops';
 import { createMessageService } from './services/messages';
 import { shopRouter } from './routes/shop/shop.index';
 import { createEvidenceFileService } from './services/evidence-files';
+import { createShipmentService } from './services/shipments';
+import { ordersRouter } from './routes/orders/orders.index';
+import { shipmentsRouter } from './routes/shipments/shipments.index';
 
 export interface CreateAppOptions {
   /** Where access-log lines go; default one JSON line on stdout. */
@@ -58,15 +61,22 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     claims,
     shops,
     messages: createMessageService({ claims, shops, ...deps }),
+    shipments: createShipmentService(deps),
     evidenceFiles: (bucket) => createEvidenceFileService({ bucket, claims, clock: deps.clock }),
   };
   const withServices: MiddlewareHandler<HonoEnv> = async function servicesMiddleware(c, next) {
     c.set('services', services);
     await next();
   };
-  for (const path of ['/v1/claims', '/v1/claims/*', '/v1/shop', '/desk/*']) {
-    app.use(path, withServices);
-  }
+  const servedPaths = [
+    '/v1/claims',
+    '/v1/claims/*',
+    '/v1/orders/*',
+    '/v1/shipments',
+    '/v1/shipments/*',
+    '/v1/shop',
+  ];
+  for (const path of [...servedPaths, '/desk/*']) app.use(path, withServices);
 
   const apiRouters = [
     metaRouter,
@@ -78,6 +88,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     claimsRouter,
     shopRouter,
     evidenceFilesRouter,
+    ordersRouter,
+    shipmentsRouter,
   ];
   for (const router of apiRouters) app.route('/', router);
   // The desk last: its catch-all answers every other /desk path.
@@ -112,6 +124,11 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
         name: 'shop',
         description:
           'The shop’s own details: who sends its claim letters, and the remedies it may offer a customer without asking. A shop key.',
+      },
+      {
+        name: 'shipments',
+        description:
+          'A shop’s orders and shipments: charges (tariff and packaging from the carrier’s catalogue), chargeable weight, carrier events and statuses, reschedules and re-measurements, and the shipments that are late, with what has accrued. Every operation needs an API key; each says which role may call it.',
       },
       {
         name: 'meta',

@@ -62,7 +62,7 @@ export const LateResultSchema = z
   })
   .openapi('LateResult') satisfies z.ZodType<LateResult>;
 
-const InsuranceSchema = z
+export const InsuranceSchema = z
   .object({
     declaredValue: MoneySchema,
     documentedValue: MoneySchema.optional().openapi({

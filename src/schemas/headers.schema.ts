@@ -10,7 +10,7 @@ export const RESPONSE_HEADERS = {
   },
   ETag: {
     description:
-      'The version of what the answer carries (a claim, a shop’s profile); send a claim’s back as `If-Match` to move the claim.',
+      'The version of what the answer carries (a claim, an order, a shop’s profile); send a claim’s back as `If-Match` to move the claim.',
     schema: { type: 'string', pattern: '^"\\d+"$', example: '"2"' },
   },
   Location: {

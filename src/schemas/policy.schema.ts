@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { EVIDENCE_KINDS } from '../domain/evidence';
-import type { CarrierPolicy } from '../domain/policies';
+import { RESCHEDULE_REASONS, type CarrierPolicy } from '../domain/policies';
 import { CurrencySchema, MoneySchema, orNull } from './common.schema';
 
 const UninsuredRuleSchema = z
@@ -63,6 +63,30 @@ export const PolicySchema = z
       email: z.email().optional().openapi({
         example: 'pretenzia@cdek.ru',
         description: 'Where the carrier takes written claims, as its public FAQ gives it',
+      }),
+    }),
+    packaging: z
+      .array(
+        z.object({
+          id: z.string().openapi({ example: 'envelope_a4' }),
+          kind: z.enum(['crate', 'envelope']),
+          name: z.string(),
+          ru: z.string(),
+          sizeMm: z
+            .object({ width: z.number().int(), height: z.number().int(), flap: z.number().int() })
+            .optional()
+            .openapi({ description: 'An envelope’s size: width × height plus the flap, mm' }),
+          price: MoneySchema,
+        }),
+      )
+      .openapi({ description: 'Packaging extras the carrier sells; only these can be charged' }),
+    shipments: z.object({
+      deliveryCostIncludes: z.enum(['tariff', 'tariff_and_packaging']).openapi({
+        description: 'Which charges are “the delivery cost” a penalty or refund is computed from',
+      }),
+      rescheduleMovesDeadline: z.array(z.enum(RESCHEDULE_REASONS)).openapi({
+        description:
+          'Reschedule reasons that move the deadline; otherwise lateness counts from the date first promised',
       }),
     }),
   })

@@ -98,7 +98,7 @@ export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
   readonly code = 'not-found' as const;
   constructor(
-    readonly entity: 'claim' | 'api-key',
+    readonly entity: 'claim' | 'api-key' | 'order' | 'shipment',
     readonly id: string,
   ) {
     super(`${entity} '${id}' not found`);

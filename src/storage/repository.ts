@@ -5,6 +5,7 @@
  */
 import type { ActorRole, Claim, ClaimEvent, ClaimStatus, ClaimType } from '../domain/claim';
 import type { ShopProfile } from '../domain/shop';
+import type { ShipmentEvent, ShipmentFacts } from '../domain/shipment';
 
 export * from './errors';
 
@@ -224,6 +225,126 @@ export interface MessageSentRepository {
   sentTimes(claimId: string): Promise<Record<string, string>>;
 }
 
+/** The order's customer: the claimant of any claim filed for its shipments. */
+export interface Customer {
+  name: string;
+  email: string;
+  phone: string;
+}
+
+/** A shop's order: its own id, who ordered, and which of its shipments belong to it. */
+export interface OrderRecord {
+  shopId: string;
+  orderId: string;
+  placedAt: string;
+  customer: Customer;
+  b2b: boolean;
+  /** The shop's own shipment ids, in the order the shop listed them. */
+  shipmentIds: string[];
+  /** 1 when created; +1 on every replace that changes something. */
+  version: number;
+  updatedAt: string;
+}
+
+/** A shipment: the facts the shop stated and every event reported for it. */
+export interface ShipmentRecord {
+  shopId: string;
+  shipmentId: string;
+  orderId: string;
+  facts: ShipmentFacts;
+  events: ShipmentEvent[];
+  /** +1 on every write (a replace that changed its facts, each new event). */
+  version: number;
+  updatedAt: string;
+  /**
+   * The deadline, while the shipment may be owed for lateness (not cancelled, not delivered
+   * on time): its place in the late index. Computed by the domain (`summarizeShipment`).
+   */
+  watchDate?: string;
+}
+
+/** One order replace, written atomically: the order, its shipments, the ones it dropped. */
+export interface OrderReplace {
+  order: OrderRecord;
+  /** The version read; absent: the order must not exist yet. */
+  expectedOrderVersion?: number;
+  /** Shipments to write, each conditioned on the version read (absent: must not exist). */
+  puts: { record: ShipmentRecord; expectedVersion?: number }[];
+  /** Shipments the order no longer lists: deleted, so none is left without its order. */
+  removes: { shipmentId: string; expectedVersion: number }[];
+}
+
+/** The late listing: shipments watched with a deadline before `before` (today). */
+export interface LateShipmentFilter {
+  /** One shop's (every shop key's, a clerk's `shopId=`); absent: every shop's (clerks). */
+  shopId?: string;
+  /** YYYY-MM-DD, exclusive. */
+  before: string;
+}
+
+/**
+ * What an event makes of the shipment as stored: the answer, and the shipment to write
+ * (`next`, its version one up), or nothing to write (a resent event id).
+ */
+export interface EventDecision<T> {
+  answer: T;
+  next?: ShipmentRecord;
+}
+
+/**
+ * Orders and shipments, per shop (ids are the shop's own).
+ *
+ * @example
+ * const s = await shipments.getShipment('shop-a', 'S-1');
+ * const outcome = await shipments.recordEvent({ ...s, events: [...s.events, e], version: s.version + 1 }, e.eventId, s.version);
+ */
+export interface ShipmentRepository {
+  /** Strongly consistent. */
+  getOrder(shopId: string, orderId: string): Promise<OrderRecord | undefined>;
+  /** Strongly consistent; the ones that exist, in the order asked. */
+  getShipments(shopId: string, shipmentIds: readonly string[]): Promise<ShipmentRecord[]>;
+  /** Strongly consistent. */
+  getShipment(shopId: string, shipmentId: string): Promise<ShipmentRecord | undefined>;
+  /**
+   * Writes the order, its shipments and the removals in one transaction.
+   * @throws {ConflictError} when anything moved since it was read.
+   */
+  replaceOrder(write: OrderReplace): Promise<void>;
+  /**
+   * Writes `next` (the shipment with event `eventId` appended) if the stored one is at
+   * `expectedVersion` and has no event `eventId`: one conditional write. A resent event
+   * is `duplicate` and changes nothing.
+   * @throws {ConflictError} when the shipment moved on (read it again and retry).
+   * @throws {NotFoundError} when it is gone.
+   */
+  recordEvent(
+    next: ShipmentRecord,
+    eventId: string,
+    expectedVersion: number,
+  ): Promise<'recorded' | 'duplicate'>;
+  /**
+   * Records event `eventId`: `decide` (pure; it may throw a refusal) is applied to the shipment as
+   * stored and its `next` written, conditioned on what it was applied to. The common path is
+   * one conditional PutItem on the shipment as this instance last saw it; a stale guess
+   * fails the condition, which returns the current item to decide again (bounded). What
+   * writes nothing (a resend, a refusal) is only answered from the shipment as stored.
+   * @throws {NotFoundError} when there is no such shipment.
+   * @throws {ConflictError} when it kept moving through every attempt.
+   */
+  applyEvent<T>(
+    shopId: string,
+    shipmentId: string,
+    eventId: string,
+    decide: (current: ShipmentRecord) => EventDecision<T>,
+  ): Promise<T>;
+  /**
+   * Watched shipments whose deadline is before `filter.before`, oldest deadline first, from
+   * the late index: it reads late ones only.
+   * @throws {InvalidCursorError} for a cursor not issued to this caller for this listing.
+   */
+  listLate(filter: LateShipmentFilter, page: PageRequest): Promise<Page<ShipmentRecord>>;
+}
+
 /**
  * Everything the application stores, as one dependency.
  *
@@ -236,4 +357,5 @@ export interface Storage {
   shops: ShopRepository;
   messagesSent: MessageSentRepository;
   deskSessions: DeskSessionRepository;
+  shipments: ShipmentRepository;
 }

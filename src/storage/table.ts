@@ -26,6 +26,11 @@
  *   DESKSESSION  pk DESKKEY#<keyId>         sk SESSION#<sessionId>  a clerk's desk session (keyId, sessionId,
  *                createdAt, expiresAt: TTL). One partition per clerk key: "sign out everywhere" is one
  *                Query; a desk request is one GetItem, which also checks expiresAt (TTL deletes lazily)
+ *   ORDER        pk SHOP#<shop>#ORDER#<orderId>       sk ORDER     (doc: the order's JSON; version)
+ *   SHIPMENT     pk SHOP#<shop>#SHIPMENT#<shipmentId> sk SHIPMENT  (doc: facts + every event, JSON;
+ *                version; eventIds: a string set of the event ids, so a resent event fails the
+ *                ingest's one conditional PutItem; an order replace writes order + shipments +
+ *                deletes of the dropped ones in one transaction)
  *
  * GSIs (sparse: only CLAIM items carry their keys, APIKEY items only `all`'s; EVIDENCE, EVENT
  * and OPEN_CLAIM items none, so a listing carries a claim's evidenceCount, not its entries;
@@ -50,6 +55,12 @@
  *                 One fixed partition per entity: a hot partition (~1,000 writes/s per
  *                 partition) — fine at our scale; shard it (allPk = CLAIM#<0..n>) if claims
  *                 ever arrive faster. byType/byCarrier/byStatus have few partitions too.
+ * Shipments (sparse: only a SHIPMENT item being watched for lateness carries them: not
+ * cancelled, and not delivered on time; the derived state is written with each event):
+ *   shopLateShipments shipShopLatePk = shop#<shop>#shiplate, promiseSk = <deadline>#<shop>#<id>
+ *   lateShipments     shipLatePk = SHIPLATE (clerk-wide), promiseSk as above
+ *                 `promiseSk < :today` reads the late ones only (open past their deadline, or
+ *                 delivered late); a shipment not yet due sorts after today and is never read.
  * The list planner (dynamodb/list-plan.ts) picks the first index in that order whose
  * filter is present and applies the remaining filters as a FilterExpression.
  * Cost: every claim write updates up to 10 index entries (projection ALL).
@@ -76,6 +87,8 @@ export const INDEXES = {
   byCarrier: { pk: 'carrierPk', sk: 'createdSk' },
   byType: { pk: 'typePk', sk: 'createdSk' },
   all: { pk: 'allPk', sk: 'createdSk' },
+  shopLateShipments: { pk: 'shipShopLatePk', sk: 'promiseSk' },
+  lateShipments: { pk: 'shipLatePk', sk: 'promiseSk' },
 } as const;
 export type IndexName = keyof typeof INDEXES;
 
@@ -100,6 +113,8 @@ export const INDEX_PARTITIONS = {
   byCarrier: (f: { carrier: string }) => f.carrier,
   byType: (f: { type: string }) => f.type,
   all: () => 'CLAIM',
+  shopLateShipments: (f: { shopId: string }) => `shop#${part(f.shopId)}#shiplate`,
+  lateShipments: () => 'SHIPLATE',
 } as const satisfies Record<IndexName, (fields: never) => string>;
 
 /**

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { filingExample, requestExamples } from '../../src/schemas/examples';
+import { eventExample, orderInputExample } from '../../src/schemas/shipment.examples';
 import { generateApiKey, hashApiKey } from '../../src/storage/api-keys';
 import { createDynamoStorage } from '../../src/storage/dynamodb';
 import { TODAY } from './worker';
@@ -60,6 +61,12 @@ beforeAll(async () => {
     expect(res.status, await res.clone().text()).toBe(201);
     claimIds.push(((await res.json()) as { id: string }).id);
   }
+  const order = await app.request('/v1/orders/FUZZ-ORDER', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${keys.shop}` },
+    body: JSON.stringify(orderInputExample),
+  });
+  expect(order.status, await order.clone().text()).toBe(201);
 });
 
 // ——— what the drill sends ———
@@ -264,6 +271,7 @@ describe('the fuzz drill', () => {
       '/v1/claims',
       ...Object.keys(MOVES).map((m) => `/v1/claims/:id/${m}`),
       '/v1/claims/:id/messages/:messageId/sent',
+      '/v1/shipments/:shipmentId/events',
     ];
     expect([...new Set(posts)]).toEqual(fuzzed.sort());
   });
@@ -363,6 +371,35 @@ describe('the fuzz drill', () => {
       const search = new URLSearchParams(query).toString();
       await send('GET', `/v1/claims${search ? `?${search}` : ''}`, { headers: authHeader(who) });
     });
+  });
+
+  it('POST /v1/shipments/{id}/events: no 5xx, every refusal a problem naming its field', async () => {
+    const shipmentId = orderInputExample.shipments[0]!.shipmentId;
+    const id = fc.oneof(
+      { weight: 4, arbitrary: fc.constant(shipmentId) },
+      { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent) },
+    );
+    await property(
+      fc.record({ sent: bodyNear(eventExample), who: auth, id }),
+      300,
+      async ({ sent, who, id }) => {
+        const headers: Record<string, string> = { ...authHeader(who) };
+        if (sent.contentType) headers['content-type'] = sent.contentType;
+        await send('POST', `/v1/shipments/${id}/events`, { headers, body: sent.body });
+      },
+    );
+  });
+
+  it('PUT /v1/orders/{id}: no 5xx, every refusal a problem naming its field', async () => {
+    await property(
+      fc.record({ sent: bodyNear(orderInputExample), who: auth }),
+      300,
+      async ({ sent, who }) => {
+        const headers: Record<string, string> = { ...authHeader(who) };
+        if (sent.contentType) headers['content-type'] = sent.contentType;
+        await send('PUT', '/v1/orders/FUZZ-ORDER-2', { headers, body: sent.body });
+      },
+    );
   });
 
   it('sent at least 5,000 cases', () => {

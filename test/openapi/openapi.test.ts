@@ -64,7 +64,7 @@ describe('the OpenAPI document', () => {
   it('tags every operation with one described tag', async () => {
     const doc = await getDoc();
     const tags = doc.tags?.map((t) => t.name) ?? [];
-    expect(tags).toEqual(expect.arrayContaining([...OPEN_TAGS, 'claims', 'shop']));
+    expect(tags).toEqual(expect.arrayContaining([...OPEN_TAGS, 'claims', 'shop', 'shipments']));
     for (const tag of doc.tags ?? []) expect(tag.description, tag.name).toBeTruthy();
     for (const { path, method, op } of operations(doc)) {
       expect(op.tags, `${method} ${path}`).toHaveLength(1);
@@ -107,8 +107,7 @@ describe('the OpenAPI document', () => {
         // An evidence file's ETag is its SHA-256, documented with its routes.
         const fileAnswer = path.endsWith('/file');
         const claimAnswer =
-          path.startsWith('/v1/claims/{id}') &&
-          !/\/(history|messages|sent|files)$/.test(path);
+          path.startsWith('/v1/claims/{id}') && !/\/(history|messages|sent|files)$/.test(path);
         if (fileAnswer && (status === '200' || status === '201')) {
           expect(headers.ETag, where).toEqual(
             expect.objectContaining({ schema: expect.anything() }),

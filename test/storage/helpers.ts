@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { computeLost } from '../../src/domain/compensation';
 import { resolvePolicy } from '../../src/domain/policies';
 import { inject } from 'vitest';
+import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { clientFor, ensureTable } from '../../scripts/create-table';
+import { tableDefinition } from '../../src/storage/table';
 import { fileClaim, type Claim, type ClaimChange, type NewClaim } from '../../src/domain/claim';
 import {
   DynamoApiKeyRepository,
@@ -14,6 +16,7 @@ import {
   DynamoShopRepository,
   DynamoMessageSentRepository,
   DynamoDeskSessionRepository,
+  DynamoShipmentRepository,
 } from '../../src/storage/dynamodb';
 import type { ClaimRepository } from '../../src/storage/repository';
 
@@ -31,7 +34,33 @@ export async function freshStorage() {
     shops: new DynamoShopRepository({ client, tableName }),
     messagesSent: new DynamoMessageSentRepository({ client, tableName }),
     deskSessions: new DynamoDeskSessionRepository({ client, tableName }),
+    shipments: new DynamoShipmentRepository({ client, tableName }),
   };
+}
+
+/**
+ * A table as it was before the indexes named in `omit` existed (what `npm run migrate` meets).
+ * @example await createTableWithout(client, 't-old', ['shopOverdue']);
+ */
+export async function createTableWithout(
+  client: DynamoDBClient,
+  tableName: string,
+  omit: readonly string[],
+): Promise<void> {
+  const current = tableDefinition(tableName);
+  const indexes = current.GlobalSecondaryIndexes.filter((i) => !omit.includes(i.IndexName!));
+  const used = new Set([
+    'pk',
+    'sk',
+    ...indexes.flatMap((i) => i.KeySchema!.map((k) => k.AttributeName!)),
+  ]);
+  await client.send(
+    new CreateTableCommand({
+      ...current,
+      AttributeDefinitions: current.AttributeDefinitions.filter((a) => used.has(a.AttributeName)),
+      GlobalSecondaryIndexes: indexes,
+    }),
+  );
 }
 
 let sequence = 0;

@@ -3,20 +3,15 @@
  * (byShopWaybill, shopOverdue), with claims written then, is brought to the current layout.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  GetItemCommand,
-  UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor } from '../../scripts/create-table';
 import { startDynamoLocal, type DynamoLocal } from '../../scripts/dynamodb-local';
 import { migrateIndexes } from '../../scripts/migrate-indexes';
 import { DynamoClaimRepository } from '../../src/storage/dynamodb';
 import { claimKey } from '../../src/storage/dynamodb/items';
-import { INDEXES, tableDefinition } from '../../src/storage/table';
-import { at, newClaim, storeFiled } from './helpers';
+import { INDEXES } from '../../src/storage/table';
+import { at, createTableWithout, newClaim, storeFiled } from './helpers';
 
 const NEW_INDEXES = ['byShopWaybill', 'shopOverdue'];
 
@@ -36,20 +31,7 @@ async function oldTable() {
     region: 'eu-central-1',
     tableName,
   });
-  const current = tableDefinition(tableName);
-  const indexes = current.GlobalSecondaryIndexes.filter((i) => !NEW_INDEXES.includes(i.IndexName!));
-  const used = new Set([
-    'pk',
-    'sk',
-    ...indexes.flatMap((i) => i.KeySchema!.map((k) => k.AttributeName!)),
-  ]);
-  await client.send(
-    new CreateTableCommand({
-      ...current,
-      AttributeDefinitions: current.AttributeDefinitions.filter((a) => used.has(a.AttributeName)),
-      GlobalSecondaryIndexes: indexes,
-    }),
-  );
+  await createTableWithout(client, tableName, NEW_INDEXES);
   return { client, tableName, claims: new DynamoClaimRepository({ client, tableName }) };
 }
 

@@ -80,4 +80,24 @@ export const EN_TEMPLATES = {
   'loss.total': 'Payable now: {terms} = {total}.',
   'loss.total.nothing': 'Nothing is payable yet: {total}.',
   'loss.pending': 'Pending until documents arrive: {pending}.',
+  // Shipments: charges, re-measurement, reschedules.
+  'charges.tariff': 'Tariff: {amount}.',
+  'charges.tariff.remeasured':
+    "Tariff after the carrier's re-measurement of {date}: {amount} (quoted {quoted}).",
+  'charges.packaging': "Packaging {item}, {name}: {price}, from the policy's catalogue.",
+  'charges.total': 'Total charges: {terms} = {total}.',
+  'charges.delivery_cost.tariff':
+    'The delivery cost a penalty or refund is computed from is the tariff alone, {deliveryCost}: the policy counts packaging as paid separately.',
+  'charges.delivery_cost.with_packaging':
+    'The delivery cost a penalty or refund is computed from is the tariff plus packaging, {deliveryCost}, as the policy sets.',
+  'remeasure.weights':
+    'Re-measured by the carrier on {date}: chargeable weight {beforeKg} kg as declared, {afterKg} kg as measured (divisor {divisor}); the measured weight is charged.',
+  'remeasure.package':
+    'Package {index}: declared {beforeKg} kg ({beforeBasis}), measured physical {physicalKg} kg and volumetric {volumetricKg} kg; the larger, {afterBasis}, wins: {afterKg} kg.',
+  'remeasure.charge':
+    'Charge after re-measurement: {before} → {after}, a difference of {difference}.',
+  'reschedule.kept':
+    'Rescheduled on {date} to {promisedDate} ({reason}); lateness is still measured against {deadline}, the date first promised, as the policy sets.',
+  'reschedule.moved':
+    'Rescheduled on {date} to {promisedDate} ({reason}); the policy moves the deadline for this reason, so lateness is measured against {promisedDate}.',
 } as const;

@@ -85,4 +85,23 @@ export const RU_TEMPLATES = {
   'loss.total': 'К выплате сейчас: {terms} = {total}.',
   'loss.total.nothing': 'Пока ничего не положено к выплате: {total}.',
   'loss.pending': 'Ожидает документов: {pending}.',
+  // Shipments: charges, re-measurement, reschedules.
+  'charges.tariff': 'Тариф: {amount}.',
+  'charges.tariff.remeasured':
+    'Тариф после перемера перевозчиком {date}: {amount} (было {quoted}).',
+  'charges.packaging': 'Упаковка {item}, {nameRu}: {price}, по каталогу перевозчика.',
+  'charges.total': 'Всего начислено: {terms} = {total}.',
+  'charges.delivery_cost.tariff':
+    'Неустойка и возврат считаются от стоимости доставки без упаковки: {deliveryCost}; по правилам упаковка оплачивается отдельно.',
+  'charges.delivery_cost.with_packaging':
+    'Неустойка и возврат считаются от тарифа вместе с упаковкой: {deliveryCost}, как установлено правилами.',
+  'remeasure.weights':
+    'Перемер перевозчиком {date}: оплачиваемый вес {beforeKg} кг по заявке, {afterKg} кг по замеру (делитель {divisor}); к оплате вес по замеру.',
+  'remeasure.package':
+    'Место {index}: по заявке {beforeKg} кг ({beforeBasis}), по замеру фактический {physicalKg} кг и объёмный {volumetricKg} кг; к оплате больший ({afterBasis}): {afterKg} кг.',
+  'remeasure.charge': 'Стоимость после перемера: {before} → {after}, разница {difference}.',
+  'reschedule.kept':
+    'Перенос {date} на {promisedDate} ({reason}); просрочка по-прежнему считается от {deadline}, первоначально обещанной даты, по правилам перевозчика.',
+  'reschedule.moved':
+    'Перенос {date} на {promisedDate} ({reason}); по правилам перевозчика такой перенос сдвигает срок, и просрочка считается от {promisedDate}.',
 } as const satisfies Record<keyof typeof EN_TEMPLATES, string>;

@@ -2,7 +2,26 @@
  * CDEK, from its public customer FAQ (https://www.cdek.ru/ru/faq/). Where the FAQ is silent we chose a default and
  * wrote it into `notes`, so every result that relies on it says so.
  */
-import type { CarrierPolicy } from './types';
+import type { CarrierPolicy, PackagingItem } from './types';
+
+/** An inner polystyrene crate for a fragile parcel, by the box size it fits. */
+const crate = (box: 'S' | 'M' | 'L', rub: string): PackagingItem => ({
+  id: `crate_${box.toLowerCase()}`,
+  kind: 'crate',
+  name: `Inner polystyrene crate for box ${box}`,
+  ru: `Внутренний пенопластовый ящик для коробки ${box}`,
+  price: { amount: rub, currency: 'RUB' },
+});
+
+/** An envelope of a paper size: width × height plus a 50 mm flap. */
+const envelope = (size: string, width: number, height: number, rub: string): PackagingItem => ({
+  id: `envelope_${size.toLowerCase()}`,
+  kind: 'envelope',
+  name: `Envelope ${size}, ${width}×${height}+50 mm`,
+  ru: `Конверт ${size}, ${width}×${height}+50 мм`,
+  sizeMm: { width, height, flap: 50 },
+  price: { amount: rub, currency: 'RUB' },
+});
 
 /** @example CDEK_POLICY.weight.divisor // 5000 */
 export const CDEK_POLICY: CarrierPolicy = {
@@ -63,4 +82,15 @@ export const CDEK_POLICY: CarrierPolicy = {
       damaged: ['photo', 'proof_of_value'],
     },
   },
+  // The FAQ's packaging extras: inner crates for fragile parcels, and envelopes.
+  packaging: [
+    crate('S', '60.00'),
+    crate('M', '130.00'),
+    crate('L', '250.00'),
+    envelope('A2', 495, 590, '30.00'),
+    envelope('A3', 335, 460, '20.00'),
+    envelope('A4', 245, 350, '15.00'),
+    envelope('A5', 148, 210, '15.00'),
+  ],
+  shipments: { deliveryCostIncludes: 'tariff', rescheduleMovesDeadline: [] },
 };

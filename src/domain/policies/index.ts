@@ -5,7 +5,7 @@ import { DomainError } from '../errors';
 import { CDEK_POLICY } from './cdek';
 import { ROAD_FREIGHT_POLICY } from './road-freight';
 import { RUSSIAN_POST_POLICY } from './russian-post';
-import type { CarrierPolicy, PolicyRef } from './types';
+import type { CarrierPolicy, PolicyRef, RescheduleReason } from './types';
 
 export { policyLines } from './lines';
 export type {
@@ -14,9 +14,19 @@ export type {
   InsuranceCase,
   PolicyClaimType,
   PolicyNote,
+  PackagingItem,
   PolicyRef,
+  RescheduleReason,
+  ShipmentRules,
   UninsuredRule,
 } from './types';
+
+/** @example RESCHEDULE_REASONS.includes('courier_late') // true */
+export const RESCHEDULE_REASONS = [
+  'courier_late',
+  'supplier_late',
+  'other',
+] as const satisfies readonly RescheduleReason[];
 
 /** @example resolvePolicy(undefined).id === DEFAULT_POLICY_ID // true */
 export const DEFAULT_POLICY_ID = 'cdek';

@@ -52,4 +52,7 @@ export const ROAD_FREIGHT_POLICY: CarrierPolicy = {
       damaged: ['photo', 'proof_of_value', 'correspondence'],
     },
   },
+  // No packaging extras are known for this carrier: none can be charged.
+  packaging: [],
+  shipments: { deliveryCostIncludes: 'tariff', rescheduleMovesDeadline: [] },
 };

@@ -60,4 +60,7 @@ export const RUSSIAN_POST_POLICY: CarrierPolicy = {
       damaged: ['photo', 'receipt', 'proof_of_value'],
     },
   },
+  // No packaging extras are known for this carrier: none can be charged.
+  packaging: [],
+  shipments: { deliveryCostIncludes: 'tariff', rescheduleMovesDeadline: [] },
 };

@@ -95,6 +95,43 @@ export interface CarrierPolicy {
     /** Where the carrier takes written claims, as its public FAQ gives it (absent: not published). */
     email?: string;
   };
+  /** Packaging extras the carrier sells; an item not listed here cannot be charged. */
+  packaging: PackagingItem[];
+  shipments: ShipmentRules;
+}
+
+/**
+ * Why a delivery was rescheduled (domain-rules §5): the courier or the supplier ran late, or
+ * something else.
+ * @example const r: RescheduleReason = 'courier_late';
+ */
+export type RescheduleReason = 'courier_late' | 'supplier_late' | 'other';
+
+/**
+ * One packaging extra the carrier sells, priced in the policy's currency. An envelope states
+ * its size: width × height plus the flap, in millimetres.
+ * @example { id: 'envelope_a4', kind: 'envelope', name: 'Envelope A4', ru: 'Конверт A4', sizeMm: { width: 245, height: 350, flap: 50 }, price: { amount: '15.00', currency: 'RUB' } }
+ */
+export interface PackagingItem {
+  id: string;
+  kind: 'crate' | 'envelope';
+  name: string;
+  ru: string;
+  sizeMm?: { width: number; height: number; flap: number };
+  price: MoneyJson;
+}
+
+/**
+ * How a shipment's charges and promises count.
+ * - `deliveryCostIncludes`: which charges are "the delivery cost" a penalty or refund is
+ *   computed from: the tariff alone, or the tariff plus packaging.
+ * - `rescheduleMovesDeadline`: the reschedule reasons that move the deadline lateness is
+ *   measured against; for any other reason the date first promised stays the deadline.
+ * @example { deliveryCostIncludes: 'tariff', rescheduleMovesDeadline: [] }
+ */
+export interface ShipmentRules {
+  deliveryCostIncludes: 'tariff' | 'tariff_and_packaging';
+  rescheduleMovesDeadline: RescheduleReason[];
 }
 
 /**

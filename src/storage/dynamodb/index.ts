@@ -9,6 +9,7 @@ import { DynamoDeskSessionRepository } from './desk-session-repository';
 import { createDynamoClient, type DynamoClientOptions } from './client';
 import { DynamoShopRepository } from './shop-repository';
 import { DynamoMessageSentRepository } from './message-repository';
+import { DynamoShipmentRepository } from './shipment-repository';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository, type DynamoRepositoryOptions } from './claim-repository';
@@ -16,6 +17,7 @@ export { DynamoApiKeyRepository } from './api-key-repository';
 export { DynamoShopRepository } from './shop-repository';
 export { DynamoMessageSentRepository } from './message-repository';
 export { DynamoDeskSessionRepository } from './desk-session-repository';
+export { DynamoShipmentRepository } from './shipment-repository';
 export { toStorageError } from './errors';
 
 /**
@@ -34,13 +36,19 @@ export function createDynamoStorage(
 ): Storage {
   const client = createDynamoClient(options);
   const apiKeys = new DynamoApiKeyRepository({ client, tableName: options.tableName });
+  const cursorSecret = options.cursorSecret ? { cursorSecret: options.cursorSecret } : {};
   return {
     claims: new DynamoClaimRepository({
       client,
       tableName: options.tableName,
-      ...(options.cursorSecret ? { cursorSecret: options.cursorSecret } : {}),
+      ...cursorSecret,
     }),
     apiKeys: withApiKeyCache(apiKeys, { ttlMs: options.apiKeyCacheMs ?? 0 }),
+    shipments: new DynamoShipmentRepository({
+      client,
+      tableName: options.tableName,
+      ...cursorSecret,
+    }),
     shops: new DynamoShopRepository({ client, tableName: options.tableName }),
     messagesSent: new DynamoMessageSentRepository({ client, tableName: options.tableName }),
     deskSessions: new DynamoDeskSessionRepository({ client, tableName: options.tableName }),

@@ -1,0 +1,182 @@
+import {
+  BatchWriteItemCommand,
+  PutItemCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { createApp } from '../../src/app';
+import { parseConfig } from '../../src/env';
+import { orderInputExample } from '../../src/schemas/shipment.examples';
+import { generateApiKey, hashApiKey } from '../../src/storage/api-keys';
+import { createDynamoStorage } from '../../src/storage/dynamodb';
+import { localCursorSecret } from '../../src/storage/dynamodb/claim-repository';
+import type { Item } from '../../src/storage/dynamodb/codec';
+import { shipmentToItem } from '../../src/storage/dynamodb/shipment-items';
+import { listLateShipments } from '../../src/storage/dynamodb/shipment-list';
+import type { ShipmentRecord } from '../../src/storage/repository';
+import { clientFor, ensureTable } from '../create-table';
+import { startDynamoLocal } from '../dynamodb-local';
+import { fmt, median, timed } from './measure';
+
+const EVENTS = 300;
+const OPEN = 10_000;
+const LATE = 100;
+const TODAY = '2025-06-16';
+const STATUSES = ['handed_to_delivery', 'in_transit', 'with_courier', 'awaiting_pickup'] as const;
+
+async function batchWrite(client: DynamoDBClient, table: string, items: Item[]) {
+  for (let from = 0; from < items.length; from += 25) {
+    let requests = items.slice(from, from + 25).map((Item) => ({ PutRequest: { Item } }));
+    while (requests.length > 0) {
+      const answer = await client.send(
+        new BatchWriteItemCommand({ RequestItems: { [table]: requests } }),
+      );
+      requests = (answer.UnprocessedItems?.[table] ?? []).flatMap((r) =>
+        r.PutRequest?.Item ? [{ PutRequest: { Item: r.PutRequest.Item } }] : [],
+      );
+    }
+  }
+}
+
+/**
+ * Recording a carrier event through the whole API (auth, validation, one consistent GetItem,
+ * the rules, one conditional PutItem of the shipment item with its derived state) against one
+ * raw PutItem of the very item the API writes, on the same DynamoDB Local: the median latency
+ * ratio is our overhead (target ≤ 2). Then the late listing with 10,000 open shipments of one
+ * shop, 100 of them late: the items the Query reads and the capacity it consumes.
+ */
+export async function benchShipments(): Promise<string[]> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const db = await startDynamoLocal();
+  try {
+    const connection = { endpoint: db.endpoint, region: 'eu-central-1', tableName: 'bench' };
+    const raw = clientFor(connection);
+    await ensureTable(raw, 'bench');
+    const cacheSeconds = parseConfig({}).API_KEY_CACHE_SECONDS;
+    const storage = createDynamoStorage({ ...connection, apiKeyCacheMs: cacheSeconds * 1000 });
+    const app = createApp(
+      {
+        clock: () => new Date(`${TODAY}T09:00:00.000Z`),
+        maxBodyBytes: 65_536,
+        storage,
+        newId: () => crypto.randomUUID(),
+      },
+      { log: () => undefined },
+    );
+    const { keyId, key } = generateApiKey();
+    await storage.apiKeys.create({
+      keyId,
+      secretHash: await hashApiKey(key),
+      role: 'shop',
+      shopId: 'bench',
+      createdAt: '2025-06-01T00:00:00.000Z',
+    });
+    const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+    const [template] = orderInputExample.shipments;
+    // One order of 40 shipments each; events go to these shipments in turn.
+    const ids = Array.from({ length: 40 }, (_, i) => `S-${i}`);
+    const put = await app.request('/v1/orders/O-bench', {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({
+        ...orderInputExample,
+        shipments: ids.map((shipmentId) => ({ ...template, shipmentId })),
+      }),
+    });
+    if (put.status !== 201) throw new Error(`PUT order answered ${put.status}`);
+    const post = async (n: number) => {
+      const shipmentId = ids[Math.abs(n) % ids.length]!;
+      const at = new Date(Date.UTC(2025, 5, 2, 8) + n * 60_000).toISOString();
+      const event = { eventId: `e-${n}`, status: STATUSES[Math.abs(n) % STATUSES.length], at };
+      const res = await app.request(`/v1/shipments/${shipmentId}/events`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify(event),
+      });
+      if (res.status !== 200) throw new Error(`event answered ${res.status}`);
+      return shipmentId;
+    };
+    for (let n = 0; n < 40; n++) await post(-1 - n); // warm-up
+    const ingest: number[] = [];
+    const putItem: number[] = [];
+    for (let n = 0; n < EVENTS; n++) {
+      let shipmentId = '';
+      ingest.push(await timed(async () => (shipmentId = await post(n))));
+      // The very item the API just wrote, under another key.
+      const record = await storage.shipments.getShipment('bench', shipmentId);
+      const item = shipmentToItem({ ...record!, shopId: 'raw' });
+      putItem.push(
+        await timed(() => raw.send(new PutItemCommand({ TableName: 'bench', Item: item }))),
+      );
+    }
+    const ratios = ingest.map((ms, k) => ms / (putItem[k] ?? NaN));
+
+    // 10,000 open shipments of one shop; 100 past their deadline, the rest due after today.
+    const base = (await storage.shipments.getShipment('bench', 'S-0'))!;
+    const records: ShipmentRecord[] = Array.from({ length: OPEN }, (_, i) => {
+      const late = i < LATE;
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const promisedDate = late
+        ? `2025-06-${String(3 + (i % 12)).padStart(2, '0')}`
+        : `2025-07-${day}`;
+      return {
+        ...base,
+        shopId: 'late-shop',
+        orderId: `OL-${Math.floor(i / 40)}`,
+        shipmentId: `L-${i}`,
+        facts: { ...base.facts, shipmentId: `L-${i}`, promisedDate },
+        events: [],
+        version: 1,
+        watchDate: promisedDate,
+      };
+    });
+    await batchWrite(raw, 'bench', records.map(shipmentToItem));
+    let read = 0;
+    let capacity = 0;
+    let pages = 0;
+    let listed = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await listLateShipments(
+        raw,
+        'bench',
+        localCursorSecret('bench'),
+        { shopId: 'late-shop', before: TODAY },
+        { limit: 50, caller: 'bench', ...(cursor ? { cursor } : {}) },
+      );
+      read += page.scannedCount;
+      capacity += page.consumedCapacity ?? 0;
+      listed += page.items.length;
+      pages++;
+      cursor = page.nextCursor;
+    } while (cursor);
+    const lateKey = generateApiKey();
+    await storage.apiKeys.create({
+      keyId: lateKey.keyId,
+      secretHash: await hashApiKey(lateKey.key),
+      role: 'shop',
+      shopId: 'late-shop',
+      createdAt: '2025-06-01T00:00:00.000Z',
+    });
+    const api = await timed(async () => {
+      const res = await app.request('/v1/shipments?late=true&limit=100', {
+        headers: { authorization: `Bearer ${lateKey.key}` },
+      });
+      const body = (await res.json()) as { items: unknown[] };
+      if (body.items.length !== LATE) throw new Error(`listed ${body.items.length}`);
+    });
+    raw.destroy();
+    return [
+      `${EVENTS} events, each next to a raw PutItem of the item it wrote; API key cache ${cacheSeconds} s (the default).`,
+      '',
+      '| operation | median ms |',
+      '|---|---|',
+      `| POST /v1/shipments/{id}/events (GetItem + conditional PutItem) | ${fmt(median(ingest))} |`,
+      `| raw PutItem of the same shipment item | ${fmt(median(putItem))} |`,
+      `| **ratio** (median of pairs; target ≤ 2) | **${fmt(median(ratios))}** |`,
+      '',
+      `Late listing, one shop with ${OPEN} open shipments of which ${LATE} are past their deadline: ${pages} Query pages of 50 listed ${listed}, reading ${read} index items (${fmt(capacity, 1)} capacity units consumed); a scan would read all ${OPEN}. The same ${LATE} through GET /v1/shipments?late=true&limit=100 (one page, each with the late calculator's figures): ${fmt(api, 0)} ms.`,
+    ];
+  } finally {
+    await db.stop();
+  }
+}

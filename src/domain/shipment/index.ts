@@ -1,0 +1,30 @@
+/**
+ * Orders and shipments: charges, statuses, reschedules, re-measurements and lateness, as
+ * pure rules over the facts a shop states and the events a carrier reports.
+ */
+export * from './types';
+export {
+  computeCharges,
+  packagingItem,
+  MAX_PACKAGING,
+  type ChargeItem,
+  type Charges,
+} from './charges';
+export { INSTANT_PATTERN, parseInstant, type Instant } from './instant';
+export { deadlineOf, latenessOf, type Deadline, type Lateness } from './lateness';
+export { remeasurement, type Remeasurement } from './remeasure';
+export {
+  deriveState,
+  inTimeOrder,
+  MAX_EVENTS,
+  orderStatus,
+  recordEvent,
+  type ShipmentState,
+} from './state';
+export {
+  checkEvent,
+  shipmentContext,
+  summarizeShipment,
+  type ShipmentContext,
+  type ShipmentSummary,
+} from './view';

@@ -1,0 +1,100 @@
+/**
+ * A shipment's state from its events: a repeated event id is ignored (carriers resend), and
+ * events may arrive out of order, so the status is that of the latest `at`, whatever came last.
+ */
+import type { IsoDate } from '../calendar/dates';
+import { parseInstant } from './instant';
+import {
+  INITIAL_STATUS,
+  SHIPMENT_STATUSES,
+  type RemeasuredEvent,
+  type RescheduledEvent,
+  type ShipmentEvent,
+  type ShipmentStatus,
+  type StatusEvent,
+} from './types';
+
+/** Events a shipment keeps at most (resends do not count: they are ignored). */
+export const MAX_EVENTS = 200;
+
+/** @example deriveState(events).status // 'in_transit' */
+export interface ShipmentState {
+  status: ShipmentStatus;
+  /** The `at` of the event that set the status (absent: no status reported yet). */
+  statusAt?: string;
+  /** The local date of the first delivery, while the status is delivered or received. */
+  deliveredDate?: IsoDate;
+  /** Every reschedule, oldest first. */
+  reschedules: RescheduledEvent[];
+  /** The latest re-measurement, if any. */
+  remeasured?: RemeasuredEvent;
+}
+
+/** An event's place in time: its instant, then the lifecycle order for the same instant. */
+const rank = (event: ShipmentEvent): number =>
+  (SHIPMENT_STATUSES as readonly string[]).indexOf(event.status);
+
+/**
+ * The events in the order they happened: by instant, then lifecycle order, then arrival.
+ * @example inTimeOrder([b, a]) // [a, b] when a.at is earlier
+ */
+export function inTimeOrder(events: readonly ShipmentEvent[]): ShipmentEvent[] {
+  return events
+    .map((event, arrival) => ({ event, arrival, ms: parseInstant(event.at, '/at').ms }))
+    .sort((a, b) => a.ms - b.ms || rank(a.event) - rank(b.event) || a.arrival - b.arrival)
+    .map(({ event }) => event);
+}
+
+/**
+ * The events with `event` added, unless one with its id is there already (then unchanged).
+ * @example recordEvent([e1], e1).duplicate // true
+ */
+export function recordEvent(
+  events: readonly ShipmentEvent[],
+  event: ShipmentEvent,
+): { events: ShipmentEvent[]; duplicate: boolean } {
+  if (events.some((e) => e.eventId === event.eventId))
+    return { events: [...events], duplicate: true };
+  return { events: [...events, event], duplicate: false };
+}
+
+const isStatus = (event: ShipmentEvent): event is StatusEvent =>
+  event.status !== 'rescheduled' && event.status !== 'remeasured';
+
+/**
+ * Status, delivery date, reschedules and the latest re-measurement, from the events.
+ * @example deriveState([{ eventId: 'a', status: 'delivered', at: '2025-03-13T10:00:00+03:00' }, { eventId: 'b', status: 'in_transit', at: '2025-03-10T10:00:00+03:00' }]).status // 'delivered'
+ */
+export function deriveState(events: readonly ShipmentEvent[]): ShipmentState {
+  const ordered = inTimeOrder(events);
+  const statuses = ordered.filter(isStatus);
+  const latest = statuses[statuses.length - 1];
+  const status = latest?.status ?? INITIAL_STATUS;
+  const reschedules = ordered.filter((e): e is RescheduledEvent => e.status === 'rescheduled');
+  const remeasures = ordered.filter((e): e is RemeasuredEvent => e.status === 'remeasured');
+  const state: ShipmentState = { status, reschedules };
+  if (latest) state.statusAt = latest.at;
+  if (status === 'delivered' || status === 'received') {
+    // Delivered on the first delivery report; a receipt without one dates the delivery.
+    const delivery =
+      statuses.find((e) => e.status === 'delivered') ??
+      statuses.find((e) => e.status === 'received');
+    if (delivery) state.deliveredDate = parseInstant(delivery.at, '/at').date;
+  }
+  const remeasured = remeasures[remeasures.length - 1];
+  if (remeasured) state.remeasured = remeasured;
+  return state;
+}
+
+/**
+ * An order's status follows its last shipment to be delivered: the least advanced of those
+ * not cancelled; only when every shipment is cancelled is the order cancelled.
+ * @example orderStatus(['awaiting_pickup', 'handed_to_delivery']) // 'handed_to_delivery'
+ * @example orderStatus(['cancelled', 'delivered']) // 'delivered'
+ */
+export function orderStatus(statuses: readonly ShipmentStatus[]): ShipmentStatus {
+  const live = statuses.filter((s) => s !== 'cancelled');
+  if (live.length === 0) return statuses.length === 0 ? INITIAL_STATUS : 'cancelled';
+  const order = SHIPMENT_STATUSES as readonly ShipmentStatus[];
+  return live.reduce((least, s) => (order.indexOf(s) < order.indexOf(least) ? s : least));
+}

@@ -1,0 +1,129 @@
+/**
+ * Everything a shipment shows, from its facts and events, as of a day: chargeable weight,
+ * charges, status, reschedules, re-measurement and lateness. Time comes in as `today`.
+ */
+import { DEFAULT_CALENDAR, getCalendar } from '../calendar';
+import { isValidIsoDate, toDayNumber, type IsoDate } from '../calendar/dates';
+import type { LateCalendar } from '../compensation/late-span';
+import { DomainError } from '../errors';
+import { moneyFromJson } from '../money';
+import { resolvePolicy, RESCHEDULE_REASONS, type CarrierPolicy } from '../policies';
+import { computeWeight, type WeightResult } from '../weight';
+import { computeCharges, type Charges } from './charges';
+import { parseInstant } from './instant';
+import { deadlineOf, latenessOf, type Deadline, type Lateness } from './lateness';
+import { remeasurement, type Remeasurement } from './remeasure';
+import { deriveState, inTimeOrder, type ShipmentState } from './state';
+import type { ShipmentEvent, ShipmentFacts, ShipmentStatus } from './types';
+
+/** The rules a shipment is judged by. */
+export interface ShipmentContext {
+  policy: CarrierPolicy;
+  calendar: LateCalendar;
+  today: IsoDate;
+}
+
+/**
+ * The carrier's policy and the shipment's calendar.
+ * @example shipmentContext({ carrier: 'cdek' }, '2025-03-20').policy.id // 'cdek'
+ */
+export function shipmentContext(
+  facts: Pick<ShipmentFacts, 'carrier' | 'calendar'>,
+  today: IsoDate,
+): ShipmentContext {
+  const policy = resolvePolicy(facts.carrier, '/carrier');
+  let calendar: LateCalendar;
+  try {
+    calendar = getCalendar(facts.calendar ?? DEFAULT_CALENDAR);
+  } catch (error) {
+    throw error instanceof DomainError ? error.within('/calendar') : error;
+  }
+  return { policy, calendar, today };
+}
+
+/** @example summarizeShipment(facts, events, ctx).status // 'in_transit' */
+export interface ShipmentSummary {
+  weight: WeightResult;
+  charges: Charges;
+  status: ShipmentStatus;
+  statusAt?: string;
+  deliveredDate?: IsoDate;
+  /** Every event, in the order they happened. */
+  events: ShipmentEvent[];
+  deadline: Deadline;
+  remeasurement?: Remeasurement;
+  lateness: Lateness | null;
+  /**
+   * The deadline, while the shipment may be owed for lateness: not cancelled, and not
+   * delivered on time. What the late listing's index is keyed on.
+   */
+  watchDate?: IsoDate;
+}
+
+/**
+ * A shipment as of `ctx.today`.
+ * @example summarizeShipment(facts, [], ctx).charges.total // tariff + packaging
+ */
+export function summarizeShipment(
+  facts: ShipmentFacts,
+  events: readonly ShipmentEvent[],
+  ctx: ShipmentContext,
+): ShipmentSummary {
+  const { policy, calendar } = ctx;
+  const state: ShipmentState = deriveState(events);
+  const weight = computeWeight({ packages: facts.packages }, { policy });
+  const quoted = moneyFromJson(facts.deliveryCost, '/deliveryCost');
+  const measured = state.remeasured && remeasurement(facts, state.remeasured, policy);
+  const tariff = measured
+    ? {
+        amount: moneyFromJson(measured.charged, '/charged'),
+        remeasured: { date: measured.at.slice(0, 10), quoted },
+      }
+    : { amount: quoted };
+  const charges = computeCharges(facts, tariff, policy);
+  const deadline = deadlineOf(facts, state, policy, calendar);
+  const lateness = latenessOf(facts, state, deadline, charges.deliveryCost, ctx);
+  const watched =
+    state.status !== 'cancelled' && (state.deliveredDate === undefined || lateness?.late === true);
+  return {
+    weight,
+    charges,
+    status: state.status,
+    ...(state.statusAt === undefined ? {} : { statusAt: state.statusAt }),
+    ...(state.deliveredDate === undefined ? {} : { deliveredDate: state.deliveredDate }),
+    events: inTimeOrder(events),
+    deadline,
+    ...(measured ? { remeasurement: measured } : {}),
+    lateness,
+    ...(watched ? { watchDate: deadline.deadline } : {}),
+  };
+}
+
+/**
+ * Checks an event against the shipment before it is recorded; errors point into the event.
+ * @example checkEvent(facts, { eventId: 'e1', status: 'delivered', at: '2025-03-01T10:00:00Z' }) // throws when shipped 2025-03-05
+ */
+export function checkEvent(
+  facts: ShipmentFacts,
+  event: ShipmentEvent,
+  policy: CarrierPolicy,
+): void {
+  const { date } = parseInstant(event.at, '/at');
+  if (event.status === 'delivered' || event.status === 'received') {
+    if (facts.shippedDate !== undefined && toDayNumber(date) < toDayNumber(facts.shippedDate)) {
+      const message = `${date} is before the shipping date ${facts.shippedDate}`;
+      throw new DomainError('invalid-input', message, '/at');
+    }
+  }
+  if (event.status === 'rescheduled') {
+    if (!isValidIsoDate(event.promisedDate)) {
+      const message = `"${event.promisedDate}" is not a calendar date (YYYY-MM-DD)`;
+      throw new DomainError('invalid-input', message, '/promisedDate');
+    }
+    if (!(RESCHEDULE_REASONS as readonly string[]).includes(event.reason)) {
+      const message = `reason must be one of ${RESCHEDULE_REASONS.join(', ')}`;
+      throw new DomainError('invalid-input', message, '/reason');
+    }
+  }
+  if (event.status === 'remeasured') remeasurement(facts, event, policy);
+}

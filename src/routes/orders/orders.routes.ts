@@ -1,0 +1,77 @@
+import { createRoute } from '@hono/zod-openapi';
+import { onlyRole } from '../../http/auth';
+import { problem, rateLimitedResponse } from '../../schemas/problem.schema';
+import {
+  OrderInputSchema,
+  OrderParamsSchema,
+  OrderSchema,
+  ShopQuerySchema,
+} from '../../schemas/shipment.schema';
+import { shipmentExamples } from '../shipments/shipments.examples';
+import { jsonBody, jsonResponse } from '../router';
+
+export const tags = ['shipments'];
+export const security = [{ apiKey: [] }];
+
+/** Which key may call an operation, as its description says it. */
+export const ROLES = {
+  write: 'Who may call: a **shop** key (its own orders and shipments).',
+  read: 'Who may call: a **shop** key (its own) or a **clerk** key (any shop’s, named by `shopId`).',
+  list: 'Who may call: a **shop** key (its own) or a **clerk** key (every shop’s, or one by `shopId`).',
+} as const;
+
+/** The answers every keyed operation can give besides its own. */
+export const keyedErrors = (notFound?: string) =>
+  ({
+    401: problem(401, 'No, unknown or revoked API key'),
+    403: problem(403, 'The key’s role may not do this'),
+    ...(notFound === undefined ? {} : { 404: problem(404, notFound) }),
+    429: rateLimitedResponse('with this API key'),
+    503: problem(503, 'Storage unavailable; retry after `Retry-After` seconds'),
+    500: problem(500, 'Unexpected failure; quote `instance` to support'),
+  }) as const;
+
+export const bodyErrors = {
+  400: problem(400, 'The body is not valid JSON'),
+  413: problem(413, 'The body is larger than the limit'),
+  415: problem(415, 'The body is not application/json'),
+  422: problem(
+    422,
+    'A field or parameter is missing or breaks a rule (an unknown packaging item among them); `errors` names each one',
+  ),
+} as const;
+
+export const putOrderRoute = createRoute({
+  method: 'put',
+  path: '/v1/orders/{orderId}',
+  operationId: 'putOrder',
+  tags,
+  security,
+  middleware: [onlyRole('shop')],
+  summary: 'Create or replace an order (shop key)',
+  description: `${ROLES.write} Idempotent: the same body again changes nothing. Shipments the order no longer lists are deleted; the events of those it keeps are kept. A shipment id belongs to one order of the shop.`,
+  request: { params: OrderParamsSchema, body: jsonBody(OrderInputSchema, 'The order') },
+  responses: {
+    200: jsonResponse(OrderSchema, 'Replaced (or unchanged)', shipmentExamples.order, ['ETag']),
+    201: jsonResponse(OrderSchema, 'Created', shipmentExamples.order, ['ETag']),
+    ...bodyErrors,
+    409: problem(409, 'The order changed meanwhile, again and again; read it and retry'),
+    ...keyedErrors(),
+  },
+});
+
+export const getOrderRoute = createRoute({
+  method: 'get',
+  path: '/v1/orders/{orderId}',
+  operationId: 'getOrder',
+  tags,
+  security,
+  summary: 'One order, its shipments and its status',
+  description: ROLES.read,
+  request: { params: OrderParamsSchema, query: ShopQuerySchema },
+  responses: {
+    200: jsonResponse(OrderSchema, 'The order', shipmentExamples.order),
+    422: bodyErrors[422],
+    ...keyedErrors('No such order (another shop’s is not revealed)'),
+  },
+});

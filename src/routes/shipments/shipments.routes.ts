@@ -1,0 +1,71 @@
+import { createRoute } from '@hono/zod-openapi';
+import { onlyRole } from '../../http/auth';
+import {
+  EventAnswerSchema,
+  LateQuerySchema,
+  LateShipmentListSchema,
+  ShipmentEventSchema,
+  ShipmentParamsSchema,
+  ShipmentSchema,
+  ShopQuerySchema,
+} from '../../schemas/shipment.schema';
+import { jsonBody, jsonResponse } from '../router';
+import { keyedErrors, bodyErrors, ROLES, tags, security } from '../orders/orders.routes';
+import { shipmentExamples } from './shipments.examples';
+
+export const getShipmentRoute = createRoute({
+  method: 'get',
+  path: '/v1/shipments/{shipmentId}',
+  operationId: 'getShipment',
+  tags,
+  security,
+  summary: 'One shipment: charges, weight, status, events and lateness as of today',
+  description: ROLES.read,
+  request: { params: ShipmentParamsSchema, query: ShopQuerySchema },
+  responses: {
+    200: jsonResponse(ShipmentSchema, 'The shipment', shipmentExamples.shipment),
+    422: bodyErrors[422],
+    ...keyedErrors('No such shipment (another shop’s is not revealed)'),
+  },
+});
+
+export const recordEventRoute = createRoute({
+  method: 'post',
+  path: '/v1/shipments/{shipmentId}/events',
+  operationId: 'recordShipmentEvent',
+  tags,
+  security,
+  middleware: [onlyRole('shop')],
+  summary: 'Record a carrier event (shop key)',
+  description: `${ROLES.write} A status, a reschedule (\`rescheduled\`: the new date and why) or a re-measurement (\`remeasured\`: the carrier’s packages and what it charged). A repeated \`eventId\` is ignored (\`duplicate: true\`, nothing changes); events may arrive out of order: the status is that of the latest \`at\`.`,
+  request: {
+    params: ShipmentParamsSchema,
+    body: jsonBody(ShipmentEventSchema, 'The event'),
+  },
+  responses: {
+    200: jsonResponse(EventAnswerSchema, 'Recorded, or ignored as a resend', {
+      duplicate: false,
+      shipment: shipmentExamples.shipment,
+    }),
+    ...bodyErrors,
+    ...keyedErrors('No such shipment (another shop’s is not revealed)'),
+  },
+});
+
+export const listLateShipmentsRoute = createRoute({
+  method: 'get',
+  path: '/v1/shipments',
+  operationId: 'listLateShipments',
+  tags,
+  security,
+  summary: 'Late shipments, oldest deadline first',
+  description: `${ROLES.list} Shipments past their deadline as of today that are not delivered, received or cancelled, and those delivered late, each with \`lateness\`: the late calculator’s \`businessDaysLate\` and amount (accrued so far while undelivered). Read from an index on the deadline of open shipments: it reads late ones only. Cursor pagination.`,
+  request: { query: LateQuerySchema },
+  responses: {
+    200: jsonResponse(LateShipmentListSchema, 'A page of late shipments', {
+      items: [shipmentExamples.shipment],
+    }),
+    422: bodyErrors[422],
+    ...keyedErrors(),
+  },
+});
