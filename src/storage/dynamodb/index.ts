@@ -27,6 +27,8 @@ export function createDynamoStorage(
     apiKeyCacheMs?: number;
     /** Seals list cursors; default a local-only key (see DynamoRepositoryOptions). */
     cursorSecret?: string;
+    /** Shipments remembered for the next event's write (see ./shipment-cache.ts); 0: none. */
+    shipmentCacheSize?: number;
   },
 ): Storage {
   const client = createDynamoClient(options);
@@ -46,6 +48,9 @@ export function createDynamoStorage(
       client,
       tableName: options.tableName,
       ...cursorSecret,
+      ...(options.shipmentCacheSize === undefined
+        ? {}
+        : { shipmentCacheSize: options.shipmentCacheSize }),
     }),
   };
 }
