@@ -18,7 +18,7 @@ import {
   DynamoDeskSessionRepository,
   DynamoShipmentRepository,
 } from '../../src/storage/dynamodb';
-import type { ClaimRepository } from '../../src/storage/repository';
+import type { ClaimRepository, ShipmentRecord } from '../../src/storage/repository';
 
 /** A new, empty table on the shared DynamoDB Local, so counts in one file are exact. */
 export async function freshStorage() {
@@ -135,3 +135,29 @@ export async function storeFiled(claims: ClaimRepository, all: readonly Claim[])
     );
   }
 }
+
+/** A cdek shipment record, one 1 kg parcel promised for 2025-03-11. */
+export const shipment = (
+  shopId: string,
+  orderId: string,
+  shipmentId: string,
+  over: Partial<ShipmentRecord> = {},
+): ShipmentRecord => ({
+  shopId,
+  orderId,
+  shipmentId,
+  facts: {
+    shipmentId,
+    carrier: 'cdek',
+    packages: [{ lengthCm: '10', widthCm: '10', heightCm: '10', weightKg: '1' }],
+    packaging: [],
+    deliveryCost: { amount: '500.00', currency: 'RUB' },
+    deliveryPaid: true,
+    promisedDate: '2025-03-11',
+  },
+  events: [],
+  version: 1,
+  updatedAt: '2025-03-01T10:00:00.000Z',
+  watchDate: '2025-03-11',
+  ...over,
+});

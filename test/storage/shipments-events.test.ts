@@ -9,7 +9,7 @@ import { recordEvent, type ShipmentEvent } from '../../src/domain/shipment';
 import { clientFor } from '../../scripts/create-table';
 import { DynamoShipmentRepository } from '../../src/storage/dynamodb';
 import type { EventDecision, ShipmentRecord } from '../../src/storage/repository';
-import { freshStorage } from './helpers';
+import { freshStorage, shipment } from './helpers';
 
 let tableName = '';
 beforeAll(async () => {
@@ -34,24 +34,8 @@ function instance() {
   return { repo: new DynamoShipmentRepository({ client, tableName }), calls };
 }
 
-const shipment = (shipmentId: string, over: Partial<ShipmentRecord> = {}): ShipmentRecord => ({
-  shopId: 'shop-e',
-  orderId: `O-${shipmentId}`,
-  shipmentId,
-  facts: {
-    shipmentId,
-    carrier: 'cdek',
-    packages: [{ lengthCm: '10', widthCm: '10', heightCm: '10', weightKg: '1' }],
-    packaging: [],
-    deliveryCost: { amount: '500.00', currency: 'RUB' },
-    deliveryPaid: true,
-    promisedDate: '2025-03-11',
-  },
-  events: [],
-  version: 1,
-  updatedAt: '2025-03-01T10:00:00.000Z',
-  ...over,
-});
+const record = (shipmentId: string, over: Partial<ShipmentRecord> = {}) =>
+  shipment('shop-e', `O-${shipmentId}`, shipmentId, over);
 
 const event = (eventId: string, minute = 0): ShipmentEvent => ({
   eventId,
@@ -94,7 +78,7 @@ async function create(record: ShipmentRecord, repo: DynamoShipmentRepository) {
 
 describe('an event through applyEvent', () => {
   it('reads first on a cold instance, then writes in one PutItem on the copy it keeps', async () => {
-    await create(shipment('S-1'), instance().repo);
+    await create(record('S-1'), instance().repo);
     const a = instance();
     const first = await a.repo.applyEvent('shop-e', 'S-1', 'e1', append(event('e1')));
     expect(first).toEqual({ duplicate: false, version: 2 });
@@ -108,7 +92,7 @@ describe('an event through applyEvent', () => {
   it('on a stale copy decides again from the item the failed condition returns, no read', async () => {
     const a = instance();
     const b = instance();
-    await create(shipment('S-2'), a.repo);
+    await create(record('S-2'), a.repo);
     await b.repo.applyEvent('shop-e', 'S-2', 'b1', append(event('b1')));
     a.calls.length = 0;
     const answer = await a.repo.applyEvent('shop-e', 'S-2', 'a1', append(event('a1', 1)));
@@ -121,7 +105,7 @@ describe('an event through applyEvent', () => {
   it('answers a resend seen in a stale copy from the shipment as stored, writing nothing', async () => {
     const a = instance();
     const b = instance();
-    await create(shipment('S-3'), a.repo);
+    await create(record('S-3'), a.repo);
     await a.repo.applyEvent('shop-e', 'S-3', 'e1', append(event('e1')));
     await b.repo.applyEvent('shop-e', 'S-3', 'e2', append(event('e2', 1)));
     a.calls.length = 0;
@@ -136,7 +120,7 @@ describe('an event through applyEvent', () => {
   it('judges a refusal made on a cached copy again on the stored shipment', async () => {
     const a = instance();
     const b = instance();
-    await create(shipment('S-4'), a.repo);
+    await create(record('S-4'), a.repo);
     await b.repo.applyEvent('shop-e', 'S-4', 'e1', append(event('e1')));
     // Refuses a shipment without events: true of a's copy, not of the stored one.
     const picky = (current: ShipmentRecord) => {
@@ -148,7 +132,7 @@ describe('an event through applyEvent', () => {
       version: 3,
     });
     const fresh = instance();
-    await create(shipment('S-5'), fresh.repo);
+    await create(record('S-5'), fresh.repo);
     await expect(fresh.repo.applyEvent('shop-e', 'S-5', 'e1', picky)).rejects.toThrow(
       'no events yet',
     );
@@ -157,7 +141,7 @@ describe('an event through applyEvent', () => {
   it('never writes a copy of a shipment that was deleted and created again at the same version', async () => {
     const a = instance();
     const b = instance();
-    await create(shipment('S-6'), a.repo);
+    await create(record('S-6'), a.repo);
     await a.repo.applyEvent('shop-e', 'S-6', 'old', append(event('old')));
     // b drops it from its order, then another order creates it again: version 1 again.
     await b.repo.replaceOrder({
@@ -175,11 +159,11 @@ describe('an event through applyEvent', () => {
       puts: [],
       removes: [{ shipmentId: 'S-6', expectedVersion: 2 }],
     });
-    const reborn = shipment('S-6', {
+    const reborn = record('S-6', {
       orderId: 'O-F',
       version: 2,
       updatedAt: '2025-03-03T10:00:00.000Z',
-      facts: { ...shipment('S-6').facts, promisedDate: '2025-03-20' },
+      facts: { ...record('S-6').facts, promisedDate: '2025-03-20' },
     });
     await create(reborn, b.repo);
     // a still holds its copy at version 2 (its own write): the same version, another shipment.
@@ -193,7 +177,7 @@ describe('an event through applyEvent', () => {
   it('from two instances at once, with each other resending, lands every event exactly once', async () => {
     const a = instance();
     const b = instance();
-    await create(shipment('S-7'), a.repo);
+    await create(record('S-7'), a.repo);
     await b.repo.getShipment('shop-e', 'S-7'); // both warm, soon both stale
     const ids = Array.from({ length: 24 }, (_, i) => `c${i}`);
     const lane = async (repo: DynamoShipmentRepository, mine: string[]) => {

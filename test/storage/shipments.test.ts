@@ -10,10 +10,9 @@ import {
   ConflictError,
   InvalidCursorError,
   type OrderRecord,
-  type ShipmentRecord,
   type ShipmentRepository,
 } from '../../src/storage/repository';
-import { freshStorage } from './helpers';
+import { freshStorage, shipment } from './helpers';
 
 let shipments: ShipmentRepository;
 let env: Awaited<ReturnType<typeof freshStorage>>;
@@ -36,31 +35,6 @@ const order = (
   shipmentIds,
   version,
   updatedAt: '2025-03-01T10:00:00.000Z',
-});
-
-const shipment = (
-  shopId: string,
-  orderId: string,
-  shipmentId: string,
-  over: Partial<ShipmentRecord> = {},
-): ShipmentRecord => ({
-  shopId,
-  orderId,
-  shipmentId,
-  facts: {
-    shipmentId,
-    carrier: 'cdek',
-    packages: [{ lengthCm: '10', widthCm: '10', heightCm: '10', weightKg: '1' }],
-    packaging: [],
-    deliveryCost: { amount: '500.00', currency: 'RUB' },
-    deliveryPaid: true,
-    promisedDate: '2025-03-11',
-  },
-  events: [],
-  version: 1,
-  updatedAt: '2025-03-01T10:00:00.000Z',
-  watchDate: '2025-03-11',
-  ...over,
 });
 
 const event = (eventId: string, status: 'in_transit' | 'delivered'): ShipmentEvent => ({

@@ -32,6 +32,8 @@ export function createDynamoStorage(
     apiKeyCacheMs?: number;
     /** Seals list cursors; default a local-only key (see DynamoRepositoryOptions). */
     cursorSecret?: string;
+    /** Shipments remembered for the next event's write (see ./shipment-cache.ts); 0: none. */
+    shipmentCacheSize?: number;
   },
 ): Storage {
   const client = createDynamoClient(options);
@@ -48,6 +50,9 @@ export function createDynamoStorage(
       client,
       tableName: options.tableName,
       ...cursorSecret,
+      ...(options.shipmentCacheSize === undefined
+        ? {}
+        : { shipmentCacheSize: options.shipmentCacheSize }),
     }),
     shops: new DynamoShopRepository({ client, tableName: options.tableName }),
     messagesSent: new DynamoMessageSentRepository({ client, tableName: options.tableName }),

@@ -45,7 +45,7 @@ import { transact } from './transact';
 /** Keys per BatchGetItem (DynamoDB's limit). */
 const BATCH = 100;
 /** Conditional writes an event gets before the caller hears of the conflict. */
-const EVENT_ATTEMPTS = 5;
+const EVENT_ATTEMPTS = 8;
 
 /** A failed event write: the item as stored (absent: no such shipment). */
 interface Refused {
@@ -242,6 +242,11 @@ export class DynamoShipmentRepository implements ShipmentRepository {
       }
       current = outcome.current;
       stored = true;
+      // Racing writers on one shipment: from the second lost race on, a random pause, so
+      // one of them gets ahead instead of both colliding again.
+      if (attempt >= 2) {
+        await new Promise((done) => setTimeout(done, Math.random() * 4 * 2 ** attempt));
+      }
     }
   }
 
