@@ -121,6 +121,10 @@ export const ClaimSchema = z
     carrier: z.string(),
     waybill: z.string(),
     orderId: z.string().optional(),
+    shipmentId: z
+      .string()
+      .optional()
+      .openapi({ description: 'The shipment it was filed from (POST /v1/shipments/{id}/claims)' }),
     shippedDate: IsoDateSchema,
     shipment: z
       .union([LateShipmentSchema, LostShipmentSchema, DamagedShipmentSchema])

@@ -10,6 +10,7 @@ export {
   type ChargeItem,
   type Charges,
 } from './charges';
+export { shipmentFiling, type ShipmentClaimRequest, type ShipmentOnFile } from './filing';
 export { INSTANT_PATTERN, parseInstant, type Instant } from './instant';
 export { deadlineOf, latenessOf, type Deadline, type Lateness } from './lateness';
 export { remeasurement, type Remeasurement } from './remeasure';
