@@ -17,6 +17,7 @@ import { RESPONSE_HEADERS } from './schemas/headers.schema';
 import { weightRouter } from './routes/weight/weight.index';
 import { createClaimService } from './services/claims';
 import { createShipmentService } from './services/shipments';
+import { createShipmentClaimService } from './services/shipment-claims';
 import { ordersRouter } from './routes/orders/orders.index';
 import { shipmentsRouter } from './routes/shipments/shipments.index';
 
@@ -44,10 +45,10 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.use('/v1/compensation/*', limitByAddress());
 
   // The services, built once, on `c.var` of every request that uses them (not the calculators').
-  const services: Services = {
-    claims: createClaimService(deps),
-    shipments: createShipmentService(deps),
-  };
+  const claims = createClaimService(deps);
+  const shipments = createShipmentService(deps);
+  const shipmentClaims = createShipmentClaimService({ storage: deps.storage, claims, shipments });
+  const services: Services = { claims, shipments, shipmentClaims };
   const withServices: MiddlewareHandler<HonoEnv> = async function servicesMiddleware(c, next) {
     c.set('services', services);
     await next();

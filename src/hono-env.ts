@@ -1,6 +1,7 @@
 import type { Bindings } from './env';
 import type { Principal } from './services/actor';
 import type { ClaimService } from './services/claims';
+import type { ShipmentClaimService } from './services/shipment-claims';
 import type { ShipmentService } from './services/shipments';
 import type { Storage } from './storage/repository';
 
@@ -24,6 +25,7 @@ export interface AppDeps {
 export interface Services {
   claims: ClaimService;
   shipments: ShipmentService;
+  shipmentClaims: ShipmentClaimService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */

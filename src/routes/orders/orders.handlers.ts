@@ -20,7 +20,7 @@ export const putOrderHandler: RouteHandler<typeof putOrderRoute, HonoEnv> = asyn
 export const getOrderHandler: RouteHandler<typeof getOrderRoute, HonoEnv> = async (c) => {
   const { orderId } = c.req.valid('param');
   const { shopId } = c.req.valid('query');
-  const order = await c.var.services.shipments.getOrder(c.var.principal, orderId, shopId);
+  const order = await c.var.services.shipmentClaims.getOrder(c.var.principal, orderId, shopId);
   c.header('etag', `"${order.version}"`);
   return c.json(order, 200);
 };

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { getCalendar } from '../../../src/domain/calendar';
 import { prepareClaim } from '../../../src/domain/claim/filing';
 import { DomainError } from '../../../src/domain/errors';
+import type { MoneyJson } from '../../../src/domain/money';
 import { resolvePolicy } from '../../../src/domain/policies';
 import {
   shipmentFiling,
   summarizeShipment,
   type ShipmentEvent,
   type ShipmentFacts,
+  type ShipmentClaimRequest,
   type ShipmentOnFile,
   type ShipmentSummary,
 } from '../../../src/domain/shipment';
@@ -16,7 +18,7 @@ const cdek = resolvePolicy('cdek');
 const RU = getCalendar('RU');
 const TODAY = '2025-03-20';
 const customer = { name: 'Anna Petrova', email: 'anna@example.com', phone: '+7 900 000-00-00' };
-const rub = (amount: string) => ({ amount, currency: 'RUB' });
+const rub = (amount: string): MoneyJson => ({ amount, currency: 'RUB' });
 
 const facts = (over: Partial<ShipmentFacts> = {}): ShipmentFacts => ({
   shipmentId: 's1',
@@ -37,7 +39,7 @@ function onFile(f: ShipmentFacts, events: ShipmentEvent[] = []): ShipmentOnFile 
   return { ...f, ...summary, orderId: 'O-1' };
 }
 
-const late = { type: 'late', description: 'Arrived late', evidence: [] } as const;
+const late: ShipmentClaimRequest = { type: 'late', description: 'Arrived late', evidence: [] };
 const delivered = (at: string): ShipmentEvent => ({ eventId: 'd', status: 'delivered', at });
 const prepare = (filing: ReturnType<typeof shipmentFiling>) =>
   prepareClaim(filing, { policy: cdek, calendar: RU, shopId: 'shop-1', today: TODAY, at: 'x' });
@@ -94,12 +96,12 @@ describe('shipmentFiling', () => {
 
   it('files lost with the paid delivery cost and the insurance, plus the documented value given', () => {
     const insured = facts({ insurance: { declaredValue: rub('10000.00') } });
-    const request = {
+    const request: ShipmentClaimRequest = {
       type: 'lost',
       description: 'Lost',
       evidence: [],
       documentedValue: rub('8000.00'),
-    } as const;
+    };
     const filing = shipmentFiling(onFile(insured), customer, request, TODAY);
     expect(filing.shipment).toEqual({
       deliveryCost: rub('500.00'),
@@ -115,12 +117,12 @@ describe('shipmentFiling', () => {
   });
 
   it('files damaged with the documented damage the request adds', () => {
-    const request = {
+    const request: ShipmentClaimRequest = {
       type: 'damaged',
       description: 'Crushed',
       evidence: [{ kind: 'photo', name: 'box.jpg' }],
       documentedDamage: rub('2500.00'),
-    } as const;
+    };
     const filing = shipmentFiling(onFile(facts()), customer, request, TODAY);
     expect(filing.shipment).toEqual({
       deliveryCost: rub('500.00'),
