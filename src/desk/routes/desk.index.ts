@@ -11,6 +11,7 @@ import type { DeskEnv } from './desk-env';
 import { deskErrorHandler } from './desk-errors';
 import { deskContext, requireCsrf, sameSitePosts } from './guard-middleware';
 import { newClaim, newClaimForm } from './new-claim.handlers';
+import { lateShipments, shipmentClaim, showOrder } from './orders.handlers';
 import { queue } from './queue.handlers';
 import { renderError } from './render';
 import { securityHeaders } from './security-headers';
@@ -45,7 +46,13 @@ deskRouter.use('/desk', requireClerk());
 deskRouter.use('/desk/claims/*', requireClerk());
 deskRouter.use('/desk/new-claim', requireClerk());
 deskRouter.use('/desk/sign-out', requireClerk());
-deskRouter.on('POST', ['/desk/claims/*', '/desk/new-claim', '/desk/sign-out'], requireCsrf());
+deskRouter.use('/desk/shipments/*', requireClerk());
+deskRouter.use('/desk/shops/*', requireClerk());
+deskRouter.on(
+  'POST',
+  ['/desk/claims/*', '/desk/new-claim', '/desk/sign-out', '/desk/shops/*'],
+  requireCsrf(),
+);
 
 deskRouter.get('/desk', (c) => c.redirect('/desk/claims', 303));
 deskRouter.post('/desk/sign-out', signOut);
@@ -55,6 +62,9 @@ deskRouter.post('/desk/new-claim', newClaim);
 deskRouter.get('/desk/claims/:id', showClaim);
 deskRouter.post('/desk/claims/:id/moves/:move', moveClaim);
 deskRouter.get('/desk/claims/:id/letter', claimLetter);
+deskRouter.get('/desk/shipments/late', lateShipments);
+deskRouter.get('/desk/shops/:shopId/orders/:orderId', showOrder);
+deskRouter.post('/desk/shops/:shopId/shipments/:shipmentId/claim', shipmentClaim);
 
 deskRouter.all('/desk/*', (c) => renderError(c, 'notFound'));
 deskRouter.onError(deskErrorHandler);
