@@ -70,7 +70,7 @@ describe('orders on the desk', () => {
     const shipment = page.locator('section.shipment');
     expect(await shipment.locator('ol.timeline li').count()).toBe(1);
     expect(await shipment.textContent()).toContain('In transit');
-    expect(await shipment.textContent()).toContain('4.8 kg');
+    expect(await shipment.textContent()).toContain('4.800 kg');
     expect(await shipment.textContent()).toContain('No claim filed for this shipment.');
     await checkPage(page, 'orders-02-order');
   });
