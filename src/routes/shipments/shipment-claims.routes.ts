@@ -3,7 +3,7 @@ import { ClaimSchema, IdempotencyHeaderSchema } from '../../schemas/claim.schema
 import { problem } from '../../schemas/problem.schema';
 import { ShipmentParamsSchema, ShopQuerySchema } from '../../schemas/shipment.schema';
 import { ShipmentClaimRequestSchema } from '../../schemas/shipment-claim.schema';
-import { bodyErrors, keyedErrors, ROLES, security, tags } from '../orders/orders.routes';
+import { bodyErrors, keyedErrors, security, tags } from '../orders/orders.routes';
 import { jsonBody, jsonResponse } from '../router';
 import { shipmentClaimExamples } from './shipment-claims.examples';
 

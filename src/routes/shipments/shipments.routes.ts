@@ -6,7 +6,6 @@ import {
   LateShipmentListSchema,
   ShipmentEventSchema,
   ShipmentParamsSchema,
-  ShipmentSchema,
   ShopQuerySchema,
 } from '../../schemas/shipment.schema';
 import { ShipmentWithClaimsSchema } from '../../schemas/shipment-claim.schema';
