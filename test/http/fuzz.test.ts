@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { filingExample, requestExamples } from '../../src/schemas/examples';
+import { eventExample, orderInputExample } from '../../src/schemas/shipment.examples';
 import { generateApiKey, hashApiKey } from '../../src/storage/api-keys';
 import { createDynamoStorage } from '../../src/storage/dynamodb';
 import { TODAY } from './worker';
@@ -60,6 +61,12 @@ beforeAll(async () => {
     expect(res.status, await res.clone().text()).toBe(201);
     claimIds.push(((await res.json()) as { id: string }).id);
   }
+  const order = await app.request('/v1/orders/FUZZ-O', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${keys.shop}` },
+    body: JSON.stringify(orderInputExample),
+  });
+  expect(order.status, await order.clone().text()).toBe(201);
 });
 
 // ——— what the drill sends ———
@@ -263,6 +270,8 @@ describe('the fuzz drill', () => {
       ...Object.keys(CALCULATORS),
       '/v1/claims',
       ...Object.keys(MOVES).map((m) => `/v1/claims/:id/${m}`),
+      '/v1/shipments/:shipmentId/events',
+      '/v1/shipments/:shipmentId/claims',
     ];
     expect([...new Set(posts)]).toEqual(fuzzed.sort());
   });
@@ -293,6 +302,29 @@ describe('the fuzz drill', () => {
       await send('POST', '/v1/claims', { headers, body: sent.body });
     });
   });
+
+  it.each([
+    ['events', eventExample],
+    ['claims', { type: 'late', description: 'Promised by 5 June, still on its way' }],
+  ] as const)(
+    'POST /v1/shipments/{shipmentId}/%s: no 5xx, every refusal a problem naming its field',
+    async (what, valid) => {
+      const shipmentId = orderInputExample.shipments[0]?.shipmentId ?? '';
+      const id = fc.oneof(
+        { weight: 4, arbitrary: fc.constant(shipmentId) },
+        {
+          weight: 1,
+          arbitrary: fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
+        },
+      );
+      const input = fc.record({ sent: bodyNear(valid), who: auth, id });
+      await property(input, 200, async ({ sent, who, id }) => {
+        const headers: Record<string, string> = { ...authHeader(who) };
+        if (sent.contentType) headers['content-type'] = sent.contentType;
+        await send('POST', `/v1/shipments/${id}/${what}`, { headers, body: sent.body });
+      });
+    },
+  );
 
   it.each(Object.entries(MOVES))(
     'POST /v1/claims/{id}/%s: no 5xx, every refusal a problem naming its field',
