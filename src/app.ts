@@ -25,6 +25,7 @@ import { createMessageService } from './services/messages';
 import { shopRouter } from './routes/shop/shop.index';
 import { createEvidenceFileService } from './services/evidence-files';
 import { createShipmentService } from './services/shipments';
+import { createShipmentClaimService } from './services/shipment-claims';
 import { ordersRouter } from './routes/orders/orders.index';
 import { shipmentsRouter } from './routes/shipments/shipments.index';
 
@@ -57,11 +58,14 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   // The services, built once, on `c.var` of every request that uses them (not the calculators').
   const claims = createClaimService(deps);
   const shops = createShopService(deps);
+  const shipments = createShipmentService(deps);
+  const shipmentClaims = createShipmentClaimService({ storage: deps.storage, claims, shipments });
   const services: Services = {
     claims,
     shops,
     messages: createMessageService({ claims, shops, ...deps }),
-    shipments: createShipmentService(deps),
+    shipments,
+    shipmentClaims,
     evidenceFiles: (bucket) => createEvidenceFileService({ bucket, claims, clock: deps.clock }),
   };
   const withServices: MiddlewareHandler<HonoEnv> = async function servicesMiddleware(c, next) {

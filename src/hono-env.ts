@@ -4,6 +4,7 @@ import type { ClaimService } from './services/claims';
 import type { MessageService } from './services/messages';
 import type { ShopService } from './services/shops';
 import type { EvidenceBucket, EvidenceFileService } from './services/evidence-files';
+import type { ShipmentClaimService } from './services/shipment-claims';
 import type { ShipmentService } from './services/shipments';
 import type { Storage } from './storage/repository';
 
@@ -31,6 +32,7 @@ export interface Services {
   /** Evidence files in the request's `EVIDENCE_FILES` bucket (a binding arrives with each request). */
   evidenceFiles: (bucket: EvidenceBucket | undefined) => EvidenceFileService;
   shipments: ShipmentService;
+  shipmentClaims: ShipmentClaimService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */

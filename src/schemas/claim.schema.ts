@@ -67,6 +67,9 @@ const common = {
     .openapi({ description: 'Evidence sent with the filing; none when left out' }),
 };
 
+/** What a shop writes in any filing: what happened, and the evidence sent with it. */
+export const FilingTextFields = { description: common.description, evidence: common.evidence };
+
 /** The calculator input a claim of each type carries (the carrier is the claim's). */
 export const LateShipmentSchema = LateRequestSchema.omit({ carrier: true }).openapi('LateShipment');
 export const LostShipmentSchema = LostRequestSchema.omit({ carrier: true }).openapi('LostShipment');
@@ -122,6 +125,10 @@ export const ClaimSchema = z
     carrier: z.string(),
     waybill: z.string(),
     orderId: z.string().optional(),
+    shipmentId: z
+      .string()
+      .optional()
+      .openapi({ description: 'The shipment it was filed from (POST /v1/shipments/{id}/claims)' }),
     shippedDate: IsoDateSchema,
     shipment: z
       .union([LateShipmentSchema, LostShipmentSchema, DamagedShipmentSchema])

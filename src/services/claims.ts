@@ -77,6 +77,11 @@ export interface FileOptions {
   idempotencyKey?: string | undefined;
   /** The shop a clerk files for (a shop key files for itself). */
   shopId?: string | undefined;
+  /**
+   * What a retry must repeat to replay (default: the filing). A filing derived from stored
+   * facts (a shipment's) takes the request, so a retry replays even after today moved on.
+   */
+  fingerprintOf?: unknown;
 }
 
 export interface FilingAnswer {
@@ -168,7 +173,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
         if (!result.created) throw refusal(result, claim);
         return { claim, replayed: false } satisfies FilingAnswer;
       }
-      const fingerprint = await sha256Hex(canonicalJson(filing));
+      const fingerprint = await sha256Hex(canonicalJson(options.fingerprintOf ?? filing));
       const idempotency = {
         key,
         fingerprint,

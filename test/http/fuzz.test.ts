@@ -272,6 +272,7 @@ describe('the fuzz drill', () => {
       ...Object.keys(MOVES).map((m) => `/v1/claims/:id/${m}`),
       '/v1/claims/:id/messages/:messageId/sent',
       '/v1/shipments/:shipmentId/events',
+      '/v1/shipments/:shipmentId/claims',
     ];
     expect([...new Set(posts)]).toEqual(fuzzed.sort());
   });
@@ -302,6 +303,29 @@ describe('the fuzz drill', () => {
       await send('POST', '/v1/claims', { headers, body: sent.body });
     });
   });
+
+  it.each([
+    ['events', eventExample],
+    ['claims', { type: 'late', description: 'Promised by 5 June, still on its way' }],
+  ] as const)(
+    'POST /v1/shipments/{shipmentId}/%s: no 5xx, every refusal a problem naming its field',
+    async (what, valid) => {
+      const shipmentId = orderInputExample.shipments[0]?.shipmentId ?? '';
+      const id = fc.oneof(
+        { weight: 4, arbitrary: fc.constant(shipmentId) },
+        {
+          weight: 1,
+          arbitrary: fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
+        },
+      );
+      const input = fc.record({ sent: bodyNear(valid), who: auth, id });
+      await property(input, 200, async ({ sent, who, id }) => {
+        const headers: Record<string, string> = { ...authHeader(who) };
+        if (sent.contentType) headers['content-type'] = sent.contentType;
+        await send('POST', `/v1/shipments/${id}/${what}`, { headers, body: sent.body });
+      });
+    },
+  );
 
   it.each(Object.entries(MOVES))(
     'POST /v1/claims/{id}/%s: no 5xx, every refusal a problem naming its field',

@@ -12,6 +12,7 @@ import { deskErrorHandler } from './desk-errors';
 import { attachFile, downloadFile } from './evidence-files.handlers';
 import { deskContext, requireCsrf, sameSitePosts } from './guard-middleware';
 import { newClaim, newClaimForm } from './new-claim.handlers';
+import { lateShipments, shipmentClaim, showOrder } from './orders.handlers';
 import { queue } from './queue.handlers';
 import { renderError } from './render';
 import { securityHeaders } from './security-headers';
@@ -46,7 +47,13 @@ deskRouter.use('/desk', requireClerk());
 deskRouter.use('/desk/claims/*', requireClerk());
 deskRouter.use('/desk/new-claim', requireClerk());
 deskRouter.use('/desk/sign-out', requireClerk());
-deskRouter.on('POST', ['/desk/claims/*', '/desk/new-claim', '/desk/sign-out'], requireCsrf());
+deskRouter.use('/desk/shipments/*', requireClerk());
+deskRouter.use('/desk/shops/*', requireClerk());
+deskRouter.on(
+  'POST',
+  ['/desk/claims/*', '/desk/new-claim', '/desk/sign-out', '/desk/shops/*'],
+  requireCsrf(),
+);
 
 deskRouter.get('/desk', (c) => c.redirect('/desk/claims', 303));
 deskRouter.post('/desk/sign-out', signOut);
@@ -58,6 +65,9 @@ deskRouter.post('/desk/claims/:id/moves/:move', moveClaim);
 deskRouter.get('/desk/claims/:id/letter', claimLetter);
 deskRouter.post('/desk/claims/:id/evidence/:evidenceId/file', attachFile);
 deskRouter.get('/desk/claims/:id/evidence/:evidenceId/file', downloadFile);
+deskRouter.get('/desk/shipments/late', lateShipments);
+deskRouter.get('/desk/shops/:shopId/orders/:orderId', showOrder);
+deskRouter.post('/desk/shops/:shopId/shipments/:shipmentId/claim', shipmentClaim);
 
 deskRouter.all('/desk/*', (c) => renderError(c, 'notFound'));
 deskRouter.onError(deskErrorHandler);

@@ -14,7 +14,7 @@ export interface LayoutProps {
   /** Present when a clerk is signed in: shows the navigation and the sign-out buttons. */
   csrf?: string | undefined;
   /** Which navigation entry is this page. */
-  current?: 'queue' | 'new' | undefined;
+  current?: 'queue' | 'new' | 'late' | undefined;
   children?: Child;
 }
 
@@ -49,6 +49,11 @@ export function Layout(props: LayoutProps) {
                 <li>
                   <a href="/desk/claims" aria-current={here('queue')}>
                     {m.queue}
+                  </a>
+                </li>
+                <li>
+                  <a href="/desk/shipments/late" aria-current={here('late')}>
+                    {m.lateShipments}
                   </a>
                 </li>
                 <li>

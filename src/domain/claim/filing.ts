@@ -25,6 +25,8 @@ interface FilingCommon {
   carrier: string;
   waybill: string;
   orderId?: string;
+  /** The shop's shipment the claim was filed from (POST /v1/shipments/{id}/claims). */
+  shipmentId?: string;
   shippedDate: IsoDate;
   claimant: Claimant;
   description: string;

@@ -85,6 +85,8 @@ export interface Claim {
   carrier: string;
   waybill: string;
   orderId?: string;
+  /** The shop's shipment the claim was filed from, if it was. */
+  shipmentId?: string;
   /** Starts the policy's filing window (YYYY-MM-DD). */
   shippedDate: string;
   /** The calculator input, validated by the HTTP layer. */

@@ -10,6 +10,8 @@ export {
   type ChargeItem,
   type Charges,
 } from './charges';
+export { claimRef, claimTotals, type ClaimTotals, type ShipmentClaimRef } from './claim-totals';
+export { shipmentFiling, type ShipmentClaimRequest, type ShipmentOnFile } from './filing';
 export { INSTANT_PATTERN, parseInstant, type Instant } from './instant';
 export { deadlineOf, latenessOf, type Deadline, type Lateness } from './lateness';
 export { remeasurement, type Remeasurement } from './remeasure';

@@ -20,5 +20,6 @@ export const putOrderHandler: RouteHandler<typeof putOrderRoute, HonoEnv> = asyn
 export const getOrderHandler: RouteHandler<typeof getOrderRoute, HonoEnv> = async (c) => {
   const { orderId } = c.req.valid('param');
   const { shopId } = c.req.valid('query');
-  return c.json(await c.var.services.shipments.getOrder(c.var.principal, orderId, shopId), 200);
+  const order = await c.var.services.shipmentClaims.getOrder(c.var.principal, orderId, shopId);
+  return c.json(order, 200);
 };

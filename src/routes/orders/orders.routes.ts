@@ -8,6 +8,8 @@ import {
   ShopQuerySchema,
 } from '../../schemas/shipment.schema';
 import { shipmentExamples } from '../shipments/shipments.examples';
+import { OrderWithClaimsSchema } from '../../schemas/shipment-claim.schema';
+import { shipmentClaimExamples } from '../shipments/shipment-claims.examples';
 import { jsonBody, jsonResponse } from '../router';
 
 export const tags = ['shipments'];
@@ -70,7 +72,11 @@ export const getOrderRoute = createRoute({
   description: ROLES.read,
   request: { params: OrderParamsSchema, query: ShopQuerySchema },
   responses: {
-    200: jsonResponse(OrderSchema, 'The order', shipmentExamples.order),
+    200: jsonResponse(
+      OrderWithClaimsSchema,
+      'The order, with its shipments’ claims and what they come to',
+      shipmentClaimExamples.order,
+    ),
     422: bodyErrors[422],
     ...keyedErrors('No such order (another shop’s is not revealed)'),
   },

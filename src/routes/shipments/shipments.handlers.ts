@@ -11,7 +11,7 @@ export const getShipmentHandler: RouteHandler<typeof routes.getShipmentRoute, Ho
   const { shipmentId } = c.req.valid('param');
   const { shopId } = c.req.valid('query');
   return c.json(
-    await c.var.services.shipments.getShipment(c.var.principal, shipmentId, shopId),
+    await c.var.services.shipmentClaims.getShipment(c.var.principal, shipmentId, shopId),
     200,
   );
 };

@@ -1,5 +1,7 @@
 import { authenticate } from '../../http/auth';
 import { createRouter, route } from '../router';
+import { fileShipmentClaimHandler } from './shipment-claims.handlers';
+import { fileShipmentClaimRoute } from './shipment-claims.routes';
 import * as h from './shipments.handlers';
 import * as r from './shipments.routes';
 
@@ -9,3 +11,4 @@ shipmentsRouter.use('/v1/shipments/*', authenticate());
 route(shipmentsRouter, r.listLateShipmentsRoute, h.listLateShipmentsHandler);
 route(shipmentsRouter, r.getShipmentRoute, h.getShipmentHandler);
 route(shipmentsRouter, r.recordEventRoute, h.recordEventHandler);
+route(shipmentsRouter, fileShipmentClaimRoute, fileShipmentClaimHandler);

@@ -6,10 +6,11 @@ import {
   LateShipmentListSchema,
   ShipmentEventSchema,
   ShipmentParamsSchema,
-  ShipmentSchema,
   ShopQuerySchema,
 } from '../../schemas/shipment.schema';
+import { ShipmentWithClaimsSchema } from '../../schemas/shipment-claim.schema';
 import { jsonBody, jsonResponse } from '../router';
+import { shipmentClaimExamples } from './shipment-claims.examples';
 import { keyedErrors, bodyErrors, ROLES, tags, security } from '../orders/orders.routes';
 import { shipmentExamples } from './shipments.examples';
 
@@ -23,7 +24,11 @@ export const getShipmentRoute = createRoute({
   description: ROLES.read,
   request: { params: ShipmentParamsSchema, query: ShopQuerySchema },
   responses: {
-    200: jsonResponse(ShipmentSchema, 'The shipment', shipmentExamples.shipment),
+    200: jsonResponse(
+      ShipmentWithClaimsSchema,
+      'The shipment, with the claims filed for it',
+      shipmentClaimExamples.shipment,
+    ),
     422: bodyErrors[422],
     ...keyedErrors('No such shipment (another shop’s is not revealed)'),
   },

@@ -1,0 +1,146 @@
+/**
+ * The order page, the late-shipments queue, and filing a claim from a shipment: the form
+ * previews what the claim computes (the claim service's `preview`), and files only on
+ * confirm (its `file`, with an idempotency key minted for the preview, so a double submit
+ * files once).
+ */
+import type { Context } from 'hono';
+import { carrierName } from '../carriers';
+import { CLAIM_TYPES } from '../../domain/claim';
+import type { ShipmentClaimRequest } from '../../domain/shipment';
+import { ShipmentClaimRequestSchema } from '../../schemas/shipment-claim.schema';
+import { orderHref, LateQueuePage } from '../views/late-queue';
+import { ClaimPreviewPage, type ClaimPreviewProps } from '../views/order/claim-preview';
+import { OrderPage } from '../views/order/order-page';
+import type { DeskEnv } from './desk-env';
+import { deskRefusal } from './desk-errors';
+import { pathOf, renderPage } from './render';
+
+type C = Context<DeskEnv>;
+
+/** Late shipments a page of the desk's queue shows. */
+const LATE_PAGE = 20;
+
+/**
+ * GET /desk/shipments/late: every shop's late shipments, oldest deadline first.
+ * @example deskRouter.get('/desk/shipments/late', lateShipments);
+ */
+export async function lateShipments(c: C) {
+  const cursor = c.req.query('cursor') || undefined;
+  const list = (from: string | undefined) =>
+    c.var.services.shipments.listLate(c.var.principal, { limit: LATE_PAGE, cursor: from });
+  let page;
+  try {
+    page = await list(cursor);
+  } catch (error) {
+    // An edited or foreign cursor: the first page.
+    const refusal = deskRefusal(error);
+    if (!refusal || !('badCursor' in refusal)) throw error;
+    page = await list(undefined);
+  }
+  const next = page.nextCursor
+    ? `/desk/shipments/late?cursor=${encodeURIComponent(page.nextCursor)}`
+    : undefined;
+  return renderPage(
+    c,
+    <LateQueuePage
+      lang={c.get('lang')}
+      path={pathOf(c)}
+      csrf={c.get('csrf')}
+      shipments={page.items}
+      nextHref={next}
+    />,
+  );
+}
+
+/**
+ * GET /desk/shops/:shopId/orders/:orderId.
+ * @example deskRouter.get('/desk/shops/:shopId/orders/:orderId', showOrder);
+ */
+export async function showOrder(c: C) {
+  const shopId = c.req.param('shopId') ?? '';
+  const orderId = c.req.param('orderId') ?? '';
+  const order = await c.var.services.shipmentClaims.getOrder(c.var.principal, orderId, shopId);
+  const lang = c.get('lang');
+  return renderPage(
+    c,
+    <OrderPage
+      lang={lang}
+      path={orderHref(shopId, orderId)}
+      csrf={c.get('csrf')}
+      order={order}
+      carrierName={(id) => carrierName(id, lang)}
+    />,
+  );
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The API's request body from the form; the documented amount in the shipment's currency. */
+function requestOf(values: ClaimPreviewProps['values'], currency: string) {
+  const amount = values.documentedAmount.trim();
+  const money = amount === '' ? {} : { amount: { amount, currency } };
+  const extra =
+    values.type === 'lost' && 'amount' in money
+      ? { documentedValue: money.amount }
+      : values.type === 'damaged' && 'amount' in money
+        ? { documentedDamage: money.amount }
+        : {};
+  return ShipmentClaimRequestSchema.safeParse({
+    type: values.type,
+    description: values.description,
+    ...extra,
+  });
+}
+
+/**
+ * POST /desk/shops/:shopId/shipments/:shipmentId/claim: without `confirm`, the preview
+ * (nothing stored); with it, the claim is filed and the desk shows it (303).
+ * @example deskRouter.post('/desk/shops/:shopId/shipments/:shipmentId/claim', shipmentClaim);
+ */
+export async function shipmentClaim(c: C) {
+  const shopId = c.req.param('shopId') ?? '';
+  const shipmentId = c.req.param('shipmentId') ?? '';
+  const body = await c.req.parseBody();
+  const values = {
+    type: (CLAIM_TYPES as readonly string[]).includes(text(body.type)) ? text(body.type) : 'late',
+    description: text(body.description),
+    documentedAmount: text(body.documentedAmount),
+  };
+  const { shipments, shipmentClaims } = c.var.services;
+  const shipment = await shipments.getShipment(c.var.principal, shipmentId, shopId);
+  const idempotencyKey = /^[\x21-\x7e]{1,255}$/.test(text(body.idempotencyKey))
+    ? text(body.idempotencyKey)
+    : `desk-${crypto.randomUUID()}`;
+  const props: ClaimPreviewProps = {
+    lang: c.get('lang'),
+    path: orderHref(shopId, shipment.orderId),
+    csrf: c.get('csrf'),
+    shopId,
+    shipmentId,
+    orderId: shipment.orderId,
+    values,
+    idempotencyKey,
+  };
+  const parsed = requestOf(values, shipment.deliveryCost.currency);
+  if (!parsed.success) {
+    const refusals = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    return renderPage(c, <ClaimPreviewPage {...props} refusals={refusals} />, 422);
+  }
+  const request: ShipmentClaimRequest = parsed.data;
+  try {
+    if (text(body.confirm) !== 'yes') {
+      const preview = await shipmentClaims.preview(c.var.principal, shipmentId, request, shopId);
+      return await renderPage(c, <ClaimPreviewPage {...props} preview={preview} />);
+    }
+    const { claim } = await shipmentClaims.file(c.var.principal, shipmentId, request, {
+      shopId,
+      idempotencyKey,
+    });
+    return c.redirect(`/desk/claims/${claim.id}?done=filed`, 303);
+  } catch (error) {
+    const refusal = deskRefusal(error);
+    if (!refusal || !('field' in refusal)) throw error;
+    return renderPage(c, <ClaimPreviewPage {...props} refusals={[refusal.field.message]} />, 422);
+  }
+}
