@@ -1,6 +1,6 @@
 /**
- * One open claim per shipment and type. The guard on (shop, waybill, type) is another
- * branch's; it lands when the branches are merged.
+ * One open claim per shipment and type: the filing's guard on (shop, waybill, type) holds for
+ * claims filed from a shipment too.
  */
 import { describe, expect, it } from 'vitest';
 import { seedShop } from './claims-helpers';
