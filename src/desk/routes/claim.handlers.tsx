@@ -5,6 +5,7 @@
  */
 import type { Context } from 'hono';
 import { carrierName } from '../carriers';
+import { clerkNames } from '../clerk-names';
 import { domainIssues, fieldFor, inLanguage, type FieldIssues } from '../field-errors';
 import type { Language } from '../i18n/lang';
 import {
@@ -36,6 +37,10 @@ async function claimPage(c: C, id: string, outcome: Outcome, status: 200 | 409 |
   ]);
   const today = claims.today();
   const lang = c.get('lang');
+  const me = c.get('clerkName');
+  const known = new Map(me === undefined ? [] : [[c.var.principal.keyId, me]]);
+  const actors = history.map((event) => event.actor);
+  const actorNames = await clerkNames(c.var.deps.storage.apiKeys, actors, known);
   const page = (
     <ClaimPage
       lang={lang}
@@ -43,6 +48,7 @@ async function claimPage(c: C, id: string, outcome: Outcome, status: 200 | 409 |
       csrf={c.get('csrf')}
       claim={claim}
       history={history}
+      actorNames={actorNames}
       carrier={carrierName(claim.carrier, lang)}
       overdue={isOverdue(claim, today)}
       facts={shipmentFacts(claim.shipment)}
