@@ -1,7 +1,8 @@
 /**
  * API keys admin, against the local DynamoDB of `npm start` or, configured, AWS:
  *   npm run keys -- create --shop <id> [--role shop]    (prints the key once, alone on the last line)
- *   npm run keys -- create --role clerk
+ *   npm run keys -- create --role clerk [--name "Anna Petrova"]   (the clerk's name the desk shows)
+ *   npm run keys -- name <key-id> "Anna Petrova"                  (names or renames a clerk key)
  *   npm run keys -- revoke <key-id>
  *   npm run keys -- list
  * Options: --endpoint, --table, --region (env DYNAMODB_ENDPOINT, DYNAMODB_TABLE, DYNAMODB_REGION).
@@ -31,6 +32,8 @@ export async function issueKey(
   options: {
     role: ActorRole;
     shopId?: string | undefined;
+    /** A clerk's display name (1–80 characters). */
+    displayName?: string | undefined;
     at?: string;
     generated?: { keyId: string; key: string };
   },
@@ -41,13 +44,15 @@ export async function issueKey(
     secretHash: await hashApiKey(key),
     role: options.role,
     ...(options.role === 'shop' ? { shopId: options.shopId } : {}),
+    ...(options.displayName === undefined ? {} : { displayName: options.displayName }),
     createdAt: options.at ?? new Date().toISOString(),
   });
   return { record, key };
 }
 
 function describeKey(record: ApiKeyRecord): string {
-  const owner = record.role === 'shop' ? `shop ${record.shopId}` : 'claims desk';
+  const owner =
+    record.role === 'shop' ? `shop ${record.shopId}` : (record.displayName ?? 'claims desk');
   const state = record.revokedAt === undefined ? 'active' : `revoked ${record.revokedAt}`;
   return `${record.keyId}  ${record.role.padEnd(5)}  ${owner.padEnd(24)}  created ${record.createdAt}  ${state}`;
 }
@@ -56,7 +61,7 @@ async function run(
   command: string | undefined,
   args: string[],
   values: Record<string, string | undefined>,
-  apiKeys: ApiKeyRepository,
+  apiKeys: NamingApiKeys,
 ) {
   if (command === 'create') {
     const role = values.role ?? (values.shop === undefined ? undefined : 'shop');
@@ -64,24 +69,36 @@ async function run(
     if (role === 'shop' && !values.shop) throw new UsageError('a shop key needs --shop <id>');
     if (role === 'clerk' && values.shop)
       console.warn('Note: clerk keys serve the claims desk; --shop ignored.');
-    const { record, key } = await issueKey(apiKeys, { role, shopId: values.shop });
+    if (role === 'shop' && values.name !== undefined)
+      throw new UsageError('--name is for clerk keys (the name the desk shows)');
+    const { record, key } = await issueKey(apiKeys, {
+      role,
+      shopId: values.shop,
+      displayName: values.name,
+    });
     console.log(`Created ${describeKey(record)}`);
     console.log('The key is shown once; store it now:');
     console.log(key);
   } else if (command === 'revoke' && args.length === 1) {
     const record = await apiKeys.revoke(args[0]!, new Date().toISOString());
     console.log(`Revoked ${describeKey(record)}`);
+  } else if (command === 'name' && args.length === 2) {
+    const record = await apiKeys.setDisplayName(args[0]!, args[1]!);
+    console.log(`Named ${describeKey(record)}`);
   } else if (command === 'list') {
     const keys = await apiKeys.list();
     console.log(keys.length === 0 ? 'No keys.' : keys.map(describeKey).join('\n'));
   } else {
     throw new UsageError(
-      'usage: keys create --shop <id> --role shop|clerk | keys revoke <key-id> | keys list',
+      'usage: keys create --shop <id> --role shop|clerk [--name <clerk name>] | keys name <key-id> <name> | keys revoke <key-id> | keys list',
     );
   }
 }
 
 class UsageError extends Error {}
+
+/** The key store plus naming, which only the DynamoDB repository offers. */
+type NamingApiKeys = ApiKeyRepository & Pick<DynamoApiKeyRepository, 'setDisplayName'>;
 
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -90,6 +107,7 @@ async function main(): Promise<void> {
     options: {
       shop: { type: 'string' },
       role: { type: 'string' },
+      name: { type: 'string' },
       endpoint: { type: 'string' },
       table: { type: 'string' },
       region: { type: 'string' },
@@ -108,9 +126,14 @@ async function main(): Promise<void> {
     const apiKeys = new DynamoApiKeyRepository({ client, tableName: connection.tableName });
     await run(positionals[0], positionals.slice(1), values, apiKeys);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof NotFoundError) console.error(error.message);
+    if (
+      error instanceof UsageError ||
+      error instanceof NotFoundError ||
+      error instanceof RangeError
+    )
+      console.error(error.message);
     else console.error(explainConnectionError(error, connection));
-    process.exitCode = error instanceof UsageError ? 2 : 1;
+    process.exitCode = error instanceof UsageError || error instanceof RangeError ? 2 : 1;
   } finally {
     client.destroy();
   }

@@ -12,7 +12,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashApiKey } from '../src/storage/api-keys';
 import { DynamoApiKeyRepository } from '../src/storage/dynamodb';
-import type { ApiKeyRepository } from '../src/storage/repository';
 import { DEFAULT_TABLE_NAME } from '../src/storage/table';
 import { clientFor, ensureTable } from './create-table';
 import { localDynamoPort, startDynamoLocal, type DynamoLocal } from './dynamodb-local';
@@ -34,7 +33,10 @@ type DemoKeys = { shop: DemoKey; clerk: DemoKey };
  * The demo keys from .data/demo-keys.json, re-stored if the database lost
  * them, replaced if revoked; so a restart prints the same keys.
  */
-async function ensureDemoKeys(apiKeys: ApiKeyRepository): Promise<DemoKeys> {
+/** The name the desk shows for the demo clerk key. */
+const DEMO_CLERK_NAME = 'Demo Clerk';
+
+async function ensureDemoKeys(apiKeys: DynamoApiKeyRepository): Promise<DemoKeys> {
   const saved = existsSync(demoKeysFile)
     ? (JSON.parse(readFileSync(demoKeysFile, 'utf8')) as Partial<DemoKeys>)
     : {};
@@ -44,11 +46,17 @@ async function ensureDemoKeys(apiKeys: ApiKeyRepository): Promise<DemoKeys> {
       stored &&
       stored.revokedAt === undefined &&
       stored.secretHash === (await hashApiKey(demo.key));
-    if (demo && intact) return demo;
+    if (demo && intact) {
+      // Keys from before clerks had names get the demo name once.
+      if (role === 'clerk' && stored.displayName === undefined)
+        await apiKeys.setDisplayName(demo.keyId, DEMO_CLERK_NAME);
+      return demo;
+    }
     const generated = demo && !stored ? demo : undefined; // database wiped: store the same key again
     const { record, key } = await issueKey(apiKeys, {
       role,
       shopId: DEMO_SHOP,
+      ...(role === 'clerk' ? { displayName: DEMO_CLERK_NAME } : {}),
       ...(generated ? { generated } : {}),
     });
     return { keyId: record.keyId, key };
@@ -136,7 +144,7 @@ async function main(): Promise<void> {
   console.log(`
 DynamoDB Local   ${db.endpoint}  (table ${table}, data in ${relative(root, dbPath)}/, ready in ${seconds} s)
 Demo shop key    (shop ${DEMO_SHOP})  ${keys.shop.key}
-Demo clerk key   (claims desk)      ${keys.clerk.key}
+Demo clerk key   (${DEMO_CLERK_NAME})       ${keys.clerk.key}
                  (saved in ${relative(root, demoKeysFile)}; more: npm run keys -- create --shop <id> --role shop)
 Starting wrangler dev on http://127.0.0.1:${process.env.PORT ?? '8787'} ... Ctrl-C stops everything.
 `);

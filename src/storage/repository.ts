@@ -134,6 +134,8 @@ export interface ApiKeyRecord {
   role: ActorRole;
   /** Set for role `shop`, absent for `clerk`. */
   shopId?: string;
+  /** A clerk's name as the desk shows it (1–80 characters); history keeps storing the key id. */
+  displayName?: string;
   createdAt: string;
   revokedAt?: string;
 }

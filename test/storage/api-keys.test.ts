@@ -71,6 +71,45 @@ describe('ApiKeyRepository', () => {
     expect(await apiKeys.get('0000000000000000')).toBeUndefined();
   });
 
+  it("keeps a clerk's display name on both items, so authentication sees it too", async () => {
+    const { keyId, key } = generateApiKey();
+    const record = {
+      keyId,
+      secretHash: await hashApiKey(key),
+      role: 'clerk' as const,
+      displayName: 'Анна Петрова',
+      createdAt: at(1),
+    };
+    expect(await apiKeys.create(record)).toStrictEqual(record);
+    expect(await apiKeys.get(keyId)).toStrictEqual(record);
+    expect(await apiKeys.findByHash(record.secretHash)).toStrictEqual(record);
+  });
+
+  it('renames a clerk key on both items; refuses shop keys, unknown keys and bad names', async () => {
+    const { key, record } = await newKey('clerk');
+    const renamed = await apiKeys.setDisplayName(record.keyId, 'Demo Clerk');
+    expect(renamed).toStrictEqual({ ...record, displayName: 'Demo Clerk' });
+    expect(await apiKeys.get(record.keyId)).toStrictEqual(renamed);
+    expect(await apiKeys.findByHash(await hashApiKey(key))).toStrictEqual(renamed);
+    for (const bad of ['', '   ', ' Anna', 'x'.repeat(81)]) {
+      await expect(apiKeys.setDisplayName(record.keyId, bad)).rejects.toBeInstanceOf(RangeError);
+    }
+    expect(await apiKeys.setDisplayName(record.keyId, 'я'.repeat(80))).toMatchObject({
+      displayName: 'я'.repeat(80),
+    });
+    const shop = await newKey('shop');
+    await expect(apiKeys.setDisplayName(shop.record.keyId, 'Shop')).rejects.toBeInstanceOf(
+      RangeError,
+    );
+    await expect(
+      apiKeys.create({ ...shop.record, keyId: 'named-shop', secretHash: 'h2', displayName: 'S' }),
+    ).rejects.toBeInstanceOf(RangeError);
+    await expect(apiKeys.setDisplayName('0000000000000000', 'Nobody')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(await apiKeys.get('0000000000000000')).toBeUndefined();
+  });
+
   it('lists every key', async () => {
     const { record } = await newKey();
     expect((await apiKeys.list()).map((k) => k.keyId)).toContain(record.keyId);

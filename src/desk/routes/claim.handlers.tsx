@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { carrierName } from '../carriers';
+import { clerkNames } from '../clerk-names';
 import { domainIssues, fieldFor, inLanguage, type FieldIssues } from '../field-errors';
 import type { Language } from '../i18n/lang';
 import {
@@ -54,6 +55,10 @@ export async function claimPage(
   ]);
   const today = claims.today();
   const lang = c.get('lang');
+  const me = c.get('clerkName');
+  const known = new Map(me === undefined ? [] : [[c.var.principal.keyId, me]]);
+  const actors = history.map((event) => event.actor);
+  const actorNames = await clerkNames(c.var.deps.storage.apiKeys, actors, known);
   const page = (
     <ClaimPage
       lang={lang}
@@ -61,6 +66,7 @@ export async function claimPage(
       csrf={c.get('csrf')}
       claim={claim}
       history={history}
+      actorNames={actorNames}
       carrier={carrierName(claim.carrier, lang)}
       overdue={isOverdue(claim, today)}
       facts={shipmentFacts(claim.shipment)}

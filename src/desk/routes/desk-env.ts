@@ -17,5 +17,7 @@ export interface DeskEnv {
     csrf: string;
     /** The signed-in clerk's session (set by requireClerk). */
     session: SessionCookie;
+    /** The signed-in clerk's display name, when the key has one (set by requireClerk). */
+    clerkName: string | undefined;
   };
 }

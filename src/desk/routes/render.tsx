@@ -2,10 +2,22 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { ErrorPage, type DeskErrorKind } from '../views/error-page';
+import { SignedInClerk } from '../views/layout';
 import type { DeskEnv } from './desk-env';
 
 /**
- * An HTML page answer, with its doctype.
+ * Who the header names: the signed-in clerk's display name, else the actor id
+ * history records (`clerk:<keyId>`); undefined before sign-in.
+ *
+ * @example signedInClerk(c) // 'Demo Clerk'
+ */
+export function signedInClerk(c: Context<DeskEnv>): string | undefined {
+  const session = c.get('session');
+  return c.get('clerkName') ?? (session ? `clerk:${session.keyId}` : undefined);
+}
+
+/**
+ * An HTML page answer, with its doctype (and the signed-in clerk for the header).
  *
  * @example return renderPage(c, <QueuePage {...model} />);
  */
@@ -14,7 +26,8 @@ export async function renderPage(
   page: JSX.Element,
   status: ContentfulStatusCode = 200,
 ): Promise<Response> {
-  return c.html(`<!doctype html>${String(await page)}`, status);
+  const framed = <SignedInClerk.Provider value={signedInClerk(c)}>{page}</SignedInClerk.Provider>;
+  return c.html(`<!doctype html>${String(await framed)}`, status);
 }
 
 const STATUS: Record<DeskErrorKind, ContentfulStatusCode> = {

@@ -17,14 +17,17 @@ export const SIGN_IN_PATH = '/desk/sign-in';
 export const nowSeconds = (c: Context<DeskEnv>): number =>
   Math.floor(c.get('deps').clock().getTime() / 1000);
 
+/** A live session, and the name on its clerk key if it has one. */
+export type ActiveSession = SessionCookie & { displayName?: string | undefined };
+
 /**
  * The live session behind the cookie, or undefined (no cookie, forged, signed
  * out, expired, key revoked or not a clerk's). A forged cookie never reaches
  * the database; a genuine one costs two GetItems, made together.
  *
- * @example const session = await activeSession(c); // { keyId, sessionId } | undefined
+ * @example const session = await activeSession(c); // { keyId, sessionId, displayName } | undefined
  */
-export async function activeSession(c: Context<DeskEnv>): Promise<SessionCookie | undefined> {
+export async function activeSession(c: Context<DeskEnv>): Promise<ActiveSession | undefined> {
   const cookie = getCookie(c, SESSION_COOKIE);
   if (!cookie) return undefined;
   const named = await verifySession(c.get('secret'), cookie);
@@ -35,7 +38,7 @@ export async function activeSession(c: Context<DeskEnv>): Promise<SessionCookie 
     storage.apiKeys.get(named.keyId),
   ]);
   const active = session && key && key.revokedAt === undefined && key.role === 'clerk';
-  return active ? named : undefined;
+  return active ? { ...named, displayName: key.displayName } : undefined;
 }
 
 /**
@@ -55,7 +58,8 @@ export function requireClerk(): MiddlewareHandler<DeskEnv> {
       return c.redirect(hadSession ? `${SIGN_IN_PATH}?ended=1` : SIGN_IN_PATH, 303);
     }
     c.set('principal', { keyId: session.keyId, role: 'clerk' });
-    c.set('session', session);
+    c.set('session', { keyId: session.keyId, sessionId: session.sessionId });
+    c.set('clerkName', session.displayName);
     c.set('csrf', await csrfTokenFor(c.get('secret'), sessionCsrfBinding(session)));
     await next();
   };

@@ -19,6 +19,7 @@ header.top a[aria-current="page"] { font-weight: 700; text-decoration-thickness:
 .brand { margin: 0; font-weight: 700; }
 .nav { display: flex; gap: 1.25rem; list-style: none; margin: 0; padding: 0; }
 .lang-switch { margin-left: auto; }
+.signed-in { margin: 0; }
 .sign-out { margin: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
 header.top .sign-out button { background: transparent; color: var(--accent-ink); border-color: var(--accent-ink); }
 main { max-width: 78rem; margin: 0 auto; padding: 1rem 1.5rem 2rem; }
@@ -34,6 +35,7 @@ h3 { font-size: 1.05rem; margin: 1rem 0 .5rem; }
 .field.check { flex-direction: row; flex-wrap: wrap; align-items: center; gap: .5rem; }
 label { font-weight: 600; }
 .hint { margin: 0; color: var(--muted); font-size: .9rem; }
+.actor-id { color: var(--muted); font-size: .85rem; }
 input, select, textarea { font: inherit; color: var(--ink); background: #fff; border: 1px solid #6b7785; border-radius: 4px; padding: .4rem .5rem; }
 input[type="checkbox"] { width: 1.1rem; height: 1.1rem; }
 .invalid input, .invalid select, .invalid textarea { border: 2px solid var(--bad); }

@@ -1,10 +1,17 @@
-import type { Child } from 'hono/jsx';
+import { createContext, useContext, type Child } from 'hono/jsx';
 import { CSRF_FIELD } from '../csrf';
 import { commonFor } from '../i18n/common';
 import type { Language } from '../i18n/lang';
 
 /** Where the stylesheet is served (a route, since the CSP allows no inline style). */
 export const STYLESHEET_PATH = '/desk/assets/desk.css';
+
+/**
+ * Who is signed in, as the header shows it (the clerk's display name, else the
+ * actor id `clerk:<keyId>`): provided once per page by `renderPage`, so no page
+ * has to pass it down.
+ */
+export const SignedInClerk = createContext<string | undefined>(undefined);
 
 export interface LayoutProps {
   lang: Language;
@@ -29,6 +36,7 @@ export function Layout(props: LayoutProps) {
   const other = m.otherLanguageCode;
   const switchHref = `/desk/lang/${other}?back=${encodeURIComponent(props.path)}`;
   const here = (name: LayoutProps['current']) => (props.current === name ? 'page' : undefined);
+  const clerk = useContext(SignedInClerk);
   return (
     <html lang={props.lang}>
       <head>
@@ -69,6 +77,11 @@ export function Layout(props: LayoutProps) {
               {m.otherLanguage}
             </a>
           </nav>
+          {props.csrf && clerk ? (
+            <p class="signed-in" id="signed-in">
+              {m.signedInAs} <strong>{clerk}</strong>
+            </p>
+          ) : null}
           {props.csrf ? (
             <form method="post" action="/desk/sign-out" class="sign-out">
               <input type="hidden" name={CSRF_FIELD} value={props.csrf} />

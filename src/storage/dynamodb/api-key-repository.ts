@@ -12,6 +12,18 @@ import { apiKeyHashKey, apiKeyKey, itemToRecord } from './items';
 import { queryAll, readItem } from './read';
 import { transact } from './transact';
 
+/** The longest clerk display name. */
+export const MAX_DISPLAY_NAME_LENGTH = 80;
+
+function checkDisplayName(role: ApiKeyRecord['role'], name: string): void {
+  if (role !== 'clerk') throw new RangeError('only clerk keys have a displayName');
+  if (name.trim() === '' || name !== name.trim() || [...name].length > MAX_DISPLAY_NAME_LENGTH) {
+    throw new RangeError(
+      `displayName must be 1–${MAX_DISPLAY_NAME_LENGTH} characters, without surrounding spaces`,
+    );
+  }
+}
+
 /**
  * @example
  * const apiKeys = new DynamoApiKeyRepository({ client, tableName: 'parcel-claims' });
@@ -30,6 +42,7 @@ export class DynamoApiKeyRepository implements ApiKeyRepository {
     if ((key.role === 'shop') !== (key.shopId !== undefined && key.shopId !== '')) {
       throw new RangeError('a shop key needs a shopId; a clerk key has none');
     }
+    if (key.displayName !== undefined) checkDisplayName(key.role, key.displayName);
     const record: ApiKeyRecord = { ...key };
     const listing = { allPk: { S: 'APIKEY' }, createdSk: { S: `${key.createdAt}#${key.keyId}` } };
     const outcome = await transact(this.client, [
@@ -67,27 +80,40 @@ export class DynamoApiKeyRepository implements ApiKeyRepository {
     const current = await this.get(keyId);
     if (current === undefined) throw new NotFoundError('api-key', keyId);
     if (current.revokedAt !== undefined) return current;
-    const update = (key: Item) => ({
-      Update: {
-        TableName: this.table,
-        Key: key,
-        UpdateExpression: 'SET revokedAt = :at',
-        // Must exist (an Update would otherwise create a stray item) and revoke once:
-        // the first revokedAt is the one that counts.
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
-        ExpressionAttributeValues: { ':at': { S: at } },
-      },
+    // Must exist (an Update would otherwise create a stray item) and revoke once:
+    // the first revokedAt is the one that counts.
+    const outcome = await this.updateBoth(current, {
+      UpdateExpression: 'SET revokedAt = :at',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
+      ExpressionAttributeValues: { ':at': { S: at } },
     });
-    const outcome = await transact(this.client, [
-      update(apiKeyKey(keyId)),
-      update(apiKeyHashKey(current.secretHash)),
-    ]);
     if (outcome.committed) return { ...current, revokedAt: at };
     const now = await this.get(keyId);
     if (now === undefined) throw new NotFoundError('api-key', keyId);
     if (now.revokedAt === undefined)
       throw new ConflictError(`API key ${keyId} is contended; retry`);
     return now;
+  }
+
+  /**
+   * Names (or renames) a clerk key, on both its items at once, so that the
+   * record by id and the copy under its hash never disagree.
+   *
+   * @throws {NotFoundError} when no such key exists.
+   * @throws {RangeError} not a clerk key, or a name blank, padded or over 80 characters.
+   */
+  async setDisplayName(keyId: string, displayName: string): Promise<ApiKeyRecord> {
+    const current = await this.get(keyId);
+    if (current === undefined) throw new NotFoundError('api-key', keyId);
+    checkDisplayName(current.role, displayName);
+    // Must exist: an Update would otherwise create a stray item.
+    const outcome = await this.updateBoth(current, {
+      UpdateExpression: 'SET displayName = :name',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':name': { S: displayName } },
+    });
+    if (!outcome.committed) throw new ConflictError(`API key ${keyId} is contended; retry`);
+    return { ...current, displayName };
   }
 
   async list(): Promise<ApiKeyRecord[]> {
@@ -98,6 +124,22 @@ export class DynamoApiKeyRepository implements ApiKeyRepository {
       ExpressionAttributeValues: { ':kind': { S: 'APIKEY' } },
     });
     return items.map((item) => itemToRecord<ApiKeyRecord>(item));
+  }
+
+  /** The same conditional update of the record by id and of its copy under the hash, together. */
+  private updateBoth(
+    current: ApiKeyRecord,
+    update: {
+      UpdateExpression: string;
+      ConditionExpression: string;
+      ExpressionAttributeValues: Item;
+    },
+  ) {
+    const on = (key: Item) => ({ Update: { TableName: this.table, Key: key, ...update } });
+    return transact(this.client, [
+      on(apiKeyKey(current.keyId)),
+      on(apiKeyHashKey(current.secretHash)),
+    ]);
   }
 
   private item(record: ApiKeyRecord, key: Item): Item {

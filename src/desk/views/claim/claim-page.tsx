@@ -1,6 +1,7 @@
 import { claimFor } from '../../i18n/claim';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
+import type { ActorNames } from '../../clerk-names';
 import type { ClerkMove } from '../../moves';
 import type { Fact } from '../../shipment-facts';
 import type { Claim, ClaimEvent } from '../../../domain/claim';
@@ -20,6 +21,8 @@ export interface ClaimPageProps {
   csrf: string;
   claim: Claim;
   history: ClaimEvent[];
+  /** Display names of the clerks in the history, by actor id. */
+  actorNames?: ActorNames | undefined;
   /** The carrier's name in the page language. */
   carrier: string;
   overdue: boolean;
@@ -103,7 +106,7 @@ export function ClaimPage(props: ClaimPageProps) {
           <ShipmentFacts claim={claim} facts={props.facts} lang={lang} />
         </div>
       </div>
-      <History events={props.history} lang={lang} />
+      <History events={props.history} names={props.actorNames ?? new Map()} lang={lang} />
     </Layout>
   );
 }

@@ -2,14 +2,16 @@ import { claimFor } from '../../i18n/claim';
 import { formatInstant } from '../../i18n/format';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
+import type { ActorNames } from '../../clerk-names';
 import type { ClaimEvent } from '../../../domain/claim';
 
 /**
- * Every change of the claim, oldest first, as stored by the API.
+ * Every change of the claim, oldest first, as stored by the API; a clerk by
+ * name when the key has one (the stored id beside it), else by id.
  *
- * @example <History events={events} lang="en" />
+ * @example <History events={events} names={names} lang="en" />
  */
-export function History(props: { events: ClaimEvent[]; lang: Language }) {
+export function History(props: { events: ClaimEvent[]; names: ActorNames; lang: Language }) {
   const { lang } = props;
   const m = claimFor(lang);
   const l = labelsFor(lang);
@@ -32,7 +34,8 @@ export function History(props: { events: ClaimEvent[]; lang: Language }) {
               <tr>
                 <td>{formatInstant(lang, event.at)}</td>
                 <td>
-                  {l.role[event.actor.role]} <code>{event.actor.id}</code>
+                  {l.role[event.actor.role]}{' '}
+                  <Actor id={event.actor.id} name={props.names.get(event.actor.id)} />
                 </td>
                 <td>{l.event[event.type]}</td>
                 <td data-status={event.to}>
@@ -46,5 +49,14 @@ export function History(props: { events: ClaimEvent[]; lang: Language }) {
         </table>
       </div>
     </section>
+  );
+}
+
+function Actor(props: { id: string; name: string | undefined }) {
+  if (props.name === undefined) return <code>{props.id}</code>;
+  return (
+    <>
+      <span class="actor-name">{props.name}</span> <code class="actor-id">{props.id}</code>
+    </>
   );
 }
