@@ -55,21 +55,21 @@ function Filters(props: QueueProps) {
         <SelectField
           {...field('status')}
           label={m.status}
-          any={m.any}
+          emptyChoice={m.anyValue}
           value={q.status}
           choices={CLAIM_STATUSES.map((s) => ({ value: s, label: l.status[s] }))}
         />
         <SelectField
           {...field('type')}
           label={m.type}
-          any={m.any}
+          emptyChoice={m.anyValue}
           value={q.type}
           choices={CLAIM_TYPES.map((t) => ({ value: t, label: l.type[t] }))}
         />
         <SelectField
           {...field('carrier')}
           label={m.carrier}
-          any={m.any}
+          emptyChoice={m.anyValue}
           value={q.carrier}
           choices={carrierChoices(props.lang)}
         />

@@ -91,17 +91,21 @@ export function TextArea(props: FieldBase & { value: string | undefined; rows?: 
 }
 
 /**
- * A select; `any` adds a first, empty choice with that label.
+ * A select; `emptyChoice` adds a first, empty choice with that label.
  *
  * @example <SelectField id="f-type" name="type" label="Type" lang="en" value="lost" choices={types} />
  */
 export function SelectField(
-  props: FieldBase & { value: string | undefined; choices: readonly Choice[]; any?: string },
+  props: FieldBase & {
+    value: string | undefined;
+    choices: readonly Choice[];
+    emptyChoice?: string;
+  },
 ) {
   return (
     <Frame {...props}>
       <select id={props.id} name={props.name} required={props.required} {...aria(props)}>
-        {props.any !== undefined ? <option value="">{props.any}</option> : null}
+        {props.emptyChoice !== undefined ? <option value="">{props.emptyChoice}</option> : null}
         {props.choices.map((choice) => (
           <option value={choice.value} selected={choice.value === props.value}>
             {choice.label}
