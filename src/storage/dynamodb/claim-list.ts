@@ -1,5 +1,6 @@
 /**
- * Listing claims: one Query on the planned index, newest first, continued
+ * Listing claims: one Query on the planned index, newest first (or, with
+ * `ascending`, the other way), continued
  * internally until the page is full, so a filtered page is not half empty.
  */
 import { QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -48,7 +49,7 @@ export async function listClaims(
           TableName: table,
           IndexName: plan.index,
           ...plan.expression,
-          ScanIndexForward: false,
+          ScanIndexForward: plan.ascending,
           // With a filter, read ahead: items dropped by it still count against Limit.
           Limit: plan.filtered ? Math.min(Math.max(wanted * 4, 50), 500) : wanted,
           ExclusiveStartKey: startKey,
