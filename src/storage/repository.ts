@@ -65,6 +65,11 @@ export interface ClaimFilter {
   carrier?: string;
   /** YYYY-MM-DD: only claims with `answerDueBy` before it and a non-final status. */
   overdueAsOf?: string;
+  /**
+   * The index's order reversed: oldest first, or (on the due-date indexes) the
+   * soonest answer date first. Default: newest / latest first.
+   */
+  ascending?: boolean;
 }
 
 export interface PageRequest {
@@ -119,8 +124,9 @@ export interface ClaimRepository {
   history(claimId: string): Promise<ClaimEvent[]>;
   /**
    * Claims matching `filter`, newest first (createdAt desc, id desc); the
-   * overdue listing is ordered by answerDueBy desc, then newest first. Each without
-   * its evidence entries, with their number (`evidenceCount`).
+   * overdue listing is ordered by answerDueBy desc, then newest first;
+   * `filter.ascending` reverses either order. Each without its evidence entries, with
+   * their number (`evidenceCount`).
    * @throws {InvalidCursorError} for a cursor not issued to this caller for this filter.
    */
   list(filter: ClaimFilter, page: PageRequest): Promise<Page<ClaimSummary>>;

@@ -1,8 +1,8 @@
 /**
- * Listing claims: one Query on the planned index, newest first, continued
- * internally until the page is full, so a filtered page is not half empty. Only
- * claim items are in the indexes: a listed claim carries its evidence count, not its
- * entries (those are items of their own; `get` reads them).
+ * Listing claims: one Query on the planned index, newest first (or, with
+ * `ascending`, the other way), continued internally until the page is full, so a
+ * filtered page is not half empty. Only claim items are in the indexes: a listed claim
+ * carries its evidence count, not its entries (those are items of their own; `get` reads them).
  */
 import { QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ClaimFilter, ClaimSummary, Page, PageRequest } from '../repository';
@@ -49,7 +49,7 @@ export async function listClaims(
           TableName: table,
           IndexName: plan.index,
           ...plan.expression,
-          ScanIndexForward: false,
+          ScanIndexForward: plan.ascending,
           // With a filter, read ahead: items dropped by it still count against Limit.
           Limit: plan.filtered ? Math.min(Math.max(wanted * 4, 50), 500) : wanted,
           ExclusiveStartKey: startKey,

@@ -15,6 +15,8 @@ export interface QueryPlan {
   sortBelow?: string;
   /** Whether a FilterExpression drops some of the items read. */
   filtered: boolean;
+  /** Read the index's sort key ascending (the filter's `ascending`); default descending. */
+  ascending: boolean;
   expression: {
     KeyConditionExpression: string;
     FilterExpression?: string;
@@ -90,6 +92,7 @@ export function planQuery(filter: ClaimFilter): QueryPlan {
     partition: values[':pk']!.S!,
     ...(byDueDate ? { sortBelow: filter.overdueAsOf! } : {}),
     filtered: terms.length > 0,
+    ascending: filter.ascending === true,
     expression: {
       KeyConditionExpression: keyCondition,
       ...(terms.length > 0 ? { FilterExpression: terms.join(' AND ') } : {}),
