@@ -9,6 +9,8 @@ import { FilterNotAllowedError } from '../domain/claim';
 import { DomainError, nested } from '../domain/errors';
 import {
   checkEvent,
+  checkRoutineEvent,
+  isRoutineEvent,
   MAX_EVENTS,
   orderStatus,
   recordEvent,
@@ -25,6 +27,7 @@ import {
   ConflictError,
   NotFoundError,
   type Customer,
+  type EventDecision,
   type OrderRecord,
   type Page,
   type ShipmentRecord,
@@ -318,9 +321,20 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
       const shopId = shopFor(principal, undefined, true) ?? '';
       const today = todayOf(clock);
       const view = (record: ShipmentRecord) => viewOf(record, summaryOf(record, today));
+      let stored: ShipmentRecord | undefined;
+      if (isRoutineEvent(event)) {
+        // Changes nothing but the events on a shipment on its way: appended with no read.
+        checkRoutineEvent(event);
+        const write = { updatedAt: clock().toISOString(), maxEvents: MAX_EVENTS };
+        const outcome = await repo.appendRoutineEvent(shopId, shipmentId, event, write);
+        if (outcome.appended) return { shipment: view(outcome.record), duplicate: false };
+        if (outcome.current === undefined) throw new NotFoundError('shipment', shipmentId);
+        // Refused (a resend, the limit, a shipment no longer on its way): decided on below.
+        stored = outcome.current;
+      }
       // Storage applies this to the shipment as stored (its last seen copy, checked by the
       // write's condition) and writes `next`, deciding again on whatever it finds instead.
-      return repo.applyEvent<EventAnswer>(shopId, shipmentId, event.eventId, (current) => {
+      const decide = (current: ShipmentRecord): EventDecision<EventAnswer> => {
         const recorded = recordEvent(current.events, event);
         if (recorded.duplicate) return { answer: { shipment: view(current), duplicate: true } };
         if (current.events.length >= MAX_EVENTS) {
@@ -341,7 +355,14 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
           summary,
         );
         return { answer: { shipment: viewOf(next, summary), duplicate: false }, next };
-      });
+      };
+      return repo.applyEvent<EventAnswer>(
+        shopId,
+        shipmentId,
+        event.eventId,
+        decide,
+        stored === undefined ? {} : { stored },
+      );
     },
 
     /**

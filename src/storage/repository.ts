@@ -5,7 +5,7 @@
  */
 import type { ActorRole, Claim, ClaimEvent, ClaimStatus, ClaimType } from '../domain/claim';
 import type { ShopProfile } from '../domain/shop';
-import type { ShipmentEvent, ShipmentFacts } from '../domain/shipment';
+import type { ShipmentEvent, ShipmentFacts, StatusEvent } from '../domain/shipment';
 
 export * from './errors';
 
@@ -299,6 +299,15 @@ export interface EventDecision<T> {
   next?: ShipmentRecord;
 }
 
+/** What appending a routine event found: written (the shipment as it is now), or refused. */
+export type AppendOutcome =
+  | { appended: true; record: ShipmentRecord }
+  | {
+      appended: false;
+      /** The shipment as stored, to decide on (absent: there is no such shipment). */
+      current: ShipmentRecord | undefined;
+    };
+
 /**
  * Orders and shipments, per shop (ids are the shop's own).
  *
@@ -344,7 +353,22 @@ export interface ShipmentRepository {
     shipmentId: string,
     eventId: string,
     decide: (current: ShipmentRecord) => EventDecision<T>,
+    /** `stored`: the shipment as just returned by storage (e.g. a refused append): decided on first. */
+    options?: { stored?: ShipmentRecord },
   ): Promise<T>;
+  /**
+   * Appends a routine event (`isRoutineEvent`) with no read: one UpdateItem that adds it to
+   * the events, bumps the version and sets `updatedAt`, conditioned on the shipment being on
+   * its way (`onItsWay`, as last written), holding fewer than `maxEvents` events and no event
+   * with its id. Refused, the shipment as stored comes back, for `applyEvent` to decide on
+   * (a resend, the limit, a shipment that arrived, or one stored before events were a list).
+   */
+  appendRoutineEvent(
+    shopId: string,
+    shipmentId: string,
+    event: StatusEvent,
+    write: { updatedAt: string; maxEvents: number },
+  ): Promise<AppendOutcome>;
   /**
    * Watched shipments whose deadline is before `filter.before`, oldest deadline first, from
    * the late index: it reads late ones only.

@@ -50,6 +50,16 @@ describe('POST /v1/shipments/{shipmentId}/events', () => {
       duplicate: true,
       shipment: { status: 'in_transit', version: after.version },
     });
+    // A routine report resent (appended with no read, so refused by storage): the same answer.
+    const routineAgain = await postEvent(shop.auth, 'S-1', {
+      eventId: 'e2',
+      status: 'in_transit',
+      at: at('2025-06-04'),
+    });
+    expect(routineAgain.body).toMatchObject({
+      duplicate: true,
+      shipment: { status: 'in_transit', version: after.version },
+    });
   });
 
   it('explains a re-measurement and charges what the carrier charged', async () => {
@@ -111,6 +121,21 @@ describe('POST /v1/shipments/{shipmentId}/events', () => {
       at: at('2025-06-05'),
     });
     expect(unknown.status).toBe(404);
+    // A routine report takes the path with no read: the same checks, the same answers.
+    const routineNoOffset = await postEvent(shop.auth, 'S-4', {
+      eventId: 'r',
+      status: 'in_transit',
+      at: '2025-06-05T10:00:00',
+    });
+    expect(routineNoOffset.status).toBe(422);
+    expect(fieldErrorsOf(routineNoOffset)[0]).toMatchObject({ pointer: '/at' });
+    const routineUnknown = await postEvent(shop.auth, 'S-404', {
+      eventId: 'r',
+      status: 'in_transit',
+      at: at('2025-06-05'),
+    });
+    expect(routineUnknown.status).toBe(404);
+    expect(routineUnknown.headers.get('content-type')).toContain('application/problem+json');
   });
 });
 

@@ -4,35 +4,19 @@
  * instance wrote since, or the shipment was deleted and created again) are decided again
  * from the item the failed condition returns, and every event lands exactly once.
  */
-import { inject, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recordEvent, type ShipmentEvent } from '../../src/domain/shipment';
-import { clientFor } from '../../scripts/create-table';
 import { DynamoShipmentRepository } from '../../src/storage/dynamodb';
 import type { EventDecision, ShipmentRecord } from '../../src/storage/repository';
 import { freshStorage, shipment } from './helpers';
+import { createShipment, shipmentInstance } from './shipment-instances';
 
 let tableName = '';
 beforeAll(async () => {
   tableName = (await freshStorage()).tableName;
 });
 
-/** A storage instance of its own (own client, own cache) on the shared table, counting calls. */
-function instance() {
-  const client = clientFor({
-    endpoint: inject('dynamoEndpoint'),
-    region: 'eu-central-1',
-    tableName,
-  });
-  const calls: string[] = [];
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      calls.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize' },
-  );
-  return { repo: new DynamoShipmentRepository({ client, tableName }), calls };
-}
+const instance = () => shipmentInstance(tableName);
 
 const record = (shipmentId: string, over: Partial<ShipmentRecord> = {}) =>
   shipment('shop-e', `O-${shipmentId}`, shipmentId, over);
@@ -59,22 +43,7 @@ const append =
     return { answer: { duplicate: false, version: next.version }, next };
   };
 
-async function create(record: ShipmentRecord, repo: DynamoShipmentRepository) {
-  await repo.replaceOrder({
-    order: {
-      shopId: record.shopId,
-      orderId: record.orderId,
-      placedAt: '2025-03-01T10:00:00+03:00',
-      customer: { name: 'Анна Петрова', email: 'anna@example.com', phone: '+7 900 000-00-00' },
-      b2b: false,
-      shipmentIds: [record.shipmentId],
-      version: 1,
-      updatedAt: record.updatedAt,
-    },
-    puts: [{ record }],
-    removes: [],
-  });
-}
+const create = createShipment;
 
 describe('an event through applyEvent', () => {
   it('reads first on a cold instance, then writes in one PutItem on the copy it keeps', async () => {

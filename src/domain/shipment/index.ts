@@ -18,13 +18,17 @@ export { remeasurement, type Remeasurement } from './remeasure';
 export {
   deriveState,
   inTimeOrder,
+  isRoutineEvent,
+  JOURNEY_END_STATUSES,
   MAX_EVENTS,
+  onItsWay,
   orderStatus,
   recordEvent,
   type ShipmentState,
 } from './state';
 export {
   checkEvent,
+  checkRoutineEvent,
   shipmentContext,
   summarizeShipment,
   type ShipmentContext,

@@ -14,7 +14,7 @@ import { parseInstant } from './instant';
 import { deadlineOf, latenessOf, type Deadline, type Lateness } from './lateness';
 import { remeasurement, type Remeasurement } from './remeasure';
 import { deriveState, inTimeOrder, type ShipmentState } from './state';
-import type { ShipmentEvent, ShipmentFacts, ShipmentStatus } from './types';
+import type { ShipmentEvent, ShipmentFacts, ShipmentStatus, StatusEvent } from './types';
 
 /** The rules a shipment is judged by. */
 export interface ShipmentContext {
@@ -97,6 +97,15 @@ export function summarizeShipment(
     lateness,
     ...(watched ? { watchDate: deadline.deadline } : {}),
   };
+}
+
+/**
+ * The check of a routine event (`isRoutineEvent`), which needs no facts: its instant, as
+ * `checkEvent` would check it.
+ * @example checkRoutineEvent({ eventId: 'e1', status: 'in_transit', at: 'yesterday' }) // throws at /at
+ */
+export function checkRoutineEvent(event: StatusEvent): void {
+  parseInstant(event.at, '/at');
 }
 
 /**

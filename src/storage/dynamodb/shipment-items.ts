@@ -2,7 +2,7 @@
  * Order and shipment items (see the design comment in `../table.ts`): the record as one JSON
  * `doc`, its version and the attributes conditions and the late index read.
  */
-import type { ShipmentEvent, ShipmentFacts } from '../../domain/shipment';
+import { onItsWay, type ShipmentEvent, type ShipmentFacts } from '../../domain/shipment';
 import type { Customer, OrderRecord, ShipmentRecord } from '../repository';
 import { INDEX_PARTITIONS, INDEXES } from '../table';
 import type { Item } from './codec';
@@ -22,6 +22,17 @@ export const shipmentKey = (shopId: string, shipmentId: string): Item =>
 export const EVENT_IDS = 'eventIds';
 /** The attribute holding a shipment's last write time, for the ingest's condition. */
 export const UPDATED_AT = 'updatedAt';
+/**
+ * The attribute holding a shipment's events, in arrival order: a list of JSON strings, so a
+ * routine event is appended by an UpdateItem (`list_append`) without reading the item.
+ * Items written before it existed keep their events inside `doc`.
+ */
+export const EVENTS = 'events';
+/**
+ * Present (true) while the shipment is on its way (`onItsWay`): what the append of a routine
+ * event is conditioned on, since only then does it change nothing but the events.
+ */
+export const ON_ITS_WAY = 'onItsWay';
 
 /** @example orderToItem(order).entity // { S: 'ORDER' } */
 export function orderToItem(order: OrderRecord): Item {
@@ -88,7 +99,9 @@ export function shipmentToItem(record: ShipmentRecord): Item {
     version: { N: String(version) },
     // Top-level too, so an event's write can be conditioned on it (see recordEvent's ABA note).
     [UPDATED_AT]: { S: updatedAt },
-    doc: { S: JSON.stringify({ facts, events, updatedAt, watchDate }) },
+    doc: { S: JSON.stringify({ facts, updatedAt, watchDate }) },
+    [EVENTS]: { L: events.map((event) => ({ S: JSON.stringify(event) })) },
+    ...(onItsWay(events) ? { [ON_ITS_WAY]: { BOOL: true } } : {}),
     ...(ids.length > 0 ? { [EVENT_IDS]: { SS: ids } } : {}),
     ...lateIndexKeys(record),
   };
@@ -96,9 +109,16 @@ export function shipmentToItem(record: ShipmentRecord): Item {
 
 interface ShipmentDoc {
   facts: ShipmentFacts;
-  events: ShipmentEvent[];
+  /** Only in items written before `EVENTS` existed. */
+  events?: ShipmentEvent[];
   updatedAt: string;
   watchDate?: string;
+}
+
+function eventsOf(item: Item, doc: ShipmentDoc): ShipmentEvent[] {
+  const list = item[EVENTS]?.L;
+  if (list === undefined) return doc.events ?? [];
+  return list.map((entry) => JSON.parse(entry.S ?? '{}') as ShipmentEvent);
 }
 
 /** @example itemToShipment(shipmentToItem(record)) // equal to record */
@@ -109,9 +129,10 @@ export function itemToShipment(item: Item): ShipmentRecord {
     shipmentId: item.shipmentId?.S ?? '',
     orderId: item.orderId?.S ?? '',
     facts: doc.facts,
-    events: doc.events,
+    events: eventsOf(item, doc),
     version: Number(item.version?.N ?? '0'),
-    updatedAt: doc.updatedAt,
+    // Top-level first: an appended event rewrites only that copy.
+    updatedAt: item[UPDATED_AT]?.S ?? doc.updatedAt,
     ...(doc.watchDate === undefined ? {} : { watchDate: doc.watchDate }),
   };
 }

@@ -1,6 +1,8 @@
 /**
  * ShipmentRepository on DynamoDB. An order replace is one transaction (order, shipments,
- * deletes of the ones it dropped); an event is one conditional PutItem of the shipment item,
+ * deletes of the ones it dropped). A routine event on a shipment on its way (the domain's
+ * `isRoutineEvent`: it changes nothing but the events) is one conditional UpdateItem that
+ * appends it, with no read. Any other event is one conditional PutItem of the shipment item,
  * which carries its events, its event ids (a resent id fails the condition) and its place
  * in the late index, so the derived state never lags the events. The item it is computed
  * from is the one this instance last read or wrote (a bounded cache, ./shipment-cache.ts)
@@ -10,11 +12,14 @@
 import {
   BatchGetItemCommand,
   PutItemCommand,
+  UpdateItemCommand,
   type DynamoDBClient,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { ConflictError, NotFoundError } from '../errors';
+import type { StatusEvent } from '../../domain/shipment';
 import type {
+  AppendOutcome,
   LateShipmentFilter,
   OrderRecord,
   OrderReplace,
@@ -31,6 +36,8 @@ import { readItem } from './read';
 import { ShipmentCache } from './shipment-cache';
 import {
   EVENT_IDS,
+  EVENTS,
+  ON_ITS_WAY,
   UPDATED_AT,
   itemToOrder,
   itemToShipment,
@@ -205,16 +212,66 @@ export class DynamoShipmentRepository implements ShipmentRepository {
     }
   }
 
+  async appendRoutineEvent(
+    shopId: string,
+    shipmentId: string,
+    event: StatusEvent,
+    write: { updatedAt: string; maxEvents: number },
+  ): Promise<AppendOutcome> {
+    try {
+      const answer = await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: shipmentKey(shopId, shipmentId),
+          UpdateExpression:
+            'SET #events = list_append(#events, :event), #version = #version + :one, #at = :at ADD #ids :id',
+          // size() of a missing list is no match: items that keep their events in `doc`
+          // (written before the list existed) take the read path, which moves them out.
+          ConditionExpression:
+            '#onWay = :true AND size(#events) < :max AND NOT contains(#ids, :eventId)',
+          ExpressionAttributeNames: {
+            '#events': EVENTS,
+            '#version': 'version',
+            '#at': UPDATED_AT,
+            '#ids': EVENT_IDS,
+            '#onWay': ON_ITS_WAY,
+          },
+          ExpressionAttributeValues: {
+            ':event': { L: [{ S: JSON.stringify(event) }] },
+            ':one': { N: '1' },
+            ':at': { S: write.updatedAt },
+            ':id': { SS: [event.eventId] },
+            ':eventId': { S: event.eventId },
+            ':true': { BOOL: true },
+            ':max': { N: String(write.maxEvents) },
+          },
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return { appended: true, record: this.remember(itemToShipment(answer.Attributes ?? {})) };
+    } catch (error) {
+      if (errorName(error) !== 'ConditionalCheckFailedException') throw toStorageError(error);
+      const old = (error as { Item?: Item }).Item;
+      if (old === undefined) {
+        this.cache.drop(shopId, shipmentId);
+        return { appended: false, current: undefined };
+      }
+      return { appended: false, current: this.remember(itemToShipment(old)) };
+    }
+  }
+
   async applyEvent<T>(
     shopId: string,
     shipmentId: string,
     eventId: string,
     decide: (current: ShipmentRecord) => EventDecision<T>,
+    options: { stored?: ShipmentRecord } = {},
   ): Promise<T> {
-    const cached = this.cache.get(shopId, shipmentId);
+    const cached = options.stored ?? this.cache.get(shopId, shipmentId);
     // `stored`: read (or returned by a failed condition) during this call, not a cached guess.
     let current = cached ?? (await this.getShipment(shopId, shipmentId));
-    let stored = cached === undefined;
+    let stored = cached === undefined || options.stored !== undefined;
     for (let attempt = 1; ; attempt++) {
       if (current === undefined) throw new NotFoundError('shipment', shipmentId);
       let decision: EventDecision<T>;

@@ -1,0 +1,193 @@
+/**
+ * A routine event appended on DynamoDB Local with no read: one UpdateItem, whatever the
+ * instance has seen. What it writes is what the read-then-put path writes; what it may not
+ * write (a resend, a shipment no longer on its way, the event limit, an item that keeps its
+ * events the old way, a missing shipment) it refuses, handing back the item as stored.
+ */
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recordEvent, type StatusEvent } from '../../src/domain/shipment';
+import { shipmentToItem } from '../../src/storage/dynamodb/shipment-items';
+import type { EventDecision, ShipmentRecord } from '../../src/storage/repository';
+import { freshStorage, shipment } from './helpers';
+import { createShipment, shipmentInstance } from './shipment-instances';
+
+let tableName = '';
+beforeAll(async () => {
+  tableName = (await freshStorage()).tableName;
+});
+const instance = () => shipmentInstance(tableName);
+const record = (id: string, over: Partial<ShipmentRecord> = {}) =>
+  shipment('shop-a', `O-${id}`, id, over);
+const routine = (eventId: string, minute = 0, status: StatusEvent['status'] = 'in_transit') => ({
+  eventId,
+  status,
+  at: new Date(Date.UTC(2025, 2, 8, 7, minute)).toISOString(),
+});
+const write = (n: number) => ({
+  updatedAt: new Date(Date.UTC(2025, 2, 9, 0, 0, n)).toISOString(),
+  maxEvents: 200,
+});
+/** The read-then-put path's own decision for the same event and write time. */
+const putPath =
+  (e: StatusEvent, updatedAt: string) =>
+  (current: ShipmentRecord): EventDecision<null> => {
+    const recorded = recordEvent(current.events, e);
+    if (recorded.duplicate) return { answer: null };
+    return {
+      answer: null,
+      next: { ...current, events: recorded.events, version: current.version + 1, updatedAt },
+    };
+  };
+
+describe('appending a routine event', () => {
+  it('is one UpdateItem on a cold instance, and writes what the put path writes', async () => {
+    await createShipment(record('S-1'), instance().repo);
+    await createShipment(record('S-2'), instance().repo);
+    const a = instance();
+    const outcome = await a.repo.appendRoutineEvent('shop-a', 'S-1', routine('e1'), write(1));
+    expect(a.calls).toEqual(['UpdateItemCommand']);
+    expect(outcome.appended).toBe(true);
+    await instance().repo.applyEvent(
+      'shop-a',
+      'S-2',
+      'e1',
+      putPath(routine('e1'), write(1).updatedAt),
+    );
+    const [one, two] = await Promise.all(
+      ['S-1', 'S-2'].map((id) => instance().repo.getShipment('shop-a', id)),
+    );
+    expect(one).toEqual({
+      ...two,
+      shipmentId: 'S-1',
+      orderId: 'O-S-1',
+      facts: { ...two!.facts, shipmentId: 'S-1' },
+    });
+    expect(outcome.appended && outcome.record).toEqual(one);
+    expect(one?.version).toBe(2);
+    // The item reads back whole through the late index as well: it never left it.
+    const late = await a.repo.listLate(
+      { shopId: 'shop-a', before: '2025-03-20' },
+      { limit: 10, caller: 't' },
+    );
+    expect(late.items.map((s) => [s.shipmentId, s.events.length])).toEqual([
+      ['S-1', 1],
+      ['S-2', 1],
+    ]);
+  });
+
+  it('refuses a resend, handing back the shipment that holds it', async () => {
+    const a = instance();
+    await createShipment(record('S-3'), a.repo);
+    await a.repo.appendRoutineEvent('shop-a', 'S-3', routine('e1'), write(1));
+    const again = await instance().repo.appendRoutineEvent(
+      'shop-a',
+      'S-3',
+      routine('e1'),
+      write(2),
+    );
+    expect(again.appended).toBe(false);
+    expect(!again.appended && again.current?.events.map((e) => e.eventId)).toEqual(['e1']);
+    expect(!again.appended && again.current?.version).toBe(2);
+  });
+
+  it('refuses a shipment no longer on its way, and takes it again once a report puts it back', async () => {
+    const a = instance();
+    const delivered = {
+      eventId: 'd',
+      status: 'delivered' as const,
+      at: '2025-03-08T12:00:00.000Z',
+    };
+    await createShipment(record('S-4', { events: [delivered] }), a.repo);
+    const refused = await a.repo.appendRoutineEvent('shop-a', 'S-4', routine('e1'), write(1));
+    expect(refused.appended).toBe(false);
+    expect(!refused.appended && refused.current?.events).toEqual([delivered]);
+    // Decided on (the put path), a later report puts it back on its way.
+    const later = routine('e2', 600);
+    await a.repo.applyEvent('shop-a', 'S-4', 'e2', putPath(later, write(2).updatedAt), {
+      stored: refused.appended ? undefined : refused.current,
+    });
+    const next = await instance().repo.appendRoutineEvent(
+      'shop-a',
+      'S-4',
+      routine('e3', 601),
+      write(3),
+    );
+    expect(next.appended).toBe(true);
+  });
+
+  it('refuses past the event limit', async () => {
+    const a = instance();
+    await createShipment(record('S-5'), a.repo);
+    const limit = { ...write(1), maxEvents: 2 };
+    expect((await a.repo.appendRoutineEvent('shop-a', 'S-5', routine('e1'), limit)).appended).toBe(
+      true,
+    );
+    expect(
+      (await a.repo.appendRoutineEvent('shop-a', 'S-5', routine('e2', 1), limit)).appended,
+    ).toBe(true);
+    const third = await a.repo.appendRoutineEvent('shop-a', 'S-5', routine('e3', 2), limit);
+    expect(third.appended).toBe(false);
+    expect(!third.appended && third.current?.events).toHaveLength(2);
+  });
+
+  it('refuses an item that keeps its events inside doc, which the put path then moves out', async () => {
+    const a = instance();
+    const old = record('S-6', { events: [routine('e0')] });
+    const item = shipmentToItem(old);
+    // As written before events were a list of their own.
+    delete item.events;
+    delete item.onItsWay;
+    item.doc = {
+      S: JSON.stringify({
+        facts: old.facts,
+        events: old.events,
+        updatedAt: old.updatedAt,
+        watchDate: old.watchDate,
+      }),
+    };
+    await a.client.send(new PutItemCommand({ TableName: tableName, Item: item }));
+    expect((await a.repo.getShipment('shop-a', 'S-6'))?.events).toEqual(old.events);
+    const refused = await a.repo.appendRoutineEvent('shop-a', 'S-6', routine('e1', 1), write(1));
+    expect(refused.appended).toBe(false);
+    expect(!refused.appended && refused.current?.events).toEqual(old.events);
+    await a.repo.applyEvent('shop-a', 'S-6', 'e1', putPath(routine('e1', 1), write(1).updatedAt), {
+      stored: refused.appended ? undefined : refused.current,
+    });
+    const next = await a.repo.appendRoutineEvent('shop-a', 'S-6', routine('e2', 2), write(2));
+    expect(next.appended && next.record.events.map((e) => e.eventId)).toEqual(['e0', 'e1', 'e2']);
+  });
+
+  it('refuses a shipment that does not exist, creating nothing', async () => {
+    const a = instance();
+    const outcome = await a.repo.appendRoutineEvent('shop-a', 'nope', routine('e1'), write(1));
+    expect(outcome).toEqual({ appended: false, current: undefined });
+    expect(await a.repo.getShipment('shop-a', 'nope')).toBeUndefined();
+  });
+
+  it('from two instances at once, each resending the other’s, lands every event exactly once', async () => {
+    await createShipment(record('S-7'), instance().repo);
+    const [a, b] = [instance(), instance()];
+    const ids = Array.from({ length: 24 }, (_, i) => `c${i}`);
+    const lane = async (repo: typeof a.repo, mine: string[]) => {
+      const appended: boolean[] = [];
+      for (const id of mine) {
+        const n = ids.indexOf(id);
+        appended.push(
+          (await repo.appendRoutineEvent('shop-a', 'S-7', routine(id, n), write(n))).appended,
+        );
+      }
+      return appended;
+    };
+    const even = ids.filter((_, i) => i % 2 === 0);
+    const odd = ids.filter((_, i) => i % 2 === 1);
+    const [fromA, fromB] = await Promise.all([
+      lane(a.repo, [...even, ...odd]),
+      lane(b.repo, [...odd, ...even]),
+    ]);
+    expect([...fromA, ...fromB].filter(Boolean)).toHaveLength(ids.length);
+    const stored = await a.repo.getShipment('shop-a', 'S-7');
+    expect(stored?.version).toBe(1 + ids.length);
+    expect(stored?.events.map((e) => e.eventId).sort()).toEqual([...ids].sort());
+  });
+});
