@@ -9,8 +9,8 @@ import { FilterNotAllowedError } from '../domain/claim';
 import { DomainError, nested } from '../domain/errors';
 import {
   checkEvent,
-  checkRoutineEvent,
-  isRoutineEvent,
+  lateFromOf,
+  reportEffect,
   MAX_EVENTS,
   orderStatus,
   recordEvent,
@@ -142,10 +142,22 @@ function viewOf(record: ShipmentRecord, summary: ShipmentSummary): ShipmentView 
   };
 }
 
-/** The record with the late-index date its summary gives (recomputed on every write). */
-function withWatch(record: ShipmentRecord, summary: ShipmentSummary): ShipmentRecord {
-  const { watchDate: _old, ...rest } = record;
-  return summary.watchDate === undefined ? rest : { ...rest, watchDate: summary.watchDate };
+/**
+ * The record with the late-index date its summary gives and, while on its way, the first
+ * late delivery date (both recomputed on every write that decides on the stored shipment).
+ */
+function withWatch(
+  record: ShipmentRecord,
+  summary: ShipmentSummary,
+  today: string,
+): ShipmentRecord {
+  const { watchDate: _old, lateFrom: _oldFrom, ...rest } = record;
+  const lateFrom = lateFromOf(record.facts, summary, shipmentContext(record.facts, today));
+  return {
+    ...rest,
+    ...(summary.watchDate === undefined ? {} : { watchDate: summary.watchDate }),
+    ...(lateFrom === undefined ? {} : { lateFrom }),
+  };
 }
 
 function orderView(order: OrderRecord, shipments: ShipmentRecord[], today: string): OrderView {
@@ -222,7 +234,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
         updatedAt: now,
       };
       puts.push({
-        record: withWatch(next, summary),
+        record: withWatch(next, summary, today),
         ...(current ? { expectedVersion: current.version } : {}),
       });
     });
@@ -322,14 +334,16 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
       const today = todayOf(clock);
       const view = (record: ShipmentRecord) => viewOf(record, summaryOf(record, today));
       let stored: ShipmentRecord | undefined;
-      if (isRoutineEvent(event)) {
-        // Changes nothing but the events on a shipment on its way: appended with no read.
-        checkRoutineEvent(event);
+      // A status report is told from itself (and its instant checked): recorded with no read
+      // while the conditions of the domain's `reportEffect` hold, which storage checks.
+      const effect = reportEffect(event);
+      if (effect !== undefined) {
         const write = { updatedAt: clock().toISOString(), maxEvents: MAX_EVENTS };
-        const outcome = await repo.appendRoutineEvent(shopId, shipmentId, event, write);
+        const outcome = await repo.appendReport(shopId, shipmentId, event, effect, write);
         if (outcome.appended) return { shipment: view(outcome.record), duplicate: false };
         if (outcome.current === undefined) throw new NotFoundError('shipment', shipmentId);
-        // Refused (a resend, the limit, a shipment no longer on its way): decided on below.
+        // Refused (a resend, the limit, a report out of order, a shipment no longer on its
+        // way, a delivery that needs the facts): decided on below, on the item as stored.
         stored = outcome.current;
       }
       // Storage applies this to the shipment as stored (its last seen copy, checked by the
@@ -353,6 +367,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
             updatedAt: clock().toISOString(),
           },
           summary,
+          today,
         );
         return { answer: { shipment: viewOf(next, summary), duplicate: false }, next };
       };

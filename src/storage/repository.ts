@@ -5,7 +5,7 @@
  */
 import type { ActorRole, Claim, ClaimEvent, ClaimStatus, ClaimType } from '../domain/claim';
 import type { ShopProfile } from '../domain/shop';
-import type { ShipmentEvent, ShipmentFacts, StatusEvent } from '../domain/shipment';
+import type { ReportEffect, ShipmentEvent, ShipmentFacts } from '../domain/shipment';
 
 export * from './errors';
 
@@ -269,6 +269,11 @@ export interface ShipmentRecord {
    * on time): its place in the late index. Computed by the domain (`summarizeShipment`).
    */
   watchDate?: string;
+  /**
+   * While on its way: the first delivery date that would be late (the domain's `lateFromOf`),
+   * so a delivery report can be recorded without reading the shipment.
+   */
+  lateFrom?: string;
 }
 
 /** One order replace, written atomically: the order, its shipments, the ones it dropped. */
@@ -357,16 +362,17 @@ export interface ShipmentRepository {
     options?: { stored?: ShipmentRecord },
   ): Promise<T>;
   /**
-   * Appends a routine event (`isRoutineEvent`) with no read: one UpdateItem that adds it to
-   * the events, bumps the version and sets `updatedAt`, conditioned on the shipment being on
-   * its way (`onItsWay`, as last written), holding fewer than `maxEvents` events and no event
-   * with its id. Refused, the shipment as stored comes back, for `applyEvent` to decide on
-   * (a resend, the limit, a shipment that arrived, or one stored before events were a list).
+   * Records a status report with no read: one UpdateItem that appends it (events, version + 1,
+   * `updatedAt`) and applies `effect` (the domain's `reportEffect`), conditioned on what that
+   * effect assumes: the shipment on its way, no later status report, fewer than `maxEvents`
+   * events, no event with its id, and for a delivery no earlier one and a date on or after the
+   * shipping date. Refused, the shipment as stored comes back, for `applyEvent` to decide on.
    */
-  appendRoutineEvent(
+  appendReport(
     shopId: string,
     shipmentId: string,
-    event: StatusEvent,
+    event: ShipmentEvent,
+    effect: ReportEffect,
     write: { updatedAt: string; maxEvents: number },
   ): Promise<AppendOutcome>;
   /**

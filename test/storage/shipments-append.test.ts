@@ -6,7 +6,13 @@
  */
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recordEvent, type StatusEvent } from '../../src/domain/shipment';
+import {
+  recordEvent,
+  reportEffect,
+  type ShipmentEvent,
+  type StatusEvent,
+} from '../../src/domain/shipment';
+import type { DynamoShipmentRepository } from '../../src/storage/dynamodb';
 import { shipmentToItem } from '../../src/storage/dynamodb/shipment-items';
 import type { EventDecision, ShipmentRecord } from '../../src/storage/repository';
 import { freshStorage, shipment } from './helpers';
@@ -24,6 +30,14 @@ const routine = (eventId: string, minute = 0, status: StatusEvent['status'] = 'i
   status,
   at: new Date(Date.UTC(2025, 2, 8, 7, minute)).toISOString(),
 });
+/** Records `event` as the service does: told from itself, appended with no read. */
+const report = (
+  repo: DynamoShipmentRepository,
+  shopId: string,
+  shipmentId: string,
+  event: ShipmentEvent,
+  how: { updatedAt: string; maxEvents: number },
+) => repo.appendReport(shopId, shipmentId, event, reportEffect(event)!, how);
 const write = (n: number) => ({
   updatedAt: new Date(Date.UTC(2025, 2, 9, 0, 0, n)).toISOString(),
   maxEvents: 200,
@@ -45,7 +59,7 @@ describe('appending a routine event', () => {
     await createShipment(record('S-1'), instance().repo);
     await createShipment(record('S-2'), instance().repo);
     const a = instance();
-    const outcome = await a.repo.appendRoutineEvent('shop-a', 'S-1', routine('e1'), write(1));
+    const outcome = await report(a.repo, 'shop-a', 'S-1', routine('e1'), write(1));
     expect(a.calls).toEqual(['UpdateItemCommand']);
     expect(outcome.appended).toBe(true);
     await instance().repo.applyEvent(
@@ -79,13 +93,8 @@ describe('appending a routine event', () => {
   it('refuses a resend, handing back the shipment that holds it', async () => {
     const a = instance();
     await createShipment(record('S-3'), a.repo);
-    await a.repo.appendRoutineEvent('shop-a', 'S-3', routine('e1'), write(1));
-    const again = await instance().repo.appendRoutineEvent(
-      'shop-a',
-      'S-3',
-      routine('e1'),
-      write(2),
-    );
+    await report(a.repo, 'shop-a', 'S-3', routine('e1'), write(1));
+    const again = await report(instance().repo, 'shop-a', 'S-3', routine('e1'), write(2));
     expect(again.appended).toBe(false);
     expect(!again.appended && again.current?.events.map((e) => e.eventId)).toEqual(['e1']);
     expect(!again.appended && again.current?.version).toBe(2);
@@ -99,7 +108,7 @@ describe('appending a routine event', () => {
       at: '2025-03-08T12:00:00.000Z',
     };
     await createShipment(record('S-4', { events: [delivered] }), a.repo);
-    const refused = await a.repo.appendRoutineEvent('shop-a', 'S-4', routine('e1'), write(1));
+    const refused = await report(a.repo, 'shop-a', 'S-4', routine('e1'), write(1));
     expect(refused.appended).toBe(false);
     expect(!refused.appended && refused.current?.events).toEqual([delivered]);
     // Decided on (the put path), a later report puts it back on its way.
@@ -107,12 +116,7 @@ describe('appending a routine event', () => {
     await a.repo.applyEvent('shop-a', 'S-4', 'e2', putPath(later, write(2).updatedAt), {
       stored: refused.appended ? undefined : refused.current,
     });
-    const next = await instance().repo.appendRoutineEvent(
-      'shop-a',
-      'S-4',
-      routine('e3', 601),
-      write(3),
-    );
+    const next = await report(instance().repo, 'shop-a', 'S-4', routine('e3', 601), write(3));
     expect(next.appended).toBe(true);
   });
 
@@ -120,13 +124,9 @@ describe('appending a routine event', () => {
     const a = instance();
     await createShipment(record('S-5'), a.repo);
     const limit = { ...write(1), maxEvents: 2 };
-    expect((await a.repo.appendRoutineEvent('shop-a', 'S-5', routine('e1'), limit)).appended).toBe(
-      true,
-    );
-    expect(
-      (await a.repo.appendRoutineEvent('shop-a', 'S-5', routine('e2', 1), limit)).appended,
-    ).toBe(true);
-    const third = await a.repo.appendRoutineEvent('shop-a', 'S-5', routine('e3', 2), limit);
+    expect((await report(a.repo, 'shop-a', 'S-5', routine('e1'), limit)).appended).toBe(true);
+    expect((await report(a.repo, 'shop-a', 'S-5', routine('e2', 1), limit)).appended).toBe(true);
+    const third = await report(a.repo, 'shop-a', 'S-5', routine('e3', 2), limit);
     expect(third.appended).toBe(false);
     expect(!third.appended && third.current?.events).toHaveLength(2);
   });
@@ -148,19 +148,19 @@ describe('appending a routine event', () => {
     };
     await a.client.send(new PutItemCommand({ TableName: tableName, Item: item }));
     expect((await a.repo.getShipment('shop-a', 'S-6'))?.events).toEqual(old.events);
-    const refused = await a.repo.appendRoutineEvent('shop-a', 'S-6', routine('e1', 1), write(1));
+    const refused = await report(a.repo, 'shop-a', 'S-6', routine('e1', 1), write(1));
     expect(refused.appended).toBe(false);
     expect(!refused.appended && refused.current?.events).toEqual(old.events);
     await a.repo.applyEvent('shop-a', 'S-6', 'e1', putPath(routine('e1', 1), write(1).updatedAt), {
       stored: refused.appended ? undefined : refused.current,
     });
-    const next = await a.repo.appendRoutineEvent('shop-a', 'S-6', routine('e2', 2), write(2));
+    const next = await report(a.repo, 'shop-a', 'S-6', routine('e2', 2), write(2));
     expect(next.appended && next.record.events.map((e) => e.eventId)).toEqual(['e0', 'e1', 'e2']);
   });
 
   it('refuses a shipment that does not exist, creating nothing', async () => {
     const a = instance();
-    const outcome = await a.repo.appendRoutineEvent('shop-a', 'nope', routine('e1'), write(1));
+    const outcome = await report(a.repo, 'shop-a', 'nope', routine('e1'), write(1));
     expect(outcome).toEqual({ appended: false, current: undefined });
     expect(await a.repo.getShipment('shop-a', 'nope')).toBeUndefined();
   });
@@ -173,9 +173,7 @@ describe('appending a routine event', () => {
       const appended: boolean[] = [];
       for (const id of mine) {
         const n = ids.indexOf(id);
-        appended.push(
-          (await repo.appendRoutineEvent('shop-a', 'S-7', routine(id, n), write(n))).appended,
-        );
+        appended.push((await report(repo, 'shop-a', 'S-7', routine(id, n), write(n))).appended);
       }
       return appended;
     };
@@ -189,5 +187,74 @@ describe('appending a routine event', () => {
     const stored = await a.repo.getShipment('shop-a', 'S-7');
     expect(stored?.version).toBe(1 + ids.length);
     expect(stored?.events.map((e) => e.eventId).sort()).toEqual([...ids].sort());
+  }, 30_000);
+
+  const watched = (id: string, over: Partial<ShipmentRecord> = {}) =>
+    record(id, {
+      lateFrom: '2025-03-12',
+      facts: { ...record(id).facts, shippedDate: '2025-03-07' },
+      ...over,
+    });
+  const ends = (eventId: string, status: 'delivered' | 'received' | 'cancelled', date: string) =>
+    ({ eventId, status, at: `${date}T12:00:00+03:00` }) as ShipmentEvent;
+  const inIndex = async (id: string) =>
+    (
+      await instance().repo.listLate(
+        { shopId: 'shop-a', before: '2025-04-01' },
+        { limit: 100, caller: 't' },
+      )
+    ).items.some((s) => s.shipmentId === id);
+  /** `event` reported to shipment `id` of shop-a through instance `a`, the n-th write. */
+  const at = (a: { repo: DynamoShipmentRepository }, id: string, event: ShipmentEvent, n: number) =>
+    report(a.repo, 'shop-a', id, event, write(n));
+
+  it('ends the way in one UpdateItem on a cold instance: cancelled and on time leave the late index', async () => {
+    await createShipment(watched('S-c'), instance().repo);
+    await createShipment(watched('S-d'), instance().repo);
+    const a = instance();
+    const cancelled = await at(a, 'S-c', ends('c', 'cancelled', '2025-03-09'), 1);
+    const delivered = await at(a, 'S-d', ends('d', 'delivered', '2025-03-11'), 2);
+    expect(a.calls).toEqual(['UpdateItemCommand', 'UpdateItemCommand']);
+    expect(cancelled.appended && delivered.appended).toBe(true);
+    for (const id of ['S-c', 'S-d']) {
+      const stored = await instance().repo.getShipment('shop-a', id);
+      expect(stored?.watchDate).toBeUndefined();
+      expect(stored?.lateFrom).toBeUndefined();
+      expect(await inIndex(id)).toBe(false);
+    }
+    // No longer on its way: the next report is refused, handed back to be decided on.
+    expect((await report(a.repo, 'shop-a', 'S-d', routine('t', 900), write(3))).appended).toBe(
+      false,
+    );
+  });
+
+  it('guesses a late delivery from the copy it holds: refused cold, one UpdateItem warm, still watched', async () => {
+    await createShipment(watched('S-l'), instance().repo);
+    const late = ends('l', 'delivered', '2025-03-12');
+    const cold = instance();
+    const refused = await report(cold.repo, 'shop-a', 'S-l', late, write(1));
+    expect(refused.appended).toBe(false);
+    expect(!refused.appended && refused.current?.lateFrom).toBe('2025-03-12');
+    // That instance now holds the copy the refusal handed back: its guess is right.
+    cold.calls.length = 0;
+    const warm = await report(cold.repo, 'shop-a', 'S-l', late, write(2));
+    expect(cold.calls).toEqual(['UpdateItemCommand']);
+    expect(warm.appended && warm.record.watchDate).toBe('2025-03-11');
+    expect(await inIndex('S-l')).toBe(true);
+  });
+
+  it('refuses a delivery it cannot tell: before shipping, after an earlier one, earlier than the latest report', async () => {
+    await createShipment(watched('S-e1'), instance().repo);
+    await createShipment(
+      watched('S-e2', { events: [ends('d0', 'delivered', '2025-03-09'), routine('t0', 3000)] }),
+      instance().repo,
+    );
+    await createShipment(watched('S-e3', { events: [routine('t0', 3000)] }), instance().repo);
+    const a = instance();
+    const early = await at(a, 'S-e1', ends('d', 'delivered', '2025-03-06'), 1);
+    const again = await at(a, 'S-e2', ends('d', 'delivered', '2025-03-11'), 2);
+    const before = await at(a, 'S-e3', ends('d', 'received', '2025-03-08'), 3);
+    expect([early.appended, again.appended, before.appended]).toEqual([false, false, false]);
+    for (const id of ['S-e1', 'S-e2', 'S-e3']) expect(await inIndex(id)).toBe(true);
   });
 });

@@ -13,7 +13,13 @@ export {
 export { claimRef, claimTotals, type ClaimTotals, type ShipmentClaimRef } from './claim-totals';
 export { shipmentFiling, type ShipmentClaimRequest, type ShipmentOnFile } from './filing';
 export { INSTANT_PATTERN, parseInstant, type Instant } from './instant';
-export { deadlineOf, latenessOf, type Deadline, type Lateness } from './lateness';
+export { deadlineOf, firstLateDate, latenessOf, type Deadline, type Lateness } from './lateness';
+export {
+  hasDeliveryReport,
+  latestStatusMs,
+  reportEffect,
+  type ReportEffect,
+} from './report-effect';
 export { remeasurement, type Remeasurement } from './remeasure';
 export {
   deriveState,
@@ -29,6 +35,7 @@ export {
 export {
   checkEvent,
   checkRoutineEvent,
+  lateFromOf,
   shipmentContext,
   summarizeShipment,
   type ShipmentContext,

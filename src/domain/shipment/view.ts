@@ -11,9 +11,9 @@ import { resolvePolicy, RESCHEDULE_REASONS, type CarrierPolicy } from '../polici
 import { computeWeight, type WeightResult } from '../weight';
 import { computeCharges, type Charges } from './charges';
 import { parseInstant } from './instant';
-import { deadlineOf, latenessOf, type Deadline, type Lateness } from './lateness';
+import { deadlineOf, firstLateDate, latenessOf, type Deadline, type Lateness } from './lateness';
 import { remeasurement, type Remeasurement } from './remeasure';
-import { deriveState, inTimeOrder, type ShipmentState } from './state';
+import { deriveState, inTimeOrder, JOURNEY_END_STATUSES, type ShipmentState } from './state';
 import type { ShipmentEvent, ShipmentFacts, ShipmentStatus, StatusEvent } from './types';
 
 /** The rules a shipment is judged by. */
@@ -97,6 +97,21 @@ export function summarizeShipment(
     lateness,
     ...(watched ? { watchDate: deadline.deadline } : {}),
   };
+}
+
+/**
+ * While the shipment is on its way, the first delivery date that would be late
+ * (`firstLateDate`): what lets storage tell a delivery's effect without reading the shipment
+ * (./report-effect.ts). Computed when the shipment is written, not for every view.
+ * @example lateFromOf(facts, summarizeShipment(facts, [], ctx), ctx) // '2025-03-12'
+ */
+export function lateFromOf(
+  facts: ShipmentFacts,
+  summary: Pick<ShipmentSummary, 'status' | 'deadline' | 'charges'>,
+  ctx: ShipmentContext,
+): IsoDate | undefined {
+  if (JOURNEY_END_STATUSES.includes(summary.status)) return undefined;
+  return firstLateDate(facts, summary.deadline, summary.charges.deliveryCost, ctx);
 }
 
 /**

@@ -2,7 +2,13 @@
  * Order and shipment items (see the design comment in `../table.ts`): the record as one JSON
  * `doc`, its version and the attributes conditions and the late index read.
  */
-import { onItsWay, type ShipmentEvent, type ShipmentFacts } from '../../domain/shipment';
+import {
+  hasDeliveryReport,
+  latestStatusMs,
+  onItsWay,
+  type ShipmentEvent,
+  type ShipmentFacts,
+} from '../../domain/shipment';
 import type { Customer, OrderRecord, ShipmentRecord } from '../repository';
 import { INDEX_PARTITIONS, INDEXES } from '../table';
 import type { Item } from './codec';
@@ -33,6 +39,15 @@ export const EVENTS = 'events';
  * event is conditioned on, since only then does it change nothing but the events.
  */
 export const ON_ITS_WAY = 'onItsWay';
+/**
+ * What a report recorded with no read is conditioned on besides (see the domain's
+ * ./report-effect.ts): the instant (ms) of the latest status report; present (true) once a
+ * delivery report is among the events; the first late delivery date; the shipping date.
+ */
+export const LATEST_STATUS_MS = 'latestStatusMs';
+export const DELIVERY_REPORTED = 'deliveryReported';
+export const LATE_FROM = 'lateFrom';
+export const SHIPPED_DATE = 'shippedDate';
 
 /** @example orderToItem(order).entity // { S: 'ORDER' } */
 export function orderToItem(order: OrderRecord): Item {
@@ -88,8 +103,9 @@ export function lateIndexKeys(
 
 /** @example shipmentToItem(record).version // { N: '1' } */
 export function shipmentToItem(record: ShipmentRecord): Item {
-  const { shopId, shipmentId, orderId, version, facts, events, updatedAt, watchDate } = record;
+  const { shopId, shipmentId, orderId, version, facts, events, updatedAt, lateFrom } = record;
   const ids = [...new Set(events.map((e) => e.eventId))];
+  const latest = latestStatusMs(events);
   return {
     ...shipmentKey(shopId, shipmentId),
     entity: { S: 'SHIPMENT' },
@@ -99,9 +115,14 @@ export function shipmentToItem(record: ShipmentRecord): Item {
     version: { N: String(version) },
     // Top-level too, so an event's write can be conditioned on it (see recordEvent's ABA note).
     [UPDATED_AT]: { S: updatedAt },
-    doc: { S: JSON.stringify({ facts, updatedAt, watchDate }) },
+    // The late-index date is read back from the index key (`promiseSk`), its one copy.
+    doc: { S: JSON.stringify({ facts, updatedAt }) },
     [EVENTS]: { L: events.map((event) => ({ S: JSON.stringify(event) })) },
     ...(onItsWay(events) ? { [ON_ITS_WAY]: { BOOL: true } } : {}),
+    ...(latest === undefined ? {} : { [LATEST_STATUS_MS]: { N: String(latest) } }),
+    ...(hasDeliveryReport(events) ? { [DELIVERY_REPORTED]: { BOOL: true } } : {}),
+    ...(lateFrom === undefined ? {} : { [LATE_FROM]: { S: lateFrom } }),
+    ...(facts.shippedDate === undefined ? {} : { [SHIPPED_DATE]: { S: facts.shippedDate } }),
     ...(ids.length > 0 ? { [EVENT_IDS]: { SS: ids } } : {}),
     ...lateIndexKeys(record),
   };
@@ -112,7 +133,21 @@ interface ShipmentDoc {
   /** Only in items written before `EVENTS` existed. */
   events?: ShipmentEvent[];
   updatedAt: string;
+  /** Only in items written before `EVENTS` existed (since, the index key holds it). */
   watchDate?: string;
+}
+
+/** The late-index date (from the index key) and the first late delivery date, as stored. */
+function watchOf(item: Item, doc: ShipmentDoc): Pick<ShipmentRecord, 'watchDate' | 'lateFrom'> {
+  if (item[EVENTS] === undefined) {
+    return doc.watchDate === undefined ? {} : { watchDate: doc.watchDate };
+  }
+  const watchDate = item[INDEXES.lateShipments.sk]?.S?.split('#')[0];
+  const lateFrom = item[LATE_FROM]?.S;
+  return {
+    ...(watchDate === undefined ? {} : { watchDate }),
+    ...(lateFrom === undefined ? {} : { lateFrom }),
+  };
 }
 
 function eventsOf(item: Item, doc: ShipmentDoc): ShipmentEvent[] {
@@ -133,6 +168,6 @@ export function itemToShipment(item: Item): ShipmentRecord {
     version: Number(item.version?.N ?? '0'),
     // Top-level first: an appended event rewrites only that copy.
     updatedAt: item[UPDATED_AT]?.S ?? doc.updatedAt,
-    ...(doc.watchDate === undefined ? {} : { watchDate: doc.watchDate }),
+    ...watchOf(item, doc),
   };
 }

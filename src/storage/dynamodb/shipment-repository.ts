@@ -17,7 +17,7 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { ConflictError, NotFoundError } from '../errors';
-import type { StatusEvent } from '../../domain/shipment';
+import type { ReportEffect, ShipmentEvent } from '../../domain/shipment';
 import type {
   AppendOutcome,
   LateShipmentFilter,
@@ -34,10 +34,9 @@ import { localCursorSecret } from './claim-repository';
 import { errorName, guarded, toStorageError } from './errors';
 import { readItem } from './read';
 import { ShipmentCache } from './shipment-cache';
+import { reportUpdate } from './shipment-append';
 import {
   EVENT_IDS,
-  EVENTS,
-  ON_ITS_WAY,
   UPDATED_AT,
   itemToOrder,
   itemToShipment,
@@ -212,39 +211,23 @@ export class DynamoShipmentRepository implements ShipmentRepository {
     }
   }
 
-  async appendRoutineEvent(
+  async appendReport(
     shopId: string,
     shipmentId: string,
-    event: StatusEvent,
+    event: ShipmentEvent,
+    effect: ReportEffect,
     write: { updatedAt: string; maxEvents: number },
   ): Promise<AppendOutcome> {
+    // Which way the unknowns fall (a report out of order, a late delivery) is guessed from the
+    // copy this instance holds, if any; a wrong guess only fails the condition.
+    const known = this.cache.get(shopId, shipmentId);
+    const input = reportUpdate(event, effect, write, known);
     try {
       const answer = await this.client.send(
         new UpdateItemCommand({
           TableName: this.table,
           Key: shipmentKey(shopId, shipmentId),
-          UpdateExpression:
-            'SET #events = list_append(#events, :event), #version = #version + :one, #at = :at ADD #ids :id',
-          // size() of a missing list is no match: items that keep their events in `doc`
-          // (written before the list existed) take the read path, which moves them out.
-          ConditionExpression:
-            '#onWay = :true AND size(#events) < :max AND NOT contains(#ids, :eventId)',
-          ExpressionAttributeNames: {
-            '#events': EVENTS,
-            '#version': 'version',
-            '#at': UPDATED_AT,
-            '#ids': EVENT_IDS,
-            '#onWay': ON_ITS_WAY,
-          },
-          ExpressionAttributeValues: {
-            ':event': { L: [{ S: JSON.stringify(event) }] },
-            ':one': { N: '1' },
-            ':at': { S: write.updatedAt },
-            ':id': { SS: [event.eventId] },
-            ':eventId': { S: event.eventId },
-            ':true': { BOOL: true },
-            ':max': { N: String(write.maxEvents) },
-          },
+          ...input,
           ReturnValues: 'ALL_NEW',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
