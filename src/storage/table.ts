@@ -27,10 +27,16 @@
  *                createdAt, expiresAt: TTL). One partition per clerk key: "sign out everywhere" is one
  *                Query; a desk request is one GetItem, which also checks expiresAt (TTL deletes lazily)
  *   ORDER        pk SHOP#<shop>#ORDER#<orderId>       sk ORDER     (doc: the order's JSON; version)
- *   SHIPMENT     pk SHOP#<shop>#SHIPMENT#<shipmentId> sk SHIPMENT  (doc: facts + every event, JSON;
- *                version; eventIds: a string set of the event ids, so a resent event fails the
- *                ingest's one conditional PutItem; an order replace writes order + shipments +
- *                deletes of the dropped ones in one transaction)
+ *   SHIPMENT     pk SHOP#<shop>#SHIPMENT#<shipmentId> sk SHIPMENT  (doc: facts, JSON; events: a list
+ *                of the events (JSON each) in arrival order; version; updatedAt; eventIds: a string
+ *                set of the event ids, so a resent event fails the write's condition; and what a
+ *                status report recorded with no read is conditioned on: onItsWay (true while on
+ *                its way), latestStatusMs, deliveryReported, lateFrom (the first late delivery
+ *                date), shippedDate. A report is one conditional UpdateItem (append + its effect)
+ *                or, when that is refused, one conditional PutItem of the item decided on; items
+ *                written before `events` was a list keep them inside doc until their next event.
+ *                An order replace writes order + shipments + deletes of the dropped ones in one
+ *                transaction)
  *
  * GSIs (sparse: only CLAIM items carry their keys, APIKEY items only `all`'s; EVIDENCE, EVENT
  * and OPEN_CLAIM items none, so a listing carries a claim's evidenceCount, not its entries;
