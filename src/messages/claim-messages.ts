@@ -9,7 +9,7 @@ import type { Claim, ClaimType } from '../domain/claim';
 import { formatDate } from '../desk/i18n/format';
 import type { Language } from '../domain/explain';
 import { carrierName, resolvePolicy } from '../domain/policies';
-import { dailyPenalty, textOf, toneParts, type Tone } from './parts';
+import { dailyPenalty, endSentence, textOf, toneParts, type Tone } from './parts';
 
 /** What a message is about, in the order a claim produces them. */
 export const MESSAGE_KINDS = ['acknowledgement', 'delay_notice', 'decision', 'payment'] as const;
@@ -109,7 +109,9 @@ const TEMPLATES = {
     } satisfies Tones<Record<ClaimType, (waybill: string) => string>>,
     reason: (carrier: string) => `Это случилось, пока посылка была у службы доставки «${carrier}».`,
     ackDone: (id: string, carrier: string, due: string) =>
-      `Мы зарегистрировали обращение под номером ${id} и направили претензию в «${carrier}»; ответ должен прийти до ${due}.`,
+      endSentence(
+        `Мы зарегистрировали обращение под номером ${id} и направили претензию в «${carrier}»; ответ должен прийти до ${due}`,
+      ),
     ackOptions: {
       everyday: 'Мы напишем, как только получим ответ; от вас ничего не требуется.',
       formal:

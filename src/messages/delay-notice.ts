@@ -69,7 +69,7 @@ const TEMPLATES = {
       everyday: (what: string, date: string) =>
         `Ваш ${what} задерживается: мы обещали доставить его до ${date}, но он ещё не у вас.`,
       formal: (what: string, date: string) =>
-        `Сообщаем, что доставка по договору (${what}) задерживается сверх согласованного срока — ${date}.`,
+        `Сообщаем, что доставка по договору (${what}) задерживается: согласованный срок, ${date}, истёк.`,
     } satisfies Record<Tone, (what: string, date: string) => string>,
     reason: {
       courier_late: (carrier: string) =>

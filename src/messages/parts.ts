@@ -33,6 +33,13 @@ export const textOf = (p: Parts): string =>
     .filter(Boolean)
     .join('\n\n');
 
+/**
+ * A sentence ended once: a Russian date (`1 января 2027 г.`) already ends with a point.
+ *
+ * @example endSentence('до 1 января 2027 г.') // 'до 1 января 2027 г.'
+ */
+export const endSentence = (text: string): string => (text.endsWith('.') ? text : `${text}.`);
+
 /** The everyday tone (a consumer) or the formal one (a B2B order). */
 export type Tone = 'everyday' | 'formal';
 

@@ -85,6 +85,8 @@ describe('claim drafts: the tone follows the order', () => {
     expect(ru!.text).toContain('за каждый рабочий день просрочки');
     expect(ru!.text).toContain('15,00\u00a0₽ в день');
     expect(ru!.text).not.toContain('Здравствуйте');
+    // A Russian date ends with its own point: no sentence ends twice.
+    expect(ru!.text).not.toContain('..');
     const [en] = claimMessages(lateClaim(true), { lang: 'en', shopName: 'Romashka LLC' });
     expect(paragraphs(en!.text)[0]).toBe('Dear Sirs or Madams,');
     expect(en!.text).toContain(
@@ -149,6 +151,7 @@ describe('the delay notice of a late shipment', () => {
     );
     expect(ru.text).toContain('30,00\u00a0₽ в день');
     expect(ru.text).not.toMatch(/Здравствуйте|ответьте/);
+    expect(ru.text).toContain('согласованный срок, 11 марта 2025 г., истёк.');
     const en = delayNotice(facts, { lang: 'en', shopName: 'Romashka LLC' });
     expect(en.subject).toBe('Notice of delay: order 1001 (waybill 1234567890)');
     expect(en.text).toContain('RUB\u00a030.00 per day');

@@ -26,7 +26,7 @@ export function CustomerMessages(props: CustomerMessagesProps) {
   if (messages === undefined) return null;
   const m = careFor(lang);
   return (
-    <section id="messages" aria-labelledby="messages-title" class="customer-messages">
+    <section id="messages" aria-labelledby="messages-title" class="card customer-messages">
       <h2 id="messages-title">{m.messagesTitle}</h2>
       <p>{m.messagesIntro}</p>
       {claim.acknowledgeBy ? (
