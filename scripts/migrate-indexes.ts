@@ -21,6 +21,7 @@ import {
 import type { Item } from '../src/storage/dynamodb/codec';
 import { errorName } from '../src/storage/dynamodb/errors';
 import { claimIndexKeys, INDEX_ATTRIBUTES, itemToClaim } from '../src/storage/dynamodb/items';
+import { removedByMove } from '../src/storage/dynamodb/unacknowledged';
 import { tableDefinition } from '../src/storage/table';
 import { CONNECTION_FLAGS, runOnTable } from './create-table';
 
@@ -111,9 +112,13 @@ async function rewriteIndexAttributes(
   tableName: string,
   item: Item,
 ): Promise<'rewritten' | 'unchanged' | 'skipped'> {
-  const wanted = claimIndexKeys(itemToClaim(item));
+  const claim = itemToClaim(item);
+  const wanted = claimIndexKeys(claim);
   const sets = Object.entries(wanted).filter(([name, value]) => item[name]?.S !== value);
-  const removes = INDEX_ATTRIBUTES.filter((name) => !(name in wanted) && name in item);
+  // The unacknowledged queue's keys are not the claim's to derive: kept until it is settled.
+  const removes = INDEX_ATTRIBUTES.filter(
+    (name) => !(name in wanted) && name in item && removedByMove(name, claim),
+  );
   if (sets.length === 0 && removes.length === 0) return 'unchanged';
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, AttributeValue> = { ':version': item.version ?? { N: '0' } };

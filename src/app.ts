@@ -63,7 +63,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   const services: Services = {
     claims,
     shops,
-    messages: createMessageService({ claims, shops, ...deps }),
+    messages: createMessageService({ claims, shops, shipments, ...deps }),
     shipments,
     shipmentClaims,
     evidenceFiles: (bucket) => createEvidenceFileService({ bucket, claims, clock: deps.clock }),

@@ -13,7 +13,10 @@ export const QUEUE_PAGE_SIZE = 20;
 /**
  * @example QueueQuerySchema.parse({ overdue: 'true' }) // { overdue: 'true', sort: 'newest' }
  */
-export const QueueQuerySchema = ClaimListQuerySchema.omit({ limit: true }).extend({
+export const QueueQuerySchema = ClaimListQuerySchema.omit({
+  limit: true,
+  unacknowledged: true,
+}).extend({
   sort: z.enum(['newest', 'due']).default('newest'),
 });
 export type QueueQuery = z.infer<typeof QueueQuerySchema>;

@@ -146,6 +146,16 @@ export const ClaimSchema = z
     answerDueBy: IsoDateSchema,
     decision: DecisionRecordSchema.optional(),
     payment: PaymentRecordSchema.optional(),
+    // Customer care (issue 12, w-care): absent on claims filed before.
+    acknowledgeBy: z.string().optional().openapi({
+      example: '2025-06-16T10:00:00.000Z',
+      description:
+        'When the customer is to have been acknowledged (filing + the policy’s `customerCare.acknowledgeWithinMinutes`): until the `ack` message is recorded sent, a claim past it is in `GET /v1/claims?unacknowledged=true`',
+    }),
+    b2b: z.boolean().optional().openapi({
+      description:
+        'Filed from a shipment of a B2B order: its customer messages take the formal tone and state the contractual per-day penalty',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
@@ -191,6 +201,11 @@ export const ClaimListQuerySchema = z.object({
     .optional()
     .openapi({ description: 'true: only open claims past answerDueBy' }),
   shopId: z.string().min(1).max(64).optional().openapi({ description: 'Clerk keys only' }),
+  // Customer care (issue 12, w-care).
+  unacknowledged: z.enum(['true', 'false'], { error: 'must be true or false' }).optional().openapi({
+    description:
+      'true: only claims whose customer acknowledgement (the `ack` message) is not recorded sent and is past `acknowledgeBy` as of now, not settled, oldest `acknowledgeBy` first. The other filters apply on top of it.',
+  }),
   limit: z.coerce
     .number({ error: 'must be a whole number from 1 to 100' })
     .int('must be a whole number from 1 to 100')

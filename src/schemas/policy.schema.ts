@@ -65,6 +65,13 @@ export const PolicySchema = z
         description: 'Where the carrier takes written claims, as its public FAQ gives it',
       }),
     }),
+    customerCare: z.object({
+      acknowledgeWithinMinutes: z.number().int().positive().openapi({
+        example: 60,
+        description:
+          'A filed claim is to be acknowledged to the customer within this many minutes: its `acknowledgeBy`',
+      }),
+    }),
     packaging: z
       .array(
         z.object({

@@ -66,6 +66,8 @@ export interface ClaimServiceDeps {
 export interface ClaimListQuery extends Omit<ClaimFilter, 'overdueAsOf'> {
   /** Only open claims past their answer date. */
   overdue?: boolean;
+  /** Only claims past `acknowledgeBy` whose `ack` is not recorded sent, oldest first. */
+  unacknowledged?: boolean;
   /** `due`: open claims by answer date; default newest first. */
   sort?: 'newest' | 'due';
   limit: number;
@@ -134,8 +136,8 @@ export function createClaimService(deps: ClaimServiceDeps) {
     return shopId;
   };
 
-  const prepare = (filing: ClaimFiling, shopId: string): NewClaim => {
-    const { at, today } = now();
+  const prepare = (filing: ClaimFiling, shopId: string, stamp = now()): NewClaim => {
+    const { at, today } = stamp;
     const calendar = filing.type === 'late' ? filing.shipment.calendar : undefined;
     return prepareClaim(filing, {
       policy: resolvePolicy(filing.carrier, '/carrier'),
@@ -162,8 +164,10 @@ export function createClaimService(deps: ClaimServiceDeps) {
      */
     async file(actor: Principal, filing: ClaimFiling, options: FileOptions = {}) {
       const shopId = shopOf(actor, options);
-      const prepared = prepare(filing, shopId);
-      const { at, epochSeconds } = now();
+      // One reading of the clock: the deadlines (acknowledgeBy) count from createdAt itself.
+      const stamp = now();
+      const prepared = prepare(filing, shopId, stamp);
+      const { at, epochSeconds } = stamp;
       const by = actorOf(actor);
       const openClaim = openClaimSubject(prepared);
       const key = options.idempotencyKey;
@@ -216,7 +220,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
      * @throws {FilterNotAllowedError} a shop key naming another shop.
      */
     async list(actor: Principal, query: ClaimListQuery): Promise<Page<ClaimSummary>> {
-      const { overdue, sort, limit, cursor, shopId, ...filters } = query;
+      const { overdue, unacknowledged, sort, limit, cursor, shopId, ...filters } = query;
       if (actor.role === 'shop' && shopId !== undefined && shopId !== actor.shopId) {
         throw new FilterNotAllowedError(
           'shopId',
@@ -228,6 +232,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
       const filter: ClaimFilter = { ...filters, ...(scope ? { shopId: scope } : {}) };
       if (overdue) filter.overdueAsOf = now().today;
       else if (sort === 'due') filter.overdueAsOf = FAR_FUTURE;
+      if (unacknowledged) Object.assign(filter, { unacknowledgedAsOf: now().at, ascending: true });
       // Awaited here, so a refusal (a bad cursor) is this call's, never an unhandled rejection.
       return await storage.claims.list(filter, {
         limit,

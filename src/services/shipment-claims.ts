@@ -59,7 +59,9 @@ export function createShipmentClaimService(deps: ShipmentClaimServiceDeps) {
     const shipment = await shipments.getShipment(principal, shipmentId, shopId);
     const order = await storage.shipments.getOrder(shipment.shopId, shipment.orderId);
     if (!order) throw new NotFoundError('shipment', shipmentId);
-    const filing = shipmentFiling(shipment, order.customer, request, claims.today());
+    const facts = shipmentFiling(shipment, order.customer, request, claims.today());
+    // A B2B order's claim says so: its customer messages take the formal tone.
+    const filing = order.b2b ? { ...facts, b2b: true } : facts;
     return { shipment, filing };
   }
 

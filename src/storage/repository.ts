@@ -66,6 +66,11 @@ export interface ClaimFilter {
   /** YYYY-MM-DD: only claims with `answerDueBy` before it and a non-final status. */
   overdueAsOf?: string;
   /**
+   * ISO instant: only claims not settled whose `ack` message is not recorded sent and whose
+   * `acknowledgeBy` is before it (the unacknowledged queue).
+   */
+  unacknowledgedAsOf?: string;
+  /**
    * The index's order reversed: oldest first, or (on the due-date indexes) the
    * soonest answer date first. Default: newest / latest first.
    */
@@ -220,17 +225,24 @@ export interface ShopRepository {
   put(profile: ShopProfile): Promise<ShopProfile>;
 }
 
+/** Whose messages: a claim's, or a (late) shipment's of a shop. */
+export type MessageSubject = { claimId: string } | { shopId: string; shipmentId: string };
+
 /**
- * When the customer messages of a claim were sent (the drafts themselves are rendered, not stored).
+ * When the customer messages of a claim or a shipment were sent (the drafts themselves are
+ * rendered, not stored).
  *
  * @example
- * await messagesSent.markSent('clm_…', 'ack', at); // the first time recorded, kept
+ * await messagesSent.markSent({ claimId: 'clm_…' }, 'ack', at); // the first time recorded, kept
  */
 export interface MessageSentRepository {
-  /** Records the message as sent at `at`, unless it was already: the stored time is returned. */
-  markSent(claimId: string, messageId: string, at: string): Promise<string>;
-  /** Message id → sentAt, for every message of the claim recorded as sent. */
-  sentTimes(claimId: string): Promise<Record<string, string>>;
+  /**
+   * Records the message as sent at `at`, unless it was already: the stored time is returned.
+   * A claim's `ack` takes the claim out of the unacknowledged queue in the same write.
+   */
+  markSent(subject: MessageSubject, messageId: string, at: string): Promise<string>;
+  /** Message id → sentAt, for every message of the subject recorded as sent. */
+  sentTimes(subject: MessageSubject): Promise<Record<string, string>>;
 }
 
 /** The order's customer: the claimant of any claim filed for its shipments. */

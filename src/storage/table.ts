@@ -46,11 +46,17 @@
  * = `<createdAt ISO>#<id>`, read descending → newest first, id as tiebreak.
  * A listing with a shop (every shop key's, a clerk's `shopId=`) reads only indexes partitioned
  * by that shop, so it never evaluates, nor hands a cursor into, another shop's items:
+ *   shopUnacknowledged shopAckPk = shop#<shop>#unack, ackSk = <acknowledgeBy>#<createdAt>#<id>: the
+ *                 shop's claims whose customer acknowledgement (`ack` message) is not recorded sent;
+ *                 filing writes the keys, the transaction recording `ack` sent removes them, so does
+ *                 the move that settles the claim (other moves leave them: see dynamodb/unacknowledged.ts);
+ *                 `ackSk < :now` reads only those past acknowledgeBy, oldest first
  *   byShopWaybill shopWaybillPk = shop#<shop>#waybill#<waybill>   a shop's claims on one waybill
  *   shopOverdue   shopOpenPk = shop#<shop>#open (only non-final claims), dueSk (below)
  *   byShopStatus  shopStatusPk = <shop>#<status>  a shop's status tab
  *   byShop        shopPk = <shop>                 a shop's claims (type/carrier filters applied on top)
  * Clerk-wide (no shop in the filter):
+ *   unacknowledged ackPk = UNACK, ackSk as above: every shop's unacknowledged queue
  *   byWaybill     waybillPk = <waybill>           waybill filter: near-unique, the most selective
  *   overdue       openPk = OPEN (only non-final claims), dueSk = <answerDueBy>#<createdAt>#<id>;
  *                 `dueSk < :asOf` reads overdue claims only; leaves the index when settled
@@ -69,7 +75,7 @@
  *                 delivered late); a shipment not yet due sorts after today and is never read.
  * The list planner (dynamodb/list-plan.ts) picks the first index in that order whose
  * filter is present and applies the remaining filters as a FilterExpression.
- * Cost: every claim write updates up to 10 index entries (projection ALL).
+ * Cost: every claim write updates up to 12 index entries (projection ALL).
  * Tables made before the shop indexes existed: `npm run migrate` (scripts/migrate-indexes.ts).
  * Composite key parts that users supply (shop id, idempotency key, guard subject) are URI-encoded,
  * so a `#` in them cannot forge another key.
@@ -83,10 +89,12 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 
 /** Index name → its partition and sort key attributes, in planner priority order. */
 export const INDEXES = {
+  shopUnacknowledged: { pk: 'shopAckPk', sk: 'ackSk' },
   byShopWaybill: { pk: 'shopWaybillPk', sk: 'createdSk' },
   shopOverdue: { pk: 'shopOpenPk', sk: 'dueSk' },
   byShopStatus: { pk: 'shopStatusPk', sk: 'createdSk' },
   byShop: { pk: 'shopPk', sk: 'createdSk' },
+  unacknowledged: { pk: 'ackPk', sk: 'ackSk' },
   byWaybill: { pk: 'waybillPk', sk: 'createdSk' },
   overdue: { pk: 'openPk', sk: 'dueSk' },
   byStatus: { pk: 'statusPk', sk: 'createdSk' },
@@ -108,11 +116,13 @@ const part = encodeURIComponent;
  * INDEX_PARTITIONS.byShopWaybill({ shopId: 'shop 1', waybill: 'W#1' }); // 'shop#shop%201#waybill#W%231'
  */
 export const INDEX_PARTITIONS = {
+  shopUnacknowledged: (f: { shopId: string }) => `shop#${part(f.shopId)}#unack`,
   byShopWaybill: (f: { shopId: string; waybill: string }) =>
     `shop#${part(f.shopId)}#waybill#${part(f.waybill)}`,
   shopOverdue: (f: { shopId: string }) => `shop#${part(f.shopId)}#open`,
   byShopStatus: (f: { shopId: string; status: string }) => `${part(f.shopId)}#${f.status}`,
   byShop: (f: { shopId: string }) => f.shopId,
+  unacknowledged: () => 'UNACK',
   byWaybill: (f: { waybill: string }) => f.waybill,
   overdue: () => 'OPEN',
   byStatus: (f: { status: string }) => f.status,

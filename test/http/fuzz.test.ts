@@ -273,6 +273,7 @@ describe('the fuzz drill', () => {
       '/v1/claims/:id/messages/:messageId/sent',
       '/v1/shipments/:shipmentId/events',
       '/v1/shipments/:shipmentId/claims',
+      '/v1/shipments/:shipmentId/messages/:messageId/sent',
     ];
     expect([...new Set(posts)]).toEqual(fuzzed.sort());
   });
@@ -378,6 +379,32 @@ describe('the fuzz drill', () => {
     });
   });
 
+  it('POST /v1/shipments/{id}/messages/{messageId}/sent: no 5xx, every refusal a problem naming its field', async () => {
+    const shipmentId = orderInputExample.shipments[0]!.shipmentId;
+    const input = fc.record({
+      id: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(shipmentId) },
+        {
+          weight: 1,
+          arbitrary: fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
+        },
+      ),
+      messageId: fc.oneof(
+        fc.constant('delay'),
+        fc.string({ minLength: 1, maxLength: 20 }).map(encodeURIComponent),
+      ),
+      query: fc.array(fc.tuple(fc.constantFrom('lang', 'shopId', 'other'), headerValue), {
+        maxLength: 3,
+      }),
+      who: auth,
+    });
+    await property(input, 150, async ({ id, messageId, query, who }) => {
+      const search = new URLSearchParams(query).toString();
+      const path = `/v1/shipments/${id}/messages/${messageId}/sent${search ? `?${search}` : ''}`;
+      await send('POST', path, { headers: authHeader(who) });
+    });
+  });
+
   it('GET /v1/claims: no 5xx, every refusal a problem naming its parameter', async () => {
     const names = [
       'status',
@@ -385,6 +412,7 @@ describe('the fuzz drill', () => {
       'waybill',
       'carrier',
       'overdue',
+      'unacknowledged',
       'shopId',
       'limit',
       'cursor',

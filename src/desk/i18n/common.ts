@@ -7,6 +7,8 @@ const en = {
   mainNav: 'Desk',
   queue: 'Claims queue',
   lateShipments: 'Late shipments',
+  // Customer care (issue 12, w-care).
+  unacknowledged: 'Not yet acknowledged',
   newClaim: 'New claim by phone',
   signOut: 'Sign out',
   signOutEverywhere: 'Sign out everywhere',
@@ -65,6 +67,8 @@ const ru: CommonMessages = {
   mainNav: 'Разделы',
   queue: 'Очередь претензий',
   lateShipments: 'Опоздавшие отправления',
+  // Customer care (issue 12, w-care).
+  unacknowledged: 'Без подтверждения',
   newClaim: 'Новая претензия по телефону',
   signOut: 'Выйти',
   signOutEverywhere: 'Выйти на всех устройствах',

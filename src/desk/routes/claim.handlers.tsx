@@ -29,7 +29,7 @@ import { renderError, renderPage } from './render';
 type C = Context<DeskEnv>;
 export type Outcome = Pick<
   ClaimPageProps,
-  'done' | 'conflictSeen' | 'refused' | 'failed' | 'attached' | 'fileRefused'
+  'done' | 'conflictSeen' | 'refused' | 'failed' | 'attached' | 'fileRefused' | 'sent'
 >;
 
 export const CLAIM_ID = /^clm_[0-9a-f]{32}$/;
@@ -48,13 +48,14 @@ export async function claimPage(
   status: ContentfulStatusCode = 200,
 ) {
   const { claims } = c.var.services;
-  const [claim, history, files] = await Promise.all([
+  const lang = c.get('lang');
+  const [claim, history, files, messages] = await Promise.all([
     claims.get(c.var.principal, id),
     claims.history(c.var.principal, id),
     filesOf(c, id),
+    c.var.services.messages.forClaim(c.var.principal, id, lang),
   ]);
   const today = claims.today();
-  const lang = c.get('lang');
   const me = c.get('clerkName');
   const known = new Map(me === undefined ? [] : [[c.var.principal.keyId, me]]);
   const actors = history.map((event) => event.actor);
@@ -73,6 +74,7 @@ export async function claimPage(
       moves={clerkMoves(claim.status)}
       today={today}
       files={files}
+      messages={messages}
       {...outcome}
     />
   );
@@ -91,6 +93,7 @@ export function showClaim(c: C) {
   return claimPage(c, id, {
     done: done === 'filed' ? 'filed' : asClerkMove(done),
     attached: c.req.query('attached'),
+    sent: c.req.query('sent'),
   });
 }
 

@@ -10,6 +10,7 @@ import { moveClaim, showClaim } from './claim.handlers';
 import type { DeskEnv } from './desk-env';
 import { deskErrorHandler } from './desk-errors';
 import { attachFile, downloadFile } from './evidence-files.handlers';
+import { markMessageSent, unacknowledgedQueue } from './customer-care.handlers';
 import { deskContext, requireCsrf, sameSitePosts } from './guard-middleware';
 import { newClaim, newClaimForm } from './new-claim.handlers';
 import { lateShipments, shipmentClaim, showOrder } from './orders.handlers';
@@ -68,6 +69,11 @@ deskRouter.get('/desk/claims/:id/evidence/:evidenceId/file', downloadFile);
 deskRouter.get('/desk/shipments/late', lateShipments);
 deskRouter.get('/desk/shops/:shopId/orders/:orderId', showOrder);
 deskRouter.post('/desk/shops/:shopId/shipments/:shipmentId/claim', shipmentClaim);
+
+// Customer care (issue 12, w-care): not under /desk/claims/, beside /desk/claims/:id (see above).
+deskRouter.use('/desk/unacknowledged', requireClerk());
+deskRouter.get('/desk/unacknowledged', unacknowledgedQueue);
+deskRouter.post('/desk/claims/:id/messages/:messageId/sent', markMessageSent);
 
 deskRouter.all('/desk/*', (c) => renderError(c, 'notFound'));
 deskRouter.onError(deskErrorHandler);

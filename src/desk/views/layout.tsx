@@ -21,7 +21,7 @@ export interface LayoutProps {
   /** Present when a clerk is signed in: shows the navigation and the sign-out buttons. */
   csrf?: string | undefined;
   /** Which navigation entry is this page. */
-  current?: 'queue' | 'new' | 'late' | undefined;
+  current?: 'queue' | 'new' | 'late' | 'unack' | undefined;
   children?: Child;
 }
 
@@ -62,6 +62,11 @@ export function Layout(props: LayoutProps) {
                 <li>
                   <a href="/desk/shipments/late" aria-current={here('late')}>
                     {m.lateShipments}
+                  </a>
+                </li>
+                <li>
+                  <a href="/desk/unacknowledged" aria-current={here('unack')}>
+                    {m.unacknowledged}
                   </a>
                 </li>
                 <li>

@@ -17,6 +17,7 @@ import {
 import { DomainError, nested } from '../errors';
 import type { EvidenceKind } from '../evidence';
 import type { CarrierPolicy } from '../policies';
+import { acknowledgeDeadline } from './acknowledge';
 import { EvidenceLimitError, MAX_EVIDENCE } from './errors';
 import type { ClaimEvidence, NewClaim } from './types';
 import type { Claimant } from './types';
@@ -31,6 +32,8 @@ interface FilingCommon {
   claimant: Claimant;
   description: string;
   evidence: { kind: EvidenceKind; name: string; url?: string }[];
+  /** The shipment's order is B2B (a filing from a shipment says so). */
+  b2b?: boolean;
 }
 
 /** What a shop files; `shipment` is the input of the matching calculator. */
@@ -155,5 +158,6 @@ export function prepareClaim(filing: ClaimFiling, ctx: FilingContext): NewClaim 
     ),
     filingDeadline,
     answerDueBy: addDays(today, policy.claims.answerWithinDays),
+    acknowledgeBy: acknowledgeDeadline(ctx.at, policy),
   };
 }

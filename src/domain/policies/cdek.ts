@@ -82,6 +82,8 @@ export const CDEK_POLICY: CarrierPolicy = {
       damaged: ['photo', 'proof_of_value'],
     },
   },
+  // Acknowledge at once: within the hour of filing (the shop's own rule, not the carrier's).
+  customerCare: { acknowledgeWithinMinutes: 60 },
   // The FAQ's packaging extras: inner crates for fragile parcels, and envelopes.
   packaging: [
     crate('S', '60.00'),

@@ -52,6 +52,8 @@ export const ROAD_FREIGHT_POLICY: CarrierPolicy = {
       damaged: ['photo', 'proof_of_value', 'correspondence'],
     },
   },
+  // Acknowledge at once: within the hour of filing (the shop's own rule, not the carrier's).
+  customerCare: { acknowledgeWithinMinutes: 60 },
   // No packaging extras are known for this carrier: none can be charged.
   packaging: [],
   shipments: { deliveryCostIncludes: 'tariff', rescheduleMovesDeadline: [] },

@@ -60,6 +60,8 @@ export const RUSSIAN_POST_POLICY: CarrierPolicy = {
       damaged: ['photo', 'receipt', 'proof_of_value'],
     },
   },
+  // Acknowledge at once: within the hour of filing (the shop's own rule, not the carrier's).
+  customerCare: { acknowledgeWithinMinutes: 60 },
   // No packaging extras are known for this carrier: none can be charged.
   packaging: [],
   shipments: { deliveryCostIncludes: 'tariff', rescheduleMovesDeadline: [] },

@@ -95,6 +95,11 @@ export interface CarrierPolicy {
     /** Where the carrier takes written claims, as its public FAQ gives it (absent: not published). */
     email?: string;
   };
+  /**
+   * How the shop treats its customer once a claim is filed: the acknowledgement ("we
+   * have your claim, we are on it") is due this many minutes after filing (`acknowledgeBy`).
+   */
+  customerCare: { acknowledgeWithinMinutes: number };
   /** Packaging extras the carrier sells; an item not listed here cannot be charged. */
   packaging: PackagingItem[];
   shipments: ShipmentRules;

@@ -40,10 +40,11 @@ export const historyHandler: Handler<typeof routes.historyRoute> = async (c) => 
 };
 
 export const listClaimsHandler: Handler<typeof routes.listClaimsRoute> = async (c) => {
-  const { overdue, ...query } = c.req.valid('query');
+  const { overdue, unacknowledged, ...query } = c.req.valid('query');
   const page = await c.var.services.claims.list(c.var.principal, {
     ...query,
     overdue: overdue === 'true',
+    unacknowledged: unacknowledged === 'true',
   });
   return c.json(page, 200);
 };

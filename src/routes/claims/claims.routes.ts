@@ -217,7 +217,7 @@ export const messagesRoute = createRoute({
   summary: 'Drafts of what to tell the customer',
   description: describe(
     'both',
-    'What the shop sends its customer about this claim, rendered from the claim’s facts: an acknowledgement from filing on (the case number, what happens next, when the answer is due), then the decision and the payment. Each has a greeting, the problem and an apology, the reason, what was done, the options and the amends, signed with the shop’s legal name (`PUT /v1/shop`). The carrier’s compensation is never quoted to the customer.',
+    'What the shop sends its customer about this claim, rendered from the claim’s facts: an acknowledgement from filing on (the case number, what happens next, when the answer is due), then the decision and the payment. Each has a greeting, the problem and an apology, the reason, what was done, the options and the amends, signed with the shop’s legal name (`PUT /v1/shop`). A claim filed for a B2B order (`b2b`) is written formally and, when late, states the contractual per-day penalty. The carrier’s compensation is never quoted to the customer.',
   ),
   request: { params: ClaimIdParamsSchema, query: MessageLanguageQuerySchema },
   responses: {
@@ -249,7 +249,7 @@ export const messageSentRoute = createRoute({
   summary: 'Record that a message went out',
   description: describe(
     'both',
-    'Stamps `sentAt` on one of the claim’s messages. The first time recorded stays: calling again (a retry) answers the same `sentAt`. No body.',
+    'Stamps `sentAt` on one of the claim’s messages. The first time recorded stays: calling again (a retry) answers the same `sentAt`. No body. Recording `ack` acknowledges the customer: in the same write the claim leaves `GET /v1/claims?unacknowledged=true`.',
   ),
   request: {
     params: ClaimIdParamsSchema.extend({

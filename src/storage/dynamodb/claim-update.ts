@@ -26,6 +26,7 @@ import {
 } from './items';
 import { readItem } from './read';
 import { transact } from './transact';
+import { removedByMove } from './unacknowledged';
 
 /**
  * `current`: the claim item keeps its evidence as items (written since evidence left the
@@ -104,7 +105,8 @@ function moveItems(
     return `#s${i} = :s${i}`;
   });
   // An index key the new claim has no value for (e.g. `openPk` once settled) leaves that index.
-  const removes = INDEX_ATTRIBUTES.filter((name) => !(name in attributes)).map((name, i) => {
+  const gone = (name: string) => !(name in attributes) && removedByMove(name, next);
+  const removes = INDEX_ATTRIBUTES.filter(gone).map((name, i) => {
     names[`#r${i}`] = name;
     return `#r${i}`;
   });

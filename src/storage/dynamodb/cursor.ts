@@ -24,13 +24,17 @@ export interface CursorBinding {
 }
 
 /**
- * The query a cursor belongs to. The overdue date is left out: the same "overdue"
- * listing, continued after midnight, is still that listing (and the plan's `sortBelow`
- * check keeps its start inside the overdue range).
+ * The query a cursor belongs to. The overdue date (and the unacknowledged queue's instant)
+ * is left out: the same "overdue" listing, continued after midnight, is still that listing
+ * (and the plan's `sortBelow` check keeps its start inside the overdue range).
  */
 function sealContext({ secret, caller, filter }: CursorBinding): SealContext {
-  const { overdueAsOf, ...rest } = filter;
-  const query = Object.entries({ ...rest, ...(overdueAsOf === undefined ? {} : { overdue: true }) })
+  const { overdueAsOf, unacknowledgedAsOf, ...rest } = filter;
+  const query = Object.entries({
+    ...rest,
+    ...(overdueAsOf === undefined ? {} : { overdue: true }),
+    ...(unacknowledgedAsOf === undefined ? {} : { unacknowledged: true }),
+  })
     .filter(([, value]) => value !== undefined)
     .sort(([a], [b]) => a.localeCompare(b));
   return { secret, purpose: PURPOSE, boundTo: JSON.stringify([caller, query]) };

@@ -12,6 +12,7 @@ import {
 import type { ClaimSummary } from '../repository';
 import { INDEX_PARTITIONS, INDEXES } from '../table';
 import { fromItem, numberOf, toItem, type Item } from './codec';
+import { unacknowledgedKeys } from './unacknowledged';
 
 /** User-supplied parts of composite keys are URI-encoded so `#` cannot forge another key. */
 const part = encodeURIComponent;
@@ -177,7 +178,11 @@ export function filedClaimItem(
   event: ClaimEvent,
   idempotency?: { key: string; fingerprint: string; expiresAt: number },
 ): Item {
-  const item: Item = { ...claimToItem(claim), [FILED.event]: { M: toItem(event) } };
+  const item: Item = {
+    ...claimToItem(claim),
+    ...unacknowledgedKeys(claim),
+    [FILED.event]: { M: toItem(event) },
+  };
   if (idempotency === undefined) return item;
   return {
     ...item,

@@ -25,7 +25,8 @@ export interface QueryPlan {
   };
 }
 
-type Dimension = 'waybill' | 'overdueAsOf' | 'shopId' | 'status' | 'carrier' | 'type';
+type Dimension =
+  'waybill' | 'overdueAsOf' | 'unacknowledgedAsOf' | 'shopId' | 'status' | 'carrier' | 'type';
 type Present = Required<Pick<ClaimFilter, Dimension>>;
 
 /**
@@ -33,10 +34,13 @@ type Present = Required<Pick<ClaimFilter, Dimension>>;
  * matches first (`byShop` needs nothing else), so a shop's listing never reads another's items.
  */
 const CHOICES: { index: IndexName; uses: Dimension[] }[] = [
+  // The unacknowledged queue is only in its own indexes: they come first.
+  { index: 'shopUnacknowledged', uses: ['shopId', 'unacknowledgedAsOf'] },
   { index: 'byShopWaybill', uses: ['shopId', 'waybill'] },
   { index: 'shopOverdue', uses: ['shopId', 'overdueAsOf'] },
   { index: 'byShopStatus', uses: ['shopId', 'status'] },
   { index: 'byShop', uses: ['shopId'] },
+  { index: 'unacknowledged', uses: ['unacknowledgedAsOf'] },
   { index: 'byWaybill', uses: ['waybill'] },
   { index: 'overdue', uses: ['overdueAsOf'] },
   { index: 'byStatus', uses: ['status'] },
@@ -45,6 +49,11 @@ const CHOICES: { index: IndexName; uses: Dimension[] }[] = [
   { index: 'all', uses: [] },
 ];
 const BY_DUE_DATE: ReadonlySet<IndexName> = new Set(['overdue', 'shopOverdue']);
+const BY_ACKNOWLEDGE_DATE: ReadonlySet<IndexName> = new Set([
+  'unacknowledged',
+  'shopUnacknowledged',
+]);
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
  * @example
@@ -59,6 +68,10 @@ export function planQuery(filter: ClaimFilter): QueryPlan {
   if (filter.overdueAsOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(filter.overdueAsOf)) {
     throw new RangeError('overdueAsOf must be a YYYY-MM-DD date');
   }
+  const ackAsOf = filter.unacknowledgedAsOf;
+  if (ackAsOf !== undefined && !ISO_INSTANT.test(ackAsOf)) {
+    throw new RangeError('unacknowledgedAsOf must be an ISO instant like 2025-01-31T10:00:00.000Z');
+  }
   const has = (d: Dimension) => filter[d] !== undefined;
   const choice = CHOICES.find((c) => c.uses.every(has)) ?? CHOICES[CHOICES.length - 1]!;
   const index = INDEXES[choice.index];
@@ -66,11 +79,13 @@ export function planQuery(filter: ClaimFilter): QueryPlan {
   const partition: (f: Present) => string = INDEX_PARTITIONS[choice.index];
   const values: Record<string, AttributeValue> = { ':pk': { S: partition(filter as Present) } };
   const byDueDate = BY_DUE_DATE.has(choice.index);
+  const byAcknowledgeDate = BY_ACKNOWLEDGE_DATE.has(choice.index);
+  const sortBelow = byDueDate ? filter.overdueAsOf : byAcknowledgeDate ? ackAsOf : undefined;
   let keyCondition = '#pk = :pk';
-  if (byDueDate) {
-    keyCondition += ' AND #sk < :asOf';
+  if (sortBelow !== undefined) {
+    keyCondition += ' AND #sk < :below';
     names['#sk'] = index.sk;
-    values[':asOf'] = { S: filter.overdueAsOf! };
+    values[':below'] = { S: sortBelow };
   }
   const terms: string[] = [];
   for (const dimension of ['shopId', 'status', 'type', 'carrier', 'waybill'] as const) {
@@ -90,7 +105,7 @@ export function planQuery(filter: ClaimFilter): QueryPlan {
   return {
     index: choice.index,
     partition: values[':pk']!.S!,
-    ...(byDueDate ? { sortBelow: filter.overdueAsOf! } : {}),
+    ...(sortBelow !== undefined ? { sortBelow } : {}),
     filtered: terms.length > 0,
     ascending: filter.ascending === true,
     expression: {

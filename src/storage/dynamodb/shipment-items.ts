@@ -22,7 +22,10 @@ export const orderKey = (shopId: string, orderId: string): Item =>
   key(`SHOP#${part(shopId)}#ORDER#${part(orderId)}`, 'ORDER');
 /** @example shipmentKey('shop-a', 'S-1') // { pk: { S: 'SHOP#shop-a#SHIPMENT#S-1' }, sk: { S: 'SHIPMENT' } } */
 export const shipmentKey = (shopId: string, shipmentId: string): Item =>
-  key(`SHOP#${part(shopId)}#SHIPMENT#${part(shipmentId)}`, 'SHIPMENT');
+  key(shipmentPartition(shopId, shipmentId), 'SHIPMENT');
+/** The partition of a shipment (its SHIPMENT item, and the MESSAGE items of its customer messages). */
+export const shipmentPartition = (shopId: string, shipmentId: string): string =>
+  `SHOP#${part(shopId)}#SHIPMENT#${part(shipmentId)}`;
 
 /** The attribute holding a shipment's event ids, for the ingest's condition. */
 export const EVENT_IDS = 'eventIds';

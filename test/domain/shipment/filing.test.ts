@@ -42,7 +42,13 @@ function onFile(f: ShipmentFacts, events: ShipmentEvent[] = []): ShipmentOnFile 
 const late: ShipmentClaimRequest = { type: 'late', description: 'Arrived late', evidence: [] };
 const delivered = (at: string): ShipmentEvent => ({ eventId: 'd', status: 'delivered', at });
 const prepare = (filing: ReturnType<typeof shipmentFiling>) =>
-  prepareClaim(filing, { policy: cdek, calendar: RU, shopId: 'shop-1', today: TODAY, at: 'x' });
+  prepareClaim(filing, {
+    policy: cdek,
+    calendar: RU,
+    shopId: 'shop-1',
+    today: TODAY,
+    at: `${TODAY}T09:00:00.000Z`,
+  });
 
 describe('shipmentFiling', () => {
   it('files a late claim from the shipment: its carrier, waybill, shipping date, order and customer', () => {

@@ -7,6 +7,8 @@ import type { Fact } from '../../shipment-facts';
 import type { Claim, ClaimEvent } from '../../../domain/claim';
 import { Layout } from '../layout';
 import { Compensation } from './compensation';
+import { CustomerMessages } from './customer-messages';
+import type { CustomerMessage } from '../../../messages/claim-messages';
 import { Evidence, type FileRefused } from './evidence';
 import type { EvidenceFile } from '../../../services/evidence-files';
 import { ShipmentFacts } from './facts';
@@ -41,6 +43,9 @@ export interface ClaimPageProps {
   /** The evidence entry whose file was just attached. */
   attached?: string | undefined;
   fileRefused?: FileRefused | undefined;
+  /** Customer care (w-care): the messages to the customer, and the one just marked sent. */
+  messages?: CustomerMessage[] | undefined;
+  sent?: string | undefined;
 }
 
 /**
@@ -106,6 +111,13 @@ export function ClaimPage(props: ClaimPageProps) {
           <ShipmentFacts claim={claim} facts={props.facts} lang={lang} />
         </div>
       </div>
+      <CustomerMessages
+        claim={claim}
+        lang={lang}
+        csrf={props.csrf}
+        messages={props.messages}
+        sent={props.sent}
+      />
       <History events={props.history} names={props.actorNames ?? new Map()} lang={lang} />
     </Layout>
   );
