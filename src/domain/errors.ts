@@ -29,6 +29,15 @@ export const DomainErrorCode = {
   evidenceLimit: 'evidence-limit',
   /** The shop already has an open claim of this type for the parcel (`ClaimExistsError`). */
   claimExists: 'claim-exists',
+  // Remedies (src/domain/remedy): the customer's side of a claim.
+  /** An offer above the shop's `remedyLimits` (`RemedyLimitError`). */
+  remedyOverLimit: 'remedy-over-limit',
+  /** A capped offer (discount, gift, voucher) from a shop that has set no limits. */
+  remedyLimitsUnset: 'remedy-limits-unset',
+  /** The remedy was already accepted or declined (`RemedySettledError`). */
+  remedySettled: 'remedy-settled',
+  /** The claim was withdrawn: it takes no remedies. */
+  claimCancelled: 'claim-cancelled',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
