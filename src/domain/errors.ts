@@ -45,7 +45,12 @@ export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorC
  * A finer reason than the code, for a client to switch on: two dates in the
  * wrong order; neither of two alternatives given, or both.
  */
-export type DomainReason = 'date_order' | 'one_of' | 'not_both';
+export type DomainReason =
+  | 'date_order'
+  | 'one_of'
+  | 'not_both'
+  // Remedies: the field the offer's kind needs is missing.
+  | 'required';
 
 /** What a message about the error needs beside its code (dates, field names). */
 export type DomainParams = Readonly<Record<string, string | number>>;

@@ -25,12 +25,13 @@ import type { EvidenceFile } from '../../services/evidence-files';
 import type { DeskEnv } from './desk-env';
 import { deskRefusal } from './desk-errors';
 import { renderError, renderPage } from './render';
+import { remediesOf, remedyDone, type RemedyOutcome } from './remedies.handlers';
 
 type C = Context<DeskEnv>;
 export type Outcome = Pick<
   ClaimPageProps,
   'done' | 'conflictSeen' | 'refused' | 'failed' | 'attached' | 'fileRefused'
->;
+> & { remedies?: RemedyOutcome };
 
 export const CLAIM_ID = /^clm_[0-9a-f]{32}$/;
 
@@ -53,6 +54,7 @@ export async function claimPage(
     claims.history(c.var.principal, id),
     filesOf(c, id),
   ]);
+  const remedies = await remediesOf(c, claim, outcome.remedies);
   const today = claims.today();
   const lang = c.get('lang');
   const me = c.get('clerkName');
@@ -74,6 +76,7 @@ export async function claimPage(
       today={today}
       files={files}
       {...outcome}
+      remedies={remedies}
     />
   );
   return renderPage(c, page, status);
@@ -91,10 +94,11 @@ export function showClaim(c: C) {
   return claimPage(c, id, {
     done: done === 'filed' ? 'filed' : asClerkMove(done),
     attached: c.req.query('attached'),
+    remedies: { done: remedyDone(c.req.query('remedy')) },
   });
 }
 
-const formStrings = (body: Record<string, unknown>): Record<string, string> =>
+export const formStrings = (body: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(
     Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
   );

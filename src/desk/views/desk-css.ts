@@ -88,4 +88,16 @@ main.letter h1 { text-align: center; letter-spacing: .05em; }
   main { padding: 0; max-width: none; }
   a { color: inherit; text-decoration: none; }
 }
+/* Customer remedies on the claim page (w-remedy). */
+.answer-buttons { display: flex; flex-wrap: wrap; gap: .5rem; }
+.answer-buttons form { margin: 0; }
+table.remedies { margin-bottom: 1rem; }
+/* The letter on paper (w-remedy): A4 with a binding margin, black text, no buttons. */
+@page { size: A4; margin: 20mm 15mm 20mm 25mm; }
+@media print {
+  button, nav, form { display: none !important; }
+  .letter-body, main.letter, main.letter * { color: #000 !important; background: transparent !important; }
+  main.letter { font-size: 12pt; }
+  main.letter table, main.letter tr { break-inside: avoid; }
+}
 `;

@@ -72,23 +72,27 @@ function checkShape(offer: RemedyOffer, currency: CurrencyCode): void {
     if (offer.value !== undefined) {
       throw new DomainError('invalid-input', 'a discount is a percent, not money', '/value', {
         reason: 'not_both',
+        params: { field: 'value', other: 'percent' },
       });
     }
     if (offer.percent === undefined) {
       throw new DomainError('invalid-input', 'a discount needs its percent', '/percent', {
-        reason: 'one_of',
+        reason: 'required',
       });
     }
     return;
   }
   if (offer.percent !== undefined) {
     const message = `only a discount on the next order has a percent; a ${offer.kind} does not`;
-    throw new DomainError('invalid-input', message, '/percent');
+    throw new DomainError('invalid-input', message, '/percent', {
+      reason: 'not_both',
+      params: { field: 'percent', other: 'value' },
+    });
   }
   if (offer.value === undefined) {
     if (VALUE_REQUIRED.has(offer.kind)) {
       throw new DomainError('invalid-input', `a ${offer.kind} needs its value`, '/value', {
-        reason: 'one_of',
+        reason: 'required',
       });
     }
     return;

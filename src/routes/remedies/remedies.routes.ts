@@ -1,6 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ClaimIdParamsSchema } from '../../schemas/claim.schema';
-import { problem } from '../../schemas/problem.schema';
+import {
+  ClaimCancelledProblemSchema,
+  problem,
+  RemedySettledProblemSchema,
+} from '../../schemas/problem.schema';
 import { RemedyListSchema, RemedyOfferSchema, RemedySchema } from '../../schemas/remedy.schema';
 import { describeRole, jsonBodyErrors, keyedSecurity, keyErrors } from '../keyed';
 import { jsonBody, jsonResponse } from '../router';
@@ -13,6 +17,11 @@ const notFound = problem(
   'No such claim (or not yours: another shop’s claim is not revealed), or no such remedy',
 );
 const cancelled = 'the claim was withdrawn (`claim-cancelled`): it takes no remedies';
+/** A 409 whose body is one of `schemas`. */
+const conflict = (description: string, schema: z.ZodType) => ({
+  ...problem(409, description),
+  content: { 'application/problem+json': { schema } },
+});
 
 export const RemedyParamsSchema = ClaimIdParamsSchema.extend({
   remedyId: z
@@ -45,7 +54,7 @@ export const offerRemedyRoute = createRoute({
       422,
       'A field is missing or breaks a rule (`validation-failed`, `invalid-input`, `currency-mismatch`: a value in another currency than the claim’s), or the offer is above the shop’s limits (`remedy-over-limit`) or the shop has set none (`remedy-limits-unset`); `errors` names the field',
     ),
-    409: problem(409, `The offer cannot be made: ${cancelled}`),
+    409: conflict(`The offer cannot be made: ${cancelled}`, ClaimCancelledProblemSchema),
     ...keyErrors,
     404: notFound,
   },
@@ -92,7 +101,10 @@ const answerRoute = (answer: 'accept' | 'decline', operationId: string, summary:
           ? remedyExamples.accepted
           : { ...remedyExamples.accepted, status: 'declined' },
       ),
-      409: problem(409, `The remedy was already answered (\`remedy-settled\`), or ${cancelled}`),
+      409: conflict(
+        `The remedy was already answered (\`remedy-settled\`), or ${cancelled}`,
+        z.discriminatedUnion('type', [RemedySettledProblemSchema, ClaimCancelledProblemSchema]),
+      ),
       422: problem(422, 'Bad claim or remedy id'),
       ...keyErrors,
       404: notFound,

@@ -14,6 +14,7 @@ import { History } from './history';
 import { Moves, type FailedMove } from './moves';
 import { Outcome } from './outcome';
 import { Summary } from './summary';
+import { CustomerRemedies, type RemediesModel } from './remedies';
 
 export interface ClaimPageProps {
   lang: Language;
@@ -41,6 +42,8 @@ export interface ClaimPageProps {
   /** The evidence entry whose file was just attached. */
   attached?: string | undefined;
   fileRefused?: FileRefused | undefined;
+  /** The customer's remedies (w-remedy); undefined: the section is not shown. */
+  remedies?: RemediesModel | undefined;
 }
 
 /**
@@ -92,6 +95,7 @@ export function ClaimPage(props: ClaimPageProps) {
             failed={props.failed}
           />
           <Outcome claim={claim} lang={lang} />
+          <CustomerRemedies claim={claim} model={props.remedies} lang={lang} csrf={props.csrf} />
         </div>
         <div>
           <Compensation compensation={claim.compensation} lang={lang} />
