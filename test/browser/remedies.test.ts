@@ -191,6 +191,11 @@ describe('w-remedy on the desk', () => {
     expect(await text(page, '#f-fileAnyway-error')).toContain('Tick this to file');
     const listed = await api('GET', `/v1/claims?waybill=${waybill}`, inject('clerkKey'));
     expect((listed.json.items as unknown[]).length).toBe(1);
+    await page.locator('#f-fileAnyway').check();
+    await page.getByRole('button', { name: 'File the claim' }).click();
+    await page.waitForURL(/\/desk\/claims\/clm_[0-9a-f]{32}\?done=filed$/);
+    const after = await api('GET', `/v1/claims?waybill=${waybill}`, inject('clerkKey'));
+    expect((after.json.items as unknown[]).length).toBe(2);
 
     await page.goto('/desk/lang/ru?back=/desk/new-claim');
     await page.waitForURL('**/desk/new-claim');
