@@ -28,6 +28,8 @@ import { createShipmentService } from './services/shipments';
 import { createShipmentClaimService } from './services/shipment-claims';
 import { ordersRouter } from './routes/orders/orders.index';
 import { shipmentsRouter } from './routes/shipments/shipments.index';
+import { createRemedyService } from './services/remedies';
+import { remediesRouter } from './routes/remedies/remedies.index';
 
 export interface CreateAppOptions {
   /** Where access-log lines go; default one JSON line on stdout. */
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     claims,
     shops,
     messages: createMessageService({ claims, shops, shipments, ...deps }),
+    remedies: createRemedyService({ claims, shops, ...deps }),
     shipments,
     shipmentClaims,
     evidenceFiles: (bucket) => createEvidenceFileService({ bucket, claims, clock: deps.clock }),
@@ -90,6 +93,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     calendarsRouter,
     policiesRouter,
     claimsRouter,
+    remediesRouter,
     shopRouter,
     evidenceFilesRouter,
     ordersRouter,

@@ -2,6 +2,7 @@ import type { Bindings } from './env';
 import type { Principal } from './services/actor';
 import type { ClaimService } from './services/claims';
 import type { MessageService } from './services/messages';
+import type { RemedyService } from './services/remedies';
 import type { ShopService } from './services/shops';
 import type { EvidenceBucket, EvidenceFileService } from './services/evidence-files';
 import type { ShipmentClaimService } from './services/shipment-claims';
@@ -29,6 +30,7 @@ export interface Services {
   claims: ClaimService;
   shops: ShopService;
   messages: MessageService;
+  remedies: RemedyService;
   /** Evidence files in the request's `EVIDENCE_FILES` bucket (a binding arrives with each request). */
   evidenceFiles: (bucket: EvidenceBucket | undefined) => EvidenceFileService;
   shipments: ShipmentService;

@@ -29,6 +29,15 @@ export const DomainErrorCode = {
   evidenceLimit: 'evidence-limit',
   /** The shop already has an open claim of this type for the parcel (`ClaimExistsError`). */
   claimExists: 'claim-exists',
+  // Remedies (src/domain/remedy): the customer's side of a claim.
+  /** An offer above the shop's `remedyLimits` (`RemedyLimitError`). */
+  remedyOverLimit: 'remedy-over-limit',
+  /** A capped offer (discount, gift, voucher) from a shop that has set no limits. */
+  remedyLimitsUnset: 'remedy-limits-unset',
+  /** The remedy was already accepted or declined (`RemedySettledError`). */
+  remedySettled: 'remedy-settled',
+  /** The claim was withdrawn: it takes no remedies. */
+  claimCancelled: 'claim-cancelled',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -36,7 +45,12 @@ export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorC
  * A finer reason than the code, for a client to switch on: two dates in the
  * wrong order; neither of two alternatives given, or both.
  */
-export type DomainReason = 'date_order' | 'one_of' | 'not_both';
+export type DomainReason =
+  | 'date_order'
+  | 'one_of'
+  | 'not_both'
+  // Remedies: the field the offer's kind needs is missing.
+  | 'required';
 
 /** What a message about the error needs beside its code (dates, field names). */
 export type DomainParams = Readonly<Record<string, string | number>>;

@@ -7,6 +7,7 @@ import {
   StaleVersionError,
 } from '../domain/claim/errors';
 import { DomainError } from '../domain/errors';
+import { RemedySettledError } from '../domain/remedy';
 import type { HonoEnv } from '../hono-env';
 import { isCodedError, type CodedError } from '../services/errors';
 import {
@@ -40,6 +41,9 @@ export function problemParts(err: CodedError): { detail: string; extra: ProblemE
   if (err instanceof FilterNotAllowedError) {
     const errors = [{ parameter: err.parameter, code: 'not_allowed' as const, detail: err.detail }];
     return { detail: err.message, extra: { errors } };
+  }
+  if (err instanceof RemedySettledError) {
+    return { detail: err.message, extra: { currentStatus: err.currentStatus } };
   }
   if (err instanceof DomainError) {
     const errors = err.pointer ? [placed({ pointer: err.pointer }, domainIssue(err))] : undefined;

@@ -40,6 +40,9 @@ export const FIELD_CODES = [
   // From the claims' own checks.
   'idempotency_key_reused',
   'not_allowed',
+  // Remedies (src/domain/remedy).
+  'remedy_over_limit',
+  'remedy_limits_unset',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 

@@ -67,6 +67,23 @@ export const PROBLEMS = {
     status: 409,
     title: 'An open claim of this type exists for the parcel',
   },
+  // Remedies (src/domain/remedy).
+  remedyOverLimit: {
+    slug: 'remedy-over-limit',
+    status: 422,
+    title: 'The offer is above what the shop may give (its remedyLimits)',
+  },
+  remedyLimitsUnset: {
+    slug: 'remedy-limits-unset',
+    status: 422,
+    title: 'The shop has set no remedy limits: it cannot offer a discount, gift or voucher yet',
+  },
+  remedySettled: {
+    slug: 'remedy-settled',
+    status: 409,
+    title: 'The remedy was already accepted or declined',
+  },
+  claimCancelled: { slug: 'claim-cancelled', status: 409, title: 'The claim was withdrawn' },
   rateLimited: {
     slug: 'rate-limited',
     status: 429,
@@ -143,6 +160,10 @@ export const PROBLEM_OF_CODE = {
   'filter-not-allowed': 'validation',
   'evidence-limit': 'evidenceLimit',
   'claim-exists': 'claimExists',
+  'remedy-over-limit': 'remedyOverLimit',
+  'remedy-limits-unset': 'remedyLimitsUnset',
+  'remedy-settled': 'remedySettled',
+  'claim-cancelled': 'claimCancelled',
   'storage-unavailable': 'storageUnavailable',
   'storage-outcome-unknown': 'storageOutcomeUnknown',
   conflict: 'conflict',

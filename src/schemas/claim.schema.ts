@@ -3,6 +3,7 @@ import { CLAIM_STATUSES, CLAIM_TYPES } from '../domain/claim';
 import { EVIDENCE_KINDS } from '../domain/evidence';
 import { IF_MATCH_SYNTAX, tooLargeVersion } from '../http/if-match';
 import { IsoDateSchema, MoneySchema } from './common.schema';
+import { CustomerSideSchema } from './remedy.schema';
 import { filingExample } from './examples';
 import {
   DamagedRequestSchema,
@@ -159,6 +160,11 @@ export const ClaimSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
+    // Remedies (w-remedy): the customer's side, on `GET /v1/claims/{id}` only.
+    customer: CustomerSideSchema.optional().openapi({
+      description:
+        'What the customer was offered and given (`GET /v1/claims/{id}` only), beside what the carrier owes the shop (`compensation`, `decision`, `payment`)',
+    }),
   })
   .openapi('Claim');
 
@@ -176,7 +182,7 @@ export const ClaimEventSchema = z
   .openapi('ClaimEvent');
 
 /** A claim in a listing: its evidence entries are counted, not included (`GET /v1/claims/{id}` has them). */
-export const ClaimSummarySchema = ClaimSchema.omit({ evidence: true })
+export const ClaimSummarySchema = ClaimSchema.omit({ evidence: true, customer: true })
   .extend({
     evidenceCount: z.number().int().min(0).openapi({
       example: 2,

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CLAIM_STATUSES } from '../domain/claim';
+import { REMEDY_STATUSES } from '../domain/remedy';
 import { PROBLEMS, problemTypeUri, type ProblemKind } from '../http/problem-types';
 import { responseHeaders, type ResponseHeader } from './headers.schema';
 
@@ -121,6 +122,33 @@ export const FileExistsProblemSchema = problemSchema(
   'FileExistsProblem',
   [problemTypeUri('fileExists')],
   { kind: 'fileExists', detail: 'Evidence ev_1 already has its file; files are kept as uploaded.' },
+  {},
+);
+
+// Remedies (w-remedy): the 409s of POST /v1/claims/{id}/remedies….
+/** 409 `remedy-settled`: the customer's answer to an offer is final. */
+export const RemedySettledProblemSchema = problemSchema(
+  'RemedySettledProblem',
+  [problemTypeUri('remedySettled')],
+  {
+    kind: 'remedySettled',
+    detail: 'Remedy rm_1 is already accepted: an answer is final, it cannot become declined.',
+  },
+  {
+    currentStatus: z
+      .enum(REMEDY_STATUSES)
+      .openapi({ example: 'accepted', description: 'How the customer answered' }),
+  },
+);
+
+/** 409 `claim-cancelled`: a withdrawn claim takes no remedies. */
+export const ClaimCancelledProblemSchema = problemSchema(
+  'ClaimCancelledProblem',
+  [problemTypeUri('claimCancelled')],
+  {
+    kind: 'claimCancelled',
+    detail: 'Claim clm_3f2b8c1d4e5f60718293a4b5c6d7e8f9 was withdrawn: it takes no remedies.',
+  },
   {},
 );
 

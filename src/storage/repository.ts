@@ -4,6 +4,7 @@
  * DynamoDB Local.
  */
 import type { ActorRole, Claim, ClaimEvent, ClaimStatus, ClaimType } from '../domain/claim';
+import type { Remedy } from '../domain/remedy';
 import type { ShopProfile } from '../domain/shop';
 import type { ReportEffect, ShipmentEvent, ShipmentFacts } from '../domain/shipment';
 
@@ -245,6 +246,29 @@ export interface MessageSentRepository {
   sentTimes(subject: MessageSubject): Promise<Record<string, string>>;
 }
 
+/** What recording the customer's answer came to: written, or the remedy as it stands (if it exists). */
+export type RemedyAnswerResult =
+  { answered: true; remedy: Remedy } | { answered: false; current?: Remedy };
+
+/**
+ * The remedies offered to a claim's customer, kept beside the claim (not in it).
+ *
+ * @example
+ * await remedies.create({ id: 'rm_1', claimId, kind: 'refund', value, status: 'offered', offeredAt, offeredBy });
+ * const result = await remedies.answer({ ...offered, status: 'accepted', answeredAt, answeredBy });
+ */
+export interface RemedyRepository {
+  /** Every remedy of the claim, oldest first (strongly consistent). */
+  list(claimId: string): Promise<Remedy[]>;
+  /**
+   * Writes a new offer under its id (`rm_<n>`).
+   * @throws {ConflictError} when the id is taken (another offer came first: take the next).
+   */
+  create(remedy: Remedy): Promise<Remedy>;
+  /** Replaces the remedy by `next` (its answered form) if it is still `offered`. */
+  answer(next: Remedy): Promise<RemedyAnswerResult>;
+}
+
 /** The order's customer: the claimant of any claim filed for its shipments. */
 export interface Customer {
   name: string;
@@ -406,6 +430,7 @@ export interface Storage {
   apiKeys: ApiKeyRepository;
   shops: ShopRepository;
   messagesSent: MessageSentRepository;
+  remedies: RemedyRepository;
   deskSessions: DeskSessionRepository;
   shipments: ShipmentRepository;
 }

@@ -15,6 +15,10 @@
  *   EVENT        pk CLAIM#<id>             sk EVENT#<seq, 10 digits>  events after the first → history = Query pk, sk < EVIDENCE#
  *   EVIDENCE     pk CLAIM#<id>             sk EVIDENCE#<n, 6 digits>  doc: one entry (`ev_<n>`), written with the
  *                change that adds it; a claim takes 200 → no item grows with the claim's life (get = Query pk)
+ *   REMEDY       pk CLAIM#<id>             sk REMEDY#<n, 6 digits>  doc: one remedy offered to the claim's customer
+ *                (`rm_<n>`), status: a copy for the conditions. Sorts after EVIDENCE# and MESSAGE# (the sent
+ *                times of customer messages), so `history` and the evidence never read it. Offered once
+ *                (attribute_not_exists), answered once (status = offered); `remedies` = Query pk, begins_with REMEDY#
  *   OPEN_CLAIM   pk OPEN#<shop>#<type>#<subject>  sk OPEN  claimId: the one open claim of that shop and type for
  *                the subject (`waybill:<w>`); written with the filing (attribute_not_exists), deleted with the
  *                move that makes the claim final

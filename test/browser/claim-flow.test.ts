@@ -46,7 +46,7 @@ describe('a clerk takes a phone claim from filing to payment', () => {
     await page.getByRole('link', { name: 'New claim by phone' }).click();
     await page.waitForURL('**/desk/new-claim');
     await checkPage(page, 'flow-03-new-claim');
-    await page.getByLabel('Shop id').fill(inject('shopId'));
+    await page.getByLabel('Shop', { exact: true }).selectOption(inject('shopId'));
     await page.getByLabel('What went wrong').selectOption('lost');
     await page.getByLabel('Waybill', { exact: true }).fill(waybill);
     await page.getByLabel('Shipped on').fill(isoDay(-10));

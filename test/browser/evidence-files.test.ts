@@ -62,7 +62,7 @@ async function apiBytes(path: string, key: string) {
 /** The phone form filled for a lost parcel (a receipt in row 1, no name yet) and calculated. */
 async function calculateLostClaim(page: Page, waybill: string) {
   await page.goto('/desk/new-claim');
-  await page.getByLabel('Shop id').fill(inject('shopId'));
+  await page.getByLabel('Shop', { exact: true }).selectOption(inject('shopId'));
   await page.getByLabel('What went wrong').selectOption('lost');
   await page.getByLabel('Waybill', { exact: true }).fill(waybill);
   await page.getByLabel('Shipped on').fill(isoDay(-10));

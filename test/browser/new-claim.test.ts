@@ -11,7 +11,7 @@ const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 async function fillCommon(page: Page, waybill: string) {
-  await page.locator('#f-shopId').fill(inject('shopId'));
+  await page.locator('#f-shopId').selectOption(inject('shopId'));
   await page.locator('#f-waybill').fill(waybill);
   await page.locator('#f-shippedDate').fill(isoDay(-12));
   await page.locator('#f-claimantName').fill('Ivan Ivanov');

@@ -271,6 +271,9 @@ describe('the fuzz drill', () => {
       '/v1/claims',
       ...Object.keys(MOVES).map((m) => `/v1/claims/:id/${m}`),
       '/v1/claims/:id/messages/:messageId/sent',
+      '/v1/claims/:id/remedies',
+      '/v1/claims/:id/remedies/:remedyId/accept',
+      '/v1/claims/:id/remedies/:remedyId/decline',
       '/v1/shipments/:shipmentId/events',
       '/v1/shipments/:shipmentId/claims',
       '/v1/shipments/:shipmentId/messages/:messageId/sent',
@@ -402,6 +405,42 @@ describe('the fuzz drill', () => {
       const search = new URLSearchParams(query).toString();
       const path = `/v1/shipments/${id}/messages/${messageId}/sent${search ? `?${search}` : ''}`;
       await send('POST', path, { headers: authHeader(who) });
+    });
+  });
+
+  it('POST /v1/claims/{id}/remedies (and accept, decline): no 5xx, every refusal a problem naming its field', async () => {
+    const valid = { kind: 'gift', value: { amount: '500.00', currency: 'RUB' }, note: 'Sorry' };
+    const input = fc.record({
+      sent: bodyNear(valid),
+      who: auth,
+      id: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...claimIds) },
+        {
+          weight: 1,
+          arbitrary: fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
+        },
+      ),
+      answer: fc.option(
+        fc.record({
+          remedyId: fc.oneof(
+            fc.constantFrom('rm_1', 'rm_2', 'rm_0', 'rm_x'),
+            fc.string({ minLength: 1, maxLength: 20 }).map(encodeURIComponent),
+          ),
+          verb: fc.constantFrom('accept', 'decline'),
+        }),
+        { nil: undefined },
+      ),
+    });
+    await property(input, 200, async ({ sent, who, id, answer }) => {
+      const headers: Record<string, string> = { ...authHeader(who) };
+      if (answer) {
+        await send('POST', `/v1/claims/${id}/remedies/${answer.remedyId}/${answer.verb}`, {
+          headers,
+        });
+        return;
+      }
+      if (sent.contentType) headers['content-type'] = sent.contentType;
+      await send('POST', `/v1/claims/${id}/remedies`, { headers, body: sent.body });
     });
   });
 

@@ -17,6 +17,7 @@ import {
   DynamoMessageSentRepository,
   DynamoDeskSessionRepository,
   DynamoShipmentRepository,
+  DynamoRemedyRepository,
 } from '../../src/storage/dynamodb';
 import type { ClaimRepository, ShipmentRecord } from '../../src/storage/repository';
 
@@ -33,6 +34,7 @@ export async function freshStorage() {
     apiKeys: new DynamoApiKeyRepository({ client, tableName }),
     shops: new DynamoShopRepository({ client, tableName }),
     messagesSent: new DynamoMessageSentRepository({ client, tableName }),
+    remedies: new DynamoRemedyRepository({ client, tableName }),
     deskSessions: new DynamoDeskSessionRepository({ client, tableName }),
     shipments: new DynamoShipmentRepository({ client, tableName }),
   };

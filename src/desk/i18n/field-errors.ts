@@ -67,6 +67,9 @@ const RU_FIELDS: Readonly<Record<string, string>> = {
   transitBusinessDays: 'срок в пути',
   deliveredDate: 'дату доставки',
   asOf: 'дату, на которую посылка ещё не доставлена',
+  // Remedies.
+  value: 'сумму',
+  percent: 'процент',
 };
 
 const RU_TYPES: Readonly<Record<string, string>> = {
@@ -147,6 +150,11 @@ function russian({ code, params }: FieldIssue): string {
       return 'недоступно для этого ключа';
     case 'check_digit':
       return 'неверное контрольное число';
+    // Remedies.
+    case 'remedy_over_limit':
+      return `больше, чем магазин может дать: не выше ${text(params.maximum)}`;
+    case 'remedy_limits_unset':
+      return 'магазин не указал свои пределы (скидка, подарок): такое предложение пока сделать нельзя';
     default:
       return 'недопустимое значение';
   }

@@ -6,8 +6,8 @@ const en = {
   intro:
     'For customers who phone in. Fill in what the caller tells you, press Calculate to see the compensation and how it is computed, then file the claim for the shop.',
   shipment: 'Shop and shipment',
-  shopId: 'Shop id',
-  shopHint: 'The shop the claim is filed for, as on its API key.',
+  shopId: 'Shop',
+  shopHint: 'The shop the claim is filed for (every shop with an API key).',
   type: 'What went wrong',
   carrier: 'Carrier',
   waybill: 'Waybill',
@@ -53,6 +53,15 @@ const en = {
   claimExists:
     'This shop already has an open claim of this type for this waybill; a second one is not filed.',
   openExisting: (id: string) => `Open claim ${id}`,
+  // Filing by phone (w-remedy): the shop picker and the waybill's earlier claims.
+  chooseShop: 'Choose the shop',
+  unknownShop: 'is not a shop the desk knows (no API key has it)',
+  duplicates: (waybill: string) =>
+    `The waybill ${waybill} already has claims. Check they are not the same case before filing another:`,
+  duplicateLine: (id: string, shop: string, type: string, status: string) =>
+    `${id} — ${shop}, ${type}, ${status}`,
+  fileAnyway: 'The customer’s case is not one of these: file anyway',
+  fileAnywayRequired: 'Tick this to file although the waybill has claims',
 };
 
 export type FilingMessages = typeof en;
@@ -62,8 +71,8 @@ const ru: FilingMessages = {
   intro:
     'Для заявителей, которые звонят по телефону. Заполните то, что сообщил заявитель, нажмите «Рассчитать», чтобы увидеть компенсацию и расчёт, затем подайте претензию от имени магазина.',
   shipment: 'Магазин и отправление',
-  shopId: 'Магазин (id)',
-  shopHint: 'Магазин, от имени которого подаётся претензия (как в его API-ключе).',
+  shopId: 'Магазин',
+  shopHint: 'Магазин, от имени которого подаётся претензия (любой магазин с API-ключом).',
   type: 'Что случилось',
   carrier: 'Перевозчик',
   waybill: 'Накладная',
@@ -108,6 +117,15 @@ const ru: FilingMessages = {
   claimExists:
     'У этого магазина уже есть открытая претензия этого типа по этой накладной; вторая не подана.',
   openExisting: (id: string) => `Открыть претензию ${id}`,
+  // Подача по телефону (w-remedy): выбор магазина и прежние претензии по накладной.
+  chooseShop: 'Выберите магазин',
+  unknownShop: 'такого магазина нет среди известных (ни у одного API-ключа)',
+  duplicates: (waybill: string) =>
+    `По накладной ${waybill} уже есть претензии. Убедитесь, что это не тот же случай, прежде чем подавать ещё одну:`,
+  duplicateLine: (id: string, shop: string, type: string, status: string) =>
+    `${id} — ${shop}, ${type}, ${status}`,
+  fileAnyway: 'Это другой случай: всё равно подать',
+  fileAnywayRequired: 'Отметьте, чтобы подать, хотя по накладной уже есть претензии',
 };
 
 /** @example filingFor('ru').calculate // 'Рассчитать' */

@@ -25,12 +25,13 @@ import type { EvidenceFile } from '../../services/evidence-files';
 import type { DeskEnv } from './desk-env';
 import { deskRefusal } from './desk-errors';
 import { renderError, renderPage } from './render';
+import { remediesOf, remedyDone, type RemedyOutcome } from './remedies.handlers';
 
 type C = Context<DeskEnv>;
 export type Outcome = Pick<
   ClaimPageProps,
   'done' | 'conflictSeen' | 'refused' | 'failed' | 'attached' | 'fileRefused' | 'sent'
->;
+> & { remedies?: RemedyOutcome };
 
 export const CLAIM_ID = /^clm_[0-9a-f]{32}$/;
 
@@ -55,6 +56,7 @@ export async function claimPage(
     filesOf(c, id),
     c.var.services.messages.forClaim(c.var.principal, id, lang),
   ]);
+  const remedies = await remediesOf(c, claim, outcome.remedies);
   const today = claims.today();
   const me = c.get('clerkName');
   const known = new Map(me === undefined ? [] : [[c.var.principal.keyId, me]]);
@@ -76,6 +78,7 @@ export async function claimPage(
       files={files}
       messages={messages}
       {...outcome}
+      remedies={remedies}
     />
   );
   return renderPage(c, page, status);
@@ -94,10 +97,11 @@ export function showClaim(c: C) {
     done: done === 'filed' ? 'filed' : asClerkMove(done),
     attached: c.req.query('attached'),
     sent: c.req.query('sent'),
+    remedies: { done: remedyDone(c.req.query('remedy')) },
   });
 }
 
-const formStrings = (body: Record<string, unknown>): Record<string, string> =>
+export const formStrings = (body: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(
     Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
   );

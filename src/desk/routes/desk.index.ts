@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { DESK_CSS } from '../views/desk-css';
+import { PRINT_JS, PRINT_SCRIPT_PATH } from '../views/print-script';
 import { claimLetter } from './letter.handlers';
 import { moveClaim, showClaim } from './claim.handlers';
 import type { DeskEnv } from './desk-env';
@@ -15,6 +16,7 @@ import { deskContext, requireCsrf, sameSitePosts } from './guard-middleware';
 import { newClaim, newClaimForm } from './new-claim.handlers';
 import { lateShipments, shipmentClaim, showOrder } from './orders.handlers';
 import { queue } from './queue.handlers';
+import { answerRemedy, offerRemedy } from './remedies.handlers';
 import { renderError } from './render';
 import { securityHeaders } from './security-headers';
 import { requireClerk } from './session-middleware';
@@ -33,6 +35,13 @@ deskRouter.on('POST', '/desk/*', sameSitePosts());
 deskRouter.get('/desk/assets/desk.css', (c) =>
   c.body(DESK_CSS, 200, {
     'content-type': 'text/css; charset=utf-8',
+    'cache-control': 'public, max-age=300',
+  }),
+);
+// The letter's print button (w-remedy): a script file, since the CSP allows no inline script.
+deskRouter.get(PRINT_SCRIPT_PATH, (c) =>
+  c.body(PRINT_JS, 200, {
+    'content-type': 'text/javascript; charset=utf-8',
     'cache-control': 'public, max-age=300',
   }),
 );
@@ -64,6 +73,9 @@ deskRouter.post('/desk/new-claim', newClaim);
 deskRouter.get('/desk/claims/:id', showClaim);
 deskRouter.post('/desk/claims/:id/moves/:move', moveClaim);
 deskRouter.get('/desk/claims/:id/letter', claimLetter);
+// Customer remedies on the claim page (w-remedy).
+deskRouter.post('/desk/claims/:id/remedies', offerRemedy);
+deskRouter.post('/desk/claims/:id/remedies/:remedyId/:answer', answerRemedy);
 deskRouter.post('/desk/claims/:id/evidence/:evidenceId/file', attachFile);
 deskRouter.get('/desk/claims/:id/evidence/:evidenceId/file', downloadFile);
 deskRouter.get('/desk/shipments/late', lateShipments);

@@ -10,6 +10,9 @@ import { domainIssues, inLanguage, schemaIssues } from '../field-errors';
 import { EVIDENCE_ROWS, filingFieldFor, filingFromForm, ShopIdSchema } from '../filing-form';
 import type { FieldErrors } from '../field-errors';
 import { filesFor } from '../i18n/files';
+import { filingFor } from '../i18n/filing';
+import { shopChoices } from '../shop-choices';
+import type { ClaimSummary } from '../../storage/repository';
 import type { Language } from '../i18n/lang';
 import type { Claim } from '../../domain/claim';
 import { checkFile, EvidenceFileError, safeFileName } from '../../services/evidence-files';
@@ -24,12 +27,13 @@ import { renderPage } from './render';
 type C = Context<DeskEnv>;
 const KEY = /^desk-[0-9a-f-]{36}$/;
 
-function page(
+async function page(
   c: C,
   values: Record<string, string>,
   extra: Partial<NewClaimProps>,
   status: 200 | 409 | 422 = 200,
 ) {
+  const shops = extra.shops ?? (await knownShops(c));
   const view = (
     <NewClaimPage
       lang={c.get('lang')}
@@ -38,9 +42,19 @@ function page(
       values={values}
       errors={{}}
       {...extra}
+      shops={shops}
     />
   );
   return renderPage(c, view, status);
+}
+
+/** The shops the picker offers (w-remedy): those with an API key. */
+const knownShops = (c: C) => shopChoices(c.var.deps.storage.apiKeys, c.var.services.shops);
+
+/** The claims a waybill already has, any shop's (the byWaybill index: one Query). */
+async function claimsOnWaybill(c: C, waybill: string): Promise<ClaimSummary[]> {
+  const page = await c.var.services.claims.list(c.var.principal, { waybill, limit: 20 });
+  return page.items;
 }
 
 /**
@@ -97,7 +111,7 @@ async function attachFiles(c: C, claim: Claim, rows: number[], files: Map<number
  *
  * @example deskRouter.get('/desk/new-claim', newClaimForm);
  */
-export function newClaimForm(c: C) {
+export async function newClaimForm(c: C) {
   const defaults = {
     type: 'lost',
     carrier: 'cdek',
@@ -105,7 +119,7 @@ export function newClaimForm(c: C) {
     deliveryPaid: 'true',
     idempotencyKey: `desk-${crypto.randomUUID()}`,
   };
-  return page(c, defaults, {});
+  return await page(c, defaults, {});
 }
 
 /**
@@ -128,33 +142,47 @@ export async function newClaim(c: C) {
   const filing = FileClaimSchema.safeParse(filingBody, PARSE_OPTIONS);
   const fieldOf = (path: readonly PropertyKey[]) => filingFieldFor(path, evidenceRows);
   const lang = c.get('lang');
+  const shops = await knownShops(c);
   if (!shop.success || !filing.success) {
     const issues = {
       ...(shop.success ? {} : schemaIssues(shop.error, () => 'shopId')),
       ...(filing.success ? {} : schemaIssues(filing.error, fieldOf)),
     };
-    return page(c, values, { errors: inLanguage(lang, issues) }, 422);
+    return page(c, values, { shops, errors: inLanguage(lang, issues) }, 422);
+  }
+  if (shops.length > 0 && !shops.some((choice) => choice.value === shop.data)) {
+    return page(c, values, { shops, errors: { shopId: filingFor(lang).unknownShop } }, 422);
   }
   const { claims } = c.var.services;
   const options = { shopId: shop.data, idempotencyKey: values.idempotencyKey };
   try {
-    if (values.intent !== 'file') {
-      return page(c, values, { preview: claims.preview(c.var.principal, filing.data, options) });
+    const preview = claims.preview(c.var.principal, filing.data, options);
+    const duplicates = await claimsOnWaybill(c, filing.data.waybill);
+    if (values.intent !== 'file') return page(c, values, { shops, preview, duplicates });
+    // A waybill with claims is filed again only once the clerk has said it is another case.
+    if (duplicates.length > 0 && values.fileAnyway !== 'true') {
+      const errors = { fileAnyway: filingFor(lang).fileAnywayRequired };
+      return page(c, values, { shops, preview, duplicates, errors }, 409);
     }
     // The files are checked before anything is filed: a refused one is said beside its row.
     const fileErrors = await refusedFiles(files, lang);
-    if (Object.keys(fileErrors).length > 0) return page(c, values, { errors: fileErrors }, 422);
+    if (Object.keys(fileErrors).length > 0) {
+      return page(c, values, { shops, errors: fileErrors }, 422);
+    }
     const { claim } = await claims.file(c.var.principal, filing.data, options);
     await attachFiles(c, claim, evidenceRows, files);
     return c.redirect(`/desk/claims/${claim.id}?done=filed`, 303);
   } catch (error) {
     const refusal = deskRefusal(error);
-    if (refusal && 'keyUsed' in refusal) return page(c, values, { alreadyUsed: true }, 409);
+    if (refusal && 'keyUsed' in refusal) {
+      return page(c, values, { shops, alreadyUsed: true }, 409);
+    }
     if (refusal && 'exists' in refusal) {
-      return page(c, values, { existingClaimId: refusal.exists }, 409);
+      return page(c, values, { shops, existingClaimId: refusal.exists }, 409);
     }
     if (!refusal || !('field' in refusal)) throw error;
     // The pointer is into the filing body, as the API answers it.
-    return page(c, values, { errors: inLanguage(lang, domainIssues(refusal.field, fieldOf)) }, 422);
+    const errors = inLanguage(lang, domainIssues(refusal.field, fieldOf));
+    return page(c, values, { shops, errors }, 422);
   }
 }

@@ -8,6 +8,7 @@ import type { Fact } from '../shipment-facts';
 import type { Claim } from '../../domain/claim';
 import type { ShopProfile } from '../../domain/shop';
 import { STYLESHEET_PATH } from './layout';
+import { PRINT_SCRIPT_PATH } from './print-script';
 import { factText } from './parts/fact-value';
 
 export interface LetterProps {
@@ -42,6 +43,7 @@ export function LetterPage(props: LetterProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{m.title(claim.waybill)}</title>
         <link rel="stylesheet" href={STYLESHEET_PATH} />
+        <script src={PRINT_SCRIPT_PATH} defer></script>
       </head>
       <body class="letter-body">
         <nav class="toolbar no-print" aria-label={m.toolbar}>
@@ -49,7 +51,13 @@ export function LetterPage(props: LetterProps) {
           <a href={`/desk/claims/${claim.id}/letter?lang=${other}`} hreflang={other} lang={other}>
             {m.otherLanguage}
           </a>
-          <span class="muted">{m.printHint}</span>
+          {/* Shown by print.js (the CSP allows no inline script); without it, the hint says how. */}
+          <button type="button" id="print-letter" hidden>
+            {m.print}
+          </button>
+          <span class="muted" id="print-hint">
+            {m.printHint}
+          </span>
         </nav>
         <main class="letter">
           <dl class="parties">

@@ -29,7 +29,11 @@ export const fileClaimHandler: Handler<typeof routes.fileClaimRoute> = async (c)
 };
 
 export const getClaimHandler: Handler<typeof routes.getClaimRoute> = async (c) => {
-  const claim = await c.var.services.claims.get(c.var.principal, c.req.valid('param').id);
+  // Both sides: the claim (what the carrier owes) with its customer's remedies.
+  const claim = await c.var.services.remedies.withCustomer(
+    c.var.principal,
+    c.req.valid('param').id,
+  );
   c.header('etag', etagOf(claim));
   return c.json(claim, 200);
 };

@@ -10,6 +10,7 @@ import { createDynamoClient, type DynamoClientOptions } from './client';
 import { DynamoShopRepository } from './shop-repository';
 import { DynamoMessageSentRepository } from './message-repository';
 import { DynamoShipmentRepository } from './shipment-repository';
+import { DynamoRemedyRepository } from './remedy-repository';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository, type DynamoRepositoryOptions } from './claim-repository';
@@ -18,6 +19,7 @@ export { DynamoShopRepository } from './shop-repository';
 export { DynamoMessageSentRepository } from './message-repository';
 export { DynamoDeskSessionRepository } from './desk-session-repository';
 export { DynamoShipmentRepository } from './shipment-repository';
+export { DynamoRemedyRepository } from './remedy-repository';
 export { toStorageError } from './errors';
 
 /**
@@ -56,6 +58,7 @@ export function createDynamoStorage(
     }),
     shops: new DynamoShopRepository({ client, tableName: options.tableName }),
     messagesSent: new DynamoMessageSentRepository({ client, tableName: options.tableName }),
+    remedies: new DynamoRemedyRepository({ client, tableName: options.tableName }),
     deskSessions: new DynamoDeskSessionRepository({ client, tableName: options.tableName }),
   };
 }

@@ -49,9 +49,10 @@ export const FILED = {
  */
 export const EVIDENCE_COUNT = 'evidenceCount';
 
-/** Sort-key prefixes in a claim's partition: CLAIM < EVENT#… < EVIDENCE#… */
+/** Sort-key prefixes in a claim's partition: CLAIM < EVENT#… < EVIDENCE#… < MESSAGE#… < REMEDY#… */
 export const EVENT_PREFIX = 'EVENT#';
 export const EVIDENCE_PREFIX = 'EVIDENCE#';
+export const REMEDY_PREFIX = 'REMEDY#';
 
 /** The attributes that put an item into the indexes. */
 export const INDEX_ATTRIBUTES: readonly string[] = [
@@ -78,6 +79,9 @@ export const eventKey = (claimId: string, seq: number): Item =>
 /** The claim's `position`-th evidence entry (1-based, the n of its `ev_<n>` id), zero-padded. */
 export const evidenceKey = (claimId: string, position: number): Item =>
   key(claimPartition(claimId), `${EVIDENCE_PREFIX}${String(position).padStart(6, '0')}`);
+/** The claim's `position`-th remedy (1-based, the n of its `rm_<n>` id), zero-padded. */
+export const remedyKey = (claimId: string, position: number): Item =>
+  key(claimPartition(claimId), `${REMEDY_PREFIX}${String(position).padStart(6, '0')}`);
 /**
  * The guard of "one open claim per shop, type and subject" (`waybill:<w>`, later
  * `shipment:<id>`): written with the claim, deleted with the move that settles it.

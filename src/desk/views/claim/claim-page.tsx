@@ -16,6 +16,7 @@ import { History } from './history';
 import { Moves, type FailedMove } from './moves';
 import { Outcome } from './outcome';
 import { Summary } from './summary';
+import { CustomerRemedies, type RemediesModel } from './remedies';
 
 export interface ClaimPageProps {
   lang: Language;
@@ -43,9 +44,11 @@ export interface ClaimPageProps {
   /** The evidence entry whose file was just attached. */
   attached?: string | undefined;
   fileRefused?: FileRefused | undefined;
-  /** Customer care (w-care): the messages to the customer, and the one just marked sent. */
+  /** Customer care: the messages to the customer, and the one just marked sent. */
   messages?: CustomerMessage[] | undefined;
   sent?: string | undefined;
+  /** The customer's remedies; undefined: the section is not shown. */
+  remedies?: RemediesModel | undefined;
 }
 
 /**
@@ -97,6 +100,7 @@ export function ClaimPage(props: ClaimPageProps) {
             failed={props.failed}
           />
           <Outcome claim={claim} lang={lang} />
+          <CustomerRemedies claim={claim} model={props.remedies} lang={lang} csrf={props.csrf} />
         </div>
         <div>
           <Compensation compensation={claim.compensation} lang={lang} />

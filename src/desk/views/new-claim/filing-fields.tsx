@@ -1,6 +1,8 @@
 /**
  * The sections of the phone-claim form. All sections are always there (the
- * form works without JavaScript); the type-specific ones say which type they are for.
+ * form works without JavaScript); the type-specific ones say which type they are
+ * for, and the stylesheet hides those of the other types (CSS `:has()` on the
+ * type select). The server reads only the chosen type's fields.
  */
 import { carrierChoices } from '../../carriers';
 import type { FieldErrors } from '../../field-errors';
@@ -13,12 +15,21 @@ import { EVIDENCE_KINDS } from '../../../domain/evidence';
 import { CURRENCY_CODES } from '../../../domain/money';
 import { filesFor } from '../../i18n/files';
 import { ACCEPT_FILES } from '../../../services/file-types';
-import { CheckboxField, FileField, SelectField, TextArea, TextField } from '../parts/fields';
+import {
+  CheckboxField,
+  FileField,
+  SelectField,
+  TextArea,
+  TextField,
+  type Choice,
+} from '../parts/fields';
 
 export interface SectionProps {
   lang: Language;
   values: Record<string, string>;
   errors: FieldErrors;
+  /** The shops to pick from; empty: the shop id is typed. */
+  shops?: readonly Choice[] | undefined;
 }
 
 /** The id of a form field's input. @example fieldId('evidence.0.name') // 'f-evidence-0-name' */
@@ -44,7 +55,18 @@ export function ShipmentSection(p: SectionProps) {
     <fieldset>
       <legend>{m.shipment}</legend>
       <div class="grid">
-        <TextField {...bind(p, 'shopId')} label={m.shopId} hint={m.shopHint} required />
+        {p.shops && p.shops.length > 0 ? (
+          <SelectField
+            {...bind(p, 'shopId')}
+            label={m.shopId}
+            hint={m.shopHint}
+            required
+            emptyChoice={m.chooseShop}
+            choices={p.shops}
+          />
+        ) : (
+          <TextField {...bind(p, 'shopId')} label={m.shopId} hint={m.shopHint} required />
+        )}
         <SelectField
           {...bind(p, 'type')}
           label={m.type}
@@ -111,7 +133,7 @@ export function CustomerSection(p: SectionProps) {
 export function LateSection(p: SectionProps) {
   const m = filingFor(p.lang);
   return (
-    <fieldset>
+    <fieldset class="for-type for-late" data-types="late">
       <legend>{m.late}</legend>
       <p class="hint">{m.lateHint}</p>
       <div class="grid">
@@ -136,16 +158,18 @@ export function LateSection(p: SectionProps) {
 export function LossSection(p: SectionProps) {
   const m = filingFor(p.lang);
   return (
-    <fieldset>
+    <fieldset class="for-type for-loss" data-types="lost damaged">
       <legend>{m.loss}</legend>
-      <CheckboxField
-        id={fieldId('deliveryPaid')}
-        name="deliveryPaid"
-        lang={p.lang}
-        label={m.deliveryPaid}
-        checked={p.values.deliveryPaid === 'true'}
-        error={p.errors.deliveryPaid}
-      />
+      <div class="for-lost">
+        <CheckboxField
+          id={fieldId('deliveryPaid')}
+          name="deliveryPaid"
+          lang={p.lang}
+          label={m.deliveryPaid}
+          checked={p.values.deliveryPaid === 'true'}
+          error={p.errors.deliveryPaid}
+        />
+      </div>
       <div class="grid">
         <TextField
           {...bind(p, 'declaredValue')}

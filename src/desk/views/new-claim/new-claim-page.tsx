@@ -9,6 +9,8 @@ import type { Language } from '../../i18n/lang';
 import { Compensation } from '../claim/compensation';
 import { Layout } from '../layout';
 import { FieldError } from '../parts/field-error';
+import { CheckboxField, type Choice } from '../parts/fields';
+import type { ClaimSummary } from '../../../storage/repository';
 import {
   CustomerSection,
   EvidenceSection,
@@ -31,6 +33,44 @@ export interface NewClaimProps {
   alreadyUsed?: boolean;
   /** The shop's open claim of this type for the waybill: nothing was filed. */
   existingClaimId?: string | undefined;
+  /** The shops to pick from (w-remedy); empty or absent: the shop id is typed. */
+  shops?: readonly Choice[] | undefined;
+  /** Claims the waybill already has: filed only with "file anyway" ticked. */
+  duplicates?: readonly ClaimSummary[] | undefined;
+}
+
+/** The waybill's earlier claims, each a link, and the box that files anyway. */
+function Duplicates(props: {
+  lang: Language;
+  waybill: string;
+  duplicates: readonly ClaimSummary[];
+  checked: boolean;
+  error: string | undefined;
+}) {
+  const m = filingFor(props.lang);
+  const l = labelsFor(props.lang);
+  return (
+    <div class="notice error" role="alert" id="duplicates">
+      <p>{m.duplicates(props.waybill)}</p>
+      <ul class="duplicates">
+        {props.duplicates.map((claim) => (
+          <li>
+            <a href={`/desk/claims/${encodeURIComponent(claim.id)}`}>
+              {m.duplicateLine(claim.id, claim.shopId, l.type[claim.type], l.status[claim.status])}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <CheckboxField
+        id={fieldId('fileAnyway')}
+        name="fileAnyway"
+        lang={props.lang}
+        label={m.fileAnyway}
+        checked={props.checked}
+        error={props.error}
+      />
+    </div>
+  );
 }
 
 /** The label of a field, for the error summary's links. */
@@ -103,7 +143,12 @@ function Preview(props: { lang: Language; preview: FilingPreview }) {
  */
 export function NewClaimPage(props: NewClaimProps) {
   const m = filingFor(props.lang);
-  const section = { lang: props.lang, values: props.values, errors: props.errors };
+  const section = {
+    lang: props.lang,
+    values: props.values,
+    errors: props.errors,
+    shops: props.shops,
+  };
   return (
     <Layout lang={props.lang} title={m.title} path={props.path} csrf={props.csrf} current="new">
       <h1>{m.title}</h1>
@@ -149,6 +194,15 @@ export function NewClaimPage(props: NewClaimProps) {
         {props.preview ? (
           <>
             <Preview lang={props.lang} preview={props.preview} />
+            {props.duplicates && props.duplicates.length > 0 ? (
+              <Duplicates
+                lang={props.lang}
+                waybill={props.values.waybill ?? ''}
+                duplicates={props.duplicates}
+                checked={props.values.fileAnyway === 'true'}
+                error={props.errors.fileAnyway}
+              />
+            ) : null}
             <div class="actions">
               <button type="submit" name="intent" value="file">
                 {m.file}

@@ -1,0 +1,123 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ClaimIdParamsSchema } from '../../schemas/claim.schema';
+import {
+  ClaimCancelledProblemSchema,
+  problem,
+  RemedySettledProblemSchema,
+} from '../../schemas/problem.schema';
+import { RemedyListSchema, RemedyOfferSchema, RemedySchema } from '../../schemas/remedy.schema';
+import { describeRole, jsonBodyErrors, keyedSecurity, keyErrors } from '../keyed';
+import { jsonBody, jsonResponse } from '../router';
+import { remedyExamples } from './remedies.examples';
+
+const tags = ['claims'];
+const security = keyedSecurity;
+const notFound = problem(
+  404,
+  'No such claim (or not yours: another shop’s claim is not revealed), or no such remedy',
+);
+const cancelled = 'the claim was withdrawn (`claim-cancelled`): it takes no remedies';
+/** A 409 whose body is one of `schemas`. */
+const conflict = (description: string, schema: z.ZodType) => ({
+  ...problem(409, description),
+  content: { 'application/problem+json': { schema } },
+});
+
+export const RemedyParamsSchema = ClaimIdParamsSchema.extend({
+  remedyId: z
+    .string()
+    .regex(/^rm_[1-9]\d{0,5}$/, 'is not a remedy id (rm_ and a number)')
+    .openapi({ param: { name: 'remedyId', in: 'path' }, example: 'rm_1' }),
+});
+
+export const offerRemedyRoute = createRoute({
+  method: 'post',
+  path: '/v1/claims/{id}/remedies',
+  operationId: 'offerClaimRemedy',
+  tags,
+  security,
+  summary: 'Offer the customer a remedy',
+  description: describeRole(
+    'both',
+    'Records what the shop offers its customer to make amends: a refund, a voucher, a discount on the next order, free delivery, a gift, a replacement or a repair. The offer must stay within the shop’s `remedyLimits` (`PUT /v1/shop`): a discount above `maxDiscountPercent`, a gift or voucher above `maxGiftValue` is a 422 `remedy-over-limit` naming the limit (`errors[0].params.limit`, `.maximum`); until the shop has set its limits, a discount, gift or voucher is a 422 `remedy-limits-unset`. A refund, free delivery, a replacement and a repair are not capped. Not idempotent: a repeated call records a second offer (answer the one you meant, decline the other).',
+  ),
+  request: {
+    params: ClaimIdParamsSchema,
+    body: jsonBody(RemedyOfferSchema, 'The offer'),
+  },
+  responses: {
+    201: jsonResponse(RemedySchema, 'Offered; `Location` names it', remedyExamples.offered, [
+      'Location',
+    ]),
+    ...jsonBodyErrors,
+    422: problem(
+      422,
+      'A field is missing or breaks a rule (`validation-failed`, `invalid-input`, `currency-mismatch`: a value in another currency than the claim’s), or the offer is above the shop’s limits (`remedy-over-limit`) or the shop has set none (`remedy-limits-unset`); `errors` names the field',
+    ),
+    409: conflict(`The offer cannot be made: ${cancelled}`, ClaimCancelledProblemSchema),
+    ...keyErrors,
+    404: notFound,
+  },
+});
+
+export const listRemediesRoute = createRoute({
+  method: 'get',
+  path: '/v1/claims/{id}/remedies',
+  operationId: 'listClaimRemedies',
+  tags,
+  security,
+  summary: 'The remedies offered to the customer, oldest first',
+  description: describeRole(
+    'both',
+    '`GET /v1/claims/{id}` carries the same list in `customer.remedies`, with the money accepted (`customer.given`).',
+  ),
+  request: { params: ClaimIdParamsSchema },
+  responses: {
+    200: jsonResponse(RemedyListSchema, 'The remedies', remedyExamples.list),
+    422: problem(422, 'Bad id'),
+    ...keyErrors,
+    404: notFound,
+  },
+});
+
+const answerRoute = (answer: 'accept' | 'decline', operationId: string, summary: string) =>
+  createRoute({
+    method: 'post',
+    path: `/v1/claims/{id}/remedies/{remedyId}/${answer}`,
+    operationId,
+    tags,
+    security,
+    summary,
+    description: describeRole(
+      'both',
+      'Records the customer’s answer to an offer. An offer is answered once: accepting or declining one already answered is a 409 `remedy-settled` (`currentStatus` says how it was answered). No body.',
+    ),
+    request: { params: RemedyParamsSchema },
+    responses: {
+      200: jsonResponse(
+        RemedySchema,
+        'The remedy with its answer',
+        answer === 'accept'
+          ? remedyExamples.accepted
+          : { ...remedyExamples.accepted, status: 'declined' },
+      ),
+      409: conflict(
+        `The remedy was already answered (\`remedy-settled\`), or ${cancelled}`,
+        z.discriminatedUnion('type', [RemedySettledProblemSchema, ClaimCancelledProblemSchema]),
+      ),
+      422: problem(422, 'Bad claim or remedy id'),
+      ...keyErrors,
+      404: notFound,
+    },
+  });
+
+export const acceptRemedyRoute = answerRoute(
+  'accept',
+  'acceptClaimRemedy',
+  'The customer accepted the remedy',
+);
+export const declineRemedyRoute = answerRoute(
+  'decline',
+  'declineClaimRemedy',
+  'The customer declined the remedy',
+);
