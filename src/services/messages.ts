@@ -118,8 +118,11 @@ export function createMessageService(deps: {
      *
      * @throws {DomainError} `not-found` when the claim has no such message (yet).
      */
-    markSent: async (actor: Principal, id: string, messageId: string, lang: Language) =>
-      markOne(await claimDrafts(actor, id, lang), `Claim ${id}`, messageId),
+    async markSent(actor: Principal, id: string, messageId: string, lang: Language) {
+      const found = await claimDrafts(actor, id, lang);
+      // Awaited here, so a refusal is this call's, never an unhandled rejection (workerd).
+      return await markOne(found, `Claim ${id}`, messageId);
+    },
 
     /**
      * A late shipment's delay notice; a clerk names the shop.
@@ -140,12 +143,10 @@ export function createMessageService(deps: {
       messageId: string,
       lang: Language,
       shopId?: string,
-    ) =>
-      markOne(
-        await shipmentDrafts(actor, shipmentId, lang, shopId),
-        `Shipment ${shipmentId}`,
-        messageId,
-      ),
+    ) => {
+      const found = await shipmentDrafts(actor, shipmentId, lang, shopId);
+      return await markOne(found, `Shipment ${shipmentId}`, messageId);
+    },
   };
 }
 
