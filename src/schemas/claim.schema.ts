@@ -147,7 +147,7 @@ export const ClaimSchema = z
     answerDueBy: IsoDateSchema,
     decision: DecisionRecordSchema.optional(),
     payment: PaymentRecordSchema.optional(),
-    // Customer care (issue 12, w-care): absent on claims filed before.
+    // Customer care: absent on claims filed before.
     acknowledgeBy: z.string().optional().openapi({
       example: '2025-06-16T10:00:00.000Z',
       description:
@@ -160,7 +160,7 @@ export const ClaimSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
-    // Remedies (w-remedy): the customer's side, on `GET /v1/claims/{id}` only.
+    // Remedies: the customer's side, on `GET /v1/claims/{id}` only.
     customer: CustomerSideSchema.optional().openapi({
       description:
         'What the customer was offered and given (`GET /v1/claims/{id}` only), beside what the carrier owes the shop (`compensation`, `decision`, `payment`)',
@@ -207,7 +207,7 @@ export const ClaimListQuerySchema = z.object({
     .optional()
     .openapi({ description: 'true: only open claims past answerDueBy' }),
   shopId: z.string().min(1).max(64).optional().openapi({ description: 'Clerk keys only' }),
-  // Customer care (issue 12, w-care).
+  // Customer care.
   unacknowledged: z.enum(['true', 'false'], { error: 'must be true or false' }).optional().openapi({
     description:
       'true: only claims whose customer acknowledgement (the `ack` message) is not recorded sent and is past `acknowledgeBy` as of now, not settled, oldest `acknowledgeBy` first. The other filters apply on top of it.',

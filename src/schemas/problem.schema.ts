@@ -125,7 +125,7 @@ export const FileExistsProblemSchema = problemSchema(
   {},
 );
 
-// Remedies (w-remedy): the 409s of POST /v1/claims/{id}/remedies….
+// Remedies: the 409s of POST /v1/claims/{id}/remedies….
 /** 409 `remedy-settled`: the customer's answer to an offer is final. */
 export const RemedySettledProblemSchema = problemSchema(
   'RemedySettledProblem',

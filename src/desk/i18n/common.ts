@@ -7,7 +7,7 @@ const en = {
   mainNav: 'Desk',
   queue: 'Claims queue',
   lateShipments: 'Late shipments',
-  // Customer care (issue 12, w-care).
+  // Customer care.
   unacknowledged: 'Not yet acknowledged',
   newClaim: 'New claim by phone',
   signOut: 'Sign out',
@@ -67,7 +67,7 @@ const ru: CommonMessages = {
   mainNav: 'Разделы',
   queue: 'Очередь претензий',
   lateShipments: 'Опоздавшие отправления',
-  // Customer care (issue 12, w-care).
+  // Customer care.
   unacknowledged: 'Без подтверждения',
   newClaim: 'Новая претензия по телефону',
   signOut: 'Выйти',

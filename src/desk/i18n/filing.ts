@@ -53,7 +53,7 @@ const en = {
   claimExists:
     'This shop already has an open claim of this type for this waybill; a second one is not filed.',
   openExisting: (id: string) => `Open claim ${id}`,
-  // Filing by phone (w-remedy): the shop picker and the waybill's earlier claims.
+  // Filing by phone: the shop picker and the waybill's earlier claims.
   chooseShop: 'Choose the shop',
   unknownShop: 'is not a shop the desk knows (no API key has it)',
   duplicates: (waybill: string) =>
@@ -117,7 +117,7 @@ const ru: FilingMessages = {
   claimExists:
     'У этого магазина уже есть открытая претензия этого типа по этой накладной; вторая не подана.',
   openExisting: (id: string) => `Открыть претензию ${id}`,
-  // Подача по телефону (w-remedy): выбор магазина и прежние претензии по накладной.
+  // Подача по телефону: выбор магазина и прежние претензии по накладной.
   chooseShop: 'Выберите магазин',
   unknownShop: 'такого магазина нет среди известных (ни у одного API-ключа)',
   duplicates: (waybill: string) =>

@@ -1,4 +1,4 @@
-/** Texts of the claim page's "Customer remedies" section (w-remedy), both languages. */
+/** Texts of the claim page's "Customer remedies" section, both languages. */
 import type { RemedyKind, RemedyStatus } from '../../domain/remedy';
 import type { Language } from './lang';
 

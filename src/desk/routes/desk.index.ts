@@ -38,7 +38,7 @@ deskRouter.get('/desk/assets/desk.css', (c) =>
     'cache-control': 'public, max-age=300',
   }),
 );
-// The letter's print button (w-remedy): a script file, since the CSP allows no inline script.
+// The letter's print button: a script file, since the CSP allows no inline script.
 deskRouter.get(PRINT_SCRIPT_PATH, (c) =>
   c.body(PRINT_JS, 200, {
     'content-type': 'text/javascript; charset=utf-8',
@@ -73,7 +73,7 @@ deskRouter.post('/desk/new-claim', newClaim);
 deskRouter.get('/desk/claims/:id', showClaim);
 deskRouter.post('/desk/claims/:id/moves/:move', moveClaim);
 deskRouter.get('/desk/claims/:id/letter', claimLetter);
-// Customer remedies on the claim page (w-remedy).
+// Customer remedies on the claim page.
 deskRouter.post('/desk/claims/:id/remedies', offerRemedy);
 deskRouter.post('/desk/claims/:id/remedies/:remedyId/:answer', answerRemedy);
 deskRouter.post('/desk/claims/:id/evidence/:evidenceId/file', attachFile);
@@ -82,7 +82,7 @@ deskRouter.get('/desk/shipments/late', lateShipments);
 deskRouter.get('/desk/shops/:shopId/orders/:orderId', showOrder);
 deskRouter.post('/desk/shops/:shopId/shipments/:shipmentId/claim', shipmentClaim);
 
-// Customer care (issue 12, w-care): not under /desk/claims/, beside /desk/claims/:id (see above).
+// Customer care: not under /desk/claims/, beside /desk/claims/:id (see above).
 deskRouter.use('/desk/unacknowledged', requireClerk());
 deskRouter.get('/desk/unacknowledged', unacknowledgedQueue);
 deskRouter.post('/desk/claims/:id/messages/:messageId/sent', markMessageSent);

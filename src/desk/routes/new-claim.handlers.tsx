@@ -48,7 +48,7 @@ async function page(
   return renderPage(c, view, status);
 }
 
-/** The shops the picker offers (w-remedy): those with an API key. */
+/** The shops the picker offers: those with an API key. */
 const knownShops = (c: C) => shopChoices(c.var.deps.storage.apiKeys, c.var.services.shops);
 
 /** The claims a waybill already has, any shop's (the byWaybill index: one Query). */

@@ -1,5 +1,5 @@
 /**
- * The claim page's remedies (w-remedy): an offer form and the customer's answer,
+ * The claim page's remedies: an offer form and the customer's answer,
  * each the API's call (same schema, same service, same conditional write); the
  * desk turns the outcome into a redirect, or the page with the reason beside the field.
  */

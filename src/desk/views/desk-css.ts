@@ -88,17 +88,17 @@ main.letter h1 { text-align: center; letter-spacing: .05em; }
   main { padding: 0; max-width: none; }
   a { color: inherit; text-decoration: none; }
 }
-/* Customer remedies on the claim page (w-remedy). */
+/* Customer remedies on the claim page. */
 .answer-buttons { display: flex; flex-wrap: wrap; gap: .5rem; }
 .answer-buttons form { margin: 0; }
 table.remedies { margin-bottom: 1rem; }
-/* Filing by phone (w-remedy): only the chosen type's fields (no script: :has() on the select). */
+/* Filing by phone: only the chosen type's fields (no script: :has() on the select). */
 form.filing:has(#f-type option[value="late"]:checked) .for-loss { display: none; }
 form.filing:has(#f-type option[value="lost"]:checked) .for-late,
 form.filing:has(#f-type option[value="damaged"]:checked) .for-late,
 form.filing:has(#f-type option[value="damaged"]:checked) .for-lost { display: none; }
 ul.duplicates { margin: .5rem 0; }
-/* The letter on paper (w-remedy): A4 with a binding margin, black text, no buttons. */
+/* The letter on paper: A4 with a binding margin, black text, no buttons. */
 @page { size: A4; margin: 20mm 15mm 20mm 25mm; }
 @media print {
   button, nav, form { display: none !important; }

@@ -104,7 +104,7 @@ export interface Claim {
   answerDueBy: string;
   decision?: ClaimDecision;
   payment?: ClaimPayment;
-  // Customer care (issue 12, w-care): both absent on claims filed before.
+  // Customer care: both absent on claims filed before.
   /** ISO instant: the customer is to be acknowledged by then (filing + the policy's window). */
   acknowledgeBy?: string;
   /** Filed from a shipment of a B2B order: formal messages that state the contractual penalty. */

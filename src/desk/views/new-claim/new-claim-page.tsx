@@ -33,7 +33,7 @@ export interface NewClaimProps {
   alreadyUsed?: boolean;
   /** The shop's open claim of this type for the waybill: nothing was filed. */
   existingClaimId?: string | undefined;
-  /** The shops to pick from (w-remedy); empty or absent: the shop id is typed. */
+  /** The shops to pick from; empty or absent: the shop id is typed. */
   shops?: readonly Choice[] | undefined;
   /** Claims the waybill already has: filed only with "file anyway" ticked. */
   duplicates?: readonly ClaimSummary[] | undefined;
