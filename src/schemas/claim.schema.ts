@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CLAIM_STATUSES, CLAIM_TYPES } from '../domain/claim';
+import { CLAIM_EVENT_TYPES, CLAIM_STATUSES, CLAIM_TYPES } from '../domain/claim';
 import { EVIDENCE_KINDS } from '../domain/evidence';
 import { IF_MATCH_SYNTAX, tooLargeVersion } from '../http/if-match';
 import { IsoDateSchema, MoneySchema } from './common.schema';
@@ -149,6 +149,17 @@ export const ClaimSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
+    // w-workday (issue 12): the clerk working on the claim.
+    assignee: z
+      .object({
+        id: z.string().openapi({ description: 'The clerk key id', example: '5df5de489cf18998' }),
+        name: z.string().openapi({ description: 'Its display name', example: 'Ольга Смирнова' }),
+      })
+      .optional()
+      .openapi('ClaimAssignee', {
+        description:
+          'The clerk who took the claim (`POST /v1/claims/{id}/assignee`); absent while nobody has',
+      }),
   })
   .openapi('Claim');
 
@@ -158,7 +169,7 @@ export const ClaimEventSchema = z
     seq: z.number().int(),
     at: z.string(),
     actor: z.object({ role: z.enum(['shop', 'clerk']), id: z.string() }),
-    type: z.enum(['filed', 'status_changed', 'evidence_added', 'payment_recorded']),
+    type: z.enum(CLAIM_EVENT_TYPES),
     from: z.enum(CLAIM_STATUSES).optional(),
     to: z.enum(CLAIM_STATUSES).optional(),
     note: z.string().optional(),

@@ -17,6 +17,8 @@ import {
   DynamoMessageSentRepository,
   DynamoDeskSessionRepository,
   DynamoShipmentRepository,
+  DynamoNoteRepository,
+  DynamoStatusCountRepository,
 } from '../../src/storage/dynamodb';
 import type { ClaimRepository, ShipmentRecord } from '../../src/storage/repository';
 
@@ -35,6 +37,8 @@ export async function freshStorage() {
     messagesSent: new DynamoMessageSentRepository({ client, tableName }),
     deskSessions: new DynamoDeskSessionRepository({ client, tableName }),
     shipments: new DynamoShipmentRepository({ client, tableName }),
+    notes: new DynamoNoteRepository({ client, tableName }),
+    statusCounts: new DynamoStatusCountRepository({ client, tableName }),
   };
 }
 

@@ -10,6 +10,8 @@ import { createDynamoClient, type DynamoClientOptions } from './client';
 import { DynamoShopRepository } from './shop-repository';
 import { DynamoMessageSentRepository } from './message-repository';
 import { DynamoShipmentRepository } from './shipment-repository';
+import { DynamoNoteRepository } from './note-repository';
+import { DynamoStatusCountRepository } from './status-counts';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository, type DynamoRepositoryOptions } from './claim-repository';
@@ -18,6 +20,8 @@ export { DynamoShopRepository } from './shop-repository';
 export { DynamoMessageSentRepository } from './message-repository';
 export { DynamoDeskSessionRepository } from './desk-session-repository';
 export { DynamoShipmentRepository } from './shipment-repository';
+export { DynamoNoteRepository } from './note-repository';
+export { DynamoStatusCountRepository } from './status-counts';
 export { toStorageError } from './errors';
 
 /**
@@ -57,5 +61,7 @@ export function createDynamoStorage(
     shops: new DynamoShopRepository({ client, tableName: options.tableName }),
     messagesSent: new DynamoMessageSentRepository({ client, tableName: options.tableName }),
     deskSessions: new DynamoDeskSessionRepository({ client, tableName: options.tableName }),
+    notes: new DynamoNoteRepository({ client, tableName: options.tableName }),
+    statusCounts: new DynamoStatusCountRepository({ client, tableName: options.tableName }),
   };
 }

@@ -12,6 +12,7 @@ import {
 import type { ClaimSummary } from '../repository';
 import { INDEX_PARTITIONS, INDEXES } from '../table';
 import { fromItem, numberOf, toItem, type Item } from './codec';
+import { ASSIGNEE_ATTRIBUTE, claimSearchKeys } from './search-keys';
 
 /** User-supplied parts of composite keys are URI-encoded so `#` cannot forge another key. */
 const part = encodeURIComponent;
@@ -52,9 +53,10 @@ export const EVIDENCE_COUNT = 'evidenceCount';
 export const EVENT_PREFIX = 'EVENT#';
 export const EVIDENCE_PREFIX = 'EVIDENCE#';
 
-/** The attributes that put an item into the indexes. */
+/** The attributes that put an item into the indexes (and the assignee copy filters read). */
 export const INDEX_ATTRIBUTES: readonly string[] = [
   ...new Set(Object.values(INDEXES).flatMap((index) => [index.pk, index.sk])),
+  ASSIGNEE_ATTRIBUTE,
 ];
 
 /** Attributes that belong to the storage layout, not to the record. */
@@ -107,6 +109,7 @@ export function claimIndexKeys(claim: Claim): Record<string, string> {
     carrierPk: INDEX_PARTITIONS.byCarrier(claim),
     typePk: INDEX_PARTITIONS.byType(claim),
     waybillPk: INDEX_PARTITIONS.byWaybill(claim),
+    ...claimSearchKeys(claim, created),
   };
   if (!isFinalStatus(claim.status)) {
     // In the overdue indexes while open: the clerk-wide one and the shop's own.
