@@ -26,6 +26,7 @@ import { shopRouter } from './routes/shop/shop.index';
 import { createEvidenceFileService } from './services/evidence-files';
 import { createShipmentService } from './services/shipments';
 import { createShipmentClaimService } from './services/shipment-claims';
+import { createWorkdayService } from './services/workday';
 import { ordersRouter } from './routes/orders/orders.index';
 import { shipmentsRouter } from './routes/shipments/shipments.index';
 
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     messages: createMessageService({ claims, shops, ...deps }),
     shipments,
     shipmentClaims,
+    workday: createWorkdayService({ claims, ...deps }),
     evidenceFiles: (bucket) => createEvidenceFileService({ bucket, claims, clock: deps.clock }),
   };
   const withServices: MiddlewareHandler<HonoEnv> = async function servicesMiddleware(c, next) {
@@ -79,6 +81,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     '/v1/shipments',
     '/v1/shipments/*',
     '/v1/shop',
+    '/v1/claim-counts',
   ];
   for (const path of [...servedPaths, '/desk/*']) app.use(path, withServices);
 

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { CLAIM_EVENT_TYPES, CLAIM_STATUSES, CLAIM_TYPES } from '../domain/claim';
 import { EVIDENCE_KINDS } from '../domain/evidence';
 import { IF_MATCH_SYNTAX, tooLargeVersion } from '../http/if-match';
+import { CLAIM_SORTS } from '../services/claims';
 import { IsoDateSchema, MoneySchema } from './common.schema';
 import { filingExample } from './examples';
 import {
@@ -211,6 +212,24 @@ export const ClaimListQuerySchema = z.object({
   cursor: z.string().max(2000).optional().openapi({
     description:
       'nextCursor of the previous page, unchanged. Opaque, and bound to the caller (its API key) and to the query (every filter): with another key, other filters, or altered, it is a 422 naming `cursor`.',
+  }),
+  // w-workday (issue 12): search, "assigned to me", the order.
+  q: z.string().trim().min(2, 'must be at least 2 characters').max(200).optional().openapi({
+    description:
+      'Search: a claim id, or the start of the customer’s name (case, ё/е and spaces ignored), the end of their phone number (any punctuation, with or without +7/8), the start of the order id or of the waybill. Without `in`, the text is tried where it fits: `clm_…` as an id; digits as a phone and a waybill; anything else as a name, an order id and a waybill. Results are in the field’s order (A→Z); the other filters apply on top.',
+    example: 'Анна Пет',
+  }),
+  in: z
+    .enum(['name', 'phone', 'orderId', 'waybill', 'id'])
+    .optional()
+    .openapi({ description: 'With `q`: search this field only' }),
+  assignee: z.string().min(1).max(64).optional().openapi({
+    description: 'Only claims assigned to this clerk key id; `me`: to the calling key',
+    example: 'me',
+  }),
+  sort: z.enum(CLAIM_SORTS).optional().openapi({
+    description:
+      '`newest` (default) or `oldest` first by filing; `due`: open claims, the answer due soonest first; `due_latest`: open claims, latest answer date first. An overdue listing is always in answer-date order.',
   }),
 });
 
