@@ -20,6 +20,7 @@ import {
 import { isOverdue } from '../queue-query';
 import { shipmentFacts } from '../shipment-facts';
 import { ClaimPage, type ClaimPageProps } from '../views/claim/claim-page';
+import type { WorkdayModel } from '../views/claim/workday';
 import { StaleVersionError } from '../../domain/claim';
 import type { EvidenceFile } from '../../services/evidence-files';
 import type { DeskEnv } from './desk-env';
@@ -30,7 +31,7 @@ type C = Context<DeskEnv>;
 export type Outcome = Pick<
   ClaimPageProps,
   'done' | 'conflictSeen' | 'refused' | 'failed' | 'attached' | 'fileRefused'
->;
+> & { workday?: Omit<WorkdayModel, 'notes' | 'me'> };
 
 export const CLAIM_ID = /^clm_[0-9a-f]{32}$/;
 
@@ -48,10 +49,11 @@ export async function claimPage(
   status: ContentfulStatusCode = 200,
 ) {
   const { claims } = c.var.services;
-  const [claim, history, files] = await Promise.all([
+  const [claim, history, files, notes] = await Promise.all([
     claims.get(c.var.principal, id),
     claims.history(c.var.principal, id),
     filesOf(c, id),
+    c.var.services.workday.notes(c.var.principal, id),
   ]);
   const today = claims.today();
   const lang = c.get('lang');
@@ -74,6 +76,7 @@ export async function claimPage(
       today={today}
       files={files}
       {...outcome}
+      workday={{ ...outcome.workday, notes, me: c.var.principal.keyId }}
     />
   );
   return renderPage(c, page, status);
@@ -88,13 +91,18 @@ export function showClaim(c: C) {
   const id = c.req.param('id') ?? '';
   if (!CLAIM_ID.test(id)) return renderError(c, 'notFound');
   const done = c.req.query('done');
+  const workdayDone = c.req.query('workday');
   return claimPage(c, id, {
     done: done === 'filed' ? 'filed' : asClerkMove(done),
     attached: c.req.query('attached'),
+    workday: { done: asWorkdayDone(workdayDone) },
   });
 }
 
-const formStrings = (body: Record<string, unknown>): Record<string, string> =>
+const asWorkdayDone = (value: string | undefined): WorkdayModel['done'] =>
+  value === 'assigned' || value === 'unassigned' || value === 'noted' ? value : undefined;
+
+export const formStrings = (body: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(
     Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
   );

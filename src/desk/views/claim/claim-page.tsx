@@ -14,6 +14,7 @@ import { History } from './history';
 import { Moves, type FailedMove } from './moves';
 import { Outcome } from './outcome';
 import { Summary } from './summary';
+import { Workday, type WorkdayModel } from './workday';
 
 export interface ClaimPageProps {
   lang: Language;
@@ -41,6 +42,8 @@ export interface ClaimPageProps {
   /** The evidence entry whose file was just attached. */
   attached?: string | undefined;
   fileRefused?: FileRefused | undefined;
+  /** w-workday: the assignee form and the internal notes. */
+  workday?: WorkdayModel | undefined;
 }
 
 /**
@@ -83,6 +86,9 @@ export function ClaimPage(props: ClaimPageProps) {
       <div class="columns">
         <div>
           <Summary claim={claim} lang={lang} carrier={props.carrier} overdue={props.overdue} />
+          {props.workday ? (
+            <Workday claim={claim} lang={lang} csrf={props.csrf} model={props.workday} />
+          ) : null}
           <Moves
             moves={props.moves}
             claim={claim}
