@@ -26,6 +26,7 @@ import { shopRouter } from './routes/shop/shop.index';
 import { createEvidenceFileService } from './services/evidence-files';
 import { createShipmentService } from './services/shipments';
 import { createShipmentClaimService } from './services/shipment-claims';
+import { createWorkdayService } from './services/workday';
 import { ordersRouter } from './routes/orders/orders.index';
 import { shipmentsRouter } from './routes/shipments/shipments.index';
 import { createRemedyService } from './services/remedies';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     remedies: createRemedyService({ claims, shops, ...deps }),
     shipments,
     shipmentClaims,
+    workday: createWorkdayService({ claims, ...deps }),
     evidenceFiles: (bucket) => createEvidenceFileService({ bucket, claims, clock: deps.clock }),
   };
   const withServices: MiddlewareHandler<HonoEnv> = async function servicesMiddleware(c, next) {
@@ -82,6 +84,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     '/v1/shipments',
     '/v1/shipments/*',
     '/v1/shop',
+    '/v1/claim-counts',
   ];
   for (const path of [...servedPaths, '/desk/*']) app.use(path, withServices);
 

@@ -8,6 +8,7 @@ import type { EvidenceBucket, EvidenceFileService } from './services/evidence-fi
 import type { ShipmentClaimService } from './services/shipment-claims';
 import type { ShipmentService } from './services/shipments';
 import type { Storage } from './storage/repository';
+import type { WorkdayService } from './services/workday';
 
 export type { Principal } from './services/actor';
 
@@ -35,6 +36,8 @@ export interface Services {
   evidenceFiles: (bucket: EvidenceBucket | undefined) => EvidenceFileService;
   shipments: ShipmentService;
   shipmentClaims: ShipmentClaimService;
+  /** Assign to me, internal notes, status counts, search. */
+  workday: WorkdayService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */

@@ -6,7 +6,8 @@
 import { z } from '@hono/zod-openapi';
 import { isFinalStatus, type Claim } from '../domain/claim';
 import { ClaimListQuerySchema } from '../schemas/claim.schema';
-import type { ClaimListQuery } from '../services/claims';
+import { CLAIM_SORTS, type ClaimListQuery } from '../services/claims';
+import type { ClaimSearchQuery } from '../services/workday';
 
 export const QUEUE_PAGE_SIZE = 20;
 
@@ -16,8 +17,11 @@ export const QUEUE_PAGE_SIZE = 20;
 export const QueueQuerySchema = ClaimListQuerySchema.omit({
   limit: true,
   unacknowledged: true,
+  assignee: true,
 }).extend({
-  sort: z.enum(['newest', 'due']).default('newest'),
+  sort: z.enum(CLAIM_SORTS).default('newest'),
+  /** "Only claims assigned to me". */
+  mine: z.enum(['true', 'false']).optional(),
 });
 export type QueueQuery = z.infer<typeof QueueQuerySchema>;
 
@@ -30,14 +34,29 @@ export const withoutBlanks = (query: Record<string, string>): Record<string, str
   Object.fromEntries(Object.entries(query).filter(([, v]) => v.trim() !== ''));
 
 /**
- * The claim service's list query for a queue query (one page of the queue).
+ * The claim service's list query for a queue query (one page of the queue); `me` is the
+ * signed-in clerk's key id, for "assigned to me".
  *
- * @example queueListQuery({ sort: 'due', overdue: 'false' }) // { sort: 'due', overdue: false, limit: 20 }
+ * @example queueListQuery({ sort: 'due', overdue: 'false' }, 'k1') // { sort: 'due', overdue: false, limit: 20 }
  */
-export function queueListQuery(query: QueueQuery): ClaimListQuery {
-  const { overdue, ...rest } = query;
-  return { ...rest, overdue: overdue === 'true', limit: QUEUE_PAGE_SIZE };
+export function queueListQuery(query: QueueQuery, me: string): ClaimSearchQuery | ClaimListQuery {
+  const { overdue, mine, q, in: where, ...rest } = query;
+  const list = {
+    ...rest,
+    overdue: overdue === 'true',
+    limit: QUEUE_PAGE_SIZE,
+    ...(mine === 'true' ? { assigneeId: me } : {}),
+  };
+  return q === undefined ? list : { ...list, q, in: where };
 }
+
+/**
+ * Whole days from today to the answer date: negative once it has passed.
+ *
+ * @example daysLeft('2025-06-20', '2025-06-16') // 4
+ */
+export const daysLeft = (answerDueBy: string, today: string): number =>
+  Math.round((Date.parse(answerDueBy.slice(0, 10)) - Date.parse(today)) / 86_400_000);
 
 /**
  * Open and past its answer date: the same rule as the repository's overdue listing.

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { CLAIM_STATUSES, CLAIM_TYPES } from '../domain/claim';
+import { CLAIM_EVENT_TYPES, CLAIM_STATUSES, CLAIM_TYPES } from '../domain/claim';
 import { EVIDENCE_KINDS } from '../domain/evidence';
 import { IF_MATCH_SYNTAX, tooLargeVersion } from '../http/if-match';
+import { CLAIM_SORTS } from '../services/claims';
 import { IsoDateSchema, MoneySchema } from './common.schema';
 import { CustomerSideSchema } from './remedy.schema';
 import { filingExample } from './examples';
@@ -165,6 +166,17 @@ export const ClaimSchema = z
       description:
         'What the customer was offered and given (`GET /v1/claims/{id}` only), beside what the carrier owes the shop (`compensation`, `decision`, `payment`)',
     }),
+    // The clerk working on the claim.
+    assignee: z
+      .object({
+        id: z.string().openapi({ description: 'The clerk key id', example: '5df5de489cf18998' }),
+        name: z.string().openapi({ description: 'Its display name', example: 'Ольга Смирнова' }),
+      })
+      .optional()
+      .openapi('ClaimAssignee', {
+        description:
+          'The clerk who took the claim (`POST /v1/claims/{id}/assignee`); absent while nobody has',
+      }),
   })
   .openapi('Claim');
 
@@ -174,7 +186,7 @@ export const ClaimEventSchema = z
     seq: z.number().int(),
     at: z.string(),
     actor: z.object({ role: z.enum(['shop', 'clerk']), id: z.string() }),
-    type: z.enum(['filed', 'status_changed', 'evidence_added', 'payment_recorded']),
+    type: z.enum(CLAIM_EVENT_TYPES),
     from: z.enum(CLAIM_STATUSES).optional(),
     to: z.enum(CLAIM_STATUSES).optional(),
     note: z.string().optional(),
@@ -221,6 +233,24 @@ export const ClaimListQuerySchema = z.object({
   cursor: z.string().max(2000).optional().openapi({
     description:
       'nextCursor of the previous page, unchanged. Opaque, and bound to the caller (its API key) and to the query (every filter): with another key, other filters, or altered, it is a 422 naming `cursor`.',
+  }),
+  // Search, "assigned to me", the order.
+  q: z.string().trim().min(2, 'must be at least 2 characters').max(200).optional().openapi({
+    description:
+      'Search: a claim id, or the start of the customer’s name (case, ё/е and spaces ignored), the end of their phone number (any punctuation, with or without +7/8), the start of the order id or of the waybill. Without `in`, the text is tried where it fits: `clm_…` as an id; digits as a phone and a waybill; anything else as a name, an order id and a waybill. Results are in the field’s order (A→Z); the other filters apply on top.',
+    example: 'Анна Пет',
+  }),
+  in: z
+    .enum(['name', 'phone', 'orderId', 'waybill', 'id'])
+    .optional()
+    .openapi({ description: 'With `q`: search this field only' }),
+  assignee: z.string().min(1).max(64).optional().openapi({
+    description: 'Only claims assigned to this clerk key id; `me`: to the calling key',
+    example: 'me',
+  }),
+  sort: z.enum(CLAIM_SORTS).optional().openapi({
+    description:
+      '`newest` (default) or `oldest` first by filing; `due`: open claims, the answer due soonest first; `due_latest`: open claims, latest answer date first. An overdue listing is always in answer-date order.',
   }),
 });
 

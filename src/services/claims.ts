@@ -62,14 +62,21 @@ export interface ClaimServiceDeps {
   newId: () => string;
 }
 
+/** The orders a listing can be read in (each is an index's own order: no sorting in memory). */
+export const CLAIM_SORTS = ['newest', 'oldest', 'due', 'due_latest'] as const;
+export type ClaimSort = (typeof CLAIM_SORTS)[number];
+
 /** A list query, as both the API and the desk's queue take it. */
 export interface ClaimListQuery extends Omit<ClaimFilter, 'overdueAsOf'> {
   /** Only open claims past their answer date. */
   overdue?: boolean;
   /** Only claims past `acknowledgeBy` whose `ack` is not recorded sent, oldest first. */
   unacknowledged?: boolean;
-  /** `due`: open claims by answer date; default newest first. */
-  sort?: 'newest' | 'due';
+  /**
+   * `newest` (default) / `oldest` first by filing; `due`: open claims, the answer due soonest
+   * first (the work order), `due_latest` the other way. A search keeps its own order.
+   */
+  sort?: ClaimSort | undefined;
   limit: number;
   cursor?: string | undefined;
 }
@@ -231,8 +238,12 @@ export function createClaimService(deps: ClaimServiceDeps) {
       const scope = actor.role === 'shop' ? actor.shopId : shopId;
       const filter: ClaimFilter = { ...filters, ...(scope ? { shopId: scope } : {}) };
       if (overdue) filter.overdueAsOf = now().today;
-      else if (sort === 'due') filter.overdueAsOf = FAR_FUTURE;
+      else if (sort === 'due' || sort === 'due_latest') filter.overdueAsOf = FAR_FUTURE;
       if (unacknowledged) Object.assign(filter, { unacknowledgedAsOf: now().at, ascending: true });
+      // A search reads in its field's order (A→Z); `oldest` and `due` reverse the index's order.
+      if (filter.search !== undefined || sort === 'oldest' || sort === 'due') {
+        filter.ascending = true;
+      }
       // Awaited here, so a refusal (a bad cursor) is this call's, never an unhandled rejection.
       return await storage.claims.list(filter, {
         limit,

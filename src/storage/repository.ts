@@ -7,8 +7,10 @@ import type { ActorRole, Claim, ClaimEvent, ClaimStatus, ClaimType } from '../do
 import type { Remedy } from '../domain/remedy';
 import type { ShopProfile } from '../domain/shop';
 import type { ReportEffect, ShipmentEvent, ShipmentFacts } from '../domain/shipment';
+import type { ClaimSearch } from './claim-search';
 
 export * from './errors';
+export type { ClaimSearch, SearchField } from './claim-search';
 
 /**
  * An Idempotency-Key's record, stored with the claim it filed (same item, same write):
@@ -76,6 +78,11 @@ export interface ClaimFilter {
    * soonest answer date first. Default: newest / latest first.
    */
   ascending?: boolean;
+  // The queue's search and "assigned to me".
+  /** Claims whose field starts with the text (normalised: see ./claim-search.ts), in its order. */
+  search?: ClaimSearch;
+  /** Only claims assigned to this clerk key (a filter on the listing's index). */
+  assigneeId?: string;
 }
 
 export interface PageRequest {
@@ -269,6 +276,46 @@ export interface RemedyRepository {
   answer(next: Remedy): Promise<RemedyAnswerResult>;
 }
 
+// The clerks' internal notes and the status counters.
+
+/** A clerk's internal note on a claim: never shown to the shop. */
+export interface ClaimNote {
+  /** `<at>#<n>`: unique within the claim, in the order written. */
+  id: string;
+  claimId: string;
+  at: string;
+  /** The clerk who wrote it: key id and display name (the key id when it has none). */
+  author: { id: string; name: string };
+  /** 1..2000 characters. */
+  text: string;
+}
+
+/**
+ * Internal notes, kept in the claim's partition, each written once.
+ *
+ * @example
+ * await notes.add({ claimId, at, author: { id: 'k1', name: 'Ольга' }, text: 'Called the carrier' });
+ */
+export interface NoteRepository {
+  /** Writes the note under a key no other note has (never over one); the note as stored. */
+  add(note: Omit<ClaimNote, 'id'>): Promise<ClaimNote>;
+  /** Every note of the claim, oldest first. */
+  list(claimId: string): Promise<ClaimNote[]>;
+}
+
+/** How many claims are in each status. */
+export type StatusCounts = Record<ClaimStatus, number>;
+
+/**
+ * The per-status counters filing and every move keep (see dynamodb/status-counts.ts).
+ *
+ * @example (await statusCounts.counts('demo-shop')).in_review // 2
+ */
+export interface StatusCountRepository {
+  /** One shop's counts, or every shop's when `shopId` is undefined. */
+  counts(shopId?: string): Promise<StatusCounts>;
+}
+
 /** The order's customer: the claimant of any claim filed for its shipments. */
 export interface Customer {
   name: string;
@@ -433,4 +480,7 @@ export interface Storage {
   remedies: RemedyRepository;
   deskSessions: DeskSessionRepository;
   shipments: ShipmentRepository;
+  /** w-workday: internal notes and status counters. */
+  notes: NoteRepository;
+  statusCounts: StatusCountRepository;
 }

@@ -77,9 +77,28 @@
  *   lateShipments     shipLatePk = SHIPLATE (clerk-wide), promiseSk as above
  *                 `promiseSk < :today` reads the late ones only (open past their deadline, or
  *                 delivered late); a shipment not yet due sorts after today and is never read.
+ * Search (sparse: CLAIM items only, clerk-wide partitions; `begins_with` on the sort
+ * key, whose value is normalised by storage/claim-search.ts, then `#<createdAt>#<id>`):
+ *   searchName    nameSearchPk = NAME,       nameSk = <customer name: lower case, ё→е, one space>…
+ *   searchPhone   phoneSearchPk = PHONE,     phoneSk = <the phone's digits, last first>… (a search
+ *                 by the number's ending, whatever prefix it was typed with, is a prefix search)
+ *   searchOrder   orderSearchPk = ORDER,     orderSk = <order id upper-cased>… (claims with one)
+ *   searchWaybill waybillSearchPk = WAYBILL, waybillSk = <waybill upper-cased>…
+ *                 A shop key's search is the same Query with `shopId = :shop` as a filter: it reads
+ *                 (and may hand a sealed cursor into) the clerk-wide partition, never answers
+ *                 another shop's claims. Each is one hot partition, like `all`.
+ * A claim id is no search: it is the claim's own key (GetItem).
  * The list planner (dynamodb/list-plan.ts) picks the first index in that order whose
  * filter is present and applies the remaining filters as a FilterExpression.
- * Cost: every claim write updates up to 12 index entries (projection ALL).
+ * Cost: every claim write updates up to 16 index entries (projection ALL).
+ * Per claim partition: NOTE items, pk CLAIM#<id> sk NOTE#<at ISO>#<n, 3 digits>: a
+ *   clerk's internal note (doc: { id, at, author, text }), written once (attribute_not_exists;
+ *   n counts up when two notes share the instant), never shown to a shop; they sort after
+ *   EVIDENCE#, so neither the history nor a claim's read meets them.
+ * STATUS_COUNTS pk COUNTS#ALL or COUNTS#SHOP#<shop>  sk COUNTS : one number
+ *   attribute per status, moved with ADD (-1 / +1) in the same transaction as the filing or
+ *   move that changes a claim's status (dynamodb/status-counts.ts), so the queue's tabs are one
+ *   GetItem, never a count of claims. Claims stored before the counters existed are not in them.
  * Tables made before the shop indexes existed: `npm run migrate` (scripts/migrate-indexes.ts).
  * Composite key parts that users supply (shop id, idempotency key, guard subject) are URI-encoded,
  * so a `#` in them cannot forge another key.
@@ -107,6 +126,11 @@ export const INDEXES = {
   all: { pk: 'allPk', sk: 'createdSk' },
   shopLateShipments: { pk: 'shipShopLatePk', sk: 'promiseSk' },
   lateShipments: { pk: 'shipLatePk', sk: 'promiseSk' },
+  // The queue's search, read with begins_with on the sort key.
+  searchName: { pk: 'nameSearchPk', sk: 'nameSk' },
+  searchPhone: { pk: 'phoneSearchPk', sk: 'phoneSk' },
+  searchOrder: { pk: 'orderSearchPk', sk: 'orderSk' },
+  searchWaybill: { pk: 'waybillSearchPk', sk: 'waybillSk' },
 } as const;
 export type IndexName = keyof typeof INDEXES;
 
@@ -135,6 +159,11 @@ export const INDEX_PARTITIONS = {
   all: () => 'CLAIM',
   shopLateShipments: (f: { shopId: string }) => `shop#${part(f.shopId)}#shiplate`,
   lateShipments: () => 'SHIPLATE',
+  // w-workday: one clerk-wide partition per searched field (a shop's search filters on shopId).
+  searchName: () => 'NAME',
+  searchPhone: () => 'PHONE',
+  searchOrder: () => 'ORDER',
+  searchWaybill: () => 'WAYBILL',
 } as const satisfies Record<IndexName, (fields: never) => string>;
 
 /**

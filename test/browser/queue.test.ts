@@ -54,14 +54,15 @@ describe('the claims queue', () => {
     await checkPage(page, 'queue-02-overdue');
   });
 
-  it('orders open claims by answer due date', async () => {
+  it('orders open claims by answer due date, soonest first, with the days left', async () => {
     await page.goto(`/desk/claims?shopId=${SHOP}&sort=due`);
     const waybills = await rowsOf(page).locator('th').allTextContents();
-    // Latest answer date first (the repository's index order): the overdue claim comes last.
+    // The work order: the overdue claim's answer was due first.
     expect(waybills).toHaveLength(20);
-    await page.getByRole('link', { name: 'Next page' }).click();
-    await page.waitForURL(/cursor=/);
-    expect((await rowsOf(page).locator('th').allTextContents()).at(-1)).toBe(overdueWaybill);
+    expect(waybills[0]).toBe(overdueWaybill);
+    expect(await rowsOf(page).first().locator('td.days').textContent()).toMatch(/days? overdue/);
+    expect(await rowsOf(page).nth(1).locator('td.days').textContent()).toMatch(/days? left/);
+    expect(await page.locator('#sorted-by').textContent()).toContain('soonest first');
   });
 
   it('names a refused filter and a stale page link instead of failing', async () => {

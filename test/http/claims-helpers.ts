@@ -14,13 +14,14 @@ export const storage = createDynamoStorage({
 });
 
 /** Creates an API key straight in storage, as `npm run keys -- create` would. */
-export async function seedKey(role: ActorRole, shopId?: string) {
+export async function seedKey(role: ActorRole, shopId?: string, displayName?: string) {
   const { keyId, key } = generateApiKey();
   await storage.apiKeys.create({
     keyId,
     secretHash: await hashApiKey(key),
     role,
     ...(shopId ? { shopId } : {}),
+    ...(displayName ? { displayName } : {}),
     createdAt: '2025-06-01T00:00:00.000Z',
   });
   return { keyId, key, auth: { authorization: `Bearer ${key}` } };

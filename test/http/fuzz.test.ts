@@ -246,6 +246,9 @@ const CALCULATORS = {
 } as const;
 const MOVES = {
   review: { note: 'Taken by the Monday shift' },
+  // w-workday: assign to me (an empty body) and internal notes.
+  assignee: {},
+  notes: { text: 'Called the carrier' },
   cancel: { note: 'Found it' },
   evidence: { evidence: [{ kind: 'proof_of_value', name: 'invoice.pdf' }] },
   decision: {
@@ -455,6 +458,10 @@ describe('the fuzz drill', () => {
       'shopId',
       'limit',
       'cursor',
+      'q',
+      'in',
+      'assignee',
+      'sort',
       'other',
     ];
     const query = fc.array(fc.tuple(fc.constantFrom(...names), headerValue), { maxLength: 5 });

@@ -18,6 +18,8 @@ import {
   DynamoDeskSessionRepository,
   DynamoShipmentRepository,
   DynamoRemedyRepository,
+  DynamoNoteRepository,
+  DynamoStatusCountRepository,
 } from '../../src/storage/dynamodb';
 import type { ClaimRepository, ShipmentRecord } from '../../src/storage/repository';
 
@@ -37,6 +39,8 @@ export async function freshStorage() {
     remedies: new DynamoRemedyRepository({ client, tableName }),
     deskSessions: new DynamoDeskSessionRepository({ client, tableName }),
     shipments: new DynamoShipmentRepository({ client, tableName }),
+    notes: new DynamoNoteRepository({ client, tableName }),
+    statusCounts: new DynamoStatusCountRepository({ client, tableName }),
   };
 }
 

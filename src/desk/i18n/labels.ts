@@ -50,6 +50,9 @@ const en: Labels = {
     status_changed: 'Status changed',
     evidence_added: 'Evidence added',
     payment_recorded: 'Payment recorded',
+    // Assign to me
+    assigned: 'Taken by the clerk',
+    unassigned: 'Released by the clerk',
   },
   role: { shop: 'Shop', clerk: 'Clerk' },
 };
@@ -87,6 +90,9 @@ const ru: Labels = {
     status_changed: 'Смена статуса',
     evidence_added: 'Добавлены документы',
     payment_recorded: 'Записана выплата',
+    // Assign to me
+    assigned: 'Взята в работу сотрудником',
+    unassigned: 'Снята с сотрудника',
   },
   role: { shop: 'Магазин', clerk: 'Сотрудник' },
 };

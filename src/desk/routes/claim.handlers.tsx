@@ -20,6 +20,7 @@ import {
 import { isOverdue } from '../queue-query';
 import { shipmentFacts } from '../shipment-facts';
 import { ClaimPage, type ClaimPageProps } from '../views/claim/claim-page';
+import type { WorkdayModel } from '../views/claim/workday';
 import { StaleVersionError } from '../../domain/claim';
 import type { EvidenceFile } from '../../services/evidence-files';
 import type { DeskEnv } from './desk-env';
@@ -31,7 +32,7 @@ type C = Context<DeskEnv>;
 export type Outcome = Pick<
   ClaimPageProps,
   'done' | 'conflictSeen' | 'refused' | 'failed' | 'attached' | 'fileRefused' | 'sent'
-> & { remedies?: RemedyOutcome };
+> & { remedies?: RemedyOutcome; workday?: Omit<WorkdayModel, 'notes' | 'me'> };
 
 export const CLAIM_ID = /^clm_[0-9a-f]{32}$/;
 
@@ -50,11 +51,12 @@ export async function claimPage(
 ) {
   const { claims } = c.var.services;
   const lang = c.get('lang');
-  const [claim, history, files, messages] = await Promise.all([
+  const [claim, history, files, messages, notes] = await Promise.all([
     claims.get(c.var.principal, id),
     claims.history(c.var.principal, id),
     filesOf(c, id),
     c.var.services.messages.forClaim(c.var.principal, id, lang),
+    c.var.services.workday.notes(c.var.principal, id),
   ]);
   const remedies = await remediesOf(c, claim, outcome.remedies);
   const today = claims.today();
@@ -79,6 +81,7 @@ export async function claimPage(
       messages={messages}
       {...outcome}
       remedies={remedies}
+      workday={{ ...outcome.workday, notes, me: c.var.principal.keyId }}
     />
   );
   return renderPage(c, page, status);
@@ -93,13 +96,19 @@ export function showClaim(c: C) {
   const id = c.req.param('id') ?? '';
   if (!CLAIM_ID.test(id)) return renderError(c, 'notFound');
   const done = c.req.query('done');
+  const workdayDone = c.req.query('workday');
   return claimPage(c, id, {
     done: done === 'filed' ? 'filed' : asClerkMove(done),
     attached: c.req.query('attached'),
     sent: c.req.query('sent'),
     remedies: { done: remedyDone(c.req.query('remedy')) },
+
+    workday: { done: asWorkdayDone(workdayDone) },
   });
 }
+
+const asWorkdayDone = (value: string | undefined): WorkdayModel['done'] =>
+  value === 'assigned' || value === 'unassigned' || value === 'noted' ? value : undefined;
 
 export const formStrings = (body: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(

@@ -21,6 +21,7 @@ import { renderError } from './render';
 import { securityHeaders } from './security-headers';
 import { requireClerk } from './session-middleware';
 import { signIn, signInForm, signOut, switchLanguage } from './sign-in.handlers';
+import { addNote, assignee } from './workday.handlers';
 
 /**
  * @example app.route('/', deskRouter); // after the API's routers
@@ -81,6 +82,9 @@ deskRouter.get('/desk/claims/:id/evidence/:evidenceId/file', downloadFile);
 deskRouter.get('/desk/shipments/late', lateShipments);
 deskRouter.get('/desk/shops/:shopId/orders/:orderId', showOrder);
 deskRouter.post('/desk/shops/:shopId/shipments/:shipmentId/claim', shipmentClaim);
+// Assign to me, internal notes.
+deskRouter.post('/desk/claims/:id/assignee', assignee);
+deskRouter.post('/desk/claims/:id/notes', addNote);
 
 // Customer care: not under /desk/claims/, beside /desk/claims/:id (see above).
 deskRouter.use('/desk/unacknowledged', requireClerk());

@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { carrierName } from '../carriers';
+import { isFinalStatus } from '../../domain/claim';
 import {
+  daysLeft,
   isOverdue,
   pageHref,
   queueListQuery,
@@ -17,16 +19,17 @@ import { pathOf, renderPage } from './render';
 type C = Context<DeskEnv>;
 
 async function listPage(c: C, query: QueueQuery) {
-  const { claims } = c.var.services;
-  const listQuery = queueListQuery(query);
+  const { claims, workday } = c.var.services;
+  const listQuery = queueListQuery(query, c.var.principal.keyId);
+  const read = (q: typeof listQuery) =>
+    'q' in q ? workday.search(c.var.principal, q) : claims.list(c.var.principal, q);
   try {
-    return { page: await claims.list(c.var.principal, listQuery), badCursor: false };
+    return { page: await read(listQuery), badCursor: false };
   } catch (error) {
     // A cursor from other filters (an edited URL): the first page, and say so.
     const refusal = deskRefusal(error);
     if (!refusal || !('badCursor' in refusal)) throw error;
-    const first = { ...listQuery, cursor: undefined };
-    return { page: await claims.list(c.var.principal, first), badCursor: true };
+    return { page: await read({ ...listQuery, cursor: undefined }), badCursor: true };
   }
 }
 
@@ -41,6 +44,8 @@ const toRow = (claim: ClaimSummary, c: C, today: string): QueueRow => ({
   answerDueBy: claim.answerDueBy,
   overdue: isOverdue(claim, today),
   shopId: claim.shopId,
+  assignee: claim.assignee?.name,
+  daysLeft: isFinalStatus(claim.status) ? undefined : daysLeft(claim.answerDueBy, today),
 });
 
 /**
@@ -60,7 +65,10 @@ export async function queue(c: C) {
   }
   const valid = QueueQuerySchema.parse(query);
   const today = c.var.services.claims.today();
-  const { page, badCursor } = await listPage(c, valid);
+  const [{ page, badCursor }, counts] = await Promise.all([
+    listPage(c, valid),
+    c.var.services.workday.counts(c.var.principal, valid.shopId),
+  ]);
   const page1 = valid.cursor ? pageHref(query) : undefined;
   return renderPage(
     c,
@@ -74,6 +82,7 @@ export async function queue(c: C) {
       firstHref={page1}
       badCursor={badCursor}
       invalid={invalid}
+      counts={counts}
     />,
   );
 }

@@ -5,6 +5,10 @@ import type { Language } from '../i18n/lang';
 import { queueFor } from '../i18n/queue';
 import { CLAIM_STATUSES, CLAIM_TYPES, type ClaimStatus, type ClaimType } from '../../domain/claim';
 import type { MoneyJson } from '../../domain/money';
+import { workdayFor } from '../i18n/workday';
+import { pageHref } from '../queue-query';
+import { CLAIM_SORTS, type ClaimSort } from '../../services/claims';
+import type { StatusCounts } from '../../storage/repository';
 import { Layout } from './layout';
 import { CheckboxField, SelectField, TextField } from './parts/fields';
 
@@ -20,6 +24,10 @@ export interface QueueRow {
   answerDueBy: string;
   overdue: boolean;
   shopId: string;
+  /** The assignee's name, if someone took it. */
+  assignee?: string | undefined;
+  /** Whole days to the answer date (negative: overdue); undefined once settled. */
+  daysLeft?: number | undefined;
 }
 
 export interface QueueProps {
@@ -34,17 +42,96 @@ export interface QueueProps {
   badCursor?: boolean;
   /** Filters that were refused: "name: reason". */
   invalid?: string[];
+  /** Claims per status (the tabs). */
+  counts?: StatusCounts | undefined;
+}
+
+/** The link to the queue with `changes` applied to the query (a new first page). */
+const hrefWith = (query: Record<string, string>, changes: Record<string, string | undefined>) => {
+  const { cursor: _page, ...rest } = query;
+  const next: Record<string, string> = { ...rest };
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined) delete next[name];
+    else next[name] = value;
+  }
+  return pageHref(next);
+};
+
+/** The status tabs, each with how many claims it holds (counters, not a count of claims). */
+function Tabs(props: QueueProps) {
+  const w = workdayFor(props.lang);
+  const l = labelsFor(props.lang);
+  const counts = props.counts;
+  if (!counts) return null;
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const current = props.query.status;
+  const tab = (status: ClaimStatus | undefined, label: string, count: number) => (
+    <li>
+      <a
+        href={hrefWith(props.query, { status })}
+        aria-current={current === status ? 'page' : undefined}
+        data-status={status ?? 'all'}
+      >
+        {label} <span class="badge">{count}</span>
+      </a>
+    </li>
+  );
+  return (
+    <nav aria-label={w.tabs} class="tabs">
+      <ul>
+        {tab(undefined, w.allStatuses, total)}
+        {CLAIM_STATUSES.map((status) => tab(status, l.status[status], counts[status]))}
+      </ul>
+    </nav>
+  );
+}
+
+/** A column header that sorts: its link flips the order; `aria-sort` says the current one. */
+function SortHeader(props: {
+  label: string;
+  query: Record<string, string>;
+  lang: Language;
+  asc: ClaimSort;
+  desc: ClaimSort;
+  first: ClaimSort;
+}) {
+  const sort = props.query.q ? undefined : (props.query.sort ?? 'newest');
+  const state = sort === props.asc ? 'ascending' : sort === props.desc ? 'descending' : 'none';
+  const target = state === 'none' ? props.first : state === 'ascending' ? props.desc : props.asc;
+  return (
+    <th scope="col" aria-sort={state}>
+      <a
+        href={hrefWith(props.query, { sort: target })}
+        title={workdayFor(props.lang).sortBy(props.label)}
+      >
+        {props.label}
+        {state === 'ascending' ? ' ▲' : state === 'descending' ? ' ▼' : ''}
+      </a>
+    </th>
+  );
 }
 
 function Filters(props: QueueProps) {
   const m = queueFor(props.lang);
   const l = labelsFor(props.lang);
+  const w = workdayFor(props.lang);
   const q = props.query;
   const field = (name: string) => ({ id: `q-${name}`, name, lang: props.lang });
   return (
     <form method="get" action="/desk/claims" class="card filters" aria-labelledby="filters-title">
       <h2 id="filters-title">{m.filters}</h2>
       <div class="grid">
+        <TextField {...field('q')} type="search" label={w.search} hint={w.searchHint} value={q.q} />
+        <SelectField
+          {...field('in')}
+          label={w.searchIn}
+          emptyChoice={w.searchAnywhere}
+          value={q.in}
+          choices={(['name', 'phone', 'orderId', 'waybill', 'id'] as const).map((f) => ({
+            value: f,
+            label: w.searchFields[f],
+          }))}
+        />
         <TextField
           {...field('waybill')}
           type="search"
@@ -78,13 +165,11 @@ function Filters(props: QueueProps) {
           {...field('sort')}
           label={m.sort}
           value={q.sort ?? 'newest'}
-          choices={[
-            { value: 'newest', label: m.sortNewest },
-            { value: 'due', label: m.sortDue },
-          ]}
+          choices={CLAIM_SORTS.map((sort) => ({ value: sort, label: w.sortNames[sort] }))}
         />
       </div>
       <CheckboxField {...field('overdue')} label={m.overdueOnly} checked={q.overdue === 'true'} />
+      <CheckboxField {...field('mine')} label={w.mine} checked={q.mine === 'true'} />
       <div class="actions">
         <button type="submit">{m.apply}</button>
         <a href="/desk/claims">{m.reset}</a>
@@ -112,6 +197,14 @@ function Row(props: { row: QueueRow; lang: Language }) {
         {formatDate(lang, row.answerDueBy)}
         {row.overdue ? <span class="badge overdue-badge"> {queueFor(lang).overdue}</span> : null}
       </td>
+      <td class="days">
+        {row.daysLeft === undefined
+          ? ''
+          : row.daysLeft < 0
+            ? workdayFor(lang).daysOverdue(-row.daysLeft)
+            : workdayFor(lang).daysLeft(row.daysLeft)}
+      </td>
+      <td>{row.assignee ?? ''}</td>
       <td>{row.shopId}</td>
     </tr>
   );
@@ -144,6 +237,14 @@ export function QueuePage(props: QueueProps) {
         </div>
       ) : null}
       <Filters {...props} />
+      <Tabs {...props} />
+      <p class="sorted-by" id="sorted-by">
+        {workdayFor(props.lang).sortedBy(
+          workdayFor(props.lang).sortNames[
+            props.query.q ? 'search' : ((props.query.sort as ClaimSort | undefined) ?? 'newest')
+          ],
+        )}
+      </p>
       {props.rows.length === 0 ? (
         <p class="empty">{m.empty}</p>
       ) : (
@@ -157,8 +258,24 @@ export function QueuePage(props: QueueProps) {
                 <th scope="col">{m.carrier}</th>
                 <th scope="col">{m.status}</th>
                 <th scope="col">{m.amount}</th>
-                <th scope="col">{m.filed}</th>
-                <th scope="col">{m.answerDue}</th>
+                <SortHeader
+                  label={m.filed}
+                  query={props.query}
+                  lang={props.lang}
+                  asc="oldest"
+                  desc="newest"
+                  first="newest"
+                />
+                <SortHeader
+                  label={m.answerDue}
+                  query={props.query}
+                  lang={props.lang}
+                  asc="due"
+                  desc="due_latest"
+                  first="due"
+                />
+                <th scope="col">{workdayFor(props.lang).daysColumn}</th>
+                <th scope="col">{workdayFor(props.lang).assigneeColumn}</th>
                 <th scope="col">{m.shop}</th>
               </tr>
             </thead>

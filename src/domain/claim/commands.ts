@@ -10,8 +10,9 @@ import type { EvidenceKind } from '../evidence';
 import { resolvePolicy } from '../policies';
 import { decide, recordPayment, type DecisionInput, type PaymentInput } from './decision';
 import { missingEvidence, numberedEvidence } from './filing';
+import { assignClaim, unassignClaim } from './assignment';
 import { addEvidence, transition, type ClaimChange } from './changes';
-import type { Claim, ClaimActor, ClaimEvent, ClaimEvidence } from './types';
+import type { Claim, ClaimActor, ClaimAssignee, ClaimEvent, ClaimEvidence } from './types';
 
 /** Evidence as a shop (or a clerk on the phone) gives it; `addedAt` is the move's instant. */
 export type EvidenceInput = Omit<ClaimEvidence, 'id' | 'addedAt'> & { kind: EvidenceKind };
@@ -26,7 +27,9 @@ export type ClaimCommand =
   | { type: 'cancel'; note?: string | undefined }
   | { type: 'addEvidence'; evidence: readonly EvidenceInput[] }
   | ({ type: 'decide' } & DecisionInput)
-  | ({ type: 'pay' } & PaymentInput);
+  | ({ type: 'pay' } & PaymentInput)
+  | { type: 'assign'; assignee: ClaimAssignee }
+  | { type: 'unassign' };
 
 export type ClaimCommandType = ClaimCommand['type'];
 
@@ -74,6 +77,10 @@ function changesOf(claim: Claim, command: ClaimCommand, ctx: CommandContext): Cl
       const { type: _type, ...input } = command;
       return [recordPayment(claim, input, ctx)];
     }
+    case 'assign':
+      return assignClaim(claim, command.assignee, ctx);
+    case 'unassign':
+      return unassignClaim(claim, ctx);
   }
 }
 

@@ -9,3 +9,4 @@ export * from './errors';
 export * from './changes';
 export * from './commands';
 export * from './acknowledge';
+export * from './assignment';

@@ -114,12 +114,21 @@ export interface Claim {
   updatedAt: string;
   /** Starts at 1, +1 per change; the ETag. */
   version: number;
+  // The desk clerk working on the claim.
+  /** Set by "assign to me", removed by "unassign"; absent: nobody has taken it. */
+  assignee?: ClaimAssignee;
+}
+
+/** A clerk working on a claim: the clerk key's id and its display name (the key id when it has none). */
+export interface ClaimAssignee {
+  id: string;
+  name: string;
 }
 
 /** What a shop supplies (plus what the HTTP layer computed) when filing. */
 export type NewClaim = Omit<
   Claim,
-  'id' | 'status' | 'decision' | 'payment' | 'createdAt' | 'updatedAt' | 'version'
+  'id' | 'status' | 'decision' | 'payment' | 'createdAt' | 'updatedAt' | 'version' | 'assignee'
 >;
 
 /** Kinds of history event. */
@@ -128,6 +137,8 @@ export const CLAIM_EVENT_TYPES = [
   'status_changed',
   'evidence_added',
   'payment_recorded',
+  'assigned',
+  'unassigned',
 ] as const;
 export type ClaimEventType = (typeof CLAIM_EVENT_TYPES)[number];
 

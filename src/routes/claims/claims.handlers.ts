@@ -44,12 +44,19 @@ export const historyHandler: Handler<typeof routes.historyRoute> = async (c) => 
 };
 
 export const listClaimsHandler: Handler<typeof routes.listClaimsRoute> = async (c) => {
-  const { overdue, unacknowledged, ...query } = c.req.valid('query');
-  const page = await c.var.services.claims.list(c.var.principal, {
-    ...query,
+  const { overdue, unacknowledged, q, in: where, assignee, ...rest } = c.req.valid('query');
+  const { principal, services } = c.var;
+  const assigneeId = assignee === 'me' ? principal.keyId : assignee;
+  const query = {
+    ...rest,
     overdue: overdue === 'true',
     unacknowledged: unacknowledged === 'true',
-  });
+    ...(assigneeId ? { assigneeId } : {}),
+  };
+  const page =
+    q === undefined
+      ? await services.claims.list(principal, query)
+      : await services.workday.search(principal, { ...query, q, in: where });
   return c.json(page, 200);
 };
 

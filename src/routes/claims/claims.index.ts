@@ -2,6 +2,8 @@ import { authenticate } from '../../http/auth';
 import { createRouter, route } from '../router';
 import * as h from './claims.handlers';
 import * as r from './claims.routes';
+import * as wh from './workday.handlers';
+import * as wr from './workday.routes';
 
 export const claimsRouter = createRouter();
 claimsRouter.use('/v1/claims', authenticate());
@@ -17,3 +19,10 @@ route(claimsRouter, r.cancelRoute, h.cancelHandler);
 route(claimsRouter, r.evidenceRoute, h.evidenceHandler);
 route(claimsRouter, r.decisionRoute, h.decisionHandler);
 route(claimsRouter, r.paymentRoute, h.paymentHandler);
+// w-workday (issue 12): assign to me, internal notes, counts per status.
+claimsRouter.use('/v1/claim-counts', authenticate());
+route(claimsRouter, wr.assignRoute, wh.assignHandler);
+route(claimsRouter, wr.unassignRoute, wh.unassignHandler);
+route(claimsRouter, wr.addNoteRoute, wh.addNoteHandler);
+route(claimsRouter, wr.listNotesRoute, wh.listNotesHandler);
+route(claimsRouter, wr.countsRoute, wh.countsHandler);

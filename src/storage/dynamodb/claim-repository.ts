@@ -73,11 +73,16 @@ export class DynamoClaimRepository implements ClaimRepository {
   async get(id: string): Promise<Claim | undefined> {
     const items = await queryAll(this.client, {
       TableName: this.table,
-      KeyConditionExpression: 'pk = :pk',
+      // Up to the last evidence slot ('$' sorts after '#'): the notes, messages… after it are not read.
+      KeyConditionExpression: 'pk = :pk AND sk < :after',
       // (A key attribute cannot be filtered on: every item says what it is in `entity`.)
       FilterExpression: '#entity <> :event',
       ExpressionAttributeNames: { '#entity': 'entity' },
-      ExpressionAttributeValues: { ':pk': { S: claimPartition(id) }, ':event': { S: 'EVENT' } },
+      ExpressionAttributeValues: {
+        ':pk': { S: claimPartition(id) },
+        ':event': { S: 'EVENT' },
+        ':after': { S: 'EVIDENCE$' },
+      },
       ConsistentRead: true,
     });
     const claimItem = items.find((item) => item.sk?.S === 'CLAIM');

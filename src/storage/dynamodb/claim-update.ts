@@ -25,6 +25,7 @@ import {
   openClaimKey,
 } from './items';
 import { readItem } from './read';
+import { statusCountItems } from './status-counts';
 import { transact } from './transact';
 import { removedByMove } from './unacknowledged';
 
@@ -139,6 +140,7 @@ function moveItems(
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     })),
+    ...statusCountItems(table, previous, next),
   ];
   if (layout === 'current') {
     // The entries this move adds. No condition: the version lock makes this move the only

@@ -97,7 +97,8 @@ export async function decodeCursor(
   const index = INDEXES[plan.index];
   if (
     key[index.pk] !== plan.partition ||
-    (plan.sortBelow !== undefined && (key[index.sk] ?? '') >= plan.sortBelow)
+    (plan.sortBelow !== undefined && (key[index.sk] ?? '') >= plan.sortBelow) ||
+    (plan.sortPrefix !== undefined && !(key[index.sk] ?? '').startsWith(plan.sortPrefix))
   ) {
     throw invalid('issued for another filter');
   }

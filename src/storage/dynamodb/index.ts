@@ -11,6 +11,8 @@ import { DynamoShopRepository } from './shop-repository';
 import { DynamoMessageSentRepository } from './message-repository';
 import { DynamoShipmentRepository } from './shipment-repository';
 import { DynamoRemedyRepository } from './remedy-repository';
+import { DynamoNoteRepository } from './note-repository';
+import { DynamoStatusCountRepository } from './status-counts';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository, type DynamoRepositoryOptions } from './claim-repository';
@@ -20,6 +22,8 @@ export { DynamoMessageSentRepository } from './message-repository';
 export { DynamoDeskSessionRepository } from './desk-session-repository';
 export { DynamoShipmentRepository } from './shipment-repository';
 export { DynamoRemedyRepository } from './remedy-repository';
+export { DynamoNoteRepository } from './note-repository';
+export { DynamoStatusCountRepository } from './status-counts';
 export { toStorageError } from './errors';
 
 /**
@@ -60,5 +64,7 @@ export function createDynamoStorage(
     messagesSent: new DynamoMessageSentRepository({ client, tableName: options.tableName }),
     remedies: new DynamoRemedyRepository({ client, tableName: options.tableName }),
     deskSessions: new DynamoDeskSessionRepository({ client, tableName: options.tableName }),
+    notes: new DynamoNoteRepository({ client, tableName: options.tableName }),
+    statusCounts: new DynamoStatusCountRepository({ client, tableName: options.tableName }),
   };
 }

@@ -13,6 +13,7 @@ import type { ClaimSummary } from '../repository';
 import { INDEX_PARTITIONS, INDEXES } from '../table';
 import { fromItem, numberOf, toItem, type Item } from './codec';
 import { unacknowledgedKeys } from './unacknowledged';
+import { ASSIGNEE_ATTRIBUTE, claimSearchKeys } from './search-keys';
 
 /** User-supplied parts of composite keys are URI-encoded so `#` cannot forge another key. */
 const part = encodeURIComponent;
@@ -54,9 +55,10 @@ export const EVENT_PREFIX = 'EVENT#';
 export const EVIDENCE_PREFIX = 'EVIDENCE#';
 export const REMEDY_PREFIX = 'REMEDY#';
 
-/** The attributes that put an item into the indexes. */
+/** The attributes that put an item into the indexes (and the assignee copy filters read). */
 export const INDEX_ATTRIBUTES: readonly string[] = [
   ...new Set(Object.values(INDEXES).flatMap((index) => [index.pk, index.sk])),
+  ASSIGNEE_ATTRIBUTE,
 ];
 
 /** Attributes that belong to the storage layout, not to the record. */
@@ -112,6 +114,7 @@ export function claimIndexKeys(claim: Claim): Record<string, string> {
     carrierPk: INDEX_PARTITIONS.byCarrier(claim),
     typePk: INDEX_PARTITIONS.byType(claim),
     waybillPk: INDEX_PARTITIONS.byWaybill(claim),
+    ...claimSearchKeys(claim, created),
   };
   if (!isFinalStatus(claim.status)) {
     // In the overdue indexes while open: the clerk-wide one and the shop's own.

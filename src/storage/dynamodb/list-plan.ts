@@ -5,7 +5,9 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { ClaimFilter } from '../repository';
+import { searchPrefix } from '../claim-search';
 import { INDEX_PARTITIONS, INDEXES, type IndexName } from '../table';
+import { ASSIGNEE_ATTRIBUTE, SEARCH_INDEX } from './search-keys';
 
 export interface QueryPlan {
   index: IndexName;
@@ -13,6 +15,8 @@ export interface QueryPlan {
   partition: string;
   /** Overdue only: an upper bound (exclusive) on the index sort key. */
   sortBelow?: string;
+  /** Search only: what every sort key read starts with. */
+  sortPrefix?: string;
   /** Whether a FilterExpression drops some of the items read. */
   filtered: boolean;
   /** Read the index's sort key ascending (the filter's `ascending`); default descending. */
@@ -73,7 +77,10 @@ export function planQuery(filter: ClaimFilter): QueryPlan {
     throw new RangeError('unacknowledgedAsOf must be an ISO instant like 2025-01-31T10:00:00.000Z');
   }
   const has = (d: Dimension) => filter[d] !== undefined;
-  const choice = CHOICES.find((c) => c.uses.every(has)) ?? CHOICES[CHOICES.length - 1]!;
+  const searched = filter.search && SEARCH_INDEX[filter.search.field];
+  const choice = searched
+    ? { index: searched, uses: [] }
+    : (CHOICES.find((c) => c.uses.every(has)) ?? CHOICES[CHOICES.length - 1]!);
   const index = INDEXES[choice.index];
   const names: Record<string, string> = { '#pk': index.pk };
   const partition: (f: Present) => string = INDEX_PARTITIONS[choice.index];
@@ -87,7 +94,19 @@ export function planQuery(filter: ClaimFilter): QueryPlan {
     names['#sk'] = index.sk;
     values[':below'] = { S: sortBelow };
   }
+  const prefix = filter.search && searchPrefix(filter.search);
+  if (prefix !== undefined) {
+    if (prefix === '') throw new RangeError(`search ${filter.search!.field} must not be empty`);
+    keyCondition += ' AND begins_with(#sk, :prefix)';
+    names['#sk'] = index.sk;
+    values[':prefix'] = { S: prefix };
+  }
   const terms: string[] = [];
+  if (filter.assigneeId !== undefined) {
+    names['#assignee'] = ASSIGNEE_ATTRIBUTE;
+    values[':assignee'] = { S: filter.assigneeId };
+    terms.push('#assignee = :assignee');
+  }
   for (const dimension of ['shopId', 'status', 'type', 'carrier', 'waybill'] as const) {
     const value = filter[dimension];
     if (value === undefined || choice.uses.includes(dimension)) continue;
@@ -106,6 +125,7 @@ export function planQuery(filter: ClaimFilter): QueryPlan {
     index: choice.index,
     partition: values[':pk']!.S!,
     ...(sortBelow !== undefined ? { sortBelow } : {}),
+    ...(prefix === undefined ? {} : { sortPrefix: prefix }),
     filtered: terms.length > 0,
     ascending: filter.ascending === true,
     expression: {

@@ -17,6 +17,7 @@ import { Moves, type FailedMove } from './moves';
 import { Outcome } from './outcome';
 import { Summary } from './summary';
 import { CustomerRemedies, type RemediesModel } from './remedies';
+import { Workday, type WorkdayModel } from './workday';
 
 export interface ClaimPageProps {
   lang: Language;
@@ -49,6 +50,8 @@ export interface ClaimPageProps {
   sent?: string | undefined;
   /** The customer's remedies; undefined: the section is not shown. */
   remedies?: RemediesModel | undefined;
+  /** The assignee form and the internal notes. */
+  workday?: WorkdayModel | undefined;
 }
 
 /**
@@ -91,6 +94,9 @@ export function ClaimPage(props: ClaimPageProps) {
       <div class="columns">
         <div>
           <Summary claim={claim} lang={lang} carrier={props.carrier} overdue={props.overdue} />
+          {props.workday ? (
+            <Workday claim={claim} lang={lang} csrf={props.csrf} model={props.workday} />
+          ) : null}
           <Moves
             moves={props.moves}
             claim={claim}

@@ -1,0 +1,49 @@
+/** Thin handlers of the clerk's workday routes: the workday service does the work. */
+import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import { FilterNotAllowedError } from '../../domain/claim';
+import type { HonoEnv } from '../../hono-env';
+import { versionPrecondition } from '../../http/if-match';
+import { etagOf } from './claims.handlers';
+import type * as routes from './workday.routes';
+
+type Handler<R extends RouteConfig> = RouteHandler<R, HonoEnv>;
+
+export const assignHandler: Handler<typeof routes.assignRoute> = async (c) => {
+  const expectedVersion = versionPrecondition(c.req.header('if-match'));
+  const id = c.req.valid('param').id;
+  const claim = await c.var.services.workday.assign(c.var.principal, id, { expectedVersion });
+  return c.json(claim, 200, { etag: etagOf(claim) });
+};
+
+export const unassignHandler: Handler<typeof routes.unassignRoute> = async (c) => {
+  const expectedVersion = versionPrecondition(c.req.header('if-match'));
+  const id = c.req.valid('param').id;
+  const claim = await c.var.services.workday.unassign(c.var.principal, id, { expectedVersion });
+  return c.json(claim, 200, { etag: etagOf(claim) });
+};
+
+export const addNoteHandler: Handler<typeof routes.addNoteRoute> = async (c) => {
+  const { id } = c.req.valid('param');
+  const note = await c.var.services.workday.addNote(c.var.principal, id, c.req.valid('json').text);
+  return c.json(note, 201);
+};
+
+export const listNotesHandler: Handler<typeof routes.listNotesRoute> = async (c) => {
+  const items = await c.var.services.workday.notes(c.var.principal, c.req.valid('param').id);
+  return c.json({ items }, 200);
+};
+
+export const countsHandler: Handler<typeof routes.countsRoute> = async (c) => {
+  const { shopId } = c.req.valid('query');
+  const { principal } = c.var;
+  if (principal.role === 'shop' && shopId !== undefined && shopId !== principal.shopId) {
+    throw new FilterNotAllowedError(
+      'shopId',
+      'shopId is a clerk filter; a shop key counts its own claims.',
+      'is for clerk keys only',
+    );
+  }
+  const counts = await c.var.services.workday.counts(principal, shopId);
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return c.json({ counts, total }, 200);
+};
