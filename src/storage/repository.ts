@@ -480,7 +480,7 @@ export interface Storage {
   remedies: RemedyRepository;
   deskSessions: DeskSessionRepository;
   shipments: ShipmentRepository;
-  /** w-workday: internal notes and status counters. */
+  /** Internal notes and status counters. */
   notes: NoteRepository;
   statusCounts: StatusCountRepository;
 }

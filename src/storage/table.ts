@@ -159,7 +159,7 @@ export const INDEX_PARTITIONS = {
   all: () => 'CLAIM',
   shopLateShipments: (f: { shopId: string }) => `shop#${part(f.shopId)}#shiplate`,
   lateShipments: () => 'SHIPLATE',
-  // w-workday: one clerk-wide partition per searched field (a shop's search filters on shopId).
+  // One clerk-wide partition per searched field (a shop's search filters on shopId).
   searchName: () => 'NAME',
   searchPhone: () => 'PHONE',
   searchOrder: () => 'ORDER',

@@ -19,7 +19,7 @@ route(claimsRouter, r.cancelRoute, h.cancelHandler);
 route(claimsRouter, r.evidenceRoute, h.evidenceHandler);
 route(claimsRouter, r.decisionRoute, h.decisionHandler);
 route(claimsRouter, r.paymentRoute, h.paymentHandler);
-// w-workday (issue 12): assign to me, internal notes, counts per status.
+// Assign to me, internal notes, counts per status.
 claimsRouter.use('/v1/claim-counts', authenticate());
 route(claimsRouter, wr.assignRoute, wh.assignHandler);
 route(claimsRouter, wr.unassignRoute, wh.unassignHandler);
