@@ -6,6 +6,7 @@
 import type { ActorRole, Claim, ClaimEvent, ClaimStatus, ClaimType } from '../domain/claim';
 import type { ShopProfile } from '../domain/shop';
 import type { ShipmentEvent, ShipmentFacts } from '../domain/shipment';
+import type { DayFigures } from '../domain/analytics';
 
 export * from './errors';
 
@@ -359,8 +360,19 @@ export interface ShipmentRepository {
  * @example
  * type Variables = { storage: Storage };
  */
+/**
+ * The analytics counters by day (written with each claim change, see dynamodb/aggregates.ts).
+ *
+ * @example const days = await storage.analytics.days({ shopId: 'demo-shop' }, '2026-12-01', '2026-12-31');
+ */
+export interface AnalyticsRepository {
+  /** The day buckets of one shop (or `ALL` shops) from `from` to `to` (YYYY-MM-DD); days with no claims are absent. */
+  days(scope: { shopId: string } | 'ALL', from: string, to: string): Promise<DayFigures[]>;
+}
+
 export interface Storage {
   claims: ClaimRepository;
+  analytics: AnalyticsRepository;
   apiKeys: ApiKeyRepository;
   shops: ShopRepository;
   messagesSent: MessageSentRepository;

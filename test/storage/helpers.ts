@@ -17,6 +17,7 @@ import {
   DynamoMessageSentRepository,
   DynamoDeskSessionRepository,
   DynamoShipmentRepository,
+  DynamoAnalyticsRepository,
 } from '../../src/storage/dynamodb';
 import type { ClaimRepository, ShipmentRecord } from '../../src/storage/repository';
 
@@ -35,6 +36,7 @@ export async function freshStorage() {
     messagesSent: new DynamoMessageSentRepository({ client, tableName }),
     deskSessions: new DynamoDeskSessionRepository({ client, tableName }),
     shipments: new DynamoShipmentRepository({ client, tableName }),
+    analytics: new DynamoAnalyticsRepository({ client, tableName }),
   };
 }
 

@@ -50,6 +50,7 @@ const en: Labels = {
     status_changed: 'Status changed',
     evidence_added: 'Evidence added',
     payment_recorded: 'Payment recorded',
+    cause_changed: 'Cause changed',
   },
   role: { shop: 'Shop', clerk: 'Clerk' },
 };
@@ -87,6 +88,7 @@ const ru: Labels = {
     status_changed: 'Смена статуса',
     evidence_added: 'Добавлены документы',
     payment_recorded: 'Записана выплата',
+    cause_changed: 'Изменена причина',
   },
   role: { shop: 'Магазин', clerk: 'Сотрудник' },
 };

@@ -17,6 +17,7 @@ import {
 import { DomainError, nested } from '../errors';
 import type { EvidenceKind } from '../evidence';
 import type { CarrierPolicy } from '../policies';
+import { defaultCause, type ClaimCause } from './cause';
 import { EvidenceLimitError, MAX_EVIDENCE } from './errors';
 import type { ClaimEvidence, NewClaim } from './types';
 import type { Claimant } from './types';
@@ -31,6 +32,8 @@ interface FilingCommon {
   claimant: Claimant;
   description: string;
   evidence: { kind: EvidenceKind; name: string; url?: string }[];
+  /** Why it happened; left out, the claim type's default (see ./cause.ts). */
+  cause?: ClaimCause | undefined;
 }
 
 /** What a shop files; `shipment` is the input of the matching calculator. */
@@ -144,6 +147,7 @@ export function prepareClaim(filing: ClaimFiling, ctx: FilingContext): NewClaim 
   const { evidence: _given, ...rest } = filing;
   return {
     ...rest,
+    cause: filing.cause ?? defaultCause(filing.type),
     shopId: ctx.shopId,
     shipment: { ...filing.shipment },
     evidence: added,

@@ -8,3 +8,4 @@ export * from './status';
 export * from './errors';
 export * from './changes';
 export * from './commands';
+export * from './cause';

@@ -6,6 +6,7 @@
 import type { DamagedInput, LateInput, LateResult, LossResult, LostInput } from '../compensation';
 import type { EvidenceKind } from '../evidence';
 import type { MoneyJson } from '../money';
+import type { ClaimCause } from './cause';
 
 /** The calculator input of a claim (its carrier is the claim's), stored verbatim. */
 export type ClaimShipment =
@@ -109,6 +110,9 @@ export interface Claim {
   updatedAt: string;
   /** Starts at 1, +1 per change; the ETag. */
   version: number;
+  // w-analytics: why it happened (./cause.ts). Set at filing (given or defaulted), changed by
+  // a clerk; absent only on claims filed before causes existed (the analytics skip those).
+  cause?: ClaimCause;
 }
 
 /** What a shop supplies (plus what the HTTP layer computed) when filing. */
@@ -123,6 +127,8 @@ export const CLAIM_EVENT_TYPES = [
   'status_changed',
   'evidence_added',
   'payment_recorded',
+  // w-analytics
+  'cause_changed',
 ] as const;
 export type ClaimEventType = (typeof CLAIM_EVENT_TYPES)[number];
 
@@ -136,4 +142,6 @@ export interface ClaimEvent {
   from?: ClaimStatus;
   to?: ClaimStatus;
   note?: string;
+  // w-analytics: a `cause_changed` event's old cause (absent: none) and new one.
+  cause?: { from?: ClaimCause; to: ClaimCause };
 }

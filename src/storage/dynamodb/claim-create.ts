@@ -38,6 +38,7 @@ import {
   openClaimKey,
 } from './items';
 import { queryAll, readItem } from './read';
+import { aggregateItems } from './aggregates';
 import { transact } from './transact';
 
 /** Written once: never over another item. */
@@ -57,7 +58,8 @@ export async function createClaim(
     throw new RangeError('a new claim starts at version 1 with its event seq 1');
   }
   const claimItem = filedClaimItem(claim, event, idempotency);
-  if (openClaim === undefined && claim.evidence.length === 0) {
+  const aggregates = aggregateItems(table, undefined, claim);
+  if (openClaim === undefined && claim.evidence.length === 0 && aggregates.length === 0) {
     return await putAlone(client, table, claim, claimItem, idempotency);
   }
   const items: TransactWriteItem[] = [
@@ -85,6 +87,7 @@ export async function createClaim(
   claim.evidence.forEach((entry, i) => {
     items.push({ Put: { TableName: table, Item: evidenceToItem(claim.id, entry, i + 1) } });
   });
+  items.push(...aggregates);
   const outcome = await transact(client, items);
   if (outcome.committed) return { created: true, claim };
   const [claimReason, guardReason] = outcome.reasons;

@@ -25,6 +25,7 @@ import {
   openClaimKey,
 } from './items';
 import { readItem } from './read';
+import { aggregateItems } from './aggregates';
 import { transact } from './transact';
 
 /**
@@ -137,6 +138,7 @@ function moveItems(
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     })),
+    ...aggregateItems(table, previous, next),
   ];
   if (layout === 'current') {
     // The entries this move adds. No condition: the version lock makes this move the only

@@ -10,6 +10,7 @@ import { createDynamoClient, type DynamoClientOptions } from './client';
 import { DynamoShopRepository } from './shop-repository';
 import { DynamoMessageSentRepository } from './message-repository';
 import { DynamoShipmentRepository } from './shipment-repository';
+import { DynamoAnalyticsRepository } from './analytics-repository';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository, type DynamoRepositoryOptions } from './claim-repository';
@@ -18,6 +19,8 @@ export { DynamoShopRepository } from './shop-repository';
 export { DynamoMessageSentRepository } from './message-repository';
 export { DynamoDeskSessionRepository } from './desk-session-repository';
 export { DynamoShipmentRepository } from './shipment-repository';
+export { DynamoAnalyticsRepository } from './analytics-repository';
+export { aggregateItems, remedyAggregateItems } from './aggregates';
 export { toStorageError } from './errors';
 
 /**
@@ -57,5 +60,6 @@ export function createDynamoStorage(
     shops: new DynamoShopRepository({ client, tableName: options.tableName }),
     messagesSent: new DynamoMessageSentRepository({ client, tableName: options.tableName }),
     deskSessions: new DynamoDeskSessionRepository({ client, tableName: options.tableName }),
+    analytics: new DynamoAnalyticsRepository({ client, tableName: options.tableName }),
   };
 }
