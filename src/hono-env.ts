@@ -7,6 +7,7 @@ import type { EvidenceBucket, EvidenceFileService } from './services/evidence-fi
 import type { ShipmentClaimService } from './services/shipment-claims';
 import type { ShipmentService } from './services/shipments';
 import type { Storage } from './storage/repository';
+import type { AnalyticsService } from './services/analytics';
 
 export type { Principal } from './services/actor';
 
@@ -33,6 +34,7 @@ export interface Services {
   evidenceFiles: (bucket: EvidenceBucket | undefined) => EvidenceFileService;
   shipments: ShipmentService;
   shipmentClaims: ShipmentClaimService;
+  analytics: AnalyticsService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */

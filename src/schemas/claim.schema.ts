@@ -182,7 +182,9 @@ export const ClaimEventSchema = z
     cause: z
       .object({ from: ClaimCauseSchema.optional(), to: ClaimCauseSchema })
       .optional()
-      .openapi({ description: 'A `cause_changed` event: the cause before (absent: none) and after' }),
+      .openapi({
+        description: 'A `cause_changed` event: the cause before (absent: none) and after',
+      }),
   })
   .openapi('ClaimEvent');
 

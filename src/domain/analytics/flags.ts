@@ -8,6 +8,7 @@
  */
 import Big from 'big.js';
 import { addDays, type IsoDate } from '../calendar/dates';
+import { CLAIM_CAUSES, type ClaimCause } from '../claim/cause';
 import { isoWeek } from './periods';
 
 export interface FaultRule {
@@ -28,7 +29,7 @@ export const DEFAULT_FAULT_RULE: FaultRule = {
 
 export interface FaultFlag {
   carrier: string;
-  cause: string;
+  cause: ClaimCause;
   /** ISO week, e.g. `2026-W49`. */
   week: string;
   count: number;
@@ -53,6 +54,7 @@ export function systemicFaults(
   const flags: FaultFlag[] = [];
   for (const [combination, byWeek] of counts) {
     const [carrier = '', cause = ''] = combination.split('+').map(decodeURIComponent);
+    if (!isCause(cause)) continue;
     for (const monday of weeks) {
       const count = byWeek.get(monday) ?? 0;
       if (count < rule.minimumCount) continue;
@@ -71,3 +73,6 @@ export function systemicFaults(
       a.week.localeCompare(b.week) || b.count - a.count || a.carrier.localeCompare(b.carrier),
   );
 }
+
+const isCause = (value: string): value is ClaimCause =>
+  (CLAIM_CAUSES as readonly string[]).includes(value);

@@ -46,3 +46,6 @@ export function monthsBetween(from: IsoDate, to: IsoDate): string[] {
 /** Days in a range, both ends included. @example rangeDays('2026-01-01', '2026-12-31') // 365 */
 export const rangeDays = (from: IsoDate, to: IsoDate): number =>
   toDayNumber(to) - toDayNumber(from) + 1;
+
+/** The longest range a report covers: a year, leap day included. */
+export const MAX_RANGE_DAYS = 366;

@@ -12,6 +12,7 @@ import { decide, recordPayment, type DecisionInput, type PaymentInput } from './
 import { missingEvidence, numberedEvidence } from './filing';
 import { addEvidence, transition, type ClaimChange } from './changes';
 import type { Claim, ClaimActor, ClaimEvent, ClaimEvidence } from './types';
+import { changeCause, type ClaimCause } from './cause';
 
 /** Evidence as a shop (or a clerk on the phone) gives it; `addedAt` is the move's instant. */
 export type EvidenceInput = Omit<ClaimEvidence, 'id' | 'addedAt'> & { kind: EvidenceKind };
@@ -26,7 +27,9 @@ export type ClaimCommand =
   | { type: 'cancel'; note?: string | undefined }
   | { type: 'addEvidence'; evidence: readonly EvidenceInput[] }
   | ({ type: 'decide' } & DecisionInput)
-  | ({ type: 'pay' } & PaymentInput);
+  | ({ type: 'pay' } & PaymentInput)
+  // w-analytics: a clerk corrects the cause (no change, no event, when it is the same).
+  | { type: 'changeCause'; cause: ClaimCause; note?: string | undefined };
 
 export type ClaimCommandType = ClaimCommand['type'];
 
@@ -73,6 +76,10 @@ function changesOf(claim: Claim, command: ClaimCommand, ctx: CommandContext): Cl
     case 'pay': {
       const { type: _type, ...input } = command;
       return [recordPayment(claim, input, ctx)];
+    }
+    case 'changeCause': {
+      const change = changeCause(claim, command.cause, { ...ctx, ...withNote(command.note) });
+      return change ? [change] : [];
     }
   }
 }

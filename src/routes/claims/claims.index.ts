@@ -2,6 +2,8 @@ import { authenticate } from '../../http/auth';
 import { createRouter, route } from '../router';
 import * as h from './claims.handlers';
 import * as r from './claims.routes';
+import { causeHandler } from './cause.handlers';
+import { causeRoute } from './cause.routes';
 
 export const claimsRouter = createRouter();
 claimsRouter.use('/v1/claims', authenticate());
@@ -17,3 +19,4 @@ route(claimsRouter, r.cancelRoute, h.cancelHandler);
 route(claimsRouter, r.evidenceRoute, h.evidenceHandler);
 route(claimsRouter, r.decisionRoute, h.decisionHandler);
 route(claimsRouter, r.paymentRoute, h.paymentHandler);
+route(claimsRouter, causeRoute, causeHandler);
