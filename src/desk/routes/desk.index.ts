@@ -14,6 +14,7 @@ import { deskContext, requireCsrf, sameSitePosts } from './guard-middleware';
 import { newClaim, newClaimForm } from './new-claim.handlers';
 import { lateShipments, shipmentClaim, showOrder } from './orders.handlers';
 import { queue } from './queue.handlers';
+import { analyticsCsvFile, analyticsDashboard, setCause } from './analytics.handlers';
 import { renderError } from './render';
 import { securityHeaders } from './security-headers';
 import { requireClerk } from './session-middleware';
@@ -68,6 +69,13 @@ deskRouter.get('/desk/claims/:id/evidence/:evidenceId/file', downloadFile);
 deskRouter.get('/desk/shipments/late', lateShipments);
 deskRouter.get('/desk/shops/:shopId/orders/:orderId', showOrder);
 deskRouter.post('/desk/shops/:shopId/shipments/:shipmentId/claim', shipmentClaim);
+
+// w-analytics: the dashboard, its CSV, the claim's cause (CSRF-checked as /desk/claims/*).
+deskRouter.use('/desk/analytics', requireClerk());
+deskRouter.use('/desk/analytics.csv', requireClerk());
+deskRouter.get('/desk/analytics', analyticsDashboard);
+deskRouter.get('/desk/analytics.csv', analyticsCsvFile);
+deskRouter.post('/desk/claims/:id/cause', setCause);
 
 deskRouter.all('/desk/*', (c) => renderError(c, 'notFound'));
 deskRouter.onError(deskErrorHandler);

@@ -6,6 +6,7 @@ import type { ClerkMove } from '../../moves';
 import type { Fact } from '../../shipment-facts';
 import type { Claim, ClaimEvent } from '../../../domain/claim';
 import { Layout } from '../layout';
+import { Cause } from './cause';
 import { Compensation } from './compensation';
 import { Evidence, type FileRefused } from './evidence';
 import type { EvidenceFile } from '../../../services/evidence-files';
@@ -92,6 +93,7 @@ export function ClaimPage(props: ClaimPageProps) {
             failed={props.failed}
           />
           <Outcome claim={claim} lang={lang} />
+          <Cause claim={claim} lang={lang} csrf={props.csrf} />
         </div>
         <div>
           <Compensation compensation={claim.compensation} lang={lang} />
