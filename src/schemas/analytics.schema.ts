@@ -32,8 +32,14 @@ export const AnalyticsQuerySchema = z
       .openapi({ description: 'Clerk keys only: one shop' }),
     multiple: z
       .string()
-      .regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a decimal such as 2 or 1.5')
-      .refine((text) => new Big(text).gte(1), 'must be at least 1')
+      .superRefine((text, ctx) => {
+        // One check, so the amount is only read once it is known to be a decimal.
+        if (!/^\d{1,3}(\.\d{1,2})?$/.test(text)) {
+          ctx.addIssue({ code: 'custom', message: 'must be a decimal such as 2 or 1.5' });
+        } else if (new Big(text).lt(1)) {
+          ctx.addIssue({ code: 'custom', message: 'must be at least 1' });
+        }
+      })
       .optional()
       .openapi({
         description:
