@@ -31,6 +31,8 @@ import { ordersRouter } from './routes/orders/orders.index';
 import { shipmentsRouter } from './routes/shipments/shipments.index';
 import { createRemedyService } from './services/remedies';
 import { remediesRouter } from './routes/remedies/remedies.index';
+import { analyticsRouter } from './routes/analytics/analytics.index';
+import { createAnalyticsService } from './services/analytics';
 
 export interface CreateAppOptions {
   /** Where access-log lines go; default one JSON line on stdout. */
@@ -71,6 +73,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     shipments,
     shipmentClaims,
     workday: createWorkdayService({ claims, ...deps }),
+    analytics: createAnalyticsService(deps),
     evidenceFiles: (bucket) => createEvidenceFileService({ bucket, claims, clock: deps.clock }),
   };
   const withServices: MiddlewareHandler<HonoEnv> = async function servicesMiddleware(c, next) {
@@ -85,6 +88,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     '/v1/shipments/*',
     '/v1/shop',
     '/v1/claim-counts',
+    '/v1/analytics/*',
   ];
   for (const path of [...servedPaths, '/desk/*']) app.use(path, withServices);
 
@@ -101,6 +105,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     evidenceFilesRouter,
     ordersRouter,
     shipmentsRouter,
+    analyticsRouter,
   ];
   for (const router of apiRouters) app.route('/', router);
   // The desk last: its catch-all answers every other /desk path.
@@ -140,6 +145,11 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
         name: 'shipments',
         description:
           'A shop’s orders and shipments: charges (tariff and packaging from the carrier’s catalogue), chargeable weight, carrier events and statuses, reschedules and re-measurements, and the shipments that are late, with what has accrued. Every operation needs an API key; each says which role may call it.',
+      },
+      {
+        name: 'analytics',
+        description:
+          'Claims counted by carrier, cause, type, week or month, with the money computed, approved, paid and given, and the systemic faults flagged: served from counters kept with every claim change. A shop key or a clerk key.',
       },
       {
         name: 'meta',

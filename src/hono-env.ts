@@ -9,6 +9,7 @@ import type { ShipmentClaimService } from './services/shipment-claims';
 import type { ShipmentService } from './services/shipments';
 import type { Storage } from './storage/repository';
 import type { WorkdayService } from './services/workday';
+import type { AnalyticsService } from './services/analytics';
 
 export type { Principal } from './services/actor';
 
@@ -38,6 +39,7 @@ export interface Services {
   shipmentClaims: ShipmentClaimService;
   /** Assign to me, internal notes, status counts, search. */
   workday: WorkdayService;
+  analytics: AnalyticsService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CLAIM_EVENT_TYPES, CLAIM_STATUSES, CLAIM_TYPES } from '../domain/claim';
+import { CLAIM_CAUSES, CLAIM_EVENT_TYPES, CLAIM_STATUSES, CLAIM_TYPES } from '../domain/claim';
 import { EVIDENCE_KINDS } from '../domain/evidence';
 import { IF_MATCH_SYNTAX, tooLargeVersion } from '../http/if-match';
 import { CLAIM_SORTS } from '../services/claims';
@@ -52,7 +52,19 @@ export const EvidenceSchema = EvidenceInputSchema.extend({
   addedAt: z.string().openapi({ example: '2025-06-01T12:00:00.000Z' }),
 }).openapi('Evidence');
 
+// A claim's cause, optional at filing, settable by a clerk (PUT /v1/claims/{id}/cause).
+export const ClaimCauseSchema = z.enum(CLAIM_CAUSES).openapi('ClaimCause', {
+  example: 'courier_late',
+  description:
+    'Why it happened, counted by the analytics per carrier. Left out at filing: `lost_in_transit` for a lost parcel, `damaged_in_transit` for a damaged one, and for a late one the reason of the shipment’s latest reschedule (filed from a shipment), else `courier_late`.',
+});
+const causeField = { cause: ClaimCauseSchema.optional() };
+export const CauseChangeSchema = z
+  .object({ cause: ClaimCauseSchema, note: z.string().trim().max(2000).optional() })
+  .openapi('CauseChange', { example: { cause: 'warehouse', note: 'Packed without filler' } });
+
 const common = {
+  ...causeField,
   carrier: z.string().min(1).max(40).openapi({ example: 'cdek' }),
   waybill: z.string().trim().min(1, 'is required').max(64).openapi({ example: '1234567890' }),
   orderId: z.string().trim().min(1).max(64).optional(),
@@ -70,7 +82,11 @@ const common = {
 };
 
 /** What a shop writes in any filing: what happened, and the evidence sent with it. */
-export const FilingTextFields = { description: common.description, evidence: common.evidence };
+export const FilingTextFields = {
+  description: common.description,
+  evidence: common.evidence,
+  ...causeField,
+};
 
 /** The calculator input a claim of each type carries (the carrier is the claim's). */
 export const LateShipmentSchema = LateRequestSchema.omit({ carrier: true }).openapi('LateShipment');
@@ -177,6 +193,7 @@ export const ClaimSchema = z
         description:
           'The clerk who took the claim (`POST /v1/claims/{id}/assignee`); absent while nobody has',
       }),
+    ...causeField,
   })
   .openapi('Claim');
 
@@ -190,6 +207,12 @@ export const ClaimEventSchema = z
     from: z.enum(CLAIM_STATUSES).optional(),
     to: z.enum(CLAIM_STATUSES).optional(),
     note: z.string().optional(),
+    cause: z
+      .object({ from: ClaimCauseSchema.optional(), to: ClaimCauseSchema })
+      .optional()
+      .openapi({
+        description: 'A `cause_changed` event: the cause before (absent: none) and after',
+      }),
   })
   .openapi('ClaimEvent');
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CLAIM_CAUSES } from '../domain/claim';
 import { RESCHEDULE_REASONS } from '../domain/policies';
 import { INSTANT_PATTERN, SHIPMENT_STATUSES, type ShipmentEvent } from '../domain/shipment';
 import type { OrderInput, ShipmentView } from '../services/shipments';
@@ -209,8 +210,16 @@ export const OrderSchema = z
   })
   .openapi('Order');
 
+// Each late shipment with the cause its lateness is put down to.
+const LateShipmentItemSchema = ShipmentSchema.extend({
+  cause: z.enum(CLAIM_CAUSES).openapi({
+    description:
+      'Why it is late: the reason of its latest reschedule (`courier_late`, `supplier_late`, `other`), else `courier_late`; a claim filed for it starts with this cause',
+  }),
+}).openapi('LateShipmentItem');
+
 export const LateShipmentListSchema = z
-  .object({ items: z.array(ShipmentSchema), nextCursor: z.string().optional() })
+  .object({ items: z.array(LateShipmentItemSchema), nextCursor: z.string().optional() })
   .openapi('LateShipmentList');
 
 const shopIdParam = z.string().min(1).max(64).optional().openapi({

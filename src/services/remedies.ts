@@ -119,7 +119,7 @@ export function createRemedyService(deps: {
         at: clock().toISOString(),
         by: actorOf(actor).id,
       });
-      const result = await storage.remedies.answer(next);
+      const result = await storage.remedies.answer(next, claim);
       if (result.answered) return result.remedy;
       if (!result.current) throw notFound(claimId, id);
       throw new RemedySettledError(id, result.current.status, answer);

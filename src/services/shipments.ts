@@ -5,7 +5,7 @@
  * versions it read, retrying a lost race. It knows no HTTP: it throws only domain and storage
  * errors, each with a stable code.
  */
-import { FilterNotAllowedError } from '../domain/claim';
+import { FilterNotAllowedError, lateCause, type ClaimCause } from '../domain/claim';
 import { DomainError, nested } from '../domain/errors';
 import {
   checkEvent,
@@ -90,6 +90,14 @@ export interface EventAnswer {
   shipment: ShipmentView;
   duplicate: boolean;
 }
+
+// A late shipment's cause, from its latest reschedule (see domain/claim/cause.ts).
+/** A shipment of the late listing: with the cause its lateness is put down to. */
+export type LateShipmentView = ShipmentView & { cause: ClaimCause };
+const withCause = (view: ShipmentView): LateShipmentView => ({
+  ...view,
+  cause: lateCause(view.events.filter((e) => e.status === 'rescheduled')),
+});
 
 /** A late listing, as the API takes it. */
 export interface LateQuery {
@@ -385,7 +393,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
      * deadline first, each with the late calculator's figures; a shop its own, a clerk all
      * (or one shop's).
      */
-    async listLate(principal: Principal, query: LateQuery): Promise<Page<ShipmentView>> {
+    async listLate(principal: Principal, query: LateQuery): Promise<Page<LateShipmentView>> {
       const shopId = shopFor(principal, query.shopId, false);
       const today = todayOf(clock);
       const page = await repo.listLate(
@@ -397,7 +405,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
         },
       );
       return {
-        items: page.items.map((record) => viewOf(record, summaryOf(record, today))),
+        items: page.items.map((record) => withCause(viewOf(record, summaryOf(record, today)))),
         ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
       };
     },

@@ -8,6 +8,7 @@ import type { Remedy } from '../domain/remedy';
 import type { ShopProfile } from '../domain/shop';
 import type { ReportEffect, ShipmentEvent, ShipmentFacts } from '../domain/shipment';
 import type { ClaimSearch } from './claim-search';
+import type { DayFigures } from '../domain/analytics';
 
 export * from './errors';
 export type { ClaimSearch, SearchField } from './claim-search';
@@ -272,8 +273,11 @@ export interface RemedyRepository {
    * @throws {ConflictError} when the id is taken (another offer came first: take the next).
    */
   create(remedy: Remedy): Promise<Remedy>;
-  /** Replaces the remedy by `next` (its answered form) if it is still `offered`. */
-  answer(next: Remedy): Promise<RemedyAnswerResult>;
+  /**
+   * Replaces the remedy by `next` (its answered form) if it is still `offered`; an accepted
+   * one with a value also adds it to the analytics of `claim` in the same write.
+   */
+  answer(next: Remedy, claim?: Claim): Promise<RemedyAnswerResult>;
 }
 
 // The clerks' internal notes and the status counters.
@@ -472,8 +476,19 @@ export interface ShipmentRepository {
  * @example
  * type Variables = { storage: Storage };
  */
+/**
+ * The analytics counters by day (written with each claim change, see dynamodb/aggregates.ts).
+ *
+ * @example const days = await storage.analytics.days({ shopId: 'demo-shop' }, '2026-12-01', '2026-12-31');
+ */
+export interface AnalyticsRepository {
+  /** The day buckets of one shop (or `ALL` shops) from `from` to `to` (YYYY-MM-DD); days with no claims are absent. */
+  days(scope: { shopId: string } | 'ALL', from: string, to: string): Promise<DayFigures[]>;
+}
+
 export interface Storage {
   claims: ClaimRepository;
+  analytics: AnalyticsRepository;
   apiKeys: ApiKeyRepository;
   shops: ShopRepository;
   messagesSent: MessageSentRepository;

@@ -30,6 +30,8 @@
  *   DESKSESSION  pk DESKKEY#<keyId>         sk SESSION#<sessionId>  a clerk's desk session (keyId, sessionId,
  *                createdAt, expiresAt: TTL). One partition per clerk key: "sign out everywhere" is one
  *                Query; a desk request is one GetItem, which also checks expiresAt (TTL deletes lazily)
+ *   AGG          pk AGG#shop#<shop>#<yyyy-mm> | AGG#ALL#<yyyy-mm>  sk <yyyy-mm-dd>  analytics counters of a day
+ *                (ADD only, written in each claim change's transaction; see dynamodb/aggregates.ts)
  *   ORDER        pk SHOP#<shop>#ORDER#<orderId>       sk ORDER     (doc: the order's JSON; version)
  *   SHIPMENT     pk SHOP#<shop>#SHIPMENT#<shipmentId> sk SHIPMENT  (doc: facts, JSON; events: a list
  *                of the events (JSON each) in arrival order; version; updatedAt; eventIds: a string

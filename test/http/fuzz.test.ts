@@ -500,6 +500,34 @@ describe('the fuzz drill', () => {
     );
   });
 
+  // w-analytics: the cause PUT and the analytics query.
+  it('PUT /v1/claims/{id}/cause: no 5xx, every refusal a problem naming its field', async () => {
+    const input = fc.record({
+      sent: bodyNear({ cause: 'warehouse', note: 'Packed without filler' }),
+      who: auth,
+      id: fc.constantFrom(...claimIds, 'nope'),
+      ifMatch: fc.option(headerValue, { nil: undefined }),
+    });
+    await property(input, 200, async ({ sent, who, id, ifMatch }) => {
+      const headers: Record<string, string> = { ...authHeader(who) };
+      if (sent.contentType) headers['content-type'] = sent.contentType;
+      if (ifMatch !== undefined) headers['if-match'] = ifMatch;
+      await send('PUT', `/v1/claims/${id}/cause`, { headers, body: sent.body });
+    });
+  });
+
+  it('GET /v1/analytics/claims: no 5xx, every refusal a problem naming its parameter', async () => {
+    const names = ['from', 'to', 'groupBy', 'currency', 'shopId', 'multiple', 'other'];
+    const value = fc.oneof(headerValue, fc.constantFrom('2025-06-01', '2025-06-30', '2024-01-01'));
+    const query = fc.array(fc.tuple(fc.constantFrom(...names), value), { maxLength: 6 });
+    await property(fc.record({ query, who: auth }), 300, async ({ query, who }) => {
+      const search = new URLSearchParams(query).toString();
+      await send('GET', `/v1/analytics/claims${search ? `?${search}` : ''}`, {
+        headers: authHeader(who),
+      });
+    });
+  });
+
   it('sent at least 5,000 cases', () => {
     expect(sentTotal).toBeGreaterThanOrEqual(5000);
     console.log(JSON.stringify(Object.fromEntries([...seen].sort())));

@@ -20,6 +20,7 @@ import {
   DynamoRemedyRepository,
   DynamoNoteRepository,
   DynamoStatusCountRepository,
+  DynamoAnalyticsRepository,
 } from '../../src/storage/dynamodb';
 import type { ClaimRepository, ShipmentRecord } from '../../src/storage/repository';
 
@@ -41,6 +42,7 @@ export async function freshStorage() {
     shipments: new DynamoShipmentRepository({ client, tableName }),
     notes: new DynamoNoteRepository({ client, tableName }),
     statusCounts: new DynamoStatusCountRepository({ client, tableName }),
+    analytics: new DynamoAnalyticsRepository({ client, tableName }),
   };
 }
 

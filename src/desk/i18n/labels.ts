@@ -53,6 +53,7 @@ const en: Labels = {
     // Assign to me
     assigned: 'Taken by the clerk',
     unassigned: 'Released by the clerk',
+    cause_changed: 'Cause changed',
   },
   role: { shop: 'Shop', clerk: 'Clerk' },
 };
@@ -93,6 +94,7 @@ const ru: Labels = {
     // Assign to me
     assigned: 'Взята в работу сотрудником',
     unassigned: 'Снята с сотрудника',
+    cause_changed: 'Изменена причина',
   },
   role: { shop: 'Магазин', clerk: 'Сотрудник' },
 };

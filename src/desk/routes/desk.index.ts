@@ -17,6 +17,7 @@ import { newClaim, newClaimForm } from './new-claim.handlers';
 import { lateShipments, shipmentClaim, showOrder } from './orders.handlers';
 import { queue } from './queue.handlers';
 import { answerRemedy, offerRemedy } from './remedies.handlers';
+import { analyticsCsvFile, analyticsDashboard, setCause } from './analytics.handlers';
 import { renderError } from './render';
 import { securityHeaders } from './security-headers';
 import { requireClerk } from './session-middleware';
@@ -90,6 +91,13 @@ deskRouter.post('/desk/claims/:id/notes', addNote);
 deskRouter.use('/desk/unacknowledged', requireClerk());
 deskRouter.get('/desk/unacknowledged', unacknowledgedQueue);
 deskRouter.post('/desk/claims/:id/messages/:messageId/sent', markMessageSent);
+
+// w-analytics: the dashboard, its CSV, the claim's cause (CSRF-checked as /desk/claims/*).
+deskRouter.use('/desk/analytics', requireClerk());
+deskRouter.use('/desk/analytics.csv', requireClerk());
+deskRouter.get('/desk/analytics', analyticsDashboard);
+deskRouter.get('/desk/analytics.csv', analyticsCsvFile);
+deskRouter.post('/desk/claims/:id/cause', setCause);
 
 deskRouter.all('/desk/*', (c) => renderError(c, 'notFound'));
 deskRouter.onError(deskErrorHandler);

@@ -82,6 +82,18 @@ main.letter h1 { text-align: center; letter-spacing: .05em; }
 .subject { font-weight: 700; text-align: center; }
 .demand { font-size: 1.1rem; font-weight: 700; }
 .signature { margin-top: 3rem; }
+/* The dashboard's charts and flags */
+.charts { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); }
+svg.chart { max-width: 100%; height: auto; font-size: 12px; }
+svg.chart text { fill: var(--ink); }
+.bar-a { fill: var(--accent); }
+.bar-b { fill: var(--good); }
+.legend { display: flex; gap: 1rem; margin: 0 0 .5rem; padding: 0; list-style: none; font-size: .9rem; }
+.swatch { display: inline-block; width: .9em; height: .9em; margin-right: .3em; vertical-align: -.1em; }
+.swatch.bar-a { background: var(--accent); }
+.swatch.bar-b { background: var(--good); }
+.flags li { background: var(--bad-bg); color: var(--bad); border-left: 4px solid var(--bad); padding: .4rem .7rem; margin: 0 0 .4rem; list-style: none; font-weight: 600; }
+.flags { padding: 0; }
 @media print {
   .no-print, header.top, footer.bottom, .skip-link { display: none !important; }
   html, body, .letter-body { background: #fff; }

@@ -1,5 +1,6 @@
 import { createContext, useContext, type Child } from 'hono/jsx';
 import { CSRF_FIELD } from '../csrf';
+import { analyticsFor } from '../i18n/analytics';
 import { commonFor } from '../i18n/common';
 import type { Language } from '../i18n/lang';
 
@@ -21,7 +22,7 @@ export interface LayoutProps {
   /** Present when a clerk is signed in: shows the navigation and the sign-out buttons. */
   csrf?: string | undefined;
   /** Which navigation entry is this page. */
-  current?: 'queue' | 'new' | 'late' | 'unack' | undefined;
+  current?: 'queue' | 'new' | 'late' | 'unack' | 'analytics' | undefined;
   children?: Child;
 }
 
@@ -72,6 +73,12 @@ export function Layout(props: LayoutProps) {
                 <li>
                   <a href="/desk/new-claim" aria-current={here('new')}>
                     {m.newClaim}
+                  </a>
+                </li>
+                {/* Analytics */}
+                <li>
+                  <a href="/desk/analytics" aria-current={here('analytics')}>
+                    {analyticsFor(props.lang).nav}
                   </a>
                 </li>
               </ul>

@@ -13,6 +13,7 @@ import { missingEvidence, numberedEvidence } from './filing';
 import { assignClaim, unassignClaim } from './assignment';
 import { addEvidence, transition, type ClaimChange } from './changes';
 import type { Claim, ClaimActor, ClaimAssignee, ClaimEvent, ClaimEvidence } from './types';
+import { changeCause, type ClaimCause } from './cause';
 
 /** Evidence as a shop (or a clerk on the phone) gives it; `addedAt` is the move's instant. */
 export type EvidenceInput = Omit<ClaimEvidence, 'id' | 'addedAt'> & { kind: EvidenceKind };
@@ -29,7 +30,9 @@ export type ClaimCommand =
   | ({ type: 'decide' } & DecisionInput)
   | ({ type: 'pay' } & PaymentInput)
   | { type: 'assign'; assignee: ClaimAssignee }
-  | { type: 'unassign' };
+  | { type: 'unassign' }
+  // A clerk corrects the cause (no change, no event, when it is the same).
+  | { type: 'changeCause'; cause: ClaimCause; note?: string | undefined };
 
 export type ClaimCommandType = ClaimCommand['type'];
 
@@ -81,6 +84,10 @@ function changesOf(claim: Claim, command: ClaimCommand, ctx: CommandContext): Cl
       return assignClaim(claim, command.assignee, ctx);
     case 'unassign':
       return unassignClaim(claim, ctx);
+    case 'changeCause': {
+      const change = changeCause(claim, command.cause, { ...ctx, ...withNote(command.note) });
+      return change ? [change] : [];
+    }
   }
 }
 

@@ -18,6 +18,7 @@ import { DomainError, nested } from '../errors';
 import type { EvidenceKind } from '../evidence';
 import type { CarrierPolicy } from '../policies';
 import { acknowledgeDeadline } from './acknowledge';
+import { defaultCause, type ClaimCause } from './cause';
 import { EvidenceLimitError, MAX_EVIDENCE } from './errors';
 import type { ClaimEvidence, NewClaim } from './types';
 import type { Claimant } from './types';
@@ -34,6 +35,8 @@ interface FilingCommon {
   evidence: { kind: EvidenceKind; name: string; url?: string }[];
   /** The shipment's order is B2B (a filing from a shipment says so). */
   b2b?: boolean;
+  /** Why it happened; left out, the claim type's default (see ./cause.ts). */
+  cause?: ClaimCause | undefined;
 }
 
 /** What a shop files; `shipment` is the input of the matching calculator. */
@@ -147,6 +150,7 @@ export function prepareClaim(filing: ClaimFiling, ctx: FilingContext): NewClaim 
   const { evidence: _given, ...rest } = filing;
   return {
     ...rest,
+    cause: filing.cause ?? defaultCause(filing.type),
     shopId: ctx.shopId,
     shipment: { ...filing.shipment },
     evidence: added,

@@ -10,3 +10,4 @@ export * from './changes';
 export * from './commands';
 export * from './acknowledge';
 export * from './assignment';
+export * from './cause';

@@ -6,6 +6,7 @@
 import type { DamagedInput, LateInput, LateResult, LossResult, LostInput } from '../compensation';
 import type { EvidenceKind } from '../evidence';
 import type { MoneyJson } from '../money';
+import type { ClaimCause } from './cause';
 
 /** The calculator input of a claim (its carrier is the claim's), stored verbatim. */
 export type ClaimShipment =
@@ -114,6 +115,9 @@ export interface Claim {
   updatedAt: string;
   /** Starts at 1, +1 per change; the ETag. */
   version: number;
+  // Why it happened (./cause.ts). Set at filing (given or defaulted), changed by
+  // a clerk; absent only on claims filed before causes existed (the analytics skip those).
+  cause?: ClaimCause;
   // The desk clerk working on the claim.
   /** Set by "assign to me", removed by "unassign"; absent: nobody has taken it. */
   assignee?: ClaimAssignee;
@@ -139,6 +143,8 @@ export const CLAIM_EVENT_TYPES = [
   'payment_recorded',
   'assigned',
   'unassigned',
+  // Causes
+  'cause_changed',
 ] as const;
 export type ClaimEventType = (typeof CLAIM_EVENT_TYPES)[number];
 
@@ -152,4 +158,6 @@ export interface ClaimEvent {
   from?: ClaimStatus;
   to?: ClaimStatus;
   note?: string;
+  // w-analytics: a `cause_changed` event's old cause (absent: none) and new one.
+  cause?: { from?: ClaimCause; to: ClaimCause };
 }

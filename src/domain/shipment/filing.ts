@@ -8,22 +8,24 @@
  */
 import type { IsoDate } from '../calendar/dates';
 import type { ClaimFiling } from '../claim/filing';
+import { defaultCause, type ClaimCause } from '../claim/cause';
 import type { Claimant } from '../claim/types';
 import { DomainError } from '../errors';
 import type { EvidenceKind } from '../evidence';
 import type { MoneyJson } from '../money';
 import type { ShipmentSummary } from './view';
-import type { ShipmentFacts } from './types';
+import type { RescheduledEvent, ShipmentFacts } from './types';
 
 type Evidence = { kind: EvidenceKind; name: string; url?: string };
 
-/** What a claim on a shipment adds to the shipment's facts. */
+/** What a claim on a shipment adds to the shipment's facts (`cause`: see ../claim/cause.ts). */
 export type ShipmentClaimRequest =
-  | { type: 'late'; description: string; evidence: Evidence[] }
+  | { type: 'late'; description: string; evidence: Evidence[]; cause?: ClaimCause | undefined }
   | {
       type: 'lost';
       description: string;
       evidence: Evidence[];
+      cause?: ClaimCause | undefined;
       /** The documented value of the contents (invoice, receipt). */
       documentedValue?: MoneyJson;
     }
@@ -31,13 +33,14 @@ export type ShipmentClaimRequest =
       type: 'damaged';
       description: string;
       evidence: Evidence[];
+      cause?: ClaimCause | undefined;
       /** The damage proven by documents (repair estimate, invoice, receipt). */
       documentedDamage?: MoneyJson;
     };
 
 /** The shipment as the service reads it: its facts and what follows from them. */
 export type ShipmentOnFile = ShipmentFacts &
-  Pick<ShipmentSummary, 'charges' | 'deadline' | 'deliveredDate'> & { orderId: string };
+  Pick<ShipmentSummary, 'charges' | 'deadline' | 'deliveredDate' | 'events'> & { orderId: string };
 
 /** A fact the claim needs that the shipment does not state: a 422 naming it. */
 function required<T>(value: T | undefined, field: string, shipment: ShipmentOnFile): T {
@@ -122,5 +125,11 @@ function claimCommon(
     claimant,
     description: request.description,
     evidence: request.evidence,
+    // Late: the shipment's latest reschedule reason, unless the shop names the cause.
+    cause: request.cause ?? defaultCause(request.type, reschedulesOf(shipment)),
   };
+}
+
+function reschedulesOf(shipment: ShipmentOnFile): RescheduledEvent[] {
+  return shipment.events.filter((e): e is RescheduledEvent => e.status === 'rescheduled');
 }

@@ -61,7 +61,7 @@ export const listClaimsHandler: Handler<typeof routes.listClaimsRoute> = async (
 };
 
 /** A move: the command from the body, the expected version from If-Match, the claim with its ETag. */
-async function moveAnswer(c: Context<HonoEnv>, id: string, command: ClaimCommand) {
+export async function moveAnswer(c: Context<HonoEnv>, id: string, command: ClaimCommand) {
   const expectedVersion = versionPrecondition(c.req.header('if-match'));
   const claim = await c.var.services.claims.move(c.var.principal, id, command, {
     expectedVersion,

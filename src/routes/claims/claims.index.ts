@@ -4,6 +4,8 @@ import * as h from './claims.handlers';
 import * as r from './claims.routes';
 import * as wh from './workday.handlers';
 import * as wr from './workday.routes';
+import { causeHandler } from './cause.handlers';
+import { causeRoute } from './cause.routes';
 
 export const claimsRouter = createRouter();
 claimsRouter.use('/v1/claims', authenticate());
@@ -26,3 +28,4 @@ route(claimsRouter, wr.unassignRoute, wh.unassignHandler);
 route(claimsRouter, wr.addNoteRoute, wh.addNoteHandler);
 route(claimsRouter, wr.listNotesRoute, wh.listNotesHandler);
 route(claimsRouter, wr.countsRoute, wh.countsHandler);
+route(claimsRouter, causeRoute, causeHandler);

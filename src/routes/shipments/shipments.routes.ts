@@ -64,11 +64,11 @@ export const listLateShipmentsRoute = createRoute({
   tags,
   security,
   summary: 'Late shipments, oldest deadline first',
-  description: `${ROLES.list} Shipments past their deadline as of today that are not delivered, received or cancelled, and those delivered late, each with \`lateness\`: the late calculator’s \`businessDaysLate\` and amount (accrued so far while undelivered). Read from an index on the deadline of open shipments: it reads late ones only. Cursor pagination.`,
+  description: `${ROLES.list} Shipments past their deadline as of today that are not delivered, received or cancelled, and those delivered late, each with \`lateness\`: the late calculator’s \`businessDaysLate\` and amount (accrued so far while undelivered), and \`cause\`: its latest reschedule’s reason, else \`courier_late\`. Read from an index on the deadline of open shipments: it reads late ones only. Cursor pagination.`,
   request: { query: LateQuerySchema },
   responses: {
     200: jsonResponse(LateShipmentListSchema, 'A page of late shipments', {
-      items: [shipmentExamples.shipment],
+      items: [{ ...shipmentExamples.shipment, cause: 'courier_late' }],
     }),
     422: bodyErrors[422],
     ...keyedErrors(),

@@ -39,6 +39,7 @@ import {
 } from './items';
 import { queryAll, readItem } from './read';
 import { statusCountItems } from './status-counts';
+import { aggregateItems } from './aggregates';
 import { transact } from './transact';
 
 /** Written once: never over another item. */
@@ -59,7 +60,9 @@ export async function createClaim(
   }
   const claimItem = filedClaimItem(claim, event, idempotency);
   const counters = statusCountItems(table, undefined, claim);
-  if (openClaim === undefined && claim.evidence.length === 0 && counters.length === 0) {
+  const aggregates = aggregateItems(table, undefined, claim);
+  const extra = [...counters, ...aggregates];
+  if (openClaim === undefined && claim.evidence.length === 0 && extra.length === 0) {
     return await putAlone(client, table, claim, claimItem, idempotency);
   }
   const items: TransactWriteItem[] = [
@@ -87,7 +90,7 @@ export async function createClaim(
   claim.evidence.forEach((entry, i) => {
     items.push({ Put: { TableName: table, Item: evidenceToItem(claim.id, entry, i + 1) } });
   });
-  items.push(...counters);
+  items.push(...extra);
   const outcome = await transact(client, items);
   if (outcome.committed) return { created: true, claim };
   const [claimReason, guardReason] = outcome.reasons;

@@ -26,6 +26,7 @@ import {
 } from './items';
 import { readItem } from './read';
 import { statusCountItems } from './status-counts';
+import { aggregateItems } from './aggregates';
 import { transact } from './transact';
 import { removedByMove } from './unacknowledged';
 
@@ -141,6 +142,7 @@ function moveItems(
       },
     })),
     ...statusCountItems(table, previous, next),
+    ...aggregateItems(table, previous, next),
   ];
   if (layout === 'current') {
     // The entries this move adds. No condition: the version lock makes this move the only

@@ -13,6 +13,7 @@ import { DynamoShipmentRepository } from './shipment-repository';
 import { DynamoRemedyRepository } from './remedy-repository';
 import { DynamoNoteRepository } from './note-repository';
 import { DynamoStatusCountRepository } from './status-counts';
+import { DynamoAnalyticsRepository } from './analytics-repository';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository, type DynamoRepositoryOptions } from './claim-repository';
@@ -24,6 +25,8 @@ export { DynamoShipmentRepository } from './shipment-repository';
 export { DynamoRemedyRepository } from './remedy-repository';
 export { DynamoNoteRepository } from './note-repository';
 export { DynamoStatusCountRepository } from './status-counts';
+export { DynamoAnalyticsRepository } from './analytics-repository';
+export { aggregateItems, remedyAggregateItems } from './aggregates';
 export { toStorageError } from './errors';
 
 /**
@@ -66,5 +69,6 @@ export function createDynamoStorage(
     deskSessions: new DynamoDeskSessionRepository({ client, tableName: options.tableName }),
     notes: new DynamoNoteRepository({ client, tableName: options.tableName }),
     statusCounts: new DynamoStatusCountRepository({ client, tableName: options.tableName }),
+    analytics: new DynamoAnalyticsRepository({ client, tableName: options.tableName }),
   };
 }

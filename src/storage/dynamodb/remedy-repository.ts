@@ -11,7 +11,11 @@ import { ConflictError } from '../errors';
 import type { RemedyAnswerResult, RemedyRepository } from '../repository';
 import { errorName, toStorageError } from './errors';
 import { claimPartition, remedyKey, REMEDY_PREFIX } from './items';
-import { queryAll } from './read';
+import { queryAll, readItem } from './read';
+import { remedyAggregateItems, type RemedyFigures } from './aggregates';
+import { transact } from './transact';
+import type { Claim } from '../../domain/claim';
+import { toMinor } from '../../domain/analytics';
 import type { Item } from './codec';
 
 const remedyOf = (item: Item | undefined): Remedy | undefined => {
@@ -80,7 +84,9 @@ export class DynamoRemedyRepository implements RemedyRepository {
     }
   }
 
-  async answer(next: Remedy): Promise<RemedyAnswerResult> {
+  async answer(next: Remedy, claim?: Claim): Promise<RemedyAnswerResult> {
+    const given = claim && givenFigures(next, claim);
+    if (given !== undefined) return this.answerCounted(next, given);
     try {
       await this.client.send(
         new PutItemCommand({
@@ -102,4 +108,43 @@ export class DynamoRemedyRepository implements RemedyRepository {
       return current === undefined ? { answered: false } : { answered: false, current };
     }
   }
+
+  /** The answer and the analytics' `given` sums in one transaction. */
+  private async answerCounted(next: Remedy, given: RemedyFigures): Promise<RemedyAnswerResult> {
+    const key = remedyKey(next.claimId, this.position(next));
+    const outcome = await transact(this.client, [
+      {
+        Put: {
+          TableName: this.table,
+          Item: this.item(next, this.position(next)),
+          ConditionExpression: '#status = :offered',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':offered': { S: 'offered' } },
+        },
+      },
+      ...remedyAggregateItems(this.table, given),
+    ]);
+    if (outcome.committed) return { answered: true, remedy: next };
+    const current = remedyOf(await readItem(this.client, this.table, key));
+    return current === undefined ? { answered: false } : { answered: false, current };
+  }
+}
+
+/**
+ * What an accepted remedy adds to the analytics (the claim's filing day, its carrier, cause
+ * and type); nothing for a declined one, one without a value, or a claim without a cause.
+ */
+function givenFigures(next: Remedy, claim: Claim): RemedyFigures | undefined {
+  if (next.status !== 'accepted' || next.value === undefined || claim.cause === undefined) {
+    return undefined;
+  }
+  return {
+    shopId: claim.shopId,
+    carrier: claim.carrier,
+    cause: claim.cause,
+    type: claim.type,
+    day: claim.createdAt.slice(0, 10),
+    currency: next.value.currency,
+    givenMinor: toMinor(next.value),
+  };
 }

@@ -6,6 +6,7 @@ import type { ClerkMove } from '../../moves';
 import type { Fact } from '../../shipment-facts';
 import type { Claim, ClaimEvent } from '../../../domain/claim';
 import { Layout } from '../layout';
+import { Cause } from './cause';
 import { Compensation } from './compensation';
 import { CustomerMessages } from './customer-messages';
 import type { CustomerMessage } from '../../../messages/claim-messages';
@@ -107,6 +108,7 @@ export function ClaimPage(props: ClaimPageProps) {
           />
           <Outcome claim={claim} lang={lang} />
           <CustomerRemedies claim={claim} model={props.remedies} lang={lang} csrf={props.csrf} />
+          <Cause claim={claim} lang={lang} csrf={props.csrf} />
         </div>
         <div>
           <Compensation compensation={claim.compensation} lang={lang} />

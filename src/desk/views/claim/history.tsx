@@ -4,6 +4,13 @@ import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
 import type { ActorNames } from '../../clerk-names';
 import type { ClaimEvent } from '../../../domain/claim';
+import { analyticsFor } from '../../i18n/analytics';
+
+/** A `cause_changed` event's change: old cause → new. */
+const causeChange = (lang: Language, cause: NonNullable<ClaimEvent['cause']>) => {
+  const names = analyticsFor(lang).causes;
+  return `${cause.from ? `${names[cause.from]} → ` : ''}${names[cause.to]}`;
+};
 
 /**
  * Every change of the claim, oldest first, as stored by the API; a clerk by
@@ -41,6 +48,7 @@ export function History(props: { events: ClaimEvent[]; names: ActorNames; lang: 
                 <td data-status={event.to}>
                   {event.from ? `${l.status[event.from]} → ` : ''}
                   {event.to ? l.status[event.to] : ''}
+                  {event.cause ? causeChange(lang, event.cause) : ''}
                 </td>
                 <td>{event.note ?? ''}</td>
               </tr>

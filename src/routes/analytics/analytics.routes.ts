@@ -1,0 +1,28 @@
+import { createRoute } from '@hono/zod-openapi';
+import { AnalyticsQuerySchema, AnalyticsReportSchema } from '../../schemas/analytics.schema';
+import { problem } from '../../schemas/problem.schema';
+import { describeRole, keyedSecurity, keyErrors } from '../keyed';
+import { jsonResponse } from '../router';
+import { analyticsExample } from './analytics.examples';
+
+export const claimAnalyticsRoute = createRoute({
+  method: 'get',
+  path: '/v1/analytics/claims',
+  operationId: 'getClaimAnalytics',
+  tags: ['analytics'],
+  security: keyedSecurity,
+  summary: 'Claims counted by carrier, cause, type, week or month',
+  description: describeRole(
+    'both',
+    'Counts and money (computed at filing, approved, paid, and given to customers as remedies) of the claims filed from `from` to `to` (UTC days), per group, with the totals and the systemic-fault flags. A shop key sees its own claims; a clerk key every shop’s, or one shop’s with `shopId`. Each claim counts on the day it was filed: its later approval, payment, remedy or cause change updates that day’s figures, so a range always shows the whole story of the claims filed in it. Withdrawn claims are not counted. Served from counters kept in the same write as each claim change: the cost grows with the days in the range (at most 366), never with the number of claims.',
+  ),
+  request: { query: AnalyticsQuerySchema },
+  responses: {
+    200: jsonResponse(AnalyticsReportSchema, 'The figures', analyticsExample),
+    422: problem(
+      422,
+      'A parameter breaks a rule (`to` before `from`, a range over 366 days, a shop key naming another shop): `errors` names it',
+    ),
+    ...keyErrors,
+  },
+});
