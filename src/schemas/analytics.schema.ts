@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import Big from 'big.js';
 import { GROUP_BY, MAX_RANGE_DAYS, rangeDays } from '../domain/analytics';
+import { isValidIsoDate } from '../domain/calendar/dates';
 import type { AnalyticsAnswer } from '../services/analytics';
 import { CLAIM_CAUSES } from '../domain/claim';
 import { CurrencySchema, IsoDateSchema, MoneySchema } from './common.schema';
@@ -48,6 +49,8 @@ export const AnalyticsQuerySchema = z
       }),
   })
   .superRefine((query, ctx) => {
+    // Runs even when a date failed its own check: compare only two real dates.
+    if (!isValidIsoDate(query.from) || !isValidIsoDate(query.to)) return;
     if (query.to < query.from) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: `is before from (${query.from})` });
     } else if (rangeDays(query.from, query.to) > MAX_RANGE_DAYS) {
