@@ -92,7 +92,7 @@ deskRouter.use('/desk/unacknowledged', requireClerk());
 deskRouter.get('/desk/unacknowledged', unacknowledgedQueue);
 deskRouter.post('/desk/claims/:id/messages/:messageId/sent', markMessageSent);
 
-// w-analytics: the dashboard, its CSV, the claim's cause (CSRF-checked as /desk/claims/*).
+// The dashboard, its CSV, the claim's cause (CSRF-checked as /desk/claims/*).
 deskRouter.use('/desk/analytics', requireClerk());
 deskRouter.use('/desk/analytics.csv', requireClerk());
 deskRouter.get('/desk/analytics', analyticsDashboard);

@@ -158,6 +158,6 @@ export interface ClaimEvent {
   from?: ClaimStatus;
   to?: ClaimStatus;
   note?: string;
-  // w-analytics: a `cause_changed` event's old cause (absent: none) and new one.
+  // A `cause_changed` event's old cause (absent: none) and new one.
   cause?: { from?: ClaimCause; to: ClaimCause };
 }
