@@ -27,8 +27,11 @@ describe('POST /v1/claims', () => {
       answerDueBy: '2025-07-16',
       createdAt: `${TODAY}T09:00:00.000Z`,
     });
+    // Read back: the same claim, byte for byte, and the customer's side (GET only), empty yet.
     const read = await call('GET', `/v1/claims/${id}`, undefined, shop.auth);
-    expect(read.text).toBe(a.text);
+    const { customer, ...claim } = JSON.parse(read.text) as Record<string, unknown>;
+    expect(JSON.stringify(claim)).toBe(a.text);
+    expect(customer).toEqual({ remedies: [], given: rub('0.00') });
   });
 
   it('computes a late claim with the business-day calendar', async () => {

@@ -70,8 +70,8 @@ dd { margin: 0; }
 .muted { color: var(--muted); }
 .prose { white-space: pre-wrap; }
 .move-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
-form.move { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; }
-form.move h3 { margin-top: 0; }
+form.move, form.remedy-offer { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; }
+form.move h3, form.remedy-offer h3 { margin-top: 0; }
 .pages { display: flex; gap: 1.5rem; margin: 1rem 0; }
 .filters .actions { margin-top: 0; }
 .letter-links span { font-weight: 600; }

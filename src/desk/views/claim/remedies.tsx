@@ -62,7 +62,7 @@ function OfferForm(props: { claim: Claim; model: RemediesModel; lang: Language; 
     <form
       method="post"
       action={`/desk/claims/${claim.id}/remedies`}
-      class="move"
+      class="remedy-offer"
       aria-labelledby="remedy-offer-title"
       id="remedy-offer"
     >
