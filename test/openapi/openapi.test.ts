@@ -109,7 +109,9 @@ describe('the OpenAPI document', () => {
         // An evidence file's ETag is its SHA-256, documented with its routes.
         const fileAnswer = path.endsWith('/file');
         // A remedy has no version to send back as If-Match: its answers are conditioned on its status.
-        const remedyAnswer = path.startsWith('/v1/claims/{id}/remedies');
+        // Nor has an internal note: written once, never changed.
+        const remedyAnswer =
+          path.startsWith('/v1/claims/{id}/remedies') || path.startsWith('/v1/claims/{id}/notes');
         const claimAnswer =
           path.startsWith('/v1/claims/{id}') &&
           !remedyAnswer &&
