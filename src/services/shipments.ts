@@ -379,7 +379,8 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
         );
         return { answer: { shipment: viewOf(next, summary), duplicate: false }, next };
       };
-      return repo.applyEvent<EventAnswer>(
+      // Awaited here: workerd reports a rejection handed on un-awaited as unhandled.
+      return await repo.applyEvent<EventAnswer>(
         shopId,
         shipmentId,
         event.eventId,
