@@ -47,6 +47,13 @@ export interface ShipmentServiceDeps {
   clock: () => Date;
 }
 
+/**
+ * Hands work on to run after the answer (a Worker's `waitUntil`), started when the runtime
+ * likes; the work never rejects.
+ */
+export type Defer = (work: () => Promise<void>) => void;
+const noop = (): void => undefined;
+
 /** The body of PUT /v1/orders/{orderId}. */
 export interface OrderInput {
   placedAt: string;
@@ -212,6 +219,27 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
   const { storage, clock } = deps;
   const repo = storage.shipments;
 
+  /**
+   * After a write that could not tell the shipment's place in the late index (a delivery on an
+   * instance with no copy of it), puts it right: after the answer when the runtime can (`defer`,
+   * the Worker's waitUntil), else before it. Until then the late listing leaves it out.
+   */
+  const tidyAfter = async (
+    record: ShipmentRecord,
+    summary: ShipmentSummary,
+    today: string,
+    defer: Defer | undefined,
+  ): Promise<void> => {
+    const decided = withWatch(record, summary, today);
+    if (decided.watchDate === record.watchDate && decided.lateFrom === record.lateFrom) return;
+    if (defer === undefined) {
+      await repo.tidyWatch(decided);
+      return;
+    }
+    // A failure after the answer is left to the next listing, which leaves it out and tries again.
+    defer(() => repo.tidyWatch(decided).then(noop, noop));
+  };
+
   async function replace(shopId: string, orderId: string, input: OrderInput) {
     const today = todayOf(clock);
     const now = clock().toISOString();
@@ -337,18 +365,23 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
       principal: Principal,
       shipmentId: string,
       event: ShipmentEvent,
+      options: { defer?: Defer } = {},
     ): Promise<EventAnswer> {
       const shopId = shopFor(principal, undefined, true) ?? '';
       const today = todayOf(clock);
       const view = (record: ShipmentRecord) => viewOf(record, summaryOf(record, today));
       let stored: ShipmentRecord | undefined;
-      // A status report is told from itself (and its instant checked): recorded with no read
-      // while the conditions of the domain's `reportEffect` hold, which storage checks.
+      // A report is told from itself (and its instant checked): recorded with no read while
+      // the conditions of the domain's `reportEffect` hold, which storage checks.
       const effect = reportEffect(event);
       if (effect !== undefined) {
         const write = { updatedAt: clock().toISOString(), maxEvents: MAX_EVENTS };
         const outcome = await repo.appendReport(shopId, shipmentId, event, effect, write);
-        if (outcome.appended) return { shipment: view(outcome.record), duplicate: false };
+        if (outcome.appended) {
+          const summary = summaryOf(outcome.record, today);
+          await tidyAfter(outcome.record, summary, today, options.defer);
+          return { shipment: viewOf(outcome.record, summary), duplicate: false };
+        }
         if (outcome.current === undefined) throw new NotFoundError('shipment', shipmentId);
         // Refused (a resend, the limit, a report out of order, a shipment no longer on its
         // way, a delivery that needs the facts): decided on below, on the item as stored.
@@ -394,7 +427,11 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
      * deadline first, each with the late calculator's figures; a shop its own, a clerk all
      * (or one shop's).
      */
-    async listLate(principal: Principal, query: LateQuery): Promise<Page<LateShipmentView>> {
+    async listLate(
+      principal: Principal,
+      query: LateQuery,
+      options: { defer?: Defer } = {},
+    ): Promise<Page<LateShipmentView>> {
       const shopId = shopFor(principal, query.shopId, false);
       const today = todayOf(clock);
       const page = await repo.listLate(
@@ -405,8 +442,18 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
           ...(query.cursor ? { cursor: query.cursor } : {}),
         },
       );
+      const items: LateShipmentView[] = [];
+      for (const record of page.items) {
+        const summary = summaryOf(record, today);
+        // Delivered on time, its place in the index not yet put right: not late, left out.
+        if (summary.watchDate === undefined) {
+          await tidyAfter(record, summary, today, options.defer);
+          continue;
+        }
+        items.push(withCause(viewOf(record, summary)));
+      }
       return {
-        items: page.items.map((record) => withCause(viewOf(record, summaryOf(record, today)))),
+        items,
         ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
       };
     },

@@ -463,6 +463,13 @@ export interface ShipmentRepository {
     write: { updatedAt: string; maxEvents: number },
   ): Promise<AppendOutcome>;
   /**
+   * Puts the shipment's place in the late index (`watchDate`) and its `lateFrom` as `record`
+   * says, if it is still at `record`'s version and write time (else whoever wrote since has
+   * decided them): what follows an append that could not tell them (a delivery on an instance
+   * with no copy). Nothing else changes, the version neither. False when it was not that write.
+   */
+  tidyWatch(record: ShipmentRecord): Promise<boolean>;
+  /**
    * Watched shipments whose deadline is before `filter.before`, oldest deadline first, from
    * the late index: it reads late ones only.
    * @throws {InvalidCursorError} for a cursor not issued to this caller for this listing.

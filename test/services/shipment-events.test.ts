@@ -3,7 +3,7 @@
  * domain's `reportEffect`, storage's `appendReport`) answers and stores exactly what deciding
  * on the stored shipment (read, rules, conditional PutItem) does. The same scripts of reports
  * (in order, out of order, resent, cancelled, delivered on time and late, received, dated
- * before shipping, rescheduled, reported again after delivery) run through two services: one
+ * before shipping, rescheduled, re-measured, reported again after delivery, invalid) run through two services: one
  * as built, one whose storage refuses every append so each report takes the read path.
  */
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,7 @@ const readPath: ShipmentRepository = {
   recordEvent: (...a) => inner.recordEvent(...a),
   applyEvent: (...a) => inner.applyEvent(...a),
   listLate: (...a) => inner.listLate(...a),
+  tidyWatch: (...a) => inner.tidyWatch(...a),
   appendReport: async (shopId, shipmentId) => {
     const current = await inner.getShipment(shopId, shipmentId);
     return { appended: false, current };
@@ -43,6 +44,24 @@ const viaRead = createShipmentService({
 const at = (date: string, hour = 12) => `${date}T${String(hour).padStart(2, '0')}:00:00+03:00`;
 const s = (eventId: string, status: ShipmentEvent['status'], when: string) =>
   ({ eventId, status, at: when }) as ShipmentEvent;
+
+const lateSupplier: ShipmentEvent = {
+  eventId: 'm',
+  status: 'rescheduled',
+  at: at('2025-06-07'),
+  promisedDate: '2025-06-12',
+  reason: 'supplier_late',
+};
+
+/** A re-measurement of the example's box (60 × 40 × 40 cm) at `kg`, charged `amount`. */
+const rem = (eventId: string, when: string, kg: string, amount: string, currency = 'RUB') =>
+  ({
+    eventId,
+    status: 'remeasured',
+    at: when,
+    packages: [{ lengthCm: '60', widthCm: '40', heightCm: '40', weightKg: kg }],
+    charged: { amount, currency },
+  }) as ShipmentEvent;
 
 /** Each script: the reports one shipment gets, in arrival order (promise 5 June, shipped 2 June). */
 const SCRIPTS: Record<string, ShipmentEvent[]> = {
@@ -79,6 +98,28 @@ const SCRIPTS: Record<string, ShipmentEvent[]> = {
     },
     s('a', 'with_courier', at('2025-06-09')),
     s('d', 'delivered', at('2025-06-10')),
+  ],
+  rescheduledAfterDeliveryAndResent: [
+    s('d', 'delivered', at('2025-06-06')),
+    lateSupplier,
+    lateSupplier,
+  ],
+  remeasured: [
+    s('a', 'in_transit', at('2025-06-03')),
+    rem('w', at('2025-06-03', 15), '4', '780.00', 'RUB'),
+    s('d', 'delivered', at('2025-06-09')),
+    rem('w2', at('2025-06-09', 15), '5', '800.00', 'RUB'),
+  ],
+  remeasuredWrongly: [
+    rem('eur', at('2025-06-03'), '4', '9.00', 'EUR'),
+    rem('neg', at('2025-06-03'), '-4', '780.00', 'RUB'),
+    {
+      eventId: 'bad-date',
+      status: 'rescheduled',
+      at: at('2025-06-03'),
+      promisedDate: '2025-06-31',
+      reason: 'other',
+    },
   ],
   cancelledThenBack: [
     s('c', 'cancelled', at('2025-06-03')),
@@ -147,5 +188,50 @@ describe('a status report recorded with no read', () => {
     );
     expect(listed).not.toContain('onTime');
     expect(listed).not.toContain('cancelled');
+  });
+});
+
+describe('a delivery the instance could not tell', () => {
+  it('is answered before its place in the late index is put right, and never listed late meanwhile', async () => {
+    // A service whose storage remembers no shipment: every delivery is one it cannot tell.
+    const cold = new DynamoShipmentRepository({
+      client: base.client,
+      tableName: base.tableName,
+      shipmentCacheSize: 0,
+    });
+    const service = createShipmentService({ storage: { ...base, shipments: cold }, clock });
+    const who: Principal = { keyId: 'k-defer', role: 'shop', shopId: 'shop-defer' };
+    const [template] = orderInputExample.shipments;
+    if (template === undefined) throw new Error('the example order has no shipment');
+    const input = {
+      ...orderInputExample,
+      shipments: ['on-time', 'late'].map((shipmentId) => ({ ...template, shipmentId })),
+    };
+    await service.putOrder(who, 'O-defer', input);
+    const deferred: (() => Promise<void>)[] = [];
+    const defer = (work: () => Promise<void>) => void deferred.push(work);
+    await service.recordEvent(who, 'on-time', s('d', 'delivered', at('2025-06-05')), { defer });
+    await service.recordEvent(who, 'late', s('d', 'delivered', at('2025-06-06')), { defer });
+    // Only the on-time delivery has its place to put right.
+    expect(deferred).toHaveLength(1);
+    const indexed = async () =>
+      (
+        await cold.listLate(
+          { shopId: 'shop-defer', before: '2025-06-20' },
+          { limit: 10, caller: 'k' },
+        )
+      ).items
+        .map((r) => r.shipmentId)
+        .sort();
+    expect(await indexed()).toEqual(['late', 'on-time']);
+    // Meanwhile the listing leaves it out (and hands its tidying on again).
+    const listed = await service.listLate(who, { limit: 10 }, { defer });
+    expect(listed.items.map((v) => v.shipmentId)).toEqual(['late']);
+    expect(deferred).toHaveLength(2);
+    await Promise.all(deferred.map((work) => work()));
+    expect(await indexed()).toEqual(['late']);
+    const stored = await cold.getShipment('shop-defer', 'on-time');
+    expect(stored?.watchDate).toBeUndefined();
+    expect(stored?.version).toBe(2);
   });
 });

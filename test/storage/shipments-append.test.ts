@@ -208,7 +208,7 @@ describe('appending a routine event', () => {
   const at = (a: { repo: DynamoShipmentRepository }, id: string, event: ShipmentEvent, n: number) =>
     report(a.repo, 'shop-a', id, event, write(n));
 
-  it('ends the way in one UpdateItem on a cold instance: cancelled and on time leave the late index', async () => {
+  it('ends the way in one UpdateItem on a cold instance: cancelled leaves the late index at once', async () => {
     await createShipment(watched('S-c'), instance().repo);
     await createShipment(watched('S-d'), instance().repo);
     const a = instance();
@@ -216,10 +216,16 @@ describe('appending a routine event', () => {
     const delivered = await at(a, 'S-d', ends('d', 'delivered', '2025-03-11'), 2);
     expect(a.calls).toEqual(['UpdateItemCommand', 'UpdateItemCommand']);
     expect(cancelled.appended && delivered.appended).toBe(true);
+    // A delivery the instance could not tell is left in the index, for tidyWatch to take out.
+    expect(delivered.appended && delivered.record.watchDate).toBe('2025-03-11');
+    if (!delivered.appended) throw new Error('not appended');
+    const { watchDate: _w, ...onTime } = delivered.record;
+    expect(await a.repo.tidyWatch(onTime)).toBe(true);
     for (const id of ['S-c', 'S-d']) {
       const stored = await instance().repo.getShipment('shop-a', id);
       expect(stored?.watchDate).toBeUndefined();
       expect(stored?.lateFrom).toBeUndefined();
+      expect(stored?.version).toBe(2);
       expect(await inIndex(id)).toBe(false);
     }
     // No longer on its way: the next report is refused, handed back to be decided on.
@@ -228,19 +234,69 @@ describe('appending a routine event', () => {
     );
   });
 
-  it('guesses a late delivery from the copy it holds: refused cold, one UpdateItem warm, still watched', async () => {
+  it('writes a delivery it cannot tell, cold, in one UpdateItem: late, it is as decided', async () => {
     await createShipment(watched('S-l'), instance().repo);
-    const late = ends('l', 'delivered', '2025-03-12');
+    await createShipment(watched('S-l2'), instance().repo);
     const cold = instance();
-    const refused = await report(cold.repo, 'shop-a', 'S-l', late, write(1));
-    expect(refused.appended).toBe(false);
-    expect(!refused.appended && refused.current?.lateFrom).toBe('2025-03-12');
-    // That instance now holds the copy the refusal handed back: its guess is right.
-    cold.calls.length = 0;
-    const warm = await report(cold.repo, 'shop-a', 'S-l', late, write(2));
+    const late = ends('l', 'delivered', '2025-03-12');
+    const outcome = await report(cold.repo, 'shop-a', 'S-l', late, write(1));
     expect(cold.calls).toEqual(['UpdateItemCommand']);
-    expect(warm.appended && warm.record.watchDate).toBe('2025-03-11');
+    expect(outcome.appended && outcome.record.watchDate).toBe('2025-03-11');
     expect(await inIndex('S-l')).toBe(true);
+    // What the read-then-put path writes for it.
+    await instance().repo.applyEvent('shop-a', 'S-l2', 'l', (current) => {
+      const { lateFrom: _f, ...rest } = current;
+      return {
+        answer: null,
+        next: { ...rest, events: [late], version: 2, updatedAt: write(1).updatedAt },
+      };
+    });
+    const [one, two] = await Promise.all(
+      ['S-l', 'S-l2'].map((id) => instance().repo.getShipment('shop-a', id)),
+    );
+    expect(one).toEqual({
+      ...two,
+      shipmentId: 'S-l',
+      orderId: 'O-S-l',
+      facts: { ...two!.facts, shipmentId: 'S-l' },
+    });
+  });
+
+  it('tidies only the write it follows', async () => {
+    await createShipment(watched('S-t'), instance().repo);
+    const a = instance();
+    const first = await at(a, 'S-t', ends('t', 'delivered', '2025-03-10'), 1);
+    if (!first.appended) throw new Error('not appended');
+    // A later report (it puts the shipment back on its way), decided on: the tidy is refused.
+    await a.repo.applyEvent('shop-a', 'S-t', 'x', (current) => ({
+      answer: null,
+      next: {
+        ...current,
+        events: [...current.events, routine('x', 9000)],
+        version: current.version + 1,
+        updatedAt: write(2).updatedAt,
+      },
+    }));
+    const { watchDate: _w, ...onTime } = first.record;
+    expect(await a.repo.tidyWatch(onTime)).toBe(false);
+    expect(await inIndex('S-t')).toBe(true);
+  });
+
+  it('guesses a late delivery from the copy it holds: one UpdateItem warm, still watched', async () => {
+    await createShipment(watched('S-w'), instance().repo);
+    const warm = instance();
+    await warm.repo.getShipment('shop-a', 'S-w');
+    warm.calls.length = 0;
+    const late = await report(
+      warm.repo,
+      'shop-a',
+      'S-w',
+      ends('w', 'delivered', '2025-03-12'),
+      write(1),
+    );
+    expect(warm.calls).toEqual(['UpdateItemCommand']);
+    expect(late.appended && late.record.watchDate).toBe('2025-03-11');
+    expect(await inIndex('S-w')).toBe(true);
   });
 
   it('refuses a delivery it cannot tell: before shipping, after an earlier one, earlier than the latest report', async () => {
@@ -256,5 +312,73 @@ describe('appending a routine event', () => {
     const before = await at(a, 'S-e3', ends('d', 'received', '2025-03-08'), 3);
     expect([early.appended, again.appended, before.appended]).toEqual([false, false, false]);
     for (const id of ['S-e1', 'S-e2', 'S-e3']) expect(await inIndex(id)).toBe(true);
+  });
+});
+
+describe('appending a report of facts (a reschedule the policy keeps, a re-measurement)', () => {
+  const rescheduled = (eventId: string): ShipmentEvent => ({
+    eventId,
+    status: 'rescheduled',
+    at: '2025-03-10T12:00:00+03:00',
+    promisedDate: '2025-03-14',
+    reason: 'courier_late',
+  });
+  const remeasured = (eventId: string, currency: 'RUB' | 'EUR' = 'RUB'): ShipmentEvent => ({
+    eventId,
+    status: 'remeasured',
+    at: '2025-03-09T12:00:00+03:00',
+    packages: [{ lengthCm: '40', widthCm: '30', heightCm: '20', weightKg: '3' }],
+    charged: { amount: '650.00', currency },
+  });
+  const delivered = (eventId: string): ShipmentEvent => ({
+    eventId,
+    status: 'delivered',
+    at: '2025-03-12T12:00:00+03:00',
+  });
+
+  it('is one UpdateItem on a cold instance, in any state, and writes what the put path writes', async () => {
+    const done = { events: [delivered('d0')], lateFrom: undefined };
+    for (const id of ['F-1', 'F-2']) await createShipment(record(id, done), instance().repo);
+    const a = instance();
+    const one = await report(a.repo, 'shop-a', 'F-1', rescheduled('r1'), write(1));
+    const two = await report(a.repo, 'shop-a', 'F-1', remeasured('m1'), write(2));
+    expect(a.calls).toEqual(['UpdateItemCommand', 'UpdateItemCommand']);
+    expect(one.appended && two.appended).toBe(true);
+    for (const [n, e] of [rescheduled('r1'), remeasured('m1')].entries()) {
+      const updatedAt = write(n + 1).updatedAt;
+      await instance().repo.applyEvent('shop-a', 'F-2', e.eventId, (current) => {
+        const recorded = recordEvent(current.events, e);
+        return {
+          answer: null,
+          next: { ...current, events: recorded.events, version: current.version + 1, updatedAt },
+        };
+      });
+    }
+    const [f1, f2] = await Promise.all(
+      ['F-1', 'F-2'].map((id) => instance().repo.getShipment('shop-a', id)),
+    );
+    expect(f1).toEqual({
+      ...f2,
+      shipmentId: 'F-1',
+      orderId: 'O-F-1',
+      facts: { ...f2!.facts, shipmentId: 'F-1' },
+    });
+  });
+
+  it('refuses a resend, another currency, and an item stored before the carrier was kept', async () => {
+    await createShipment(record('F-3'), instance().repo);
+    const a = instance();
+    expect((await report(a.repo, 'shop-a', 'F-3', rescheduled('r'), write(1))).appended).toBe(true);
+    const resent = await report(a.repo, 'shop-a', 'F-3', rescheduled('r'), write(2));
+    expect(!resent.appended && resent.current?.version).toBe(2);
+    const euro = await report(a.repo, 'shop-a', 'F-3', remeasured('m', 'EUR'), write(3));
+    expect(!euro.appended && euro.current?.events).toHaveLength(1);
+    // An item written before the carrier attribute existed: refused, left as it was.
+    const { client } = instance();
+    const item = shipmentToItem(record('F-4'));
+    delete item.carrier;
+    await client.send(new PutItemCommand({ TableName: tableName, Item: item }));
+    const old = await report(instance().repo, 'shop-a', 'F-4', rescheduled('r'), write(4));
+    expect(!old.appended && old.current?.version).toBe(1);
   });
 });

@@ -15,6 +15,7 @@ import { OrderPage } from '../views/order/order-page';
 import type { DeskEnv } from './desk-env';
 import { deskRefusal } from './desk-errors';
 import { pathOf, renderPage } from './render';
+import { deferOf } from '../../http/defer';
 
 type C = Context<DeskEnv>;
 
@@ -28,7 +29,11 @@ const LATE_PAGE = 20;
 export async function lateShipments(c: C) {
   const cursor = c.req.query('cursor') || undefined;
   const list = (from: string | undefined) =>
-    c.var.services.shipments.listLate(c.var.principal, { limit: LATE_PAGE, cursor: from });
+    c.var.services.shipments.listLate(
+      c.var.principal,
+      { limit: LATE_PAGE, cursor: from },
+      { defer: deferOf(c) },
+    );
   let page;
   try {
     page = await list(cursor);

@@ -15,6 +15,19 @@ import type { CarrierPolicy } from '../policies';
 import { computeWeight, type WeightResult } from '../weight';
 import type { RemeasuredEvent, ShipmentFacts } from './types';
 
+/**
+ * What a re-measurement says, checked under the policy: the measured packages' weights and the
+ * charged amount. All `remeasurement` checks but the currency, which must be the shipment's.
+ * @example measuredOf(event, policy).charged.currency // 'RUB'
+ */
+export function measuredOf(
+  event: Pick<RemeasuredEvent, 'packages' | 'charged'>,
+  policy: CarrierPolicy,
+): { measured: WeightResult; charged: ReturnType<typeof moneyFromJson> } {
+  const measured = computeWeight({ packages: event.packages }, { policy });
+  return { measured, charged: moneyFromJson(event.charged, '/charged') };
+}
+
 /** @example remeasurement(facts, event, policy).difference // { amount: '120.00', currency: 'RUB' } */
 export interface Remeasurement {
   eventId: string;
@@ -39,9 +52,8 @@ export function remeasurement(
   policy: CarrierPolicy,
 ): Remeasurement {
   const declared = computeWeight({ packages: facts.packages }, { policy });
-  const measured = computeWeight({ packages: event.packages }, { policy });
+  const { measured, charged } = measuredOf(event, policy);
   const quoted = moneyFromJson(facts.deliveryCost, '/deliveryCost');
-  const charged = moneyFromJson(event.charged, '/charged');
   requireSameCurrency(quoted.currency, charged, '/charged/currency');
   const difference = {
     amount: new Big(charged.amount).minus(quoted.amount),

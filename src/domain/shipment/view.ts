@@ -3,16 +3,17 @@
  * charges, status, reschedules, re-measurement and lateness. Time comes in as `today`.
  */
 import { DEFAULT_CALENDAR, getCalendar } from '../calendar';
-import { isValidIsoDate, toDayNumber, type IsoDate } from '../calendar/dates';
+import { toDayNumber, type IsoDate } from '../calendar/dates';
 import type { LateCalendar } from '../compensation/late-span';
 import { DomainError } from '../errors';
 import { moneyFromJson } from '../money';
-import { resolvePolicy, RESCHEDULE_REASONS, type CarrierPolicy } from '../policies';
+import { resolvePolicy, type CarrierPolicy } from '../policies';
 import { computeWeight, type WeightResult } from '../weight';
 import { computeCharges, type Charges } from './charges';
 import { parseInstant } from './instant';
 import { deadlineOf, firstLateDate, latenessOf, type Deadline, type Lateness } from './lateness';
 import { remeasurement, type Remeasurement } from './remeasure';
+import { checkRescheduled } from './report-effect';
 import { deriveState, inTimeOrder, JOURNEY_END_STATUSES, type ShipmentState } from './state';
 import type { ShipmentEvent, ShipmentFacts, ShipmentStatus, StatusEvent } from './types';
 
@@ -139,15 +140,6 @@ export function checkEvent(
       throw new DomainError('invalid-input', message, '/at');
     }
   }
-  if (event.status === 'rescheduled') {
-    if (!isValidIsoDate(event.promisedDate)) {
-      const message = `"${event.promisedDate}" is not a calendar date (YYYY-MM-DD)`;
-      throw new DomainError('invalid-input', message, '/promisedDate');
-    }
-    if (!(RESCHEDULE_REASONS as readonly string[]).includes(event.reason)) {
-      const message = `reason must be one of ${RESCHEDULE_REASONS.join(', ')}`;
-      throw new DomainError('invalid-input', message, '/reason');
-    }
-  }
+  if (event.status === 'rescheduled') checkRescheduled(event);
   if (event.status === 'remeasured') remeasurement(facts, event, policy);
 }

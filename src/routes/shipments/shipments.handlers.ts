@@ -2,6 +2,7 @@
  * The shipments API: the shipment service does the work. Errors go to the one error handler.
  */
 import type { RouteHandler } from '@hono/zod-openapi';
+import { deferOf } from '../../http/defer';
 import type { HonoEnv } from '../../hono-env';
 import type * as routes from './shipments.routes';
 
@@ -24,6 +25,7 @@ export const recordEventHandler: RouteHandler<typeof routes.recordEventRoute, Ho
     c.var.principal,
     shipmentId,
     c.req.valid('json'),
+    { defer: deferOf(c) },
   );
   return c.json(answer, 200);
 };
@@ -33,5 +35,8 @@ export const listLateShipmentsHandler: RouteHandler<
   HonoEnv
 > = async (c) => {
   const { late: _late, ...query } = c.req.valid('query');
-  return c.json(await c.var.services.shipments.listLate(c.var.principal, query), 200);
+  const page = await c.var.services.shipments.listLate(c.var.principal, query, {
+    defer: deferOf(c),
+  });
+  return c.json(page, 200);
 };

@@ -51,6 +51,12 @@ export const LATEST_STATUS_MS = 'latestStatusMs';
 export const DELIVERY_REPORTED = 'deliveryReported';
 export const LATE_FROM = 'lateFrom';
 export const SHIPPED_DATE = 'shippedDate';
+/**
+ * The shipment's carrier (policy id) and the currency it was quoted in: what the append of a
+ * report of facts (a reschedule, a re-measurement) is conditioned on.
+ */
+export const CARRIER = 'carrier';
+export const CURRENCY = 'currency';
 
 /** @example orderToItem(order).entity // { S: 'ORDER' } */
 export function orderToItem(order: OrderRecord): Item {
@@ -126,6 +132,8 @@ export function shipmentToItem(record: ShipmentRecord): Item {
     ...(hasDeliveryReport(events) ? { [DELIVERY_REPORTED]: { BOOL: true } } : {}),
     ...(lateFrom === undefined ? {} : { [LATE_FROM]: { S: lateFrom } }),
     ...(facts.shippedDate === undefined ? {} : { [SHIPPED_DATE]: { S: facts.shippedDate } }),
+    [CARRIER]: { S: facts.carrier },
+    [CURRENCY]: { S: facts.deliveryCost.currency },
     ...(ids.length > 0 ? { [EVENT_IDS]: { SS: ids } } : {}),
     ...lateIndexKeys(record),
   };

@@ -34,10 +34,12 @@ import { localCursorSecret } from './claim-repository';
 import { errorName, guarded, toStorageError } from './errors';
 import { readItem } from './read';
 import { ShipmentCache } from './shipment-cache';
-import { reportUpdate } from './shipment-append';
+import { guessFrom, reportUpdate, WATCH_KEYS } from './shipment-append';
 import {
   EVENT_IDS,
+  LATE_FROM,
   UPDATED_AT,
+  lateIndexKeys,
   itemToOrder,
   itemToShipment,
   orderKey,
@@ -221,7 +223,7 @@ export class DynamoShipmentRepository implements ShipmentRepository {
     // Which way the unknowns fall (a report out of order, a late delivery) is guessed from the
     // copy this instance holds, if any; a wrong guess only fails the condition.
     const known = this.cache.get(shopId, shipmentId);
-    const input = reportUpdate(event, effect, write, known);
+    const input = reportUpdate(event, effect, write, guessFrom(effect, known));
     try {
       const answer = await this.client.send(
         new UpdateItemCommand({
@@ -241,6 +243,58 @@ export class DynamoShipmentRepository implements ShipmentRepository {
         return { appended: false, current: undefined };
       }
       return { appended: false, current: this.remember(itemToShipment(old)) };
+    }
+  }
+
+  async tidyWatch(record: ShipmentRecord): Promise<boolean> {
+    const keys = lateIndexKeys(record);
+    const names: Record<string, string> = {
+      '#version': 'version',
+      '#at': UPDATED_AT,
+      '#lateFrom': LATE_FROM,
+    };
+    const values: Item = {
+      ':version': { N: String(record.version) },
+      ':at': { S: record.updatedAt },
+    };
+    const set: string[] = [];
+    const remove: string[] = [];
+    WATCH_KEYS.forEach((key, i) => {
+      names[`#w${i}`] = key;
+      const value = keys[key];
+      if (value === undefined) {
+        remove.push(`#w${i}`);
+      } else {
+        values[`:w${i}`] = value;
+        set.push(`#w${i} = :w${i}`);
+      }
+    });
+    if (record.lateFrom === undefined) {
+      remove.push('#lateFrom');
+    } else {
+      values[':lateFrom'] = { S: record.lateFrom };
+      set.push('#lateFrom = :lateFrom');
+    }
+    try {
+      const answer = await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: shipmentKey(record.shopId, record.shipmentId),
+          UpdateExpression:
+            (set.length > 0 ? `SET ${set.join(', ')} ` : '') +
+            (remove.length > 0 ? `REMOVE ${remove.join(', ')}` : ''),
+          // Only the write it follows: a later one decided these itself.
+          ConditionExpression: '#version = :version AND #at = :at',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      this.remember(itemToShipment(answer.Attributes ?? {}));
+      return true;
+    } catch (error) {
+      if (errorName(error) === 'ConditionalCheckFailedException') return false;
+      throw toStorageError(error);
     }
   }
 

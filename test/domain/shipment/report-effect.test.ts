@@ -160,7 +160,7 @@ describe('a report later than every other status report, on a shipment on its wa
         ];
         for (const end of ends) {
           const effect = reportEffect(end);
-          if (effect === undefined || effect.ms < latest) continue;
+          if (effect === undefined || effect.kind === 'noted' || effect.ms < latest) continue;
           if (effect.kind === 'delivered' && effect.date < facts.shippedDate!) continue;
           const after = summarizeShipment(facts, [...events, end], ctx);
           expect(onItsWay([...events, end])).toBe(false);
@@ -191,11 +191,86 @@ describe('a report later than every other status report, on a shipment on its wa
       ms: parseInstant(at(11), '/at').ms,
       date: '2025-03-11',
     });
-    expect(reportEffect(pool.find((e) => e.status === 'rescheduled')!)).toBeUndefined();
-    expect(reportEffect(pool.find((e) => e.status === 'remeasured')!)).toBeUndefined();
+    expect(
+      reportEffect(
+        pool.find((e) => e.status === 'rescheduled')!,
+        [moving],
+      ),
+    ).toBeUndefined();
     expect(() => reportEffect({ eventId: 'x', status: 'delivered', at: 'soon' })).toThrow(
       DomainError,
     );
+  });
+});
+
+describe('a report of facts, noted', () => {
+  const reschedules: ShipmentEvent[] = (['courier_late', 'supplier_late', 'other'] as const).map(
+    (reason, i) => ({
+      eventId: `n-res-${reason}`,
+      status: 'rescheduled',
+      at: at(7 + i * 3),
+      promisedDate: addDays('2025-03-09', i * 4),
+      reason,
+    }),
+  );
+  const remeasures: ShipmentEvent[] = [
+    ['10', '10', '10', '0.5', '420.00'],
+    ['60', '50', '40', '9', '900.00'],
+  ].map(([l, w, h, kg, amount], i) => ({
+    eventId: `n-rem-${i}`,
+    status: 'remeasured',
+    at: at(8 + i * 5),
+    packages: [{ lengthCm: l!, widthCm: w!, heightCm: h!, weightKg: kg! }],
+    charged: { amount: amount!, currency: 'RUB' },
+  }));
+
+  it('changes nothing storage keeps but the events, in every state, for the carriers it names', () => {
+    let checked = 0;
+    for (const policy of [cdek, moving]) {
+      const ctx = { policy, calendar: RU, today: '2025-04-30' };
+      for (const events of histories(3)) {
+        const before = summarizeShipment(facts, events, ctx);
+        for (const noted of [...reschedules, ...remeasures]) {
+          const effect = reportEffect(noted, [policy]);
+          if (effect === undefined) continue;
+          expect(effect.kind).toBe('noted');
+          if (effect.kind !== 'noted') continue;
+          expect(effect.carriers).toEqual([policy.id]);
+          // What the write's condition asks of the shipment: the carrier, and the currency.
+          expect(effect.currency ?? facts.deliveryCost.currency).toBe(facts.deliveryCost.currency);
+          expect(() => checkEvent(facts, noted, policy)).not.toThrow();
+          const added = [...events, noted];
+          const after = summarizeShipment(facts, added, ctx);
+          expect(after.watchDate).toBe(before.watchDate);
+          expect(after.deadline.deadline).toBe(before.deadline.deadline);
+          expect(after.status).toBe(before.status);
+          expect(after.deliveredDate).toBe(before.deliveredDate);
+          expect(onItsWay(added)).toBe(onItsWay(events));
+          expect(latestStatusMs(added)).toBe(latestStatusMs(events));
+          expect(hasDeliveryReport(added)).toBe(hasDeliveryReport(events));
+          expect(lateFromOf(facts, after, ctx)).toBe(lateFromOf(facts, before, ctx));
+          checked++;
+        }
+      }
+    }
+    // cdek keeps the deadline for every reason; the policy that moves it notes re-measurements only.
+    expect(checked).toBe(
+      [...histories(3)].length * (reschedules.length + remeasures.length + remeasures.length),
+    );
+  }, 60_000);
+
+  it('is refused for what fails its own checks or holds for no carrier', () => {
+    const [res] = reschedules;
+    expect(reportEffect(res!, [moving])).toBeUndefined();
+    expect(reportEffect({ ...res!, promisedDate: '2025-02-30' } as ShipmentEvent)).toBeUndefined();
+    expect(reportEffect({ ...res!, at: 'soon' })).toBeUndefined();
+    const [rem] = remeasures;
+    const bad = { ...rem!, packages: [{ ...facts.packages[0]!, weightKg: '-1' }] };
+    expect(reportEffect(bad as ShipmentEvent)).toBeUndefined();
+    const euro = { ...rem!, charged: { amount: '5.00', currency: 'EUR' } } as ShipmentEvent;
+    // Valid in itself; the write's condition asks for a shipment quoted in euros.
+    expect(reportEffect(euro)).toMatchObject({ kind: 'noted', currency: 'EUR' });
+    expect(() => checkEvent(facts, euro, cdek)).toThrow(DomainError);
   });
 });
 
