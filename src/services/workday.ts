@@ -3,7 +3,7 @@
  * internal notes, the counts behind the queue's tabs, and the queue's search (one box
  * that tries what the text looks like). Shared by the API and the desk; it knows no HTTP.
  */
-import { ClaimNotFoundError, type Claim } from '../domain/claim';
+import { ClaimNotFoundError, isFinalStatus, type Claim } from '../domain/claim';
 import { DomainError } from '../domain/errors';
 import type {
   ClaimNote,
@@ -88,6 +88,24 @@ export function createWorkdayService(deps: {
     }
   };
 
+  /** Whether a claim read by its id passes the listing's other filters. */
+  const matching =
+    (filters: Omit<ClaimListQuery, 'limit' | 'cursor'>, now: Date) =>
+    (claim: ClaimSummary): boolean => {
+      const today = now.toISOString().slice(0, 10);
+      const open = !isFinalStatus(claim.status);
+      return (
+        (filters.shopId === undefined || claim.shopId === filters.shopId) &&
+        (filters.status === undefined || claim.status === filters.status) &&
+        (filters.type === undefined || claim.type === filters.type) &&
+        (filters.carrier === undefined || claim.carrier === filters.carrier) &&
+        (filters.waybill === undefined || claim.waybill === filters.waybill) &&
+        (filters.assigneeId === undefined || claim.assignee?.id === filters.assigneeId) &&
+        (!filters.overdue || (open && claim.answerDueBy < today)) &&
+        (filters.sort !== 'due' && filters.sort !== 'due_latest' ? true : open)
+      );
+    };
+
   return {
     /**
      * The claim assigned to the calling clerk (taken over from another), recorded in its
@@ -141,7 +159,9 @@ export function createWorkdayService(deps: {
     async search(actor: Principal, query: ClaimSearchQuery): Promise<Page<ClaimSummary>> {
       const { q, in: where, cursor, limit, ...filters } = query;
       const asked = where ? [where] : searchFieldsFor(q);
-      if (asked.length === 1 && asked[0] === 'id') return { items: await byId(actor, q) };
+      if (asked.length === 1 && asked[0] === 'id') {
+        return { items: (await byId(actor, q)).filter(matching(filters, deps.clock())) };
+      }
       // A field the text has nothing for (a phone search without digits) is not read.
       const fields = asked.filter(
         (f): f is SearchField => f !== 'id' && searchPrefix({ field: f, text: q }) !== '',
@@ -156,12 +176,19 @@ export function createWorkdayService(deps: {
       const single = fields.length === 1;
       const cursors = cursor === undefined || single ? undefined : decodeCursors(cursor);
       const wanted = fields.filter((f) => !cursors || cursors[f] !== undefined);
-      const share = single ? limit : Math.max(1, Math.ceil(limit / fields.length));
+      // `limit` shared out among the fields read (at least one each), so a page holds no more.
+      const share = (i: number) =>
+        Math.max(1, Math.floor(limit / wanted.length) + (i < limit % wanted.length ? 1 : 0));
       const pages = await Promise.all(
-        wanted.map(async (field) => {
+        wanted.map(async (field, i) => {
           const from = single ? cursor : cursors?.[field];
           const search = { field, text: q };
-          const page = await claims.list(actor, { ...filters, search, limit: share, cursor: from });
+          const page = await claims.list(actor, {
+            ...filters,
+            search,
+            limit: single ? limit : share(i),
+            cursor: from,
+          });
           return { field, page };
         }),
       );

@@ -168,6 +168,36 @@ describe('search and counts', () => {
     const a = await call('GET', `/v1/claims?q=zx${t}`, undefined, stranger.auth);
     expect(a.body.items).toEqual([]);
     expect(await found(other.id)).toEqual([other.id]);
+    // A claim id answers its claim only if the other filters let it through.
+    expect(await found(claim.id, '&status=submitted&type=lost')).toEqual([claim.id]);
+    expect(await found(claim.id, '&status=paid')).toEqual([]);
+    expect(await found(claim.id, '&type=late')).toEqual([]);
+    expect(await found(claim.id, '&assignee=me')).toEqual([]);
+  });
+
+  it('answers no more than limit claims when it tries the text in several fields', async () => {
+    const t = `${Math.floor(Math.random() * 900_000) + 100_000}`;
+    // Digits: tried as a phone ending and as a waybill start; two claims match each way.
+    for (const n of [1, 2]) {
+      await fileOk(shop.auth, lostFiling({ waybill: `${t}0${n}` }));
+      await fileOk(
+        shop.auth,
+        lostFiling({
+          waybill: `W-${n}-${t}`,
+          claimant: { name: 'Инна Ли', email: 'i@example.com', phone: `+7 90${n} ${t}` },
+        }),
+      );
+    }
+    const count = async (limit: number) => {
+      const a = await call('GET', `/v1/claims?q=${t}&limit=${limit}`, undefined, clerk.auth);
+      expect(a.status, a.text).toBe(200);
+      return (a.body.items as unknown[]).length;
+    };
+    expect(await count(3)).toBe(3);
+    expect(await count(2)).toBe(2);
+    // Smaller than the fields tried: one from each.
+    expect(await count(1)).toBeLessThanOrEqual(2);
+    expect(await count(4)).toBe(4);
   });
 
   it('refuses a search with nothing to search by, naming q', async () => {
