@@ -14,7 +14,7 @@
  *   delivery date the late calculator counts as late.
  *
  * A report of facts (`rescheduled`, `remeasured`) is `noted`: it changes nothing but the events,
- * in any state of the shipment, when its carrier is one of those named. A reschedule, for the
+ * in every state of the shipment, when its carrier is one of those named. A reschedule, for the
  * carriers whose policy keeps the deadline for its reason (lateness is measured against the
  * first promise: the new date is shown, never counted). A re-measurement, for the carriers under
  * whose policy it is valid (its packages, its amount), on a shipment quoted in its currency:

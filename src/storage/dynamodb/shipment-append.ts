@@ -52,7 +52,7 @@ export interface ReportGuess {
 }
 
 /**
- * The guess the copy this instance holds makes, if any: in order, and a delivery untold.
+ * The guess the copy this instance holds makes (in order, and a delivery untold without one).
  * @example guessFrom({ kind: 'routine', ms: 0 }, undefined) // { outOfOrder: false, late: undefined }
  */
 export function guessFrom(effect: ReportEffect, known: ShipmentRecord | undefined): ReportGuess {
