@@ -379,7 +379,10 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
         const outcome = await repo.appendReport(shopId, shipmentId, event, effect, write);
         if (outcome.appended) {
           const summary = summaryOf(outcome.record, today);
-          await tidyAfter(outcome.record, summary, today, options.defer);
+          // Only a delivery may be written without telling its place in the late index.
+          if (effect.kind === 'delivered') {
+            await tidyAfter(outcome.record, summary, today, options.defer);
+          }
           return { shipment: viewOf(outcome.record, summary), duplicate: false };
         }
         if (outcome.current === undefined) throw new NotFoundError('shipment', shipmentId);
