@@ -37,6 +37,36 @@ export default defineConfig({
         },
       },
       {
+        // The storage suite again "as if on YDB" (issue 18: Russian customers' data stays in
+        // Russia): tables with YDB's definition, clients that refuse what YDB's Document API
+        // lacks (test/support/document-api-client.ts; test/storage/helpers.ts reads the flag).
+        test: {
+          name: 'storage-ydb',
+          environment: 'node',
+          include: ['test/storage/**/*.test.ts', 'test/services/**/*.test.ts'],
+          exclude: [
+            // Their own DynamoDB Local (stopped, frozen) and a plain client: nothing to wrap.
+            'test/storage/outage.test.ts',
+            'test/storage/http-outage.test.ts',
+            'test/storage/frozen.test.ts',
+            // No table: pure mapping, and the wrapper's own test (run by `storage`).
+            'test/storage/errors.test.ts',
+            'test/storage/document-api-client.test.ts',
+            // DynamoDB's write-unit budgets, on KEYS_ONLY indexes (YDB bills in its own units).
+            'test/storage/**/*write-units*.test.ts',
+            'test/storage/**/*capacity*.test.ts',
+            // The slowest, for no YDB finding (CI time): legacy DynamoDB tables only; 1,000 late
+            // shipments paged (Query behaves alike); the worst-case claim (it counts every
+            // transaction's items itself).
+            'test/storage/migrate.test.ts',
+            'test/storage/shipments-late.test.ts',
+            'test/storage/claim-worst-case.test.ts',
+          ],
+          globalSetup: ['test/setup/dynamodb.global.ts'],
+          provide: { documentApi: true },
+        },
+      },
+      {
         // The HTTP suite runs inside workerd (the runtime we ship), against a real
         // DynamoDB Local started by the global setup.
         plugins: [

@@ -1,11 +1,11 @@
 /**
  * `npm run bench`: prints every benchmark as Markdown tables, ready for
  * BENCHMARKS.md. Figures are compared as ratios measured in one run;
- * `npm run bench -- <word>` runs one section (workerd, calculators, late, claims, shipments, bundle).
+ * `npm run bench -- <word>` runs one section (workerd, calculators, late, storage, shipments, bundle).
  */
 import { benchBundle } from './bench/bundle';
 import { benchCalculators } from './bench/calculators';
-import { benchClaims } from './bench/claims';
+import { benchStorage } from './bench/storage';
 import { benchLateSpan } from './bench/late-span';
 import { benchShipments } from './bench/shipments';
 import { benchWorkerd } from './bench/workerd';
@@ -23,7 +23,11 @@ const sections: [string, string, () => Promise<string[]> | string[]][] = [
     benchCalculators,
   ],
   ['late', 'Late compensation: 10-year vs. 3-day delay (domain call)', benchLateSpan],
-  ['claims', 'Claims on DynamoDB Local: filing vs. raw PutItem, listing 1,000 claims', benchClaims],
+  [
+    'storage',
+    'The data model on DynamoDB Local: write units, shared items, filing latency, listing',
+    benchStorage,
+  ],
   [
     'shipments',
     'Shipments on DynamoDB Local: event ingest vs. raw PutItem, late listing among 10,000 open',

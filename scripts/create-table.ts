@@ -1,9 +1,13 @@
 /**
  * Creates the table (if missing) and enables TTL; idempotent.
- *   tsx scripts/create-table.ts [--endpoint URL] [--table NAME] [--region REGION]
+ *   tsx scripts/create-table.ts [--endpoint URL] [--table NAME] [--region REGION] [--target dynamodb|ydb]
  *   tsx scripts/create-table.ts --write-cloudformation   (regenerates scripts/table.cloudformation.json)
  * Env: DYNAMODB_ENDPOINT, DYNAMODB_TABLE (parcel-claims), DYNAMODB_REGION (eu-central-1);
  * DYNAMODB_PORT (8000): the local DynamoDB of `npm start`, used when no endpoint is given.
+ * YDB (Yandex Managed Service for YDB, serverless): its Document API endpoint
+ * (`https://docapi.serverless.yandexcloud.net/ru-central1/<cloud>/<db>`) selects `--target ydb`
+ * by itself (indexes projecting ALL, the only kind YDB has); DYNAMODB_REGION=ru-central1 and the
+ * service account's static key in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
  */
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -23,8 +27,10 @@ import {
   cloudFormationTemplate,
   DEFAULT_TABLE_NAME,
   INDEXES,
+  TABLE_TARGETS,
   tableDefinition,
   TTL_ATTRIBUTE,
+  type TableTarget,
 } from '../src/storage/table';
 import { localDynamoEndpoint, localDynamoPort } from './dynamodb-local';
 
@@ -61,29 +67,72 @@ export function resolveConnection(
   };
 }
 
-/** A client for `connection` (dummy credentials for a local endpoint). */
-export function clientFor(connection: Connection): DynamoDBClient {
+/** The host of YDB's Document API endpoints (serverless databases). */
+export const YDB_DOCAPI_HOST = 'docapi.serverless.yandexcloud.net';
+
+/** An endpoint's host, or undefined (none, or not a URL). */
+function hostOf(endpoint: string | undefined): string | undefined {
+  try {
+    return endpoint === undefined ? undefined : new URL(endpoint).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Which table definition an endpoint takes: `--target` if given, else `ydb` for a YDB Document
+ * API endpoint, else `dynamodb`.
+ *
+ * @example tableTarget(undefined, 'https://docapi.serverless.yandexcloud.net/ru-central1/b1g/etn') // 'ydb'
+ * @example tableTarget(undefined, 'http://127.0.0.1:8000') // 'dynamodb'
+ */
+export function tableTarget(flag: string | undefined, endpoint: string | undefined): TableTarget {
+  if (flag !== undefined) {
+    if (!(TABLE_TARGETS as readonly string[]).includes(flag)) {
+      throw new Error(`--target must be one of ${TABLE_TARGETS.join(', ')}, got "${flag}"`);
+    }
+    return flag as TableTarget;
+  }
+  return hostOf(endpoint) === YDB_DOCAPI_HOST ? 'ydb' : 'dynamodb';
+}
+
+/**
+ * A client for `connection`: dummy credentials for a local endpoint; for YDB, the static key
+ * in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (an endpoint alone would sign with the dummy).
+ */
+export function clientFor(
+  connection: Connection,
+  env: NodeJS.ProcessEnv = process.env,
+): DynamoDBClient {
+  const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = env;
+  const ydb = tableTarget(undefined, connection.endpoint) === 'ydb';
   return createDynamoClient({
     region: connection.region,
     ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+    ...(ydb && accessKeyId && secretAccessKey
+      ? { credentials: { accessKeyId, secretAccessKey } }
+      : {}),
   });
 }
 
 /**
- * Creates the table unless it exists, waits until ACTIVE, enables TTL on `expiresAt`.
+ * Creates the table unless it exists, waits until ACTIVE, enables TTL on `expiresAt`. On YDB
+ * (`target: 'ydb'`) the indexes project ALL; an existing table is left as it is.
  *
  * @example
  * await ensureTable(client, 'parcel-claims'); // 'created' | 'exists'
+ * await ensureTable(ydbClient, 'parcel-claims', { target: 'ydb' });
  */
 export async function ensureTable(
   client: DynamoDBClient,
   tableName: string,
+  options: { target?: TableTarget } = {},
 ): Promise<'created' | 'exists'> {
   let outcome: 'created' | 'exists' = 'exists';
   let table = await describe(client, tableName);
   if (table === undefined) {
     try {
-      await client.send(new CreateTableCommand(tableDefinition(tableName)));
+      await client.send(new CreateTableCommand(tableDefinition(tableName, options)));
       outcome = 'created';
     } catch (error) {
       if (errorName(error) !== 'ResourceInUseException') throw error; // created meanwhile
@@ -98,7 +147,7 @@ export async function ensureTable(
   const missing = Object.keys(INDEXES).filter((name) => !present.has(name));
   if (missing.length > 0) {
     console.warn(
-      `Table ${tableName} lacks indexes: ${missing.join(', ')}; add them with \`npm run migrate\``,
+      `Table ${tableName} lacks indexes: ${missing.join(', ')}; a table of the old layout is copied into a new one with \`npm run migrate -- --from ${tableName} --to <new table>\``,
     );
   }
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
@@ -145,7 +194,11 @@ export const CONNECTION_FLAGS = {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { ...CONNECTION_FLAGS, 'write-cloudformation': { type: 'boolean' } },
+    options: {
+      ...CONNECTION_FLAGS,
+      target: { type: 'string' },
+      'write-cloudformation': { type: 'boolean' },
+    },
   });
   if (values['write-cloudformation']) {
     writeFileSync(CLOUDFORMATION_PATH, `${JSON.stringify(cloudFormationTemplate(), null, 2)}\n`);
@@ -153,8 +206,9 @@ async function main(): Promise<void> {
     return;
   }
   await runOnTable(values, async (client, connection) => {
-    const outcome = await ensureTable(client, connection.tableName);
-    return `Table ${connection.tableName} ${outcome === 'created' ? 'created' : 'already exists'} at ${connection.endpoint ?? 'AWS'}; TTL on ${TTL_ATTRIBUTE}`;
+    const target = tableTarget(values.target, connection.endpoint);
+    const outcome = await ensureTable(client, connection.tableName, { target });
+    return `Table ${connection.tableName} ${outcome === 'created' ? 'created' : 'already exists'} at ${connection.endpoint ?? 'AWS'} (${target}); TTL on ${TTL_ATTRIBUTE}`;
   });
 }
 

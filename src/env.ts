@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_VIEW_SHARDS, MAX_VIEW_SHARDS } from './storage/dynamodb/keys';
 
 /** The `[[ratelimits]]` bindings of wrangler.toml (src/http/rate-limit.ts uses them). */
 export type RateLimitBindingName = 'RATE_LIMIT_PER_KEY' | 'RATE_LIMIT_PER_ADDRESS';
@@ -17,8 +18,12 @@ export interface Bindings extends Partial<Record<RateLimitBindingName, RateLimit
   DESK_SESSION_SECRET?: string;
   CURSOR_SECRET?: string;
   API_KEY_CACHE_SECONDS?: string;
+  VIEW_SHARDS?: string;
+  CLAIM_CHANGES_INLINE?: string;
   /** The R2 bucket of evidence files (`[[r2_buckets]]` in wrangler.toml); absent: no file calls. */
   EVIDENCE_FILES?: R2Bucket;
+  /** The queue of claim changes (`[[queues.producers]]`); absent: changes applied before answering. */
+  CLAIM_CHANGES?: Queue<{ claimId: string }>;
 }
 
 /**
@@ -41,6 +46,12 @@ export const ConfigSchema = z
     // How long an isolate trusts an API key it found active without reading it again
     // (a revocation takes up to this long to reach every isolate); 0 = read every time.
     API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    // Shards of every clerk-wide view (writes spread over them, reads merge them). May grow
+    // on a running table, never shrink (entries in the dropped shards would not be read).
+    VIEW_SHARDS: z.coerce.number().int().min(1).max(MAX_VIEW_SHARDS).default(DEFAULT_VIEW_SHARDS),
+    // `true`: claim changes applied before answering, not through the CLAIM_CHANGES queue
+    // (what a count or a search reads next already shows them: the browser tests' setting).
+    CLAIM_CHANGES_INLINE: z.enum(['true', 'false']).optional(),
   })
   .refine((c) => Boolean(c.AWS_ACCESS_KEY_ID) === Boolean(c.AWS_SECRET_ACCESS_KEY), {
     message: 'set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither',

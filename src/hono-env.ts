@@ -1,3 +1,4 @@
+import type { ClaimChangeFeed } from './services/change-feed';
 import type { Bindings } from './env';
 import type { Principal } from './services/actor';
 import type { ClaimService } from './services/claims';
@@ -25,6 +26,8 @@ export interface AppDeps {
   newId: () => string;
   /** HMAC key of the clerk desk's session cookies (DESK_SESSION_SECRET); absent: desk off. */
   sessionSecret?: string;
+  /** Where committed claim changes are announced (derived figures follow them); default: none. */
+  changes?: ClaimChangeFeed;
 }
 
 /** The application services handlers call (framework-free: src/services). */

@@ -1,4 +1,7 @@
 import { createWorker } from './worker';
 
-/** The deployed Worker (wrangler.toml `main`). */
+/**
+ * The deployed Worker (wrangler.toml `main`): requests, the claim-change queue's consumer
+ * and the cron trigger.
+ */
 export default createWorker();

@@ -1,50 +1,112 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createApp, type App } from './app';
 import { parseConfig, type Bindings } from './env';
+import type { ClaimChangeFeed } from './services/change-feed';
+import { consumeChanges, runCron } from './services/claim-change-jobs';
+import {
+  inlineFeed,
+  queueFeed,
+  type ClaimChangeDeps,
+  type ClaimChangeMessage,
+} from './services/claim-changes';
+import type { Defer } from './services/shipments';
 import { createDynamoStorage } from './storage/dynamodb';
 
 export interface WorkerOptions {
   /** Default: the real clock. Tests pin it. */
   clock?: () => Date;
+  /**
+   * How a claim change reaches what is derived from it (counts, analytics, search, the
+   * unacknowledged queue). `queue` (the default, with the CLAIM_CHANGES binding): sent to
+   * the Cloudflare Queue after the answer, applied by `queue()` a moment later. `inline`:
+   * applied before the answer. The HTTP tests use `inline`, so that a count or a listing
+   * read right after a change sees it, on every run: the queue would deliver it in the
+   * background, outside the test, after a delay. Without the binding, or with the var
+   * CLAIM_CHANGES_INLINE=true (`wrangler dev` in the browser tests): `inline`.
+   */
+  changes?: 'queue' | 'inline';
+}
+
+/** The execution context of the request being served, for work after its answer. */
+const requestScope = new AsyncLocalStorage<ExecutionContext>();
+
+/** The current request's waitUntil (undefined outside a request: a queue batch, a cron tick). */
+const requestDefer = (): Defer | undefined => {
+  const ctx = requestScope.getStore();
+  return ctx && ((work) => ctx.waitUntil(work()));
+};
+
+/** What an isolate builds once, on its first event: the config, the storage, the app. */
+interface Runtime {
+  app: App;
+  deps: ClaimChangeDeps;
 }
 
 /**
- * The Worker: configuration parsed once, on the first request of an isolate,
- * and the app (with its DynamoDB client) reused after that.
+ * The Worker: configuration parsed once, on the first event of an isolate, and the app
+ * (with its DynamoDB client) reused after that. Besides requests it consumes the queue of
+ * claim changes (`queue`) and runs the cron that catches up with what the queue missed
+ * (`scheduled`); see src/services/claim-change-jobs.ts.
  *
  * @example
  * export default createWorker();
  */
-export function createWorker(options: WorkerOptions = {}): ExportedHandler<Bindings> {
-  let app: App | undefined;
+export function createWorker(
+  options: WorkerOptions = {},
+): ExportedHandler<Bindings, ClaimChangeMessage> {
+  let runtime: Runtime | undefined;
+  const runtimeOf = (env: Bindings): Runtime => {
+    if (runtime) return runtime;
+    const config = parseConfig(env);
+    const clock = options.clock ?? (() => new Date());
+    const credentials =
+      config.AWS_ACCESS_KEY_ID && config.AWS_SECRET_ACCESS_KEY
+        ? {
+            accessKeyId: config.AWS_ACCESS_KEY_ID,
+            secretAccessKey: config.AWS_SECRET_ACCESS_KEY,
+          }
+        : undefined;
+    const storage = createDynamoStorage({
+      tableName: config.DYNAMODB_TABLE,
+      apiKeyCacheMs: config.API_KEY_CACHE_SECONDS * 1000,
+      cursorSecret: config.CURSOR_SECRET ?? config.DESK_SESSION_SECRET,
+      viewShards: config.VIEW_SHARDS,
+      region: config.DYNAMODB_REGION,
+      ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
+      ...(credentials ? { credentials } : {}),
+    });
+    const deps: ClaimChangeDeps = { storage, clock };
+    const inline = options.changes === 'inline' || config.CLAIM_CHANGES_INLINE === 'true';
+    const queue = inline ? undefined : env.CLAIM_CHANGES;
+    const changes: ClaimChangeFeed = queue
+      ? queueFeed(queue, { ...deps, defer: requestDefer })
+      : inlineFeed(deps);
+    const app = createApp({
+      clock,
+      maxBodyBytes: config.MAX_BODY_BYTES,
+      storage,
+      newId: () => `clm_${crypto.randomUUID().replaceAll('-', '')}`,
+      changes,
+      ...(config.DESK_SESSION_SECRET ? { sessionSecret: config.DESK_SESSION_SECRET } : {}),
+    });
+    runtime = { app, deps };
+    return runtime;
+  };
   return {
     fetch(request, env, ctx) {
-      if (!app) {
-        const config = parseConfig(env);
-        const clock = options.clock ?? (() => new Date());
-        const credentials =
-          config.AWS_ACCESS_KEY_ID && config.AWS_SECRET_ACCESS_KEY
-            ? {
-                accessKeyId: config.AWS_ACCESS_KEY_ID,
-                secretAccessKey: config.AWS_SECRET_ACCESS_KEY,
-              }
-            : undefined;
-        const storage = createDynamoStorage({
-          tableName: config.DYNAMODB_TABLE,
-          apiKeyCacheMs: config.API_KEY_CACHE_SECONDS * 1000,
-          cursorSecret: config.CURSOR_SECRET ?? config.DESK_SESSION_SECRET,
-          region: config.DYNAMODB_REGION,
-          ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
-          ...(credentials ? { credentials } : {}),
-        });
-        app = createApp({
-          clock,
-          maxBodyBytes: config.MAX_BODY_BYTES,
-          storage,
-          newId: () => `clm_${crypto.randomUUID().replaceAll('-', '')}`,
-          ...(config.DESK_SESSION_SECRET ? { sessionSecret: config.DESK_SESSION_SECRET } : {}),
-        });
-      }
-      return app.fetch(request, env, ctx);
+      const { app } = runtimeOf(env);
+      return requestScope.run(ctx, () => app.fetch(request, env, ctx));
+    },
+
+    /** A batch of claim changes: each claim reconciled, its messages acked or retried. */
+    async queue(batch, env) {
+      await consumeChanges(batch.messages, runtimeOf(env).deps);
+    },
+
+    /** The cron (wrangler.toml [triggers]): pending changes, then a stretch of the sweep. */
+    async scheduled(_controller, env) {
+      const report = await runCron(runtimeOf(env).deps);
+      console.log(JSON.stringify({ event: 'claim-change-cron', ...report }));
     },
   };
 }

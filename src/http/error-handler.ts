@@ -16,6 +16,7 @@ import {
   InvalidCursorError,
   StorageOutcomeUnknownError,
   StorageUnavailableError,
+  StorageBusyError,
 } from '../storage/errors';
 import { domainIssue } from './field-issues';
 import { placed, ProblemError, problemResponse } from './problem';
@@ -52,6 +53,14 @@ export function problemParts(err: CodedError): { detail: string; extra: ProblemE
   if (err instanceof StorageUnavailableError) {
     const headers = { 'retry-after': String(err.retryAfterSeconds) };
     return { detail: `Claim storage did not answer (${err.reason}).`, extra: { headers } };
+  }
+  if (err instanceof StorageBusyError) {
+    const headers = { 'retry-after': String(err.retryAfterSeconds) };
+    const detail =
+      err.reason === 'contention'
+        ? 'Claim storage kept cancelling the write because other writes held the same records at the same moment; nothing was written. Retry after Retry-After.'
+        : 'Claim storage is throttling requests; nothing was written. Retry after Retry-After.';
+    return { detail, extra: { headers } };
   }
   if (err instanceof StorageOutcomeUnknownError) {
     const headers = { 'retry-after': String(err.retryAfterSeconds) };

@@ -99,6 +99,16 @@ export const PROBLEMS = {
     status: 503,
     title: 'The write may have been stored; retry with the same Idempotency-Key',
   },
+  storageBusy: {
+    slug: 'storage-busy',
+    status: 503,
+    title: 'Claim storage is busy; nothing was written, retry after Retry-After',
+  },
+  recordTooLarge: {
+    slug: 'record-too-large',
+    status: 422,
+    title: 'The record is too large to store',
+  },
   internal: { slug: 'internal', status: 500, title: 'Something went wrong on our side' },
   // Evidence files (src/services/evidence-files.ts; EvidenceFileError codes, FILE_PROBLEM_OF_CODE).
   evidenceNotFound: {
@@ -166,6 +176,8 @@ export const PROBLEM_OF_CODE = {
   'claim-cancelled': 'claimCancelled',
   'storage-unavailable': 'storageUnavailable',
   'storage-outcome-unknown': 'storageOutcomeUnknown',
+  'storage-busy': 'storageBusy',
+  'record-too-large': 'recordTooLarge',
   conflict: 'conflict',
   'idempotency-conflict': 'idempotencyConflict',
   'invalid-cursor': 'validation',

@@ -12,7 +12,10 @@ export const keyErrors = {
   401: problem(401, 'No, unknown or revoked API key'),
   403: problem(403, 'The key’s role may not do this'),
   429: rateLimitedResponse('with this API key'),
-  503: problem(503, 'Storage unavailable; retry after `Retry-After` seconds'),
+  503: problem(
+    503,
+    'Storage unavailable, or busy (`storage-busy`: it refused the work for now, throttled or contended, and nothing was written); retry after `Retry-After` seconds',
+  ),
   500: problem(500, 'Unexpected failure; quote `instance` to support'),
 } as const;
 
@@ -21,7 +24,10 @@ export const jsonBodyErrors = {
   400: problem(400, 'The body is not valid JSON'),
   413: problem(413, 'The body is larger than the limit'),
   415: problem(415, 'The body is not application/json'),
-  422: problem(422, 'A field is missing or breaks a rule; `errors` names each one'),
+  422: problem(
+    422,
+    'A field is missing or breaks a rule; `errors` names each one. `record-too-large`: what the request would store is larger than storage takes in one record; nothing was written',
+  ),
 } as const;
 
 /** Which key may call an operation, as its description says it. */

@@ -4,7 +4,7 @@ import { GROUP_BY, MAX_RANGE_DAYS, rangeDays } from '../domain/analytics';
 import { isValidIsoDate } from '../domain/calendar/dates';
 import type { AnalyticsAnswer } from '../services/analytics';
 import { CLAIM_CAUSES } from '../domain/claim';
-import { CurrencySchema, IsoDateSchema, MoneySchema } from './common.schema';
+import { AsOfSchema, CurrencySchema, IsoDateSchema, MoneySchema } from './common.schema';
 
 /** The query of GET /v1/analytics/claims: a range of at most MAX_RANGE_DAYS days. */
 export const AnalyticsQuerySchema = z
@@ -94,6 +94,7 @@ export const AnalyticsReportSchema = z
     groupBy: z.enum(GROUP_BY),
     currency: CurrencySchema,
     shopId: z.string().optional().openapi({ description: 'The shop counted; absent: every shop' }),
+    asOf: AsOfSchema,
     groups: z.array(AnalyticsGroupSchema),
     totals: z.object(FiguresShape).openapi('AnalyticsTotals'),
     flags: z.array(FaultFlagSchema).openapi({

@@ -1,5 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { CLAIM_CAUSES, CLAIM_EVENT_TYPES, CLAIM_STATUSES, CLAIM_TYPES } from '../domain/claim';
+import {
+  CLAIM_CAUSES,
+  CLAIM_EVENT_TYPES,
+  CLAIM_STATUSES,
+  CLAIM_TYPES,
+  MAX_EVIDENCE_PER_ADDITION,
+} from '../domain/claim';
 import { EVIDENCE_KINDS } from '../domain/evidence';
 import { IF_MATCH_SYNTAX, tooLargeVersion } from '../http/if-match';
 import { CLAIM_SORTS } from '../services/claims';
@@ -315,7 +321,12 @@ export const NoteSchema = z
   .openapi('MoveNote', { example: { note: 'Taken by the Monday shift' } });
 
 export const AddEvidenceSchema = z
-  .object({ evidence: z.array(EvidenceInputSchema).min(1, 'add at least one item').max(20) })
+  .object({
+    evidence: z
+      .array(EvidenceInputSchema)
+      .min(1, 'add at least one item')
+      .max(MAX_EVIDENCE_PER_ADDITION),
+  })
   .openapi('AddEvidence', {
     example: { evidence: [{ kind: 'proof_of_value', name: 'invoice.pdf' }] },
   });

@@ -94,3 +94,10 @@ export const CarrierIdSchema = z.string().min(1).max(40).openapi({
   example: 'cdek',
   description: 'Carrier policy id (GET /v1/policies). Default: cdek.',
 });
+
+/** When figures kept off the request path (counts, analytics) were last brought up to date. */
+export const AsOfSchema = z.string().optional().openapi({
+  description:
+    'When these figures were last brought up to date (ISO instant). They are kept off the request path and may lag a change by seconds; absent while nothing has been counted.',
+  example: '2025-06-16T09:05:03.120Z',
+});

@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { CLAIM_STATUSES } from '../domain/claim';
 import { NOTE_MAX_LENGTH } from '../services/workday';
+import { AsOfSchema } from './common.schema';
 
 export const NoteInputSchema = z
   .object({
@@ -46,6 +47,7 @@ export const StatusCountsSchema = z
       },
     }),
     total: z.number().int().min(0),
+    asOf: AsOfSchema,
   })
   .openapi('ClaimStatusCounts');
 

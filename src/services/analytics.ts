@@ -1,6 +1,7 @@
 /**
  * The analytics service: a shop's own figures, or a clerk's for every shop (or one), read
- * from the day buckets the claim writes keep (storage.analytics), never from the claims.
+ * from the day buckets the claim-change consumer keeps (storage.analytics), never from the
+ * claims; as of the buckets' latest update.
  */
 import Big from 'big.js';
 import {
@@ -26,8 +27,8 @@ export interface AnalyticsQuery {
   multiple?: string | undefined;
 }
 
-/** The report, and whose it is. */
-export type AnalyticsAnswer = AnalyticsReport & { shopId?: string };
+/** The report, whose it is, and as of when (the counters are kept off the request path). */
+export type AnalyticsAnswer = AnalyticsReport & { shopId?: string; asOf?: string };
 
 /**
  * @example
@@ -52,9 +53,17 @@ export function createAnalyticsService(deps: { storage: Storage }) {
         ...(query.multiple === undefined ? {} : { multiple: new Big(query.multiple) }),
       };
       const scope = shopId === undefined ? 'ALL' : { shopId };
-      const days = await deps.storage.analytics.days(scope, readFrom(query.from, rule), query.to);
+      const { days, asOf } = await deps.storage.analytics.days(
+        scope,
+        readFrom(query.from, rule),
+        query.to,
+      );
       const report = buildReport(days, { ...query, rule });
-      return shopId === undefined ? report : { ...report, shopId };
+      return {
+        ...report,
+        ...(shopId === undefined ? {} : { shopId }),
+        ...(asOf === undefined ? {} : { asOf }),
+      };
     },
   };
 }

@@ -32,13 +32,8 @@ import {
 } from '../storage/repository';
 import { actorOf, type Principal } from './actor';
 import { canonicalJson, sha256Hex } from './fingerprint';
-import {
-  IDEMPOTENCY_WINDOW_SECONDS,
-  idempotentClaimId,
-  judgeStoredFiling,
-  keyWornOut,
-  MAX_KEY_GENERATIONS,
-} from './idempotency';
+import { IDEMPOTENCY_WINDOW_SECONDS, replayOf } from './idempotency';
+import { SILENT_FEED, type ClaimChangeFeed } from './change-feed';
 
 export { IDEMPOTENCY_WINDOW_SECONDS } from './idempotency';
 
@@ -58,8 +53,10 @@ export interface ClaimServiceDeps {
   storage: Storage;
   /** The current instant; today is its UTC date. */
   clock: () => Date;
-  /** A new claim id (filings without an idempotency key). */
+  /** A new claim id. */
   newId: () => string;
+  /** Where committed changes are announced (the derived figures follow them); default none. */
+  changes?: ClaimChangeFeed | undefined;
 }
 
 /** The orders a listing can be read in (each is an index's own order: no sorting in memory). */
@@ -121,6 +118,7 @@ export type FilingPreview = Pick<
  */
 export function createClaimService(deps: ClaimServiceDeps) {
   const { storage, clock, newId } = deps;
+  const changes = deps.changes ?? SILENT_FEED;
 
   const now = () => {
     const instant = clock();
@@ -160,11 +158,10 @@ export function createClaimService(deps: ClaimServiceDeps) {
     today: (): string => now().today,
 
     /**
-     * Files a claim with its first event, its evidence and its open-claim guard in one
-     * atomic write. With an idempotency key, the claim's id is the key's (see
-     * ./idempotency.ts): a retry within the window gets the first claim back
-     * (`replayed`), another body under the key is refused, and past the window the key
-     * files under its next id.
+     * Files a claim with its first event, its evidence, its open-claim guard and its
+     * idempotency record in one atomic write. With an idempotency key (see
+     * ./idempotency.ts), a retry within the window gets the first claim back (`replayed`),
+     * another body under the key is refused, and past the window the key files anew.
      *
      * @throws {IdempotencyConflictError} the key was used for another body.
      * @throws {ClaimExistsError} the shop has an open claim of this type for the parcel.
@@ -178,30 +175,27 @@ export function createClaimService(deps: ClaimServiceDeps) {
       const by = actorOf(actor);
       const openClaim = openClaimSubject(prepared);
       const key = options.idempotencyKey;
-      if (!key) {
-        const { claim, event } = fileClaim(prepared, { id: newId(), at, by });
-        const result = await storage.claims.create(claim, event, { openClaim });
-        if (!result.created) throw refusal(result, claim);
+      const { claim, event } = fileClaim(prepared, { id: newId(), at, by });
+      const idempotency = key
+        ? {
+            key,
+            fingerprint: await sha256Hex(canonicalJson(options.fingerprintOf ?? filing)),
+            expiresAt: epochSeconds + IDEMPOTENCY_WINDOW_SECONDS,
+            nowSeconds: epochSeconds,
+          }
+        : undefined;
+      const result = await storage.claims.create(claim, event, { idempotency, openClaim });
+      if (result.created) {
+        await changes.claimChanged(claim.id);
         return { claim, replayed: false } satisfies FilingAnswer;
       }
-      const fingerprint = await sha256Hex(canonicalJson(options.fingerprintOf ?? filing));
-      const idempotency = {
-        key,
-        fingerprint,
-        expiresAt: epochSeconds + IDEMPOTENCY_WINDOW_SECONDS,
-      };
-      for (let generation = 0; generation < MAX_KEY_GENERATIONS; generation++) {
-        const id = await idempotentClaimId(shopId, key, generation);
-        const { claim, event } = fileClaim(prepared, { id, at, by });
-        const result = await storage.claims.create(claim, event, { idempotency, openClaim });
-        if (result.created) return { claim, replayed: false } satisfies FilingAnswer;
-        if (result.taken === 'open-claim') throw refusal(result, claim);
-        const request = { shopId, key, fingerprint, nowSeconds: epochSeconds };
-        const verdict = judgeStoredFiling(result.stored, request);
-        if ('replay' in verdict)
-          return { claim: verdict.replay, replayed: true } satisfies FilingAnswer;
+      if (result.taken === 'key' && idempotency) {
+        return {
+          claim: replayOf(result.stored, idempotency),
+          replayed: true,
+        } satisfies FilingAnswer;
       }
-      throw keyWornOut(key);
+      throw refusal(result, claim);
     },
 
     /** What filing would compute now, exactly as `file` computes it; nothing is stored. */
@@ -279,9 +273,11 @@ export function createClaimService(deps: ClaimServiceDeps) {
       const next = applyCommand(claim, command, { at, today, by: actorOf(actor) });
       if (next.events.length === 0) return claim;
       try {
-        return await storage.claims.update(claim, next.claim, next.events, {
+        const moved = await storage.claims.update(claim, next.claim, next.events, {
           openClaim: openClaimSubject(claim),
         });
+        await changes.claimChanged(moved.id);
+        return moved;
       } catch (error) {
         // Moved between our read and our write: with an expected version, that is a stale one.
         if (error instanceof ConflictError && versions !== undefined)
@@ -292,7 +288,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
   };
 }
 
-/** A filing storage did not write: the guard is another claim's, or (no key) the id is taken. */
+/** A filing storage did not write: the guard is another claim's, or the id is taken. */
 function refusal(result: CreateClaimResult & { created: false }, claim: Claim): Error {
   if (result.taken === 'open-claim')
     return new ClaimExistsError(result.existingClaimId, claim.type);

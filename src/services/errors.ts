@@ -9,7 +9,9 @@ import {
   IdempotencyConflictError,
   InvalidCursorError,
   NotFoundError,
+  StorageBusyError,
   StorageOutcomeUnknownError,
+  StorageTooLargeError,
   StorageUnavailableError,
   type StorageError,
 } from '../storage/errors';
@@ -23,6 +25,8 @@ export const isCodedError = (err: unknown): err is CodedError =>
   err instanceof DomainError ||
   err instanceof StorageUnavailableError ||
   err instanceof StorageOutcomeUnknownError ||
+  err instanceof StorageBusyError ||
+  err instanceof StorageTooLargeError ||
   err instanceof ConflictError ||
   err instanceof IdempotencyConflictError ||
   err instanceof InvalidCursorError ||

@@ -1,6 +1,7 @@
 /**
  * The remedies service: what a shop (or a clerk for it) offers the claim's
- * customer, checked against the shop's limits, and the customer's answer.
+ * customer, checked against the shop's limits, and the customer's answer (announced as a
+ * change of the claim: the analytics count what an accepted remedy gives).
  * Shared by the API and the desk; the rules are src/domain/remedy's.
  */
 import type { Claim } from '../domain/claim';
@@ -20,6 +21,7 @@ import {
 } from '../domain/remedy';
 import { ConflictError, type Storage } from '../storage/repository';
 import { actorOf, type Principal } from './actor';
+import { SILENT_FEED, type ClaimChangeFeed } from './change-feed';
 import type { ClaimService } from './claims';
 import type { ShopService } from './shops';
 
@@ -36,8 +38,11 @@ export function createRemedyService(deps: {
   shops: ShopService;
   storage: Storage;
   clock: () => Date;
+  /** Told after every answer: what an accepted remedy gives is counted off the request path. */
+  changes?: ClaimChangeFeed | undefined;
 }) {
   const { claims, shops, storage, clock } = deps;
+  const changes = deps.changes ?? SILENT_FEED;
   const currencyOf = (claim: Claim) => claim.compensation.amount.currency;
 
   const notFound = (claimId: string, id: string) =>
@@ -119,8 +124,11 @@ export function createRemedyService(deps: {
         at: clock().toISOString(),
         by: actorOf(actor).id,
       });
-      const result = await storage.remedies.answer(next, claim);
-      if (result.answered) return result.remedy;
+      const result = await storage.remedies.answer(next);
+      if (result.answered) {
+        await changes.claimChanged(claim.id);
+        return result.remedy;
+      }
       if (!result.current) throw notFound(claimId, id);
       throw new RemedySettledError(id, result.current.status, answer);
     },

@@ -9,8 +9,6 @@ import { FilterNotAllowedError, lateCause, type ClaimCause } from '../domain/cla
 import { DomainError, nested } from '../domain/errors';
 import {
   checkEvent,
-  lateFromOf,
-  reportEffect,
   MAX_EVENTS,
   orderStatus,
   recordEvent,
@@ -36,10 +34,10 @@ import {
 import type { Principal } from './actor';
 import { canonicalJson } from './fingerprint';
 
-/** Shipments an order may have: one transaction writes them all, and the ones it drops. */
+/** Shipments an order may have (a replace of them all takes four transactions). */
 export const MAX_SHIPMENTS_PER_ORDER = 40;
 /** Attempts at a write that lost a race before the caller hears of the conflict. */
-const ATTEMPTS = 5;
+const ATTEMPTS = 6;
 
 export interface ShipmentServiceDeps {
   storage: Storage;
@@ -49,10 +47,10 @@ export interface ShipmentServiceDeps {
 
 /**
  * Hands work on to run after the answer (a Worker's `waitUntil`), started when the runtime
- * likes; the work never rejects.
+ * likes; the work never rejects. (Nothing shipment-related is deferred any more: every write
+ * decides the shipment's place in the late view itself.)
  */
 export type Defer = (work: () => Promise<void>) => void;
-const noop = (): void => undefined;
 
 /** The body of PUT /v1/orders/{orderId}. */
 export interface OrderInput {
@@ -157,21 +155,12 @@ function viewOf(record: ShipmentRecord, summary: ShipmentSummary): ShipmentView 
   };
 }
 
-/**
- * The record with the late-index date its summary gives and, while on its way, the first
- * late delivery date (both recomputed on every write that decides on the stored shipment).
- */
-function withWatch(
-  record: ShipmentRecord,
-  summary: ShipmentSummary,
-  today: string,
-): ShipmentRecord {
-  const { watchDate: _old, lateFrom: _oldFrom, ...rest } = record;
-  const lateFrom = lateFromOf(record.facts, summary, shipmentContext(record.facts, today));
+/** The record with the late-view date its summary gives (recomputed on every write). */
+function withWatch(record: ShipmentRecord, summary: ShipmentSummary): ShipmentRecord {
+  const { watchDate: _old, ...rest } = record;
   return {
     ...rest,
     ...(summary.watchDate === undefined ? {} : { watchDate: summary.watchDate }),
-    ...(lateFrom === undefined ? {} : { lateFrom }),
   };
 }
 
@@ -185,12 +174,17 @@ function orderView(order: OrderRecord, shipments: ShipmentRecord[], today: strin
   return { ...rest, status: orderStatus(views.map((v) => v.status)), shipments: views };
 }
 
+/**
+ * `work` again after a lost race, with a growing random pause: another replace of the order
+ * may hold it for a few transactions.
+ */
 async function retrying<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= ATTEMPTS) throw error;
+      await new Promise((done) => setTimeout(done, (0.5 + Math.random()) * 10 * 2 ** attempt));
     }
   }
 }
@@ -218,27 +212,6 @@ function checkShipmentIds(shipments: readonly ShipmentFacts[]): void {
 export function createShipmentService(deps: ShipmentServiceDeps) {
   const { storage, clock } = deps;
   const repo = storage.shipments;
-
-  /**
-   * After a write that could not tell the shipment's place in the late index (a delivery on an
-   * instance with no copy of it), puts it right: after the answer when the runtime can (`defer`,
-   * the Worker's waitUntil), else before it. Until then the late listing leaves it out.
-   */
-  const tidyAfter = async (
-    record: ShipmentRecord,
-    summary: ShipmentSummary,
-    today: string,
-    defer: Defer | undefined,
-  ): Promise<void> => {
-    const decided = withWatch(record, summary, today);
-    if (decided.watchDate === record.watchDate && decided.lateFrom === record.lateFrom) return;
-    if (defer === undefined) {
-      await repo.tidyWatch(decided);
-      return;
-    }
-    // A failure after the answer is left to the next listing, which leaves it out and tries again.
-    defer(() => repo.tidyWatch(decided).then(noop, noop));
-  };
 
   async function replace(shopId: string, orderId: string, input: OrderInput) {
     const today = todayOf(clock);
@@ -270,7 +243,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
         updatedAt: now,
       };
       puts.push({
-        record: withWatch(next, summary, today),
+        record: withWatch(next, summary),
         ...(current ? { expectedVersion: current.version } : {}),
       });
     });
@@ -359,49 +332,31 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
 
     /**
      * Records a carrier event; a repeated event id is ignored (`duplicate`), and the derived
-     * state (status, late-index date) is written with the event, in one conditional write.
+     * state (status, late-view date) is written with the event, in one conditional write.
      */
     async recordEvent(
       principal: Principal,
       shipmentId: string,
       event: ShipmentEvent,
-      options: { defer?: Defer } = {},
+      _options: { defer?: Defer } = {},
     ): Promise<EventAnswer> {
       const shopId = shopFor(principal, undefined, true) ?? '';
       const today = todayOf(clock);
-      const view = (record: ShipmentRecord) => viewOf(record, summaryOf(record, today));
-      let stored: ShipmentRecord | undefined;
-      // A report is told from itself (and its instant checked): recorded with no read while
-      // the conditions of the domain's `reportEffect` hold, which storage checks.
-      const effect = reportEffect(event);
-      if (effect !== undefined) {
-        const write = { updatedAt: clock().toISOString(), maxEvents: MAX_EVENTS };
-        const outcome = await repo.appendReport(shopId, shipmentId, event, effect, write);
-        if (outcome.appended) {
-          const summary = summaryOf(outcome.record, today);
-          // Only a delivery may be written without telling its place in the late index.
-          if (effect.kind === 'delivered') {
-            await tidyAfter(outcome.record, summary, today, options.defer);
-          }
-          return { shipment: viewOf(outcome.record, summary), duplicate: false };
-        }
-        if (outcome.current === undefined) throw new NotFoundError('shipment', shipmentId);
-        // Refused (a resend, the limit, a report out of order, a shipment no longer on its
-        // way, a delivery that needs the facts): decided on below, on the item as stored.
-        stored = outcome.current;
-      }
-      // Storage applies this to the shipment as stored (its last seen copy, checked by the
-      // write's condition) and writes `next`, deciding again on whatever it finds instead.
+      // Storage applies this to the shipment as stored and writes `next`, conditioned on
+      // what it read; it decides again on whatever it finds if that moved meanwhile.
       const decide = (current: ShipmentRecord): EventDecision<EventAnswer> => {
         const recorded = recordEvent(current.events, event);
-        if (recorded.duplicate) return { answer: { shipment: view(current), duplicate: true } };
+        if (recorded.duplicate) {
+          const answer = viewOf(current, summaryOf(current, today));
+          return { answer: { shipment: answer, duplicate: true } };
+        }
         if (current.events.length >= MAX_EVENTS) {
           const message = `shipment '${shipmentId}' has ${MAX_EVENTS} events, the most kept`;
           throw new DomainError('invalid-input', message, '/eventId');
         }
         const ctx = shipmentContext(current.facts, today);
         checkEvent(current.facts, event, ctx.policy);
-        // One summary: it is both what is written (the late-index date) and what is answered.
+        // One summary: it is both what is written (the late-view date) and what is answered.
         const summary = summarizeShipment(current.facts, recorded.events, ctx);
         const next = withWatch(
           {
@@ -411,18 +366,11 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
             updatedAt: clock().toISOString(),
           },
           summary,
-          today,
         );
         return { answer: { shipment: viewOf(next, summary), duplicate: false }, next };
       };
       // Awaited here: workerd reports a rejection handed on un-awaited as unhandled.
-      return await repo.applyEvent<EventAnswer>(
-        shopId,
-        shipmentId,
-        event.eventId,
-        decide,
-        stored === undefined ? {} : { stored },
-      );
+      return await repo.applyEvent<EventAnswer>(shopId, shipmentId, event.eventId, decide);
     },
 
     /**
@@ -433,7 +381,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
     async listLate(
       principal: Principal,
       query: LateQuery,
-      options: { defer?: Defer } = {},
+      _options: { defer?: Defer } = {},
     ): Promise<Page<LateShipmentView>> {
       const shopId = shopFor(principal, query.shopId, false);
       const today = todayOf(clock);
@@ -448,11 +396,8 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
       const items: LateShipmentView[] = [];
       for (const record of page.items) {
         const summary = summaryOf(record, today);
-        // Delivered on time, its place in the index not yet put right: not late, left out.
-        if (summary.watchDate === undefined) {
-          await tidyAfter(record, summary, today, options.defer);
-          continue;
-        }
+        // Storage lists what its view held; the rules have the last word.
+        if (summary.watchDate === undefined) continue;
         items.push(withCause(viewOf(record, summary)));
       }
       return {

@@ -6,6 +6,7 @@
 import { ClaimNotFoundError, isFinalStatus, type Claim } from '../domain/claim';
 import { DomainError } from '../domain/errors';
 import type {
+  AsOf,
   ClaimNote,
   ClaimSummary,
   Page,
@@ -146,8 +147,11 @@ export function createWorkdayService(deps: {
       return await storage.notes.list(claim.id);
     },
 
-    /** Claims per status: a shop's own; a clerk's every shop's, or one shop's. */
-    counts(actor: Principal, shopId?: string): Promise<StatusCounts> {
+    /**
+     * Claims per status: a shop's own; a clerk's every shop's, or one shop's. Kept off the
+     * request path, so as of `asOf` (a change may take seconds to show).
+     */
+    counts(actor: Principal, shopId?: string): Promise<{ counts: StatusCounts } & AsOf> {
       return storage.statusCounts.counts(actor.role === 'shop' ? actor.shopId : shopId);
     },
 

@@ -55,7 +55,9 @@ export const normalizeCode = (text: string): string => text.trim().toUpperCase()
  *
  * @example searchValues(claim).name // 'анна петрова'
  */
-export function searchValues(claim: Claim): Partial<Record<SearchField, string>> {
+export function searchValues(
+  claim: Pick<Claim, 'claimant' | 'waybill' | 'orderId'>,
+): Partial<Record<SearchField, string>> {
   const values: Partial<Record<SearchField, string>> = {
     name: normalizeName(claim.claimant.name),
     phone: phoneKey(claim.claimant.phone),

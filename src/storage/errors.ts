@@ -2,17 +2,18 @@
  * Failures the storage layer reports, independent of DynamoDB, each with a
  * stable `code`. The API maps them by code (`PROBLEM_OF_CODE` in
  * src/http/problem-types.ts): storage-unavailable → 503 + Retry-After,
- * storage-outcome-unknown → 503 + Retry-After, conflict → 409, idempotency-conflict → 422, invalid-cursor → 422,
+ * storage-outcome-unknown → 503 + Retry-After, storage-busy → 503 + Retry-After,
+ * record-too-large → 422, conflict → 409, idempotency-conflict → 422, invalid-cursor → 422,
  * not-found → 404; the desk, by the same codes, to pages.
  */
 
 /** Why storage could not be reached. */
-export type UnavailableReason = 'network' | 'throttled' | 'server' | 'missing-table';
+export type UnavailableReason = 'network' | 'server' | 'missing-table';
 
 /**
- * The database is unreachable, throttling or failing, and the request never
- * reached it (refused, DNS, no connection, throttling answered) or was a read:
- * nothing was written. Safe to retry after `retryAfterSeconds`.
+ * The database is unreachable or failing, and the request never reached it
+ * (refused, DNS, no connection) or was a read: nothing was written. Safe to retry
+ * after `retryAfterSeconds`.
  *
  * @example
  * if (error instanceof StorageUnavailableError) c.header('Retry-After', String(error.retryAfterSeconds));
@@ -47,6 +48,46 @@ export class StorageOutcomeUnknownError extends Error {
     options?: { cause?: unknown },
   ) {
     super(`Storage write outcome unknown (${reason})`, options);
+  }
+}
+
+/**
+ * The database refused the work for now, after our own retries: it throttled the
+ * request, or a transaction kept colliding with other transactions on the same items
+ * (DynamoDB cancels both with `TransactionConflict`). Nothing was written, and nobody's
+ * write is to blame: retry after `retryAfterSeconds`.
+ *
+ * @example
+ * throw new StorageBusyError('contention', 1);
+ */
+export class StorageBusyError extends Error {
+  override readonly name = 'StorageBusyError';
+  readonly code = 'storage-busy' as const;
+  constructor(
+    readonly reason: 'contention' | 'throttled',
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`Storage busy (${reason})`, options);
+  }
+}
+
+/**
+ * The database refused a record as too large (an item over 400 KB, a transaction over its
+ * limits). The schemas' limits are meant to make this impossible; if it happens anyway it
+ * is the request's size, not a fault: nothing was written.
+ *
+ * @example
+ * throw new StorageTooLargeError('item', { cause: error });
+ */
+export class StorageTooLargeError extends Error {
+  override readonly name = 'StorageTooLargeError';
+  readonly code = 'record-too-large' as const;
+  constructor(
+    readonly what: 'item' | 'transaction',
+    options?: { cause?: unknown },
+  ) {
+    super(`The record is too large to store (${what} size limit)`, options);
   }
 }
 
@@ -120,6 +161,8 @@ export class InvalidCursorError extends Error {
 export type StorageError =
   | StorageUnavailableError
   | StorageOutcomeUnknownError
+  | StorageBusyError
+  | StorageTooLargeError
   | ConflictError
   | IdempotencyConflictError
   | NotFoundError

@@ -6,47 +6,58 @@
 import type { ActorRole, Claim, ClaimEvent, ClaimStatus, ClaimType } from '../domain/claim';
 import type { Remedy } from '../domain/remedy';
 import type { ShopProfile } from '../domain/shop';
-import type { ReportEffect, ShipmentEvent, ShipmentFacts } from '../domain/shipment';
+import type {
+  AnalyticsRepository,
+  StatusCountRepository,
+  TallyRepository,
+} from './figures-repository';
+import type { ShipmentRepository } from './shipment-repository';
 import type { ClaimSearch } from './claim-search';
-import type { DayFigures } from '../domain/analytics';
 
 export * from './errors';
+export * from './figures-repository';
+export * from './shipment-repository';
 export type { ClaimSearch, SearchField } from './claim-search';
 
 /**
- * An Idempotency-Key's record, stored with the claim it filed (same item, same write):
- * the claim's shop is the key's. The original answer replayed is the claim as created.
+ * An Idempotency-Key's record: an item of its own (`IDEM#<shop>#<key>`), written in the
+ * filing's transaction, removed by the table's TTL after `expiresAt`. The key's shop is
+ * the claim's.
  */
 export interface IdempotencyRecord {
   key: string;
   /** A hash of the request body (the filing), to tell a retry from another request under the key. */
   fingerprint: string;
-  /** Unix epoch seconds: after it the key is forgotten (the caller judges it by its clock). */
+  /** Unix epoch seconds: after it the key is forgotten (and the table's TTL removes the record). */
   expiresAt: number;
+  /**
+   * The filing's clock, epoch seconds: a record whose `expiresAt` is before it is expired, and
+   * the filing takes the key over (TTL deletes lazily, so the record may still be there).
+   */
+  nowSeconds: number;
 }
 
-/** What is stored under a claim id that filing found taken. */
+/** What an Idempotency-Key that filing found in use holds: its record and the claim it filed. */
 export interface StoredFiling {
   claimId: string;
-  shopId: string;
-  /** Present when that claim was filed with an Idempotency-Key: the key's record and answer. */
-  idempotency?: IdempotencyRecord & {
-    /** The claim as first answered, JSON. */
-    response: string;
-  };
+  fingerprint: string;
+  expiresAt: number;
+  /** The claim as first answered (its written-once document), JSON. */
+  response: string;
 }
 
 /**
- * What filing found: written; the id taken (and what is there, for the caller to
- * replay, refuse or file under another id); or the open-claim guard held by another claim.
+ * What filing found: written; the key in use (and what it filed, for the caller to replay or
+ * refuse); the id taken (never replaced); or the open-claim guard held by another claim.
  */
 export type CreateClaimResult =
   | { created: true; claim: Claim }
-  | { created: false; taken: 'id'; stored: StoredFiling }
+  | { created: false; taken: 'key'; stored: StoredFiling }
+  | { created: false; taken: 'id' }
   | { created: false; taken: 'open-claim'; existingClaimId: string };
 
 export interface CreateClaimOptions {
-  /** With an Idempotency-Key: its record, kept in the claim item. */
+  /** With an Idempotency-Key: its record, written in the filing's transaction. */
   idempotency?: IdempotencyRecord | undefined;
   /**
    * What the shop may have only one open claim of this type for (`waybill:<w>`):
@@ -106,16 +117,18 @@ export interface Page<T> {
 
 /**
  * Claims, their evidence and their history. Storage never replaces an id it was given.
+ * A claim is kept as a written-once document (the claim as filed) and a small head of
+ * what moves change (see ./dynamodb/claim-items.ts); reads join them back.
  *
  * @example
- * const result = await claims.create(claim, event, { idempotency: { key, fingerprint, expiresAt }, openClaim: `waybill:${claim.waybill}` });
- * if (!result.created && result.taken === 'id') decide(result.stored);
+ * const result = await claims.create(claim, event, { idempotency: { key, fingerprint, expiresAt, nowSeconds }, openClaim: `waybill:${claim.waybill}` });
+ * if (!result.created && result.taken === 'key') decide(result.stored);
  */
 export interface ClaimRepository {
   /**
-   * Writes the claim (with its first event and idempotency record), its evidence
-   * entries and its open-claim guard atomically, under `claim.id`. Nothing is written
-   * when the id is taken (the answer says what is stored there) or the guard is held.
+   * Writes the claim (with its first event and its evidence), its idempotency record and
+   * its open-claim guard atomically, under `claim.id`. Nothing is written when the key is in
+   * use (the answer says what it filed), the id is taken, or the guard is held.
    */
   create(claim: Claim, event: ClaimEvent, options?: CreateClaimOptions): Promise<CreateClaimResult>;
   /** The claim as last written with its evidence (strongly consistent), or undefined. */
@@ -274,10 +287,10 @@ export interface RemedyRepository {
    */
   create(remedy: Remedy): Promise<Remedy>;
   /**
-   * Replaces the remedy by `next` (its answered form) if it is still `offered`; an accepted
-   * one with a value also adds it to the analytics of `claim` in the same write.
+   * Replaces the remedy by `next` (its answered form) if it is still `offered`. What an
+   * accepted one gives is counted off the request path (the caller announces the change).
    */
-  answer(next: Remedy, claim?: Claim): Promise<RemedyAnswerResult>;
+  answer(next: Remedy): Promise<RemedyAnswerResult>;
 }
 
 // The clerks' internal notes and the status counters.
@@ -307,192 +320,12 @@ export interface NoteRepository {
   list(claimId: string): Promise<ClaimNote[]>;
 }
 
-/** How many claims are in each status. */
-export type StatusCounts = Record<ClaimStatus, number>;
-
-/**
- * The per-status counters filing and every move keep (see dynamodb/status-counts.ts).
- *
- * @example (await statusCounts.counts('demo-shop')).in_review // 2
- */
-export interface StatusCountRepository {
-  /** One shop's counts, or every shop's when `shopId` is undefined. */
-  counts(shopId?: string): Promise<StatusCounts>;
-}
-
-/** The order's customer: the claimant of any claim filed for its shipments. */
-export interface Customer {
-  name: string;
-  email: string;
-  phone: string;
-}
-
-/** A shop's order: its own id, who ordered, and which of its shipments belong to it. */
-export interface OrderRecord {
-  shopId: string;
-  orderId: string;
-  placedAt: string;
-  customer: Customer;
-  b2b: boolean;
-  /** The shop's own shipment ids, in the order the shop listed them. */
-  shipmentIds: string[];
-  /** 1 when created; +1 on every replace that changes something. */
-  version: number;
-  updatedAt: string;
-}
-
-/** A shipment: the facts the shop stated and every event reported for it. */
-export interface ShipmentRecord {
-  shopId: string;
-  shipmentId: string;
-  orderId: string;
-  facts: ShipmentFacts;
-  events: ShipmentEvent[];
-  /** +1 on every write (a replace that changed its facts, each new event). */
-  version: number;
-  updatedAt: string;
-  /**
-   * The deadline, while the shipment may be owed for lateness (not cancelled, not delivered
-   * on time): its place in the late index. Computed by the domain (`summarizeShipment`).
-   */
-  watchDate?: string;
-  /**
-   * While on its way: the first delivery date that would be late (the domain's `lateFromOf`),
-   * so a delivery report can be recorded without reading the shipment.
-   */
-  lateFrom?: string;
-}
-
-/** One order replace, written atomically: the order, its shipments, the ones it dropped. */
-export interface OrderReplace {
-  order: OrderRecord;
-  /** The version read; absent: the order must not exist yet. */
-  expectedOrderVersion?: number;
-  /** Shipments to write, each conditioned on the version read (absent: must not exist). */
-  puts: { record: ShipmentRecord; expectedVersion?: number }[];
-  /** Shipments the order no longer lists: deleted, so none is left without its order. */
-  removes: { shipmentId: string; expectedVersion: number }[];
-}
-
-/** The late listing: shipments watched with a deadline before `before` (today). */
-export interface LateShipmentFilter {
-  /** One shop's (every shop key's, a clerk's `shopId=`); absent: every shop's (clerks). */
-  shopId?: string;
-  /** YYYY-MM-DD, exclusive. */
-  before: string;
-}
-
-/**
- * What an event makes of the shipment as stored: the answer, and the shipment to write
- * (`next`, its version one up), or nothing to write (a resent event id).
- */
-export interface EventDecision<T> {
-  answer: T;
-  next?: ShipmentRecord;
-}
-
-/** What appending a routine event found: written (the shipment as it is now), or refused. */
-export type AppendOutcome =
-  | { appended: true; record: ShipmentRecord }
-  | {
-      appended: false;
-      /** The shipment as stored, to decide on (absent: there is no such shipment). */
-      current: ShipmentRecord | undefined;
-    };
-
-/**
- * Orders and shipments, per shop (ids are the shop's own).
- *
- * @example
- * const s = await shipments.getShipment('shop-a', 'S-1');
- * const outcome = await shipments.recordEvent({ ...s, events: [...s.events, e], version: s.version + 1 }, e.eventId, s.version);
- */
-export interface ShipmentRepository {
-  /** Strongly consistent. */
-  getOrder(shopId: string, orderId: string): Promise<OrderRecord | undefined>;
-  /** Strongly consistent; the ones that exist, in the order asked. */
-  getShipments(shopId: string, shipmentIds: readonly string[]): Promise<ShipmentRecord[]>;
-  /** Strongly consistent. */
-  getShipment(shopId: string, shipmentId: string): Promise<ShipmentRecord | undefined>;
-  /**
-   * Writes the order, its shipments and the removals in one transaction.
-   * @throws {ConflictError} when anything moved since it was read.
-   */
-  replaceOrder(write: OrderReplace): Promise<void>;
-  /**
-   * Writes `next` (the shipment with event `eventId` appended) if the stored one is at
-   * `expectedVersion` and has no event `eventId`: one conditional write. A resent event
-   * is `duplicate` and changes nothing.
-   * @throws {ConflictError} when the shipment moved on (read it again and retry).
-   * @throws {NotFoundError} when it is gone.
-   */
-  recordEvent(
-    next: ShipmentRecord,
-    eventId: string,
-    expectedVersion: number,
-  ): Promise<'recorded' | 'duplicate'>;
-  /**
-   * Records event `eventId`: `decide` (pure; it may throw a refusal) is applied to the shipment as
-   * stored and its `next` written, conditioned on what it was applied to. The common path is
-   * one conditional PutItem on the shipment as this instance last saw it; a stale guess
-   * fails the condition, which returns the current item to decide again (bounded). What
-   * writes nothing (a resend, a refusal) is only answered from the shipment as stored.
-   * @throws {NotFoundError} when there is no such shipment.
-   * @throws {ConflictError} when it kept moving through every attempt.
-   */
-  applyEvent<T>(
-    shopId: string,
-    shipmentId: string,
-    eventId: string,
-    decide: (current: ShipmentRecord) => EventDecision<T>,
-    /** `stored`: the shipment as just returned by storage (e.g. a refused append): decided on first. */
-    options?: { stored?: ShipmentRecord },
-  ): Promise<T>;
-  /**
-   * Records a status report with no read: one UpdateItem that appends it (events, version + 1,
-   * `updatedAt`) and applies `effect` (the domain's `reportEffect`), conditioned on what that
-   * effect assumes: the shipment on its way, no later status report, fewer than `maxEvents`
-   * events, no event with its id, and for a delivery no earlier one and a date on or after the
-   * shipping date. Refused, the shipment as stored comes back, for `applyEvent` to decide on.
-   */
-  appendReport(
-    shopId: string,
-    shipmentId: string,
-    event: ShipmentEvent,
-    effect: ReportEffect,
-    write: { updatedAt: string; maxEvents: number },
-  ): Promise<AppendOutcome>;
-  /**
-   * Puts the shipment's place in the late index (`watchDate`) and its `lateFrom` as `record`
-   * says, if it is still at `record`'s version and write time (else whoever wrote since has
-   * decided them): what follows an append that could not tell them (a delivery on an instance
-   * with no copy). Nothing else changes, the version neither. False when it was not that write.
-   */
-  tidyWatch(record: ShipmentRecord): Promise<boolean>;
-  /**
-   * Watched shipments whose deadline is before `filter.before`, oldest deadline first, from
-   * the late index: it reads late ones only.
-   * @throws {InvalidCursorError} for a cursor not issued to this caller for this listing.
-   */
-  listLate(filter: LateShipmentFilter, page: PageRequest): Promise<Page<ShipmentRecord>>;
-}
-
 /**
  * Everything the application stores, as one dependency.
  *
  * @example
  * type Variables = { storage: Storage };
  */
-/**
- * The analytics counters by day (written with each claim change, see dynamodb/aggregates.ts).
- *
- * @example const days = await storage.analytics.days({ shopId: 'demo-shop' }, '2026-12-01', '2026-12-31');
- */
-export interface AnalyticsRepository {
-  /** The day buckets of one shop (or `ALL` shops) from `from` to `to` (YYYY-MM-DD); days with no claims are absent. */
-  days(scope: { shopId: string } | 'ALL', from: string, to: string): Promise<DayFigures[]>;
-}
-
 export interface Storage {
   claims: ClaimRepository;
   analytics: AnalyticsRepository;
@@ -505,4 +338,6 @@ export interface Storage {
   /** Internal notes and status counters. */
   notes: NoteRepository;
   statusCounts: StatusCountRepository;
+  /** The claim-change consumer's bookkeeping (see ./figures-repository.ts). */
+  tallies: TallyRepository;
 }

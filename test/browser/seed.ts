@@ -8,6 +8,7 @@ import { getCalendar } from '../../src/domain/calendar';
 import { fileClaim } from '../../src/domain/claim';
 import { prepareClaim, type ClaimFiling } from '../../src/domain/claim/filing';
 import { resolvePolicy } from '../../src/domain/policies';
+import { reconcileClaim } from '../../src/services/claim-changes';
 import { createDynamoStorage } from '../../src/storage/dynamodb';
 import type { Storage } from '../../src/storage/repository';
 import { isoDay } from './browser';
@@ -79,5 +80,7 @@ export async function seedClaim(
   const id = `clm_${crypto.randomUUID().replaceAll('-', '')}`;
   const { claim, event } = fileClaim(prepared, { id, at, by: { role: 'shop', id: shopId } });
   await storage.claims.create(claim, event);
+  // What the Worker's change consumer derives (counts, search, the unacknowledged queue).
+  await reconcileClaim({ storage, clock: () => new Date(), log: () => undefined }, id);
   return id;
 }

@@ -1,7 +1,7 @@
 /**
  * Causes and analytics through the Worker, on DynamoDB Local (today is 2025-06-16): claims
  * carry a cause, a clerk corrects it, and GET /v1/analytics/claims counts them from the day
- * buckets each claim write keeps.
+ * buckets the claim-change consumer keeps (applied inline here: see ./worker.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { fileOk, lostFiling, move, seedKey, seedShop } from './claims-helpers';
@@ -17,6 +17,7 @@ type Report = {
   totals: Figures;
   flags: { carrier: string; cause: string; week: string; count: number }[];
   shopId?: string;
+  asOf?: string;
 };
 const JUNE = 'from=2025-06-01&to=2025-06-30';
 const report = async (auth: Record<string, string>, query: string) => {
@@ -41,6 +42,8 @@ describe('GET /v1/analytics/claims', () => {
     ]);
     expect(mine.totals).toMatchObject({ count: 3, computed: { amount: '25500.00' } });
     expect(mine.shopId).toBe(shop.shopId);
+    // Kept off the request path (applied inline in these tests), as of the consumer's clock.
+    expect(mine.asOf).toBe('2025-06-16T09:00:00.000Z');
     const byClerk = await report(clerk.auth, `${JUNE}&groupBy=cause&shopId=${shop.shopId}`);
     expect(byClerk).toEqual(mine);
     const everyone = await report(clerk.auth, `${JUNE}&groupBy=carrier`);

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/domain/claim';
+import { reconcileClaim } from '../../src/services/claim-changes';
+import { fixedClock } from '../support/answer';
 import { fileOk, lostFiling, seedKey, seedShop, storage } from './claims-helpers';
 import { call } from './helpers';
 import { orderBody, postEvent, shipmentBody } from './shipments-helpers';
@@ -28,6 +30,8 @@ async function storedDue(filed: Claim, acknowledgeBy: string): Promise<Claim> {
     type: 'filed',
   } as const;
   expect((await storage.claims.create(claim, event)).created).toBe(true);
+  // As the Worker's claim-change consumer would: it is what lists the claim as unacknowledged.
+  await reconcileClaim({ storage, clock: fixedClock }, id);
   return claim;
 }
 
@@ -59,7 +63,18 @@ describe('acknowledge at once', () => {
       shop.auth,
     );
     expect(ids(next)).toEqual([at8.id]);
-    expect(next.body.nextCursor).toBeUndefined();
+    // A page that filled its limit may carry a cursor to an empty last page (it pages by
+    // LastEvaluatedKey): nothing more either way.
+    if (next.body.nextCursor !== undefined) {
+      const last = await call(
+        'GET',
+        `/v1/claims?unacknowledged=true&limit=1&cursor=${String(next.body.nextCursor)}`,
+        undefined,
+        shop.auth,
+      );
+      expect(ids(last)).toEqual([]);
+      expect(last.body.nextCursor).toBeUndefined();
+    }
 
     const sent = await call('POST', `/v1/claims/${at7.id}/messages/ack/sent`, undefined, shop.auth);
     expect(sent.status, sent.text).toBe(200);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fieldErrorsOf } from '../support/answer';
+import { fieldErrorsOf, TODAY } from '../support/answer';
 import { fileOk, lostFiling, seedKey, seedShop } from './claims-helpers';
 import { call, type Answer } from './helpers';
 
@@ -218,6 +218,8 @@ describe('search and counts', () => {
     expect(a.status, a.text).toBe(200);
     expect(a.body.counts).toMatchObject({ submitted: 1, cancelled: 1, in_review: 0 });
     expect(a.body.total).toBe(2);
+    // Kept off the request path (applied inline in these tests), as of the consumer's clock.
+    expect(a.body.asOf).toBe(`${TODAY}T09:00:00.000Z`);
     const byClerk = await call('GET', `/v1/claim-counts?shopId=${s.shopId}`, undefined, clerk.auth);
     expect(byClerk.body).toEqual(a.body);
     const refused = await call('GET', `/v1/claim-counts?shopId=${shop.shopId}`, undefined, s.auth);

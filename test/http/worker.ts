@@ -2,8 +2,12 @@ import { createWorker } from '../../src/worker';
 import { fixedClock } from '../support/answer';
 
 /**
- * The Worker under test: exactly the deployed factory, with the clock pinned
- * so filing windows and "today" are the same on every run.
+ * The Worker under test: exactly the deployed factory, with the clock pinned so filing
+ * windows and "today" are the same on every run, and claim changes applied before each
+ * answer (`inline`) instead of through the queue: a count, a report or the unacknowledged
+ * queue read right after a change sees it on every run. The queue would apply it a moment
+ * later, in the background, outside the test. Its consumer (`queue()`) and the cron
+ * (`scheduled()`) are tested directly (claim-changes.test.ts).
  */
 export { TODAY } from '../support/answer';
-export default createWorker({ clock: fixedClock });
+export default createWorker({ clock: fixedClock, changes: 'inline' });

@@ -8,6 +8,7 @@ describe('Worker configuration', () => {
       DYNAMODB_TABLE: 'parcel-claims',
       DYNAMODB_REGION: 'eu-central-1',
       API_KEY_CACHE_SECONDS: 30,
+      VIEW_SHARDS: 4,
     });
   });
 

@@ -8,7 +8,6 @@ import type { ClaimFiling } from '../../src/domain/claim/filing';
 import { filingExample } from '../../src/schemas/examples';
 import type { Principal } from '../../src/services/actor';
 import { createClaimService } from '../../src/services/claims';
-import { idempotentClaimId, MAX_KEY_GENERATIONS } from '../../src/services/idempotency';
 import { freshStorage } from '../storage/helpers';
 
 let now = new Date('2025-06-16T09:00:00.000Z');
@@ -145,7 +144,6 @@ describe('the claim service', () => {
   it('replays a retry with the same key and body, and refuses another body under the key', async () => {
     const body = filing();
     const first = await claims.file(shopA, body, { idempotencyKey: 'order-7' });
-    expect(first.claim.id).toBe(await idempotentClaimId('shop-a', 'order-7', 0));
     const retry = await claims.file(shopA, structuredClone(body), { idempotencyKey: 'order-7' });
     // A replay, not claim-exists, although the first claim holds the parcel's guard.
     expect(retry).toEqual({ claim: first.claim, replayed: true });
@@ -182,7 +180,7 @@ describe('the claim service', () => {
     expect((await claims.file(shopA, body)).claim.id).not.toBe(claim.id);
   });
 
-  it('forgets a key after its 24 h window: the key files again under its next id', async () => {
+  it('forgets a key after its 24 h window: the key files again', async () => {
     const body = filing();
     const first = await claims.file(shopA, body, { idempotencyKey: 'order-window' });
     now = new Date(start.getTime() + day + 1000);
@@ -191,11 +189,11 @@ describe('the claim service', () => {
       await expect(
         claims.file(shopA, body, { idempotencyKey: 'order-window' }),
       ).rejects.toMatchObject({ code: 'claim-exists', existingClaimId: first.claim.id });
-      // …and once it is settled, the key files a new claim, under its next id.
+      // …and once it is settled, the key files a new claim.
       await claims.move(shopA, first.claim.id, { type: 'cancel' });
       const later = await claims.file(shopA, body, { idempotencyKey: 'order-window' });
       expect(later.replayed).toBe(false);
-      expect(later.claim.id).toBe(await idempotentClaimId('shop-a', 'order-window', 1));
+      expect(later.claim.id).not.toBe(first.claim.id);
       // Within the new window, the key replays the new claim.
       const again = await claims.file(shopA, body, { idempotencyKey: 'order-window' });
       expect(again).toEqual({ claim: later.claim, replayed: true });
@@ -203,21 +201,6 @@ describe('the claim service', () => {
       now = start;
     }
   });
-
-  it('refuses a key re-used after its window too many times, naming the key', async () => {
-    try {
-      for (let n = 0; n < MAX_KEY_GENERATIONS; n++) {
-        const { claim } = await claims.file(shopA, filing(), { idempotencyKey: 'k-worn' });
-        expect(claim.id).toBe(await idempotentClaimId('shop-a', 'k-worn', n));
-        now = new Date(now.getTime() + day + 1000);
-      }
-      const attempt = claims.file(shopA, filing(), { idempotencyKey: 'k-worn' });
-      await expect(attempt).rejects.toMatchObject({ code: 'idempotency-conflict', key: 'k-worn' });
-      await expect(attempt).rejects.toThrow(/k-worn.*re-used after its window 16 times/);
-    } finally {
-      now = start;
-    }
-  }, 60_000);
 
   it('files exactly one claim for 100 concurrent filings with one key; the others replay it', async () => {
     const shop: Principal = { keyId: 'k-r', role: 'shop', shopId: 'shop-race' };
@@ -227,7 +210,7 @@ describe('the claim service', () => {
     );
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
     const ids = new Set(results.map((r) => r.claim.id));
-    expect([...ids]).toEqual([await idempotentClaimId('shop-race', 'k-race', 0)]);
+    expect(ids.size).toBe(1);
     expect((await claims.list(shop, { limit: 10 })).items).toHaveLength(1);
   }, 60_000);
 

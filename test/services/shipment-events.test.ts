@@ -1,50 +1,30 @@
 /**
- * The shipment service on DynamoDB Local: a status report recorded with no read (the
- * domain's `reportEffect`, storage's `appendReport`) answers and stores exactly what deciding
- * on the stored shipment (read, rules, conditional PutItem) does. The same scripts of reports
- * (in order, out of order, resent, cancelled, delivered on time and late, received, dated
- * before shipping, rescheduled, re-measured, reported again after delivery, invalid) run through two services: one
- * as built, one whose storage refuses every append so each report takes the read path.
+ * The shipment service on DynamoDB Local answers and stores what it does on the in-memory
+ * reference storage (./memory-shipments.ts), script by script (in order, out of order,
+ * resent, cancelled, delivered on time and late, received, dated before shipping,
+ * rescheduled, re-measured, reported again after delivery, invalid); and records a history
+ * the old single shipment item could not hold (its 400 KB): 60 re-measurements of 100
+ * packages, then the delivery.
  */
 import { describe, expect, it } from 'vitest';
-import type { ShipmentEvent } from '../../src/domain/shipment';
+import type { RemeasuredEvent, ShipmentEvent } from '../../src/domain/shipment';
 import { orderInputExample } from '../../src/schemas/shipment.examples';
 import type { Principal } from '../../src/services/actor';
 import { createShipmentService } from '../../src/services/shipments';
-import { DynamoShipmentRepository } from '../../src/storage/dynamodb';
-import type { ShipmentRepository, Storage } from '../../src/storage/repository';
 import { freshStorage } from '../storage/helpers';
+import { MemoryShipments } from './memory-shipments';
 
 const base = await freshStorage();
-const now = new Date('2025-06-20T09:00:00.000Z');
-const clock = () => now;
-const direct = createShipmentService({ storage: base, clock });
-
-/** Storage that never appends: every report is decided on the shipment as stored. */
-const inner = new DynamoShipmentRepository({ client: base.client, tableName: base.tableName });
-const readPath: ShipmentRepository = {
-  getOrder: (...a) => inner.getOrder(...a),
-  getShipments: (...a) => inner.getShipments(...a),
-  getShipment: (...a) => inner.getShipment(...a),
-  replaceOrder: (...a) => inner.replaceOrder(...a),
-  recordEvent: (...a) => inner.recordEvent(...a),
-  applyEvent: (...a) => inner.applyEvent(...a),
-  listLate: (...a) => inner.listLate(...a),
-  tidyWatch: (...a) => inner.tidyWatch(...a),
-  appendReport: async (shopId, shipmentId) => {
-    const current = await inner.getShipment(shopId, shipmentId);
-    return { appended: false, current };
-  },
-};
-const viaRead = createShipmentService({
-  storage: { ...base, shipments: readPath } as Storage,
+const clock = () => new Date('2025-06-20T09:00:00.000Z');
+const dynamo = createShipmentService({ storage: base, clock });
+const memory = createShipmentService({
+  storage: { ...base, shipments: new MemoryShipments() },
   clock,
 });
 
 const at = (date: string, hour = 12) => `${date}T${String(hour).padStart(2, '0')}:00:00+03:00`;
 const s = (eventId: string, status: ShipmentEvent['status'], when: string) =>
   ({ eventId, status, at: when }) as ShipmentEvent;
-
 const lateSupplier: ShipmentEvent = {
   eventId: 'm',
   status: 'rescheduled',
@@ -52,7 +32,6 @@ const lateSupplier: ShipmentEvent = {
   promisedDate: '2025-06-12',
   reason: 'supplier_late',
 };
-
 /** A re-measurement of the example's box (60 × 40 × 40 cm) at `kg`, charged `amount`. */
 const rem = (eventId: string, when: string, kg: string, amount: string, currency = 'RUB') =>
   ({
@@ -128,110 +107,87 @@ const SCRIPTS: Record<string, ShipmentEvent[]> = {
   ],
 };
 
-type Outcome = { status: number; body: unknown };
-async function run(
-  service: typeof direct,
-  principal: Principal,
-  shipmentId: string,
-  events: readonly ShipmentEvent[],
-): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
+type Service = typeof dynamo;
+const who: Principal = { keyId: 'k-shop', role: 'shop', shopId: 'shop-ev' };
+const [template] = orderInputExample.shipments;
+
+async function run(service: Service, shipmentId: string, events: readonly ShipmentEvent[]) {
+  const outcomes: unknown[] = [];
   for (const event of events) {
     try {
-      const answer = await service.recordEvent(principal, shipmentId, event);
-      outcomes.push({ status: 200, body: answer });
+      outcomes.push(await service.recordEvent(who, shipmentId, event));
     } catch (error) {
       const e = error as { name?: string; pointer?: string; message?: string };
-      outcomes.push({ status: 0, body: { name: e.name, pointer: e.pointer, message: e.message } });
+      outcomes.push({ name: e.name, pointer: e.pointer, message: e.message });
     }
   }
   return outcomes;
 }
 
-/** Everything an answer or a record says, but whose it is. */
-const unowned = (value: unknown) =>
-  JSON.parse(
-    JSON.stringify(value).replaceAll('"shop-direct"', '"shop"').replaceAll('"shop-read"', '"shop"'),
-  );
-
-describe('a status report recorded with no read', () => {
-  it('answers and stores what deciding on the stored shipment does, script by script', async () => {
+describe('an event through the service', () => {
+  it('answers and stores what the reference storage does, script by script', async () => {
     const names = Object.keys(SCRIPTS);
-    const shops = { direct: 'shop-direct', read: 'shop-read' } as const;
-    const [template] = orderInputExample.shipments;
-    if (template === undefined) throw new Error('the example order has no shipment');
     const input = {
       ...orderInputExample,
-      shipments: names.map((name) => ({ ...template, shipmentId: name })),
+      shipments: names.map((name) => ({ ...template!, shipmentId: name })),
     };
-    const who = (shopId: string): Principal => ({ keyId: `k-${shopId}`, role: 'shop', shopId });
-    await direct.putOrder(who(shops.direct), 'O-1', input);
-    await viaRead.putOrder(who(shops.read), 'O-1', input);
+    await dynamo.putOrder(who, 'O-1', input);
+    await memory.putOrder(who, 'O-1', input);
     for (const name of names) {
       const events = SCRIPTS[name]!;
-      const fast = await run(direct, who(shops.direct), name, events);
-      const slow = await run(viaRead, who(shops.read), name, events);
-      expect(unowned(fast), name).toEqual(unowned(slow));
+      expect(await run(dynamo, name, events), name).toEqual(await run(memory, name, events));
       const [a, b] = await Promise.all([
-        base.shipments.getShipment(shops.direct, name),
-        base.shipments.getShipment(shops.read, name),
+        dynamo.getShipment(who, name),
+        memory.getShipment(who, name),
       ]);
-      expect(unowned(a), name).toEqual(unowned(b));
+      expect(a, name).toEqual(b);
     }
-    // The late listing (read from the index the writes keep) agrees too.
-    const late = async (shopId: string) =>
-      (await direct.listLate(who(shopId), { limit: 100 })).items.map((v) => v.shipmentId).sort();
-    const listed = await late(shops.direct);
-    expect(listed).toEqual(await late(shops.read));
+    expect(await dynamo.getOrder(who, 'O-1')).toEqual(await memory.getOrder(who, 'O-1'));
+    // The late listing (read from the late views the writes keep) agrees too.
+    const late = async (service: Service) =>
+      (await service.listLate(who, { limit: 100 })).items.map((v) => v.shipmentId).sort();
+    const listed = await late(dynamo);
+    expect(listed).toEqual(await late(memory));
     expect(listed).toEqual(
       expect.arrayContaining(['late', 'lateHoliday', 'received', 'inOrder', 'outOfOrder']),
     );
     expect(listed).not.toContain('onTime');
     expect(listed).not.toContain('cancelled');
-  });
-});
+  }, 60_000);
 
-describe('a delivery the instance could not tell', () => {
-  it('is answered before its place in the late index is put right, and never listed late meanwhile', async () => {
-    // A service whose storage remembers no shipment: every delivery is one it cannot tell.
-    const cold = new DynamoShipmentRepository({
-      client: base.client,
-      tableName: base.tableName,
-      shipmentCacheSize: 0,
-    });
-    const service = createShipmentService({ storage: { ...base, shipments: cold }, clock });
-    const who: Principal = { keyId: 'k-defer', role: 'shop', shopId: 'shop-defer' };
-    const [template] = orderInputExample.shipments;
-    if (template === undefined) throw new Error('the example order has no shipment');
-    const input = {
+  it('records 60 re-measurements of 100 packages, then the delivery', async () => {
+    const shipmentId = 'heavy';
+    await dynamo.putOrder(who, 'O-heavy', {
       ...orderInputExample,
-      shipments: ['on-time', 'late'].map((shipmentId) => ({ ...template, shipmentId })),
-    };
-    await service.putOrder(who, 'O-defer', input);
-    const deferred: (() => Promise<void>)[] = [];
-    const defer = (work: () => Promise<void>) => void deferred.push(work);
-    await service.recordEvent(who, 'on-time', s('d', 'delivered', at('2025-06-05')), { defer });
-    await service.recordEvent(who, 'late', s('d', 'delivered', at('2025-06-06')), { defer });
-    // Only the on-time delivery has its place to put right.
-    expect(deferred).toHaveLength(1);
-    const indexed = async () =>
-      (
-        await cold.listLate(
-          { shopId: 'shop-defer', before: '2025-06-20' },
-          { limit: 10, caller: 'k' },
-        )
-      ).items
-        .map((r) => r.shipmentId)
-        .sort();
-    expect(await indexed()).toEqual(['late', 'on-time']);
-    // Meanwhile the listing leaves it out (and hands its tidying on again).
-    const listed = await service.listLate(who, { limit: 10 }, { defer });
-    expect(listed.items.map((v) => v.shipmentId)).toEqual(['late']);
-    expect(deferred).toHaveLength(2);
-    await Promise.all(deferred.map((work) => work()));
-    expect(await indexed()).toEqual(['late']);
-    const stored = await cold.getShipment('shop-defer', 'on-time');
-    expect(stored?.watchDate).toBeUndefined();
-    expect(stored?.version).toBe(2);
-  });
+      shipments: [{ ...template!, shipmentId }],
+    });
+    let seed = 5;
+    const digit = () => (seed = (seed * 48271) % 2147483647) % 10;
+    const measured = (n: number): RemeasuredEvent => ({
+      eventId: `m-${n}`,
+      status: 'remeasured',
+      at: `2025-06-03T10:${String(n).padStart(2, '0')}:00+03:00`,
+      packages: Array.from({ length: 100 }, () => ({
+        lengthCm: `${50 + digit()}.${digit()}${digit()}${digit()}${digit()}`,
+        widthCm: `${30 + digit()}.${digit()}${digit()}${digit()}${digit()}`,
+        heightCm: `${20 + digit()}.${digit()}${digit()}${digit()}${digit()}`,
+        weightKg: `${1 + digit()}.${digit()}${digit()}${digit()}${digit()}${digit()}${digit()}`,
+      })),
+      charged: { amount: `${700 + n}.00`, currency: 'RUB' },
+    });
+    for (let n = 0; n < 60; n++) {
+      const answer = await dynamo.recordEvent(who, shipmentId, measured(n));
+      expect(answer.duplicate).toBe(false);
+    }
+    const delivered = await dynamo.recordEvent(
+      who,
+      shipmentId,
+      s('d', 'delivered', at('2025-06-09')),
+    );
+    expect(delivered.shipment.status).toBe('delivered');
+    const stored = await dynamo.getShipment(who, shipmentId);
+    expect(stored.events).toHaveLength(61);
+    expect(JSON.stringify(stored.events).length).toBeGreaterThan(400 * 1024);
+    expect(stored.remeasurement?.charged.amount).toBe('759.00');
+  }, 120_000);
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIM_STATUSES, type Claim } from '../../src/domain/claim';
 import { InvalidCursorError, type ClaimFilter } from '../../src/storage/repository';
-import { at, freshStorage, newClaim, storeFiled } from './helpers';
+import { DynamoClaimRepository } from '../../src/storage/dynamodb/claim-repository';
+import { at, freshTable, TEST_VIEW_SHARDS, newClaim, storeFiled } from './helpers';
 
-const { claims } = await freshStorage();
+const { client, tableName } = await freshTable();
+const claims = new DynamoClaimRepository({ client, tableName, viewShards: TEST_VIEW_SHARDS });
 const CLERK = 'key-clerk';
 const day = (iso: string, plus: number) =>
   new Date(Date.parse(iso) + plus * 86_400_000).toISOString().slice(0, 10);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addEvidence, transition, type ClaimActor } from '../../src/domain/claim';
 import { ConflictError, NotFoundError } from '../../src/storage/repository';
-import { at, freshStorage, newClaim } from './helpers';
+import { DynamoClaimRepository } from '../../src/storage/dynamodb/claim-repository';
+import { at, freshTable, newClaim, TEST_VIEW_SHARDS } from './helpers';
 
-const { claims } = await freshStorage();
+const { client, tableName } = await freshTable();
+const claims = new DynamoClaimRepository({ client, tableName, viewShards: TEST_VIEW_SHARDS });
 const clerk: ClaimActor = { role: 'clerk', id: 'clerk-1' };
 
 async function filed() {

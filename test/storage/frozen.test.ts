@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { clientFor, ensureTable } from '../../scripts/create-table';
 import { startDynamoLocal } from '../../scripts/dynamodb-local';
 import { createApp } from '../../src/app';
-import { idempotentClaimId } from '../../src/services/idempotency';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { idempotencyKey } from '../../src/storage/dynamodb/keys';
 import { generateApiKey, hashApiKey } from '../../src/storage/api-keys';
 import { createDynamoStorage } from '../../src/storage/dynamodb';
 
@@ -90,14 +91,19 @@ describe('when DynamoDB freezes after a filing was sent', () => {
     expect(problem.type).toBe('/problems/storage-outcome-unknown');
     expect(problem.detail).toMatch(/same Idempotency-Key/);
 
-    // Resumed, DynamoDB Local carries out the request it had taken in: the claim is there.
-    const id = await idempotentClaimId('shop-frozen', 'frozen-1', 0);
-    let stored = await read(id);
-    for (let i = 0; i < 50 && stored.status !== 200; i++) {
+    // Resumed, DynamoDB Local carries out the request it had taken in: the key's record and
+    // the claim it names are there.
+    const keyRecord = () =>
+      admin.send(
+        new GetItemCommand({ TableName: 'claims', Key: idempotencyKey('shop-frozen', 'frozen-1') }),
+      );
+    let record = await keyRecord();
+    for (let i = 0; i < 50 && record.Item === undefined; i++) {
       await new Promise((done) => setTimeout(done, 100));
-      stored = await read(id);
+      record = await keyRecord();
     }
-    expect(stored.status).toBe(200);
+    const id = record.Item?.claimId?.S ?? '';
+    expect((await read(id)).status).toBe(200);
 
     const retry = await file({ 'idempotency-key': 'frozen-1' });
     expect(retry.status).toBe(201);

@@ -6,69 +6,39 @@ import { randomUUID } from 'node:crypto';
 import { computeLost } from '../../src/domain/compensation';
 import { resolvePolicy } from '../../src/domain/policies';
 import { inject } from 'vitest';
-import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { clientFor, ensureTable } from '../../scripts/create-table';
-import { tableDefinition } from '../../src/storage/table';
+import { documentApiClient } from '../support/document-api-client';
 import { fileClaim, type Claim, type ClaimChange, type NewClaim } from '../../src/domain/claim';
-import {
-  DynamoApiKeyRepository,
-  DynamoClaimRepository,
-  DynamoShopRepository,
-  DynamoMessageSentRepository,
-  DynamoDeskSessionRepository,
-  DynamoShipmentRepository,
-  DynamoRemedyRepository,
-  DynamoNoteRepository,
-  DynamoStatusCountRepository,
-  DynamoAnalyticsRepository,
-} from '../../src/storage/dynamodb';
-import type { ClaimRepository, ShipmentRecord } from '../../src/storage/repository';
+import type { ClaimRepository, ShipmentRecord, Storage } from '../../src/storage/repository';
+
+/** The shards of the clerk-wide views in tests: more than one, so merging is always exercised. */
+export const TEST_VIEW_SHARDS = 3;
 
 /** A new, empty table on the shared DynamoDB Local, so counts in one file are exact. */
-export async function freshStorage() {
+export async function freshStorage(options: { viewShards?: number } = {}) {
+  const { client, tableName } = await freshTable();
+  const viewShards = options.viewShards ?? TEST_VIEW_SHARDS;
+  // Imported when called: a file that only needs a table or the factories below loads without it.
+  const { storageOn, DynamoApiKeyRepository } = await import('../../src/storage/dynamodb');
+  const storage: Storage = storageOn(client, { tableName, viewShards });
+  // The key repository itself (no cache in front), with its admin calls (setDisplayName).
+  const apiKeys = new DynamoApiKeyRepository({ client, tableName, viewShards });
+  return { client, tableName, viewShards, ...storage, apiKeys };
+}
+
+/** A new, empty table on the shared DynamoDB Local, and a client for it. */
+export async function freshTable() {
   const tableName = `t-${randomUUID()}`;
   const connection = { endpoint: inject('dynamoEndpoint'), region: 'eu-central-1', tableName };
   const client = clientFor(connection);
+  // The storage-ydb project (vitest.config.ts): the table as YDB's Document API takes it, and a
+  // client that refuses what that API lacks (test/support/document-api-client.ts).
+  if (inject('documentApi') === true) {
+    await ensureTable(documentApiClient(client), tableName, { target: 'ydb' });
+    return { client, tableName };
+  }
   await ensureTable(client, tableName);
-  return {
-    client,
-    tableName,
-    claims: new DynamoClaimRepository({ client, tableName }),
-    apiKeys: new DynamoApiKeyRepository({ client, tableName }),
-    shops: new DynamoShopRepository({ client, tableName }),
-    messagesSent: new DynamoMessageSentRepository({ client, tableName }),
-    remedies: new DynamoRemedyRepository({ client, tableName }),
-    deskSessions: new DynamoDeskSessionRepository({ client, tableName }),
-    shipments: new DynamoShipmentRepository({ client, tableName }),
-    notes: new DynamoNoteRepository({ client, tableName }),
-    statusCounts: new DynamoStatusCountRepository({ client, tableName }),
-    analytics: new DynamoAnalyticsRepository({ client, tableName }),
-  };
-}
-
-/**
- * A table as it was before the indexes named in `omit` existed (what `npm run migrate` meets).
- * @example await createTableWithout(client, 't-old', ['shopOverdue']);
- */
-export async function createTableWithout(
-  client: DynamoDBClient,
-  tableName: string,
-  omit: readonly string[],
-): Promise<void> {
-  const current = tableDefinition(tableName);
-  const indexes = current.GlobalSecondaryIndexes.filter((i) => !omit.includes(i.IndexName!));
-  const used = new Set([
-    'pk',
-    'sk',
-    ...indexes.flatMap((i) => i.KeySchema!.map((k) => k.AttributeName!)),
-  ]);
-  await client.send(
-    new CreateTableCommand({
-      ...current,
-      AttributeDefinitions: current.AttributeDefinitions.filter((a) => used.has(a.AttributeName)),
-      GlobalSecondaryIndexes: indexes,
-    }),
-  );
+  return { client, tableName };
 }
 
 let sequence = 0;
@@ -169,3 +139,18 @@ export const shipment = (
   watchDate: '2025-03-11',
   ...over,
 });
+
+/**
+ * What the claim-change consumer derives from stored claims (search entries, counts, the
+ * unacknowledged queue), applied at once, 50 claims at a time: what the queue does a moment
+ * after each write.
+ *
+ * @example await deriveAll(storage, claims.map((c) => c.id));
+ */
+export async function deriveAll(storage: Storage, claimIds: readonly string[]): Promise<void> {
+  const { reconcileClaim } = await import('../../src/services/claim-changes');
+  const deps = { storage, clock: () => new Date('2025-03-01T00:00:00.000Z'), log: () => undefined };
+  for (let i = 0; i < claimIds.length; i += 50) {
+    await Promise.all(claimIds.slice(i, i + 50).map((id) => reconcileClaim(deps, id)));
+  }
+}

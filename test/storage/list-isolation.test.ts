@@ -5,11 +5,12 @@
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/domain/claim';
-import { planQuery } from '../../src/storage/dynamodb/list-plan';
+import { planClaimList } from '../../src/storage/dynamodb/claim-list';
 import type { ClaimFilter } from '../../src/storage/repository';
-import { at, freshStorage, newClaim, storeFiled } from './helpers';
+import { at, deriveAll, freshStorage, newClaim, storeFiled } from './helpers';
 
-const { claims, client } = await freshStorage();
+const storage = await freshStorage();
+const { claims, client } = storage;
 
 /** Items DynamoDB evaluated (ScannedCount, before any FilterExpression) per Query sent. */
 const scanned: number[] = [];
@@ -66,6 +67,11 @@ const shopB: Claim[] = [
   }).claim,
 ];
 await storeFiled(claims, [...shopA, ...shopB]);
+// The search entries (the waybill filter reads them) are the consumer's: derived at once here.
+await deriveAll(
+  storage,
+  [...shopA, ...shopB].map((c) => c.id),
+);
 
 /** Everything a cursor could reveal when decoded naively: each dot-separated part as base64url text. */
 const decoded = (cursor: string | undefined) =>
@@ -124,13 +130,14 @@ describe("a shop's listing reads only its own items", () => {
 });
 
 describe('the list planner', () => {
-  const SHOP_INDEXES = ['byShopWaybill', 'shopOverdue', 'byShopStatus', 'byShop'];
   const others: ClaimFilter = {
     waybill: 'W#1',
     overdueAsOf: '2025-04-01',
     status: 'submitted',
     carrier: 'dpd',
     type: 'lost',
+    unacknowledgedAsOf: '2025-04-01T00:00:00.000Z',
+    search: { field: 'name', text: 'Анна' },
   };
   const names = Object.keys(others) as (keyof ClaimFilter)[];
   /** Every combination of the other filters, each with a shop. */
@@ -139,17 +146,31 @@ describe('the list planner', () => {
     ...Object.fromEntries(names.filter((_, n) => mask & (1 << n)).map((n) => [n, others[n]])),
   }));
 
-  it.each(withShop)('reads a shop index partitioned by the shop for %j', (filter) => {
-    const plan = planQuery(filter);
-    expect(SHOP_INDEXES).toContain(plan.index);
-    // The shop id is the whole partition, or an encoded part of it: 'shop#b' cannot read shop 'shop'.
-    if (plan.index === 'byShop') expect(plan.partition).toBe('shop#b');
-    else expect(plan.partition).toMatch(/^(shop#)?shop%23b#/);
+  it.each(withShop)('reads only partitions of the shop for %j', (filter) => {
+    const plan = planClaimList(filter, 4);
+    expect(plan.partitions.length).toBeGreaterThan(0);
+    // The shop id is an encoded part of the partition: 'shop#b' cannot read shop 'shop'.
+    for (const { pk, index } of plan.partitions) {
+      expect(pk).toMatch(/^SHOP#shop%23b#/);
+      expect(['gsi1', 'gsi3']).toContain(index);
+    }
   });
 
-  it('keeps clerk-wide listings on the clerk-wide indexes', () => {
-    expect(planQuery({ waybill: 'W1' }).index).toBe('byWaybill');
-    expect(planQuery({ overdueAsOf: '2025-04-01' }).index).toBe('overdue');
-    expect(planQuery({}).index).toBe('all');
+  it('keeps clerk-wide listings on the sharded clerk-wide partitions, every shard read', () => {
+    for (const filter of [
+      { waybill: 'W1' },
+      { overdueAsOf: '2025-04-01' },
+      { status: 'paid' as const },
+      {},
+    ]) {
+      const plan = planClaimList(filter, 4);
+      expect(plan.partitions.every((p) => ['gsi2', 'gsi4'].includes(p.index))).toBe(true);
+      expect(plan.partitions.every((p) => !p.pk.startsWith('SHOP#'))).toBe(true);
+      expect(new Set(plan.partitions.map((p) => p.pk.split('#').at(-1)))).toEqual(
+        new Set(['0', '1', '2', '3']),
+      );
+    }
+    // Every claim, newest first: all eight statuses, every shard.
+    expect(planClaimList({}, 4).partitions).toHaveLength(32);
   });
 });

@@ -1,239 +1,198 @@
 /**
- * Orders and shipments on DynamoDB Local: atomic order replaces, one conditional write per
- * event (a resent event id changes nothing), and the late index that reads late ones only.
+ * Order replaces on DynamoDB Local: one transaction when they fit, else several with the
+ * ORDER item last (the commit point) under the order's lock; the dropped shipments removed
+ * with every item of theirs; nothing written when anything moved since it was read.
  */
+import { GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ShipmentEvent } from '../../src/domain/shipment';
-import { listLateShipments } from '../../src/storage/dynamodb/shipment-list';
-import { localCursorSecret } from '../../src/storage/dynamodb/claim-repository';
-import {
-  ConflictError,
-  InvalidCursorError,
-  type OrderRecord,
-  type ShipmentRepository,
-} from '../../src/storage/repository';
+import { orderKey, shipmentMessageKey, shipmentPartition } from '../../src/storage/dynamodb/keys';
+import { queryAll } from '../../src/storage/dynamodb/read';
+import { ConflictError, type ShipmentRecord } from '../../src/storage/repository';
 import { freshStorage, shipment } from './helpers';
+import { createOrder, orderOf, shipmentInstance } from './shipment-helpers';
 
-let shipments: ShipmentRepository;
-let env: Awaited<ReturnType<typeof freshStorage>>;
+let tableName = '';
 beforeAll(async () => {
-  env = await freshStorage();
-  shipments = env.shipments;
+  tableName = (await freshStorage()).tableName;
 });
 
-const order = (
-  shopId: string,
-  orderId: string,
-  shipmentIds: string[],
-  version = 1,
-): OrderRecord => ({
-  shopId,
-  orderId,
-  placedAt: '2025-03-01T10:00:00+03:00',
-  customer: { name: 'Анна Петрова', email: 'anna@example.com', phone: '+7 900 000-00-00' },
-  b2b: false,
-  shipmentIds,
-  version,
-  updatedAt: '2025-03-01T10:00:00.000Z',
-});
-
-const event = (eventId: string, status: 'in_transit' | 'delivered'): ShipmentEvent => ({
-  eventId,
-  status,
-  at: '2025-03-08T10:00:00+03:00',
-});
+/** A shipment of 100 packages (the schema's most). */
+const big = (shopId: string, orderId: string, id: string, over: Partial<ShipmentRecord> = {}) => {
+  const s = shipment(shopId, orderId, id, over);
+  const packages = Array.from({ length: 100 }, (_, i) => ({
+    lengthCm: `${10 + i}.5`,
+    widthCm: `${20 + (i % 7)}`,
+    heightCm: `${30 + (i % 13)}.25`,
+    weightKg: `${1 + (i % 17)}.125`,
+  }));
+  return { ...s, facts: { ...s.facts, packages } };
+};
 
 describe('an order replace', () => {
-  it('writes the order and its shipments together, and reads them back as written', async () => {
+  it('writes the order and its shipments, and reads them back as written', async () => {
+    const { repo, meter } = shipmentInstance(tableName);
     const s1 = shipment('shop-a', 'O-1', 'S-1');
     const s2 = shipment('shop-a', 'O-1', 'S-2');
-    await shipments.replaceOrder({
-      order: order('shop-a', 'O-1', ['S-1', 'S-2']),
-      puts: [{ record: s1 }, { record: s2 }],
-      removes: [],
-    });
-    expect(await shipments.getOrder('shop-a', 'O-1')).toEqual(
-      order('shop-a', 'O-1', ['S-1', 'S-2']),
-    );
-    expect(await shipments.getShipments('shop-a', ['S-2', 'S-1', 'S-9'])).toEqual([s2, s1]);
-    // Another shop's ids are another shop's: the same ids name nothing there.
-    expect(await shipments.getShipment('shop-b', 'S-1')).toBeUndefined();
+    await createOrder(repo, [s1, s2]);
+    // One transaction: two heads, two facts, the order.
+    expect(meter.calls.filter((c) => c === 'TransactWriteItemsCommand')).toHaveLength(1);
+    expect(await repo.getOrder('shop-a', 'O-1')).toEqual(orderOf('shop-a', 'O-1', ['S-1', 'S-2']));
+    expect(await repo.getShipments('shop-a', ['S-2', 'S-1', 'S-9'])).toEqual([s2, s1]);
+    // Another shop's ids are another shop's.
+    expect(await repo.getShipment('shop-b', 'S-1')).toBeUndefined();
   });
 
-  it('deletes the shipments an order drops, in the same transaction', async () => {
-    const s1 = shipment('shop-a', 'O-2', 'S-21');
-    const s2 = shipment('shop-a', 'O-2', 'S-22');
-    await shipments.replaceOrder({
-      order: order('shop-a', 'O-2', ['S-21', 'S-22']),
-      puts: [{ record: s1 }, { record: s2 }],
-      removes: [],
-    });
-    await shipments.replaceOrder({
-      order: order('shop-a', 'O-2', ['S-21'], 2),
+  it('deletes a dropped shipment with its facts, events and customer messages', async () => {
+    const { repo, client } = shipmentInstance(tableName);
+    await createOrder(repo, [shipment('shop-a', 'O-2', 'S-21'), shipment('shop-a', 'O-2', 'S-22')]);
+    await repo.applyEvent('shop-a', 'S-22', 'e1', (current) => ({
+      answer: null,
+      next: {
+        ...current,
+        events: [{ eventId: 'e1', status: 'in_transit', at: '2025-03-05T10:00:00+03:00' }],
+        version: 2,
+      },
+    }));
+    const message = { ...shipmentMessageKey('shop-a', 'S-22', 'late'), sentAt: { S: 'x' } };
+    await client.send(new PutItemCommand({ TableName: tableName, Item: message }));
+    await repo.replaceOrder({
+      order: orderOf('shop-a', 'O-2', ['S-21'], 2),
       expectedOrderVersion: 1,
       puts: [],
-      removes: [{ shipmentId: 'S-22', expectedVersion: 1 }],
+      removes: [{ shipmentId: 'S-22', expectedVersion: 2 }],
     });
-    expect(await shipments.getShipment('shop-a', 'S-22')).toBeUndefined();
-    expect((await shipments.getOrder('shop-a', 'O-2'))?.shipmentIds).toEqual(['S-21']);
+    expect(await repo.getShipment('shop-a', 'S-22')).toBeUndefined();
+    expect((await repo.getOrder('shop-a', 'O-2'))?.shipmentIds).toEqual(['S-21']);
+    const left = await queryAll(client, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: shipmentPartition('shop-a', 'S-22') } },
+    });
+    expect(left).toEqual([]);
   });
 
   it('writes nothing when anything moved since it was read', async () => {
+    const { repo } = shipmentInstance(tableName);
     const s1 = shipment('shop-a', 'O-3', 'S-31');
-    await shipments.replaceOrder({
-      order: order('shop-a', 'O-3', ['S-31']),
-      puts: [{ record: s1 }],
-      removes: [],
-    });
-    const stale = shipments.replaceOrder({
-      order: order('shop-a', 'O-3', [], 2),
+    await createOrder(repo, [s1]);
+    const stale = repo.replaceOrder({
+      order: orderOf('shop-a', 'O-3', [], 2),
       expectedOrderVersion: 1,
       puts: [],
       removes: [{ shipmentId: 'S-31', expectedVersion: 7 }],
     });
     await expect(stale).rejects.toBeInstanceOf(ConflictError);
-    expect(await shipments.getShipment('shop-a', 'S-31')).toEqual(s1);
-    expect((await shipments.getOrder('shop-a', 'O-3'))?.version).toBe(1);
-    const again = shipments.replaceOrder({
-      order: order('shop-a', 'O-3', ['S-31']),
+    expect(await repo.getShipment('shop-a', 'S-31')).toEqual(s1);
+    expect((await repo.getOrder('shop-a', 'O-3'))?.version).toBe(1);
+    const again = repo.replaceOrder({
+      order: orderOf('shop-a', 'O-3', ['S-31']),
       puts: [],
       removes: [],
     });
     await expect(again).rejects.toBeInstanceOf(ConflictError);
   });
+
+  it('writes 40 shipments of 100 packages in transactions of at most 25 items, then drops 20', async () => {
+    const { repo, meter } = shipmentInstance(tableName);
+    const records = Array.from({ length: 40 }, (_, i) => big('shop-big', 'O-big', `S-${i}`));
+    await createOrder(repo, records);
+    expect(meter.largestTransaction).toBeLessThanOrEqual(25);
+    expect(meter.calls.filter((c) => c === 'TransactWriteItemsCommand')).toHaveLength(4);
+    const order = await repo.getOrder('shop-big', 'O-big');
+    expect(order?.shipmentIds).toHaveLength(40);
+    expect(await repo.getShipments('shop-big', order!.shipmentIds)).toEqual(records);
+    // Drop the first 20, and change the facts of the next 10.
+    const kept = records
+      .slice(20)
+      .map((r, i) =>
+        i < 10 ? { ...r, facts: { ...r.facts, waybill: `WB-${i}` }, version: 2 } : r,
+      );
+    await repo.replaceOrder({
+      order: orderOf(
+        'shop-big',
+        'O-big',
+        kept.map((r) => r.shipmentId),
+        2,
+      ),
+      expectedOrderVersion: 1,
+      puts: kept.slice(0, 10).map((record) => ({ record, expectedVersion: 1 })),
+      removes: records.slice(0, 20).map((r) => ({ shipmentId: r.shipmentId, expectedVersion: 1 })),
+    });
+    expect(meter.largestTransaction).toBeLessThanOrEqual(25);
+    expect((await repo.getOrder('shop-big', 'O-big'))?.shipmentIds).toHaveLength(20);
+    expect(
+      await repo.getShipments(
+        'shop-big',
+        records.map((r) => r.shipmentId),
+      ),
+    ).toEqual(kept);
+  });
 });
 
-describe('an event', () => {
-  it('is recorded by one conditional write, and a resent id changes nothing', async () => {
-    const s = shipment('shop-a', 'O-4', 'S-41');
-    await shipments.replaceOrder({
-      order: order('shop-a', 'O-4', ['S-41']),
-      puts: [{ record: s }],
+describe('the order lock of a replace larger than one transaction', () => {
+  const records = (orderId: string) =>
+    Array.from({ length: 13 }, (_, i) => shipment('shop-l', orderId, `${orderId}-${i}`));
+
+  it('makes another replace of the order wait, and lapses by itself', async () => {
+    const { repo, client } = shipmentInstance(tableName);
+    await createOrder(repo, records('OL-1'));
+    // A replace holding the lock (as one that crashed midway would, until it lapses).
+    const hold = (until: number) =>
+      client.send(
+        new UpdateItemCommand({
+          TableName: tableName,
+          Key: orderKey('shop-l', 'OL-1'),
+          UpdateExpression: 'SET #lock = :t, lockUntil = :u',
+          ExpressionAttributeNames: { '#lock': 'lock' },
+          ExpressionAttributeValues: { ':t': { S: 'other' }, ':u': { N: String(until) } },
+        }),
+      );
+    await hold(Date.now() + 60_000);
+    const write = {
+      order: orderOf('shop-l', 'OL-1', ['OL-1-0'], 2),
+      expectedOrderVersion: 1,
+      puts: [],
+      removes: records('OL-1')
+        .slice(1)
+        .map((r) => ({ shipmentId: r.shipmentId, expectedVersion: 1 })),
+    };
+    await expect(repo.replaceOrder(write)).rejects.toBeInstanceOf(ConflictError);
+    expect(await repo.getShipments('shop-l', ['OL-1-1'])).toHaveLength(1);
+    await hold(Date.now() - 1);
+    await repo.replaceOrder(write);
+    expect((await repo.getOrder('shop-l', 'OL-1'))?.shipmentIds).toEqual(['OL-1-0']);
+    const item = await client.send(
+      new GetItemCommand({ TableName: tableName, Key: orderKey('shop-l', 'OL-1') }),
+    );
+    expect(item.Item?.lock).toBeUndefined();
+  });
+
+  it('lets go of a new order when a later transaction loses, leaving no order behind', async () => {
+    const { repo } = shipmentInstance(tableName);
+    const all = [...records('OL-2'), ...records('OL-2b').map((r) => ({ ...r, orderId: 'OL-2' }))];
+    // One of them exists already (another order's): the replace fails past its first step.
+    await createOrder(repo, [shipment('shop-l', 'OTHER', all[25]!.shipmentId)]);
+    await expect(createOrder(repo, all)).rejects.toBeInstanceOf(ConflictError);
+    expect(await repo.getOrder('shop-l', 'OL-2')).toBeUndefined();
+    // What the first transaction wrote stays, whole, listed by no order yet: the retry (as
+    // the service reads them) writes them on the versions it finds.
+    const ids = all.map((r) => r.shipmentId);
+    const found = new Map((await repo.getShipments('shop-l', ids)).map((r) => [r.shipmentId, r]));
+    expect(found.size).toBe(13);
+    const mine = all.filter((_, i) => i !== 25);
+    await repo.replaceOrder({
+      order: orderOf(
+        'shop-l',
+        'OL-2',
+        mine.map((r) => r.shipmentId),
+      ),
+      puts: mine
+        .filter((r) => found.get(r.shipmentId)?.orderId !== 'OL-2')
+        .map((record) => ({ record })),
       removes: [],
     });
-    const next = { ...s, events: [event('e1', 'in_transit')], version: 2 };
-    expect(await shipments.recordEvent(next, 'e1', 1)).toBe('recorded');
-    const resent = { ...next, events: [...next.events, event('e1', 'delivered')], version: 3 };
-    expect(await shipments.recordEvent(resent, 'e1', 2)).toBe('duplicate');
-    expect(await shipments.getShipment('shop-a', 'S-41')).toEqual(next);
-  });
-
-  it('written on a version that moved on is a conflict naming the current version', async () => {
-    const s = shipment('shop-a', 'O-5', 'S-51');
-    await shipments.replaceOrder({
-      order: order('shop-a', 'O-5', ['S-51']),
-      puts: [{ record: s }],
-      removes: [],
-    });
-    await shipments.recordEvent({ ...s, events: [event('a', 'in_transit')], version: 2 }, 'a', 1);
-    const late = shipments.recordEvent(
-      { ...s, events: [event('b', 'in_transit')], version: 2 },
-      'b',
-      1,
-    );
-    await expect(late).rejects.toMatchObject({ code: 'conflict', currentVersion: 2 });
-  });
-});
-
-describe('the late listing', () => {
-  const shops = ['late-x', 'late-y'];
-  beforeAll(async () => {
-    for (const shopId of shops) {
-      const records = [
-        shipment(shopId, 'OL', 'L-1', { watchDate: '2025-03-03' }),
-        shipment(shopId, 'OL', 'L-2', { watchDate: '2025-03-05' }),
-        shipment(shopId, 'OL', 'L-3', { watchDate: '2025-03-04' }),
-        // Not yet due on 2025-03-10, and not watched at all (delivered on time).
-        shipment(shopId, 'OL', 'F-1', { watchDate: '2025-03-10' }),
-        shipment(shopId, 'OL', 'F-2', { watchDate: '2025-04-01' }),
-        shipment(shopId, 'OL', 'D-1', { watchDate: undefined }),
-      ];
-      await shipments.replaceOrder({
-        order: order(
-          shopId,
-          'OL',
-          records.map((r) => r.shipmentId),
-        ),
-        puts: records.map((record) => ({ record })),
-        removes: [],
-      });
-    }
-  });
-
-  it('lists a shop’s shipments past their deadline, oldest first, reading only those', async () => {
-    const page = await listLateShipments(
-      env.client,
-      env.tableName,
-      localCursorSecret(env.tableName),
-      { shopId: 'late-x', before: '2025-03-10' },
-      { limit: 10, caller: 'k-x' },
-    );
-    expect(page.items.map((s) => s.shipmentId)).toEqual(['L-1', 'L-3', 'L-2']);
-    expect(page.scannedCount).toBe(3);
-    expect(page.nextCursor).toBeUndefined();
-  });
-
-  it('lists every shop’s for a clerk, page by page with sealed cursors', async () => {
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await shipments.listLate(
-        { before: '2025-03-10' },
-        { limit: 2, caller: 'clerk', ...(cursor ? { cursor } : {}) },
-      );
-      seen.push(
-        ...page.items
-          .filter((s) => shops.includes(s.shopId))
-          .map((s) => `${s.shopId}/${s.shipmentId}`),
-      );
-      cursor = page.nextCursor;
-    } while (cursor !== undefined);
-    expect(seen).toEqual([
-      'late-x/L-1',
-      'late-y/L-1',
-      'late-x/L-3',
-      'late-y/L-3',
-      'late-x/L-2',
-      'late-y/L-2',
-    ]);
-  });
-
-  it('refuses a cursor issued to another caller or for another shop', async () => {
-    const first = await shipments.listLate(
-      { shopId: 'late-x', before: '2025-03-10' },
-      { limit: 1, caller: 'k-x' },
-    );
-    const cursor = first.nextCursor!;
-    await expect(
-      shipments.listLate(
-        { shopId: 'late-x', before: '2025-03-10' },
-        { limit: 1, caller: 'k-y', cursor },
-      ),
-    ).rejects.toBeInstanceOf(InvalidCursorError);
-    await expect(
-      shipments.listLate(
-        { shopId: 'late-y', before: '2025-03-10' },
-        { limit: 1, caller: 'k-x', cursor },
-      ),
-    ).rejects.toBeInstanceOf(InvalidCursorError);
-    const next = await shipments.listLate(
-      { shopId: 'late-x', before: '2025-03-10' },
-      { limit: 1, caller: 'k-x', cursor },
-    );
-    expect(next.items.map((s) => s.shipmentId)).toEqual(['L-3']);
-  });
-
-  it('drops a shipment once its derived state leaves the watch (delivered on time)', async () => {
-    const [s] = await shipments.getShipments('late-y', ['L-1']);
-    await shipments.recordEvent(
-      { ...s!, events: [event('d', 'delivered')], version: 2, watchDate: undefined },
-      'd',
-      1,
-    );
-    const page = await shipments.listLate(
-      { shopId: 'late-y', before: '2025-03-10' },
-      { limit: 10, caller: 'k-y' },
-    );
-    expect(page.items.map((x) => x.shipmentId)).toEqual(['L-3', 'L-2']);
+    const order = await repo.getOrder('shop-l', 'OL-2');
+    expect(order?.shipmentIds).toHaveLength(25);
+    expect(await repo.getShipments('shop-l', order!.shipmentIds)).toEqual(mine);
   });
 });

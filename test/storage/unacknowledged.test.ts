@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { transition, type Claim } from '../../src/domain/claim';
 import type { ClaimFilter } from '../../src/storage/repository';
-import { at, freshStorage, newClaim } from './helpers';
+import { reconcileClaim, targetOf } from '../../src/services/claim-changes';
+import { claimItem, figuresStorage } from './figures-helpers';
+import { at, newClaim } from './helpers';
 
-const { claims, messagesSent } = await freshStorage();
+// The queue is kept by the claim-change consumer: each change here is reconciled as the
+// consumer would (src/services/claim-changes.ts).
+const storage = await figuresStorage();
+const { claims, messagesSent, deps } = storage;
 const CLERK = 'key-clerk';
 const clerk = { role: 'clerk', id: 'clerk-1' } as const;
 
@@ -15,6 +20,7 @@ async function file(shopId: string, dueMinutes: number | undefined): Promise<Cla
   });
   const result = await claims.create(claim, event);
   expect(result.created).toBe(true);
+  await reconcileClaim(deps, claim.id);
   return claim;
 }
 
@@ -32,7 +38,9 @@ async function queue(filter: Omit<ClaimFilter, 'unacknowledgedAsOf'>, asOf: stri
 
 async function move(claim: Claim, to: Claim['status']): Promise<Claim> {
   const { claim: next, event } = transition(claim, to, { at: at(5000), by: clerk });
-  return await claims.update(claim, next, [event]);
+  const moved = await claims.update(claim, next, [event]);
+  await reconcileClaim(deps, claim.id);
+  return moved;
 }
 
 // Shop a: three claims due at 60, 10 and 30 minutes, and one filed before acknowledgeBy existed.
@@ -91,5 +99,62 @@ describe('the unacknowledged queue', () => {
     expect(await messagesSent.markSent(subject, 'delay', at(3))).toBe(at(3));
     expect(await messagesSent.sentTimes(subject)).toEqual({ delay: at(3) });
     expect(await messagesSent.sentTimes({ shopId: 'shop-b', shipmentId: 'S-1' })).toEqual({});
+  });
+});
+
+describe('the queue and the ack, racing', { timeout: 30_000 }, () => {
+  const { client, tableName } = storage;
+  /** Files a claim due at 10 minutes, not yet reconciled. */
+  const fileUnseen = async () => {
+    const { claim, event } = newClaim({ shopId: 'race', acknowledgeBy: at(10) });
+    await claims.create(claim, event);
+    return claim;
+  };
+  const listed = async (claim: Claim) =>
+    (await claimItem(client, tableName, claim.id, 'ACKDUE')) !== undefined;
+
+  it('ack first: the consumer never lists the claim', async () => {
+    const claim = await fileUnseen();
+    await messagesSent.markSent({ claimId: claim.id }, 'ack', at(5));
+    await reconcileClaim(deps, claim.id);
+    expect(await listed(claim)).toBe(false);
+    expect(await queue({ shopId: 'race' }, at(1000))).not.toContain(claim.id);
+  });
+
+  it('consumer first: recording the ack takes the claim off', async () => {
+    const claim = await fileUnseen();
+    await reconcileClaim(deps, claim.id);
+    expect(await queue({ shopId: 'race' }, at(1000))).toContain(claim.id);
+    await messagesSent.markSent({ claimId: claim.id }, 'ack', at(5));
+    expect(await listed(claim)).toBe(false);
+    await reconcileClaim(deps, claim.id);
+    expect(await listed(claim)).toBe(false);
+  });
+
+  it('an ack recorded between the consumer’s read and its write wins: the write is refused', async () => {
+    const claim = await fileUnseen();
+    const tally = await storage.tallies.read(claim.id);
+    const target = targetOf(await claims.get(claim.id), [], {});
+    expect(target.ackDue).toBe(true);
+    await messagesSent.markSent({ claimId: claim.id }, 'ack', at(5));
+    expect(await storage.tallies.converge(tally, target, at(6))).toBe('stale');
+    expect(await listed(claim)).toBe(false);
+    // Read again, the consumer counts the claim and leaves it off the queue.
+    expect(await reconcileClaim(deps, claim.id)).toBe('written');
+    expect(await listed(claim)).toBe(false);
+  });
+
+  it('both at once: never listed once the ack is recorded', async () => {
+    const all = await Promise.all(Array.from({ length: 20 }, fileUnseen));
+    await Promise.all(
+      all.flatMap((claim) => [
+        reconcileClaim(deps, claim.id),
+        messagesSent.markSent({ claimId: claim.id }, 'ack', at(5)),
+        reconcileClaim(deps, claim.id),
+      ]),
+    );
+    for (const claim of all) expect(await listed(claim)).toBe(false);
+    const ids = new Set(await queue({ shopId: 'race' }, at(1000), 50));
+    expect(all.filter((claim) => ids.has(claim.id))).toEqual([]);
   });
 });

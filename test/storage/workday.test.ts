@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand, type Claim } from '../../src/domain/claim';
-import { at, freshStorage, newClaim } from './helpers';
+import { reconcileClaim } from '../../src/services/claim-changes';
+import { figuresStorage } from './figures-helpers';
+import { at, newClaim } from './helpers';
 
-const storage = await freshStorage();
-const { claims, notes, statusCounts } = storage;
+// Counts and search entries are kept by the claim-change consumer: each change here is
+// reconciled as the consumer would (src/services/claim-changes.ts).
+const storage = await figuresStorage();
+const { claims, notes, statusCounts, deps } = storage;
 const clerk = { role: 'clerk', id: 'clerk:k1' } as const;
 const move = async (claim: Claim, command: Parameters<typeof applyCommand>[1]) => {
   const next = applyCommand(claim, command, { at: at(500), today: '2025-03-10', by: clerk });
-  return await claims.update(claim, next.claim, next.events);
+  const moved = await claims.update(claim, next.claim, next.events);
+  await reconcileClaim(deps, claim.id);
+  return moved;
 };
 const ids = async (filter: Parameters<typeof claims.list>[0]) =>
   (await claims.list(filter, { limit: 50, caller: 'k1' })).items.map((c) => c.id);
@@ -17,18 +23,28 @@ describe('status counters', () => {
     const a = newClaim({ shopId: 'count-a' });
     const b = newClaim({ shopId: 'count-a' });
     const c = newClaim({ shopId: 'count-b' });
-    for (const { claim, event } of [a, b, c]) await claims.create(claim, event);
+    for (const { claim, event } of [a, b, c]) {
+      await claims.create(claim, event);
+      await reconcileClaim(deps, claim.id);
+    }
     const reviewed = await move(a.claim, { type: 'review' });
     await move(b.claim, { type: 'cancel' });
     // An assignment keeps the status: no counter moves.
     await move(reviewed, { type: 'assign', assignee: { id: 'k1', name: 'Ольга' } });
-    expect(await statusCounts.counts('count-a')).toMatchObject({
+    expect((await statusCounts.counts('count-a')).counts).toMatchObject({
       submitted: 0,
       in_review: 1,
       cancelled: 1,
     });
-    expect(await statusCounts.counts('count-b')).toMatchObject({ submitted: 1, in_review: 0 });
-    expect(await statusCounts.counts()).toMatchObject({ submitted: 1, in_review: 1, cancelled: 1 });
+    expect((await statusCounts.counts('count-b')).counts).toMatchObject({
+      submitted: 1,
+      in_review: 0,
+    });
+    expect((await statusCounts.counts()).counts).toMatchObject({
+      submitted: 1,
+      in_review: 1,
+      cancelled: 1,
+    });
   });
 });
 
@@ -58,6 +74,7 @@ describe('search indexes', () => {
       claimant: { name: 'Фёдор  Ёлкин', email: 'f@example.com', phone: '+7 (901) 222-33-44' },
     });
     await claims.create(claim, event);
+    await reconcileClaim(deps, claim.id);
     const found = (field: 'name' | 'phone' | 'orderId' | 'waybill', text: string) =>
       ids({ search: { field, text } });
     expect(await found('name', 'федор ел')).toEqual([claim.id]);

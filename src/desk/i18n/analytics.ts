@@ -32,6 +32,7 @@ const en = {
     `Computed and paid per ${by.toLowerCase()}, ${currency}`,
   tableCaption: (by: string) => `Figures per ${by.toLowerCase()}`,
   empty: 'No claims were filed in this range.',
+  asOf: (at: string) => `Figures as of ${at}: a change may take a few seconds to show.`,
   flagsTitle: 'Possible systemic faults',
   flagsIntro:
     'A carrier and cause with at least 3 claims in a week, more than twice its average over the 8 weeks before.',
@@ -87,6 +88,7 @@ const ru: AnalyticsMessages = {
   moneyChart: (by, currency) => `Рассчитано и выплачено: ${by.toLowerCase()}, ${currency}`,
   tableCaption: (by) => `Показатели: ${by.toLowerCase()}`,
   empty: 'За этот период претензий не подавали.',
+  asOf: (at) => `Данные на ${at}: изменение может появиться через несколько секунд.`,
   flagsTitle: 'Возможные системные сбои',
   flagsIntro:
     'Перевозчик и причина, у которых за неделю не меньше 3 претензий и больше чем вдвое выше среднего за 8 предыдущих недель.',

@@ -48,6 +48,10 @@ const en = {
       title: 'Claims storage unavailable',
       text: 'The claims database did not answer. Nothing was changed; please retry in a moment.',
     },
+    recordTooLarge: {
+      title: 'Too large to store',
+      text: 'What this would store is larger than the claims database takes in one record. Nothing was changed. Shorten the longest texts, or add fewer evidence entries at a time, and try again.',
+    },
     internal: {
       title: 'Something went wrong',
       text: 'An unexpected error occurred. Quote this reference to support:',
@@ -109,6 +113,10 @@ const ru: CommonMessages = {
     unavailable: {
       title: 'Хранилище претензий недоступно',
       text: 'База претензий не ответила. Ничего не изменено; повторите чуть позже.',
+    },
+    recordTooLarge: {
+      title: 'Слишком большая запись',
+      text: 'То, что нужно сохранить, больше, чем база претензий принимает в одной записи. Ничего не изменено. Сократите самые длинные тексты или добавляйте меньше доказательств за раз и повторите.',
     },
     internal: {
       title: 'Что-то пошло не так',

@@ -32,6 +32,7 @@ const en = {
   mine: 'Only claims assigned to me',
   tabs: 'Claims by status',
   allStatuses: 'All',
+  countsAsOf: (at: string) => `Counts as of ${at}: a change may take a few seconds to show.`,
   sortedBy: (what: string) => `Sorted by ${what}.`,
   sortNames: {
     newest: 'filing date, newest first',
@@ -89,6 +90,8 @@ const ru: WorkdayMessages = {
   mine: 'Только закреплённые за мной',
   tabs: 'Претензии по статусам',
   allStatuses: 'Все',
+  countsAsOf: (at: string) =>
+    `Счётчики на ${at}: изменение может появиться через несколько секунд.`,
   sortedBy: (what: string) => `Порядок: ${what}.`,
   sortNames: {
     newest: 'по дате подачи, сначала новые',

@@ -47,6 +47,7 @@ export async function analyticsDashboard(c: C) {
       path={hrefOf('/desk/analytics', query)}
       csrf={c.get('csrf')}
       report={report}
+      asOf={report.asOf}
       csvHref={hrefOf('/desk/analytics.csv', query)}
       refused={refused}
     />

@@ -2,7 +2,11 @@ import type { Context, ErrorHandler } from 'hono';
 import { ClaimExistsError, ClaimStateError, StaleVersionError } from '../../domain/claim';
 import { DomainError } from '../../domain/errors';
 import { isCodedError } from '../../services/errors';
-import { StorageOutcomeUnknownError, StorageUnavailableError } from '../../storage/errors';
+import {
+  StorageBusyError,
+  StorageOutcomeUnknownError,
+  StorageUnavailableError,
+} from '../../storage/errors';
 import type { DeskErrorKind } from '../views/error-page';
 import type { DeskEnv } from './desk-env';
 import { renderError } from './render';
@@ -13,7 +17,7 @@ import { renderError } from './render';
  * `PROBLEM_OF_CODE`). Each page says it in Russian or English.
  */
 export type DeskRefusal =
-  /** A whole-page answer: no such claim, storage down. */
+  /** A whole-page answer: no such claim, storage down, a record too large to store (422). */
   | { page: DeskErrorKind; retryAfterSeconds?: number }
   /** The clerk's page showed an older version; nothing was written (409). */
   | { staleSeen: number }
@@ -38,10 +42,16 @@ export function deskRefusal(error: unknown): DeskRefusal | undefined {
       return { page: 'notFound' };
     case 'storage-unavailable':
     case 'storage-outcome-unknown':
+    case 'storage-busy':
       // (A filing that may have been stored is safe to send again: the form keeps its key.)
-      return error instanceof StorageUnavailableError || error instanceof StorageOutcomeUnknownError
+      return error instanceof StorageUnavailableError ||
+        error instanceof StorageOutcomeUnknownError ||
+        error instanceof StorageBusyError
         ? { page: 'unavailable', retryAfterSeconds: error.retryAfterSeconds }
         : { page: 'unavailable' };
+    case 'record-too-large':
+      // Storage refused the record's size (a limit the schemas should have kept it within).
+      return { page: 'recordTooLarge' };
     case 'claim-exists':
       return error instanceof ClaimExistsError ? { exists: error.existingClaimId } : undefined;
     case 'stale-version':
@@ -63,7 +73,7 @@ export function deskRefusal(error: unknown): DeskRefusal | undefined {
 
 /**
  * The desk's error handler: failures become pages, not problem+json. A page
- * a refusal names is shown (404, 503 with Retry-After); anything else is
+ * a refusal names is shown (404, 422, 503 with Retry-After); anything else is
  * logged like the API logs it (name and message, never the request, which
  * may hold claimant data) and shown with the request id.
  *

@@ -65,7 +65,7 @@ export async function queue(c: C) {
   }
   const valid = QueueQuerySchema.parse(query);
   const today = c.var.services.claims.today();
-  const [{ page, badCursor }, counts] = await Promise.all([
+  const [{ page, badCursor }, { counts, asOf }] = await Promise.all([
     listPage(c, valid),
     c.var.services.workday.counts(c.var.principal, valid.shopId),
   ]);
@@ -83,6 +83,7 @@ export async function queue(c: C) {
       badCursor={badCursor}
       invalid={invalid}
       counts={counts}
+      countsAsOf={asOf}
     />,
   );
 }

@@ -35,6 +35,7 @@ const STATUS: Record<DeskErrorKind, ContentfulStatusCode> = {
   forbidden: 403,
   tooLarge: 413,
   unavailable: 503,
+  recordTooLarge: 422,
   internal: 500,
   deskOff: 503,
 };

@@ -1,5 +1,5 @@
 import { carrierChoices } from '../carriers';
-import { formatDate, formatMoney } from '../i18n/format';
+import { formatDate, formatInstant, formatMoney } from '../i18n/format';
 import { labelsFor } from '../i18n/labels';
 import type { Language } from '../i18n/lang';
 import { queueFor } from '../i18n/queue';
@@ -44,6 +44,8 @@ export interface QueueProps {
   invalid?: string[];
   /** Claims per status (the tabs). */
   counts?: StatusCounts | undefined;
+  /** When the counters were last brought up to date (they are kept off the request path). */
+  countsAsOf?: string | undefined;
 }
 
 /** The link to the queue with `changes` applied to the query (a new first page). */
@@ -57,7 +59,10 @@ const hrefWith = (query: Record<string, string>, changes: Record<string, string 
   return pageHref(next);
 };
 
-/** The status tabs, each with how many claims it holds (counters, not a count of claims). */
+/**
+ * The status tabs, each with how many claims it holds (counters, not a count of claims),
+ * and as of when: the counters follow a change a few seconds later.
+ */
 function Tabs(props: QueueProps) {
   const w = workdayFor(props.lang);
   const l = labelsFor(props.lang);
@@ -77,12 +82,19 @@ function Tabs(props: QueueProps) {
     </li>
   );
   return (
-    <nav aria-label={w.tabs} class="tabs">
-      <ul>
-        {tab(undefined, w.allStatuses, total)}
-        {CLAIM_STATUSES.map((status) => tab(status, l.status[status], counts[status]))}
-      </ul>
-    </nav>
+    <>
+      <nav aria-label={w.tabs} class="tabs">
+        <ul>
+          {tab(undefined, w.allStatuses, total)}
+          {CLAIM_STATUSES.map((status) => tab(status, l.status[status], counts[status]))}
+        </ul>
+      </nav>
+      {props.countsAsOf ? (
+        <p class="hint" id="counts-as-of">
+          {w.countsAsOf(formatInstant(props.lang, props.countsAsOf))}
+        </p>
+      ) : null}
+    </>
   );
 }
 

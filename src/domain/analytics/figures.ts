@@ -142,12 +142,21 @@ const APPROVED_STATUSES: readonly Claim['status'][] = ['approved', 'partially_ap
  */
 export function claimCounters(claim: Claim): Counters {
   if (claim.cause === undefined || claim.status === 'cancelled') return new Map();
+  const { carrier, cause, type } = claim;
+  return spread({ carrier, cause, type }, 1, claimSums(claim));
+}
+
+/**
+ * The money a counted claim (not withdrawn, with a cause) moves in its present state:
+ * computed; approved once approved; paid once paid.
+ * @example claimSums(paidClaim).map((s) => s.metric) // ['computed', 'approved', 'paid']
+ */
+export function claimSums(claim: Claim): MinorSum[] {
   const sums = [sum('computed', claim.compensation.amount)];
   const approved = claim.decision?.approvedAmount;
   if (approved && APPROVED_STATUSES.includes(claim.status)) sums.push(sum('approved', approved));
   if (claim.payment && claim.status === 'paid') sums.push(sum('paid', claim.payment.amount));
-  const { carrier, cause, type } = claim;
-  return spread({ carrier, cause, type }, 1, sums);
+  return sums;
 }
 
 /** A change of the counters of one shop on one day. */

@@ -10,6 +10,8 @@ import type { EvidenceKind } from '../evidence';
 import { resolvePolicy } from '../policies';
 import { decide, recordPayment, type DecisionInput, type PaymentInput } from './decision';
 import { missingEvidence, numberedEvidence } from './filing';
+import { MAX_EVIDENCE_PER_ADDITION } from './errors';
+import { DomainError } from '../errors';
 import { assignClaim, unassignClaim } from './assignment';
 import { addEvidence, transition, type ClaimChange } from './changes';
 import type { Claim, ClaimActor, ClaimAssignee, ClaimEvent, ClaimEvidence } from './types';
@@ -53,6 +55,10 @@ const withNote = (note: string | undefined) => (note ? { note } : {});
 
 /** Evidence appended, the checklist recomputed; a claim waiting for it goes back into review. */
 function addEvidenceMove(claim: Claim, given: readonly EvidenceInput[], ctx: CommandContext) {
+  if (given.length === 0 || given.length > MAX_EVIDENCE_PER_ADDITION) {
+    const message = `add from 1 to ${MAX_EVIDENCE_PER_ADDITION} evidence entries at a time, not ${given.length}`;
+    throw new DomainError('invalid-input', message, '/evidence');
+  }
   const added = numberedEvidence(claim.evidence, given, ctx.at);
   const { compensation } = claim;
   const awaited = 'missingEvidence' in compensation ? compensation.missingEvidence : [];

@@ -90,6 +90,11 @@ export class FilterNotAllowedError extends DomainError {
 
 /** The most evidence entries one claim takes (what it was filed with plus every addition). */
 export const MAX_EVIDENCE = 200;
+/**
+ * The most entries one addition brings: each is an item written in the move's one
+ * transaction, which holds at most 25 (the claim's head and up to two events beside them).
+ */
+export const MAX_EVIDENCE_PER_ADDITION = 20;
 
 /**
  * Adding `adding` entries to a claim that has `has` would exceed `MAX_EVIDENCE` (422,

@@ -13,29 +13,18 @@ export {
 export { claimRef, claimTotals, type ClaimTotals, type ShipmentClaimRef } from './claim-totals';
 export { shipmentFiling, type ShipmentClaimRequest, type ShipmentOnFile } from './filing';
 export { INSTANT_PATTERN, parseInstant, type Instant } from './instant';
-export { deadlineOf, firstLateDate, latenessOf, type Deadline, type Lateness } from './lateness';
-export {
-  hasDeliveryReport,
-  latestStatusMs,
-  reportEffect,
-  type ReportEffect,
-} from './report-effect';
+export { deadlineOf, latenessOf, type Deadline, type Lateness } from './lateness';
 export { remeasurement, type Remeasurement } from './remeasure';
 export {
   deriveState,
   inTimeOrder,
-  isRoutineEvent,
-  JOURNEY_END_STATUSES,
   MAX_EVENTS,
-  onItsWay,
   orderStatus,
   recordEvent,
   type ShipmentState,
 } from './state';
 export {
   checkEvent,
-  checkRoutineEvent,
-  lateFromOf,
   shipmentContext,
   summarizeShipment,
   type ShipmentContext,

@@ -4,7 +4,7 @@
  * figures are the late calculator's own (`computeLate`), up to the delivery, or up to today
  * while the parcel is on its way.
  */
-import { addDays, type IsoDate } from '../calendar/dates';
+import type { IsoDate } from '../calendar/dates';
 import { computeLate, type LateResult } from '../compensation/late';
 import { resolveLateSpan, type LateCalendar, type LateDates } from '../compensation/late-span';
 import { DomainError } from '../errors';
@@ -122,27 +122,4 @@ export function latenessOf(
     lines: result.lines,
     late: daysLate > 0,
   };
-}
-
-/** How far past the deadline `firstLateDate` looks (the longest run of days off is far shorter). */
-const LATE_SEARCH_DAYS = 62;
-
-/**
- * The first delivery date the late calculator would count as late (`late`), for a shipment
- * on its way with this deadline: a delivery on it or after it keeps the shipment watched
- * (owed for lateness), one before it does not. Undefined if none within 62 days.
- * @example firstLateDate(facts, deadline, cost, ctx) // '2025-03-12' for a Tuesday deadline
- */
-export function firstLateDate(
-  facts: ShipmentFacts,
-  deadline: Deadline,
-  deliveryCost: MoneyJson,
-  ctx: { policy: CarrierPolicy; calendar: LateCalendar; today: IsoDate },
-): IsoDate | undefined {
-  for (let day = 1; day <= LATE_SEARCH_DAYS; day++) {
-    const deliveredDate = addDays(deadline.deadline, day);
-    const state = { status: 'delivered' as const, deliveredDate };
-    if (latenessOf(facts, state, deadline, deliveryCost, ctx)?.late) return deliveredDate;
-  }
-  return undefined;
 }

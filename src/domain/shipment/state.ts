@@ -61,38 +61,6 @@ export function recordEvent(
 const isStatus = (event: ShipmentEvent): event is StatusEvent =>
   event.status !== 'rescheduled' && event.status !== 'remeasured';
 
-/** The statuses that end a shipment's way: after them it is no longer travelling. */
-export const JOURNEY_END_STATUSES: readonly ShipmentStatus[] = [
-  'delivered',
-  'received',
-  'cancelled',
-];
-
-/**
- * A routine event: a status report that neither ends the way (delivered, received,
- * cancelled) nor changes the facts (rescheduled, remeasured): `in_transit`, `with_courier`…
- *
- * Recorded on a shipment still on its way (`onItsWay`), a routine event changes nothing but
- * the list of events: whichever of them is latest, the status stays one of the way's; the
- * deadline follows the facts and the reschedules only, so it stays, and so does the
- * late-index date (a shipment on its way is watched from its deadline); and its one check
- * (`checkEvent`) is its instant, which needs no facts. That is what lets storage append it
- * without reading the shipment first.
- * @example isRoutineEvent({ eventId: 'e1', status: 'in_transit', at: '2025-03-10T10:00:00+03:00' }) // true
- */
-export function isRoutineEvent(event: ShipmentEvent): event is StatusEvent {
-  return isStatus(event) && !JOURNEY_END_STATUSES.includes(event.status);
-}
-
-/**
- * Whether the shipment is still on its way: its status (that of the latest report) is not
- * one that ends the way.
- * @example onItsWay([]) // true: nothing reported yet
- */
-export function onItsWay(events: readonly ShipmentEvent[]): boolean {
-  return !JOURNEY_END_STATUSES.includes(deriveState(events).status);
-}
-
 /**
  * Status, delivery date, reschedules and the latest re-measurement, from the events.
  * @example deriveState([{ eventId: 'a', status: 'delivered', at: '2025-03-13T10:00:00+03:00' }, { eventId: 'b', status: 'in_transit', at: '2025-03-10T10:00:00+03:00' }]).status // 'delivered'

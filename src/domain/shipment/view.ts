@@ -3,19 +3,18 @@
  * charges, status, reschedules, re-measurement and lateness. Time comes in as `today`.
  */
 import { DEFAULT_CALENDAR, getCalendar } from '../calendar';
-import { toDayNumber, type IsoDate } from '../calendar/dates';
+import { isValidIsoDate, toDayNumber, type IsoDate } from '../calendar/dates';
 import type { LateCalendar } from '../compensation/late-span';
 import { DomainError } from '../errors';
 import { moneyFromJson } from '../money';
-import { resolvePolicy, type CarrierPolicy } from '../policies';
+import { resolvePolicy, RESCHEDULE_REASONS, type CarrierPolicy } from '../policies';
 import { computeWeight, type WeightResult } from '../weight';
 import { computeCharges, type Charges } from './charges';
 import { parseInstant } from './instant';
-import { deadlineOf, firstLateDate, latenessOf, type Deadline, type Lateness } from './lateness';
+import { deadlineOf, latenessOf, type Deadline, type Lateness } from './lateness';
 import { remeasurement, type Remeasurement } from './remeasure';
-import { checkRescheduled } from './report-effect';
-import { deriveState, inTimeOrder, JOURNEY_END_STATUSES, type ShipmentState } from './state';
-import type { ShipmentEvent, ShipmentFacts, ShipmentStatus, StatusEvent } from './types';
+import { deriveState, inTimeOrder, type ShipmentState } from './state';
+import type { RescheduledEvent, ShipmentEvent, ShipmentFacts, ShipmentStatus } from './types';
 
 /** The rules a shipment is judged by. */
 export interface ShipmentContext {
@@ -101,27 +100,18 @@ export function summarizeShipment(
 }
 
 /**
- * While the shipment is on its way, the first delivery date that would be late
- * (`firstLateDate`): what lets storage tell a delivery's effect without reading the shipment
- * (./report-effect.ts). Computed when the shipment is written, not for every view.
- * @example lateFromOf(facts, summarizeShipment(facts, [], ctx), ctx) // '2025-03-12'
+ * A reschedule's own checks, which need no facts.
+ * @example checkRescheduled({ promisedDate: '2025-02-30', reason: 'other' }) // throws at /promisedDate
  */
-export function lateFromOf(
-  facts: ShipmentFacts,
-  summary: Pick<ShipmentSummary, 'status' | 'deadline' | 'charges'>,
-  ctx: ShipmentContext,
-): IsoDate | undefined {
-  if (JOURNEY_END_STATUSES.includes(summary.status)) return undefined;
-  return firstLateDate(facts, summary.deadline, summary.charges.deliveryCost, ctx);
-}
-
-/**
- * The check of a routine event (`isRoutineEvent`), which needs no facts: its instant, as
- * `checkEvent` would check it.
- * @example checkRoutineEvent({ eventId: 'e1', status: 'in_transit', at: 'yesterday' }) // throws at /at
- */
-export function checkRoutineEvent(event: StatusEvent): void {
-  parseInstant(event.at, '/at');
+function checkRescheduled(event: Pick<RescheduledEvent, 'promisedDate' | 'reason'>): void {
+  if (!isValidIsoDate(event.promisedDate)) {
+    const message = `"${event.promisedDate}" is not a calendar date (YYYY-MM-DD)`;
+    throw new DomainError('invalid-input', message, '/promisedDate');
+  }
+  if (!(RESCHEDULE_REASONS as readonly string[]).includes(event.reason)) {
+    const message = `reason must be one of ${RESCHEDULE_REASONS.join(', ')}`;
+    throw new DomainError('invalid-input', message, '/reason');
+  }
 }
 
 /**

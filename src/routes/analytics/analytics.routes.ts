@@ -14,7 +14,7 @@ export const claimAnalyticsRoute = createRoute({
   summary: 'Claims counted by carrier, cause, type, week or month',
   description: describeRole(
     'both',
-    'Counts and money (computed at filing, approved, paid, and given to customers as remedies) of the claims filed from `from` to `to` (UTC days), per group, with the totals and the systemic-fault flags. A shop key sees its own claims; a clerk key every shop’s, or one shop’s with `shopId`. Each claim counts on the day it was filed: its later approval, payment, remedy or cause change updates that day’s figures, so a range always shows the whole story of the claims filed in it. Withdrawn claims are not counted. Served from counters kept in the same write as each claim change: the cost grows with the days in the range (at most 366), never with the number of claims.',
+    'Counts and money (computed at filing, approved, paid, and given to customers as remedies) of the claims filed from `from` to `to` (UTC days), per group, with the totals and the systemic-fault flags. A shop key sees its own claims; a clerk key every shop’s, or one shop’s with `shopId`. Each claim counts on the day it was filed: its later approval, payment, remedy or cause change updates that day’s figures, so a range always shows the whole story of the claims filed in it. Withdrawn claims are not counted. Served from counters: the cost grows with the days in the range (at most 366), never with the number of claims. The counters are kept off the request path and may lag a change by seconds: `asOf` says when they were last brought up to date.',
   ),
   request: { query: AnalyticsQuerySchema },
   responses: {

@@ -31,7 +31,7 @@ const authErrors = {
   404: problem(404, 'No such claim (or not yours: another shop’s claim is not revealed)'),
   503: problem(
     503,
-    'Claim storage unavailable; retry after `Retry-After` seconds. `storage-unavailable`: the request never reached storage (refused, no connection, throttled), nothing was written. `storage-outcome-unknown` (writes only): the write was sent and no answer came, so it may have been stored; retry a filing with the same `Idempotency-Key`, read a claim again before repeating a move',
+    'Claim storage unavailable; retry after `Retry-After` seconds. `storage-unavailable`: the request never reached storage (refused, no connection), nothing was written. `storage-busy`: storage refused the work for now (throttled, or the write kept colliding with other writes on the same records: never answered as a 409 or 412 that blames another writer), nothing was written. `storage-outcome-unknown` (writes only): the write was sent and no answer came, so it may have been stored; retry a filing with the same `Idempotency-Key`, read a claim again before repeating a move',
   ),
 } as const;
 const bodyErrors = jsonBodyErrors;

@@ -43,7 +43,7 @@ export const countsHandler: Handler<typeof routes.countsRoute> = async (c) => {
       'is for clerk keys only',
     );
   }
-  const counts = await c.var.services.workday.counts(principal, shopId);
+  const { counts, asOf } = await c.var.services.workday.counts(principal, shopId);
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
-  return c.json({ counts, total }, 200);
+  return c.json({ counts, total, ...(asOf === undefined ? {} : { asOf }) }, 200);
 };

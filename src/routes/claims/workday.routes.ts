@@ -122,7 +122,7 @@ export const countsRoute = createRoute({
   summary: 'How many claims are in each status',
   description: describeRole(
     'both',
-    'A shop counts its own claims; a clerk every shop’s (or one shop’s with `shopId`). Counters kept with each filing and move, so this is one read however many claims there are.',
+    'A shop counts its own claims; a clerk every shop’s (or one shop’s with `shopId`). Served from counters, so this is one read however many claims there are. The counters are kept off the request path and may lag a change by seconds: `asOf` says when they were last brought up to date.',
   ),
   request: { query: CountsQuerySchema },
   responses: {
@@ -138,6 +138,7 @@ export const countsRoute = createRoute({
         cancelled: 1,
       },
       total: 11,
+      asOf: '2025-06-16T09:05:03.120Z',
     }),
     422: problem(422, 'A query parameter breaks a rule'),
     ...keyErrors,

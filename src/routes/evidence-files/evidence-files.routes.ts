@@ -25,7 +25,10 @@ const errors = {
   401: problem(401, 'No, unknown or revoked API key'),
   422: problem(422, 'A path or query parameter breaks a rule'),
   429: rateLimitedResponse('with this API key'),
-  503: problem(503, 'Claim or file storage unavailable; retry after `Retry-After` seconds'),
+  503: problem(
+    503,
+    'Claim or file storage unavailable, or claim storage busy (`storage-busy`: nothing was written); retry after `Retry-After` seconds',
+  ),
   500: problem(500, 'Unexpected failure; quote `instance` to support'),
 } as const;
 

@@ -29,7 +29,10 @@ export const keyedErrors = (notFound?: string) =>
     403: problem(403, 'The key’s role may not do this'),
     ...(notFound === undefined ? {} : { 404: problem(404, notFound) }),
     429: rateLimitedResponse('with this API key'),
-    503: problem(503, 'Storage unavailable; retry after `Retry-After` seconds'),
+    503: problem(
+      503,
+      'Storage unavailable, or busy (`storage-busy`: it refused the work for now, throttled or contended, and nothing was written); retry after `Retry-After` seconds',
+    ),
     500: problem(500, 'Unexpected failure; quote `instance` to support'),
   }) as const;
 
@@ -57,6 +60,10 @@ export const putOrderRoute = createRoute({
     200: jsonResponse(OrderSchema, 'Replaced (or unchanged)', shipmentExamples.order, ['ETag']),
     201: jsonResponse(OrderSchema, 'Created', shipmentExamples.order, ['ETag']),
     ...bodyErrors,
+    422: problem(
+      422,
+      `${bodyErrors[422].description}. \`record-too-large\`: what the order would store is larger than storage takes; nothing was written`,
+    ),
     409: problem(409, 'The order changed meanwhile, again and again; read it and retry'),
     ...keyedErrors(),
   },

@@ -1,110 +1,103 @@
 /**
- * The analytics counters, written in the same transaction as the claim change that moves
- * them, so a count never misses nor invents a claim. One item per scope (a shop, and
- * every shop: `ALL`) per UTC day:
- *   AGG  pk AGG#shop#<shop>#<yyyy-mm> | AGG#ALL#<yyyy-mm>   sk <yyyy-mm-dd>
- *        one number per counter (`count#carrier#cdek`, `paid#RUB#cause#warehouse`, …, see
- *        src/domain/analytics/figures.ts), money in integer minor units, changed by ADD only
- * A claim's figures live in its filing day's item: every later change adds the difference
- * (ADD needs no read and no condition: the claim's own version lock makes the change happen
- * once). Reading a range is one Query per month, `sk BETWEEN from AND to`: its cost grows
- * with the days in the range, never with the claims in them.
- * Every claim write of a day touches that day's `ALL` item: a hot item, whose concurrent
- * transactions are retried on TransactionConflict (./transact.ts). If filings ever collide
- * there often, shard the sort key (`<day>#<n>`): the Query reads the shards in the same call.
+ * The counter items, moved only by the claim-change consumer (./tally-repository.ts), never
+ * by a request, in the same transaction as the claim's tally (what it has counted of the
+ * claim), so a counter never misses nor invents a claim:
+ *   COUNTS  pk COUNTS#SHOP#<shop> | COUNTS#ALL#<shard>               sk COUNTS
+ *           one number per status
+ *   AGG     pk AGG#SHOP#<shop>#<yyyy-mm> | AGG#ALL#<shard>#<yyyy-mm>  sk <yyyy-mm-dd>
+ *           one number per counter (`count#carrier#cdek`, `paid#RUB#cause#warehouse`, …, see
+ *           src/domain/analytics/figures.ts), money in integer minor units
+ * Every shop's figures are write-sharded by claim (`shardOf(claimId)`): the consumers of
+ * many claims at once spread over the shards instead of queueing on one item (a reader sums
+ * the shards). No request writes any of them (issue 18). Each
+ * item carries `updatedAt` (the consumer's clock: the answers' "as of") and `seq`, moved by
+ * every write, which lets `npm run rebuild-aggregates` correct an item without losing a
+ * write that lands meanwhile. Values change by ADD only.
  */
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import Big from 'big.js';
-import {
-  claimDelta,
-  spread,
-  type CounterDelta,
-  type CountedAs,
-  type Counters,
-} from '../../domain/analytics';
-import type { Claim } from '../../domain/claim';
-import type { CurrencyCode } from '../../domain/money';
+import type { Counters } from '../../domain/analytics';
+import type { ClaimStatus } from '../../domain/claim';
 import type { Item } from './codec';
+import { aggregatePartition, statusCountsKey } from './keys';
 
 /** Marks the items, as every item of the table says what it is in `entity`. */
 export const AGGREGATE_ENTITY = 'AGG';
+export const COUNTS_ENTITY = 'COUNTS';
+/** The attributes of a counter item that are not counters. */
+export const COUNTER_ITEM_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'pk',
+  'sk',
+  'entity',
+  'updatedAt',
+  'seq',
+]);
 
-/** Whose counters: one shop's, or every shop's. */
-export type AggregateScope = { shopId: string } | 'ALL';
+/** Whose counters: one shop's, or one shard of every shop's. */
+export type FigureScope = { shopId: string } | { shard: number };
 
 /**
- * The partition of a scope's month.
- * @example aggregatePartition({ shopId: 'shop 1' }, '2026-12') // 'AGG#shop#shop%201#2026-12'
+ * The key of a scope's counters of a day.
+ * @example dayKey({ shard: 1 }, '2026-11-02') // { pk: { S: 'AGG#ALL#1#2026-11' }, sk: { S: '2026-11-02' } }
  */
-export function aggregatePartition(scope: AggregateScope, month: string): string {
-  return scope === 'ALL'
-    ? `AGG#ALL#${month}`
-    : `AGG#shop#${encodeURIComponent(scope.shopId)}#${month}`;
-}
+export const dayKey = (scope: FigureScope, day: string): Item => ({
+  pk: { S: aggregatePartition(scope, day.slice(0, 7)) },
+  sk: { S: day },
+});
 
-function addItem(table: string, scope: AggregateScope, day: string, counters: Counters) {
-  const names: Record<string, string> = { '#entity': 'entity' };
-  const values: Item = { ':entity': { S: AGGREGATE_ENTITY } };
-  const adds = [...counters].map(([name, value], i) => {
+/** ADD of every value of `adds` to the item at `key` (created by its first ADD). */
+function addItem(
+  table: string,
+  key: Item,
+  entity: string,
+  adds: Iterable<[string, string]>,
+  at: string,
+): TransactWriteItem {
+  const names: Record<string, string> = { '#entity': 'entity', '#at': 'updatedAt', '#seq': 'seq' };
+  const values: Item = { ':entity': { S: entity }, ':at': { S: at }, ':one': { N: '1' } };
+  const clauses = ['#seq :one'];
+  let i = 0;
+  for (const [name, value] of adds) {
     names[`#c${i}`] = name;
-    values[`:c${i}`] = { N: value.toFixed(0) };
-    return `#c${i} :c${i}`;
-  });
+    values[`:c${i}`] = { N: value };
+    clauses.push(`#c${i} :c${i}`);
+    i++;
+  }
   return {
     Update: {
       TableName: table,
-      Key: { pk: { S: aggregatePartition(scope, day.slice(0, 7)) }, sk: { S: day } },
-      UpdateExpression: `SET #entity = :entity ADD ${adds.join(', ')}`,
+      Key: key,
+      UpdateExpression: `SET #entity = :entity, #at = :at ADD ${clauses.join(', ')}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
-  } satisfies TransactWriteItem;
-}
-
-function deltaItems(table: string, delta: CounterDelta | undefined): TransactWriteItem[] {
-  if (delta === undefined) return [];
-  return [
-    addItem(table, { shopId: delta.shopId }, delta.day, delta.counters),
-    addItem(table, 'ALL', delta.day, delta.counters),
-  ];
+  };
 }
 
 /**
- * The counter updates of a claim change (filing: `previous` undefined) for the shop and for
- * every shop; none when the change moves no figure (evidence added, a review).
- * @example items.push(...aggregateItems(table, previous, next));
+ * The update of a scope's status counters by `moves` (status → +n / -n).
+ * @example statusCountUpdate(table, { shopId: 's' }, new Map([['submitted', -1], ['in_review', 1]]), at)
  */
-export function aggregateItems(
+export function statusCountUpdate(
   table: string,
-  previous: Claim | undefined,
-  next: Claim,
-): TransactWriteItem[] {
-  return deltaItems(table, claimDelta(previous, next));
-}
-
-/** A remedy given to a claim's customer, as the counters take it. */
-export interface RemedyFigures extends CountedAs {
-  shopId: string;
-  /** The claim's filing day (its `createdAt`'s UTC date), where all its figures are. */
-  day: string;
-  currency: CurrencyCode;
-  /** The remedy's value in integer minor units (kopecks), e.g. '150000' for 1500.00 RUB. */
-  givenMinor: string | Big;
+  scope: FigureScope,
+  moves: ReadonlyMap<ClaimStatus, number>,
+  at: string,
+): TransactWriteItem {
+  const adds = [...moves].map(([status, n]): [string, string] => [status, String(n)]);
+  return addItem(table, statusCountsKey(scope), COUNTS_ENTITY, adds, at);
 }
 
 /**
- * The counter updates of a remedy given (the `given` sums, for the shop and every shop), to
- * write in the remedy's own transaction. A negative `givenMinor` takes one back.
- * @example items.push(...remedyAggregateItems(table, { shopId, carrier, cause, type, day: claim.createdAt.slice(0, 10), currency: 'RUB', givenMinor: '150000' }));
+ * The update of a scope's counters of a day by `counters` (differences, integer).
+ * @example dayCounterUpdate(table, { shard: 2 }, '2026-11-02', new Map([['count#all#all', Big(1)]]), at)
  */
-export function remedyAggregateItems(table: string, remedy: RemedyFigures): TransactWriteItem[] {
-  const minor = new Big(remedy.givenMinor);
-  if (!minor.round(0, Big.roundDown).eq(minor)) {
-    throw new RangeError(
-      `givenMinor must be a whole number of minor units, not ${minor.toString()}`,
-    );
-  }
-  const sums = [{ metric: 'given', currency: remedy.currency, minor } as const];
-  const counters = spread(remedy, 0, sums);
-  return deltaItems(table, { shopId: remedy.shopId, day: remedy.day, counters });
+export function dayCounterUpdate(
+  table: string,
+  scope: FigureScope,
+  day: string,
+  counters: Counters,
+  at: string,
+): TransactWriteItem {
+  const adds = [...counters].map(([name, value]): [string, string] => [name, value.toFixed(0)]);
+  return addItem(table, dayKey(scope, day), AGGREGATE_ENTITY, adds, at);
 }

@@ -5,12 +5,16 @@
  * revoked key could keep working for a moment).
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { INDEX_KEY_ATTRIBUTES } from '../table';
 import { ConflictError, NotFoundError } from '../errors';
 import type { ApiKeyRecord, ApiKeyRepository, NewApiKey } from '../repository';
 import { toItem, type Item } from './codec';
-import { apiKeyHashKey, apiKeyKey, itemToRecord } from './items';
-import { queryAll, readItem } from './read';
+import { API_KEY_VIEW, apiKeyHashKey, apiKeyKey, indexKeys, shardOf } from './keys';
+import { keyText, readItem, readItems } from './read';
 import { transact } from './transact';
+import { allShards, tableContext, type DynamoTable } from './table-context';
+import { readView } from './views';
+import { fromItem } from './codec';
 
 /** The longest clerk display name. */
 export const MAX_DISPLAY_NAME_LENGTH = 80;
@@ -32,10 +36,15 @@ function checkDisplayName(role: ApiKeyRecord['role'], name: string): void {
 export class DynamoApiKeyRepository implements ApiKeyRepository {
   private readonly client: DynamoDBClient;
   private readonly table: string;
+  private readonly shards: number;
+  private readonly cursorSecret: string;
 
-  constructor(options: { client: DynamoDBClient; tableName: string }) {
-    this.client = options.client;
-    this.table = options.tableName;
+  constructor(options: DynamoTable) {
+    const ctx = tableContext(options);
+    this.client = ctx.client;
+    this.table = ctx.table;
+    this.shards = ctx.shards;
+    this.cursorSecret = ctx.cursorSecret;
   }
 
   async create(key: NewApiKey): Promise<ApiKeyRecord> {
@@ -44,7 +53,12 @@ export class DynamoApiKeyRepository implements ApiKeyRepository {
     }
     if (key.displayName !== undefined) checkDisplayName(key.role, key.displayName);
     const record: ApiKeyRecord = { ...key };
-    const listing = { allPk: { S: 'APIKEY' }, createdSk: { S: `${key.createdAt}#${key.keyId}` } };
+    // The CLI's listing, by creation: sharded by key id (no constant partition).
+    const listing = indexKeys(
+      'gsi5',
+      API_KEY_VIEW.clerk(shardOf(key.keyId, this.shards)),
+      `${key.createdAt}#${key.keyId}`,
+    );
     const outcome = await transact(this.client, [
       // Key ids are unique: never replace another key's record.
       {
@@ -117,13 +131,42 @@ export class DynamoApiKeyRepository implements ApiKeyRepository {
   }
 
   async list(): Promise<ApiKeyRecord[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.table,
-      IndexName: 'all',
-      KeyConditionExpression: 'allPk = :kind',
-      ExpressionAttributeValues: { ':kind': { S: 'APIKEY' } },
-    });
-    return items.map((item) => itemToRecord<ApiKeyRecord>(item));
+    const records: ApiKeyRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await readView(
+        this.client,
+        this.table,
+        {
+          view: 'api-keys',
+          partitions: allShards(this.shards).map((shard) => ({
+            index: API_KEY_VIEW.index,
+            pk: API_KEY_VIEW.clerk(shard),
+          })),
+          range: {},
+          ascending: true,
+          load: async (entries) => {
+            const found = await readItems(
+              this.client,
+              this.table,
+              entries.map((e) => apiKeyKey(decodeURIComponent(e.pk.slice('APIKEY#'.length)))),
+            );
+            return entries.map((e) => {
+              const item = found.get(keyText({ pk: { S: e.pk }, sk: { S: e.sk } }));
+              return item === undefined ? undefined : recordOf(item);
+            });
+          },
+        },
+        {
+          limit: 1000,
+          cursor,
+          seal: { secret: this.cursorSecret, purpose: 'api keys', boundTo: 'cli' },
+        },
+      );
+      records.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return records;
   }
 
   /** The same conditional update of the record by id and of its copy under the hash, together. */
@@ -148,6 +191,12 @@ export class DynamoApiKeyRepository implements ApiKeyRepository {
 
   private async read(key: Item): Promise<ApiKeyRecord | undefined> {
     const item = await readItem(this.client, this.table, key);
-    return item === undefined ? undefined : itemToRecord<ApiKeyRecord>(item);
+    return item === undefined ? undefined : recordOf(item);
   }
 }
+
+/** Attributes that belong to the storage layout, not to the record. */
+const LAYOUT: ReadonlySet<string> = new Set(['pk', 'sk', 'entity', ...INDEX_KEY_ATTRIBUTES]);
+
+/** The key record an item holds (only this module writes them, so the shape is its own). */
+const recordOf = (item: Item): ApiKeyRecord => fromItem(item, LAYOUT) as unknown as ApiKeyRecord;

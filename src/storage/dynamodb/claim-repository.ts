@@ -1,12 +1,11 @@
 /**
- * ClaimRepository on DynamoDB. Filing is one transaction (the claim item with its
- * filed event and idempotency record, the open-claim guard, an item per evidence
- * entry); every later change is one transaction (claim + event + evidence items,
- * and the guard's release when it settles). A failure never leaves a claim without
- * its event, evidence or idempotency record. A claim's partition holds the claim
- * item, its EVENT# items and its EVIDENCE# items (see ../table.ts).
+ * ClaimRepository on DynamoDB. A claim's partition holds its body (written once, the claim
+ * as filed), its head (what moves change), its later evidence and history events, and the
+ * items kept beside it (messages, notes, remedies, search keys, tally); see ./claim-items.ts
+ * and ./keys.ts. Filing is one transaction (head, body, guard, key record); every later
+ * change is one transaction (head, events, evidence, the guard's release when it settles).
  */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { Claim, ClaimEvent } from '../../domain/claim';
 import type {
   ClaimFilter,
@@ -18,32 +17,13 @@ import type {
   PageRequest,
 } from '../repository';
 import { createClaim } from './claim-create';
+import { filedEventOf, joinClaim, logEventOf } from './claim-items';
 import { listClaims } from './claim-list';
 import { updateClaim } from './claim-update';
-import {
-  claimPartition,
-  EVIDENCE_PREFIX,
-  itemToClaim,
-  itemToEvent,
-  itemToFiledEvent,
-} from './items';
+import { guarded } from './errors';
+import { CLAIM_SK, claimBodyKey, claimPartition } from './keys';
 import { queryAll } from './read';
-
-export interface DynamoRepositoryOptions {
-  client: DynamoDBClient;
-  tableName: string;
-  /**
-   * Seals the list cursors (see ./cursor.ts). Default: a fixed local-only key per table
-   * name, so anyone who reads this code can forge cursors for their own listings
-   * (a forged cursor still cannot leave the caller's own index partition).
-   * Production sets CURSOR_SECRET.
-   */
-  cursorSecret?: string;
-}
-
-/** The cursor key of a table without CURSOR_SECRET (local, dev, tests). */
-export const localCursorSecret = (tableName: string): string =>
-  `parcel-claims local cursor secret for table ${tableName}`;
+import { tableContext, type DynamoTable, type TableContext } from './table-context';
 
 /**
  * @example
@@ -51,14 +31,10 @@ export const localCursorSecret = (tableName: string): string =>
  * const claim = await claims.get('clm_1');
  */
 export class DynamoClaimRepository implements ClaimRepository {
-  private readonly client: DynamoDBClient;
-  private readonly table: string;
-  private readonly cursorSecret: string;
+  private readonly ctx: TableContext;
 
-  constructor(options: DynamoRepositoryOptions) {
-    this.client = options.client;
-    this.table = options.tableName;
-    this.cursorSecret = options.cursorSecret ?? localCursorSecret(options.tableName);
+  constructor(options: DynamoTable) {
+    this.ctx = tableContext(options);
   }
 
   create(
@@ -66,29 +42,27 @@ export class DynamoClaimRepository implements ClaimRepository {
     event: ClaimEvent,
     options: CreateClaimOptions = {},
   ): Promise<CreateClaimResult> {
-    return createClaim(this.client, this.table, { claim, event, ...options });
+    const { client, table, shards } = this.ctx;
+    return createClaim(client, table, shards, { claim, event, ...options });
   }
 
-  /** One Query of the claim's partition: the claim item and its evidence items (not its events). */
+  /** One Query of the claim's partition from BODY to HEAD: the body, later evidence, the head. */
   async get(id: string): Promise<Claim | undefined> {
-    const items = await queryAll(this.client, {
-      TableName: this.table,
-      // Up to the last evidence slot ('$' sorts after '#'): the notes, messages… after it are not read.
-      KeyConditionExpression: 'pk = :pk AND sk < :after',
-      // (A key attribute cannot be filtered on: every item says what it is in `entity`.)
-      FilterExpression: '#entity <> :event',
-      ExpressionAttributeNames: { '#entity': 'entity' },
+    const items = await queryAll(this.ctx.client, {
+      TableName: this.ctx.table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :body AND :head',
       ExpressionAttributeValues: {
         ':pk': { S: claimPartition(id) },
-        ':event': { S: 'EVENT' },
-        ':after': { S: 'EVIDENCE$' },
+        ':body': { S: CLAIM_SK.body },
+        ':head': { S: CLAIM_SK.head },
       },
       ConsistentRead: true,
     });
-    const claimItem = items.find((item) => item.sk?.S === 'CLAIM');
-    if (claimItem === undefined) return undefined;
-    const evidence = items.filter((item) => item.sk?.S?.startsWith(EVIDENCE_PREFIX));
-    return itemToClaim(claimItem, evidence);
+    const body = items.find((item) => item.sk?.S === CLAIM_SK.body);
+    const head = items.find((item) => item.sk?.S === CLAIM_SK.head);
+    if (body === undefined || head === undefined) return undefined;
+    const later = items.filter((item) => item.sk?.S?.startsWith(CLAIM_SK.evidencePrefix));
+    return joinClaim(body, head, later);
   }
 
   update(
@@ -98,32 +72,39 @@ export class DynamoClaimRepository implements ClaimRepository {
     options: { openClaim?: string | undefined } = {},
   ): Promise<Claim> {
     const list = Array.isArray(events) ? (events as readonly ClaimEvent[]) : [events as ClaimEvent];
-    return updateClaim(this.client, this.table, previous, next, list, options);
+    const { client, table, shards } = this.ctx;
+    return updateClaim(client, table, shards, previous, next, list, options);
   }
 
+  /** The first event (in the body) and the LOG# items after it, in parallel. */
   async history(claimId: string): Promise<ClaimEvent[]> {
-    // The claim's partition up to its evidence (CLAIM < EVENT#… < EVIDENCE#…): the claim
-    // item (which carries the `filed` event) and one item per later event. Claims filed
-    // before the filed event moved into the claim item have it as an EVENT item instead;
-    // either way it is read once.
-    const items = await queryAll(this.client, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk AND sk < :evidence',
-      ExpressionAttributeValues: {
-        ':pk': { S: claimPartition(claimId) },
-        ':evidence': { S: EVIDENCE_PREFIX },
-      },
-      ConsistentRead: true,
-    });
-    const events: ClaimEvent[] = [];
-    for (const item of items) {
-      const event = item.sk?.S === 'CLAIM' ? itemToFiledEvent(item) : itemToEvent(item);
-      if (event !== undefined) events.push(event);
-    }
-    return events.sort((a, b) => a.seq - b.seq);
+    const { client, table } = this.ctx;
+    const [body, log] = await Promise.all([
+      guarded(
+        client.send(
+          new GetItemCommand({
+            TableName: table,
+            Key: claimBodyKey(claimId),
+            ProjectionExpression: 'filedEvent',
+            ConsistentRead: true,
+          }),
+        ),
+      ),
+      queryAll(client, {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :log)',
+        ExpressionAttributeValues: {
+          ':pk': { S: claimPartition(claimId) },
+          ':log': { S: CLAIM_SK.logPrefix },
+        },
+        ConsistentRead: true,
+      }),
+    ]);
+    if (body.Item === undefined) return [];
+    return [filedEventOf(body.Item), ...log.map(logEventOf)];
   }
 
   list(filter: ClaimFilter, page: PageRequest): Promise<Page<ClaimSummary>> {
-    return listClaims(this.client, this.table, this.cursorSecret, filter, page);
+    return listClaims(this.ctx, filter, page);
   }
 }

@@ -1,48 +1,27 @@
 /**
- * Changing a claim: the new claim (if still at the expected version), its event(s),
- * the evidence entries it adds (an item each) and, when the move settles the claim,
- * the release of its open-claim guard, in one transaction, so the history never
- * misses or invents a change. The claim's attributes are rewritten by an UpdateItem,
- * not replaced by a Put, so what filing stored beside them (the filed event, the
- * idempotency record) stays as it was.
+ * Changing a claim: its new head (if the claim is still at the expected version), its
+ * event(s), the evidence entries it adds (an item each) and, when the move settles the
+ * claim, the release of its open-claim guard, in one transaction, so the history never
+ * misses or invents a change. The body, written once at filing, is not touched: a move
+ * pays for the small head only (and for the index entries whose keys it changes).
  */
-import {
-  PutItemCommand,
-  type DynamoDBClient,
-  type TransactWriteItem,
-} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { isFinalStatus, type Claim, type ClaimEvent } from '../../domain/claim';
 import { ConflictError, NotFoundError } from '../errors';
-import { numberOf, type Item } from './codec';
-import { toStorageError } from './errors';
-import {
-  claimKey,
-  claimToItem,
-  EVIDENCE_COUNT,
-  eventToItem,
-  evidenceToItem,
-  INDEX_ATTRIBUTES,
-  openClaimKey,
-} from './items';
+import { numberOf } from './codec';
+import { claimHeadItem, evidenceItem, HEAD, logEventOf, logItem } from './claim-items';
+import { claimHeadKey, claimLogKey, openClaimKey } from './keys';
 import { readItem } from './read';
-import { statusCountItems } from './status-counts';
-import { aggregateItems } from './aggregates';
 import { transact } from './transact';
-import { removedByMove } from './unacknowledged';
-
-/**
- * `current`: the claim item keeps its evidence as items (written since evidence left the
- * claim item). `legacy`: its entries are still inside `doc`; this move writes them all out.
- */
-type Layout = 'current' | 'legacy';
 
 /**
  * @example
- * await updateClaim(client, table, claim, next, [event], { openClaim: 'waybill:W1' }); // next.version === claim.version + 1
+ * await updateClaim(client, table, 4, claim, next, [event], { openClaim: 'waybill:W1' }); // next.version === claim.version + 1
  */
 export async function updateClaim(
   client: DynamoDBClient,
   table: string,
+  shards: number,
   previous: Claim,
   next: Claim,
   events: readonly ClaimEvent[],
@@ -51,31 +30,25 @@ export async function updateClaim(
   assertConsecutive(previous, next, events);
   const settles = !isFinalStatus(previous.status) && isFinalStatus(next.status);
   let release = settles && options.openClaim !== undefined ? options.openClaim : undefined;
-  let layout: Layout = 'current';
   for (;;) {
-    if (layout === 'legacy') await writeAllEvidence(client, table, next);
-    const items = moveItems(table, previous, next, events, layout, release);
+    const items = moveItems(table, shards, previous, next, events, release);
     const outcome = await transact(client, items);
     if (outcome.committed) return next;
-    const [claimReason] = outcome.reasons;
-    const guardIndex = items.length - 1;
-    if (release !== undefined && claimReason?.code !== 'ConditionalCheckFailed') {
-      if (outcome.reasons[guardIndex]?.code === 'ConditionalCheckFailed') {
+    const head = await readItem(client, table, claimHeadKey(next.id));
+    if (head === undefined) throw new NotFoundError('claim', next.id);
+    const version = numberOf(head, HEAD.version) ?? 0;
+    if (version === previous.version) {
+      if (head[HEAD.shopId]?.S !== next.shopId) {
+        throw new RangeError(`claim ${next.id} cannot move to another shop`);
+      }
+      if (release !== undefined && outcome.reasons.at(-1)?.code === 'ConditionalCheckFailed') {
         // Another open claim holds the key (this one was filed before guards): leave it.
         release = undefined;
         continue;
       }
     }
-    const current = claimReason?.item ?? (await readItem(client, table, claimKey(next.id)));
-    if (current === undefined) throw new NotFoundError('claim', next.id);
-    const version = numberOf(current, 'version');
-    if (version === previous.version && current.shopId?.S !== next.shopId) {
-      throw new RangeError(`claim ${next.id} cannot move to another shop`);
-    }
-    if (version === previous.version && layout === 'current' && !(EVIDENCE_COUNT in current)) {
-      layout = 'legacy';
-      continue;
-    }
+    // An SDK retry of an attempt that had committed: the head and our last event are there.
+    if (version === next.version && (await isOurs(client, table, events.at(-1)!))) return next;
     throw new ConflictError(
       `claim ${next.id} is at version ${version}, not ${previous.version}`,
       version,
@@ -85,73 +58,43 @@ export async function updateClaim(
 
 function moveItems(
   table: string,
+  shards: number,
   previous: Claim,
   next: Claim,
   events: readonly ClaimEvent[],
-  layout: Layout,
   release: string | undefined,
 ): TransactWriteItem[] {
-  const { pk: _pk, sk: _sk, ...attributes } = claimToItem(next);
-  const names: Record<string, string> = {
-    '#version': 'version',
-    '#shopId': 'shopId',
-    '#evidenceCount': EVIDENCE_COUNT,
-  };
-  const values: Item = {
-    ':expected': { N: String(previous.version) },
-    ':shopId': { S: next.shopId },
-  };
-  const sets = Object.entries(attributes).map(([name, value], i) => {
-    names[`#s${i}`] = name;
-    values[`:s${i}`] = value;
-    return `#s${i} = :s${i}`;
-  });
-  // An index key the new claim has no value for (e.g. `openPk` once settled) leaves that index.
-  const gone = (name: string) => !(name in attributes) && removedByMove(name, next);
-  const removes = INDEX_ATTRIBUTES.filter(gone).map((name, i) => {
-    names[`#r${i}`] = name;
-    return `#r${i}`;
-  });
-  const evidenceLayout =
-    layout === 'current'
-      ? 'attribute_exists(#evidenceCount)'
-      : 'attribute_not_exists(#evidenceCount)';
   const items: TransactWriteItem[] = [
     {
-      Update: {
-        TableName: table,
-        Key: claimKey(next.id),
-        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        // Optimistic lock: only the writer that read `previous.version` may replace it (a
-        // lost race is a 409/412, never a silent overwrite). It also fails for a missing
-        // claim, so an update never creates one. A claim never changes owner (shopId), and
-        // the evidence is where this move expects it (items, or a legacy `doc`).
-        ConditionExpression: `#version = :expected AND #shopId = :shopId AND ${evidenceLayout}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        // The stored claim comes back with the cancellation: its version for the 409.
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      },
-    },
-    ...events.map((event): TransactWriteItem => ({
-      // History is append-only: each (claim, seq) slot is written once.
       Put: {
         TableName: table,
-        Item: eventToItem(event),
+        Item: claimHeadItem(next, shards),
+        // Optimistic lock: only the writer that read `previous.version` may replace it (a lost
+        // race is a 409/412, never a silent overwrite). It also fails for a missing claim, so
+        // a move never creates one; and a claim never changes owner.
+        ConditionExpression: '#version = :expected AND #shopId = :shopId',
+        ExpressionAttributeNames: { '#version': HEAD.version, '#shopId': HEAD.shopId },
+        ExpressionAttributeValues: {
+          ':expected': { N: String(previous.version) },
+          ':shopId': { S: next.shopId },
+        },
+      },
+    },
+    // History is append-only: each (claim, seq) slot is written once.
+    ...events.map((event) => ({
+      Put: {
+        TableName: table,
+        Item: logItem(event),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     })),
-    ...statusCountItems(table, previous, next),
-    ...aggregateItems(table, previous, next),
   ];
-  if (layout === 'current') {
-    // The entries this move adds. No condition: the version lock makes this move the only
-    // writer of these slots, and a slot a failed move left behind is overwritten.
-    for (let i = previous.evidence.length; i < next.evidence.length; i++) {
-      items.push({
-        Put: { TableName: table, Item: evidenceToItem(next.id, next.evidence[i]!, i + 1) },
-      });
-    }
+  // The entries this move adds. No condition: the version lock makes this move the only
+  // writer of these slots, and a slot a failed move left behind is overwritten.
+  for (let i = previous.evidence.length; i < next.evidence.length; i++) {
+    items.push({
+      Put: { TableName: table, Item: evidenceItem(next.id, next.evidence[i]!, i + 1) },
+    });
   }
   if (release !== undefined) {
     items.push({
@@ -167,23 +110,10 @@ function moveItems(
   return items;
 }
 
-/**
- * A legacy claim's first move writes every entry out as an item, before the transaction
- * that switches the claim item to them (reads ignore the items until it commits).
- */
-async function writeAllEvidence(client: DynamoDBClient, table: string, next: Claim) {
-  const puts = next.evidence.map((entry, i) => evidenceToItem(next.id, entry, i + 1));
-  for (let i = 0; i < puts.length; i += 16) {
-    await Promise.all(
-      puts.slice(i, i + 16).map(async (Item) => {
-        try {
-          await client.send(new PutItemCommand({ TableName: table, Item }));
-        } catch (error) {
-          throw toStorageError(error, { write: true });
-        }
-      }),
-    );
-  }
+/** Whether the stored event at `event.seq` is this one (our own write, retried by the SDK). */
+async function isOurs(client: DynamoDBClient, table: string, event: ClaimEvent): Promise<boolean> {
+  const stored = await readItem(client, table, claimLogKey(event.claimId, event.seq));
+  return stored !== undefined && JSON.stringify(logEventOf(stored)) === JSON.stringify(event);
 }
 
 function assertConsecutive(previous: Claim, next: Claim, events: readonly ClaimEvent[]): void {

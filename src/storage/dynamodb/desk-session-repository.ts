@@ -12,7 +12,7 @@ import {
   type DynamoDBClient,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
-import { ConflictError, StorageUnavailableError } from '../errors';
+import { ConflictError, StorageBusyError } from '../errors';
 import type { DeskSessionRecord, DeskSessionRepository } from '../repository';
 import { TTL_ATTRIBUTE } from '../table';
 import type { Item } from './codec';
@@ -104,7 +104,7 @@ export class DynamoDeskSessionRepository implements DeskSessionRepository {
   private async deleteBatch(requests: WriteRequest[]): Promise<void> {
     let pending = requests;
     for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > BATCH_ATTEMPTS) throw new StorageUnavailableError('throttled', 1);
+      if (attempt > BATCH_ATTEMPTS) throw new StorageBusyError('throttled', 1);
       if (attempt > 1) await new Promise((done) => setTimeout(done, 50 * 2 ** attempt));
       const answer = await guarded(
         this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.table]: pending } })),

@@ -1,8 +1,13 @@
 /**
  * Turning DynamoDB SDK failures into storage errors the HTTP layer understands.
  */
-import type { AttributeValue, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { StorageOutcomeUnknownError, StorageUnavailableError } from '../errors';
+import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  StorageBusyError,
+  StorageOutcomeUnknownError,
+  StorageTooLargeError,
+  StorageUnavailableError,
+} from '../errors';
 
 /** Throttling and capacity errors: retry shortly. */
 const THROTTLING = new Set([
@@ -101,10 +106,17 @@ export function markMayHaveArrived(error: unknown): void {
  * try { await client.send(command); } catch (error) { throw toStorageError(error, { write: true }); }
  */
 export function toStorageError(error: unknown, options: { write?: boolean } = {}): unknown {
-  if (error instanceof StorageUnavailableError || error instanceof StorageOutcomeUnknownError) {
+  if (
+    error instanceof StorageUnavailableError ||
+    error instanceof StorageOutcomeUnknownError ||
+    error instanceof StorageBusyError ||
+    error instanceof StorageTooLargeError
+  ) {
     return error;
   }
   const name = errorName(error) ?? '';
+  const tooLarge = sizeRefusal(error);
+  if (tooLarge !== undefined) return new StorageTooLargeError(tooLarge, { cause: error });
   const transport = transportFailure(error);
   const marked = typeof error === 'object' && error !== null && ARRIVED.has(error);
   if (options.write && (marked || mayHaveArrived(error))) {
@@ -115,7 +127,7 @@ export function toStorageError(error: unknown, options: { write?: boolean } = {}
         : 'timeout';
     return new StorageOutcomeUnknownError(reason, 2, { cause: error });
   }
-  if (THROTTLING.has(name)) return new StorageUnavailableError('throttled', 1, { cause: error });
+  if (THROTTLING.has(name)) return new StorageBusyError('throttled', 1, { cause: error });
   if (name === 'ResourceNotFoundException') {
     return new StorageUnavailableError('missing-table', 30, { cause: error });
   }
@@ -124,12 +136,39 @@ export function toStorageError(error: unknown, options: { write?: boolean } = {}
   return error;
 }
 
-/** One item's outcome in a cancelled transaction. */
+/** DynamoDB's words for a record over its size limits (an item over 400 KB, a transaction over 4 MB or its item count). */
+const ITEM_TOO_LARGE = /item size (to update )?has exceeded|item size .*maximum/i;
+const TRANSACTION_TOO_LARGE =
+  /transaction (request )?size has exceeded|payload size cannot exceed|member must have length less than or equal to|too many items/i;
+
+/**
+ * Whether a refusal is about size: 'item', 'transaction', or undefined (another error).
+ * @example sizeRefusal({ name: 'ValidationException', message: 'Item size has exceeded the maximum allowed size' }) // 'item'
+ */
+export function sizeRefusal(error: unknown): 'item' | 'transaction' | undefined {
+  const e = shape(error);
+  const message = typeof e.message === 'string' ? e.message : '';
+  const name = errorName(error);
+  if (name === 'TransactionCanceledException') {
+    const reasons = (error as Partial<TransactionCanceledException>).CancellationReasons ?? [];
+    const sized = reasons.some(
+      (reason) => reason.Code === 'ValidationError' && ITEM_TOO_LARGE.test(reason.Message ?? ''),
+    );
+    return sized ? 'item' : undefined;
+  }
+  if (name !== 'ValidationException') return undefined;
+  if (ITEM_TOO_LARGE.test(message)) return 'item';
+  if (TRANSACTION_TOO_LARGE.test(message)) return 'transaction';
+  return undefined;
+}
+
+/**
+ * One item's outcome in a cancelled transaction: only its code. What the item holds is read
+ * again by the caller when it matters (YDB's Document API returns no item with a reason).
+ */
 export interface CancellationReason {
   /** `ConditionalCheckFailed`, `TransactionConflict`, `None`, ... */
   code: string;
-  /** The item as it was, when `ReturnValuesOnConditionCheckFailure: 'ALL_OLD'` was asked. */
-  item?: Record<string, AttributeValue>;
 }
 
 /**
@@ -142,10 +181,12 @@ export interface CancellationReason {
 export function cancellationReasons(error: unknown): CancellationReason[] | undefined {
   if (errorName(error) !== 'TransactionCanceledException') return undefined;
   const reasons = (error as Partial<TransactionCanceledException>).CancellationReasons ?? [];
-  return reasons.map((reason) => ({
-    code: reason.Code ?? 'None',
-    ...(reason.Item === undefined ? {} : { item: reason.Item }),
-  }));
+  if (reasons.length > 0) return reasons.map((reason) => ({ code: reason.Code ?? 'None' }));
+  // YDB's Document API documents the reasons only in the message, as DynamoDB words it:
+  // "Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed]".
+  const listed = /\[([A-Za-z, ]*)\]\s*$/.exec(shape(error).message as string)?.[1];
+  if (listed === undefined) return [];
+  return listed.split(',').map((code) => ({ code: code.trim() || 'None' }));
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * The DynamoDB storage, wired: what the Worker and the scripts build from config.
+ * The DynamoDB storage, wired: what the Worker, the scripts and the tests build.
  */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { withApiKeyCache } from '../api-key-cache';
 import type { Storage } from '../repository';
 import { DynamoApiKeyRepository } from './api-key-repository';
@@ -14,9 +15,11 @@ import { DynamoRemedyRepository } from './remedy-repository';
 import { DynamoNoteRepository } from './note-repository';
 import { DynamoStatusCountRepository } from './status-counts';
 import { DynamoAnalyticsRepository } from './analytics-repository';
+import { DynamoTallyRepository } from './tally-repository';
+import type { DynamoTable } from './table-context';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
-export { DynamoClaimRepository, type DynamoRepositoryOptions } from './claim-repository';
+export { DynamoClaimRepository } from './claim-repository';
 export { DynamoApiKeyRepository } from './api-key-repository';
 export { DynamoShopRepository } from './shop-repository';
 export { DynamoMessageSentRepository } from './message-repository';
@@ -26,49 +29,55 @@ export { DynamoRemedyRepository } from './remedy-repository';
 export { DynamoNoteRepository } from './note-repository';
 export { DynamoStatusCountRepository } from './status-counts';
 export { DynamoAnalyticsRepository } from './analytics-repository';
-export { aggregateItems, remedyAggregateItems } from './aggregates';
+export { DynamoTallyRepository } from './tally-repository';
 export { toStorageError } from './errors';
+export { localCursorSecret, type DynamoTable } from './table-context';
+
+/** What the storage needs besides the client. */
+export interface StorageOptions {
+  tableName: string;
+  /** Trust a found API key this long without a read (see ../api-key-cache.ts); default 0. */
+  apiKeyCacheMs?: number;
+  /** Seals list cursors; default a local-only key (see DynamoTable). */
+  cursorSecret?: string | undefined;
+  /** Shards of the clerk-wide views (VIEW_SHARDS). */
+  viewShards?: number | undefined;
+}
+
+/**
+ * Every repository on one client and table.
+ *
+ * @example
+ * const storage = storageOn(client, { tableName: 'parcel-claims', viewShards: 4 });
+ */
+export function storageOn(client: DynamoDBClient, options: StorageOptions): Storage {
+  const table: DynamoTable = {
+    client,
+    tableName: options.tableName,
+    viewShards: options.viewShards,
+    cursorSecret: options.cursorSecret,
+  };
+  const apiKeys = new DynamoApiKeyRepository(table);
+  return {
+    claims: new DynamoClaimRepository(table),
+    apiKeys: withApiKeyCache(apiKeys, { ttlMs: options.apiKeyCacheMs ?? 0 }),
+    shipments: new DynamoShipmentRepository(table),
+    shops: new DynamoShopRepository(table),
+    messagesSent: new DynamoMessageSentRepository(table),
+    remedies: new DynamoRemedyRepository(table),
+    deskSessions: new DynamoDeskSessionRepository(table),
+    notes: new DynamoNoteRepository(table),
+    statusCounts: new DynamoStatusCountRepository(table),
+    analytics: new DynamoAnalyticsRepository(table),
+    tallies: new DynamoTallyRepository(table),
+  };
+}
 
 /**
  * @example
  * const storage = createDynamoStorage({ endpoint: env.DYNAMODB_ENDPOINT, region: 'eu-central-1', tableName: env.DYNAMODB_TABLE });
  * await storage.claims.get(id);
  */
-export function createDynamoStorage(
-  options: DynamoClientOptions & {
-    tableName: string;
-    /** Trust a found API key this long without a read (see ../api-key-cache.ts); default 0. */
-    apiKeyCacheMs?: number;
-    /** Seals list cursors; default a local-only key (see DynamoRepositoryOptions). */
-    cursorSecret?: string;
-    /** Shipments remembered for the next event's write (see ./shipment-cache.ts); 0: none. */
-    shipmentCacheSize?: number;
-  },
-): Storage {
-  const client = createDynamoClient(options);
-  const apiKeys = new DynamoApiKeyRepository({ client, tableName: options.tableName });
-  const cursorSecret = options.cursorSecret ? { cursorSecret: options.cursorSecret } : {};
-  return {
-    claims: new DynamoClaimRepository({
-      client,
-      tableName: options.tableName,
-      ...cursorSecret,
-    }),
-    apiKeys: withApiKeyCache(apiKeys, { ttlMs: options.apiKeyCacheMs ?? 0 }),
-    shipments: new DynamoShipmentRepository({
-      client,
-      tableName: options.tableName,
-      ...cursorSecret,
-      ...(options.shipmentCacheSize === undefined
-        ? {}
-        : { shipmentCacheSize: options.shipmentCacheSize }),
-    }),
-    shops: new DynamoShopRepository({ client, tableName: options.tableName }),
-    messagesSent: new DynamoMessageSentRepository({ client, tableName: options.tableName }),
-    remedies: new DynamoRemedyRepository({ client, tableName: options.tableName }),
-    deskSessions: new DynamoDeskSessionRepository({ client, tableName: options.tableName }),
-    notes: new DynamoNoteRepository({ client, tableName: options.tableName }),
-    statusCounts: new DynamoStatusCountRepository({ client, tableName: options.tableName }),
-    analytics: new DynamoAnalyticsRepository({ client, tableName: options.tableName }),
-  };
+export function createDynamoStorage(options: DynamoClientOptions & StorageOptions): Storage {
+  return storageOn(createDynamoClient(options), options);
 }

@@ -7,7 +7,7 @@ import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ClaimNote, NoteRepository } from '../repository';
 import { ConflictError } from '../errors';
 import { errorName, toStorageError } from './errors';
-import { claimPartition } from './items';
+import { claimPartition } from './keys';
 import { queryAll } from './read';
 
 const PREFIX = 'NOTE#';

@@ -2,6 +2,7 @@
  * Reads shared by the repositories, outages mapped to `StorageUnavailableError`.
  */
 import {
+  BatchGetItemCommand,
   GetItemCommand,
   QueryCommand,
   type DynamoDBClient,
@@ -44,4 +45,47 @@ export async function queryAll(client: DynamoDBClient, input: QueryCommandInput)
     startKey = page.LastEvaluatedKey;
   } while (startKey !== undefined);
   return items;
+}
+
+/** Keys per BatchGetItem (DynamoDB's and YDB's limit). */
+const BATCH_KEYS = 100;
+
+/** An item's place: `pk` and `sk` joined, to find a batch read's item by its key. */
+export const keyText = (key: Item): string => `${key.pk?.S ?? ''}\u0000${key.sk?.S ?? ''}`;
+
+/**
+ * Many items by key, strongly consistent, 100 keys a request (all requests in parallel),
+ * retrying what DynamoDB left unprocessed; found items by `keyText`.
+ *
+ * @example
+ * const found = await readItems(client, table, [claimHeadKey('clm_1'), claimBodyKey('clm_1')]);
+ * found.get(keyText(claimHeadKey('clm_1')));
+ */
+export async function readItems(
+  client: DynamoDBClient,
+  table: string,
+  keys: readonly Item[],
+): Promise<Map<string, Item>> {
+  const unique = [...new Map(keys.map((key) => [keyText(key), key])).values()];
+  const found = new Map<string, Item>();
+  const batches: Item[][] = [];
+  for (let i = 0; i < unique.length; i += BATCH_KEYS) batches.push(unique.slice(i, i + BATCH_KEYS));
+  await Promise.all(
+    batches.map(async (batch) => {
+      let pending: Item[] = batch;
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        const answer = await guarded(
+          client.send(
+            new BatchGetItemCommand({
+              RequestItems: { [table]: { Keys: pending, ConsistentRead: true } },
+            }),
+          ),
+        );
+        for (const item of answer.Responses?.[table] ?? []) found.set(keyText(item), item);
+        pending = answer.UnprocessedKeys?.[table]?.Keys ?? [];
+        if (pending.length > 0) await new Promise((done) => setTimeout(done, 10 * 2 ** attempt));
+      }
+    }),
+  );
+  return found;
 }

@@ -1,22 +1,20 @@
 /**
  * A claim's remedies on DynamoDB: one item per remedy in the claim's partition
- * (sk REMEDY#<n, 6 digits>, after CLAIM < EVENT# < EVIDENCE# < MESSAGE#), holding
- * the remedy as JSON and a copy of its status for the write conditions. An offer
- * is written once under its number; an answer replaces an offer that is still
- * `offered`, so two answers never both win.
+ * (sk REMEDY#<n, 6 digits>), holding the remedy as JSON and a copy of its status for the
+ * write conditions. An offer is written once under its number; an answer replaces an offer
+ * that is still `offered`, so two answers never both win. What an accepted remedy adds to
+ * the analytics (`given`) is counted by the claim-change consumer from the remedies
+ * themselves (src/services/claim-changes.ts), not in the answer's write.
  */
-import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { remedyPosition, type Remedy } from '../../domain/remedy';
 import { ConflictError } from '../errors';
 import type { RemedyAnswerResult, RemedyRepository } from '../repository';
-import { errorName, toStorageError } from './errors';
-import { claimPartition, remedyKey, REMEDY_PREFIX } from './items';
-import { queryAll, readItem } from './read';
-import { remedyAggregateItems, type RemedyFigures } from './aggregates';
-import { transact } from './transact';
-import type { Claim } from '../../domain/claim';
-import { toMinor } from '../../domain/analytics';
 import type { Item } from './codec';
+import { errorName, toStorageError } from './errors';
+import { claimPartition, CLAIM_SK, remedyKey } from './keys';
+import { queryAll, readItem } from './read';
+import { tableContext, type DynamoTable, type TableContext } from './table-context';
 
 const remedyOf = (item: Item | undefined): Remedy | undefined => {
   const doc = item?.doc?.S;
@@ -29,17 +27,15 @@ const remedyOf = (item: Item | undefined): Remedy | undefined => {
  * await remedies.create({ id: 'rm_1', claimId: 'clm_…', kind: 'gift', value, status: 'offered', … });
  */
 export class DynamoRemedyRepository implements RemedyRepository {
-  private readonly client: DynamoDBClient;
-  private readonly table: string;
+  private readonly ctx: TableContext;
 
-  constructor(options: { client: DynamoDBClient; tableName: string }) {
-    this.client = options.client;
-    this.table = options.tableName;
+  constructor(table: DynamoTable) {
+    this.ctx = tableContext(table);
   }
 
-  private item(remedy: Remedy, position: number): Item {
+  private item(remedy: Remedy): Item {
     return {
-      ...remedyKey(remedy.claimId, position),
+      ...remedyKey(remedy.claimId, this.position(remedy)),
       entity: { S: 'REMEDY' },
       status: { S: remedy.status },
       doc: { S: JSON.stringify(remedy) },
@@ -53,12 +49,12 @@ export class DynamoRemedyRepository implements RemedyRepository {
   }
 
   async list(claimId: string): Promise<Remedy[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.table,
+    const items = await queryAll(this.ctx.client, {
+      TableName: this.ctx.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: {
         ':pk': { S: claimPartition(claimId) },
-        ':prefix': { S: REMEDY_PREFIX },
+        ':prefix': { S: CLAIM_SK.remedyPrefix },
       },
       ConsistentRead: true,
     });
@@ -67,10 +63,10 @@ export class DynamoRemedyRepository implements RemedyRepository {
 
   async create(remedy: Remedy): Promise<Remedy> {
     try {
-      await this.client.send(
+      await this.ctx.client.send(
         new PutItemCommand({
-          TableName: this.table,
-          Item: this.item(remedy, this.position(remedy)),
+          TableName: this.ctx.table,
+          Item: this.item(remedy),
           // Written once under its number: a concurrent offer that took it first wins.
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -84,19 +80,16 @@ export class DynamoRemedyRepository implements RemedyRepository {
     }
   }
 
-  async answer(next: Remedy, claim?: Claim): Promise<RemedyAnswerResult> {
-    const given = claim && givenFigures(next, claim);
-    if (given !== undefined) return this.answerCounted(next, given);
+  async answer(next: Remedy): Promise<RemedyAnswerResult> {
     try {
-      await this.client.send(
+      await this.ctx.client.send(
         new PutItemCommand({
-          TableName: this.table,
-          Item: this.item(next, this.position(next)),
+          TableName: this.ctx.table,
+          Item: this.item(next),
           // Only an offer still waiting for its answer takes one.
           ConditionExpression: '#status = :offered',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':offered': { S: 'offered' } },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
       return { answered: true, remedy: next };
@@ -104,47 +97,19 @@ export class DynamoRemedyRepository implements RemedyRepository {
       if (errorName(error) !== 'ConditionalCheckFailedException') {
         throw toStorageError(error, { write: true });
       }
-      const current = remedyOf((error as { Item?: Item }).Item);
+      // Read again (YDB returns no item with the refusal). Our own answer, committed by a
+      // request the SDK retried, reads back as answered with exactly what we sent.
+      const current = remedyOf(
+        await readItem(
+          this.ctx.client,
+          this.ctx.table,
+          remedyKey(next.claimId, this.position(next)),
+        ),
+      );
+      if (current !== undefined && JSON.stringify(current) === JSON.stringify(next)) {
+        return { answered: true, remedy: next };
+      }
       return current === undefined ? { answered: false } : { answered: false, current };
     }
   }
-
-  /** The answer and the analytics' `given` sums in one transaction. */
-  private async answerCounted(next: Remedy, given: RemedyFigures): Promise<RemedyAnswerResult> {
-    const key = remedyKey(next.claimId, this.position(next));
-    const outcome = await transact(this.client, [
-      {
-        Put: {
-          TableName: this.table,
-          Item: this.item(next, this.position(next)),
-          ConditionExpression: '#status = :offered',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':offered': { S: 'offered' } },
-        },
-      },
-      ...remedyAggregateItems(this.table, given),
-    ]);
-    if (outcome.committed) return { answered: true, remedy: next };
-    const current = remedyOf(await readItem(this.client, this.table, key));
-    return current === undefined ? { answered: false } : { answered: false, current };
-  }
-}
-
-/**
- * What an accepted remedy adds to the analytics (the claim's filing day, its carrier, cause
- * and type); nothing for a declined one, one without a value, or a claim without a cause.
- */
-function givenFigures(next: Remedy, claim: Claim): RemedyFigures | undefined {
-  if (next.status !== 'accepted' || next.value === undefined || claim.cause === undefined) {
-    return undefined;
-  }
-  return {
-    shopId: claim.shopId,
-    carrier: claim.carrier,
-    cause: claim.cause,
-    type: claim.type,
-    day: claim.createdAt.slice(0, 10),
-    currency: next.value.currency,
-    givenMinor: toMinor(next.value),
-  };
 }

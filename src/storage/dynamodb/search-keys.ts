@@ -1,39 +1,62 @@
 /**
- * The search index keys of a claim item (see the design comment in
- * ../table.ts), and the attribute "assigned to me" filters on.
+ * A claim's search entries: two small items in its partition, written once by the
+ * claim-change consumer (a claim's searched fields never change), each carrying two fields
+ * in two index pairs (a shop's view, gsi1/gsi3; its clerk-wide sharded twin, gsi2/gsi4):
+ *   SEARCH#CLAIMANT  name  SHOP#<s>#NAME / NAME#<shard>      `<name>#<created>`
+ *                    phone SHOP#<s>#PHONE / PHONE#<shard>    `<phone, digits last first>#<created>`
+ *   SEARCH#REF       order SHOP#<s>#ORDER / ORDER#<shard>    `<ORDER>#<created>` (only with an order id)
+ *                    waybill SHOP#<s>#WAYBILL / WAYBILL#<shard> `<WAYBILL>#<created>`
+ * created = `<createdAt>#<id>` (unique). Values are normalised as ../claim-search.ts says
+ * (not URI-encoded: a search reads a prefix range, then checks each claim again). The claim
+ * listings (./claim-list.ts) read exactly these formats.
  */
 import type { Claim } from '../../domain/claim';
-import { searchValues, type SearchField } from '../claim-search';
-import { INDEX_PARTITIONS, INDEXES, type IndexName } from '../table';
+import { searchValues } from '../claim-search';
+import type { Item } from './codec';
+import {
+  CLAIM_VIEWS,
+  createdSort,
+  indexKeys,
+  searchClaimantKey,
+  searchReferenceKey,
+  type ClaimView,
+} from './keys';
 
-/** The index each searched field is read from. */
-export const SEARCH_INDEX = {
-  name: 'searchName',
-  phone: 'searchPhone',
-  orderId: 'searchOrder',
-  waybill: 'searchWaybill',
-} as const satisfies Record<SearchField, IndexName>;
+type SearchView = Extract<ClaimView, 'name' | 'phone' | 'orderId' | 'waybill'>;
+
+export const SEARCH_ENTITY = 'SEARCH';
+
+/** One field's two index pairs: the shop's view and its clerk-wide twin. */
+function fieldKeys(claim: Claim, shard: number, view: SearchView, value: string): Item {
+  const sort = `${value}#${createdSort(claim)}`;
+  const { shop, clerk, indexes } = CLAIM_VIEWS[view];
+  return {
+    ...indexKeys(indexes[0], shop(claim.shopId), sort),
+    ...indexKeys(indexes[1], clerk(shard), sort),
+  };
+}
 
 /**
- * A copy of `assignee.id` beside the document, for the "assigned to me" filter; removed
- * with the assignment (an update removes what the new claim has no value for).
- */
-export const ASSIGNEE_ATTRIBUTE = 'assigneeId';
-
-/**
- * The search keys of a claim: per field it has a value for, the index partition and
- * `<value>#<created>` (created = `<createdAt>#<id>`, unique), plus the assignee copy.
+ * The claim's two search items, for a PutItem each.
  *
- * @example claimSearchKeys(claim, '2025-03-01T10:00:00.000Z#clm_1').nameSk // 'анна петрова#2025-…#clm_1'
+ * @example searchItems(claim, 2).claimant.gsi1sk // { S: 'анна петрова#2025-…Z#clm_1' }
  */
-export function claimSearchKeys(claim: Claim, created: string): Record<string, string> {
-  const keys: Record<string, string> = {};
-  for (const [field, value] of Object.entries(searchValues(claim))) {
-    const index = INDEXES[SEARCH_INDEX[field as SearchField]];
-    if (value === '') continue;
-    keys[index.pk] = INDEX_PARTITIONS[SEARCH_INDEX[field as SearchField]]();
-    keys[index.sk] = `${value}#${created}`;
-  }
-  if (claim.assignee !== undefined) keys[ASSIGNEE_ATTRIBUTE] = claim.assignee.id;
-  return keys;
+export function searchItems(claim: Claim, shard: number): { claimant: Item; reference: Item } {
+  const values = searchValues(claim);
+  const base = { entity: { S: SEARCH_ENTITY }, shopId: { S: claim.shopId } };
+  return {
+    claimant: {
+      ...searchClaimantKey(claim.id),
+      ...base,
+      ...fieldKeys(claim, shard, 'name', values.name ?? ''),
+      ...fieldKeys(claim, shard, 'phone', values.phone ?? ''),
+    },
+    reference: {
+      ...searchReferenceKey(claim.id),
+      ...base,
+      // An index key may not be empty: a claim without an order id is not in the order view.
+      ...(values.orderId ? fieldKeys(claim, shard, 'orderId', values.orderId) : {}),
+      ...fieldKeys(claim, shard, 'waybill', values.waybill ?? ''),
+    },
+  };
 }

@@ -1,184 +1,138 @@
 /**
- * Order and shipment items (see the design comment in `../table.ts`): the record as one JSON
- * `doc`, its version and the attributes conditions and the late index read.
+ * The items of a shipment (keys: ./keys.ts), in its partition:
+ * - HEAD: the small, often rewritten part: ids, version, write time, event count, status and,
+ *   while watched, the late-view keys (gsi1 the shop's, gsi2 the clerks' sharded twin).
+ * - FACTS: what the shop stated, rewritten only by an order replace that changes them.
+ * - EVENT#<id>: one per event, written once (its `attribute_not_exists` is the dedupe), with
+ *   its arrival number `n`.
+ * The head is what a reader trusts: events beyond its `eventCount`, or of another
+ * incarnation (`born`: a shipment id dropped and used again starts a new one, and leftovers
+ * of the old may linger), are not the shipment's; facts whose version is not the head's
+ * `factsVersion` mean the read raced a write (./shipment-read.ts reads again).
  */
-import {
-  hasDeliveryReport,
-  latestStatusMs,
-  onItsWay,
-  type ShipmentEvent,
-  type ShipmentFacts,
-} from '../../domain/shipment';
-import type { Customer, OrderRecord, ShipmentRecord } from '../repository';
-import { INDEX_PARTITIONS, INDEXES } from '../table';
+import type { ShipmentEvent, ShipmentFacts } from '../../domain/shipment';
+import type { ShipmentRecord } from '../shipment-repository';
 import type { Item } from './codec';
+import { deflate, inflate } from './compress';
+import { shipmentEventKeyOf, shipmentFactsKey, SHIPMENT_SK } from './keys';
+import { HEAD, update, type Update } from './shipment-head';
 
-/** User-supplied parts of composite keys are URI-encoded so `#` cannot forge another key. */
-const part = encodeURIComponent;
-const key = (pk: string, sk: string): Item => ({ pk: { S: pk }, sk: { S: sk } });
-
-/** @example orderKey('shop-a', 'O-1') // { pk: { S: 'SHOP#shop-a#ORDER#O-1' }, sk: { S: 'ORDER' } } */
-export const orderKey = (shopId: string, orderId: string): Item =>
-  key(`SHOP#${part(shopId)}#ORDER#${part(orderId)}`, 'ORDER');
-/** @example shipmentKey('shop-a', 'S-1') // { pk: { S: 'SHOP#shop-a#SHIPMENT#S-1' }, sk: { S: 'SHIPMENT' } } */
-export const shipmentKey = (shopId: string, shipmentId: string): Item =>
-  key(shipmentPartition(shopId, shipmentId), 'SHIPMENT');
-/** The partition of a shipment (its SHIPMENT item, and the MESSAGE items of its customer messages). */
-export const shipmentPartition = (shopId: string, shipmentId: string): string =>
-  `SHOP#${part(shopId)}#SHIPMENT#${part(shipmentId)}`;
-
-/** The attribute holding a shipment's event ids, for the ingest's condition. */
-export const EVENT_IDS = 'eventIds';
-/** The attribute holding a shipment's last write time, for the ingest's condition. */
-export const UPDATED_AT = 'updatedAt';
-/**
- * The attribute holding a shipment's events, in arrival order: a list of JSON strings, so a
- * routine event is appended by an UpdateItem (`list_append`) without reading the item.
- * Items written before it existed keep their events inside `doc`.
- */
-export const EVENTS = 'events';
-/**
- * Present (true) while the shipment is on its way (`onItsWay`): what the append of a routine
- * event is conditioned on, since only then does it change nothing but the events.
- */
-export const ON_ITS_WAY = 'onItsWay';
-/**
- * What a report recorded with no read is conditioned on besides (see the domain's
- * ./report-effect.ts): the instant (ms) of the latest status report; present (true) once a
- * delivery report is among the events; the first late delivery date; the shipping date.
- */
-export const LATEST_STATUS_MS = 'latestStatusMs';
-export const DELIVERY_REPORTED = 'deliveryReported';
-export const LATE_FROM = 'lateFrom';
-export const SHIPPED_DATE = 'shippedDate';
-/**
- * The shipment's carrier (policy id) and the currency it was quoted in: what the append of a
- * report of facts (a reschedule, a re-measurement) is conditioned on.
- */
-export const CARRIER = 'carrier';
-export const CURRENCY = 'currency';
-
-/** @example orderToItem(order).entity // { S: 'ORDER' } */
-export function orderToItem(order: OrderRecord): Item {
-  const { shopId, orderId, version, ...doc } = order;
-  return {
-    ...orderKey(shopId, orderId),
-    entity: { S: 'ORDER' },
-    shopId: { S: shopId },
-    orderId: { S: orderId },
-    version: { N: String(version) },
-    doc: { S: JSON.stringify(doc) },
-  };
+/** What a shipment's items hold beyond its record. */
+export interface StoredShipment {
+  record: ShipmentRecord;
+  /** The incarnation, set when the head is created; its facts and events carry it. */
+  born: string;
+  eventCount: number;
+  /** Event id → the mark of the write that recorded it (see ./shipment-event.ts). */
+  writes: Map<string, string>;
 }
 
-interface OrderDoc {
-  placedAt: string;
-  customer: Customer;
-  b2b: boolean;
-  shipmentIds: string[];
-  updatedAt: string;
-}
-
-/** @example itemToOrder(orderToItem(order)) // equal to order */
-export function itemToOrder(item: Item): OrderRecord {
-  const doc = JSON.parse(item.doc?.S ?? '{}') as OrderDoc;
-  return {
-    shopId: item.shopId?.S ?? '',
-    orderId: item.orderId?.S ?? '',
-    placedAt: doc.placedAt,
-    customer: doc.customer,
-    b2b: doc.b2b,
-    shipmentIds: doc.shipmentIds,
-    version: Number(item.version?.N ?? '0'),
-    updatedAt: doc.updatedAt,
-  };
-}
+/** Documents from this size (bytes) on are stored deflated when that is smaller. */
+const PACK_FROM = 1024;
 
 /**
- * The late-index attributes of a watched shipment (none for one not watched).
- * @example lateIndexKeys({ shopId: 's', shipmentId: 'S-1', watchDate: '2025-03-11' }).promiseSk // '2025-03-11#s#S-1'
+ * A JSON document as an attribute: `doc` (text), or `docZ` (deflate-raw) when large enough
+ * for that to save write units (an item costs one unit per started KB, twice in a transaction).
+ * @example await packDoc('{"a":1}') // { doc: { S: '{"a":1}' } }
  */
-export function lateIndexKeys(
-  record: Pick<ShipmentRecord, 'shopId' | 'shipmentId' | 'watchDate'>,
-): Item {
-  if (record.watchDate === undefined) return {};
-  const sk = `${record.watchDate}#${part(record.shopId)}#${part(record.shipmentId)}`;
-  return {
-    [INDEXES.shopLateShipments.pk]: { S: INDEX_PARTITIONS.shopLateShipments(record) },
-    [INDEXES.lateShipments.pk]: { S: INDEX_PARTITIONS.lateShipments() },
-    [INDEXES.lateShipments.sk]: { S: sk },
-  };
-}
-
-/** @example shipmentToItem(record).version // { N: '1' } */
-export function shipmentToItem(record: ShipmentRecord): Item {
-  const { shopId, shipmentId, orderId, version, facts, events, updatedAt, lateFrom } = record;
-  const ids = [...new Set(events.map((e) => e.eventId))];
-  const latest = latestStatusMs(events);
-  return {
-    ...shipmentKey(shopId, shipmentId),
-    entity: { S: 'SHIPMENT' },
-    shopId: { S: shopId },
-    shipmentId: { S: shipmentId },
-    orderId: { S: orderId },
-    version: { N: String(version) },
-    // Top-level too, so an event's write can be conditioned on it (see recordEvent's ABA note).
-    [UPDATED_AT]: { S: updatedAt },
-    // The late-index date is read back from the index key (`promiseSk`), its one copy.
-    doc: { S: JSON.stringify({ facts, updatedAt }) },
-    [EVENTS]: { L: events.map((event) => ({ S: JSON.stringify(event) })) },
-    ...(onItsWay(events) ? { [ON_ITS_WAY]: { BOOL: true } } : {}),
-    ...(latest === undefined ? {} : { [LATEST_STATUS_MS]: { N: String(latest) } }),
-    ...(hasDeliveryReport(events) ? { [DELIVERY_REPORTED]: { BOOL: true } } : {}),
-    ...(lateFrom === undefined ? {} : { [LATE_FROM]: { S: lateFrom } }),
-    ...(facts.shippedDate === undefined ? {} : { [SHIPPED_DATE]: { S: facts.shippedDate } }),
-    [CARRIER]: { S: facts.carrier },
-    [CURRENCY]: { S: facts.deliveryCost.currency },
-    ...(ids.length > 0 ? { [EVENT_IDS]: { SS: ids } } : {}),
-    ...lateIndexKeys(record),
-  };
-}
-
-interface ShipmentDoc {
-  facts: ShipmentFacts;
-  /** Only in items written before `EVENTS` existed. */
-  events?: ShipmentEvent[];
-  updatedAt: string;
-  /** Only in items written before `EVENTS` existed (since, the index key holds it). */
-  watchDate?: string;
-}
-
-/** The late-index date (from the index key) and the first late delivery date, as stored. */
-function watchOf(item: Item, doc: ShipmentDoc): Pick<ShipmentRecord, 'watchDate' | 'lateFrom'> {
-  if (item[EVENTS] === undefined) {
-    return doc.watchDate === undefined ? {} : { watchDate: doc.watchDate };
+export async function packDoc(json: string): Promise<Item> {
+  const bytes = new TextEncoder().encode(json).length;
+  if (bytes >= PACK_FROM) {
+    const packed = await deflate(json);
+    if (packed.length < bytes) return { docZ: { B: packed } };
   }
-  const watchDate = item[INDEXES.lateShipments.sk]?.S?.split('#')[0];
-  const lateFrom = item[LATE_FROM]?.S;
+  return { doc: { S: json } };
+}
+
+async function unpackDoc(item: Item): Promise<string> {
+  const packed = item.docZ?.B;
+  return packed === undefined ? (item.doc?.S ?? '{}') : await inflate(packed);
+}
+
+/** @example await factsItem(record, 'b1') // FACTS, version = record.version */
+export async function factsItem(record: ShipmentRecord, born: string): Promise<Item> {
   return {
+    ...shipmentFactsKey(record.shopId, record.shipmentId),
+    version: { N: String(record.version) },
+    born: { S: born },
+    ...(await packDoc(JSON.stringify(record.facts))),
+  };
+}
+
+/**
+ * An order replace's rewrite of the facts, in place (the incarnation mark stays): set in the
+ * transaction that moves the head's `factsVersion` to `record.version`.
+ * @example await factsUpdate(record) // SET version, doc REMOVE docZ
+ */
+export async function factsUpdate(record: ShipmentRecord): Promise<Update & { Key: Item }> {
+  const doc = await packDoc(JSON.stringify(record.facts));
+  const set = { version: { N: String(record.version) }, ...doc };
+  const other = 'doc' in doc ? 'docZ' : 'doc';
+  return {
+    Key: shipmentFactsKey(record.shopId, record.shipmentId),
+    ...update(set, [other], {}, ['attribute_exists(pk)']),
+  };
+}
+
+/**
+ * The item of the `n`-th event; `write` marks the write that recorded it.
+ * @example await eventItem('s', 'S-1', event, 3, 'b1') // EVENT#<id>, n = 3
+ */
+export async function eventItem(
+  shopId: string,
+  shipmentId: string,
+  event: ShipmentEvent,
+  n: number,
+  born: string,
+  write?: string,
+): Promise<Item> {
+  return {
+    ...(await shipmentEventKeyOf(shopId, shipmentId, event.eventId)),
+    n: { N: String(n) },
+    born: { S: born },
+    ...(write === undefined ? {} : { w: { S: write } }),
+    ...(await packDoc(JSON.stringify(event))),
+  };
+}
+
+/**
+ * The shipment its partition's items (EVENT#… to HEAD, any order) hold: undefined without
+ * a head, 'torn' when the read saw part of a write (read again).
+ * @example (await assemble(await queryAll(client, query)))?.record
+ */
+export async function assemble(
+  items: readonly Item[],
+): Promise<StoredShipment | 'torn' | undefined> {
+  const head = items.find((item) => item.sk?.S === SHIPMENT_SK.head);
+  if (head === undefined) return undefined;
+  const born = head[HEAD.born]?.S ?? '';
+  const eventCount = Number(head[HEAD.eventCount]?.N ?? '0');
+  const factsItem = items.find((item) => item.sk?.S === SHIPMENT_SK.facts);
+  if (factsItem === undefined || factsItem.version?.N !== head[HEAD.factsVersion]?.N) return 'torn';
+  const own = items
+    .filter((item) => item.sk?.S?.startsWith(SHIPMENT_SK.eventPrefix) && item.born?.S === born)
+    .map((item) => ({ item, n: Number(item.n?.N ?? '0') }))
+    .filter(({ n }) => n <= eventCount)
+    .sort((a, b) => a.n - b.n);
+  if (own.length !== eventCount) return 'torn';
+  const events = await Promise.all(
+    own.map(async ({ item }) => JSON.parse(await unpackDoc(item)) as ShipmentEvent),
+  );
+  const writes = new Map<string, string>();
+  own.forEach(({ item }, i) => {
+    const write = item.w?.S;
+    if (write !== undefined) writes.set(events[i]!.eventId, write);
+  });
+  const watchDate = head[HEAD.watchDate]?.S;
+  const record: ShipmentRecord = {
+    shopId: head.shopId?.S ?? '',
+    shipmentId: head.shipmentId?.S ?? '',
+    orderId: head[HEAD.orderId]?.S ?? '',
+    facts: JSON.parse(await unpackDoc(factsItem)) as ShipmentFacts,
+    events,
+    version: Number(head[HEAD.version]?.N ?? '0'),
+    updatedAt: head[HEAD.updatedAt]?.S ?? '',
     ...(watchDate === undefined ? {} : { watchDate }),
-    ...(lateFrom === undefined ? {} : { lateFrom }),
   };
-}
-
-function eventsOf(item: Item, doc: ShipmentDoc): ShipmentEvent[] {
-  const list = item[EVENTS]?.L;
-  if (list === undefined) return doc.events ?? [];
-  return list.map((entry) => JSON.parse(entry.S ?? '{}') as ShipmentEvent);
-}
-
-/** @example itemToShipment(shipmentToItem(record)) // equal to record */
-export function itemToShipment(item: Item): ShipmentRecord {
-  const doc = JSON.parse(item.doc?.S ?? '{}') as ShipmentDoc;
-  return {
-    shopId: item.shopId?.S ?? '',
-    shipmentId: item.shipmentId?.S ?? '',
-    orderId: item.orderId?.S ?? '',
-    facts: doc.facts,
-    events: eventsOf(item, doc),
-    version: Number(item.version?.N ?? '0'),
-    // Top-level first: an appended event rewrites only that copy.
-    updatedAt: item[UPDATED_AT]?.S ?? doc.updatedAt,
-    ...watchOf(item, doc),
-  };
+  return { record, born, eventCount, writes };
 }

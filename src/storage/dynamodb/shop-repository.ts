@@ -7,7 +7,7 @@ import type { ShopProfile } from '../../domain/shop';
 import { ConflictError } from '../errors';
 import type { ShopRepository } from '../repository';
 import { errorName, toStorageError } from './errors';
-import { shopKey } from './items';
+import { shopKey } from './keys';
 import { readItem } from './read';
 
 /**

@@ -1,77 +1,59 @@
 /**
- * How many claims are in each status, per shop and clerk-wide, kept as counters: the
- * filing or move that changes a claim's status moves them (ADD -1 / +1) in its own
- * transaction, so the queue's tabs are one GetItem, however many claims there are. A
- * change that keeps the status (evidence, an assignment) touches no counter.
+ * How many claims are in each status, per shop and for every shop, read from the counters
+ * the claim-change consumer keeps (./aggregates.ts): one GetItem for a shop, one
+ * BatchGetItem of the shards for every shop, however many claims there are. The figures
+ * may lag a claim change by the consumer's delay: the answer says as of when.
  */
-import {
-  GetItemCommand,
-  type DynamoDBClient,
-  type TransactWriteItem,
-} from '@aws-sdk/client-dynamodb';
-import { CLAIM_STATUSES, type Claim, type ClaimStatus } from '../../domain/claim';
-import type { StatusCountRepository, StatusCounts } from '../repository';
+import { CLAIM_STATUSES, type ClaimStatus } from '../../domain/claim';
+import type { AsOf, StatusCountRepository, StatusCounts } from '../figures-repository';
+import { batchGetItems } from './batch-get';
 import type { Item } from './codec';
-import { guarded } from './errors';
-
-const part = encodeURIComponent;
-/** The counter item of one shop, or of every shop (`undefined`). */
-const countsKey = (shopId: string | undefined): Item => ({
-  pk: { S: shopId === undefined ? 'COUNTS#ALL' : `COUNTS#SHOP#${part(shopId)}` },
-  sk: { S: 'COUNTS' },
-});
-
-/**
- * The counter updates of one claim change, for its transaction: none when the status stays.
- * `previous` undefined: a filing.
- *
- * @example items.push(...statusCountItems(table, previous, next));
- */
-export function statusCountItems(
-  table: string,
-  previous: Pick<Claim, 'status'> | undefined,
-  next: Pick<Claim, 'status' | 'shopId'>,
-): TransactWriteItem[] {
-  if (previous?.status === next.status) return [];
-  const names: Record<string, string> = { '#to': next.status };
-  const values: Item = { ':up': { N: '1' } };
-  let expression = 'ADD #to :up';
-  if (previous !== undefined) {
-    names['#from'] = previous.status;
-    values[':down'] = { N: '-1' };
-    expression += ', #from :down';
-  }
-  // Counters, not conditions: each scope's item is created by its first ADD.
-  return [next.shopId, undefined].map((scope) => ({
-    Update: {
-      TableName: table,
-      Key: countsKey(scope),
-      UpdateExpression: expression,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    },
-  }));
-}
+import { statusCountsKey } from './keys';
+import { allShards, tableContext, type DynamoTable, type TableContext } from './table-context';
 
 /**
  * @example
- * const counts = await new DynamoStatusCountRepository({ client, tableName }).counts('demo-shop');
+ * const { counts, asOf } = await new DynamoStatusCountRepository({ client, tableName }).counts('demo-shop');
  * counts.submitted; // 3
  */
 export class DynamoStatusCountRepository implements StatusCountRepository {
-  private readonly client: DynamoDBClient;
-  private readonly table: string;
+  private readonly ctx: TableContext;
 
-  constructor(options: { client: DynamoDBClient; tableName: string }) {
-    this.client = options.client;
-    this.table = options.tableName;
+  constructor(table: DynamoTable) {
+    this.ctx = tableContext(table);
   }
 
-  async counts(shopId?: string): Promise<StatusCounts> {
-    const { Item: item } = await guarded(
-      this.client.send(new GetItemCommand({ TableName: this.table, Key: countsKey(shopId) })),
-    );
-    const count = (status: ClaimStatus) => Math.max(0, Number(item?.[status]?.N ?? '0'));
-    return Object.fromEntries(CLAIM_STATUSES.map((s) => [s, count(s)])) as StatusCounts;
+  async counts(shopId?: string): Promise<{ counts: StatusCounts } & AsOf> {
+    const keys =
+      shopId === undefined
+        ? allShards(this.ctx.shards).map((shard) => statusCountsKey({ shard }))
+        : [statusCountsKey({ shopId })];
+    // Figures a moment old are fine for the tabs: the cheaper, eventually consistent read.
+    const items = await batchGetItems(this.ctx.client, this.ctx.table, keys, false);
+    return summed(items);
   }
+}
+
+/** The counters of the items added up, and the latest `updatedAt` among them. */
+function summed(items: readonly Item[]): { counts: StatusCounts } & AsOf {
+  const total = (status: ClaimStatus) =>
+    items.reduce((sum, item) => sum + Number(item[status]?.N ?? '0'), 0);
+  // A shard may hold a negative count (a claim counted in one shard before the shards grew,
+  // moved in another): only the sum means something, and it is never below zero.
+  const counts = Object.fromEntries(
+    CLAIM_STATUSES.map((s) => [s, Math.max(0, total(s))]),
+  ) as StatusCounts;
+  const asOf = latest(items.map((item) => item.updatedAt?.S));
+  return asOf === undefined ? { counts } : { counts, asOf };
+}
+
+/**
+ * The latest of ISO instants (undefined: none).
+ * @example latest(['2026-01-01T00:00:00.000Z', undefined, '2026-01-02T00:00:00.000Z']) // '2026-01-02T00:00:00.000Z'
+ */
+export function latest(instants: readonly (string | undefined)[]): string | undefined {
+  return instants.reduce<string | undefined>(
+    (max, at) => (at !== undefined && (max === undefined || at > max) ? at : max),
+    undefined,
+  );
 }

@@ -1,47 +1,44 @@
 /**
- * The unacknowledged queue: claims whose customer has not yet been told "we have your
- * claim" (the `ack` message is not recorded sent). Two sparse indexes, like the overdue
- * ones: the CLAIM item carries their keys from filing until the `ack` message is recorded
- * sent (the same transaction removes them) or the claim is settled (the move that makes it
- * final removes them). A claim filed before `acknowledgeBy` existed never enters them.
+ * The unacknowledged queue: claims whose customer has not yet been told "we have your claim"
+ * (the `ack` message is not recorded sent) and whose acknowledgement has a deadline. One
+ * small item per such claim in its partition (sk ACKDUE), in a shop's view (gsi3) and its
+ * clerk-wide sharded twin (gsi4), sorted by `<acknowledgeBy>#<createdAt>#<id>`, so
+ * `sort < :now` reads only the claims past their acknowledgement time, oldest first.
  *
- * Unlike the other index keys these are not derived from the claim alone (whether the
- * customer was told is a MESSAGE item, not a field), so a move neither rewrites nor
- * removes them, except the move that settles the claim.
+ * The claim-change consumer creates it (with a check, in the same transaction, that the
+ * `ack` is not recorded: an ack recorded meanwhile wins) and deletes it once the claim is
+ * settled; recording the `ack` sent deletes it in the same transaction as the MESSAGE item
+ * (./message-repository.ts), so the customer counts as acknowledged exactly when the queue
+ * stops listing the claim. A claim filed before `acknowledgeBy` existed is never listed.
  */
 import { isFinalStatus, type Claim } from '../../domain/claim';
-import { INDEX_PARTITIONS, INDEXES } from '../table';
+import type { Item } from './codec';
+import { ackDueKey, CLAIM_VIEWS, createdSort, indexKeys } from './keys';
 
-/** The index key attributes of the queue (both indexes share the sort key). */
-export const UNACKNOWLEDGED_ATTRIBUTES: readonly string[] = [
-  INDEXES.shopUnacknowledged.pk,
-  INDEXES.unacknowledged.pk,
-  INDEXES.unacknowledged.sk,
-];
+export const ACK_DUE_ENTITY = 'ACKDUE';
 
 /**
- * The queue's keys for a claim being filed: sort key `<acknowledgeBy>#<createdAt>#<id>`,
- * so `ackSk < :now` reads only the claims past their acknowledgement time, oldest first.
+ * The claim's sort key in the queue, or undefined when it is not to be listed whatever the
+ * messages say (settled, or no `acknowledgeBy`).
  *
- * @example unacknowledgedKeys(claim) // { shopAckPk: 'shop#shop-1#unack', ackPk: 'UNACK', ackSk: '2025-…Z#2025-…Z#clm_1' }
+ * @example ackDueSort(claim) // '2025-03-01T01:00:00.000Z#2025-03-01T00:00:00.000Z#clm_1'
  */
-export function unacknowledgedKeys(claim: Claim): Record<string, { S: string }> {
-  if (claim.acknowledgeBy === undefined || isFinalStatus(claim.status)) return {};
-  return {
-    [INDEXES.shopUnacknowledged.pk]: { S: INDEX_PARTITIONS.shopUnacknowledged(claim) },
-    [INDEXES.unacknowledged.pk]: { S: INDEX_PARTITIONS.unacknowledged() },
-    [INDEXES.unacknowledged.sk]: {
-      S: `${claim.acknowledgeBy}#${claim.createdAt}#${claim.id}`,
-    },
-  };
+export function ackDueSort(claim: Claim): string | undefined {
+  if (claim.acknowledgeBy === undefined || isFinalStatus(claim.status)) return undefined;
+  return `${claim.acknowledgeBy}#${createdSort(claim)}`;
 }
 
 /**
- * Whether a move to `next` removes the index attribute `name` the new claim item lacks:
- * every other index's yes; the queue's only when the claim is settled.
- *
- * @example removedByMove('ackPk', { status: 'in_review' }) // false: still unacknowledged
+ * The queue's item of a claim listed under `sort`.
+ * @example ackDueItem(claim, ackDueSort(claim)!, 1).gsi4pk // { S: 'UNACK#1' }
  */
-export function removedByMove(name: string, next: Pick<Claim, 'status'>): boolean {
-  return !UNACKNOWLEDGED_ATTRIBUTES.includes(name) || isFinalStatus(next.status);
+export function ackDueItem(claim: Claim, sort: string, shard: number): Item {
+  const view = CLAIM_VIEWS.unacknowledged;
+  return {
+    ...ackDueKey(claim.id),
+    entity: { S: ACK_DUE_ENTITY },
+    shopId: { S: claim.shopId },
+    ...indexKeys(view.indexes[0], view.shop(claim.shopId), sort),
+    ...indexKeys(view.indexes[1], view.clerk(shard), sort),
+  };
 }

@@ -2,7 +2,7 @@ import { CURRENCY_CODES, type CurrencyCode } from '../../../domain/money';
 import { GROUP_BY, type AnalyticsReport, type Group } from '../../../domain/analytics';
 import { carrierName } from '../../carriers';
 import { analyticsFor, type AnalyticsMessages } from '../../i18n/analytics';
-import { formatMoney } from '../../i18n/format';
+import { formatInstant, formatMoney } from '../../i18n/format';
 import type { Language } from '../../i18n/lang';
 import { Layout } from '../layout';
 import { SelectField, TextField } from '../parts/fields';
@@ -13,6 +13,8 @@ export interface AnalyticsPageProps {
   path: string;
   csrf: string;
   report: AnalyticsReport;
+  /** When the figures were last brought up to date (they are kept off the request path). */
+  asOf?: string | undefined;
   /** The same query as CSV. */
   csvHref: string;
   /** Why the query asked for was refused (the default range is shown instead). */
@@ -164,6 +166,11 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
     <Layout lang={lang} title={m.title} path={props.path} csrf={props.csrf} current="analytics">
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
+      {props.asOf ? (
+        <p class="hint" id="analytics-as-of">
+          {m.asOf(formatInstant(lang, props.asOf))}
+        </p>
+      ) : null}
       {props.refused ? (
         <p class="notice error" role="alert" id="analytics-refused">
           {props.refused}

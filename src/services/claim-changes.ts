@@ -1,0 +1,172 @@
+/**
+ * What is derived from claims, kept off the request path (issue 18: "nothing shared between
+ * shops in a request's write"): the status counts, the analytics counters (a shop's and
+ * every shop's), the search entries and the unacknowledged queue. A request commits the
+ * claim change alone and announces it (`ClaimChangeFeed`); `reconcileClaim` then brings the
+ * claim's derived items to what the claim says, wherever the announcement is applied: the
+ * Worker's queue consumer, the cron (./claim-change-jobs.ts), inline in tests and scripts.
+ *
+ * Idempotent and order-free: `reconcileClaim` reads the claim's tally (what has been counted
+ * of it), THEN the claim, its remedies and its sent messages, and writes the difference in
+ * one transaction conditioned on the tally being unchanged. The claim read after the tally
+ * is at least as new as what the tally's writer read, so the last write to succeed was made
+ * from the latest claim; a consumer whose tally moved meanwhile writes nothing and reads
+ * again. Applying a change twice, late, or out of order converges to the same figures.
+ */
+import { claimFigures } from '../domain/analytics';
+import { isFinalStatus, type Claim } from '../domain/claim';
+import type { Remedy } from '../domain/remedy';
+import { StorageBusyError, type ClaimTarget, type Storage } from '../storage/repository';
+import type { ClaimChangeFeed } from './change-feed';
+import type { Defer } from './shipments';
+
+/** What applying claim changes needs. */
+export interface ClaimChangeDeps {
+  storage: Storage;
+  /** The consumer's clock: the counters' `updatedAt` ("as of"). */
+  clock: () => Date;
+  /** Where failures are told (default: one JSON line on stderr). */
+  log?: (line: ClaimChangeLogLine) => void;
+}
+
+/** A line about a change that could not be applied now (it will be, later). */
+export interface ClaimChangeLogLine {
+  event: 'claim-change-failed' | 'claim-change-unannounced' | 'claim-change-lost';
+  claimId: string;
+  error: string;
+}
+
+/** The body of a queue message: which claim changed (the consumer reads the rest). */
+export interface ClaimChangeMessage {
+  claimId: string;
+}
+
+/** Rounds of read-and-converge before the consumer gives up for now (the queue retries). */
+const MAX_ROUNDS = 12;
+
+const defaultLog = (line: ClaimChangeLogLine) => console.error(JSON.stringify(line));
+/** @example logOf(deps)({ event: 'claim-change-failed', claimId, error: errorText(e) }) */
+export const logOf = (deps: ClaimChangeDeps) => deps.log ?? defaultLog;
+/** @example errorText(new StorageBusyError('contention', 1)) // 'StorageBusyError: Storage busy (contention)' */
+export const errorText = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+
+/**
+ * What a claim's derived items should be: one in its status's count, its analytics figures
+ * (its remedies' `given` included), listed as unacknowledged while it is not settled, has
+ * an acknowledgement deadline and its `ack` is not recorded sent.
+ *
+ * @example targetOf(claim, [], {}).ackDue // true for a claim just filed with acknowledgeBy
+ */
+export function targetOf(
+  claim: Claim | undefined,
+  remedies: readonly Remedy[],
+  sent: Readonly<Record<string, string>>,
+): ClaimTarget {
+  if (claim === undefined) return { claim, contribution: undefined, ackDue: false };
+  return {
+    claim,
+    contribution: {
+      shopId: claim.shopId,
+      status: claim.status,
+      figures: claimFigures(claim, remedies),
+    },
+    ackDue: !isFinalStatus(claim.status) && claim.acknowledgeBy !== undefined && !sent.ack,
+  };
+}
+
+/**
+ * Brings the claim's derived items to what the claim says now: `written`, or `unchanged`
+ * when they already were. Safe to call any number of times, concurrently, in any order.
+ *
+ * @throws {StorageBusyError} the claim's counters stayed contended (the caller retries later).
+ * @example await reconcileClaim({ storage, clock }, 'clm_1'); // 'written'
+ */
+export async function reconcileClaim(
+  deps: ClaimChangeDeps,
+  claimId: string,
+): Promise<'written' | 'unchanged'> {
+  const { storage } = deps;
+  for (let round = 1; ; round++) {
+    try {
+      const tally = await storage.tallies.read(claimId);
+      // Read after the tally, never before (see the file's comment).
+      const [claim, remedies, sent] = await Promise.all([
+        storage.claims.get(claimId),
+        storage.remedies.list(claimId),
+        storage.messagesSent.sentTimes({ claimId }),
+      ]);
+      if (claim !== undefined) await storage.tallies.writeSearch(tally, claim);
+      const target = targetOf(claim, remedies, sent);
+      const outcome = await storage.tallies.converge(tally, target, deps.clock().toISOString());
+      if (outcome !== 'stale') return outcome;
+    } catch (error) {
+      if (!(error instanceof StorageBusyError) || round >= MAX_ROUNDS) throw error;
+    }
+    if (round >= MAX_ROUNDS) throw new StorageBusyError('contention', 1);
+    // Other claims' consumers on the same counters: back off, with jitter, and read again.
+    await new Promise((done) => setTimeout(done, Math.random() * 25 * 2 ** Math.min(round, 6)));
+  }
+}
+
+/** Records a change for the cron; if even that fails, the cron's sweep reaches the claim in time. */
+async function recordForCron(deps: ClaimChangeDeps, claimId: string, cause: unknown) {
+  const log = logOf(deps);
+  try {
+    await deps.storage.tallies.markPending(claimId, deps.clock().toISOString());
+    log({ event: 'claim-change-unannounced', claimId, error: errorText(cause) });
+  } catch (error) {
+    log({ event: 'claim-change-lost', claimId, error: `${errorText(cause)}; ${errorText(error)}` });
+  }
+}
+
+/**
+ * Applies each change before answering (tests, scripts, a Worker without the queue), so
+ * what an answer reads next is already derived. Never throws: a change that could not be
+ * applied is left to the cron.
+ *
+ * @example const app = createApp({ ...deps, changes: inlineFeed({ storage, clock }) });
+ */
+export function inlineFeed(deps: ClaimChangeDeps): ClaimChangeFeed {
+  return {
+    async claimChanged(claimId) {
+      try {
+        await reconcileClaim(deps, claimId);
+      } catch (error) {
+        await recordForCron(deps, claimId, error);
+      }
+    },
+  };
+}
+
+/** The producer side of the Cloudflare Queue (`env.CLAIM_CHANGES`). */
+export interface ChangeQueue {
+  send(body: ClaimChangeMessage, options?: { contentType?: 'json' }): Promise<unknown>;
+}
+
+/**
+ * Announces each change on the queue, after the answer when the request can wait for work
+ * (`defer`: the request's waitUntil), else before it. Never throws: a send that fails
+ * records the change for the cron.
+ *
+ * @example changes: queueFeed(env.CLAIM_CHANGES, { storage, clock, defer: requestDefer })
+ */
+export function queueFeed(
+  queue: ChangeQueue,
+  deps: ClaimChangeDeps & { defer?: () => Defer | undefined },
+): ClaimChangeFeed {
+  const announce = async (claimId: string) => {
+    try {
+      await queue.send({ claimId }, { contentType: 'json' });
+    } catch (error) {
+      await recordForCron(deps, claimId, error);
+    }
+  };
+  return {
+    async claimChanged(claimId) {
+      const defer = deps.defer?.();
+      if (defer === undefined) await announce(claimId);
+      else defer(() => announce(claimId));
+    },
+  };
+}

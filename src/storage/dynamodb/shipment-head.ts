@@ -1,0 +1,146 @@
+/**
+ * A shipment's HEAD item: the small part every write rewrites (ids, version, write time,
+ * event count, status) and, while the shipment is watched for lateness, its place in the
+ * late views: gsi1 the shop's partition, gsi2 the clerks' (sharded by the shipment's
+ * partition). Both KEYS_ONLY: an event that keeps the deadline writes no index entry.
+ */
+import { deriveState } from '../../domain/shipment';
+import type { ShipmentRecord } from '../shipment-repository';
+import { INDEXES } from '../table';
+import type { Item } from './codec';
+import { LATE_VIEW, indexKeys, shardOf, shipmentHeadKey, shipmentPartition } from './keys';
+
+/** Attribute names of the head. */
+export const HEAD = {
+  version: 'version',
+  updatedAt: 'updatedAt',
+  born: 'born',
+  eventCount: 'eventCount',
+  factsVersion: 'factsVersion',
+  orderId: 'orderId',
+  status: 'status',
+  watchDate: 'watchDate',
+  carrier: 'carrier',
+  currency: 'currency',
+} as const;
+
+/** The late-view index attributes: all present while watched, all absent otherwise. */
+const LATE_KEY_ATTRIBUTES: readonly string[] = LATE_VIEW.indexes.flatMap((index) => [
+  INDEXES[index].pk,
+  INDEXES[index].sk,
+]);
+
+/** A new incarnation's mark (see StoredShipment.born): short, random. @example newBorn() // 'f3a1c2d4-9b7e' */
+export const newBorn = (): string => crypto.randomUUID().slice(0, 13);
+
+/**
+ * The late-view keys of a watched shipment (none for one not watched).
+ * @example lateKeys({ shopId: 's', shipmentId: 'S-1', watchDate: '2025-03-11' }, 4).gsi1sk // { S: '2025-03-11#s#S-1' }
+ */
+export function lateKeys(
+  record: Pick<ShipmentRecord, 'shopId' | 'shipmentId' | 'watchDate'>,
+  shards: number,
+): Item {
+  if (record.watchDate === undefined) return {};
+  const [shopIndex, clerkIndex] = LATE_VIEW.indexes;
+  const sort = LATE_VIEW.sort(record.watchDate, record.shopId, record.shipmentId);
+  const shard = shardOf(shipmentPartition(record.shopId, record.shipmentId), shards);
+  return {
+    ...indexKeys(shopIndex, LATE_VIEW.shop(record.shopId), sort),
+    ...indexKeys(clerkIndex, LATE_VIEW.clerk(shard), sort),
+  };
+}
+
+/** The head attributes every write decides, from the record. */
+function derivedOf(record: ShipmentRecord, shards: number): Item {
+  return {
+    [HEAD.orderId]: { S: record.orderId },
+    [HEAD.version]: { N: String(record.version) },
+    [HEAD.updatedAt]: { S: record.updatedAt },
+    [HEAD.status]: { S: deriveState(record.events).status },
+    [HEAD.carrier]: { S: record.facts.carrier },
+    [HEAD.currency]: { S: record.facts.deliveryCost.currency },
+    ...(record.watchDate === undefined ? {} : { [HEAD.watchDate]: { S: record.watchDate } }),
+    ...lateKeys(record, shards),
+  };
+}
+
+/**
+ * A new shipment's head (its first facts are its version's).
+ * @example headItem(record, newBorn(), 4).eventCount // { N: '0' }
+ */
+export function headItem(record: ShipmentRecord, born: string, shards: number): Item {
+  return {
+    ...shipmentHeadKey(record.shopId, record.shipmentId),
+    shopId: { S: record.shopId },
+    shipmentId: { S: record.shipmentId },
+    [HEAD.born]: { S: born },
+    [HEAD.eventCount]: { N: String(record.events.length) },
+    [HEAD.factsVersion]: { N: String(record.version) },
+    ...derivedOf(record, shards),
+  };
+}
+
+/** An UpdateItem's expression parts. */
+export interface Update {
+  UpdateExpression: string;
+  ConditionExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Item;
+}
+
+/**
+ * SET `set`, REMOVE `remove`, if every attribute of `expect` holds the value given (and
+ * `also`, conditions in the expression language).
+ * @example update({ a: { N: '2' } }, ['b'], { a: { N: '1' } }).UpdateExpression // 'SET #s0 = :s0 REMOVE #r0'
+ */
+export function update(
+  set: Item,
+  remove: readonly string[],
+  expect: Item,
+  also: readonly string[] = [],
+): Update {
+  const names: Record<string, string> = {};
+  const values: Item = {};
+  const sets = Object.entries(set).map(([name, value], i) => {
+    names[`#s${i}`] = name;
+    values[`:s${i}`] = value;
+    return `#s${i} = :s${i}`;
+  });
+  const removes = remove.map((name, i) => {
+    names[`#r${i}`] = name;
+    return `#r${i}`;
+  });
+  const conditions = Object.entries(expect).map(([name, value], i) => {
+    names[`#c${i}`] = name;
+    values[`:c${i}`] = value;
+    return `#c${i} = :c${i}`;
+  });
+  conditions.push(...also);
+  return {
+    UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    ConditionExpression: conditions.join(' AND '),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/**
+ * The head update a write makes: the derived attributes and `extra` set, the watch removed
+ * when it ended, if the head is still at the version read (and `expect`'s values).
+ * @example headUpdate(next, 4, { eventCount: { N: '3' } }, { born: { S: 'b1' } }, 2)
+ */
+export function headUpdate(
+  record: ShipmentRecord,
+  shards: number,
+  extra: Item,
+  expect: Item,
+  expectedVersion: number,
+): Update {
+  const watched = record.watchDate !== undefined;
+  return update(
+    { ...derivedOf(record, shards), ...extra },
+    watched ? [] : [HEAD.watchDate, ...LATE_KEY_ATTRIBUTES],
+    { [HEAD.version]: { N: String(expectedVersion) }, ...expect },
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Orders and shipments: what the application needs from storage (see ./dynamodb for the
+ * implementation, tested against DynamoDB Local). A shipment is stored as several items (a
+ * small head of derived state, its facts, one item per event); a record joins them back.
+ */
+import type { ShipmentEvent, ShipmentFacts } from '../domain/shipment';
+import type { Page, PageRequest } from './repository';
+
+/** The order's customer: the claimant of any claim filed for its shipments. */
+export interface Customer {
+  name: string;
+  email: string;
+  phone: string;
+}
+
+/** A shop's order: its own id, who ordered, and which of its shipments belong to it. */
+export interface OrderRecord {
+  shopId: string;
+  orderId: string;
+  placedAt: string;
+  customer: Customer;
+  b2b: boolean;
+  /** The shop's own shipment ids, in the order the shop listed them. */
+  shipmentIds: string[];
+  /** 1 when created; +1 on every replace that changes something. */
+  version: number;
+  updatedAt: string;
+}
+
+/** A shipment: the facts the shop stated and every event reported for it. */
+export interface ShipmentRecord {
+  shopId: string;
+  shipmentId: string;
+  orderId: string;
+  facts: ShipmentFacts;
+  /** In arrival order. */
+  events: ShipmentEvent[];
+  /** +1 on every write (a replace that changed its facts, each new event). */
+  version: number;
+  updatedAt: string;
+  /**
+   * The deadline, while the shipment may be owed for lateness (not cancelled, not delivered
+   * on time): its place in the late view. Computed by the domain (`summarizeShipment`).
+   */
+  watchDate?: string;
+}
+
+/**
+ * One order replace: the order, its shipments, the ones it dropped. Written so that the order
+ * never lists a shipment it does not have (see ./dynamodb/order-replace.ts).
+ */
+export interface OrderReplace {
+  order: OrderRecord;
+  /** The version read; absent: the order must not exist yet. */
+  expectedOrderVersion?: number;
+  /** Shipments to write (their facts changed), each conditioned on the version read (absent: must not exist). */
+  puts: { record: ShipmentRecord; expectedVersion?: number }[];
+  /** Shipments the order no longer lists: deleted with every item of theirs. */
+  removes: { shipmentId: string; expectedVersion: number }[];
+}
+
+/** The late listing: shipments watched with a deadline before `before` (today). */
+export interface LateShipmentFilter {
+  /** One shop's (every shop key's, a clerk's `shopId=`); absent: every shop's (clerks). */
+  shopId?: string;
+  /** YYYY-MM-DD, exclusive. */
+  before: string;
+}
+
+/**
+ * What an event makes of the shipment as stored: the answer, and the shipment to write
+ * (`next`: the event appended last, version one up), or nothing to write (a resend).
+ */
+export interface EventDecision<T> {
+  answer: T;
+  next?: ShipmentRecord;
+}
+
+/**
+ * Orders and shipments, per shop (ids are the shop's own).
+ *
+ * @example
+ * const answer = await shipments.applyEvent('shop-a', 'S-1', 'e1', (current) => ({ answer: 'ok', next: { ...current, events: [...current.events, e1], version: current.version + 1 } }));
+ */
+export interface ShipmentRepository {
+  /** Strongly consistent. */
+  getOrder(shopId: string, orderId: string): Promise<OrderRecord | undefined>;
+  /** Strongly consistent; the ones that exist, in the order asked. */
+  getShipments(shopId: string, shipmentIds: readonly string[]): Promise<ShipmentRecord[]>;
+  /** Strongly consistent. */
+  getShipment(shopId: string, shipmentId: string): Promise<ShipmentRecord | undefined>;
+  /**
+   * Writes the order, its changed shipments and the removals; the order item last, as the
+   * commit point. Nothing the order lists is ever missing or half-written.
+   * @throws {ConflictError} when anything moved since it was read, or another replace of the
+   *   order is under way (read again and retry).
+   */
+  replaceOrder(write: OrderReplace): Promise<void>;
+  /**
+   * Records event `eventId`, the one write path for an event: reads the shipment, applies
+   * `decide` (pure; it may throw a refusal) and writes its `next` (the event's own item, and
+   * the head), conditioned on the shipment read. A lost race reads and decides again
+   * (bounded). What writes nothing (a resend) is answered from the shipment as read.
+   * @throws {NotFoundError} when there is no such shipment.
+   * @throws {ConflictError} when it kept moving through every attempt.
+   */
+  applyEvent<T>(
+    shopId: string,
+    shipmentId: string,
+    eventId: string,
+    decide: (current: ShipmentRecord) => EventDecision<T>,
+  ): Promise<T>;
+  /**
+   * Watched shipments whose deadline is before `filter.before`, oldest deadline first, read
+   * from the late view. A page may be short, never silently missing a shipment.
+   * @throws {InvalidCursorError} for a cursor not issued to this caller for this listing.
+   */
+  listLate(filter: LateShipmentFilter, page: PageRequest): Promise<Page<ShipmentRecord>>;
+}
