@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: prints every benchmark as Markdown tables, ready for
  * BENCHMARKS.md. Figures are compared as ratios measured in one run;
- * `npm run bench -- <word>` runs one section (workerd, calculators, late, storage, shipments, bundle).
+ * `npm run bench -- <word>` runs one section (workerd, calculators, late, storage, burst, shipments, bundle).
  */
 import { benchBundle } from './bench/bundle';
 import { benchCalculators } from './bench/calculators';
 import { benchStorage } from './bench/storage';
+import { benchBurst } from './bench/burst';
 import { benchLateSpan } from './bench/late-span';
 import { benchShipments } from './bench/shipments';
 import { benchWorkerd } from './bench/workerd';
@@ -28,6 +29,7 @@ const sections: [string, string, () => Promise<string[]> | string[]][] = [
     'The data model on DynamoDB Local: write units, shared items, filing latency, listing',
     benchStorage,
   ],
+  ['burst', 'A burst of 300 filings from 20 shops at once through npm start', benchBurst],
   [
     'shipments',
     'Shipments on DynamoDB Local: event ingest vs. raw PutItem, late listing among 10,000 open',

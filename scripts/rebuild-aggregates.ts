@@ -17,7 +17,7 @@
  *    conditioned on the item's `seq` being what was read before the tallies were
  *    (src/storage/dynamodb/figures-rebuild.ts): a consumer's write meanwhile is never lost,
  *    its item is corrected by the next pass (up to 5). This is what repairs counters that
- *    drifted (a bug, a hand edit, the items of the layout before issue 18, which go).
+ *    drifted (a bug, a hand edit).
  * Idempotent: a second run corrects nothing. Reads the whole table twice: run it off-peak.
  */
 import { pathToFileURL } from 'node:url';
@@ -88,10 +88,9 @@ async function main(): Promise<void> {
     const report = await rebuildAggregates(client, { tableName, viewShards }, () => new Date());
     const last = report.passes.at(-1);
     const corrected = report.passes.reduce((n, p) => n + p.corrected, 0);
-    const legacy = report.passes.reduce((n, p) => n + p.legacyDeleted, 0);
     const lines = [
       `Table ${tableName}: ${report.claims} claims read, ${report.reconciled} brought up to date`,
-      `counter items: ${last?.checked ?? 0} checked, ${corrected} corrected, ${legacy} of the old layout deleted`,
+      `counter items: ${last?.checked ?? 0} checked, ${corrected} corrected`,
     ];
     if (report.failed.length > 0) {
       lines.push(`not reconciled (storage busy), run again: ${report.failed.join(', ')}`);

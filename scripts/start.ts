@@ -3,7 +3,8 @@
  * API keys (printed), then `wrangler dev` against it, its R2 bucket of
  * evidence files persisted to .data/wrangler. Ctrl-C stops both.
  * Everything under .data/ is private (folders 0700, files 0600).
- * Env: DYNAMODB_PORT (8000), DYNAMODB_TABLE (parcel-claims), PORT (8787).
+ * Env: DYNAMODB_PORT (8000), DYNAMODB_TABLE (parcel-claims), PORT (8787), DATA_DIR (.data: where
+ * DynamoDB Local, the demo keys, the desk secret and wrangler's local state are kept).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ import { issueKey } from './keys';
 import { privateDirectory, withPrivateUmask, writePrivateFile } from './private-files';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = join(root, '.data');
+const dataDir = resolve(root, process.env.DATA_DIR ?? '.data');
 const demoKeysFile = join(dataDir, 'demo-keys.json');
 const DEMO_SHOP = 'demo-shop';
 

@@ -65,16 +65,28 @@ export async function benchStorage(): Promise<string[]> {
     const consumer = inlineFeed({ storage: consumerStorage, clock: () => CLOCK });
     const deferred = deferredFeed();
     let seq = 0;
-    const app = createApp(
-      {
-        clock: () => CLOCK,
-        maxBodyBytes: 65_536,
-        storage,
-        newId: () => `clm_${(++seq).toString(16).padStart(32, '0')}`,
-        changes: deferred.feed,
-      },
-      { log: () => undefined },
+    const appOn = (on: typeof storage) =>
+      createApp(
+        {
+          clock: () => CLOCK,
+          maxBodyBytes: 65_536,
+          storage: on,
+          newId: () => `clm_${(++seq).toString(16).padStart(32, '0')}`,
+          changes: deferred.feed,
+        },
+        { log: () => undefined },
+      );
+    // The metered app counts write units (its meter sends a transaction's items one by one);
+    // the plain one is timed, on a client of its own.
+    const meteredApp = appOn(storage);
+    const app = appOn(
+      storageOn(clientFor(connection), {
+        tableName: 'bench',
+        viewShards: SHARDS,
+        apiKeyCacheMs: 60_000,
+      }),
     );
+    let via = meteredApp;
     const keyFor = async (role: 'shop' | 'clerk', shopId?: string) => {
       const { keyId, key } = generateApiKey();
       await storage.apiKeys.create({
@@ -95,7 +107,7 @@ export async function benchStorage(): Promise<string[]> {
       body?: unknown,
       headers = {},
     ) => {
-      const res = await app.request(path, {
+      const res = await via.request(path, {
         method,
         headers: {
           authorization: `Bearer ${key}`,
@@ -166,6 +178,7 @@ export async function benchStorage(): Promise<string[]> {
     const shared = [...mine].filter((key) => theirs.has(key));
 
     // Latency: interleaved with the raw writes of the same claim's items.
+    via = app;
     const sample = await file(-2);
     const body = await claimBodyItem(
       { ...sample, id: 'raw' },

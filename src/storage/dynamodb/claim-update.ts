@@ -42,7 +42,8 @@ export async function updateClaim(
         throw new RangeError(`claim ${next.id} cannot move to another shop`);
       }
       if (release !== undefined && outcome.reasons.at(-1)?.code === 'ConditionalCheckFailed') {
-        // Another open claim holds the key (this one was filed before guards): leave it.
+        // Another open claim holds the key: two open claims on one subject that a migrated
+        // table kept (filed before guards existed; the migration warns of them). Leave it.
         release = undefined;
         continue;
       }
@@ -101,7 +102,7 @@ function moveItems(
       Delete: {
         TableName: table,
         Key: openClaimKey(next, release),
-        // Only this claim's own guard (or none: a claim filed before guards had none).
+        // Only this claim's own guard (or none: the other of two migrated open claims has it).
         ConditionExpression: 'attribute_not_exists(pk) OR claimId = :claimId',
         ExpressionAttributeValues: { ':claimId': { S: next.id } },
       },

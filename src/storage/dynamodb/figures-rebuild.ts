@@ -7,8 +7,7 @@
  * with the sum, conditioned on `seq` being unchanged. A consumer that moves a claim's
  * contribution to an item writes that item in the same transaction (and moves its `seq`), so
  * while `seq` stays put the tallies' sum for the item stays put too: the overwrite loses no
- * write. An item whose `seq` moved is left for the next pass. Items of the layout before
- * issue 18 (`COUNTS#ALL`, `AGG#shop#…`, `AGG#ALL#<month>`), read by nothing now, are deleted.
+ * write. An item whose `seq` moved is left for the next pass.
  */
 import {
   DeleteItemCommand,
@@ -30,8 +29,6 @@ export interface CorrectionReport {
   checked: number;
   /** Items overwritten with the tallies' sum. */
   corrected: number;
-  /** Items of the layout before issue 18, deleted. */
-  legacyDeleted: number;
   /** Items a consumer moved during the pass: left for the next one. */
   raced: number;
 }
@@ -44,7 +41,6 @@ interface Figure {
   seq?: number;
 }
 
-const LEGACY = /^(COUNTS#ALL|AGG#shop#.*|AGG#ALL#\d{4}-\d{2})$/;
 const keyText = (key: Item) => `${key.pk?.S ?? ''}|${key.sk?.S ?? ''}`;
 
 /** Every item of the table that `filter` keeps, read consistently. */
@@ -169,7 +165,6 @@ async function overwrite(
 export async function correctFigures(table: DynamoTable, at: string): Promise<CorrectionReport> {
   const ctx = tableContext(table);
   // The counter items first, then the tallies: the order the argument above needs.
-  // By key, not by `entity`: the status counters before issue 18 had none.
   const stored = await scanAll(ctx, 'begins_with(pk, :counts) OR begins_with(pk, :agg)', {
     ':counts': 'COUNTS#',
     ':agg': 'AGG#',
@@ -179,14 +174,10 @@ export async function correctFigures(table: DynamoTable, at: string): Promise<Co
     ':entity': TALLY_ENTITY,
   });
   const expected = expectedFigures(tallies);
-  const report: CorrectionReport = { checked: 0, corrected: 0, legacyDeleted: 0, raced: 0 };
+  const report: CorrectionReport = { checked: 0, corrected: 0, raced: 0 };
   const storedByKey = new Map<string, Figure>();
   for (const item of stored) {
     const figure = storedFigure(item);
-    if (LEGACY.test(item.pk?.S ?? '')) {
-      if (await overwrite(ctx.client, ctx.table, figure, undefined, at)) report.legacyDeleted++;
-      continue;
-    }
     storedByKey.set(keyText(figure.key), figure);
   }
   const keys = new Set([...storedByKey.keys(), ...expected.keys()]);
