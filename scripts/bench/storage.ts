@@ -264,7 +264,7 @@ export async function benchStorage(): Promise<string[]> {
     } while (cursor);
     raw.destroy();
     return [
-      `Write units as DynamoDB Local reports them (ReturnConsumedCapacity INDEXES), ${SHARDS} view shards.`,
+      `Write units as DynamoDB bills them (ReturnConsumedCapacity INDEXES on DynamoDB Local, each item of a transaction sent alone: Local under-reports a transaction of several items), ${SHARDS} view shards.`,
       '',
       '| operation | on the request path | by the consumer, after it |',
       '|---|---|---|',
