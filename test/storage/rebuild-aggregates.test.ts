@@ -113,9 +113,7 @@ describe('npm run rebuild-aggregates', { timeout: 30_000 }, () => {
     expect(report.passes[0]).toMatchObject({ corrected: 1, raced: 0 });
     expect(await allFigures(tables.client, tables.tableName)).toEqual(before);
     const again = await rebuildAggregates(tables.client, options, clock);
-    expect(again.passes).toEqual([
-      expect.objectContaining({ corrected: 0, raced: 0 }),
-    ]);
+    expect(again.passes).toEqual([expect.objectContaining({ corrected: 0, raced: 0 })]);
   });
 
   it('loses no consumer write made while it runs', async () => {
