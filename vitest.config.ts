@@ -94,6 +94,8 @@ export default defineConfig({
         test: {
           name: 'workers',
           include: ['test/http/**/*.test.ts'],
+          // After each file: every status it provoked is documented on its operation.
+          setupFiles: ['test/http/statuses.setup.ts'],
           // wrangler.toml's [assets] directory must exist before the pool reads the config.
           globalSetup: ['test/setup/dynamodb.global.ts', 'test/setup/docs-assets.global.ts'],
           testTimeout: 30_000,

@@ -33,6 +33,15 @@ import { createRemedyService } from './services/remedies';
 import { remediesRouter } from './routes/remedies/remedies.index';
 import { analyticsRouter } from './routes/analytics/analytics.index';
 import { createAnalyticsService } from './services/analytics';
+import {
+  clerkViews,
+  LOCAL_REFERENCE_SECRET,
+  viewedClaims,
+  viewedEvidenceFiles,
+  viewedRemedies,
+  viewedShipmentClaims,
+  viewedWorkday,
+} from './services/clerk-view';
 
 export interface CreateAppOptions {
   /** Where access-log lines go; default one JSON line on stdout. */
@@ -65,16 +74,20 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   const shops = createShopService(deps);
   const shipments = createShipmentService(deps);
   const shipmentClaims = createShipmentClaimService({ storage: deps.storage, claims, shipments });
+  // What the API and the desk call answers a shop clerk references, never key ids; the
+  // services read one another as stored (src/services/clerk-view.ts).
+  const views = clerkViews(deps.referenceSecret ?? LOCAL_REFERENCE_SECRET);
   const services: Services = {
-    claims,
+    claims: viewedClaims(claims, views),
     shops,
     messages: createMessageService({ claims, shops, shipments, ...deps }),
-    remedies: createRemedyService({ claims, shops, ...deps }),
+    remedies: viewedRemedies(createRemedyService({ claims, shops, ...deps }), views),
     shipments,
-    shipmentClaims,
-    workday: createWorkdayService({ claims, ...deps }),
+    shipmentClaims: viewedShipmentClaims(shipmentClaims, views),
+    workday: viewedWorkday(createWorkdayService({ claims, ...deps }), views),
     analytics: createAnalyticsService(deps),
-    evidenceFiles: (bucket) => createEvidenceFileService({ bucket, claims, clock: deps.clock }),
+    evidenceFiles: (bucket) =>
+      viewedEvidenceFiles(createEvidenceFileService({ bucket, claims, clock: deps.clock }), views),
   };
   const withServices: MiddlewareHandler<HonoEnv> = async function servicesMiddleware(c, next) {
     c.set('services', services);

@@ -26,6 +26,11 @@ export interface AppDeps {
   newId: () => string;
   /** HMAC key of the clerk desk's session cookies (DESK_SESSION_SECRET); absent: desk off. */
   sessionSecret?: string;
+  /**
+   * The secret the clerk references shops read are keyed with (src/services/clerk-view.ts):
+   * CURSOR_SECRET, else DESK_SESSION_SECRET; absent: a local-only key.
+   */
+  referenceSecret?: string | undefined;
   /** Where committed claim changes are announced (derived figures follow them); default: none. */
   changes?: ClaimChangeFeed;
 }

@@ -88,6 +88,7 @@ export function createWorker(
       newId: () => `clm_${crypto.randomUUID().replaceAll('-', '')}`,
       changes,
       ...(config.DESK_SESSION_SECRET ? { sessionSecret: config.DESK_SESSION_SECRET } : {}),
+      referenceSecret: config.CURSOR_SECRET ?? config.DESK_SESSION_SECRET,
     });
     runtime = { app, deps };
     return runtime;

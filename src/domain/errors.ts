@@ -47,6 +47,8 @@ export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorC
  */
 export type DomainReason =
   | 'date_order'
+  // A reported instant or date ahead of the server's clock (src/domain/happened.ts).
+  | 'in_the_future'
   | 'one_of'
   | 'not_both'
   // Remedies: the field the offer's kind needs is missing.

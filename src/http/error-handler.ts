@@ -12,6 +12,7 @@ import type { HonoEnv } from '../hono-env';
 import { isCodedError, type CodedError } from '../services/errors';
 import {
   ConflictError,
+  type ConflictEntity,
   IdempotencyConflictError,
   InvalidCursorError,
   StorageOutcomeUnknownError,
@@ -20,7 +21,24 @@ import {
 } from '../storage/errors';
 import { domainIssue } from './field-issues';
 import { placed, ProblemError, problemResponse } from './problem';
-import { PROBLEM_OF_CODE } from './problem-types';
+import { PROBLEM_OF_CODE, PROBLEM_OF_CONFLICT, type ProblemKind } from './problem-types';
+
+/** What a lost race says, by what changed (a claim's words are its moves' 409, unchanged). */
+const CONFLICT_DETAIL: Record<ConflictEntity, string> = {
+  claim: 'The claim changed meanwhile; read it again and retry.',
+  order:
+    'The order or one of its shipments kept changing while this replace was written (another replace of the order, or carrier events on its shipments, landed first each time); the order is as those writes left it. Read it and send the replace again.',
+  shop: 'The shop’s profile kept changing while this replace was written (other replaces landed first each time). Read it and send yours again.',
+};
+
+/**
+ * The problem kind a coded error is answered with: its code's (PROBLEM_OF_CODE), and for a
+ * lost race, what changed (PROBLEM_OF_CONFLICT).
+ *
+ * @example problemKindOf(new ConflictError('…', { entity: 'order' })) // 'orderChanged'
+ */
+export const problemKindOf = (err: CodedError): ProblemKind =>
+  err instanceof ConflictError ? PROBLEM_OF_CONFLICT[err.entity] : PROBLEM_OF_CODE[err.code];
 
 /**
  * What a problem says about a coded error beyond its type: the detail, and
@@ -70,7 +88,7 @@ export function problemParts(err: CodedError): { detail: string; extra: ProblemE
   if (err instanceof ConflictError) {
     const version = err.currentVersion;
     return {
-      detail: 'The claim changed meanwhile; read it again and retry.',
+      detail: CONFLICT_DETAIL[err.entity],
       extra: version === undefined ? {} : { currentVersion: version },
     };
   }
@@ -109,7 +127,7 @@ export function errorHandler(): ErrorHandler<HonoEnv> {
     if (err instanceof ProblemError) return problemResponse(c, err.kind, err.detail, err.extra);
     if (isCodedError(err)) {
       const { detail, extra } = problemParts(err);
-      return problemResponse(c, PROBLEM_OF_CODE[err.code], detail, extra);
+      return problemResponse(c, problemKindOf(err), detail, extra);
     }
     if (err instanceof HTTPException && Object.hasOwn(HTTP_EXCEPTIONS, err.status)) {
       const kind = HTTP_EXCEPTIONS[err.status as keyof typeof HTTP_EXCEPTIONS];

@@ -32,11 +32,14 @@ export const FIELD_CODES = [
   'policy_unknown',
   'filing_deadline_passed',
   'date_order',
+  'in_the_future',
   'one_of',
   'not_both',
   'not_late',
   'check_digit',
   'evidence_limit',
+  // A NUL, a tab, a line break… in one line of text (src/schemas/common.schema.ts).
+  'control_character',
   // From the claims' own checks.
   'idempotency_key_reused',
   'not_allowed',

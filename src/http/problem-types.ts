@@ -1,5 +1,5 @@
 import type { DomainErrorCode } from '../domain/errors';
-import type { StorageError } from '../storage/errors';
+import type { ConflictEntity, StorageError } from '../storage/errors';
 
 /**
  * Every kind of problem the API answers with, as data: a stable slug (the end
@@ -37,6 +37,12 @@ export const PROBLEMS = {
     title: 'The claim cannot make that move',
   },
   conflict: { slug: 'conflict', status: 409, title: 'The claim changed meanwhile' },
+  orderChanged: { slug: 'order-changed', status: 409, title: 'The order changed meanwhile' },
+  shopChanged: {
+    slug: 'shop-changed',
+    status: 409,
+    title: 'The shop’s profile changed meanwhile',
+  },
   preconditionFailed: {
     slug: 'precondition-failed',
     status: 412,
@@ -182,3 +188,15 @@ export const PROBLEM_OF_CODE = {
   'idempotency-conflict': 'idempotencyConflict',
   'invalid-cursor': 'validation',
 } as const satisfies Record<ErrorCode, ProblemKind>;
+
+/**
+ * The problem a lost race (code `conflict`) is answered with, by what changed: a claim keeps
+ * its `conflict`; an order and a shop's profile have their own, worded for them.
+ *
+ * @example PROBLEM_OF_CONFLICT.order // 'orderChanged' (409 /problems/order-changed)
+ */
+export const PROBLEM_OF_CONFLICT = {
+  claim: 'conflict',
+  order: 'orderChanged',
+  shop: 'shopChanged',
+} as const satisfies Record<ConflictEntity, ProblemKind>;

@@ -30,6 +30,15 @@ export const jsonBodyErrors = {
   ),
 } as const;
 
+/**
+ * What an operation that takes no body answers when one is sent all the same: every
+ * request is held to the body rules before its route (src/http/body-guard.ts).
+ */
+export const noBodyErrors = {
+  413: problem(413, 'It takes no body; one sent all the same is held to the size limit'),
+  415: problem(415, 'It takes no body; one sent all the same must be application/json'),
+} as const;
+
 /** Which key may call an operation, as its description says it. */
 const ROLES = {
   shop: 'Who may call: a **shop** key (its own claims).',

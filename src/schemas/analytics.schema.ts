@@ -62,12 +62,21 @@ export const AnalyticsQuerySchema = z
     }
   });
 
+// One rule for every figure: a claim adds to the money figures exactly when it adds to `count`.
 const FiguresShape = {
-  count: z.number().int().openapi({ description: 'Claims filed (withdrawn ones not counted)' }),
-  computed: MoneySchema.openapi({ description: 'What the calculators computed at filing' }),
+  count: z.number().int().openapi({
+    description:
+      'Claims filed, whatever their status (open, approved, rejected, paid); withdrawn (cancelled) ones are not counted',
+  }),
+  computed: MoneySchema.openapi({
+    description: 'What the calculators computed at filing, for the claims `count` counts',
+  }),
   approved: MoneySchema.openapi({ description: 'What the desk approved' }),
   paid: MoneySchema.openapi({ description: 'What was paid out' }),
-  given: MoneySchema.openapi({ description: 'What the customers were given as remedies' }),
+  given: MoneySchema.openapi({
+    description:
+      'The value of the remedies the customers accepted, for the claims `count` counts: open, approved, rejected and paid claims alike; nothing of a withdrawn claim, even a remedy accepted before the withdrawal (a discount, a percent, adds nothing)',
+  }),
 };
 
 export const AnalyticsGroupSchema = z

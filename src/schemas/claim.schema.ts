@@ -9,7 +9,7 @@ import {
 import { EVIDENCE_KINDS } from '../domain/evidence';
 import { IF_MATCH_SYNTAX, tooLargeVersion } from '../http/if-match';
 import { CLAIM_SORTS } from '../services/claims';
-import { IsoDateSchema, MoneySchema } from './common.schema';
+import { ACTOR_ID_DESCRIPTION, happenedRule, IsoDateSchema, MoneySchema } from './common.schema';
 import { CustomerSideSchema } from './remedy.schema';
 import { filingExample } from './examples';
 import {
@@ -74,7 +74,9 @@ const common = {
   carrier: z.string().min(1).max(40).openapi({ example: 'cdek' }),
   waybill: z.string().trim().min(1, 'is required').max(64).openapi({ example: '1234567890' }),
   orderId: z.string().trim().min(1).max(64).optional(),
-  shippedDate: IsoDateSchema.openapi({ description: 'Starts the filing window' }),
+  shippedDate: IsoDateSchema.openapi({
+    description: `Starts the filing window. ${happenedRule('date')}`,
+  }),
   claimant: ClaimantSchema,
   description: z.string().trim().min(1, 'is required').max(4000),
   // Optional in the request; the claim always has the list. (A `.default([])` would document
@@ -95,7 +97,16 @@ export const FilingTextFields = {
 };
 
 /** The calculator input a claim of each type carries (the carrier is the claim's). */
-export const LateShipmentSchema = LateRequestSchema.omit({ carrier: true }).openapi('LateShipment');
+// A filed late shipment's dates are what happened (the calculator's may be what-ifs).
+const filedDate = (what: string) =>
+  IsoDateSchema.optional().openapi({ description: `${what} ${happenedRule('date')}` });
+export const LateShipmentSchema = LateRequestSchema.omit({ carrier: true })
+  .extend({
+    shippedDate: filedDate('With transitBusinessDays; else the claim’s `shippedDate`.'),
+    deliveredDate: filedDate('The day it was delivered.'),
+    asOf: filedDate('Still undelivered on this day: lateness is counted up to it.'),
+  })
+  .openapi('LateShipment');
 export const LostShipmentSchema = LostRequestSchema.omit({ carrier: true }).openapi('LostShipment');
 export const DamagedShipmentSchema = DamagedRequestSchema.omit({ carrier: true }).openapi(
   'DamagedShipment',
@@ -125,18 +136,26 @@ export type FileClaim = z.infer<typeof FileClaimSchema>;
 
 const DecisionRecordSchema = z.object({
   decision: z.enum(['approved', 'partially_approved', 'rejected', 'needs_info']),
-  reason: z.string(),
+  reason: z.string().openapi({
+    description:
+      'What the clerk wrote for the shop with the decision: the shop reads it as written (the desk’s internal notes are `GET /v1/claims/{id}/notes`, never here)',
+  }),
   approvedAmount: MoneySchema.optional(),
-  overrideReason: z.string().optional(),
-  decidedBy: z.string(),
+  overrideReason: z.string().optional().openapi({
+    description:
+      'Why more than the computed amount was approved, as the clerk wrote it: the shop reads it too',
+  }),
+  decidedBy: z.string().openapi({ description: ACTOR_ID_DESCRIPTION }),
   decidedAt: z.string(),
 });
 
 const PaymentRecordSchema = z.object({
   amount: MoneySchema,
   paidOn: IsoDateSchema,
-  reference: z.string(),
-  recordedBy: z.string(),
+  reference: z
+    .string()
+    .openapi({ description: 'The payment’s reference (e.g. the payment order), for the shop' }),
+  recordedBy: z.string().openapi({ description: ACTOR_ID_DESCRIPTION }),
   recordedAt: z.string(),
 });
 
@@ -191,8 +210,16 @@ export const ClaimSchema = z
     // The clerk working on the claim.
     assignee: z
       .object({
-        id: z.string().openapi({ description: 'The clerk key id', example: '5df5de489cf18998' }),
-        name: z.string().openapi({ description: 'Its display name', example: 'Ольга Смирнова' }),
+        id: z.string().openapi({
+          description:
+            'A clerk key reads the clerk key’s id (internal: what `assignee=` takes and `assignee=me` compares). A shop key reads the clerk’s stable, meaningless reference, `clerk_` and 16 hex digits, as in its history (`actor.id`)',
+          example: '5df5de489cf18998',
+        }),
+        name: z.string().openapi({
+          description:
+            'A clerk key reads the desk’s name for the clerk (internal; the key id when it has none). A shop key reads `a clerk`',
+          example: 'Ольга Смирнова',
+        }),
       })
       .optional()
       .openapi('ClaimAssignee', {
@@ -208,11 +235,17 @@ export const ClaimEventSchema = z
     claimId: ClaimIdSchema,
     seq: z.number().int(),
     at: z.string(),
-    actor: z.object({ role: z.enum(['shop', 'clerk']), id: z.string() }),
+    actor: z.object({
+      role: z.enum(['shop', 'clerk']),
+      id: z.string().openapi({ description: ACTOR_ID_DESCRIPTION }),
+    }),
     type: z.enum(CLAIM_EVENT_TYPES),
     from: z.enum(CLAIM_STATUSES).optional(),
     to: z.enum(CLAIM_STATUSES).optional(),
-    note: z.string().optional(),
+    note: z.string().optional().openapi({
+      description:
+        'What the shop or the clerk wrote with the move: part of the history the shop reads (the desk’s internal notes are `GET /v1/claims/{id}/notes`, never here)',
+    }),
     cause: z
       .object({ from: ClaimCauseSchema.optional(), to: ClaimCauseSchema })
       .optional()
@@ -247,7 +280,10 @@ export const ClaimListQuerySchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .optional()
     .openapi({ description: 'true: only open claims past answerDueBy' }),
-  shopId: z.string().min(1).max(64).optional().openapi({ description: 'Clerk keys only' }),
+  shopId: z.string().min(1).max(64).optional().openapi({
+    description:
+      'Clerk keys: one shop’s claims. A shop key may name its own shop only: another is a 422 `not_allowed`, for a search by id as for any other',
+  }),
   // Customer care.
   unacknowledged: z.enum(['true', 'false'], { error: 'must be true or false' }).optional().openapi({
     description:
@@ -266,7 +302,7 @@ export const ClaimListQuerySchema = z.object({
   // Search, "assigned to me", the order.
   q: z.string().trim().min(2, 'must be at least 2 characters').max(200).optional().openapi({
     description:
-      'Search: a claim id, or the start of the customer’s name (case, ё/е and spaces ignored), the end of their phone number (any punctuation, with or without +7/8), the start of the order id or of the waybill. Without `in`, the text is tried where it fits: `clm_…` as an id; digits as a phone and a waybill; anything else as a name, an order id and a waybill. Results are in the field’s order (A→Z); the other filters apply on top.',
+      'Search: a claim id, or the start of the customer’s name as written, with spaces, case, ё/е and Unicode form (NFKC: decomposed `Пе\u0308тр` is `Пётр`) ignored: `петрив` finds `Пётр Иванов`, `иванов` does not, and accents other than ё count; the end of their phone number (its digits only, with or without +7/8); the start of the order id or of the waybill (case and Unicode form ignored, spaces inside count). Without `in`, the text is tried where it fits: `clm_…` as an id; digits as a phone and a waybill; anything else as a name, an order id and a waybill. Results are in the field’s order (A→Z); the other filters apply on top.',
     example: 'Анна Пет',
   }),
   in: z
@@ -274,7 +310,8 @@ export const ClaimListQuerySchema = z.object({
     .optional()
     .openapi({ description: 'With `q`: search this field only' }),
   assignee: z.string().min(1).max(64).optional().openapi({
-    description: 'Only claims assigned to this clerk key id; `me`: to the calling key',
+    description:
+      'Clerk keys only: claims assigned to this clerk key id; `me`: to the calling key. A shop key is a 422 `not_allowed` (it never reads a key id)',
     example: 'me',
   }),
   sort: z.enum(CLAIM_SORTS).optional().openapi({
@@ -349,7 +386,9 @@ export const DecisionSchema = z
 export const PaymentSchema = z
   .object({
     amount: MoneySchema,
-    paidOn: IsoDateSchema,
+    paidOn: IsoDateSchema.openapi({
+      description: `The day the carrier paid. ${happenedRule('date', 'the filing (`createdAt`)')}`,
+    }),
     reference: z.string().trim().min(1, 'is required').max(100),
   })
   .openapi('Payment', {

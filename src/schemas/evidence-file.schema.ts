@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { FILE_NAME, MAX_FILE_BYTES, type EvidenceFile } from '../services/evidence-files';
 import { EVIDENCE_FILE_TYPES } from '../services/file-types';
+import { ACTOR_ID_DESCRIPTION } from './common.schema';
 
 const ClaimIdSchema = z
   .string()
@@ -48,7 +49,7 @@ export const EvidenceFileSchema = z
     uploadedAt: z.string().openapi({ example: '2025-06-16T09:05:00.000Z' }),
     uploadedBy: z.string().openapi({
       example: 'demo-shop',
-      description: 'The shop id, or `clerk:<keyId>` for the claims desk (as in the history)',
+      description: `${ACTOR_ID_DESCRIPTION} (as in the history)`,
     }),
   })
   .openapi('EvidenceFile') satisfies z.ZodType<EvidenceFile>;

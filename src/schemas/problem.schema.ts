@@ -100,6 +100,30 @@ const ClaimChangedProblemSchema = problemSchema(
   { currentVersion: currentVersion.optional() },
 );
 
+/** 409 `order-changed`: an order replace kept losing to other writes of the order. */
+export const OrderChangedProblemSchema = problemSchema(
+  'OrderChangedProblem',
+  [problemTypeUri('orderChanged')],
+  {
+    kind: 'orderChanged',
+    detail:
+      'The order or one of its shipments kept changing while this replace was written (another replace of the order, or carrier events on its shipments, landed first each time); the order is as those writes left it. Read it and send the replace again.',
+  },
+  {},
+);
+
+/** 409 `shop-changed`: a profile replace kept losing to other replaces of it. */
+export const ShopChangedProblemSchema = problemSchema(
+  'ShopChangedProblem',
+  [problemTypeUri('shopChanged')],
+  {
+    kind: 'shopChanged',
+    detail:
+      'The shop’s profile kept changing while this replace was written (other replaces landed first each time). Read it and send yours again.',
+  },
+  {},
+);
+
 /** 409 `claim-exists`: the shop has an open claim of this type for the parcel. */
 const ClaimExistsProblemSchema = problemSchema(
   'ClaimExistsProblem',
@@ -191,6 +215,17 @@ export const problem = (status: number, description: string) => ({
   description,
   headers: responseHeaders(...(HEADERS[status] ?? [])),
   content: { 'application/problem+json': { schema: schemaFor(status) } },
+});
+
+/**
+ * A documented 409 whose body is `schema` (one problem type, or a union of some): for an
+ * operation whose conflicts are not a claim's (the default 409 schema's are).
+ *
+ * @example responses: { 409: conflictProblem('The order changed meanwhile', OrderChangedProblemSchema) },
+ */
+export const conflictProblem = (description: string, schema: z.ZodType) => ({
+  ...problem(409, description),
+  content: { 'application/problem+json': { schema } },
 });
 
 /** 429 `rate-limited`: the caller's budget (per API key, or per address on the calculators) is spent. */

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { REMEDY_KINDS, REMEDY_STATUSES } from '../domain/remedy';
-import { MoneySchema } from './common.schema';
+import { ACTOR_ID_DESCRIPTION, MoneySchema } from './common.schema';
 
 const kindDescription =
   '`refund`, `voucher` and `gift` need `value`; `discount_next_order` needs `percent` (and takes no `value`); `free_delivery`, `replacement` and `repair` may say what they cost in `value`.';
@@ -26,6 +26,7 @@ export const RemedyOfferSchema = z
       }),
     note: z.string().trim().min(1).max(500).optional().openapi({
       example: 'Offered on the phone, 16 June',
+      description: 'Kept with the remedy: the shop reads it, whoever wrote it',
     }),
   })
   .strict()
@@ -45,11 +46,14 @@ export const RemedySchema = z
       description: '`offered` → `accepted` | `declined` (final: a second answer is a 409)',
     }),
     offeredAt: z.string(),
-    offeredBy: z
-      .string()
-      .openapi({ description: 'The shop id, or `clerk:<keyId>` for the claims desk' }),
+    offeredBy: z.string().openapi({ description: ACTOR_ID_DESCRIPTION }),
     answeredAt: z.string().optional(),
-    answeredBy: z.string().optional(),
+    answeredBy: z
+      .string()
+      .optional()
+      .openapi({
+        description: `Who recorded the customer’s answer. ${ACTOR_ID_DESCRIPTION}`,
+      }),
   })
   .openapi('Remedy');
 

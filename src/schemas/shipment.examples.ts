@@ -29,5 +29,5 @@ export const orderInputExample = {
 export const eventExample = {
   eventId: 'cdek-7781-0004',
   status: 'delivered',
-  at: '2025-06-17T14:05:00+03:00',
+  at: '2025-06-16T11:05:00+03:00',
 } satisfies ShipmentEvent;

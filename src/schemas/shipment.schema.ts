@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CLAIM_CAUSES } from '../domain/claim';
+import { CLOCK_TOLERANCE_HOURS } from '../domain/happened';
 import { RESCHEDULE_REASONS } from '../domain/policies';
 import { INSTANT_PATTERN, SHIPMENT_STATUSES, type ShipmentEvent } from '../domain/shipment';
 import type { OrderInput, ShipmentView } from '../services/shipments';
@@ -7,6 +8,7 @@ import { ClaimantSchema } from './claim.schema';
 import {
   CarrierIdSchema,
   CurrencySchema,
+  happenedRule,
   IsoDateSchema,
   LineSchema,
   MoneySchema,
@@ -29,6 +31,16 @@ const InstantSchema = z
   .string()
   .regex(INSTANT_PATTERN, 'must be an instant with its offset, e.g. 2025-03-13T10:00:00+03:00')
   .openapi({ example: '2025-03-13T10:00:00+03:00' });
+
+/** When the order was placed: the start of its shipments, which no event may much precede. */
+const PlacedAtSchema = InstantSchema.openapi({
+  description: `When the order was placed, with its offset: when its shipments began. ${happenedRule('instant')} Nor more than ${CLOCK_TOLERANCE_HOURS} h after any event its shipments already have (a 422 naming \`/placedAt\`).`,
+});
+
+/** An event's instant (the same rule for every kind of event). */
+const EventAtSchema = InstantSchema.openapi({
+  description: `When it happened, with its offset; its local date is the event’s date. ${happenedRule('instant', 'the order’s `placedAt`')}`,
+});
 
 const PackagingOrderSchema = z
   .object({
@@ -72,7 +84,7 @@ export const ShipmentInputSchema = z
 /** The body of PUT /v1/orders/{orderId}. */
 export const OrderInputSchema = z
   .object({
-    placedAt: InstantSchema,
+    placedAt: PlacedAtSchema,
     customer: ClaimantSchema,
     b2b: z.boolean(),
     shipments: z.array(ShipmentInputSchema).min(1, 'needs at least one shipment').max(40),
@@ -85,13 +97,13 @@ const eventId = z.string().min(1).max(128).openapi({ example: 'cdek-7781-0003' }
 export const ShipmentEventSchema = z
   .discriminatedUnion('status', [
     z
-      .object({ eventId, status: z.enum(SHIPMENT_STATUSES), at: InstantSchema })
+      .object({ eventId, status: z.enum(SHIPMENT_STATUSES), at: EventAtSchema })
       .openapi('StatusEvent'),
     z
       .object({
         eventId,
         status: z.literal('rescheduled'),
-        at: InstantSchema,
+        at: EventAtSchema,
         promisedDate: IsoDateSchema,
         reason: z.enum(RESCHEDULE_REASONS),
       })
@@ -100,7 +112,7 @@ export const ShipmentEventSchema = z
       .object({
         eventId,
         status: z.literal('remeasured'),
-        at: InstantSchema,
+        at: EventAtSchema,
         packages: z.array(PackageSchema).min(1, 'needs at least one package').max(100),
         charged: MoneySchema.openapi({ description: 'What the carrier charged after measuring' }),
       })

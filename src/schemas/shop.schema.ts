@@ -2,15 +2,14 @@ import { z } from '@hono/zod-openapi';
 import {
   innProblem,
   kppProblem,
+  LIMIT_CURRENCIES,
+  limitCurrencyProblem,
   ogrnProblem,
   taxpayerKind,
   type RequisiteProblem,
 } from '../domain/shop';
 import { ClaimantSchema } from './claim.schema';
-import { MoneySchema } from './common.schema';
-
-const text = (max: number, example: string) =>
-  z.string().trim().min(1, 'is required').max(max).openapi({ example });
+import { MoneySchema, singleLineText as text } from './common.schema';
 
 export const RemedyLimitsSchema = z
   .object({
@@ -21,8 +20,14 @@ export const RemedyLimitsSchema = z
       .max(100)
       .openapi({ example: 15, description: 'Largest discount on a next order, percent' }),
     maxGiftValue: MoneySchema.openapi({
-      description: 'Largest value of a gift or voucher the shop may offer',
+      description: `Largest value of a gift or voucher the shop may offer, in ${LIMIT_CURRENCIES.join(' or ')}: the currency the carriers’ policies (and so the claims) state their sums in. A gift is compared with it without conversion, so another currency is a 422 \`currency_mismatch\` at \`/remedyLimits/maxGiftValue/currency\``,
     }),
+  })
+  .superRefine((limits, ctx) => {
+    const problem = limitCurrencyProblem(limits.maxGiftValue);
+    if (!problem) return;
+    const { message, code } = problem;
+    ctx.addIssue({ code: 'custom', path: ['maxGiftValue', 'currency'], message, params: { code } });
   })
   .openapi('RemedyLimits');
 

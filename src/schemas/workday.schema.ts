@@ -20,11 +20,14 @@ export const ClaimNoteSchema = z
     claimId: z.string(),
     at: z.string().openapi({ example: '2025-06-16T09:05:00.000Z' }),
     author: z.object({ id: z.string(), name: z.string() }).openapi({
-      description: 'The clerk key that wrote it and its display name',
+      description: 'The clerk key that wrote it (its id) and its display name',
     }),
     text: z.string(),
   })
-  .openapi('ClaimNote');
+  .openapi('ClaimNote', {
+    description:
+      'Internal: the desk’s own note, read by clerk keys only (a shop key is a 403) and never part of the claim, its history or a listing. What a clerk writes for the shop goes with a move (`note` in the history) or a decision (`reason`)',
+  });
 
 export const NoteListSchema = z.object({ items: z.array(ClaimNoteSchema) }).openapi('ClaimNotes');
 

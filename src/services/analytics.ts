@@ -11,10 +11,9 @@ import {
   type AnalyticsReport,
   type GroupBy,
 } from '../domain/analytics';
-import { FilterNotAllowedError } from '../domain/claim';
 import type { CurrencyCode } from '../domain/money';
 import type { Storage } from '../storage/repository';
-import type { Principal } from './actor';
+import { shopScope, type Principal } from './actor';
 
 export interface AnalyticsQuery {
   from: string;
@@ -39,15 +38,8 @@ export function createAnalyticsService(deps: { storage: Storage }) {
   return {
     /** @throws {FilterNotAllowedError} a shop key naming another shop. */
     async report(actor: Principal, query: AnalyticsQuery): Promise<AnalyticsAnswer> {
-      if (actor.role === 'shop' && query.shopId !== undefined && query.shopId !== actor.shopId) {
-        throw new FilterNotAllowedError(
-          'shopId',
-          'shopId is a clerk filter; a shop key sees its own figures.',
-          'is for clerk keys only',
-        );
-      }
       // A shop key always has its shop; were it ever missing, the read is of no shop, never of all.
-      const shopId = actor.role === 'shop' ? (actor.shopId ?? '') : query.shopId;
+      const shopId = shopScope(actor, query.shopId, 'figures');
       const rule = {
         ...DEFAULT_FAULT_RULE,
         ...(query.multiple === undefined ? {} : { multiple: new Big(query.multiple) }),

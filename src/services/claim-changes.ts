@@ -87,6 +87,9 @@ export async function reconcileClaim(
   claimId: string,
 ): Promise<'written' | 'unchanged'> {
   const { storage } = deps;
+  // A round that wrote anything (search entries, tally) makes the answer `written`, even if
+  // a later round, reading again after a `stale`, finds nothing left to write.
+  let wrote = false;
   for (let round = 1; ; round++) {
     try {
       const tally = await storage.tallies.read(claimId);
@@ -96,10 +99,12 @@ export async function reconcileClaim(
         storage.remedies.list(claimId),
         storage.messagesSent.sentTimes({ claimId }),
       ]);
-      if (claim !== undefined) await storage.tallies.writeSearch(tally, claim);
+      // Search entries written under an older normalisation are rewritten here too.
+      const searched = await storage.tallies.writeSearch(tally, claim);
       const target = targetOf(claim, remedies, sent);
       const outcome = await storage.tallies.converge(tally, target, deps.clock().toISOString());
-      if (outcome !== 'stale') return outcome;
+      wrote ||= searched === 'written' || outcome === 'written';
+      if (outcome !== 'stale' && searched !== 'stale') return wrote ? 'written' : 'unchanged';
     } catch (error) {
       if (!(error instanceof StorageBusyError) || round >= MAX_ROUNDS) throw error;
     }

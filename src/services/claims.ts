@@ -11,7 +11,6 @@ import {
   applyCommand,
   ClaimExistsError,
   ClaimNotFoundError,
-  FilterNotAllowedError,
   fileClaim,
   StaleVersionError,
   type Claim,
@@ -30,7 +29,7 @@ import {
   type Page,
   type Storage,
 } from '../storage/repository';
-import { actorOf, type Principal } from './actor';
+import { actorOf, clerkOnlyFilter, shopScope, type Principal } from './actor';
 import { canonicalJson, sha256Hex } from './fingerprint';
 import { IDEMPOTENCY_WINDOW_SECONDS, replayOf } from './idempotency';
 import { SILENT_FEED, type ClaimChangeFeed } from './change-feed';
@@ -218,19 +217,13 @@ export function createClaimService(deps: ClaimServiceDeps) {
      * A page of the claims the caller may see: a shop its own, a clerk every
      * shop's (or one shop's).
      *
-     * @throws {FilterNotAllowedError} a shop key naming another shop.
+     * @throws {FilterNotAllowedError} a shop key naming another shop, or filtering by `assignee`.
      */
     async list(actor: Principal, query: ClaimListQuery): Promise<Page<ClaimSummary>> {
       const { overdue, unacknowledged, sort, limit, cursor, shopId, ...filters } = query;
-      if (actor.role === 'shop' && shopId !== undefined && shopId !== actor.shopId) {
-        throw new FilterNotAllowedError(
-          'shopId',
-          'shopId is a clerk filter; a shop key lists its own claims.',
-          'is for clerk keys only',
-        );
-      }
-      const scope = actor.role === 'shop' ? actor.shopId : shopId;
-      const filter: ClaimFilter = { ...filters, ...(scope ? { shopId: scope } : {}) };
+      const scope = shopScope(actor, shopId, 'claims');
+      clerkOnlyFilter(actor, 'assignee', filters.assigneeId);
+      const filter: ClaimFilter = { ...filters, ...(scope !== undefined ? { shopId: scope } : {}) };
       if (overdue) filter.overdueAsOf = now().today;
       else if (sort === 'due' || sort === 'due_latest') filter.overdueAsOf = FAR_FUTURE;
       if (unacknowledged) Object.assign(filter, { unacknowledgedAsOf: now().at, ascending: true });

@@ -8,10 +8,13 @@ import type { Claim } from '../domain/claim';
 import { DomainError } from '../domain/errors';
 import {
   answerRemedy,
+  checkOffer,
+  closedToRemedies,
   customerSide,
   offerRemedy,
   remedyId,
   remedyPosition,
+  REMEDY_CLOSED_STATUSES,
   requireOpenForRemedies,
   RemedySettledError,
   type CustomerSide,
@@ -19,14 +22,18 @@ import {
   type RemedyAnswer,
   type RemedyOffer,
 } from '../domain/remedy';
-import { ConflictError, type Storage } from '../storage/repository';
+import { ConflictError, StorageBusyError, type Storage } from '../storage/repository';
 import { actorOf, type Principal } from './actor';
 import { SILENT_FEED, type ClaimChangeFeed } from './change-feed';
 import type { ClaimService } from './claims';
 import type { ShopService } from './shops';
 
-/** Offers made at the same moment take the next number; after this many tries, a 409. */
-const OFFER_ATTEMPTS = 3;
+/**
+ * Numbers an offer takes before it gives up (as busy storage, a 503): storage hands each
+ * offer a number of its own, so only a number an offer made before storage kept count holds
+ * can be taken, and the next one never is.
+ */
+const OFFER_ATTEMPTS = 5;
 
 /**
  * @example
@@ -72,10 +79,11 @@ export function createRemedyService(deps: {
     },
 
     /**
-     * Offers a remedy to the claim's customer, under the next free number.
+     * Offers a remedy to the claim's customer, under a number of its own: offers made at
+     * once never refuse each other, their numbers follow the order storage handed them out.
      *
      * @throws {DomainError} `invalid-input`, `currency-mismatch`, `remedy-over-limit`,
-     *   `remedy-limits-unset`, `claim-cancelled`; {ClaimNotFoundError}
+     *   `remedy-limits-unset`, `claim-cancelled`; {ClaimNotFoundError}; {StorageBusyError}
      */
     async offer(actor: Principal, claimId: string, offer: RemedyOffer): Promise<Remedy> {
       const claim = await claims.get(actor, claimId);
@@ -83,27 +91,40 @@ export function createRemedyService(deps: {
         shops.find(claim.shopId),
         storage.remedies.list(claim.id),
       ]);
-      let next = existing.reduce((n, r) => Math.max(n, remedyPosition(r.id) ?? 0), 0) + 1;
-      for (let attempt = 1; ; attempt++, next++) {
+      const context = {
+        claimStatus: claim.status,
+        currency: currencyOf(claim),
+        limits: profile?.remedyLimits,
+        claimId: claim.id,
+      };
+      // Checked before a number is taken: a refused offer takes none.
+      checkOffer(offer, context);
+      const highest = existing.reduce((n, r) => Math.max(n, remedyPosition(r.id) ?? 0), 0);
+      for (let attempt = 1; ; attempt++) {
+        const number = await storage.remedies.takeNumber(claim.id, highest);
         const remedy = offerRemedy(offer, {
-          claimStatus: claim.status,
-          currency: currencyOf(claim),
-          limits: profile?.remedyLimits,
-          id: remedyId(next),
-          claimId: claim.id,
+          ...context,
+          id: remedyId(number),
           at: clock().toISOString(),
           by: actorOf(actor).id,
         });
         try {
           return await storage.remedies.create(remedy);
         } catch (error) {
-          if (!(error instanceof ConflictError) || attempt === OFFER_ATTEMPTS) throw error;
+          if (!(error instanceof ConflictError)) throw error;
+          // Nobody's offer is to blame: the number was held by one numbered before storage
+          // kept count. Take the next; after that many, say storage is busy (never a 409).
+          if (attempt === OFFER_ATTEMPTS) {
+            throw new StorageBusyError('contention', 1, { cause: error });
+          }
         }
       }
     },
 
     /**
-     * Records the customer's answer: accepted or declined, once.
+     * Records the customer's answer: accepted or declined, once, and only while the claim
+     * takes answers: the write itself is conditioned on the claim's status, so an answer
+     * racing a withdrawal either lands before it or is refused.
      *
      * @throws {RemedySettledError} already answered; {DomainError} `not-found`, `claim-cancelled`
      */
@@ -124,11 +145,13 @@ export function createRemedyService(deps: {
         at: clock().toISOString(),
         by: actorOf(actor).id,
       });
-      const result = await storage.remedies.answer(next);
+      const result = await storage.remedies.answer(next, REMEDY_CLOSED_STATUSES);
       if (result.answered) {
         await changes.claimChanged(claim.id);
         return result.remedy;
       }
+      // Withdrawn between our read and our write: the write saw it, and wrote nothing.
+      if ('claimStatus' in result) throw closedToRemedies(claim.id);
       if (!result.current) throw notFound(claimId, id);
       throw new RemedySettledError(id, result.current.status, answer);
     },

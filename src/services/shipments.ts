@@ -9,7 +9,7 @@ import { FilterNotAllowedError, lateCause, type ClaimCause } from '../domain/cla
 import { DomainError, nested } from '../domain/errors';
 import {
   checkEvent,
-  MAX_EVENTS,
+  checkPlacedAt,
   orderStatus,
   recordEvent,
   shipmentContext,
@@ -95,6 +95,12 @@ export interface EventAnswer {
   shipment: ShipmentView;
   duplicate: boolean;
 }
+
+/**
+ * What deciding on an event comes to: the answer, or (a shipment stored before its head kept
+ * its order's placedAt) the order to read first, nothing written.
+ */
+type EventStep = { kind: 'answer'; answer: EventAnswer } | { kind: 'order'; orderId: string };
 
 // A late shipment's cause, from its latest reschedule (see domain/claim/cause.ts).
 /** A shipment of the late listing: with the cause its lateness is put down to. */
@@ -220,6 +226,9 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
     const ids = input.shipments.map((s) => s.shipmentId);
     const stored = await repo.getShipments(shopId, [...(existing?.shipmentIds ?? []), ...ids]);
     const byId = new Map(stored.map((s) => [s.shipmentId, s]));
+    // When the order was placed: not in the future, nor after what its shipments report.
+    const kept = stored.filter((s) => s.orderId === orderId && ids.includes(s.shipmentId));
+    checkPlacedAt(input.placedAt, kept, now);
     const puts: { record: ShipmentRecord; expectedVersion?: number }[] = [];
     input.shipments.forEach((facts, i) => {
       const current = byId.get(facts.shipmentId);
@@ -231,11 +240,15 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
       const summary = nested(`/shipments/${i}`, () =>
         summaryOf({ facts, events: current?.events ?? [] }, today),
       );
-      if (current && canonicalJson(current.facts) === canonicalJson(facts)) return;
+      // A head stored before it kept placedAt is not rewritten for that alone: an event
+      // reads the order's instead (recordEvent).
+      const samePlacement = (current?.placedAt ?? input.placedAt) === input.placedAt;
+      if (current && samePlacement && canonicalJson(current.facts) === canonicalJson(facts)) return;
       const next: ShipmentRecord = {
         shopId,
         shipmentId: facts.shipmentId,
         orderId,
+        placedAt: input.placedAt,
         facts,
         // Events are the carrier's: a replace keeps them.
         events: current?.events ?? [],
@@ -333,6 +346,8 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
     /**
      * Records a carrier event; a repeated event id is ignored (`duplicate`), and the derived
      * state (status, late-view date) is written with the event, in one conditional write.
+     * The domain refuses an event dated more than a day ahead of the clock or before the
+     * order was placed, and past the cap anything but a final status.
      */
     async recordEvent(
       principal: Principal,
@@ -341,36 +356,48 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
       _options: { defer?: Defer } = {},
     ): Promise<EventAnswer> {
       const shopId = shopFor(principal, undefined, true) ?? '';
-      const today = todayOf(clock);
+      const now = clock().toISOString();
+      const today = now.slice(0, 10);
+      // The order's placedAt, once read for a shipment whose head does not keep it.
+      let ordered: { placedAt?: string | undefined } | undefined;
       // Storage applies this to the shipment as stored and writes `next`, conditioned on
       // what it read; it decides again on whatever it finds if that moved meanwhile.
-      const decide = (current: ShipmentRecord): EventDecision<EventAnswer> => {
+      const decide = (current: ShipmentRecord): EventDecision<EventStep> => {
         const recorded = recordEvent(current.events, event);
         if (recorded.duplicate) {
           const answer = viewOf(current, summaryOf(current, today));
-          return { answer: { shipment: answer, duplicate: true } };
+          return { answer: { kind: 'answer', answer: { shipment: answer, duplicate: true } } };
         }
-        if (current.events.length >= MAX_EVENTS) {
-          const message = `shipment '${shipmentId}' has ${MAX_EVENTS} events, the most kept`;
-          throw new DomainError('invalid-input', message, '/eventId');
+        const placedAt = current.placedAt ?? ordered?.placedAt;
+        if (placedAt === undefined && ordered === undefined) {
+          return { answer: { kind: 'order', orderId: current.orderId } };
         }
         const ctx = shipmentContext(current.facts, today);
-        checkEvent(current.facts, event, ctx.policy);
+        checkEvent(current.facts, event, ctx.policy, { now, placedAt });
         // One summary: it is both what is written (the late-view date) and what is answered.
         const summary = summarizeShipment(current.facts, recorded.events, ctx);
         const next = withWatch(
           {
             ...current,
+            // An old head learns its order's placedAt with its next event.
+            ...(placedAt === undefined ? {} : { placedAt }),
             events: recorded.events,
             version: current.version + 1,
-            updatedAt: clock().toISOString(),
+            updatedAt: now,
           },
           summary,
         );
-        return { answer: { shipment: viewOf(next, summary), duplicate: false }, next };
+        const answer = { shipment: viewOf(next, summary), duplicate: false };
+        return { answer: { kind: 'answer', answer }, next };
       };
-      // Awaited here: workerd reports a rejection handed on un-awaited as unhandled.
-      return await repo.applyEvent<EventAnswer>(shopId, shipmentId, event.eventId, decide);
+      // At most twice: once the order is read, `decide` always answers.
+      for (;;) {
+        // Awaited here: workerd reports a rejection handed on un-awaited as unhandled.
+        const step = await repo.applyEvent<EventStep>(shopId, shipmentId, event.eventId, decide);
+        if (step.kind === 'answer') return step.answer;
+        // A shipment the order's commit never listed may have no order: no start to check.
+        ordered = { placedAt: (await repo.getOrder(shopId, step.orderId))?.placedAt };
+      }
     },
 
     /**

@@ -15,7 +15,7 @@ import type {
   Storage,
 } from '../storage/repository';
 import { searchPrefix } from '../storage/claim-search';
-import type { Principal } from './actor';
+import { clerkOnlyFilter, shopScope, type Principal } from './actor';
 import type { ClaimListQuery, ClaimService, MoveOptions } from './claims';
 
 /** Where a search looks: one field, a claim id, or (none given) what the text looks like. */
@@ -29,7 +29,8 @@ export const NOTE_MAX_LENGTH = 2000;
  * @example searchFieldsFor('+7 912') // ['phone', 'waybill']
  */
 export function searchFieldsFor(text: string): SearchIn[] {
-  const t = text.trim();
+  // NFKC as the search keys (../storage/claim-search.ts): full-width `９１２` reads as digits.
+  const t = text.normalize('NFKC').trim();
   if (/^clm_/i.test(t)) return ['id'];
   if (/^[+\d\s()-]+$/.test(t) && /\d/.test(t)) return ['phone', 'waybill'];
   return ['name', 'orderId', 'waybill'];
@@ -152,7 +153,7 @@ export function createWorkdayService(deps: {
      * request path, so as of `asOf` (a change may take seconds to show).
      */
     counts(actor: Principal, shopId?: string): Promise<{ counts: StatusCounts } & AsOf> {
-      return storage.statusCounts.counts(actor.role === 'shop' ? actor.shopId : shopId);
+      return storage.statusCounts.counts(shopScope(actor, shopId, 'counts'));
     },
 
     /**
@@ -162,6 +163,10 @@ export function createWorkdayService(deps: {
      */
     async search(actor: Principal, query: ClaimSearchQuery): Promise<Page<ClaimSummary>> {
       const { q, in: where, cursor, limit, ...filters } = query;
+      // Before the text picks a way to read: a search by id answers the same refusal as one
+      // by a field (the listing's), never an empty page.
+      shopScope(actor, filters.shopId, 'claims');
+      clerkOnlyFilter(actor, 'assignee', filters.assigneeId);
       const asked = where ? [where] : searchFieldsFor(q);
       if (asked.length === 1 && asked[0] === 'id') {
         return { items: (await byId(actor, q)).filter(matching(filters, deps.clock())) };

@@ -3,7 +3,8 @@
  * stable `code`. The API maps them by code (`PROBLEM_OF_CODE` in
  * src/http/problem-types.ts): storage-unavailable → 503 + Retry-After,
  * storage-outcome-unknown → 503 + Retry-After, storage-busy → 503 + Retry-After,
- * record-too-large → 422, conflict → 409, idempotency-conflict → 422, invalid-cursor → 422,
+ * record-too-large → 422, conflict → 409 (worded by its entity), idempotency-conflict → 422,
+ * invalid-cursor → 422,
  * not-found → 404; the desk, by the same codes, to pages.
  */
 
@@ -92,20 +93,34 @@ export class StorageTooLargeError extends Error {
 }
 
 /**
+ * What a lost race was about, so the answer names it: a claim (its moves' 409 `conflict`), an
+ * order (`order-changed`: a replace that kept losing to another replace or to its shipments'
+ * events) or a shop's profile (`shop-changed`). API keys and desk sessions never reach the
+ * API's answers; they keep the default.
+ */
+export type ConflictEntity = 'claim' | 'order' | 'shop';
+
+/**
  * A write lost a race: the record changed (or appeared) since it was read.
- * `currentVersion` is the version now stored, when known.
+ * `entity` says what changed (default `claim`); `currentVersion` is the version now stored,
+ * when known.
  *
  * @example
- * throw new ConflictError('claim clm_1 is at version 4, expected 3', 4);
+ * throw new ConflictError('claim clm_1 is at version 4, expected 3', { currentVersion: 4 });
+ * throw new ConflictError("order 'O-1' changed", { entity: 'order' });
  */
 export class ConflictError extends Error {
   override readonly name = 'ConflictError';
   readonly code = 'conflict' as const;
+  readonly entity: ConflictEntity;
+  readonly currentVersion?: number;
   constructor(
     message: string,
-    readonly currentVersion?: number,
+    options: { entity?: ConflictEntity; currentVersion?: number | undefined } = {},
   ) {
     super(message);
+    this.entity = options.entity ?? 'claim';
+    if (options.currentVersion !== undefined) this.currentVersion = options.currentVersion;
   }
 }
 

@@ -58,9 +58,20 @@ export interface ClaimTally {
   shard?: number;
   /** The claim's entry in the unacknowledged queue, if listed (its sort key there). */
   ackDue?: string;
-  /** Which search entries exist. */
-  search: { claimant: boolean; reference: boolean };
+  /** The claim's search entries as stored (absent: none), compared with what the claim gives now. */
+  search: { claimant?: StoredSearchEntry; reference?: StoredSearchEntry };
 }
+
+/**
+ * A stored search entry as `read` found it: the attributes that place it in the search
+ * indexes, name → value (storage's business). `writeSearch` rewrites an entry whose
+ * attributes differ from what the claim gives under the current normalisation, so a change
+ * of the rule (../claim-search.ts) reaches stored keys through the consumer.
+ */
+export type StoredSearchEntry = Readonly<Record<string, string>>;
+
+/** What bringing the search entries up to date came to (`stale`: one moved meanwhile, read again). */
+export type SearchOutcome = 'written' | 'unchanged' | 'stale';
 
 /** What a claim's derived items should be, from the claim read after its tally. */
 export interface ClaimTarget {
@@ -104,8 +115,13 @@ export interface TallyRepository {
    * meanwhile, or the `ack` was recorded meanwhile (read again and converge again).
    */
   converge(tally: ClaimTally, target: ClaimTarget, at: string): Promise<ConvergeOutcome>;
-  /** Writes the search entries the tally found missing (written once: a claim's searched fields never change). */
-  writeSearch(tally: ClaimTally, claim: Claim): Promise<void>;
+  /**
+   * Makes the claim's search entries what the claim gives now (none for a claim that is
+   * gone): writes one that is missing or differs from `tally.search`, deletes one the claim
+   * no longer gives, each conditioned on the entry being as read (`stale` otherwise: read
+   * again). Entries equal to what they should be are not written.
+   */
+  writeSearch(tally: ClaimTally, claim: Claim | undefined): Promise<SearchOutcome>;
   /** Records a change for the cron (when the queue could not be told). */
   markPending(claimId: string, at: string): Promise<void>;
   /** Up to `limit` recorded changes, oldest first per shard. */

@@ -267,30 +267,47 @@ export interface MessageSentRepository {
   sentTimes(subject: MessageSubject): Promise<Record<string, string>>;
 }
 
-/** What recording the customer's answer came to: written, or the remedy as it stands (if it exists). */
+/**
+ * What recording the customer's answer came to: written; refused because the claim is in one
+ * of the statuses the answer was conditioned against (`claimStatus`, read again); or the
+ * remedy as it stands (if it exists).
+ */
 export type RemedyAnswerResult =
-  { answered: true; remedy: Remedy } | { answered: false; current?: Remedy };
+  | { answered: true; remedy: Remedy }
+  | { answered: false; claimStatus: ClaimStatus }
+  | { answered: false; current?: Remedy };
 
 /**
  * The remedies offered to a claim's customer, kept beside the claim (not in it).
  *
  * @example
- * await remedies.create({ id: 'rm_1', claimId, kind: 'refund', value, status: 'offered', offeredAt, offeredBy });
- * const result = await remedies.answer({ ...offered, status: 'accepted', answeredAt, answeredBy });
+ * const n = await remedies.takeNumber(claimId, 0); // 1 for a claim's first offer
+ * await remedies.create({ id: `rm_${n}`, claimId, kind: 'refund', value, status: 'offered', offeredAt, offeredBy });
+ * const result = await remedies.answer({ ...offered, status: 'accepted', answeredAt, answeredBy }, ['cancelled']);
  */
 export interface RemedyRepository {
   /** Every remedy of the claim, oldest first (strongly consistent). */
   list(claimId: string): Promise<Remedy[]>;
   /**
-   * Writes a new offer under its id (`rm_<n>`).
-   * @throws {ConflictError} when the id is taken (another offer came first: take the next).
+   * A number for the claim's next offer that no other call has had or will have, however
+   * many ask at once: the numbers rise in the order they are asked for. A claim's first
+   * number is `after + 1` (`after`: its highest remedy number, for claims whose offers were
+   * numbered before storage kept count); a number whose offer is never written is skipped.
+   */
+  takeNumber(claimId: string, after: number): Promise<number>;
+  /**
+   * Writes a new offer under its id (`rm_<n>`, n from `takeNumber`).
+   * @throws {ConflictError} when the id is taken (only by an offer numbered without `takeNumber`).
    */
   create(remedy: Remedy): Promise<Remedy>;
   /**
-   * Replaces the remedy by `next` (its answered form) if it is still `offered`. What an
-   * accepted one gives is counted off the request path (the caller announces the change).
+   * Replaces the remedy by `next` (its answered form) if it is still `offered` and, in the
+   * same write, its claim's status is none of `closedIn` (default: the domain's
+   * `REMEDY_CLOSED_STATUSES`): an answer and a move of the claim never both win against each
+   * other's state. What an accepted one gives is counted off the request path (the caller
+   * announces the change).
    */
-  answer(next: Remedy): Promise<RemedyAnswerResult>;
+  answer(next: Remedy, closedIn?: readonly ClaimStatus[]): Promise<RemedyAnswerResult>;
 }
 
 // The clerks' internal notes and the status counters.

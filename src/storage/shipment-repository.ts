@@ -39,6 +39,12 @@ export interface ShipmentRecord {
   version: number;
   updatedAt: string;
   /**
+   * Its order's `placedAt`, as of the order replace that last wrote it: when the shipment
+   * began, so no event may be dated more than a day before it (domain/happened.ts). Absent
+   * on shipments stored before it was kept: the service reads the order instead.
+   */
+  placedAt?: string;
+  /**
    * The deadline, while the shipment may be owed for lateness (not cancelled, not delivered
    * on time): its place in the late view. Computed by the domain (`summarizeShipment`).
    */
@@ -92,17 +98,19 @@ export interface ShipmentRepository {
   /**
    * Writes the order, its changed shipments and the removals; the order item last, as the
    * commit point. Nothing the order lists is ever missing or half-written.
-   * @throws {ConflictError} when anything moved since it was read, or another replace of the
-   *   order is under way (read again and retry).
+   * @throws {ConflictError} (entity `order`) when anything moved since it was read, or
+   *   another replace of the order is under way (read again and retry).
    */
   replaceOrder(write: OrderReplace): Promise<void>;
   /**
    * Records event `eventId`, the one write path for an event: reads the shipment, applies
    * `decide` (pure; it may throw a refusal) and writes its `next` (the event's own item, and
    * the head), conditioned on the shipment read. A lost race reads and decides again
-   * (bounded). What writes nothing (a resend) is answered from the shipment as read.
+   * (bounded), so distinct events sent at once never refuse each other. What writes nothing
+   * (a resend) is answered from the shipment as read.
    * @throws {NotFoundError} when there is no such shipment.
-   * @throws {ConflictError} when it kept moving through every attempt.
+   * @throws {StorageBusyError} when it kept moving through every attempt (nobody's write is
+   *   to blame: never a ConflictError).
    */
   applyEvent<T>(
     shopId: string,

@@ -89,7 +89,23 @@ describe('prepareClaim points where the client sent it', () => {
 
   it('keeps the claim’s own fields at the top: a shipping date in the future', () => {
     const filing = { ...late({ promisedDate: '2025-06-20', asOf: '2025-06-16' }) };
-    expect(refusal({ ...filing, shippedDate: '2025-06-17' }).pointer).toBe('/shippedDate');
+    // Tomorrow is within the day of tolerance (src/domain/happened.ts); the day after is not.
+    expect(refusal({ ...filing, shippedDate: '2025-06-18' })).toMatchObject({
+      pointer: '/shippedDate',
+      reason: 'in_the_future',
+      params: { field: 'shippedDate', latest: '2025-06-17' },
+    });
+  });
+
+  it.each([
+    ['deliveredDate', { promisedDate: '2025-06-05', deliveredDate: '2025-06-18' }],
+    ['asOf', { promisedDate: '2025-06-05', asOf: '2030-01-01' }],
+    ['shippedDate', { promisedDate: '2025-06-20', shippedDate: '2025-06-18', asOf: '2025-06-16' }],
+  ])('refuses a late shipment’s %s after tomorrow, pointing into the shipment', (field, dates) => {
+    expect(refusal(late(dates))).toMatchObject({
+      pointer: `/shipment/${field}`,
+      reason: 'in_the_future',
+    });
   });
 });
 

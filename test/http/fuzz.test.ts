@@ -13,6 +13,7 @@ import { filingExample, requestExamples } from '../../src/schemas/examples';
 import { eventExample, orderInputExample } from '../../src/schemas/shipment.examples';
 import { generateApiKey, hashApiKey } from '../../src/storage/api-keys';
 import { createDynamoStorage } from '../../src/storage/dynamodb';
+import { record } from './answered';
 import { TODAY } from './worker';
 
 const SEED = 20_261_201;
@@ -209,6 +210,8 @@ async function send(
     ...(init.body === undefined ? {} : { body: init.body }),
   });
   const text = await res.text();
+  // Held against the operation's documented responses after the file (statuses.setup.ts).
+  record(method, `http://api.test${path}`, res.status);
   const what = `${method} ${path} ${JSON.stringify(headers)} ${init.body?.slice(0, 500)} -> ${res.status} ${text.slice(0, 500)}`;
   expect(res.status, what).toBeLessThan(500);
   if (res.status < 400) {

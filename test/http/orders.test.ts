@@ -1,7 +1,11 @@
 /**
  * PUT/GET /v1/orders/{orderId} through the Worker, on DynamoDB Local.
  */
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { createDynamoClient } from '../../src/storage/dynamodb';
+import { orderKey } from '../../src/storage/dynamodb/keys';
 import { seedKey, seedShop } from './claims-helpers';
 import { call, fieldErrorsOf } from './helpers';
 import { orderBody, postEvent, putOrderOk, shipmentBody } from './shipments-helpers';
@@ -18,6 +22,7 @@ type Shipment = {
   events: { eventId: string }[];
 };
 type Order = { status: string; version: number; shipments: Shipment[] };
+const bindings = env as { DYNAMODB_ENDPOINT: string; DYNAMODB_TABLE: string };
 
 describe('PUT /v1/orders/{orderId}', () => {
   it('creates the order with each shipment’s charges, chargeable weight and status', async () => {
@@ -85,6 +90,42 @@ describe('PUT /v1/orders/{orderId}', () => {
     const a = await call('PUT', '/v1/orders/O-7', orderBody([shipmentBody('S-6')]), shop.auth);
     expect(a.status).toBe(422);
     expect(fieldErrorsOf(a)[0]).toMatchObject({ pointer: '/shipments/0/shipmentId' });
+  });
+
+  it('answers a replace that a concurrent one keeps out with a 409 worded for the order, never a claim', async () => {
+    const shop = await seedShop();
+    await putOrderOk(shop.auth, 'O-L', [shipmentBody('S-L')]);
+    // Another replace holds the order (its lock, as a replace of many shipments takes it) for
+    // longer than this one's retries last.
+    const client = createDynamoClient({
+      endpoint: bindings.DYNAMODB_ENDPOINT,
+      region: 'eu-central-1',
+    });
+    await client.send(
+      new UpdateItemCommand({
+        TableName: bindings.DYNAMODB_TABLE,
+        Key: orderKey(shop.shopId, 'O-L'),
+        UpdateExpression: 'SET #lock = :token, #until = :until',
+        ExpressionAttributeNames: { '#lock': 'lock', '#until': 'lockUntil' },
+        ExpressionAttributeValues: {
+          ':token': { S: 'another-replace' },
+          ':until': { N: String(Date.now() + 60_000) },
+        },
+      }),
+    );
+    const a = await call(
+      'PUT',
+      '/v1/orders/O-L',
+      orderBody([shipmentBody('S-L', { waybill: 'WB-CHANGED' })]),
+      shop.auth,
+    );
+    expect(a.status, a.text).toBe(409);
+    expect(a.body).toMatchObject({
+      type: '/problems/order-changed',
+      title: 'The order changed meanwhile',
+    });
+    expect(`${String(a.body.title)} ${String(a.body.detail)}`).not.toMatch(/claim/i);
+    expect(a.body).not.toHaveProperty('currentVersion');
   });
 
   it('is for shop keys: a clerk key is a 403, no key a 401', async () => {

@@ -47,7 +47,8 @@ describe('remedies through the API', () => {
     expect(accepted.status, accepted.text).toBe(200);
     expect(accepted.body).toMatchObject({ id: 'rm_2', status: 'accepted' });
 
-    const list = await call('GET', `/v1/claims/${claim.id}/remedies`, undefined, clerk.auth);
+    // The shop's own listing: a shop reads a clerk as a reference (clerk-view.test.ts).
+    const list = await call('GET', `/v1/claims/${claim.id}/remedies`, undefined, shop.auth);
     expect(list.status, list.text).toBe(200);
     expect(
       (list.body.items as { id: string; status: string }[]).map((r) => [r.id, r.status]),
@@ -187,4 +188,77 @@ describe('remedies through the API', () => {
     const none = await call('GET', `/v1/claims/${other.id}/remedies`, undefined, shop.auth);
     expect(none.body).toEqual({ items: [] });
   });
+
+  it('gives 50 offers made at once on one claim 50 numbers of their own, none refused', async () => {
+    const claim = await fileOk(shop.auth);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => offer(claim.id, { kind: 'free_delivery' }, shop.auth)),
+    );
+    const refused = answers.filter((a) => a.status !== 201);
+    expect(refused.map((a) => a.text)).toEqual([]);
+    const ids = answers.map((a) => a.body.id as string);
+    expect(new Set(ids).size).toBe(50);
+    expect(answers.map((a) => a.headers.get('location'))).toEqual(
+      ids.map((id) => `/v1/claims/${claim.id}/remedies/${id}`),
+    );
+  });
+
+  it('review, cancel and accept at once on 20 claims, 3 times: an accept lands before the withdrawal or is a 409 claim-cancelled; analytics count by the rule', async () => {
+    // A shop of its own, so its analytics hold exactly these claims.
+    const racer = await seedShop();
+    const refund = { kind: 'refund', value: rub('300.00') };
+    let counted = 0;
+    let given = 0;
+    for (let round = 0; round < 3; round++) {
+      const filed = await Promise.all(Array.from({ length: 20 }, () => fileOk(racer.auth)));
+      const made = await Promise.all(filed.map((claim) => offer(claim.id, refund, racer.auth)));
+      expect(made.filter((a) => a.status !== 201).map((a) => a.text)).toEqual([]);
+      const raced = await Promise.all(
+        filed.map((claim) =>
+          Promise.all([
+            move(claim.id, 'review', clerk.auth),
+            move(claim.id, 'cancel', racer.auth),
+            call('POST', `/v1/claims/${claim.id}/remedies/rm_1/accept`, undefined, racer.auth),
+          ]),
+        ),
+      );
+      for (const [i, [review, cancel, accept]] of raced.entries()) {
+        const got = await call('GET', `/v1/claims/${filed[i]!.id}`, undefined, racer.auth);
+        const status = got.body.status as string;
+        const customer = got.body.customer as { remedies: { status: string }[] };
+        const remedy = customer.remedies[0]?.status;
+        // One of review and cancel wins; the loser is a 409 about the claim (unchanged).
+        expect([review.status, cancel.status].sort(), `${review.text} ${cancel.text}`).toEqual([
+          200, 409,
+        ]);
+        expect(status).toBe(cancel.status === 200 ? 'cancelled' : 'in_review');
+        if (accept.status === 200) {
+          expect(remedy).toBe('accepted');
+        } else {
+          // Refused only because the withdrawal came first; the offer stays as it was.
+          expect(accept.status, accept.text).toBe(409);
+          expect(accept.body).toMatchObject({ type: '/problems/claim-cancelled' });
+          expect(status).toBe('cancelled');
+          expect(remedy).toBe('offered');
+        }
+        if (status !== 'cancelled') {
+          counted += 1;
+          if (remedy === 'accepted') given += 300;
+        }
+      }
+    }
+    const to = await call(
+      'GET',
+      '/v1/analytics/claims?from=2025-06-01&to=2025-06-30&groupBy=carrier',
+      undefined,
+      racer.auth,
+    );
+    expect(to.status, to.text).toBe(200);
+    // `given` counts what the customers of the counted claims accepted: a withdrawn claim adds
+    // nothing, its remedies included.
+    expect(to.body.totals).toMatchObject({
+      count: counted,
+      given: rub(`${given}.00`),
+    });
+  }, 120_000);
 });

@@ -137,6 +137,28 @@ describe('POST /v1/shipments/{shipmentId}/events', () => {
     expect(routineUnknown.status).toBe(404);
     expect(routineUnknown.headers.get('content-type')).toContain('application/problem+json');
   });
+
+  it('records 50 different events sent at once on one shipment, each once, none refused', async () => {
+    const shop = await seedShop();
+    await putOrderOk(shop.auth, 'O-50', [shipmentBody('S-50')]);
+    const ids = Array.from({ length: 50 }, (_, i) => `burst-${i}`);
+    const answers = await Promise.all(
+      ids.map((eventId, i) =>
+        postEvent(shop.auth, 'S-50', {
+          eventId,
+          status: 'in_transit',
+          at: `2025-06-03T10:${String(i).padStart(2, '0')}:00+03:00`,
+        }),
+      ),
+    );
+    // Distinct events never conflict: no 409 (about a claim or anything else), no 503.
+    expect(answers.filter((a) => a.status !== 200).map((a) => a.text)).toEqual([]);
+    expect(answers.every((a) => (a.body as unknown as EventAnswer).duplicate === false)).toBe(true);
+    const got = await call('GET', '/v1/shipments/S-50', undefined, shop.auth);
+    const stored = got.body as unknown as Shipment;
+    expect(stored.events.map((e) => e.eventId).sort()).toEqual([...ids].sort());
+    expect(stored.version).toBe(51);
+  }, 120_000);
 });
 
 describe('GET /v1/shipments?late=true', () => {

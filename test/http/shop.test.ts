@@ -77,3 +77,58 @@ describe('the shop’s profile', () => {
     expect(ok.status, ok.text).toBe(201);
   });
 });
+
+describe('what the profile cannot be (issue 19, item 5)', () => {
+  it('refuses limits in a currency no carrier’s policy states its sums in, naming the field', async () => {
+    const usd = {
+      ...profile,
+      remedyLimits: { maxDiscountPercent: 10, maxGiftValue: { amount: '50.00', currency: 'USD' } },
+    };
+    const a = await call('PUT', '/v1/shop', usd, other.auth);
+    expect(a.status, a.text).toBe(422);
+    expect(fieldErrorsOf(a)).toContainEqual(
+      expect.objectContaining({
+        pointer: '/remedyLimits/maxGiftValue/currency',
+        code: 'currency_mismatch',
+        detail: expect.stringContaining('RUB'),
+      }),
+    );
+  });
+
+  it('refuses numbers that pass their check digits but no tax office issues', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ inn: '0000000000' }, '/inn'],
+      [{ ogrn: '0000000000000' }, '/ogrn'],
+      [{ kpp: '000000000' }, '/kpp'],
+    ];
+    for (const [change, pointer] of cases) {
+      const a = await call('PUT', '/v1/shop', { ...profile, ...change }, other.auth);
+      expect(a.status, a.text).toBe(422);
+      expect(fieldErrorsOf(a)).toContainEqual(
+        expect.objectContaining({ pointer, code: 'invalid_value' }),
+      );
+    }
+  });
+
+  it('refuses control characters in every free-text field, naming each', async () => {
+    const fields: [Record<string, unknown>, string][] = [
+      [{ legalName: 'ООО «Ромашка»\u0000' }, '/legalName'],
+      [{ legalName: 'ООО\u0007«Ромашка»' }, '/legalName'],
+      [{ address: 'Москва,\nул. Льва Толстого, д. 16' }, '/address'],
+      [{ address: 'Москва\u009b' }, '/address'],
+      [{ signatory: { name: 'Иванова\tМария', position: 'Директор' } }, '/signatory/name'],
+      [{ signatory: { name: 'Иванова Мария', position: 'Директор\u007f' } }, '/signatory/position'],
+    ];
+    for (const [change, pointer] of fields) {
+      const a = await call('PUT', '/v1/shop', { ...profile, ...change }, other.auth);
+      expect(a.status, `${pointer}: ${a.text}`).toBe(422);
+      expect(fieldErrorsOf(a)).toContainEqual(
+        expect.objectContaining({
+          pointer,
+          code: 'control_character',
+          detail: expect.stringContaining('control character'),
+        }),
+      );
+    }
+  });
+});

@@ -47,9 +47,14 @@ describe('assign to me', () => {
     ]);
     expect(types).toEqual([
       ['filed', shop.shopId],
-      ['assigned', `clerk:${clerk.keyId}`],
-      ['unassigned', `clerk:${clerk.keyId}`],
+      ['assigned', expect.stringMatching(/^clerk_[0-9a-f]{16}$/)],
+      ['unassigned', types[1]?.[1]],
     ]);
+    // The clerk reads the key id: a shop a reference (clerk-view.test.ts).
+    const desk = await call('GET', `/v1/claims/${claim.id}/history`, undefined, clerk.auth);
+    expect((desk.body.items as { actor: { id: string } }[])[1]?.actor.id).toBe(
+      `clerk:${clerk.keyId}`,
+    );
   });
 
   it('lists "assigned to me" only', async () => {
@@ -200,6 +205,29 @@ describe('search and counts', () => {
     expect(await count(4)).toBe(4);
   });
 
+  it('matches a name however it is typed: spaces, case, ё, NFD (issue 19, item 6)', async () => {
+    const s = await seedShop();
+    const filing = (name: string) =>
+      lostFiling({ claimant: { name, email: 'p@example.com', phone: '+7 900 000-00-00' } });
+    const petr = await fileOk(s.auth, filing('Пётр Иванов'));
+    // Filed in decomposed Unicode (NFD), as some keyboards and pastes send it.
+    const jose = await fileOk(s.auth, filing('Jose\u0301 Garci\u0301a'));
+    const names = async (q: string) => {
+      const query = `q=${encodeURIComponent(q)}&in=name`;
+      const a = await call('GET', `/v1/claims?${query}`, undefined, s.auth);
+      expect(a.status, `${q}: ${a.text}`).toBe(200);
+      return (a.body.items as { id: string }[]).map((c) => c.id);
+    };
+    for (const q of ['петрив', 'ПЁТР ИВ', 'петр  ив', 'Пе\u0308тр', 'пётр\u00a0иванов']) {
+      expect(await names(q), q).toEqual([petr.id]);
+    }
+    for (const q of ['José', 'Jose\u0301', 'JOSÉ GAR', 'joségarcía']) {
+      expect(await names(q), q).toEqual([jose.id]);
+    }
+    // The start of the name as written: a surname alone is not its start.
+    expect(await names('иванов')).toEqual([]);
+  });
+
   it('refuses a search with nothing to search by, naming q', async () => {
     const a = await call('GET', '/v1/claims?q=%28%29&in=phone', undefined, clerk.auth);
     expect(a.status, a.text).toBe(422);
@@ -224,5 +252,29 @@ describe('search and counts', () => {
     expect(byClerk.body).toEqual(a.body);
     const refused = await call('GET', `/v1/claim-counts?shopId=${shop.shopId}`, undefined, s.auth);
     expect(refused.status, refused.text).toBe(422);
+  });
+});
+
+describe('shopId on a shop key’s search (issue 19, item 7)', () => {
+  it('is one rule for every search: another shop’s is a 422 not_allowed, its own is fine', async () => {
+    const s = await seedShop();
+    const stranger = await seedShop();
+    const claim = await fileOk(s.auth);
+    const searches = [`q=${claim.id}`, `q=${claim.id}&in=id`, 'q=anna', 'q=anna&in=name'];
+    for (const search of searches) {
+      const refused = await call(
+        'GET',
+        `/v1/claims?${search}&shopId=${stranger.shopId}`,
+        undefined,
+        s.auth,
+      );
+      expect(refused.status, `${search}: ${refused.text}`).toBe(422);
+      expect(fieldErrorsOf(refused)).toEqual([
+        expect.objectContaining({ parameter: 'shopId', code: 'not_allowed' }),
+      ]);
+      const own = await call('GET', `/v1/claims?${search}&shopId=${s.shopId}`, undefined, s.auth);
+      expect(own.status, `${search}: ${own.text}`).toBe(200);
+      expect((own.body.items as { id: string }[]).map((c) => c.id)).toContain(claim.id);
+    }
   });
 });

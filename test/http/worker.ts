@@ -1,5 +1,6 @@
 import { createWorker } from '../../src/worker';
 import { fixedClock } from '../support/answer';
+import { record } from './answered';
 
 /**
  * The Worker under test: exactly the deployed factory, with the clock pinned so filing
@@ -7,7 +8,16 @@ import { fixedClock } from '../support/answer';
  * answer (`inline`) instead of through the queue: a count, a report or the unacknowledged
  * queue read right after a change sees it on every run. The queue would apply it a moment
  * later, in the background, outside the test. Its consumer (`queue()`) and the cron
- * (`scheduled()`) are tested directly (claim-changes.test.ts).
+ * (`scheduled()`) are tested directly (claim-changes.test.ts). Every answer it gives is
+ * recorded (./answered.ts): test/http/statuses.ts holds each against the OpenAPI document.
  */
 export { TODAY } from '../support/answer';
-export default createWorker({ clock: fixedClock, changes: 'inline' });
+const worker = createWorker({ clock: fixedClock, changes: 'inline' });
+export default {
+  ...worker,
+  async fetch(request, env, ctx) {
+    const response = await worker.fetch!(request, env, ctx);
+    record(request.method, request.url, response.status);
+    return response;
+  },
+} satisfies typeof worker;

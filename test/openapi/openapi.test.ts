@@ -153,6 +153,8 @@ describe('the OpenAPI document', () => {
     expect([
       ...(typeEnum('InvalidTransitionProblem') as string[]),
       ...(typeEnum('ClaimChangedProblem') as string[]),
+      ...(typeEnum('OrderChangedProblem') as string[]),
+      ...(typeEnum('ShopChangedProblem') as string[]),
       ...(typeEnum('ClaimExistsProblem') as string[]),
       ...(typeEnum('RemedySettledProblem') as string[]),
       ...(typeEnum('ClaimCancelledProblem') as string[]),

@@ -47,7 +47,7 @@ export class MemoryShipments implements ShipmentRepository {
       this.orders.get(id(shopId, orderId))?.version !== write.expectedOrderVersion ||
       write.puts.some((p) => version(p.record.shipmentId) !== p.expectedVersion) ||
       write.removes.some((r) => version(r.shipmentId) !== r.expectedVersion);
-    if (moved) throw new ConflictError(`order '${orderId}' changed`);
+    if (moved) throw new ConflictError(`order '${orderId}' changed`, { entity: 'order' });
     this.orders.set(id(shopId, orderId), structuredClone(write.order));
     for (const { record } of write.puts) {
       this.shipments.set(id(shopId, record.shipmentId), structuredClone(record));

@@ -99,4 +99,19 @@ describe('events sent at once', () => {
     expect(stored.events.map((e) => e.eventId).sort()).toEqual([...ids, 'again'].sort());
     expect(stored.version).toBe(22);
   }, 60_000);
+
+  it('50 different ones on one shipment, all at once, each land exactly once', async () => {
+    await service.putOrder(who, 'O-4', {
+      ...orderInputExample,
+      shipments: [{ ...template!, shipmentId: 'E-50' }],
+    });
+    const ids = Array.from({ length: 50 }, (_, i) => `f${i}`);
+    const answers = await Promise.all(
+      ids.map((id, i) => service.recordEvent(who, 'E-50', event(id, i))),
+    );
+    expect(answers.every((a) => !a.duplicate)).toBe(true);
+    const stored = await service.getShipment(who, 'E-50');
+    expect(stored.events.map((e) => e.eventId).sort()).toEqual([...ids].sort());
+    expect(stored.version).toBe(51);
+  }, 120_000);
 });

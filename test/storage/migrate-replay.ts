@@ -6,6 +6,12 @@ import { expect } from 'vitest';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp } from '../../src/app';
 import { inlineFeed } from '../../src/services/claim-changes';
+import {
+  CLERK_NAME_FOR_SHOPS,
+  CLERK_REFERENCE_PURPOSE,
+  LOCAL_REFERENCE_SECRET,
+} from '../../src/services/clerk-view';
+import { keyedReference } from '../../src/lib/reference';
 import { storageOn } from '../../src/storage/dynamodb';
 import { TEST_VIEW_SHARDS } from './helpers';
 import { expected, type Answer } from './migrate-fixture';
@@ -55,6 +61,38 @@ export async function replay(app: ReturnType<typeof appOn>['app'], answer: Answe
   return { res, text: await res.text() };
 }
 
+/** The fixture's clerks: their key ids, desk names, and the references a shop now reads. */
+const referenceOf = keyedReference(LOCAL_REFERENCE_SECRET, CLERK_REFERENCE_PURPOSE);
+const clerks = new Map<string, { keyId: string; name: string | undefined }>(
+  await Promise.all(
+    (expected.apiKeys as { keyId?: string; role?: string; displayName?: string }[])
+      .filter((k) => k.role === 'clerk' && k.keyId !== undefined)
+      .map(
+        async (k) =>
+          [
+            `clerk_${await referenceOf(k.keyId!)}`,
+            { keyId: k.keyId!, name: k.displayName },
+          ] as const,
+      ),
+  ),
+);
+
+/** A shop's answer with each clerk named as the old API named it (key id, desk name). */
+function withClerkIds(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const clerk = clerks.get(value);
+    return clerk === undefined ? value : `clerk:${clerk.keyId}`;
+  }
+  if (Array.isArray(value)) return value.map(withClerkIds);
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
+  const assignee = typeof record.id === 'string' ? clerks.get(record.id) : undefined;
+  if (assignee !== undefined && record.name === CLERK_NAME_FOR_SHOPS) {
+    return { ...record, id: assignee.keyId, name: assignee.name ?? assignee.keyId };
+  }
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, withClerkIds(v)]));
+}
+
 /**
  * The differences the new model legitimately makes, each with its reason. Applied to the new
  * answer only where it applies; everything else must be equal as it is.
@@ -75,6 +113,14 @@ export const DIFFERENCES: {
       expect(asOf).toBe(PINNED.toISOString());
       return rest;
     },
+  },
+  {
+    what: 'a clerk as a shop key reads it: `clerk_<reference>` and "a clerk", not the key id and name',
+    why:
+      "issue 19 (item 8): a clerk's key id is the first half of its API key, so a shop reads a " +
+      'stable, meaningless reference instead (src/services/clerk-view.ts); a clerk key still reads the ids.',
+    applies: (answer) => answer.keyName.startsWith('shop'),
+    normalise: (body) => withClerkIds(body) as Record<string, unknown>,
   },
 ];
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Remedy } from '../../src/domain/remedy';
+import { transition } from '../../src/domain/claim';
+import { REMEDY_CLOSED_STATUSES, type Remedy } from '../../src/domain/remedy';
 import { ConflictError } from '../../src/storage/repository';
-import { freshStorage, newClaim } from './helpers';
+import { at, freshStorage, newClaim } from './helpers';
 
 const storage = await freshStorage();
 
@@ -54,5 +55,50 @@ describe('remedies on DynamoDB', () => {
       answered: false,
     });
     expect(await storage.remedies.list(claim.id)).toHaveLength(1);
+  });
+
+  it('refuses an answer, in the same write, once the claim is withdrawn; the offer stays', async () => {
+    const { claim, event } = newClaim();
+    await storage.claims.create(claim, event);
+    const offered = await storage.remedies.create(offer(claim.id, 1));
+    const cancel = transition(claim, 'cancelled', {
+      at: at(500),
+      by: { role: 'shop', id: 'shop-a' },
+    });
+    await storage.claims.update(claim, cancel.claim, cancel.event);
+    const accepted = {
+      ...offered,
+      status: 'accepted' as const,
+      answeredAt: '2025-06-17T10:00:00.000Z',
+      answeredBy: 'demo-shop',
+    };
+    expect(await storage.remedies.answer(accepted, REMEDY_CLOSED_STATUSES)).toEqual({
+      answered: false,
+      claimStatus: 'cancelled',
+    });
+    expect(await storage.remedies.list(claim.id)).toStrictEqual([offered]);
+    // A claim that is not withdrawn takes it.
+    const other = newClaim();
+    await storage.claims.create(other.claim, other.event);
+    const open = await storage.remedies.create(offer(other.claim.id, 1));
+    const answer = { ...accepted, claimId: other.claim.id, offeredAt: open.offeredAt };
+    expect(await storage.remedies.answer(answer, REMEDY_CLOSED_STATUSES)).toEqual({
+      answered: true,
+      remedy: answer,
+    });
+  });
+
+  it('hands out numbers that never repeat, after the highest one listed, 50 at once', async () => {
+    const { claim } = newClaim();
+    // A claim whose offers were numbered before the counter existed: it starts after them.
+    await storage.remedies.create(offer(claim.id, 1));
+    await storage.remedies.create(offer(claim.id, 2));
+    const numbers = await Promise.all(
+      Array.from({ length: 50 }, () => storage.remedies.takeNumber(claim.id, 2)),
+    );
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 3));
+    expect(await storage.remedies.takeNumber(claim.id, 0)).toBe(53);
+    // The counter is no remedy.
+    expect((await storage.remedies.list(claim.id)).map((r) => r.id)).toEqual(['rm_1', 'rm_2']);
   });
 });

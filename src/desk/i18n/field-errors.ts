@@ -59,6 +59,9 @@ const RU_DATES: Readonly<Record<string, string>> = {
   promisedDate: 'обещанной даты доставки',
   deliveredDate: 'даты доставки',
   asOf: 'даты, на которую посылка не доставлена',
+  // Starts of what a reported date belongs to (src/domain/happened.ts).
+  placedAt: 'даты заказа',
+  createdAt: 'даты подачи претензии',
 };
 
 /** Fields as a Russian request names them (accusative: «укажите дату доставки»). */
@@ -134,6 +137,8 @@ function russian({ code, params }: FieldIssue): string {
       return 'срок подачи претензии по этому отправлению истёк';
     case 'date_order':
       return `${date(params.date)} — раньше ${RU_DATES[text(params.other)] ?? text(params.other)} (${date(params.otherDate)})`;
+    case 'in_the_future':
+      return `это ещё не наступило: не позже ${date(params.latest)}`;
     case 'one_of':
       return `укажите ${field(params.field)} или ${field(params.other)}`;
     case 'not_both':
@@ -150,6 +155,8 @@ function russian({ code, params }: FieldIssue): string {
       return 'недоступно для этого ключа';
     case 'check_digit':
       return 'неверное контрольное число';
+    case 'control_character':
+      return 'содержит управляющий символ (например, NUL, табуляцию или перевод строки)';
     // Remedies.
     case 'remedy_over_limit':
       return `больше, чем магазин может дать: не выше ${text(params.maximum)}`;

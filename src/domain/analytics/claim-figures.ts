@@ -1,7 +1,14 @@
 /**
  * What one claim contributes to the analytics counters as a whole, from its present state:
  * its own figures (counted, computed, approved, paid: as `claimCounters`) and the value of
- * the remedies its customer accepted (`given`), all in the claim's filing day. The
+ * the remedies its customer accepted (`given`), all in the claim's filing day.
+ *
+ * One rule for every figure: a claim adds to the figures exactly when it adds to `count`. So
+ * `given` is what the customers of the counted claims accepted, whatever the claim's status
+ * (open, approved, rejected or paid: the shop may make amends whatever the claim's outcome), and
+ * a withdrawn (cancelled) claim adds nothing at all, what its customer accepted before the
+ * withdrawal included: it was filed in error, so it is neither a complaint nor money, and a
+ * group's `given` never holds money of claims its `count` leaves out. The
  * claim-change consumer keeps, per claim, the figures it has added so far and adds the
  * difference to the new ones, so a day's counters are always the sum of its claims'
  * `claimFigures`: the same totals the per-change deltas (`claimDelta`) and the remedies'
@@ -26,7 +33,7 @@ export interface ClaimFigures {
   day: string;
   /** What the claim is counted under; absent: it counts for nothing (no cause: filed before causes). */
   counted?: CountedAs;
-  /** 1, or 0 for a withdrawn claim (which still carries what its customer was given). */
+  /** 1, or 0 for a withdrawn claim (which then has no sums either). */
   count: number;
   /** One sum per metric and currency, integer minor units. */
   sums: MinorSum[];
@@ -40,10 +47,12 @@ export function claimFigures(claim: Claim, remedies: readonly Remedy[]): ClaimFi
   const day = claim.createdAt.slice(0, 10);
   if (claim.cause === undefined) return { day, count: 0, sums: [] };
   const { carrier, cause, type } = claim;
-  // A withdrawn claim was filed in error: neither a complaint nor money (as claimCounters).
-  const withdrawn = claim.status === 'cancelled';
-  const sums = withdrawn ? [] : claimSums(claim);
-  // What the customer accepted counts whatever became of the claim: it was given.
+  // A withdrawn claim was filed in error: neither a complaint nor money (as claimCounters),
+  // and so none of its remedies either: `given` follows `count`.
+  const counted = { carrier, cause, type };
+  if (claim.status === 'cancelled') return { day, counted, count: 0, sums: [] };
+  const sums = claimSums(claim);
+  // Every other claim counts what its customer accepted, whatever the claim's outcome.
   const given = new Map<CurrencyCode, Big>();
   for (const remedy of remedies) {
     if (remedy.status !== 'accepted' || remedy.value === undefined) continue;
@@ -51,7 +60,7 @@ export function claimFigures(claim: Claim, remedies: readonly Remedy[]): ClaimFi
     given.set(currency, (given.get(currency) ?? new Big(0)).plus(toMinor(remedy.value)));
   }
   for (const [currency, minor] of given) sums.push({ metric: 'given', currency, minor });
-  return { day, counted: { carrier, cause, type }, count: withdrawn ? 0 : 1, sums };
+  return { day, counted, count: 1, sums };
 }
 
 /**

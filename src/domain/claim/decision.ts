@@ -5,6 +5,7 @@
 import type { Big } from 'big.js';
 import type { IsoDate } from '../calendar/dates';
 import { DomainError } from '../errors';
+import { checkHappenedOn } from '../happened';
 import {
   formatMoney,
   moneyFromJson,
@@ -118,7 +119,8 @@ export interface PaymentInput {
 }
 
 /**
- * Records the payout: at most the approved amount, paid on a day between filing and today.
+ * Records the payout: at most the approved amount, paid on a day between the filing and now
+ * (each give or take the day of tolerance of ../happened.ts).
  *
  * @example recordPayment(claim, { amount, paidOn: '2025-07-01', reference: 'PP-1' }, { at, by, today })
  */
@@ -140,13 +142,11 @@ export function recordPayment(
       );
     }
   }
-  if (input.paidOn > ctx.today || input.paidOn < claim.createdAt.slice(0, 10)) {
-    throw new DomainError(
-      'invalid-input',
-      `paidOn must be between the filing date ${claim.createdAt.slice(0, 10)} and today ${ctx.today}`,
-      '/paidOn',
-    );
-  }
+  // Paid between the filing and now, by the rule of every reported date (../happened.ts).
+  checkHappenedOn(input.paidOn, '/paidOn', {
+    now: ctx.at,
+    since: { field: 'createdAt', at: claim.createdAt },
+  });
   const payment = { ...input, recordedBy: ctx.by.id, recordedAt: ctx.at };
   return transition(claim, 'paid', {
     ...ctx,

@@ -16,6 +16,7 @@ import {
 } from '../compensation';
 import { DomainError, nested } from '../errors';
 import type { EvidenceKind } from '../evidence';
+import { checkHappenedOn } from '../happened';
 import type { CarrierPolicy } from '../policies';
 import { acknowledgeDeadline } from './acknowledge';
 import { defaultCause, type ClaimCause } from './cause';
@@ -123,19 +124,21 @@ export function missingEvidence(
 
 /**
  * Checks the filing window and computes everything a new claim carries.
- * Refused (filing-deadline-passed) once the window from the shipping date is over.
+ * Refused (filing-deadline-passed) once the window from the shipping date is over, and
+ * (`in_the_future`) for a shipping, delivery or `asOf` date after tomorrow by `ctx.at`.
  *
  * @example
  * const claim = prepareClaim(filing, { policy, calendar, shopId: 'shop-1', today: '2025-06-16', at });
  */
 export function prepareClaim(filing: ClaimFiling, ctx: FilingContext): NewClaim {
   const { policy, today } = ctx;
-  if (filing.shippedDate > today) {
-    throw new DomainError(
-      'invalid-input',
-      `shippedDate ${filing.shippedDate} is in the future`,
-      '/shippedDate',
-    );
+  // What the filing says happened, by the rule of every reported date (../happened.ts).
+  checkHappenedOn(filing.shippedDate, '/shippedDate', { now: ctx.at });
+  if (filing.type === 'late') {
+    for (const field of ['shippedDate', 'deliveredDate', 'asOf'] as const) {
+      const date = filing.shipment[field];
+      if (date !== undefined) checkHappenedOn(date, `/shipment/${field}`, { now: ctx.at });
+    }
   }
   const filingDeadline = addMonths(filing.shippedDate, policy.claims.filingWindowMonths);
   if (today > filingDeadline) {

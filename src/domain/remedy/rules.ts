@@ -53,18 +53,31 @@ export interface OfferContext {
 }
 
 /**
+ * The claim statuses in which a claim takes no remedies nor answers to them: withdrawn. A
+ * rejected or paid claim still does (the shop may make amends whatever the carrier said), and
+ * the analytics count what its customer accepted (`claimFigures`). Storage conditions an
+ * answer on the claim being in none of these, in the answer's own write.
+ *
+ * @example REMEDY_CLOSED_STATUSES.includes('cancelled') // true
+ */
+export const REMEDY_CLOSED_STATUSES: readonly ClaimStatus[] = ['cancelled'];
+
+/**
  * A claim the shop withdrew takes no remedies, nor answers to them.
  *
  * @throws {DomainError} `claim-cancelled`
+ * @example requireOpenForRemedies('clm_1', 'rejected') // passes: a rejected claim takes remedies
  */
 export function requireOpenForRemedies(claimId: string, status: ClaimStatus): void {
-  if (status === 'cancelled') {
-    throw new DomainError(
-      'claim-cancelled',
-      `Claim ${claimId} was withdrawn: it takes no remedies.`,
-    );
-  }
+  if (REMEDY_CLOSED_STATUSES.includes(status)) throw closedToRemedies(claimId);
 }
+
+/**
+ * The refusal of a remedy or an answer on a claim in one of REMEDY_CLOSED_STATUSES.
+ * @example closedToRemedies('clm_1').code // 'claim-cancelled'
+ */
+export const closedToRemedies = (claimId: string): DomainError =>
+  new DomainError('claim-cancelled', `Claim ${claimId} was withdrawn: it takes no remedies.`);
 
 /** The offer's shape for its kind: value or percent, whichever the kind takes. */
 function checkShape(offer: RemedyOffer, currency: CurrencyCode): void {
@@ -129,12 +142,34 @@ function checkLimits(offer: RemedyOffer, limits: RemedyLimits | undefined): void
   if (offer.value === undefined) return;
   const cap = moneyFromJson(limits.maxGiftValue, '/remedyLimits/maxGiftValue');
   const value = moneyFromJson(offer.value, '/value');
-  requireSameCurrency(cap.currency, value, '/value/currency');
+  // The value is in the claim's currency already (checkShape): a cap in another is the
+  // shop's limit and the claim disagreeing, which requireSameCurrency would word backwards.
+  if (value.currency !== cap.currency) {
+    const message = `the shop's maxGiftValue is in ${cap.currency} and this claim is in ${value.currency}: no rule converts currencies, so a ${offer.kind} on it cannot be held to the limit`;
+    throw new DomainError('currency-mismatch', message, '/value/currency');
+  }
   if (value.amount.gt(cap.amount)) {
     const maximum = formatMoney(cap);
     const message = `a ${offer.kind} of ${formatMoney(value)} is above the shop's maxGiftValue (${maximum})`;
     throw new RemedyLimitError(pointer, limit, maximum, message);
   }
+}
+
+/**
+ * Whether an offer may be made on the claim within the shop's limits, before it has a number
+ * (so a refused offer takes none).
+ *
+ * @throws {DomainError} `invalid-input`, `currency-mismatch`, `remedy-over-limit`,
+ *   `remedy-limits-unset`, `claim-cancelled`
+ * @example checkOffer({ kind: 'free_delivery' }, context) // passes
+ */
+export function checkOffer(
+  offer: RemedyOffer,
+  context: Pick<OfferContext, 'claimId' | 'claimStatus' | 'currency' | 'limits'>,
+): void {
+  requireOpenForRemedies(context.claimId, context.claimStatus);
+  checkShape(offer, context.currency);
+  checkLimits(offer, context.limits);
 }
 
 /**
@@ -145,9 +180,7 @@ function checkLimits(offer: RemedyOffer, limits: RemedyLimits | undefined): void
  * @example offerRemedy({ kind: 'discount_next_order', percent: 10 }, context) // { id: 'rm_1', status: 'offered', … }
  */
 export function offerRemedy(offer: RemedyOffer, context: OfferContext): Remedy {
-  requireOpenForRemedies(context.claimId, context.claimStatus);
-  checkShape(offer, context.currency);
-  checkLimits(offer, context.limits);
+  checkOffer(offer, context);
   return {
     id: context.id,
     claimId: context.claimId,

@@ -17,6 +17,8 @@ export { deadlineOf, latenessOf, type Deadline, type Lateness } from './lateness
 export { remeasurement, type Remeasurement } from './remeasure';
 export {
   deriveState,
+  FINAL_EVENTS_PAST_CAP,
+  FINAL_STATUSES,
   inTimeOrder,
   MAX_EVENTS,
   orderStatus,
@@ -25,8 +27,10 @@ export {
 } from './state';
 export {
   checkEvent,
+  checkPlacedAt,
   shipmentContext,
   summarizeShipment,
+  type EventTime,
   type ShipmentContext,
   type ShipmentSummary,
 } from './view';

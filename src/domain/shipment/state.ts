@@ -3,6 +3,7 @@
  * events may arrive out of order, so the status is that of the latest `at`, whatever came last.
  */
 import type { IsoDate } from '../calendar/dates';
+import { DomainError } from '../errors';
 import { parseInstant } from './instant';
 import {
   INITIAL_STATUS,
@@ -14,8 +15,21 @@ import {
   type StatusEvent,
 } from './types';
 
-/** Events a shipment keeps at most (resends do not count: they are ignored). */
+/**
+ * Events of any kind a shipment takes (resends do not count: they are ignored). Past it only
+ * an event of a final status is recorded: the cap bounds what a shipment's read costs, and
+ * must never stop a shipment from ending.
+ * @example MAX_EVENTS // 200
+ */
 export const MAX_EVENTS = 200;
+/**
+ * Final-status events a shipment takes past MAX_EVENTS: room for the delivery, the receipt,
+ * a cancellation and a few corrections, and still a bound on what it stores.
+ * @example MAX_EVENTS + FINAL_EVENTS_PAST_CAP // 210 events at most
+ */
+export const FINAL_EVENTS_PAST_CAP = 10;
+/** The statuses that end a shipment: let through past the cap. @example FINAL_STATUSES.includes('delivered') // true */
+export const FINAL_STATUSES: readonly ShipmentStatus[] = ['delivered', 'received', 'cancelled'];
 
 /** @example deriveState(events).status // 'in_transit' */
 export interface ShipmentState {
@@ -46,8 +60,11 @@ export function inTimeOrder(events: readonly ShipmentEvent[]): ShipmentEvent[] {
 }
 
 /**
- * The events with `event` added, unless one with its id is there already (then unchanged).
+ * The events with `event` added, unless one with its id is there already (then unchanged:
+ * a resend is a duplicate whatever the count). Past MAX_EVENTS only a final status is
+ * added, up to FINAL_EVENTS_PAST_CAP of them; anything else is refused at `/status`.
  * @example recordEvent([e1], e1).duplicate // true
+ * @example recordEvent(twoHundred, { eventId: 'd', status: 'delivered', at }).events.length // 201
  */
 export function recordEvent(
   events: readonly ShipmentEvent[],
@@ -55,6 +72,17 @@ export function recordEvent(
 ): { events: ShipmentEvent[]; duplicate: boolean } {
   if (events.some((e) => e.eventId === event.eventId))
     return { events: [...events], duplicate: true };
+  if (events.length >= MAX_EVENTS) {
+    const final = (FINAL_STATUSES as readonly string[]).includes(event.status);
+    if (!final || events.length >= MAX_EVENTS + FINAL_EVENTS_PAST_CAP) {
+      const message = final
+        ? `the shipment has ${events.length} events, the most kept, its final statuses included`
+        : `the shipment has ${events.length} events: past ${MAX_EVENTS} only a final status (${FINAL_STATUSES.join(', ')}) is recorded`;
+      throw new DomainError('invalid-input', message, '/status', {
+        params: { maximum: MAX_EVENTS, current: events.length },
+      });
+    }
+  }
   return { events: [...events, event], duplicate: false };
 }
 

@@ -6,6 +6,7 @@ import { DEFAULT_CALENDAR, getCalendar } from '../calendar';
 import { isValidIsoDate, toDayNumber, type IsoDate } from '../calendar/dates';
 import type { LateCalendar } from '../compensation/late-span';
 import { DomainError } from '../errors';
+import { checkHappenedAt, CLOCK_TOLERANCE_HOURS } from '../happened';
 import { moneyFromJson } from '../money';
 import { resolvePolicy, RESCHEDULE_REASONS, type CarrierPolicy } from '../policies';
 import { computeWeight, type WeightResult } from '../weight';
@@ -115,15 +116,30 @@ function checkRescheduled(event: Pick<RescheduledEvent, 'promisedDate' | 'reason
 }
 
 /**
+ * When an event is checked: the server's instant, and the shipment's start (its order's
+ * `placedAt`; absent when unknown, then only the future is bounded).
+ * @example { now: '2025-06-16T09:00:00.000Z', placedAt: '2025-06-01T18:20:00+03:00' }
+ */
+export interface EventTime {
+  now: string;
+  placedAt?: string | undefined;
+}
+
+/**
  * Checks an event against the shipment before it is recorded; errors point into the event.
- * @example checkEvent(facts, { eventId: 'e1', status: 'delivered', at: '2025-03-01T10:00:00Z' }) // throws when shipped 2025-03-05
+ * Its `at` follows the rule of every reported instant (../happened.ts): at most 24 h ahead
+ * of `now`, at least 24 h after the order was placed.
+ * @example checkEvent(facts, { eventId: 'e1', status: 'delivered', at: '2025-03-01T10:00:00Z' }, policy, { now }) // throws when shipped 2025-03-05
+ * @example checkEvent(facts, { eventId: 'typo', status: 'in_transit', at: '2062-11-17T10:00:00+03:00' }, policy, { now }) // throws in_the_future at /at
  */
 export function checkEvent(
   facts: ShipmentFacts,
   event: ShipmentEvent,
   policy: CarrierPolicy,
+  time: EventTime,
 ): void {
-  const { date } = parseInstant(event.at, '/at');
+  const since = time.placedAt === undefined ? undefined : { field: 'placedAt', at: time.placedAt };
+  const { date } = checkHappenedAt(event.at, '/at', { now: time.now, since });
   if (event.status === 'delivered' || event.status === 'received') {
     if (facts.shippedDate !== undefined && toDayNumber(date) < toDayNumber(facts.shippedDate)) {
       const message = `${date} is before the shipping date ${facts.shippedDate}`;
@@ -132,4 +148,29 @@ export function checkEvent(
   }
   if (event.status === 'rescheduled') checkRescheduled(event);
   if (event.status === 'remeasured') remeasurement(facts, event, policy);
+}
+
+/**
+ * Checks an order's `placedAt`: by the rule of every reported instant (../happened.ts), and
+ * not more than 24 h after any event of the shipments it keeps (their start would move past
+ * what they already report). Errors point at `/placedAt`.
+ * @example checkPlacedAt('2062-11-17T10:00:00+03:00', [], '2025-06-16T09:00:00.000Z') // throws in_the_future
+ * @example checkPlacedAt('2025-06-05T10:00:00+03:00', [{ shipmentId: 'S-1', events: [inTransitOn3June] }], now) // throws: after its event
+ */
+export function checkPlacedAt(
+  placedAt: string,
+  shipments: readonly { shipmentId: string; events: readonly ShipmentEvent[] }[],
+  now: string,
+): void {
+  const placed = checkHappenedAt(placedAt, '/placedAt', { now });
+  for (const { shipmentId, events } of shipments) {
+    const [first] = inTimeOrder(events);
+    if (first === undefined) continue;
+    if (parseInstant(first.at, '/at').ms < placed.ms - CLOCK_TOLERANCE_HOURS * 3_600_000) {
+      const message = `${placedAt} is more than ${CLOCK_TOLERANCE_HOURS} h after event '${first.eventId}' of shipment '${shipmentId}' (${first.at}): an order is placed before its shipments move`;
+      throw new DomainError('invalid-input', message, '/placedAt', {
+        params: { shipmentId, eventId: first.eventId, at: first.at },
+      });
+    }
+  }
 }

@@ -20,7 +20,7 @@ import {
   MessageLanguageQuerySchema,
 } from '../../schemas/message.schema';
 import { problem } from '../../schemas/problem.schema';
-import { describeRole, jsonBodyErrors, keyedSecurity, keyErrors } from '../keyed';
+import { describeRole, jsonBodyErrors, keyedSecurity, keyErrors, noBodyErrors } from '../keyed';
 import { jsonBody, jsonResponse } from '../router';
 import { claimExamples } from './claims.examples';
 
@@ -269,6 +269,7 @@ export const messageSentRoute = createRoute({
     }),
     422: problem(422, 'Bad id, message id or language'),
     ...authErrors,
+    ...noBodyErrors,
     404: problem(404, 'No such claim (or not yours), or the claim has no such message yet'),
   },
 });

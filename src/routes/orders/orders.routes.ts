@@ -1,6 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import { onlyRole } from '../../http/auth';
-import { problem, rateLimitedResponse } from '../../schemas/problem.schema';
+import {
+  conflictProblem,
+  OrderChangedProblemSchema,
+  problem,
+  rateLimitedResponse,
+} from '../../schemas/problem.schema';
 import {
   OrderInputSchema,
   OrderParamsSchema,
@@ -64,7 +69,10 @@ export const putOrderRoute = createRoute({
       422,
       `${bodyErrors[422].description}. \`record-too-large\`: what the order would store is larger than storage takes; nothing was written`,
     ),
-    409: problem(409, 'The order changed meanwhile, again and again; read it and retry'),
+    409: conflictProblem(
+      '`order-changed`: another replace of this order, or carrier events on its shipments, kept landing first through every retry (a concurrent replace holds the order while it writes); the order is as those writes left it. Read it and send the replace again',
+      OrderChangedProblemSchema,
+    ),
     ...keyedErrors(),
   },
 });

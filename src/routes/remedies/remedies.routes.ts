@@ -2,11 +2,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ClaimIdParamsSchema } from '../../schemas/claim.schema';
 import {
   ClaimCancelledProblemSchema,
+  conflictProblem,
   problem,
   RemedySettledProblemSchema,
 } from '../../schemas/problem.schema';
 import { RemedyListSchema, RemedyOfferSchema, RemedySchema } from '../../schemas/remedy.schema';
-import { describeRole, jsonBodyErrors, keyedSecurity, keyErrors } from '../keyed';
+import { describeRole, jsonBodyErrors, keyedSecurity, keyErrors, noBodyErrors } from '../keyed';
 import { jsonBody, jsonResponse } from '../router';
 import { remedyExamples } from './remedies.examples';
 
@@ -17,11 +18,7 @@ const notFound = problem(
   'No such claim (or not yours: another shop’s claim is not revealed), or no such remedy',
 );
 const cancelled = 'the claim was withdrawn (`claim-cancelled`): it takes no remedies';
-/** A 409 whose body is one of `schemas`. */
-const conflict = (description: string, schema: z.ZodType) => ({
-  ...problem(409, description),
-  content: { 'application/problem+json': { schema } },
-});
+const conflict = conflictProblem;
 
 export const RemedyParamsSchema = ClaimIdParamsSchema.extend({
   remedyId: z
@@ -39,7 +36,7 @@ export const offerRemedyRoute = createRoute({
   summary: 'Offer the customer a remedy',
   description: describeRole(
     'both',
-    'Records what the shop offers its customer to make amends: a refund, a voucher, a discount on the next order, free delivery, a gift, a replacement or a repair. The offer must stay within the shop’s `remedyLimits` (`PUT /v1/shop`): a discount above `maxDiscountPercent`, a gift or voucher above `maxGiftValue` is a 422 `remedy-over-limit` naming the limit (`errors[0].params.limit`, `.maximum`); until the shop has set its limits, a discount, gift or voucher is a 422 `remedy-limits-unset`. A refund, free delivery, a replacement and a repair are not capped. Not idempotent: a repeated call records a second offer (answer the one you meant, decline the other).',
+    'Records what the shop offers its customer to make amends: a refund, a voucher, a discount on the next order, free delivery, a gift, a replacement or a repair. The offer must stay within the shop’s `remedyLimits` (`PUT /v1/shop`): a discount above `maxDiscountPercent`, a gift or voucher above `maxGiftValue` is a 422 `remedy-over-limit` naming the limit (`errors[0].params.limit`, `.maximum`); until the shop has set its limits, a discount, gift or voucher is a 422 `remedy-limits-unset`. A refund, free delivery, a replacement and a repair are not capped. Not idempotent: a repeated call records a second offer (answer the one you meant, decline the other). Offers made at once never refuse each other: each gets a number of its own (`rm_<n>`, rising in the order they were made; a number whose offer failed to be written is skipped, never reused).',
   ),
   request: {
     params: ClaimIdParamsSchema,
@@ -90,7 +87,7 @@ const answerRoute = (answer: 'accept' | 'decline', operationId: string, summary:
     summary,
     description: describeRole(
       'both',
-      'Records the customer’s answer to an offer. An offer is answered once: accepting or declining one already answered is a 409 `remedy-settled` (`currentStatus` says how it was answered). No body.',
+      'Records the customer’s answer to an offer. An offer is answered once: accepting or declining one already answered is a 409 `remedy-settled` (`currentStatus` says how it was answered). The answer is written only while the claim takes remedies, checked in the same write: an answer racing the claim’s withdrawal either lands before it or is a 409 `claim-cancelled`, never both. A rejected or paid claim still takes answers (the shop may make amends whatever the claim’s outcome). No body.',
     ),
     request: { params: RemedyParamsSchema },
     responses: {
@@ -107,6 +104,7 @@ const answerRoute = (answer: 'accept' | 'decline', operationId: string, summary:
       ),
       422: problem(422, 'Bad claim or remedy id'),
       ...keyErrors,
+      ...noBodyErrors,
       404: notFound,
     },
   });

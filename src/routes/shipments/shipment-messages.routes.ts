@@ -6,6 +6,7 @@ import {
 } from '../../schemas/message.schema';
 import { problem } from '../../schemas/problem.schema';
 import { ShipmentParamsSchema, ShopQuerySchema } from '../../schemas/shipment.schema';
+import { noBodyErrors } from '../keyed';
 import { keyedErrors, ROLES, security, tags } from '../orders/orders.routes';
 import { jsonResponse } from '../router';
 
@@ -63,5 +64,6 @@ export const shipmentMessageSentRoute = createRoute({
     }),
     422: problem(422, 'Bad shipment id, message id, shopId or language'),
     ...keyedErrors(notLate),
+    ...noBodyErrors,
   },
 });

@@ -1,4 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
+import { CLOCK_TOLERANCE_HOURS } from '../../domain/happened';
+import { FINAL_EVENTS_PAST_CAP, FINAL_STATUSES, MAX_EVENTS } from '../../domain/shipment';
 import { onlyRole } from '../../http/auth';
 import {
   EventAnswerSchema,
@@ -9,6 +11,7 @@ import {
   ShopQuerySchema,
 } from '../../schemas/shipment.schema';
 import { ShipmentWithClaimsSchema } from '../../schemas/shipment-claim.schema';
+import { problem } from '../../schemas/problem.schema';
 import { jsonBody, jsonResponse } from '../router';
 import { shipmentClaimExamples } from './shipment-claims.examples';
 import { keyedErrors, bodyErrors, ROLES, tags, security } from '../orders/orders.routes';
@@ -42,7 +45,7 @@ export const recordEventRoute = createRoute({
   security,
   middleware: [onlyRole('shop')],
   summary: 'Record a carrier event (shop key)',
-  description: `${ROLES.write} A status, a reschedule (\`rescheduled\`: the new date and why) or a re-measurement (\`remeasured\`: the carrier’s packages and what it charged). A repeated \`eventId\` is ignored (\`duplicate: true\`, nothing changes); events may arrive out of order: the status is that of the latest \`at\`.`,
+  description: `${ROLES.write} A status, a reschedule (\`rescheduled\`: the new date and why) or a re-measurement (\`remeasured\`: the carrier’s packages and what it charged). A repeated \`eventId\` is ignored (\`duplicate: true\`, nothing changes); events may arrive out of order: the status is that of the latest \`at\`. \`at\` is at most ${CLOCK_TOLERANCE_HOURS} h ahead of the server’s clock and not more than ${CLOCK_TOLERANCE_HOURS} h before the order’s \`placedAt\` (else a 422 naming \`/at\`: \`in_the_future\`, \`date_order\`). A shipment keeps ${MAX_EVENTS} events of any kind; past that only a final status (${FINAL_STATUSES.join(', ')}) is recorded, up to ${FINAL_EVENTS_PAST_CAP} more, so the cap never stops a shipment from ending; any other new event is a 422 naming \`/status\`. A resend is still a duplicate, however many events the shipment has.`,
   request: {
     params: ShipmentParamsSchema,
     body: jsonBody(ShipmentEventSchema, 'The event'),
@@ -54,6 +57,11 @@ export const recordEventRoute = createRoute({
     }),
     ...bodyErrors,
     ...keyedErrors('No such shipment (another shop’s is not revealed)'),
+    // Events sent at once never refuse each other (no 409): each is retried until it lands.
+    503: problem(
+      503,
+      'Storage unavailable, or busy (`storage-busy`: throttled, or the shipment kept changing under a burst of writes through every retry; nothing was written, and no event refuses another); retry after `Retry-After` seconds',
+    ),
   },
 });
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ShopProfile, ShopProfileInput } from '../../domain/shop';
 import { onlyRole } from '../../http/auth';
-import { problem } from '../../schemas/problem.schema';
+import { conflictProblem, problem, ShopChangedProblemSchema } from '../../schemas/problem.schema';
 import { ShopProfileInputSchema, ShopProfileSchema } from '../../schemas/shop.schema';
 import { describeRole, jsonBodyErrors, keyedSecurity, keyErrors } from '../keyed';
 import { jsonBody, jsonResponse } from '../router';
@@ -78,6 +78,10 @@ export const putShopRoute = createRoute({
     ]),
     201: jsonResponse(ShopProfileSchema, 'Created', shopProfileExample, ['ETag']),
     ...jsonBodyErrors,
+    409: conflictProblem(
+      '`shop-changed`: other replaces of the profile sent at the same moment kept landing first through every retry; read it and send yours again',
+      ShopChangedProblemSchema,
+    ),
     ...keyErrors,
   },
 });

@@ -50,10 +50,9 @@ export async function updateClaim(
     }
     // An SDK retry of an attempt that had committed: the head and our last event are there.
     if (version === next.version && (await isOurs(client, table, events.at(-1)!))) return next;
-    throw new ConflictError(
-      `claim ${next.id} is at version ${version}, not ${previous.version}`,
-      version,
-    );
+    throw new ConflictError(`claim ${next.id} is at version ${version}, not ${previous.version}`, {
+      currentVersion: version,
+    });
   }
 }
 

@@ -62,6 +62,7 @@ export const CLAIM_SK = {
   logPrefix: 'LOG#',
   messagePrefix: 'MESSAGE#',
   notePrefix: 'NOTE#',
+  remedyCounter: 'REMEDIES',
   remedyPrefix: 'REMEDY#',
   searchClaimant: 'SEARCH#CLAIMANT',
   searchReference: 'SEARCH#REF',
@@ -80,6 +81,13 @@ export const evidenceKey = (claimId: string, position: number): Item =>
 /** The claim's `position`-th remedy (1-based, the n of `rm_<n>`). */
 export const remedyKey = (claimId: string, position: number): Item =>
   key(claimPartition(claimId), `${CLAIM_SK.remedyPrefix}${String(position).padStart(6, '0')}`);
+/**
+ * The last remedy number handed out for the claim (`REMEDIES`: not under the `REMEDY#` prefix,
+ * so a listing of the remedies never reads it).
+ * @example remedyCounterKey('clm_1') // { pk: { S: 'CLAIM#clm_1' }, sk: { S: 'REMEDIES' } }
+ */
+export const remedyCounterKey = (claimId: string): Item =>
+  key(claimPartition(claimId), CLAIM_SK.remedyCounter);
 export const claimMessageKey = (claimId: string, messageId: string): Item =>
   key(claimPartition(claimId), `${CLAIM_SK.messagePrefix}${part(messageId)}`);
 export const ackDueKey = (claimId: string): Item => key(claimPartition(claimId), CLAIM_SK.ackDue);

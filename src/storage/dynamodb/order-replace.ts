@@ -84,7 +84,9 @@ export async function replaceOrder(ctx: TableContext, write: OrderReplace): Prom
               : order.check;
       const outcome = await transact(ctx.client, [...items, step]);
       if (!outcome.committed) {
-        throw new ConflictError(`order '${write.order.orderId}' or one of its shipments changed`);
+        throw new ConflictError(`order '${write.order.orderId}' or one of its shipments changed`, {
+          entity: 'order',
+        });
       }
     }
   } catch (error) {

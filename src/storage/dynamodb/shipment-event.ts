@@ -4,7 +4,10 @@
  * exists: the dedupe) and Update HEAD (version + 1, event count, derived state, late-view
  * keys) conditioned on the version and incarnation read. A lost race (another event, an order
  * replace, the same event resent at once) fails a condition: read and decide again, so a
- * resend is answered as a duplicate from the shipment as stored. The event item carries a
+ * resend is answered as a duplicate from the shipment as stored. Distinct events never refuse
+ * each other: each lost race means another writer's event landed, so with as many attempts
+ * as writers at once every one of them lands; past EVENT_ATTEMPTS the caller hears that
+ * storage is busy (503, nothing written), never a conflict. The event item carries a
  * mark of the write (`w`): with no ClientRequestToken (YDB), an SDK retry of a transaction
  * that had committed fails its own conditions, and the read after it tells our own write
  * from a resend by that mark.
@@ -12,7 +15,7 @@
  * Cost: the event item (under 1 KB for a status report) 2 write units, the head 2; a change
  * of deadline or the end of the watch adds its late-view entries (2 or 4 per index).
  */
-import { ConflictError, NotFoundError } from '../errors';
+import { NotFoundError, StorageBusyError } from '../errors';
 import type { EventDecision, ShipmentRecord } from '../shipment-repository';
 import { shipmentHeadKey, shipmentPartition } from './keys';
 import { HEAD, headUpdate, newBorn } from './shipment-head';
@@ -21,8 +24,14 @@ import { readShipment } from './shipment-read';
 import type { TableContext } from './table-context';
 import { transact } from './transact';
 
-/** Attempts an event gets before the caller hears of the conflict (many writers on one shipment). */
-const EVENT_ATTEMPTS = 20;
+/**
+ * Attempts an event gets before the caller hears that storage is busy. An event loses a race
+ * only to another writer's committed write, so a burst of up to this many writers on one
+ * shipment (distinct events, resends, a replace of its order) all land.
+ */
+const EVENT_ATTEMPTS = 100;
+/** The longest pause between two attempts, ms (the pauses grow to it, each one random). */
+const MAX_PAUSE_MS = 100;
 
 /**
  * @example
@@ -50,7 +59,7 @@ export async function applyEvent<T>(
     const n = stored.eventCount + 1;
     const born = { S: stored.born };
     sent = { write: newBorn(), answer };
-    const outcome = await transact(ctx.client, [
+    const outcome = await transactOrLose(ctx, [
       {
         Put: {
           TableName: ctx.table,
@@ -75,12 +84,31 @@ export async function applyEvent<T>(
         },
       },
     ]);
-    if (outcome.committed) return answer;
+    if (outcome === 'committed') return answer;
     if (attempt >= EVENT_ATTEMPTS) {
-      const at = stored.record.version;
-      throw new ConflictError(`shipment '${shipmentId}' kept changing (version ${at})`, at);
+      // Nobody's write is to blame (each was another event, or the order's replace): busy.
+      throw new StorageBusyError('contention', 1);
     }
-    // Racing writers on one shipment: a random pause, growing, so one of them gets ahead.
-    await new Promise((done) => setTimeout(done, Math.random() * Math.min(50, 5 * attempt)));
+    // Racing writers on one shipment: a random pause, growing, so they spread out and one of
+    // them gets ahead each round.
+    const pause = Math.random() * Math.min(MAX_PAUSE_MS, 5 * 2 ** Math.min(attempt, 5));
+    await new Promise((done) => setTimeout(done, pause));
+  }
+}
+
+/**
+ * The transaction, or `lost` when a condition failed or it kept colliding with other
+ * transactions on the head (DynamoDB's TransactionConflict, past transact's own retries):
+ * either way another writer got there first, and the caller reads again.
+ */
+async function transactOrLose(
+  ctx: TableContext,
+  items: Parameters<typeof transact>[1],
+): Promise<'committed' | 'lost'> {
+  try {
+    return (await transact(ctx.client, items)).committed ? 'committed' : 'lost';
+  } catch (error) {
+    if (error instanceof StorageBusyError && error.reason === 'contention') return 'lost';
+    throw error;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * A shipment's HEAD item: the small part every write rewrites (ids, version, write time,
- * event count, status) and, while the shipment is watched for lateness, its place in the
+ * event count, status, its order's placedAt: when it began) and, while the shipment is watched for lateness, its place in the
  * late views: gsi1 the shop's partition, gsi2 the clerks' (sharded by the shipment's
  * partition). Both KEYS_ONLY: an event that keeps the deadline writes no index entry.
  */
@@ -20,6 +20,7 @@ export const HEAD = {
   orderId: 'orderId',
   status: 'status',
   watchDate: 'watchDate',
+  placedAt: 'placedAt',
   carrier: 'carrier',
   currency: 'currency',
 } as const;
@@ -61,6 +62,8 @@ function derivedOf(record: ShipmentRecord, shards: number): Item {
     [HEAD.carrier]: { S: record.facts.carrier },
     [HEAD.currency]: { S: record.facts.deliveryCost.currency },
     ...(record.watchDate === undefined ? {} : { [HEAD.watchDate]: { S: record.watchDate } }),
+    // Never removed: a record read from a head without it (written before) has none to give.
+    ...(record.placedAt === undefined ? {} : { [HEAD.placedAt]: { S: record.placedAt } }),
     ...lateKeys(record, shards),
   };
 }

@@ -124,6 +124,7 @@ export async function assemble(
     if (write !== undefined) writes.set(events[i]!.eventId, write);
   });
   const watchDate = head[HEAD.watchDate]?.S;
+  const placedAt = head[HEAD.placedAt]?.S;
   const record: ShipmentRecord = {
     shopId: head.shopId?.S ?? '',
     shipmentId: head.shipmentId?.S ?? '',
@@ -132,6 +133,8 @@ export async function assemble(
     events,
     version: Number(head[HEAD.version]?.N ?? '0'),
     updatedAt: head[HEAD.updatedAt]?.S ?? '',
+    // Heads written before it was kept have none: the service falls back to the order's.
+    ...(placedAt === undefined ? {} : { placedAt }),
     ...(watchDate === undefined ? {} : { watchDate }),
   };
   return { record, born, eventCount, writes };

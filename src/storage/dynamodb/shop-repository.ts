@@ -52,7 +52,7 @@ export class DynamoShopRepository implements ShopRepository {
       return profile;
     } catch (error) {
       if (errorName(error) !== 'ConditionalCheckFailedException') throw toStorageError(error);
-      throw new ConflictError(`shop ${profile.shopId} changed meanwhile`);
+      throw new ConflictError(`shop ${profile.shopId} changed meanwhile`, { entity: 'shop' });
     }
   }
 }

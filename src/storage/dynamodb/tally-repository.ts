@@ -11,7 +11,12 @@
  * from the latest claim, and one that read a tally another has since moved writes nothing
  * (`stale`: it reads again).
  */
-import { PutItemCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteItemCommand,
+  PutItemCommand,
+  type AttributeValue,
+  type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb';
 import { figureCounters, type Counters } from '../../domain/analytics';
 import type { Claim, ClaimStatus } from '../../domain/claim';
 import type {
@@ -20,13 +25,16 @@ import type {
   ClaimTarget,
   ConvergeOutcome,
   PendingChange,
+  SearchOutcome,
+  StoredSearchEntry,
   SweepPage,
   TallyRepository,
 } from '../figures-repository';
 import { dayCounterUpdate, statusCountUpdate, type FigureScope } from './aggregates';
 import { batchGetItems } from './batch-get';
 import { ClaimSweep } from './claim-sweep';
-import { guarded } from './errors';
+import type { Item } from './codec';
+import { errorName, toStorageError } from './errors';
 import {
   ackDueKey,
   CLAIM_SK,
@@ -36,7 +44,15 @@ import {
   shardOf,
   tallyKey,
 } from './keys';
-import { searchItems } from './search-keys';
+import {
+  sameSearchEntry,
+  SEARCH_ATTRIBUTES,
+  SEARCH_KINDS,
+  searchEntryOf,
+  searchItems,
+  searchKeyOf,
+  type SearchKind,
+} from './search-keys';
 import { tableContext, type DynamoTable, type TableContext } from './table-context';
 import { countedOf, tallyItem } from './tally-items';
 import { transact } from './transact';
@@ -70,6 +86,8 @@ export class DynamoTallyRepository implements TallyRepository {
     const rev = tally?.rev?.N;
     const shard = tally?.shard?.N;
     const ackDue = bySk.get(CLAIM_SK.ackDue)?.gsi3sk?.S;
+    const claimant = bySk.get(CLAIM_SK.searchClaimant);
+    const reference = bySk.get(CLAIM_SK.searchReference);
     return {
       claimId,
       ...(rev === undefined ? {} : { rev: Number(rev) }),
@@ -77,8 +95,8 @@ export class DynamoTallyRepository implements TallyRepository {
       ...(shard === undefined ? {} : { shard: Number(shard) }),
       ...(ackDue === undefined ? {} : { ackDue }),
       search: {
-        claimant: bySk.has(CLAIM_SK.searchClaimant),
-        reference: bySk.has(CLAIM_SK.searchReference),
+        ...(claimant === undefined ? {} : { claimant: searchEntryOf(claimant) }),
+        ...(reference === undefined ? {} : { reference: searchEntryOf(reference) }),
       },
     };
   }
@@ -134,21 +152,47 @@ export class DynamoTallyRepository implements TallyRepository {
     ];
   }
 
-  async writeSearch(tally: ClaimTally, claim: Claim): Promise<void> {
-    const items = searchItems(claim, this.shardOf(tally));
-    const missing = [
-      ...(tally.search.claimant ? [] : [items.claimant]),
-      ...(tally.search.reference ? [] : [items.reference]),
-    ];
-    // Plain puts, not in the transaction (which would double their index writes): the
-    // same claim always gives the same items, so a repeated put changes nothing.
-    await Promise.all(
-      missing.map((item) =>
-        guarded(
-          this.ctx.client.send(new PutItemCommand({ TableName: this.ctx.table, Item: item })),
-        ),
+  async writeSearch(tally: ClaimTally, claim: Claim | undefined): Promise<SearchOutcome> {
+    const wanted = claim === undefined ? undefined : searchItems(claim, this.shardOf(tally));
+    const outcomes = await Promise.all(
+      SEARCH_KINDS.map((kind) =>
+        this.bringSearch(tally.claimId, kind, tally.search[kind], wanted?.[kind]),
       ),
     );
+    if (outcomes.includes('stale')) return 'stale';
+    return outcomes.includes('written') ? 'written' : 'unchanged';
+  }
+
+  /**
+   * One search entry made `wanted` (undefined: none) if it is not already. A plain put or
+   * delete, not in the tally's transaction (which would double its index writes),
+   * conditioned on the entry being as read: a consumer whose entry another rewrote meanwhile
+   * writes nothing and reads again (entry, then claim), so the last write is made from the
+   * latest claim, as with the tally (issue 25's erasure will change searched fields). A
+   * retried request that had committed fails its condition too: `stale`, and the next read
+   * finds the entry right.
+   */
+  private async bringSearch(
+    claimId: string,
+    kind: SearchKind,
+    stored: StoredSearchEntry | undefined,
+    wanted: Item | undefined,
+  ): Promise<SearchOutcome> {
+    if (sameSearchEntry(stored, wanted && searchEntryOf(wanted))) return 'unchanged';
+    const condition = asRead(stored);
+    try {
+      const { client, table } = this.ctx;
+      if (wanted === undefined) {
+        const Key = searchKeyOf[kind](claimId);
+        await client.send(new DeleteItemCommand({ TableName: table, Key, ...condition }));
+      } else {
+        await client.send(new PutItemCommand({ TableName: table, Item: wanted, ...condition }));
+      }
+      return 'written';
+    } catch (error) {
+      if (errorName(error) === 'ConditionalCheckFailedException') return 'stale';
+      throw toStorageError(error, { write: true });
+    }
   }
 
   markPending(claimId: string, at: string): Promise<void> {
@@ -179,6 +223,34 @@ export class DynamoTallyRepository implements TallyRepository {
   private shardOf(tally: ClaimTally): number {
     return tally.shard ?? shardOf(tally.claimId, this.ctx.shards);
   }
+}
+
+/**
+ * The condition that an item is as read: absent, or holding exactly the attributes read
+ * (each one read equal, each one not read absent).
+ *
+ * @example asRead(undefined).ConditionExpression // 'attribute_not_exists(pk)'
+ */
+function asRead(stored: StoredSearchEntry | undefined): {
+  ConditionExpression: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, AttributeValue>;
+} {
+  if (stored === undefined) return { ConditionExpression: 'attribute_not_exists(pk)' };
+  const names: Record<string, string> = {};
+  const values: Record<string, AttributeValue> = {};
+  const terms = SEARCH_ATTRIBUTES.map((name, i) => {
+    names[`#a${i}`] = name;
+    const value = stored[name];
+    if (value === undefined) return `attribute_not_exists(#a${i})`;
+    values[`:a${i}`] = { S: value };
+    return `#a${i} = :a${i}`;
+  });
+  return {
+    ConditionExpression: ['attribute_exists(pk)', ...terms].join(' AND '),
+    ExpressionAttributeNames: names,
+    ...(Object.keys(values).length === 0 ? {} : { ExpressionAttributeValues: values }),
+  };
 }
 
 type FigureMove =

@@ -9,6 +9,7 @@ import {
   type Counters,
 } from '../../../src/domain/analytics';
 import type { Claim } from '../../../src/domain/claim';
+import { decide } from '../../../src/domain/claim/decision';
 import type { Remedy } from '../../../src/domain/remedy';
 import { claimExamples } from '../../../src/routes/claims/claims.examples';
 
@@ -71,11 +72,23 @@ describe('a claim’s whole figures', () => {
     );
   });
 
-  it('keep a withdrawn claim’s given (the money was given), and count nothing else of it', () => {
+  it('count nothing of a withdrawn claim, what its customer accepted included (one rule with `count`)', () => {
     const figures = claimFigures(cancelled, [gift('accepted', '10.00')]);
     expect(figures.count).toBe(0);
-    expect(plain(figureCounters(figures))).toMatchObject({ 'given#RUB#all#all': '1000' });
-    expect(plain(figureCounters(figures))['count#all#all']).toBeUndefined();
+    expect(plain(figureCounters(figures))).toEqual({});
+  });
+
+  it('count what the customer accepted on every claim `count` counts, rejected and paid ones included', () => {
+    const rejected = decide(
+      inReview,
+      { decision: 'rejected', reason: 'The carrier found no fault' },
+      { at: '2025-06-18T10:00:00.000Z', by: { role: 'clerk', id: 'clerk:1' } },
+    ).claim;
+    for (const claim of [filed, inReview, decided, paid, rejected]) {
+      const figures = claimFigures(claim, [gift('accepted', '10.00')]);
+      expect(figures.count, claim.status).toBe(1);
+      expect(plain(figureCounters(figures))['given#RUB#all#all'], claim.status).toBe('1000');
+    }
   });
 
   it('count nothing of a claim without a cause (filed before causes existed)', () => {
