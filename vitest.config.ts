@@ -1,5 +1,39 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * wrangler.toml's `[alias]` table as Vite aliases: exact specifiers, as wrangler matches them
+ * (`zod` becomes the stand-in, `zod/v4`, which the stand-in imports, stays zod), absolute
+ * paths. Read here rather than with wrangler's reader, which costs every run ~1.5 s to import;
+ * a line it does not understand is an error, never skipped. test/scripts/bundle-aliases.test.ts
+ * checks that the tests resolve the files wrangler's reader names.
+ */
+function workerAliases(configPath = 'wrangler.toml') {
+  const aliases: { find: RegExp; replacement: string }[] = [];
+  let inAlias = false;
+  for (const [n, line] of readFileSync(configPath, 'utf8').split('\n').entries()) {
+    const text = line.trim();
+    if (text.startsWith('[')) inAlias = text === '[alias]';
+    if (!inAlias || text === '' || text.startsWith('#') || text.startsWith('[')) continue;
+    const [, module, file] = /^"([^"]+)"\s*=\s*"([^"]+)"\s*(?:#.*)?$/.exec(text) ?? [];
+    if (!module || !file) throw new Error(`${configPath}:${n + 1}: not a "module" = "path" alias`);
+    const exact = new RegExp(`^${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+    aliases.push({ find: exact, replacement: path.resolve(path.dirname(configPath), file) });
+  }
+  return aliases;
+}
+
+// Every project resolves wrangler.toml's [alias] stand-ins (src/lib/bundle) as the deployed
+// bundle does, so the tests run the zod the Worker ships. The packages that import zod
+// themselves go through Vite too (inlined), or Node would hand them the unaliased zod.
+// (The workers project inlines every dependency anyway; in the Node projects the AWS SDK
+// stays native: its one aliased import, the event-stream codec, no DynamoDB call reaches.)
+// Fresh objects per project: plugins (the pool's) add to their project's `resolve` in place.
+const aliases = workerAliases();
+const resolve = () => ({ alias: [...aliases] });
+const server = () => ({ deps: { inline: [/@hono\/zod-/, /@asteasolutions\/zod-to-openapi/] } });
 
 export default defineConfig({
   test: {
@@ -7,9 +41,11 @@ export default defineConfig({
     silent: 'passed-only',
     projects: [
       {
+        resolve: resolve(),
         test: {
           name: 'unit',
           environment: 'node',
+          server: server(),
           include: [
             'test/domain/**/*.test.ts',
             'test/scripts/**/*.test.ts',
@@ -21,16 +57,20 @@ export default defineConfig({
       {
         // The API in process, as hono's own tests run it (`app.request()`): the
         // calculators and the request validation, which need no storage and no Java.
+        resolve: resolve(),
         test: {
           name: 'api',
           environment: 'node',
+          server: server(),
           include: ['test/api/**/*.test.ts'],
         },
       },
       {
+        resolve: resolve(),
         test: {
           name: 'storage',
           environment: 'node',
+          server: server(),
           // The services run on DynamoDB Local too, with no Hono in their tests.
           include: ['test/storage/**/*.test.ts', 'test/services/**/*.test.ts'],
           globalSetup: ['test/setup/dynamodb.global.ts'],
@@ -40,9 +80,11 @@ export default defineConfig({
         // The storage suite again "as if on YDB" (issue 18: Russian customers' data stays in
         // Russia): tables with YDB's definition, clients that refuse what YDB's Document API
         // lacks (test/support/document-api-client.ts; test/storage/helpers.ts reads the flag).
+        resolve: resolve(),
         test: {
           name: 'storage-ydb',
           environment: 'node',
+          server: server(),
           include: ['test/storage/**/*.test.ts', 'test/services/**/*.test.ts'],
           exclude: [
             // Their own DynamoDB Local (stopped, frozen) and a plain client: nothing to wrap.
@@ -69,6 +111,7 @@ export default defineConfig({
       {
         // The HTTP suite runs inside workerd (the runtime we ship), against a real
         // DynamoDB Local started by the global setup.
+        resolve: resolve(),
         plugins: [
           cloudflareTest(({ inject }) => ({
             main: './test/http/worker.ts',
@@ -104,10 +147,13 @@ export default defineConfig({
       {
         // The clerk desk in a real Chromium, against the Worker under `wrangler dev` and a
         // DynamoDB Local, both started by the global setup. Files run one at a time: each
-        // drives a browser, and two cores are all CI has.
+        // drives a browser, and two cores are all CI has. (The Worker itself is bundled by
+        // wrangler, aliases included; these are for what the tests import.)
+        resolve: resolve(),
         test: {
           name: 'browser',
           environment: 'node',
+          server: server(),
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
           testTimeout: 60_000,

@@ -1,6 +1,8 @@
 /**
  * Turns the xmlcalendar files (COUNTRY/YEAR/calendar.xml) into src/domain/calendar/data.generated.ts.
- * The Worker cannot read files at run time, so the data ships as a typed table. A regex parser
+ * The Worker cannot read files at run time, so the data ships in the module, packed (types.ts
+ * `PackedCountry`: each holiday title once, a year's listed days in one short string; about a
+ * tenth of the bundle bytes a table of objects took), unpacked by packed.ts. A regex parser
  * is enough: the files are machine-written and flat. It refuses anything it does not
  * understand, so a surprise in the data fails here and not in a late-delivery figure.
  *
@@ -13,6 +15,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isValidIsoDate } from '../src/domain/calendar/dates';
+import { HOLIDAY_LETTERS } from '../src/domain/calendar/types';
 
 /** The manifest of files that can still change, in the source folder. */
 export const PRELIMINARY_FILE = 'preliminary.json';
@@ -128,19 +131,33 @@ function readCountry(dir: string, country: string, preliminary: Set<string>): Pa
   });
 }
 
-function renderYear(y: ParsedYear): string {
+/**
+ * One country's years as src/domain/calendar/types.ts's `PackedCountry` source: each holiday
+ * title once (in order of first use), each year's listed days as one string (`MMDD`, the type,
+ * the title's letter, `<MMDD` for a moved day off). The parser there reads exactly this.
+ * @example renderCountry('RU', years) // '  RU: {\n    holidays: ["Новогодние каникулы", …'
+ */
+export function renderCountry(code: string, years: ParsedYear[]): string {
   const str = (s: string) => JSON.stringify(s);
-  const holidays = [...y.holidays].sort(([a], [b]) => a - b);
-  const days = y.days.map(({ d, t, h, f }) => {
-    const extra = (h === undefined ? '' : `, h: ${h}`) + (f === undefined ? '' : `, f: ${str(f)}`);
-    return `        { d: ${str(d)}, t: ${t}${extra} },`;
+  const titles: string[] = [];
+  const letterOf = (title: string) => {
+    if (!titles.includes(title)) titles.push(title);
+    const letter = HOLIDAY_LETTERS[titles.indexOf(title)];
+    if (letter === undefined) throw new Error(`${code}: more than 52 holiday titles`);
+    return letter;
+  };
+  const packed = years.map((y) => {
+    const days = y.days.map(({ d, t, h, f }) => {
+      const title = h === undefined ? undefined : y.holidays.get(h);
+      const holiday = title === undefined ? '' : letterOf(title);
+      return `${d.replace('-', '')}${t}${holiday}${f === undefined ? '' : `<${f.replace('-', '')}`}`;
+    });
+    return `      [${y.year}, ${str(y.published)}, ${y.preliminary}, ${str(days.join(''))}],`;
   });
-  const head = [
-    `    {\n      year: ${y.year},\n      published: ${str(y.published)},`,
-    `      preliminary: ${y.preliminary},\n      holidays: {`,
-  ].join('\n');
-  const titles = holidays.map(([id, title]) => `        ${id}: ${str(title)},`);
-  return [head, ...titles, `      },\n      days: [`, ...days, `      ],\n    },`].join('\n');
+  const holidays = titles.map((title) => `      ${str(title)},`);
+  return [`  ${code}: {`, `    holidays: [`, ...holidays, `    ],`, `    years: [`, ...packed]
+    .concat([`    ],`, `  },`])
+    .join('\n');
 }
 
 /**
@@ -162,10 +179,13 @@ export function renderCalendarModule(dir: string): string {
     .map((c) => {
       const years = readCountry(dir, c, preliminary);
       if (years.length === 0) throw new Error(`${c}: no YEAR/calendar.xml files`);
-      return `  ${c.toUpperCase()}: [\n${years.map(renderYear).join('\n')}\n  ],`;
+      return renderCountry(c.toUpperCase(), years);
     });
-  const head = `${HEADER}\nimport type { CalendarDataSet } from './types';\n`;
-  return [head, `export const CALENDAR_DATA: CalendarDataSet = {`, ...body, `};\n`].join('\n');
+  const head = `${HEADER}\nimport type { PackedCalendars } from './types';\n`;
+  const doc = `/**\n * The data set, packed (PackedYear in types.ts); packed.ts reads it.\n * @example PACKED_CALENDARS.RU.years[0]?.[0] // 2013\n */`;
+  return [head, doc, `export const PACKED_CALENDARS: PackedCalendars = {`, ...body, `};\n`].join(
+    '\n',
+  );
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

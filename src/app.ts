@@ -26,13 +26,15 @@ import { shopRouter } from './routes/shop/shop.index';
 import { createEvidenceFileService } from './services/evidence-files';
 import { createShipmentService } from './services/shipments';
 import { createShipmentClaimService } from './services/shipment-claims';
-import { createWorkdayService } from './services/workday';
+import { createCaseworkService } from './services/casework';
 import { ordersRouter } from './routes/orders/orders.index';
 import { shipmentsRouter } from './routes/shipments/shipments.index';
 import { createRemedyService } from './services/remedies';
 import { remediesRouter } from './routes/remedies/remedies.index';
 import { analyticsRouter } from './routes/analytics/analytics.index';
 import { createAnalyticsService } from './services/analytics';
+import { createClerkNameService } from './services/clerk-names';
+import { createDeskSessionService } from './services/desk-sessions';
 import {
   clerkViews,
   LOCAL_REFERENCE_SECRET,
@@ -40,7 +42,7 @@ import {
   viewedEvidenceFiles,
   viewedRemedies,
   viewedShipmentClaims,
-  viewedWorkday,
+  viewedCasework,
 } from './services/clerk-view';
 
 export interface CreateAppOptions {
@@ -84,8 +86,10 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     remedies: viewedRemedies(createRemedyService({ claims, shops, ...deps }), views),
     shipments,
     shipmentClaims: viewedShipmentClaims(shipmentClaims, views),
-    workday: viewedWorkday(createWorkdayService({ claims, ...deps }), views),
+    casework: viewedCasework(createCaseworkService({ claims, ...deps }), views),
     analytics: createAnalyticsService(deps),
+    clerkNames: createClerkNameService(deps),
+    deskSessions: createDeskSessionService(deps),
     evidenceFiles: (bucket) =>
       viewedEvidenceFiles(createEvidenceFileService({ bucket, claims, clock: deps.clock }), views),
   };

@@ -9,8 +9,10 @@ import type { EvidenceBucket, EvidenceFileService } from './services/evidence-fi
 import type { ShipmentClaimService } from './services/shipment-claims';
 import type { ShipmentService } from './services/shipments';
 import type { Storage } from './storage/repository';
-import type { WorkdayService } from './services/workday';
+import type { CaseworkService } from './services/casework';
 import type { AnalyticsService } from './services/analytics';
+import type { ClerkNameService } from './services/clerk-names';
+import type { DeskSessionService } from './services/desk-sessions';
 
 export type { Principal } from './services/actor';
 
@@ -46,8 +48,12 @@ export interface Services {
   shipments: ShipmentService;
   shipmentClaims: ShipmentClaimService;
   /** Assign to me, internal notes, status counts, search. */
-  workday: WorkdayService;
+  casework: CaseworkService;
   analytics: AnalyticsService;
+  /** The clerks' names on the desk's pages (the name on each clerk's key). */
+  clerkNames: ClerkNameService;
+  /** The desk's sign-in, sessions and sign-out. */
+  deskSessions: DeskSessionService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */

@@ -51,3 +51,18 @@ export function median(samples: number[]): number {
 }
 
 export const fmt = (n: number, digits = 2) => n.toFixed(digits);
+
+/**
+ * A section that measured and missed its hard limit: bench.ts prints its rows, then the
+ * message, and exits non-zero (the rows are what one needs to see why).
+ * @example throw new BenchFailure('bundle over 200 KB gzip', ['| bundle | KB |', …]);
+ */
+export class BenchFailure extends Error {
+  constructor(
+    message: string,
+    readonly lines: string[],
+  ) {
+    super(message);
+    this.name = 'BenchFailure';
+  }
+}

@@ -73,7 +73,7 @@ export async function benchLateListing(
       facts: { ...base.facts, shipmentId: `L-${i}`, promisedDate },
       events: [],
       version: 1,
-      watchDate: promisedDate,
+      lateViewDate: promisedDate,
     };
   });
   const items = await Promise.all(

@@ -192,7 +192,7 @@ export async function benchShipments(): Promise<string[]> {
             ...current,
             events: [moved],
             version: current.version + 1,
-            watchDate: '2025-06-09',
+            lateViewDate: '2025-06-09',
           },
         })),
       ),

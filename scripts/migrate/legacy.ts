@@ -256,7 +256,7 @@ export function legacyShipment(item: Item): ShipmentRecord {
     list === undefined
       ? (doc.events ?? [])
       : list.map((entry) => JSON.parse(entry.S ?? '{}') as ShipmentEvent);
-  const watchDate = list === undefined ? doc.watchDate : item.promiseSk?.S?.split('#')[0];
+  const lateViewDate = list === undefined ? doc.watchDate : item.promiseSk?.S?.split('#')[0];
   return {
     shopId: item.shopId?.S ?? '',
     shipmentId: item.shipmentId?.S ?? '',
@@ -265,6 +265,6 @@ export function legacyShipment(item: Item): ShipmentRecord {
     events,
     version: Number(item.version?.N ?? '0'),
     updatedAt: item.updatedAt?.S ?? doc.updatedAt,
-    ...(watchDate === undefined ? {} : { watchDate }),
+    ...(lateViewDate === undefined ? {} : { lateViewDate }),
   };
 }

@@ -61,7 +61,7 @@ export async function migrateShipment(
   }
   const old = legacyShipment(shipment);
   const events = distinctEvents(old.events, out.duplicates);
-  const record = withWatch({ ...old, events }, ctx.today, out.warnings);
+  const record = withLateViewDate({ ...old, events }, ctx.today, out.warnings);
   const born = await bornOf(record);
   out.items.push(
     { kind: 'SHIPMENT_HEAD', item: headItem(record, born, ctx.shards) },
@@ -95,23 +95,27 @@ function distinctEvents(events: readonly ShipmentEvent[], duplicates: string[]):
 }
 
 /** The record with the late-view date the domain gives it today (as a new write computes it). */
-function withWatch(record: ShipmentRecord, today: string, warnings: string[]): ShipmentRecord {
-  const { watchDate: stored, ...rest } = record;
-  let watchDate: string | undefined;
+function withLateViewDate(
+  record: ShipmentRecord,
+  today: string,
+  warnings: string[],
+): ShipmentRecord {
+  const { lateViewDate: stored, ...rest } = record;
+  let lateViewDate: string | undefined;
   try {
-    watchDate = summarizeShipment(
+    lateViewDate = summarizeShipment(
       record.facts,
       record.events,
       shipmentContext(record.facts, today),
-    ).watchDate;
+    ).lateViewDate;
   } catch (error) {
     // A carrier or calendar the domain no longer knows: the date as the old code stored it.
     warnings.push(
       `shipment ${record.shopId}/${record.shipmentId}: late date kept as stored (${String(error)})`,
     );
-    watchDate = stored;
+    lateViewDate = stored;
   }
-  return { ...rest, ...(watchDate === undefined ? {} : { watchDate }) };
+  return { ...rest, ...(lateViewDate === undefined ? {} : { lateViewDate }) };
 }
 
 /** The incarnation mark of a migrated shipment: the same on every run, 13 characters like a new one. */

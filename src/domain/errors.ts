@@ -2,6 +2,43 @@
  * Domain errors: every failure the rules can produce, each with a stable code.
  * The HTTP layer maps codes to statuses and problem types; the domain knows neither.
  */
+
+/**
+ * A query or path parameter, or a header, that an error blames, as the answer's `errors`
+ * entry says it (a body field is a DomainError's `pointer`). `code` is one of the API's
+ * field codes (src/http/field-issues.ts).
+ */
+export type BlamedInput = ({ parameter: string } | { header: string }) & {
+  code: string;
+  detail: string;
+};
+
+/**
+ * The base of every error a service call can end in (a rule of the domain, storage, an
+ * evidence file): a stable `code`, and what the layer answering for it needs, so that layer
+ * keeps one table by code and no list of classes (src/http/problem-types.ts). The members an
+ * answer carries beside the sentence (`currentVersion`, `existingClaimId`, …) are read off
+ * the error by the names its code's entry in that table lists.
+ *
+ * @example
+ * class ShopClosedError extends CodedError {
+ *   readonly code = 'shop-closed' as const;
+ *   constructor(readonly closedSince: string) { super(`The shop closed on ${closedSince}.`); }
+ * }
+ */
+export abstract class CodedError extends Error {
+  abstract readonly code: string;
+  /** Seconds after which the same call may succeed (`Retry-After`); absent: not as it is. */
+  declare readonly retryAfterSeconds?: number;
+  /** The parameter or header to blame, when the error is about one (see `BlamedInput`). */
+  declare readonly blamed?: BlamedInput;
+
+  /** The sentence the caller reads (the API's `detail`): the message, unless a class words its own. */
+  get callerMessage(): string {
+    return this.message;
+  }
+}
+
 export const DomainErrorCode = {
   /** An input breaks a rule (wrong decimals, negative, contradictory fields). */
   invalidInput: 'invalid-input',
@@ -65,7 +102,7 @@ export type DomainParams = Readonly<Record<string, string | number>>;
  * @example
  * throw new DomainError('currency-mismatch', 'declaredValue is in USD, deliveryCost in RUB', '/insurance/declaredValue/currency');
  */
-export class DomainError extends Error {
+export class DomainError extends CodedError {
   override readonly name: string = 'DomainError';
   readonly reason: DomainReason | undefined;
   readonly params: DomainParams;

@@ -65,6 +65,14 @@ type ZodIssue = z.core.$ZodIssue | z.core.$ZodRawIssue;
 const isCode = (value: unknown): value is FieldCode =>
   typeof value === 'string' && (FIELD_CODES as readonly string[]).includes(value);
 
+/**
+ * A field code an error names, if it is one of ours; else `invalid_value` (a code the
+ * answer cannot promise is never sent).
+ *
+ * @example asFieldCode('not_allowed') // 'not_allowed'
+ */
+export const asFieldCode = (value: string): FieldCode => (isCode(value) ? value : 'invalid_value');
+
 const REQUIRED = { code: 'required', params: {} } as const;
 
 /** The value of a discriminated union's discriminator: its issue reports the whole object. */

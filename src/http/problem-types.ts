@@ -1,12 +1,45 @@
+import { z } from '@hono/zod-openapi';
+import { CLAIM_STATUSES } from '../domain/claim';
 import type { DomainErrorCode } from '../domain/errors';
-import type { ConflictEntity, StorageError } from '../storage/errors';
+import { REMEDY_STATUSES } from '../domain/remedy';
+import type { EvidenceFileErrorCode } from '../services/evidence-files';
+import type { StorageError } from '../storage/errors';
+
+/** Every code a domain, storage or evidence-file error carries. */
+export type ErrorCode = DomainErrorCode | StorageError['code'] | EvidenceFileErrorCode;
 
 /**
- * Every kind of problem the API answers with, as data: a stable slug (the end
- * of the `type` URI), the HTTP status and a title. Clients switch on `type`.
+ * One kind of problem: a stable slug (the end of the `type` URI), the HTTP status, a title;
+ * the error codes answered with it; and the members its answer carries beside `type`,
+ * `title`, `status`, `detail` and `instance`, each read off the error by its name (so a class
+ * only has to hold them) and documented by its schema here.
+ */
+interface ProblemEntry {
+  slug: string;
+  status: number;
+  title: string;
+  codes?: readonly ErrorCode[];
+  members?: z.ZodRawShape;
+}
+
+const currentVersion = z.number().int().openapi({ example: 3 });
+
+/**
+ * THE error table: every kind of problem the API answers with, as data. Clients switch on
+ * `type`. Adding an error is one entry here (or one more code on an entry) and its class
+ * (a `CodedError`: src/domain/errors.ts); the error handler, the `/problems/{slug}` pages and
+ * the OpenAPI document read it. The desk turns the same codes into pages
+ * (src/desk/routes/desk-errors.ts).
+ *
+ * @example PROBLEMS.preconditionFailed.codes // ['stale-version']: a StaleVersionError is a 412
  */
 export const PROBLEMS = {
-  validation: { slug: 'validation-failed', status: 422, title: 'The request is not valid' },
+  validation: {
+    slug: 'validation-failed',
+    status: 422,
+    title: 'The request is not valid',
+    codes: ['filter-not-allowed', 'invalid-cursor'],
+  },
   malformedJson: { slug: 'malformed-json', status: 400, title: 'The body is not valid JSON' },
   unsupportedMediaType: {
     slug: 'unsupported-media-type',
@@ -14,82 +47,144 @@ export const PROBLEMS = {
     title: 'The body must be application/json',
   },
   bodyTooLarge: { slug: 'body-too-large', status: 413, title: 'The body is too large' },
-  notFound: { slug: 'not-found', status: 404, title: 'Not found' },
+  notFound: { slug: 'not-found', status: 404, title: 'Not found', codes: ['not-found'] },
   methodNotAllowed: { slug: 'method-not-allowed', status: 405, title: 'Method not allowed' },
   calendarYearUnknown: {
     slug: 'calendar-year-unknown',
     status: 422,
     title: 'The calendar has no data for that year',
+    codes: ['calendar-year-unknown'],
   },
-  calendarUnknown: { slug: 'calendar-unknown', status: 422, title: 'No calendar for that country' },
-  policyUnknown: { slug: 'policy-unknown', status: 422, title: 'No policy for that carrier' },
+  calendarUnknown: {
+    slug: 'calendar-unknown',
+    status: 422,
+    title: 'No calendar for that country',
+    codes: ['calendar-unknown'],
+  },
+  policyUnknown: {
+    slug: 'policy-unknown',
+    status: 422,
+    title: 'No policy for that carrier',
+    codes: ['policy-unknown'],
+  },
   currencyMismatch: {
     slug: 'currency-mismatch',
     status: 422,
     title: 'Amounts in different currencies',
+    codes: ['currency-mismatch'],
   },
-  invalidInput: { slug: 'invalid-input', status: 422, title: 'The input breaks a rule' },
+  invalidInput: {
+    slug: 'invalid-input',
+    status: 422,
+    title: 'The input breaks a rule',
+    codes: ['invalid-input'],
+  },
   unauthorized: { slug: 'unauthorized', status: 401, title: 'A valid API key is required' },
   forbidden: { slug: 'forbidden', status: 403, title: 'Your key may not do this' },
   invalidTransition: {
     slug: 'invalid-transition',
     status: 409,
     title: 'The claim cannot make that move',
+    codes: ['invalid-transition'],
+    members: {
+      currentStatus: z.enum(CLAIM_STATUSES).openapi({ example: 'paid' }),
+      attempted: z
+        .enum([...CLAIM_STATUSES, 'add_evidence'])
+        .openapi({ example: 'in_review', description: 'The status asked for, or `add_evidence`' }),
+    },
   },
-  conflict: { slug: 'conflict', status: 409, title: 'The claim changed meanwhile' },
-  orderChanged: { slug: 'order-changed', status: 409, title: 'The order changed meanwhile' },
+  conflict: {
+    slug: 'conflict',
+    status: 409,
+    title: 'The claim changed meanwhile',
+    codes: ['conflict'],
+    members: { currentVersion: currentVersion.optional() },
+  },
+  orderChanged: {
+    slug: 'order-changed',
+    status: 409,
+    title: 'The order changed meanwhile',
+    codes: ['order-changed'],
+  },
   shopChanged: {
     slug: 'shop-changed',
     status: 409,
     title: 'The shop’s profile changed meanwhile',
+    codes: ['shop-changed'],
   },
   preconditionFailed: {
     slug: 'precondition-failed',
     status: 412,
     title: 'The claim changed since you read it',
+    codes: ['stale-version'],
+    members: { currentVersion },
   },
   idempotencyConflict: {
     slug: 'idempotency-key-reused',
     status: 422,
     title: 'The Idempotency-Key was used for a different request',
+    codes: ['idempotency-conflict'],
   },
   filingDeadlinePassed: {
     slug: 'filing-deadline-passed',
     status: 422,
     title: 'The filing deadline has passed',
+    codes: ['filing-deadline-passed'],
   },
   notLate: {
     slug: 'not-late',
     status: 422,
     title: 'The parcel was not late: there is nothing to claim',
+    codes: ['not-late'],
   },
   evidenceLimit: {
     slug: 'evidence-limit',
     status: 422,
     title: 'The claim cannot take that much evidence',
+    codes: ['evidence-limit'],
   },
   claimExists: {
     slug: 'claim-exists',
     status: 409,
     title: 'An open claim of this type exists for the parcel',
+    codes: ['claim-exists'],
+    members: {
+      existingClaimId: z.string().openapi({
+        example: 'clm_3f2b8c1d4e5f60718293a4b5c6d7e8f9',
+        description: 'The open claim: `GET /v1/claims/{existingClaimId}`',
+      }),
+    },
   },
   // Remedies (src/domain/remedy).
   remedyOverLimit: {
     slug: 'remedy-over-limit',
     status: 422,
     title: 'The offer is above what the shop may give (its remedyLimits)',
+    codes: ['remedy-over-limit'],
   },
   remedyLimitsUnset: {
     slug: 'remedy-limits-unset',
     status: 422,
     title: 'The shop has set no remedy limits: it cannot offer a discount, gift or voucher yet',
+    codes: ['remedy-limits-unset'],
   },
   remedySettled: {
     slug: 'remedy-settled',
     status: 409,
     title: 'The remedy was already accepted or declined',
+    codes: ['remedy-settled'],
+    members: {
+      currentStatus: z
+        .enum(REMEDY_STATUSES)
+        .openapi({ example: 'accepted', description: 'How the customer answered' }),
+    },
   },
-  claimCancelled: { slug: 'claim-cancelled', status: 409, title: 'The claim was withdrawn' },
+  claimCancelled: {
+    slug: 'claim-cancelled',
+    status: 409,
+    title: 'The claim was withdrawn',
+    codes: ['claim-cancelled'],
+  },
   rateLimited: {
     slug: 'rate-limited',
     status: 429,
@@ -99,52 +194,71 @@ export const PROBLEMS = {
     slug: 'storage-unavailable',
     status: 503,
     title: 'Claim storage is unavailable; retry later',
+    codes: ['storage-unavailable'],
   },
   storageOutcomeUnknown: {
     slug: 'storage-outcome-unknown',
     status: 503,
     title: 'The write may have been stored; retry with the same Idempotency-Key',
+    codes: ['storage-outcome-unknown'],
   },
   storageBusy: {
     slug: 'storage-busy',
     status: 503,
     title: 'Claim storage is busy; nothing was written, retry after Retry-After',
+    codes: ['storage-busy'],
   },
   recordTooLarge: {
     slug: 'record-too-large',
     status: 422,
     title: 'The record is too large to store',
+    codes: ['record-too-large'],
   },
   internal: { slug: 'internal', status: 500, title: 'Something went wrong on our side' },
-  // Evidence files (src/services/evidence-files.ts; EvidenceFileError codes, FILE_PROBLEM_OF_CODE).
+  // Evidence files (src/services/evidence-files.ts: EvidenceFileError codes).
   evidenceNotFound: {
     slug: 'evidence-not-found',
     status: 404,
     title: 'The claim has no evidence entry with that id',
+    codes: ['evidence-not-found'],
   },
-  fileNotFound: { slug: 'file-not-found', status: 404, title: 'The evidence entry has no file' },
+  fileNotFound: {
+    slug: 'file-not-found',
+    status: 404,
+    title: 'The evidence entry has no file',
+    codes: ['file-not-found'],
+  },
   fileExists: {
     slug: 'file-exists',
     status: 409,
     title: 'The evidence entry already has its file; files are not replaced',
+    codes: ['file-exists'],
   },
-  fileTooLarge: { slug: 'file-too-large', status: 413, title: 'The file is larger than 10 MB' },
+  fileTooLarge: {
+    slug: 'file-too-large',
+    status: 413,
+    title: 'The file is larger than 10 MB',
+    codes: ['file-too-large'],
+  },
   fileTypeUnsupported: {
     slug: 'file-type-unsupported',
     status: 415,
     title: 'The file must be a PDF, JPEG, PNG, WebP or HEIC/HEIF',
+    codes: ['file-type-unsupported'],
   },
   fileTypeMismatch: {
     slug: 'file-type-mismatch',
     status: 422,
     title: 'The file’s bytes are not of the type it was sent as',
+    codes: ['file-type-mismatch'],
   },
   fileStorageOff: {
     slug: 'file-storage-unavailable',
     status: 503,
     title: 'Evidence file storage is unavailable',
+    codes: ['file-storage-off'],
   },
-} as const;
+} as const satisfies Record<string, ProblemEntry>;
 
 export type ProblemKind = keyof typeof PROBLEMS;
 export type ProblemStatus = (typeof PROBLEMS)[ProblemKind]['status'];
@@ -152,51 +266,35 @@ export type ProblemStatus = (typeof PROBLEMS)[ProblemKind]['status'];
 /** The `type` URI of a problem: a path on this API that documents it. */
 export const problemTypeUri = (kind: ProblemKind): string => `/problems/${PROBLEMS[kind].slug}`;
 
-/** Every code a domain or storage error carries. */
-export type ErrorCode = DomainErrorCode | StorageError['code'];
+type Entries = (typeof PROBLEMS)[ProblemKind];
+/** The codes the table answers; the check below makes a code missing from it a type error. */
+type Answered = Entries extends infer E
+  ? E extends { codes: readonly (infer C)[] }
+    ? C
+    : never
+  : never;
+const everyCodeAnswered: [Exclude<ErrorCode, Answered>] extends [never] ? true : never = true;
+void everyCodeAnswered;
 
 /**
- * THE table from an error's code to the problem it is answered with (and so its
- * status and `type`). The service throws only errors with these codes; the
- * desk turns the same codes into pages (src/desk/routes/desk-errors.ts).
+ * The problem each error code is answered with (and so its status and `type`), from the
+ * table's `codes`.
  *
- * @example PROBLEM_OF_CODE['stale-version'] // 'preconditionFailed' (412)
+ * @example PROBLEM_OF_CODE.get('stale-version') // 'preconditionFailed' (412)
  */
-export const PROBLEM_OF_CODE = {
-  'invalid-input': 'invalidInput',
-  'currency-mismatch': 'currencyMismatch',
-  'calendar-year-unknown': 'calendarYearUnknown',
-  'calendar-unknown': 'calendarUnknown',
-  'policy-unknown': 'policyUnknown',
-  'filing-deadline-passed': 'filingDeadlinePassed',
-  'not-late': 'notLate',
-  'invalid-transition': 'invalidTransition',
-  'stale-version': 'preconditionFailed',
-  'not-found': 'notFound',
-  'filter-not-allowed': 'validation',
-  'evidence-limit': 'evidenceLimit',
-  'claim-exists': 'claimExists',
-  'remedy-over-limit': 'remedyOverLimit',
-  'remedy-limits-unset': 'remedyLimitsUnset',
-  'remedy-settled': 'remedySettled',
-  'claim-cancelled': 'claimCancelled',
-  'storage-unavailable': 'storageUnavailable',
-  'storage-outcome-unknown': 'storageOutcomeUnknown',
-  'storage-busy': 'storageBusy',
-  'record-too-large': 'recordTooLarge',
-  conflict: 'conflict',
-  'idempotency-conflict': 'idempotencyConflict',
-  'invalid-cursor': 'validation',
-} as const satisfies Record<ErrorCode, ProblemKind>;
+export const PROBLEM_OF_CODE: ReadonlyMap<string, ProblemKind> = new Map(
+  (Object.keys(PROBLEMS) as ProblemKind[]).flatMap((kind) => {
+    const entry: ProblemEntry = PROBLEMS[kind];
+    return (entry.codes ?? []).map((code) => [code, kind] as const);
+  }),
+);
 
 /**
- * The problem a lost race (code `conflict`) is answered with, by what changed: a claim keeps
- * its `conflict`; an order and a shop's profile have their own, worded for them.
+ * The members a kind's answer carries (their schemas, in the order they are sent).
  *
- * @example PROBLEM_OF_CONFLICT.order // 'orderChanged' (409 /problems/order-changed)
+ * @example problemMembers('preconditionFailed') // { currentVersion: ZodNumber }
  */
-export const PROBLEM_OF_CONFLICT = {
-  claim: 'conflict',
-  order: 'orderChanged',
-  shop: 'shopChanged',
-} as const satisfies Record<ConflictEntity, ProblemKind>;
+export const problemMembers = (kind: ProblemKind): z.ZodRawShape => {
+  const entry: ProblemEntry = PROBLEMS[kind];
+  return entry.members ?? {};
+};

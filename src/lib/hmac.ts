@@ -1,7 +1,8 @@
 /**
  * HMAC-SHA-256 with Web Crypto (Workers and Node alike), the one primitive
- * behind the desk's session cookies and CSRF tokens; base64url for them and the list cursors.
+ * behind the desk's session cookies and CSRF tokens; signatures travel as base64url.
  */
+import { fromBase64Url, toBase64Url } from './base64url';
 
 const encoder = new TextEncoder();
 
@@ -20,34 +21,6 @@ function keyFor(secret: string): Promise<CryptoKey> {
     cached = { secret, key };
   }
   return cached.key;
-}
-
-/**
- * Base64url without padding: safe in cookies, form fields and URLs.
- *
- * @example toBase64Url(new Uint8Array([251, 255])) // '-_8'
- */
-export function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-/**
- * The bytes of a base64url string, or undefined when it is not one.
- *
- * @example fromBase64Url('-_8') // Uint8Array [251, 255]
- */
-export function fromBase64Url(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
-  const padded = text.replaceAll('-', '+').replaceAll('_', '/');
-  try {
-    return Uint8Array.from(atob(padded + '='.repeat((4 - (padded.length % 4)) % 4)), (ch) =>
-      ch.charCodeAt(0),
-    );
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * context, or altered in any bit, it does not open. The key is derived from a secret
  * with HKDF-SHA-256 under a purpose label, so one secret can serve several purposes.
  */
-import { fromBase64Url, toBase64Url } from './hmac';
+import { fromBase64Url, toBase64Url } from './base64url';
 
 const encoder = new TextEncoder();
 const IV_BYTES = 12;

@@ -6,7 +6,7 @@
  * customer message never quotes it.
  */
 import type { Claim, ClaimType } from '../domain/claim';
-import { formatDate } from '../desk/i18n/format';
+import { formatDate } from '../format';
 import type { Language } from '../domain/explain';
 import { carrierName, resolvePolicy } from '../domain/policies';
 import { dailyPenalty, endSentence, textOf, toneParts, type Tone } from './parts';

@@ -5,7 +5,7 @@
  * the courier, or buy elsewhere. Same parts and tones as the claim drafts
  * (`./parts.ts`): a B2B order gets the formal tone and the contractual per-day penalty.
  */
-import { formatDate } from '../desk/i18n/format';
+import { formatDate } from '../format';
 import type { MoneyJson } from '../domain/money';
 import { carrierName, resolvePolicy, type RescheduleReason } from '../domain/policies';
 import type { CustomerMessage, MessageContext } from './claim-messages';

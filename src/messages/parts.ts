@@ -6,7 +6,7 @@
  * per-day penalty for a late delivery, which the formal amends state.
  */
 import Big from 'big.js';
-import { formatMoney } from '../desk/i18n/format';
+import { formatMoney } from '../format';
 import type { Language } from '../domain/explain';
 import { moneyFromJson, toMoneyJson, type MoneyJson } from '../domain/money';
 import type { CarrierPolicy } from '../domain/policies';

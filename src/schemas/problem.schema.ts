@@ -1,7 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CLAIM_STATUSES } from '../domain/claim';
-import { REMEDY_STATUSES } from '../domain/remedy';
-import { PROBLEMS, problemTypeUri, type ProblemKind } from '../http/problem-types';
+import { PROBLEMS, problemMembers, problemTypeUri, type ProblemKind } from '../http/problem-types';
 import { responseHeaders, type ResponseHeader } from './headers.schema';
 
 const FieldErrorSchema = z
@@ -38,7 +36,8 @@ export const typeUris = (status?: number): [string, ...string[]] => {
 
 /**
  * A named problem schema: the members every problem has, `type` one of
- * `types`, the example `kind` shows, and the members of its own.
+ * `types`, the example `kind` shows, and the members of its own (for one kind, those its
+ * entry in the error table lists).
  */
 const problemSchema = <M extends z.ZodRawShape>(
   name: string,
@@ -61,8 +60,6 @@ const problemSchema = <M extends z.ZodRawShape>(
     .catchall(z.unknown())
     .openapi(name);
 
-const currentVersion = z.number().int().openapi({ example: 3 });
-
 /** RFC 9457 problem details: the body of every error answer without members of its own. */
 export const ProblemSchema = problemSchema(
   'Problem',
@@ -84,12 +81,7 @@ const InvalidTransitionProblemSchema = problemSchema(
   'InvalidTransitionProblem',
   [problemTypeUri('invalidTransition')],
   { kind: 'invalidTransition', detail: "A claim in status 'paid' cannot move to 'in_review'" },
-  {
-    currentStatus: z.enum(CLAIM_STATUSES).openapi({ example: 'paid' }),
-    attempted: z
-      .enum([...CLAIM_STATUSES, 'add_evidence'])
-      .openapi({ example: 'in_review', description: 'The status asked for, or `add_evidence`' }),
-  },
+  problemMembers('invalidTransition'),
 );
 
 /** 409 `conflict`: another change won the race. */
@@ -97,7 +89,7 @@ const ClaimChangedProblemSchema = problemSchema(
   'ClaimChangedProblem',
   [problemTypeUri('conflict')],
   { kind: 'conflict', detail: 'The claim changed meanwhile; read it again and retry.' },
-  { currentVersion: currentVersion.optional() },
+  problemMembers('conflict'),
 );
 
 /** 409 `order-changed`: an order replace kept losing to other writes of the order. */
@@ -133,12 +125,7 @@ const ClaimExistsProblemSchema = problemSchema(
     detail:
       'This parcel already has an open lost claim, clm_3f2b8c1d4e5f60718293a4b5c6d7e8f9: add to it, or file again once it is settled.',
   },
-  {
-    existingClaimId: z.string().openapi({
-      example: 'clm_3f2b8c1d4e5f60718293a4b5c6d7e8f9',
-      description: 'The open claim: `GET /v1/claims/{existingClaimId}`',
-    }),
-  },
+  problemMembers('claimExists'),
 );
 
 /** 409 `file-exists`: an evidence entry's file is kept as first uploaded. */
@@ -158,11 +145,7 @@ export const RemedySettledProblemSchema = problemSchema(
     kind: 'remedySettled',
     detail: 'Remedy rm_1 is already accepted: an answer is final, it cannot become declined.',
   },
-  {
-    currentStatus: z
-      .enum(REMEDY_STATUSES)
-      .openapi({ example: 'accepted', description: 'How the customer answered' }),
-  },
+  problemMembers('remedySettled'),
 );
 
 /** 409 `claim-cancelled`: a withdrawn claim takes no remedies. */
@@ -181,7 +164,7 @@ export const PreconditionFailedProblemSchema = problemSchema(
   'PreconditionFailedProblem',
   typeUris(412),
   { kind: 'preconditionFailed', detail: 'If-Match "2" is stale; the claim is at version 3.' },
-  { currentVersion },
+  problemMembers('preconditionFailed'),
 );
 
 /** The body of a problem answer with `status`, its own members included. */

@@ -22,7 +22,7 @@ import type { ClaimService } from './claims';
 import type { EvidenceFile, EvidenceFileService } from './evidence-files';
 import type { RemedyService } from './remedies';
 import type { ShipmentClaimService } from './shipment-claims';
-import type { WorkdayService } from './workday';
+import type { CaseworkService } from './casework';
 
 /** What a shop reads as a clerk's name. */
 export const CLERK_NAME_FOR_SHOPS = 'a clerk';
@@ -145,21 +145,21 @@ export function viewedClaims(claims: ClaimService, views: ClerkViews): ClaimServ
   };
 }
 
-/** @example const workday = viewedWorkday(createWorkdayService(deps), views); */
-export function viewedWorkday(workday: WorkdayService, views: ClerkViews): WorkdayService {
+/** @example const casework = viewedCasework(createCaseworkService(deps), views); */
+export function viewedCasework(casework: CaseworkService, views: ClerkViews): CaseworkService {
   return {
     assign: async (actor, id, options) =>
-      views(actor).claim(await workday.assign(actor, id, options)),
+      views(actor).claim(await casework.assign(actor, id, options)),
     unassign: async (actor, id, options) =>
-      views(actor).claim(await workday.unassign(actor, id, options)),
+      views(actor).claim(await casework.unassign(actor, id, options)),
     // Notes are the desk's own (a shop key is a 403 before this); viewed all the same.
-    addNote: async (actor, id, text) => views(actor).note(await workday.addNote(actor, id, text)),
+    addNote: async (actor, id, text) => views(actor).note(await casework.addNote(actor, id, text)),
     notes: async (actor, id) => {
       const view = views(actor);
-      return Promise.all((await workday.notes(actor, id)).map((n) => view.note(n)));
+      return Promise.all((await casework.notes(actor, id)).map((n) => view.note(n)));
     },
-    counts: workday.counts,
-    search: async (actor, query) => views(actor).page(await workday.search(actor, query)),
+    counts: casework.counts,
+    search: async (actor, query) => views(actor).page(await casework.search(actor, query)),
   };
 }
 
@@ -169,6 +169,10 @@ export function viewedRemedies(remedies: RemedyService, views: ClerkViews): Reme
     list: async (actor, claimId) => {
       const view = views(actor);
       return Promise.all((await remedies.list(actor, claimId)).map((r) => view.remedy(r)));
+    },
+    ofClaim: async (actor, claim) => {
+      const view = views(actor);
+      return Promise.all((await remedies.ofClaim(actor, claim)).map((r) => view.remedy(r)));
     },
     withCustomer: async (actor, claimId) =>
       views(actor).claim(await remedies.withCustomer(actor, claimId)),

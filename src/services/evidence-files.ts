@@ -9,9 +9,11 @@
  *
  * A file is immutable: a second upload for the same entry is refused
  * (`file-exists`), so what a clerk decided on is what stays on record.
- * It knows no HTTP: it throws `EvidenceFileError` with a stable code.
+ * It knows no HTTP: it throws `EvidenceFileError` with a stable code (a `CodedError`,
+ * answered from the API's one table).
  */
 import type { ClaimEvidence } from '../domain/claim';
+import { CodedError } from '../domain/errors';
 import { actorOf, type Principal } from './actor';
 import type { ClaimService } from './claims';
 import {
@@ -45,14 +47,20 @@ export type EvidenceFileErrorCode =
   | 'file-too-large'
   | 'file-storage-off';
 
+/** Seconds to wait before asking again for files from a bucket that is not bound. */
+const FILE_STORAGE_RETRY_SECONDS = 60;
+
 /** Why an evidence file call was refused; `code` is stable. */
-export class EvidenceFileError extends Error {
+export class EvidenceFileError extends CodedError {
+  override readonly retryAfterSeconds: number | undefined;
   constructor(
     readonly code: EvidenceFileErrorCode,
     message: string,
   ) {
     super(message);
     this.name = 'EvidenceFileError';
+    // Only the bucket's absence passes; every other refusal stays until the request changes.
+    this.retryAfterSeconds = code === 'file-storage-off' ? FILE_STORAGE_RETRY_SECONDS : undefined;
   }
 }
 

@@ -14,6 +14,9 @@ import type { ClaimService } from './claims';
 import type { ShipmentService, ShipmentView } from './shipments';
 import type { ShopService } from './shops';
 
+/** What the desk shows of a claim's messages: the service's answer, by its own name. */
+export type { CustomerMessage };
+
 /**
  * What a delay notice is written from: a shipment late and still on its way (a delivered
  * one, late or not, gets none: the claim's messages take over).

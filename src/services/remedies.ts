@@ -66,6 +66,13 @@ export function createRemedyService(deps: {
       return remedies;
     },
 
+    /**
+     * The remedies of a claim the caller has already read with `claims.get` (so may see): the
+     * desk's claim page, which has the claim, reads them without reading it again.
+     */
+    ofClaim: (_actor: Principal, claim: Pick<Claim, 'id'>): Promise<Remedy[]> =>
+      storage.remedies.list(claim.id),
+
     /** The claim with its customer's side (the remedies and the money accepted). */
     async withCustomer(
       actor: Principal,

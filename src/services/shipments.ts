@@ -150,7 +150,7 @@ const summaryOf = (record: Pick<ShipmentRecord, 'facts' | 'events'>, today: stri
  * @example viewOf(record, summaryOf(record, '2025-03-20')).lateness?.businessDaysLate // 7
  */
 function viewOf(record: ShipmentRecord, summary: ShipmentSummary): ShipmentView {
-  const { watchDate: _watch, ...derived } = summary;
+  const { lateViewDate: _lateViewDate, ...derived } = summary;
   return {
     ...record.facts,
     shopId: record.shopId,
@@ -162,11 +162,11 @@ function viewOf(record: ShipmentRecord, summary: ShipmentSummary): ShipmentView 
 }
 
 /** The record with the late-view date its summary gives (recomputed on every write). */
-function withWatch(record: ShipmentRecord, summary: ShipmentSummary): ShipmentRecord {
-  const { watchDate: _old, ...rest } = record;
+function withLateViewDate(record: ShipmentRecord, summary: ShipmentSummary): ShipmentRecord {
+  const { lateViewDate: _old, ...rest } = record;
   return {
     ...rest,
-    ...(summary.watchDate === undefined ? {} : { watchDate: summary.watchDate }),
+    ...(summary.lateViewDate === undefined ? {} : { lateViewDate: summary.lateViewDate }),
   };
 }
 
@@ -256,7 +256,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
         updatedAt: now,
       };
       puts.push({
-        record: withWatch(next, summary),
+        record: withLateViewDate(next, summary),
         ...(current ? { expectedVersion: current.version } : {}),
       });
     });
@@ -376,7 +376,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
         checkEvent(current.facts, event, ctx.policy, { now, placedAt });
         // One summary: it is both what is written (the late-view date) and what is answered.
         const summary = summarizeShipment(current.facts, recorded.events, ctx);
-        const next = withWatch(
+        const next = withLateViewDate(
           {
             ...current,
             // An old head learns its order's placedAt with its next event.
@@ -424,7 +424,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
       for (const record of page.items) {
         const summary = summaryOf(record, today);
         // Storage lists what its view held; the rules have the last word.
-        if (summary.watchDate === undefined) continue;
+        if (summary.lateViewDate === undefined) continue;
         items.push(withCause(viewOf(record, summary)));
       }
       return {

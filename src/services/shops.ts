@@ -11,6 +11,15 @@ import type { Principal } from './actor';
 /** A replacement that loses a race re-reads and tries again this many times. */
 const PUT_ATTEMPTS = 3;
 
+/** Profiles read to name the shops with keys; beyond it the rest come by id only. */
+const NAMED_SHOPS = 100;
+
+/** A shop that may file (it has an active key), and its legal name once it sent its profile. */
+export interface KeyedShop {
+  shopId: string;
+  legalName?: string | undefined;
+}
+
 export interface ShopServiceDeps {
   storage: Storage;
   clock: () => Date;
@@ -35,6 +44,25 @@ export function createShopService(deps: ShopServiceDeps) {
   };
 
   return {
+    /**
+     * Every shop with an active API key, by id, each of the first 100 named by its legal name
+     * once it has sent its profile (the `all` index lists the keys: one Query, no scan): the
+     * shops a clerk may file for by phone.
+     *
+     * @example await shops.withActiveKeys() // [{ shopId: 'demo-shop', legalName: 'ООО «Ромашка»' }]
+     */
+    async withActiveKeys(): Promise<KeyedShop[]> {
+      const keys = await storage.apiKeys.list();
+      const active = keys.flatMap((key) =>
+        key.role === 'shop' && key.shopId && key.revokedAt === undefined ? [key.shopId] : [],
+      );
+      const ids = [...new Set(active)].sort();
+      const profiles = await Promise.all(
+        ids.slice(0, NAMED_SHOPS).map((id) => storage.shops.get(id)),
+      );
+      return ids.map((shopId, i) => ({ shopId, legalName: profiles[i]?.legalName }));
+    },
+
     /** The shop's profile, if it has one (the desk's letter falls back to the shop id). */
     find: (shopId: string): Promise<ShopProfile | undefined> => storage.shops.get(shopId),
 

@@ -3,6 +3,7 @@
  * A key looks like `pca_<keyId>_<secret>`; only its SHA-256 is stored.
  */
 
+import { toBase64Url } from '../lib/base64url';
 import { sha256Hex } from '../lib/sha256';
 
 const KEY_PREFIX = 'pca';
@@ -26,9 +27,7 @@ export function hashApiKey(key: string): Promise<string> {
  */
 export function generateApiKey(): { keyId: string; key: string } {
   const keyId = Array.from(randomBytes(8), (byte) => byte.toString(16).padStart(2, '0')).join('');
-  const secret = btoa(String.fromCharCode(...randomBytes(24)))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_');
+  const secret = toBase64Url(randomBytes(24));
   return { keyId, key: `${KEY_PREFIX}_${keyId}_${secret}` };
 }
 

@@ -302,12 +302,13 @@ export interface RemedyRepository {
   create(remedy: Remedy): Promise<Remedy>;
   /**
    * Replaces the remedy by `next` (its answered form) if it is still `offered` and, in the
-   * same write, its claim's status is none of `closedIn` (default: the domain's
-   * `REMEDY_CLOSED_STATUSES`): an answer and a move of the claim never both win against each
-   * other's state. What an accepted one gives is counted off the request path (the caller
-   * announces the change).
+   * same write, its claim's status is none of `closedIn` (the caller's rule: the service
+   * passes the domain's `REMEDY_CLOSED_STATUSES`; storage keeps no rule of its own, only the
+   * condition): an answer and a move of the claim never both win against each other's state.
+   * What an accepted one gives is counted off the request path (the caller announces the
+   * change).
    */
-  answer(next: Remedy, closedIn?: readonly ClaimStatus[]): Promise<RemedyAnswerResult>;
+  answer(next: Remedy, closedIn: readonly ClaimStatus[]): Promise<RemedyAnswerResult>;
 }
 
 // The clerks' internal notes and the status counters.

@@ -48,7 +48,7 @@ export interface ShipmentRecord {
    * The deadline, while the shipment may be owed for lateness (not cancelled, not delivered
    * on time): its place in the late view. Computed by the domain (`summarizeShipment`).
    */
-  watchDate?: string;
+  lateViewDate?: string;
 }
 
 /**

@@ -1,7 +1,7 @@
 import Big from 'big.js';
 import { jsx } from 'hono/jsx';
 import { describe, expect, it } from 'vitest';
-import { analyticsCsv, csvField } from '../../src/desk/analytics-csv';
+import { analyticsCsv, csvField } from '../../src/desk/export/analytics-csv';
 import { BarChart, barLength } from '../../src/desk/views/analytics/bar-chart';
 import { buildReport, spread, type AnalyticsReport } from '../../src/domain/analytics';
 

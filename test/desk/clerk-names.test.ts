@@ -1,6 +1,6 @@
 import { jsx } from 'hono/jsx';
 import { describe, expect, it } from 'vitest';
-import { clerkKeyId, clerkNames, distinctClerkKeys } from '../../src/desk/clerk-names';
+import { clerkKeyId, clerkNames, distinctClerkKeys } from '../../src/services/clerk-names';
 import { History } from '../../src/desk/views/claim/history';
 import { Layout, SignedInClerk } from '../../src/desk/views/layout';
 import type { ClaimActor, ClaimEvent } from '../../src/domain/claim';

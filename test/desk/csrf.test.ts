@@ -5,7 +5,7 @@ import {
   csrfTokenMatches,
   isCrossSite,
   newNonce,
-} from '../../src/desk/csrf';
+} from '../../src/desk/session/csrf';
 
 const SECRET = 'a-desk-session-secret-of-at-least-32-characters';
 

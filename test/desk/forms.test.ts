@@ -6,11 +6,11 @@ import {
   inLanguage,
   pointerPath,
   schemaIssues,
-} from '../../src/desk/field-errors';
-import { filingFieldFor, filingFromForm } from '../../src/desk/filing-form';
+} from '../../src/desk/forms/field-errors';
+import { filingFieldFor, filingFromForm } from '../../src/desk/forms/filing-form';
 import { DomainError } from '../../src/domain/errors';
 import { PARSE_OPTIONS } from '../../src/http/field-issues';
-import { clerkMoves, MoveFormError, moveCommand } from '../../src/desk/moves';
+import { clerkMoves, MoveFormError, moveCommand } from '../../src/desk/forms/move-form';
 import { FileClaimSchema } from '../../src/schemas/claim.schema';
 
 const base = {

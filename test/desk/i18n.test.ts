@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDecimal, formatInstant, formatMoney } from '../../src/desk/i18n/format';
+import {
+  formatDate,
+  formatDecimal,
+  formatInstant,
+  formatMoney,
+  russianPlural,
+} from '../../src/format';
 import { labelsFor } from '../../src/desk/i18n/labels';
 import { pickLanguage } from '../../src/desk/i18n/lang';
 import { fieldErrorText } from '../../src/desk/i18n/field-errors';
@@ -7,6 +13,24 @@ import { FIELD_CODES, type FieldCode, type FieldParams } from '../../src/http/fi
 
 /** Intl separates groups with (narrow) no-break spaces; compare on plain spaces. */
 const plain = (s: string) => s.replace(/\s/g, ' ');
+
+describe('counts in Russian', () => {
+  it.each([
+    [1, 'день'],
+    [2, 'дня'],
+    [4, 'дня'],
+    [5, 'дней'],
+    [11, 'дней'],
+    [12, 'дней'],
+    [14, 'дней'],
+    [21, 'день'],
+    [22, 'дня'],
+    [111, 'дней'],
+    [0, 'дней'],
+  ] as const)('writes %i with the form %j', (n, form) => {
+    expect(russianPlural(n, ['день', 'дня', 'дней'])).toBe(form);
+  });
+});
 
 describe('amounts for a language', () => {
   it.each([

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { carrierName } from '../../src/desk/carriers';
+import { carrierName } from '../../src/domain/policies';
 import type { Language } from '../../src/desk/i18n/lang';
 import { letterCarrier } from '../../src/desk/i18n/letter';
 import { deskLine, formatParam } from '../../src/desk/i18n/lines';
-import { clerkMoves } from '../../src/desk/moves';
-import { shipmentFacts } from '../../src/desk/shipment-facts';
+import { clerkMoves } from '../../src/desk/forms/move-form';
+import { shipmentFacts } from '../../src/desk/views/parts/shipment-facts';
 import { getCalendar } from '../../src/domain/calendar';
 import { fileClaim, type Claim, type ClaimEvent } from '../../src/domain/claim';
 import { prepareClaim, type ClaimFiling } from '../../src/domain/claim/filing';

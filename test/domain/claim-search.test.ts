@@ -4,7 +4,7 @@
  * the same functions; a query matches when its key is the start of the stored one.
  */
 import { describe, expect, it } from 'vitest';
-import { searchFieldsFor } from '../../src/services/workday';
+import { searchFieldsFor } from '../../src/services/casework';
 import {
   foldText,
   normalizeCode,

@@ -249,7 +249,7 @@ const CALCULATORS = {
 } as const;
 const MOVES = {
   review: { note: 'Taken by the Monday shift' },
-  // w-workday: assign to me (an empty body) and internal notes.
+  // casework: assign to me (an empty body) and internal notes.
   assignee: {},
   notes: { text: 'Called the carrier' },
   cancel: { note: 'Found it' },

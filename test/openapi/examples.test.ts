@@ -69,6 +69,13 @@ function* cases(doc: Doc): Generator<Case> {
       if (m.example !== undefined && m.schema) {
         yield { where, example: m.example, schema: { $ref: `${DOC_ID}#${where}/schema` } };
       }
+      // Named examples (`examples`: request variants, the refusals of an answer) likewise.
+      const named = (m as { examples?: Record<string, { value?: unknown }> }).examples ?? {};
+      for (const [name, { value }] of Object.entries(named)) {
+        if (!m.schema) continue;
+        const at = `${where}/examples/${escape(name)}`;
+        yield { where: at, example: value, schema: { $ref: `${DOC_ID}#${where}/schema` } };
+      }
     }
   }
 }
@@ -91,6 +98,7 @@ describe('the examples of the OpenAPI document', () => {
     expect(all.filter((c) => c.where.includes('/properties/')).length).toBeGreaterThan(10);
     expect(all.some((c) => c.where.includes('/parameters/'))).toBe(true);
     expect(all.some((c) => c.where.startsWith('/components/headers/'))).toBe(true);
+    expect(all.filter((c) => c.where.includes('/examples/')).length).toBeGreaterThan(10);
   });
 
   it('would catch an example that breaks its pattern', async () => {

@@ -18,8 +18,8 @@ import {
   renderCalendarModule,
 } from '../../scripts/generate-calendars';
 import { CALENDAR_COUNTRIES, getCalendar } from '../../src/domain/calendar';
-import { CALENDAR_DATA } from '../../src/domain/calendar/data.generated';
 import { addDays, isoWeekday } from '../../src/domain/calendar/dates';
+import { countryYears } from '../../src/domain/calendar/table';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -67,7 +67,7 @@ describe('generate-calendars', () => {
   });
 
   it('covers every country and year of the data set, and nothing else', () => {
-    const inTable = CALENDAR_COUNTRIES.reduce((n, c) => n + CALENDAR_DATA[c].length, 0);
+    const inTable = CALENDAR_COUNTRIES.reduce((n, c) => n + countryYears(c).length, 0);
     expect(files.length).toBe(inTable);
     for (const [country, year] of files)
       expect(getCalendar(country).covers(`${year}-06-01`)).toBe(true);
@@ -76,7 +76,9 @@ describe('generate-calendars', () => {
   it('flags exactly the files preliminary.json lists', () => {
     const listed = readPreliminary(dataDir);
     const flagged = CALENDAR_COUNTRIES.flatMap((c) =>
-      CALENDAR_DATA[c].filter((y) => y.preliminary).map((y) => `${c.toLowerCase()}/${y.year}`),
+      countryYears(c)
+        .filter((y) => y.preliminary)
+        .map((y) => `${c.toLowerCase()}/${y.year}`),
     );
     expect(flagged.sort()).toEqual([...listed].sort());
   });
@@ -84,12 +86,8 @@ describe('generate-calendars', () => {
   it('marks a year listed in the manifest, and takes a new year in without code changes', () => {
     const dir = sourceFolder([2030, 2031], JSON.stringify({ 'xx/2031': 'holidays may follow' }));
     const module = renderCalendarModule(dir);
-    expect(module).toContain(
-      'year: 2030,\n      published: "2029-09-01",\n      preliminary: false,',
-    );
-    expect(module).toContain(
-      'year: 2031,\n      published: "2030-09-01",\n      preliminary: true,',
-    );
+    expect(module).toContain('[2030, "2029-09-01", false, ""],');
+    expect(module).toContain('[2031, "2030-09-01", true, ""],');
     expect(readPreliminary(sourceFolder([2030]))).toEqual(new Set());
   });
 
@@ -120,6 +118,23 @@ describe('generate-calendars', () => {
       const expected = t === undefined ? isoWeekday(date) <= 5 : t !== '1';
       expect(calendar.isBusinessDay(date), `${country} ${date} t=${t ?? '-'}`).toBe(expected);
     }
+  });
+
+  it.each(files)('unpacks %s/%i exactly as the XML reads: days, types, titles, moves', (c, y) => {
+    const file = `${c}/${y}/calendar.xml`;
+    const parsed = parseCalendarXml(readFileSync(path.join(dataDir, file), 'utf8'), file);
+    const stored = countryYears(c.toUpperCase() as (typeof CALENDAR_COUNTRIES)[number]).find(
+      (data) => data.year === y,
+    );
+    expect(stored?.published).toBe(parsed.published);
+    expect(stored?.days).toEqual(
+      parsed.days.map(({ d, t, h, f }) => ({
+        d,
+        t,
+        ...(h === undefined ? {} : { holiday: parsed.holidays.get(h) }),
+        ...(f === undefined ? {} : { f }),
+      })),
+    );
   });
 
   it('decodes XML entities in holiday titles and normalises dates', () => {

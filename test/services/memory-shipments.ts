@@ -72,8 +72,10 @@ export class MemoryShipments implements ShipmentRepository {
   async listLate(filter: LateShipmentFilter, page: PageRequest): Promise<Page<ShipmentRecord>> {
     const late = [...this.shipments.values()]
       .filter((r) => filter.shopId === undefined || r.shopId === filter.shopId)
-      .filter((r) => r.watchDate !== undefined && r.watchDate < filter.before)
-      .sort((a, b) => (a.watchDate! < b.watchDate! ? -1 : a.watchDate! > b.watchDate! ? 1 : 0));
+      .filter((r) => r.lateViewDate !== undefined && r.lateViewDate < filter.before)
+      .sort((a, b) =>
+        a.lateViewDate! < b.lateViewDate! ? -1 : a.lateViewDate! > b.lateViewDate! ? 1 : 0,
+      );
     return { items: structuredClone(late.slice(0, page.limit)) };
   }
 }

@@ -1,4 +1,5 @@
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
+import { REMEDY_CLOSED_STATUSES } from '../../src/domain/remedy';
 import { describe, expect, it, vi } from 'vitest';
 import { applyCommand, type Claim, type ClaimCommand } from '../../src/domain/claim';
 import { reconcileClaim } from '../../src/services/claim-changes';
@@ -125,16 +126,19 @@ describe('analytics counters, kept by the consumer of claim changes', () => {
     await storage.remedies.create(offer('rm_2'));
     const answered = { answeredAt: '2026-11-10T10:00:00.000Z', answeredBy: 'agg-r' };
     const accepted = { ...offer('rm_1'), status: 'accepted' as const, ...answered };
-    expect((await storage.remedies.answer(accepted)).answered).toBe(true);
+    expect((await storage.remedies.answer(accepted, REMEDY_CLOSED_STATUSES)).answered).toBe(true);
     await reconcileClaim(deps, claim.id);
     const declined = { ...offer('rm_2'), status: 'declined' as const, ...answered };
-    expect((await storage.remedies.answer(declined)).answered).toBe(true);
+    expect((await storage.remedies.answer(declined, REMEDY_CLOSED_STATUSES)).answered).toBe(true);
     await reconcileClaim(deps, claim.id);
     // A second answer to rm_1 is refused, and counts nothing again.
-    const again = await storage.remedies.answer({
-      ...accepted,
-      answeredAt: '2026-11-11T10:00:00.000Z',
-    });
+    const again = await storage.remedies.answer(
+      {
+        ...accepted,
+        answeredAt: '2026-11-11T10:00:00.000Z',
+      },
+      REMEDY_CLOSED_STATUSES,
+    );
     expect(again).toMatchObject({ answered: false, current: { status: 'accepted' } });
     await reconcileClaim(deps, claim.id);
     const day = await counters({ shopId: 'agg-r' }, '2026-11-08');

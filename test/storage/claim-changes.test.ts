@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REMEDY_CLOSED_STATUSES } from '../../src/domain/remedy';
 import type { Claim } from '../../src/domain/claim';
 import { reconcileClaim } from '../../src/services/claim-changes';
 import { shardOf } from '../../src/storage/dynamodb/keys';
@@ -106,7 +107,9 @@ describe('reconcileClaim', { timeout: 30_000 }, () => {
     const outcomes = await Promise.all(
       Array.from({ length: 10 }, () => reconcileClaim(deps, claim.id)),
     );
-    expect(outcomes.filter((o) => o === 'written')).toHaveLength(1);
+    // At least one wrote; which of the search items, the tally and the counters each one won
+    // varies with the interleaving. What must hold: the claim is counted exactly once.
+    expect(outcomes).toContain('written');
     expect((await storage.statusCounts.counts('rc-same')).counts.submitted).toBe(1);
     expect((await dayCounters(storage, { shopId: 'rc-same' }, '2026-11-04'))['count#all#all']).toBe(
       '1',
@@ -174,8 +177,14 @@ describe('reconcileClaim', { timeout: 30_000 }, () => {
     await storage.remedies.create({ ...offer, id: 'rm_2' });
     await reconcile(deps, claim);
     const answered = { answeredAt: '2026-11-07T10:00:00.000Z', answeredBy: 'rc-rem' };
-    await storage.remedies.answer({ ...offer, status: 'accepted', ...answered });
-    await storage.remedies.answer({ ...offer, id: 'rm_2', status: 'declined', ...answered });
+    await storage.remedies.answer(
+      { ...offer, status: 'accepted', ...answered },
+      REMEDY_CLOSED_STATUSES,
+    );
+    await storage.remedies.answer(
+      { ...offer, id: 'rm_2', status: 'declined', ...answered },
+      REMEDY_CLOSED_STATUSES,
+    );
     await reconcile(deps, claim, claim);
     const day = await dayCounters(storage, { shopId: 'rc-rem' }, '2026-11-05');
     expect(day['given#RUB#all#all']).toBe('70000');

@@ -20,12 +20,12 @@ import { describe, expect, it } from 'vitest';
 import { MAX_EVIDENCE, type Claim, type EvidenceInput } from '../../src/domain/claim';
 import type { ClaimFiling } from '../../src/domain/claim/filing';
 import { MAX_LATE_DATES } from '../../src/domain/compensation';
-import type { Remedy } from '../../src/domain/remedy';
+import { REMEDY_CLOSED_STATUSES, type Remedy } from '../../src/domain/remedy';
 import { AddEvidenceSchema, FileClaimSchema } from '../../src/schemas/claim.schema';
 import type { Principal } from '../../src/services/actor';
 import { inlineFeed, type ClaimChangeLogLine } from '../../src/services/claim-changes';
 import { createClaimService } from '../../src/services/claims';
-import { createWorkdayService } from '../../src/services/workday';
+import { createCaseworkService } from '../../src/services/casework';
 import { MAX_DISPLAY_NAME_LENGTH } from '../../src/storage/dynamodb/api-key-repository';
 import { claimPartition, idempotencyKey } from '../../src/storage/dynamodb/keys';
 import { MAX_TRANSACTION_ITEMS } from '../../src/storage/dynamodb/transact';
@@ -46,7 +46,7 @@ const claims = createClaimService({
   newId: () => `clm_${(++ids).toString(16).padStart(32, 'f')}`,
   changes,
 });
-const workday = createWorkdayService({ storage, clock: () => NOW, claims });
+const casework = createCaseworkService({ storage, clock: () => NOW, claims });
 const transactions = countTransactionItems(storage.client);
 
 /** DynamoDB's item limit. */
@@ -215,7 +215,7 @@ describe('the largest claim a shop and a clerk can make', () => {
       );
       const id = claim.id;
 
-      await workday.assign(clerk, id);
+      await casework.assign(clerk, id);
       await claims.move(clerk, id, { type: 'review', note: fill(2000) });
       await claims.move(clerk, id, { type: 'changeCause', cause: 'warehouse', note: fill(2000) });
       // Each round: the clerk asks for more, the shop sends the most one request takes (back
@@ -252,7 +252,7 @@ describe('the largest claim a shop and a clerk can make', () => {
         paidOn: '2025-06-16',
         reference: fill(100),
       });
-      for (let i = 0; i < 3; i++) await workday.addNote(clerk, id, fill(2000));
+      for (let i = 0; i < 3; i++) await casework.addNote(clerk, id, fill(2000));
       await storage.messagesSent.markSent({ claimId: id }, 'ack', NOW.toISOString());
       await storage.messagesSent.markSent({ claimId: id }, 'decision', NOW.toISOString());
       for (const n of [1, 2]) {
@@ -273,7 +273,7 @@ describe('the largest claim a shop and a clerk can make', () => {
           answeredAt: NOW.toISOString(),
           answeredBy: shop.shopId!,
         };
-        await storage.remedies.answer(answered);
+        await storage.remedies.answer(answered, REMEDY_CLOSED_STATUSES);
         await changes.claimChanged(id);
       }
       expect(transactions.take()).toBeLessThanOrEqual(MAX_TRANSACTION_ITEMS);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { DescribeTimeToLiveCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { newSessionId } from '../../src/desk/session';
+import { newSessionId } from '../../src/desk/session/session-cookie';
 import { ConflictError, type DeskSessionRecord } from '../../src/storage/repository';
 import { TTL_ATTRIBUTE } from '../../src/storage/table';
 import { at, freshStorage } from './helpers';

@@ -136,7 +136,7 @@ export const shipment = (
   events: [],
   version: 1,
   updatedAt: '2025-03-01T10:00:00.000Z',
-  watchDate: '2025-03-11',
+  lateViewDate: '2025-03-11',
   ...over,
 });
 

@@ -2,7 +2,7 @@ import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { rebuildAggregates } from '../../scripts/rebuild-aggregates';
 import type { Claim } from '../../src/domain/claim';
-import type { Remedy } from '../../src/domain/remedy';
+import { REMEDY_CLOSED_STATUSES, type Remedy } from '../../src/domain/remedy';
 import { reconcileClaim } from '../../src/services/claim-changes';
 import { correctFigures } from '../../src/storage/dynamodb/figures-rebuild';
 import { allFigures, figuresStorage, filedOn, move } from './figures-helpers';
@@ -58,12 +58,15 @@ async function history(tables: Tables, after: (claim: Claim) => Promise<void>) {
     offeredBy: 'rb-0',
   };
   await tables.remedies.create(remedy);
-  await tables.remedies.answer({
-    ...remedy,
-    status: 'accepted',
-    answeredAt: '2026-11-17T10:00:00.000Z',
-    answeredBy: 'rb-0',
-  });
+  await tables.remedies.answer(
+    {
+      ...remedy,
+      status: 'accepted',
+      answeredAt: '2026-11-17T10:00:00.000Z',
+      answeredBy: 'rb-0',
+    },
+    REMEDY_CLOSED_STATUSES,
+  );
   await after(claims[3]!);
   return claims;
 }

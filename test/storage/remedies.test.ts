@@ -46,12 +46,23 @@ describe('remedies on DynamoDB', () => {
     const offered = await storage.remedies.create(offer(claim.id, 1));
     const answered = { answeredAt: '2025-06-17T10:00:00.000Z', answeredBy: 'demo-shop' };
     const accepted = { ...offered, status: 'accepted' as const, ...answered };
-    expect(await storage.remedies.answer(accepted)).toEqual({ answered: true, remedy: accepted });
+    expect(await storage.remedies.answer(accepted, REMEDY_CLOSED_STATUSES)).toEqual({
+      answered: true,
+      remedy: accepted,
+    });
     const declined = { ...offered, status: 'declined' as const, ...answered };
-    expect(await storage.remedies.answer(declined)).toEqual({ answered: false, current: accepted });
+    expect(await storage.remedies.answer(declined, REMEDY_CLOSED_STATUSES)).toEqual({
+      answered: false,
+      current: accepted,
+    });
     expect(await storage.remedies.list(claim.id)).toStrictEqual([accepted]);
     // An answer to an offer never made writes nothing.
-    expect(await storage.remedies.answer(offer(claim.id, 2, { status: 'accepted' }))).toEqual({
+    expect(
+      await storage.remedies.answer(
+        offer(claim.id, 2, { status: 'accepted' }),
+        REMEDY_CLOSED_STATUSES,
+      ),
+    ).toEqual({
       answered: false,
     });
     expect(await storage.remedies.list(claim.id)).toHaveLength(1);

@@ -88,7 +88,7 @@ describe('the write units of an event', () => {
         ...current,
         events: [...current.events, { ...current.events[0]!, eventId: 'r2' }],
         version: current.version + 1,
-        watchDate: '2025-06-10',
+        lateViewDate: '2025-06-10',
       },
     }));
     units['rescheduled, deadline moved'] = meter.transactions[0]!;

@@ -63,11 +63,16 @@ async function listAll(filter: LateShipmentFilter, caller: string, limit = 100) 
   return { seen, pages };
 }
 
-const sortOf = (r: ShipmentRecord) => LATE_VIEW.sort(r.watchDate!, r.shopId, r.shipmentId);
+const sortOf = (r: ShipmentRecord) => LATE_VIEW.sort(r.lateViewDate!, r.shopId, r.shipmentId);
 
 describe('the late listing', () => {
-  const small = (shopId: string, id: string, watchDate: string | undefined) =>
-    shipment(shopId, 'OL', id, watchDate === undefined ? { watchDate: undefined } : { watchDate });
+  const small = (shopId: string, id: string, lateViewDate: string | undefined) =>
+    shipment(
+      shopId,
+      'OL',
+      id,
+      lateViewDate === undefined ? { lateViewDate: undefined } : { lateViewDate },
+    );
   beforeAll(async () => {
     const { client } = shipmentInstance(tableName);
     const records = ['small-x', 'small-y'].flatMap((shop) => [
@@ -109,7 +114,11 @@ describe('the late listing', () => {
     // The head says 2025-03-08, its index keys still 2025-03-01 (a stale index entry).
     const moved = small('small-x', 'M-1', '2025-03-08');
     const [head] = await itemsOf(moved);
-    const stale = headItem({ ...moved, watchDate: '2025-03-01' }, head!.born!.S!, TEST_VIEW_SHARDS);
+    const stale = headItem(
+      { ...moved, lateViewDate: '2025-03-01' },
+      head!.born!.S!,
+      TEST_VIEW_SHARDS,
+    );
     await client.send(
       new PutItemCommand({
         TableName: tableName,
@@ -142,7 +151,7 @@ describe('1,000 late shipments of 13 KB each', () => {
     for (let i = 0; i < 1_100; i++) {
       const r = shipment(shops[i % 3]!, `O-${i >> 5}`, `S-${i}`);
       // The last 100: due today or later, not late.
-      const watchDate = i < 1_000 ? day(i % 70) : TODAY;
+      const lateViewDate = i < 1_000 ? day(i % 70) : TODAY;
       const measured = facts(r).packages.slice(0, 10);
       const events: ShipmentRecord['events'] = [
         {
@@ -153,7 +162,7 @@ describe('1,000 late shipments of 13 KB each', () => {
           charged: { amount: '900.00', currency: 'RUB' },
         },
       ];
-      all.push({ ...r, facts: facts(r), events, version: 2, watchDate });
+      all.push({ ...r, facts: facts(r), events, version: 2, lateViewDate });
     }
     const { client } = shipmentInstance(tableName);
     const shipments = await Promise.all(all.map(itemsOf));
@@ -161,7 +170,7 @@ describe('1,000 late shipments of 13 KB each', () => {
     expect(Math.min(...sizes)).toBeGreaterThan(13_000);
     await putAll(client, tableName, shipments.flat());
   }, 120_000);
-  const late = () => all.filter((r) => r.watchDate! < TODAY && shops.includes(r.shopId));
+  const late = () => all.filter((r) => r.lateViewDate! < TODAY && shops.includes(r.shopId));
   const expected = (records: ShipmentRecord[]) => records.map(sortOf).sort();
 
   it('lists each shop’s completely, page by page, in deadline order', async () => {

@@ -72,7 +72,7 @@ const remeasured = (eventId: string): RemeasuredEvent => ({
 
 describe('the items at their maxima', () => {
   it('a head under 1 KB, facts and an event of 100 packages far below 400 KB', async () => {
-    const record = { ...widest(longId(1)), watchDate: '2025-03-11' };
+    const record = { ...widest(longId(1)), lateViewDate: '2025-03-11' };
     const born = newBorn();
     // Shop ids are the operator's (slugs); ids of 64 letters of another script encode to 384.
     const ascii = { ...record, shopId: 's'.repeat(64) };

@@ -1,7 +1,7 @@
 /** Texts of the claim page and its move forms (the Russian ones are in claim-ru.ts). */
-import type { ClerkMove } from '../moves';
+import type { ClerkMove } from '../forms/move-form';
 import { ru } from './claim-ru';
-import type { FactKey } from '../shipment-facts';
+import type { FactKey } from '../views/parts/shipment-facts';
 import type { Language } from './lang';
 
 export interface MoveTexts {

@@ -5,7 +5,7 @@
  * schema writes itself are translated by their English text, as a catalogue.
  */
 import type { FieldIssue, FieldParams } from '../../http/field-issues';
-import { formatDate } from './format';
+import { formatDate } from '../../format';
 import type { Language } from './lang';
 
 /** Russian of the messages written on the request schemas, by their English. */

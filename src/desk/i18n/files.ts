@@ -1,6 +1,7 @@
 /** Texts of evidence files on the desk: the claim page's list and forms, and the phone form's rows. */
 import type { EvidenceFileErrorCode } from '../../services/evidence-files';
-import { LOCALES, type Language } from './lang';
+import { LOCALES } from '../../format';
+import type { Language } from './lang';
 
 /** Why a file was not attached, by the evidence-file service's code. */
 type Refusals = Record<EvidenceFileErrorCode | 'no-file', string>;

@@ -1,6 +1,6 @@
 /**
  * The desk's two languages (the same as the explanation lines'), the cookie
- * that remembers the clerk's choice, and the Intl locale of each.
+ * that remembers the clerk's choice, and the language a request is answered in.
  */
 import { LANGUAGES, type Language } from '../../domain/explain';
 
@@ -8,9 +8,6 @@ export type { Language } from '../../domain/explain';
 
 /** Name of the cookie remembering the clerk's language (a year). */
 export const LANG_COOKIE = 'desk_lang';
-
-/** Intl locales: en-GB writes dates day first, like the Russian letters do. */
-export const LOCALES: Readonly<Record<Language, string>> = { en: 'en-GB', ru: 'ru-RU' };
 
 /**
  * A language, if `value` is one.

@@ -8,7 +8,7 @@
 import { renderLine, type Line } from '../../domain/explain';
 import { isCurrencyCode } from '../../domain/money';
 import { listPolicies } from '../../domain/policies';
-import { formatDecimal, formatMoney } from './format';
+import { formatDecimal, formatMoney } from '../../format';
 import type { Language } from './lang';
 
 /** An amount as the domain writes it in a param: a plain decimal, a space, a currency code. */

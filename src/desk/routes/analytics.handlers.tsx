@@ -8,7 +8,7 @@ import { addDays } from '../../domain/calendar/dates';
 import { CLAIM_CAUSES, StaleVersionError, type ClaimCause } from '../../domain/claim';
 import { AnalyticsQuerySchema } from '../../schemas/analytics.schema';
 import type { AnalyticsQuery } from '../../services/analytics';
-import { analyticsCsv } from '../analytics-csv';
+import { analyticsCsv } from '../export/analytics-csv';
 import { AnalyticsPage } from '../views/analytics/analytics-page';
 import { CLAIM_ID, claimPage } from './claim.handlers';
 import type { DeskEnv } from './desk-env';

@@ -5,9 +5,8 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { carrierName } from '../carriers';
-import { clerkNames } from '../clerk-names';
-import { domainIssues, fieldFor, inLanguage, type FieldIssues } from '../field-errors';
+import { carrierName } from '../../domain/policies';
+import { domainIssues, fieldFor, inLanguage, type FieldIssues } from '../forms/field-errors';
 import type { Language } from '../i18n/lang';
 import {
   asClerkMove,
@@ -16,11 +15,11 @@ import {
   MoveFormError,
   moveCommand,
   type ClerkMove,
-} from '../moves';
-import { isOverdue } from '../queue-query';
-import { shipmentFacts } from '../shipment-facts';
+} from '../forms/move-form';
+import { isOverdue } from '../forms/queue-query';
+import { shipmentFacts } from '../views/parts/shipment-facts';
 import { ClaimPage, type ClaimPageProps } from '../views/claim/claim-page';
-import type { WorkdayModel } from '../views/claim/workday';
+import type { CaseworkModel } from '../views/claim/casework';
 import { StaleVersionError } from '../../domain/claim';
 import type { EvidenceFile } from '../../services/evidence-files';
 import type { DeskEnv } from './desk-env';
@@ -32,7 +31,7 @@ type C = Context<DeskEnv>;
 export type Outcome = Pick<
   ClaimPageProps,
   'done' | 'conflictSeen' | 'refused' | 'failed' | 'attached' | 'fileRefused' | 'sent'
-> & { remedies?: RemedyOutcome; workday?: Omit<WorkdayModel, 'notes' | 'me'> };
+> & { remedies?: RemedyOutcome; casework?: Omit<CaseworkModel, 'notes' | 'me'> };
 
 export const CLAIM_ID = /^clm_[0-9a-f]{32}$/;
 
@@ -56,14 +55,14 @@ export async function claimPage(
     claims.history(c.var.principal, id),
     filesOf(c, id),
     c.var.services.messages.forClaim(c.var.principal, id, lang),
-    c.var.services.workday.notes(c.var.principal, id),
+    c.var.services.casework.notes(c.var.principal, id),
   ]);
   const remedies = await remediesOf(c, claim, outcome.remedies);
   const today = claims.today();
   const me = c.get('clerkName');
   const known = new Map(me === undefined ? [] : [[c.var.principal.keyId, me]]);
   const actors = history.map((event) => event.actor);
-  const actorNames = await clerkNames(c.var.deps.storage.apiKeys, actors, known);
+  const actorNames = await c.var.services.clerkNames.names(actors, known);
   const page = (
     <ClaimPage
       lang={lang}
@@ -81,7 +80,7 @@ export async function claimPage(
       messages={messages}
       {...outcome}
       remedies={remedies}
-      workday={{ ...outcome.workday, notes, me: c.var.principal.keyId }}
+      casework={{ ...outcome.casework, notes, me: c.var.principal.keyId }}
     />
   );
   return renderPage(c, page, status);
@@ -96,18 +95,19 @@ export function showClaim(c: C) {
   const id = c.req.param('id') ?? '';
   if (!CLAIM_ID.test(id)) return renderError(c, 'notFound');
   const done = c.req.query('done');
-  const workdayDone = c.req.query('workday');
+  // The query's name stays `workday`: a desk URL is a contract, the code's name is not.
+  const caseworkDone = c.req.query('workday');
   return claimPage(c, id, {
     done: done === 'filed' ? 'filed' : asClerkMove(done),
     attached: c.req.query('attached'),
     sent: c.req.query('sent'),
     remedies: { done: remedyDone(c.req.query('remedy')) },
 
-    workday: { done: asWorkdayDone(workdayDone) },
+    casework: { done: asCaseworkDone(caseworkDone) },
   });
 }
 
-const asWorkdayDone = (value: string | undefined): WorkdayModel['done'] =>
+const asCaseworkDone = (value: string | undefined): CaseworkModel['done'] =>
   value === 'assigned' || value === 'unassigned' || value === 'noted' ? value : undefined;
 
 export const formStrings = (body: Record<string, unknown>): Record<string, string> =>

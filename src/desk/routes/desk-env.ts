@@ -1,5 +1,5 @@
 import type { Language } from '../i18n/lang';
-import type { SessionCookie } from '../session';
+import type { SessionCookie } from '../session/session-cookie';
 import type { HonoEnv } from '../../hono-env';
 
 /**

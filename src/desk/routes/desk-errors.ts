@@ -1,20 +1,14 @@
 import type { Context, ErrorHandler } from 'hono';
 import { ClaimExistsError, ClaimStateError, StaleVersionError } from '../../domain/claim';
-import { DomainError } from '../../domain/errors';
-import { isCodedError } from '../../services/errors';
-import {
-  StorageBusyError,
-  StorageOutcomeUnknownError,
-  StorageUnavailableError,
-} from '../../storage/errors';
+import { CodedError, DomainError } from '../../domain/errors';
 import type { DeskErrorKind } from '../views/error-page';
 import type { DeskEnv } from './desk-env';
 import { renderError } from './render';
 
 /**
- * What the desk says about a service call that ended in a domain or storage
- * error, by the error's code: the desk's one mapper (the API's is
- * `PROBLEM_OF_CODE`). Each page says it in Russian or English.
+ * What the desk says about a service call that ended in a coded error (the domain's or
+ * storage's), by the error's code: the desk's one mapper (the API's is its error table,
+ * src/http/problem-types.ts). Each page says it in Russian or English.
  */
 export type DeskRefusal =
   /** A whole-page answer: no such claim, storage down, a record too large to store (422). */
@@ -36,7 +30,7 @@ export type DeskRefusal =
  * @example const refusal = deskRefusal(error); if (refusal && 'staleSeen' in refusal) …
  */
 export function deskRefusal(error: unknown): DeskRefusal | undefined {
-  if (!isCodedError(error)) return undefined;
+  if (!(error instanceof CodedError)) return undefined;
   switch (error.code) {
     case 'not-found':
       return { page: 'notFound' };
@@ -44,11 +38,9 @@ export function deskRefusal(error: unknown): DeskRefusal | undefined {
     case 'storage-outcome-unknown':
     case 'storage-busy':
       // (A filing that may have been stored is safe to send again: the form keeps its key.)
-      return error instanceof StorageUnavailableError ||
-        error instanceof StorageOutcomeUnknownError ||
-        error instanceof StorageBusyError
-        ? { page: 'unavailable', retryAfterSeconds: error.retryAfterSeconds }
-        : { page: 'unavailable' };
+      return error.retryAfterSeconds === undefined
+        ? { page: 'unavailable' }
+        : { page: 'unavailable', retryAfterSeconds: error.retryAfterSeconds };
     case 'record-too-large':
       // Storage refused the record's size (a limit the schemas should have kept it within).
       return { page: 'recordTooLarge' };
@@ -65,6 +57,8 @@ export function deskRefusal(error: unknown): DeskRefusal | undefined {
     case 'invalid-cursor':
       return { badCursor: true };
     case 'conflict':
+    case 'order-changed':
+    case 'shop-changed':
       return undefined;
     default:
       return error instanceof DomainError ? { field: error } : undefined;

@@ -11,7 +11,8 @@ import { moveClaim, showClaim } from './claim.handlers';
 import type { DeskEnv } from './desk-env';
 import { deskErrorHandler } from './desk-errors';
 import { attachFile, downloadFile } from './evidence-files.handlers';
-import { markMessageSent, unacknowledgedQueue } from './customer-care.handlers';
+import { markMessageSent } from './customer-messages.handlers';
+import { unacknowledgedQueue } from './unacknowledged.handlers';
 import { deskContext, requireCsrf, sameSitePosts } from './guard-middleware';
 import { newClaim, newClaimForm } from './new-claim.handlers';
 import { lateShipments, shipmentClaim, showOrder } from './orders.handlers';
@@ -20,9 +21,9 @@ import { answerRemedy, offerRemedy } from './remedies.handlers';
 import { analyticsCsvFile, analyticsDashboard, setCause } from './analytics.handlers';
 import { renderError } from './render';
 import { securityHeaders } from './security-headers';
-import { requireClerk } from './session-middleware';
+import { requireClerk } from '../session/session-middleware';
 import { signIn, signInForm, signOut, switchLanguage } from './sign-in.handlers';
-import { addNote, assignee } from './workday.handlers';
+import { addNote, assignee } from './casework.handlers';
 
 /**
  * @example app.route('/', deskRouter); // after the API's routers
@@ -87,7 +88,7 @@ deskRouter.post('/desk/shops/:shopId/shipments/:shipmentId/claim', shipmentClaim
 deskRouter.post('/desk/claims/:id/assignee', assignee);
 deskRouter.post('/desk/claims/:id/notes', addNote);
 
-// Customer care: not under /desk/claims/, beside /desk/claims/:id (see above).
+// The unacknowledged queue: not under /desk/claims/, beside /desk/claims/:id (see above).
 deskRouter.use('/desk/unacknowledged', requireClerk());
 deskRouter.get('/desk/unacknowledged', unacknowledgedQueue);
 deskRouter.post('/desk/claims/:id/messages/:messageId/sent', markMessageSent);

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { fileResponse } from '../../routes/evidence-files/evidence-files.handlers';
+import { fileResponse } from '../../http/file-response';
 import {
   EvidenceFileError,
   MAX_FILE_BYTES,

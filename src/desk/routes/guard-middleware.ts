@@ -5,13 +5,13 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
-import { CSRF_FIELD, csrfTokenMatches, isCrossSite } from '../csrf';
+import { CSRF_FIELD, csrfTokenMatches, isCrossSite } from '../session/csrf';
 import { LANG_COOKIE, pickLanguage } from '../i18n/lang';
-import { EVIDENCE_ROWS } from '../filing-form';
+import { EVIDENCE_ROWS } from '../forms/filing-form';
 import { MAX_FILE_BYTES } from '../../services/evidence-files';
 import type { DeskEnv } from './desk-env';
 import { renderError } from './render';
-import { sessionCsrfBinding } from './session-middleware';
+import { sessionCsrfBinding } from '../session/session-middleware';
 
 /**
  * Resolves the language and the secret; without DESK_SESSION_SECRET the desk

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { asLanguage } from '../i18n/lang';
 import { letterCarrier } from '../i18n/letter';
-import { shipmentFacts } from '../shipment-facts';
+import { shipmentFacts } from '../views/parts/shipment-facts';
 import { LetterPage } from '../views/letter';
 import type { DeskEnv } from './desk-env';
 import { renderError, renderPage } from './render';

@@ -5,13 +5,13 @@
  * each row's file (checked before filing) to its evidence entry.
  */
 import type { Context } from 'hono';
-import { CSRF_FIELD } from '../csrf';
-import { domainIssues, inLanguage, schemaIssues } from '../field-errors';
-import { EVIDENCE_ROWS, filingFieldFor, filingFromForm, ShopIdSchema } from '../filing-form';
-import type { FieldErrors } from '../field-errors';
+import { CSRF_FIELD } from '../session/csrf';
+import { domainIssues, inLanguage, schemaIssues } from '../forms/field-errors';
+import { EVIDENCE_ROWS, filingFieldFor, filingFromForm, ShopIdSchema } from '../forms/filing-form';
+import type { FieldErrors } from '../forms/field-errors';
 import { filesFor } from '../i18n/files';
 import { filingFor } from '../i18n/filing';
-import { shopChoices } from '../shop-choices';
+import { shopChoices } from '../forms/shop-choices';
 import type { ClaimSummary } from '../../storage/repository';
 import type { Language } from '../i18n/lang';
 import type { Claim } from '../../domain/claim';
@@ -49,7 +49,7 @@ async function page(
 }
 
 /** The shops the picker offers: those with an API key. */
-const knownShops = (c: C) => shopChoices(c.var.deps.storage.apiKeys, c.var.services.shops);
+const knownShops = (c: C) => shopChoices(c.var.services.shops);
 
 /** The claims a waybill already has, any shop's (the byWaybill index: one Query). */
 async function claimsOnWaybill(c: C, waybill: string): Promise<ClaimSummary[]> {

@@ -5,7 +5,7 @@
  * files once).
  */
 import type { Context } from 'hono';
-import { carrierName } from '../carriers';
+import { carrierName } from '../../domain/policies';
 import { CLAIM_TYPES } from '../../domain/claim';
 import type { ShipmentClaimRequest } from '../../domain/shipment';
 import { ShipmentClaimRequestSchema } from '../../schemas/shipment-claim.schema';

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { carrierName } from '../carriers';
+import { carrierName } from '../../domain/policies';
 import { isFinalStatus } from '../../domain/claim';
 import {
   daysLeft,
@@ -9,7 +9,7 @@ import {
   QueueQuerySchema,
   type QueueQuery,
   withoutBlanks,
-} from '../queue-query';
+} from '../forms/queue-query';
 import type { ClaimSummary } from '../../storage/repository';
 import { QueuePage, type QueueRow } from '../views/queue';
 import type { DeskEnv } from './desk-env';
@@ -19,10 +19,10 @@ import { pathOf, renderPage } from './render';
 type C = Context<DeskEnv>;
 
 async function listPage(c: C, query: QueueQuery) {
-  const { claims, workday } = c.var.services;
+  const { claims, casework } = c.var.services;
   const listQuery = queueListQuery(query, c.var.principal.keyId);
   const read = (q: typeof listQuery) =>
-    'q' in q ? workday.search(c.var.principal, q) : claims.list(c.var.principal, q);
+    'q' in q ? casework.search(c.var.principal, q) : claims.list(c.var.principal, q);
   try {
     return { page: await read(listQuery), badCursor: false };
   } catch (error) {
@@ -67,7 +67,7 @@ export async function queue(c: C) {
   const today = c.var.services.claims.today();
   const [{ page, badCursor }, { counts, asOf }] = await Promise.all([
     listPage(c, valid),
-    c.var.services.workday.counts(c.var.principal, valid.shopId),
+    c.var.services.casework.counts(c.var.principal, valid.shopId),
   ]);
   const page1 = valid.cursor ? pageHref(query) : undefined;
   return renderPage(

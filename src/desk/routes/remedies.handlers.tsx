@@ -4,14 +4,14 @@
  * desk turns the outcome into a redirect, or the page with the reason beside the field.
  */
 import type { Context } from 'hono';
-import { domainIssues, inLanguage } from '../field-errors';
+import { domainIssues, inLanguage } from '../forms/field-errors';
 import {
   REMEDY_ANSWERS,
   remedyFieldFor,
   RemedyFormError,
   remedyOffer,
   type RemedyAnswerPath,
-} from '../remedy-form';
+} from '../forms/remedy-form';
 import type { RemediesModel } from '../views/claim/remedies';
 import type { Claim } from '../../domain/claim';
 import { DomainError } from '../../domain/errors';
@@ -37,7 +37,7 @@ export async function remediesOf(
   outcome: RemedyOutcome | undefined,
 ): Promise<RemediesModel> {
   const [list, profile] = await Promise.all([
-    c.var.deps.storage.remedies.list(claim.id),
+    c.var.services.remedies.ofClaim(c.var.principal, claim),
     c.var.services.shops.find(claim.shopId),
   ]);
   return { remedies: list, limits: profile?.remedyLimits, ...outcome };

@@ -13,15 +13,19 @@ import {
   csrfTokenMatches,
   newNonce,
   PRE_SESSION_COOKIE,
-} from '../csrf';
+} from '../session/csrf';
 import { asLanguage, LANG_COOKIE } from '../i18n/lang';
-import { newSessionId, SESSION_COOKIE, SESSION_TTL_SECONDS, signSession } from '../session';
-import { hashApiKey } from '../../storage/api-keys';
+import {
+  newSessionId,
+  SESSION_COOKIE,
+  SESSION_TTL_SECONDS,
+  signSession,
+} from '../session/session-cookie';
 import { SignInPage, type SignInError, type SignInNotice } from '../views/sign-in';
-import { deskCookie, deskCookieGone } from './cookies';
+import { deskCookie, deskCookieGone } from '../session/cookies';
 import type { DeskEnv } from './desk-env';
 import { pathOf, renderPage } from './render';
-import { activeSession, nowSeconds } from './session-middleware';
+import { activeSession } from '../session/session-middleware';
 
 type C = Context<DeskEnv>;
 const PRE_SESSION_SECONDS = 60 * 60;
@@ -72,17 +76,13 @@ export async function signIn(c: C) {
     return signInPage(c, 403, 'expiredForm');
   }
   const key = typeof form.apiKey === 'string' ? form.apiKey.trim() : '';
-  const record = key
-    ? await c.get('deps').storage.apiKeys.findByHash(await hashApiKey(key))
-    : undefined;
-  if (!record) return signInPage(c, 401, 'unknownKey');
-  if (record.role !== 'clerk') return signInPage(c, 403, 'shopKey');
-  const session = { keyId: record.keyId, sessionId: newSessionId() };
-  await c.get('deps').storage.deskSessions.create({
-    ...session,
-    createdAt: c.get('deps').clock().toISOString(),
-    expiresAt: nowSeconds(c) + SESSION_TTL_SECONDS,
+  const session = await c.var.services.deskSessions.signIn(key, {
+    newSessionId,
+    ttlSeconds: SESSION_TTL_SECONDS,
   });
+  if ('refused' in session) {
+    return signInPage(c, session.refused === 'shopKey' ? 403 : 401, session.refused);
+  }
   setCookie(
     c,
     SESSION_COOKIE,
@@ -102,11 +102,11 @@ export async function signIn(c: C) {
  * @example deskRouter.post('/desk/sign-out', signOut);
  */
 export async function signOut(c: C) {
-  const { keyId, sessionId } = c.get('session');
+  const session = c.get('session');
   const everywhere = (await c.req.parseBody()).scope === 'everywhere';
-  const sessions = c.get('deps').storage.deskSessions;
-  if (everywhere) await sessions.deleteAllForKey(keyId);
-  else await sessions.delete(keyId, sessionId);
+  const sessions = c.var.services.deskSessions;
+  if (everywhere) await sessions.signOutEverywhere(session.keyId);
+  else await sessions.signOut(session);
   deleteCookie(c, SESSION_COOKIE, deskCookieGone(c));
   return c.redirect(`/desk/sign-in?out=${everywhere ? 'all' : '1'}`, 303);
 }

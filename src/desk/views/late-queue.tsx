@@ -1,4 +1,4 @@
-import { formatDate, formatMoney } from '../i18n/format';
+import { formatDate, formatMoney } from '../../format';
 import type { Language } from '../i18n/lang';
 import { ordersFor, shipmentStatusFor } from '../i18n/orders';
 import type { ShipmentView } from '../../services/shipments';

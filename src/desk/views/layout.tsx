@@ -1,5 +1,5 @@
 import { createContext, useContext, type Child } from 'hono/jsx';
-import { CSRF_FIELD } from '../csrf';
+import { CSRF_FIELD } from '../session/csrf';
 import { analyticsFor } from '../i18n/analytics';
 import { commonFor } from '../i18n/common';
 import type { Language } from '../i18n/lang';

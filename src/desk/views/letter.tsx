@@ -1,10 +1,10 @@
 import { claimFor } from '../i18n/claim';
-import { formatDate, formatMoney } from '../i18n/format';
+import { formatDate, formatMoney } from '../../format';
 import { labelsFor } from '../i18n/labels';
 import type { Language } from '../i18n/lang';
 import { letterFor } from '../i18n/letter';
 import { deskLine } from '../i18n/lines';
-import type { Fact } from '../shipment-facts';
+import type { Fact } from './parts/shipment-facts';
 import type { Claim } from '../../domain/claim';
 import type { ShopProfile } from '../../domain/shop';
 import { STYLESHEET_PATH } from './layout';

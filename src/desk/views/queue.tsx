@@ -1,12 +1,12 @@
-import { carrierChoices } from '../carriers';
-import { formatDate, formatInstant, formatMoney } from '../i18n/format';
+import { carrierChoices } from '../forms/carrier-choices';
+import { formatDate, formatInstant, formatMoney } from '../../format';
 import { labelsFor } from '../i18n/labels';
 import type { Language } from '../i18n/lang';
 import { queueFor } from '../i18n/queue';
 import { CLAIM_STATUSES, CLAIM_TYPES, type ClaimStatus, type ClaimType } from '../../domain/claim';
 import type { MoneyJson } from '../../domain/money';
-import { workdayFor } from '../i18n/workday';
-import { pageHref } from '../queue-query';
+import { caseworkFor } from '../i18n/casework';
+import { pageHref } from '../forms/queue-query';
 import { CLAIM_SORTS, type ClaimSort } from '../../services/claims';
 import type { StatusCounts } from '../../storage/repository';
 import { Layout } from './layout';
@@ -64,7 +64,7 @@ const hrefWith = (query: Record<string, string>, changes: Record<string, string 
  * and as of when: the counters follow a change a few seconds later.
  */
 function Tabs(props: QueueProps) {
-  const w = workdayFor(props.lang);
+  const w = caseworkFor(props.lang);
   const l = labelsFor(props.lang);
   const counts = props.counts;
   if (!counts) return null;
@@ -114,7 +114,7 @@ function SortHeader(props: {
     <th scope="col" aria-sort={state}>
       <a
         href={hrefWith(props.query, { sort: target })}
-        title={workdayFor(props.lang).sortBy(props.label)}
+        title={caseworkFor(props.lang).sortBy(props.label)}
       >
         {props.label}
         {state === 'ascending' ? ' ▲' : state === 'descending' ? ' ▼' : ''}
@@ -126,7 +126,7 @@ function SortHeader(props: {
 function Filters(props: QueueProps) {
   const m = queueFor(props.lang);
   const l = labelsFor(props.lang);
-  const w = workdayFor(props.lang);
+  const w = caseworkFor(props.lang);
   const q = props.query;
   const field = (name: string) => ({ id: `q-${name}`, name, lang: props.lang });
   return (
@@ -213,8 +213,8 @@ function Row(props: { row: QueueRow; lang: Language }) {
         {row.daysLeft === undefined
           ? ''
           : row.daysLeft < 0
-            ? workdayFor(lang).daysOverdue(-row.daysLeft)
-            : workdayFor(lang).daysLeft(row.daysLeft)}
+            ? caseworkFor(lang).daysOverdue(-row.daysLeft)
+            : caseworkFor(lang).daysLeft(row.daysLeft)}
       </td>
       <td>{row.assignee ?? ''}</td>
       <td>{row.shopId}</td>
@@ -251,8 +251,8 @@ export function QueuePage(props: QueueProps) {
       <Filters {...props} />
       <Tabs {...props} />
       <p class="sorted-by" id="sorted-by">
-        {workdayFor(props.lang).sortedBy(
-          workdayFor(props.lang).sortNames[
+        {caseworkFor(props.lang).sortedBy(
+          caseworkFor(props.lang).sortNames[
             props.query.q ? 'search' : ((props.query.sort as ClaimSort | undefined) ?? 'newest')
           ],
         )}
@@ -286,8 +286,8 @@ export function QueuePage(props: QueueProps) {
                   desc="due_latest"
                   first="due"
                 />
-                <th scope="col">{workdayFor(props.lang).daysColumn}</th>
-                <th scope="col">{workdayFor(props.lang).assigneeColumn}</th>
+                <th scope="col">{caseworkFor(props.lang).daysColumn}</th>
+                <th scope="col">{caseworkFor(props.lang).assigneeColumn}</th>
                 <th scope="col">{m.shop}</th>
               </tr>
             </thead>

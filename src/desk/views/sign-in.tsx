@@ -1,4 +1,4 @@
-import { CSRF_FIELD } from '../csrf';
+import { CSRF_FIELD } from '../session/csrf';
 import { commonFor } from '../i18n/common';
 import type { Language } from '../i18n/lang';
 import { Layout } from './layout';

@@ -1,7 +1,7 @@
 import { minutesPastAcknowledge } from '../../domain/claim';
 import type { ClaimSummary } from '../../storage/repository';
-import { careFor } from '../i18n/care';
-import { formatInstant } from '../i18n/format';
+import { customerMessagesFor } from '../i18n/customer-messages';
+import { formatInstant } from '../../format';
 import type { Language } from '../i18n/lang';
 import { Layout } from './layout';
 
@@ -22,7 +22,7 @@ export interface UnacknowledgedQueueProps {
  */
 export function UnacknowledgedQueuePage(props: UnacknowledgedQueueProps) {
   const { lang } = props;
-  const m = careFor(lang);
+  const m = customerMessagesFor(lang);
   return (
     <Layout lang={lang} title={m.queueTitle} path={props.path} csrf={props.csrf} current="unack">
       <h1>{m.queueTitle}</h1>

@@ -4,9 +4,11 @@
  */
 import { DomainError } from '../errors';
 import { toDayNumber, yearOf, type IsoDate } from './dates';
-import { CALENDAR_DATA } from './data.generated';
-import type { CalendarCountry, DataYear } from './types';
+import { countryYears } from './packed';
+import type { CalendarCountry } from './types';
 import { businessFlags } from './year-days';
+
+export { countryYears } from './packed';
 
 /**
  * Day index i is the date `startDay + i`, i.e. days since January 1 of `firstYear`.
@@ -23,14 +25,6 @@ export interface CountryTable {
 }
 
 const tables = new Map<CalendarCountry, CountryTable>();
-
-/**
- * The years of a country's data, ascending (the generator guarantees they are contiguous).
- * @example countryYears('UZ')[0]?.year // 2019
- */
-export function countryYears(country: CalendarCountry): readonly DataYear[] {
-  return CALENDAR_DATA[country];
-}
 
 function buildTable(country: CalendarCountry): CountryTable {
   const years = countryYears(country);

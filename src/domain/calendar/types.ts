@@ -19,19 +19,20 @@ export type CalendarCountry = (typeof CALENDAR_COUNTRIES)[number];
 export type DataDayType = 1 | 2 | 3;
 
 /**
- * One `<day>` of the data set. `d` and `f` are 'MM-DD' in the same year; `h` is a holiday id.
+ * One `<day>` of the data set, read from the packed table. `d` and `f` (moved from) are
+ * 'MM-DD' in the same year; `holiday` is the title of the holiday it is (`h` in the file).
  * @example const day: DataDay = { d: '05-02', t: 1, f: '01-04' };
  */
 export interface DataDay {
   readonly d: string;
   readonly t: DataDayType;
-  readonly h?: number;
+  readonly holiday?: string;
   readonly f?: string;
 }
 
 /**
- * One calendar.xml: the days that differ from the default week, and the holiday titles.
- * @example CALENDAR_DATA.RU[0]?.year // 2013
+ * One calendar.xml: the days that differ from the default week.
+ * @example countryYears('RU')[0]?.year // 2013
  */
 export interface DataYear {
   readonly year: number;
@@ -39,15 +40,45 @@ export interface DataYear {
   readonly published: IsoDate;
   /** Listed in sources/preliminary.json: the file can still change (e.g. holidays decreed later). */
   readonly preliminary: boolean;
-  readonly holidays: Readonly<Record<number, string>>;
+  /** Unpacked on first read, then kept. */
   readonly days: readonly DataDay[];
 }
 
 /**
- * The whole data set: per country, contiguous years in ascending order.
- * @example CALENDAR_DATA.UZ.length // 9 (2019–2027)
+ * One year as data.generated.ts stores it: [year, published, preliminary, days], the days a
+ * string of `MMDD` + type (1–3) + the holiday (a letter: its index in the country's titles,
+ * a–z then A–Z) + `<MMDD` when the day off was moved from another date; only the days that
+ * differ from the default week are listed (about 20 a year: ~100 bytes, not a 365-day table).
+ * @example [2025, '2024-12-01', false, '01011a01021a…05021<0104…']
  */
-export type CalendarDataSet = Readonly<Record<CalendarCountry, readonly DataYear[]>>;
+export type PackedYear = readonly [
+  year: number,
+  published: string,
+  preliminary: boolean,
+  days: string,
+];
+
+/**
+ * The letters naming a country's holiday titles in a packed year: index 0 is `a`.
+ * @example HOLIDAY_LETTERS.indexOf('c') // 2, the country's third title
+ */
+export const HOLIDAY_LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * One country's packed calendar: its holiday titles (each once, not once a year) and its
+ * years, contiguous and ascending.
+ * @example PACKED_CALENDARS.UZ.years.length // 9 (2019–2027)
+ */
+export interface PackedCountry {
+  readonly holidays: readonly string[];
+  readonly years: readonly PackedYear[];
+}
+
+/**
+ * The whole data set, packed: per country.
+ * @example PACKED_CALENDARS.RU.years[0]?.[0] // 2013
+ */
+export type PackedCalendars = Readonly<Record<CalendarCountry, PackedCountry>>;
 
 /**
  * Where a year's calendar comes from, so a result can cite it. `preliminary`: the file can

@@ -21,11 +21,11 @@ export interface DayInfo {
 
 /** Why a t=1 day is off. Without h or f the data set still means a day off, so we name it. */
 function dayOff(date: IsoDate, weekend: boolean, day: DataDay, data: DataYear): DayOff {
-  const holiday = day.h === undefined ? undefined : data.holidays[day.h];
+  const holiday = day.holiday;
   const movedFrom = day.f === undefined ? undefined : `${data.year}-${day.f}`;
   // A t=1 weekend with no reason given (ru 2013-03-10, ru 2020-05-02) is just a weekend;
   // a weekday with no reason was a day off moved from an unnamed date (older files omit f).
-  const kind = day.h !== undefined ? 'holiday' : movedFrom || !weekend ? 'moved' : 'weekend';
+  const kind = holiday !== undefined ? 'holiday' : movedFrom || !weekend ? 'moved' : 'weekend';
   return {
     date,
     kind,
@@ -56,7 +56,7 @@ const isWeekend = (firstWeekday: number, i: number) => ((firstWeekday - 1 + i) %
 /**
  * 1 for each business day of the year, 0 otherwise. Builds no date strings: the table is
  * made on a Worker's first request, where CPU time is scarce.
- * @example businessFlags(CALENDAR_DATA.RU[12]!)[8] // 1 (2025-01-09)
+ * @example businessFlags(countryYears('RU')[12]!)[8] // 1 (2025-01-09)
  */
 export function businessFlags(data: DataYear): Uint8Array {
   const { length, firstWeekday, listed } = yearLayout(data);
@@ -68,7 +68,7 @@ export function businessFlags(data: DataYear): Uint8Array {
 
 /**
  * Every date of the year, January 1 to December 31, as the calendar reads it.
- * @example describeYear(CALENDAR_DATA.RU[12]!)[0] // { date: '2025-01-01', business: false, … }
+ * @example describeYear(countryYears('RU')[12]!)[0] // { date: '2025-01-01', business: false, … }
  */
 export function describeYear(data: DataYear): DayInfo[] {
   const { first, length, firstWeekday, listed } = yearLayout(data);

@@ -2,7 +2,7 @@
  * The claim's own refusals, each a `DomainError` with a stable code: the API
  * maps the code to a problem, the desk to a page (one table each, by code).
  */
-import { DomainError } from '../errors';
+import { DomainError, type BlamedInput } from '../errors';
 import { allowedMoves } from './status';
 import type { ClaimStatus } from './types';
 
@@ -79,12 +79,14 @@ export class ClaimNotFoundError extends DomainError {
  */
 export class FilterNotAllowedError extends DomainError {
   override readonly name = 'FilterNotAllowedError';
+  override readonly blamed: BlamedInput;
   constructor(
     readonly parameter: string,
     message: string,
     readonly detail: string,
   ) {
     super('filter-not-allowed', message);
+    this.blamed = { parameter, code: 'not_allowed', detail };
   }
 }
 

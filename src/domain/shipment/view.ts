@@ -58,7 +58,7 @@ export interface ShipmentSummary {
    * The deadline, while the shipment may be owed for lateness: not cancelled, and not
    * delivered on time. What the late listing's index is keyed on.
    */
-  watchDate?: IsoDate;
+  lateViewDate?: IsoDate;
 }
 
 /**
@@ -96,7 +96,7 @@ export function summarizeShipment(
     deadline,
     ...(measured ? { remeasurement: measured } : {}),
     lateness,
-    ...(watched ? { watchDate: deadline.deadline } : {}),
+    ...(watched ? { lateViewDate: deadline.deadline } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * What the Worker bundle gets for `@smithy/core/event-streams` (wrangler.toml [alias]).
+ * What the Worker bundle (and the workerd tests) get for `@smithy/core/event-streams`
+ * (wrangler.toml [alias]).
  *
  * The AWS SDK loads its event-stream codec (15 KB minified) with a dynamic import, only for
  * operations that stream events. No DynamoDB operation does, but a bundler cannot know that,

@@ -1,5 +1,5 @@
 /**
- * What the Worker bundle gets for `import … from 'zod'` (wrangler.toml [alias]).
+ * What the Worker bundle (and the tests) get for `import … from 'zod'` (wrangler.toml [alias]).
  *
  * `@hono/zod-openapi` hands the whole `z` namespace to `extendZodWithOpenApi`, so the bundler
  * must keep every export of it, used or not. This module is zod's own namespace with the members
@@ -8,7 +8,8 @@
  *   English, zod's default `en` locale, which zod loads itself.
  * - `compile`, `compileFn`, `withParser` and their errors: the ahead-of-time parser compiler.
  * - `fromJSONSchema`: building schemas from JSON Schema.
- * Only the bundle uses this file: types, tests and scripts import zod unchanged.
+ * The bundle and every vitest project resolve `zod` to this file (vitest.config.ts reads the
+ * alias), so the tests run what ships; types and scripts (tsx) see zod unchanged.
  * test/scripts/bundle-aliases.test.ts checks that nothing else differs.
  */
 import * as self from './zod';

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { AnalyticsQuerySchema, AnalyticsReportSchema } from '../../schemas/analytics.schema';
+import { withExamples } from '../../schemas/problem.examples';
 import { problem } from '../../schemas/problem.schema';
-import { describeRole, keyedSecurity, keyErrors } from '../keyed';
+import { describeRole, apiKeySecurity, apiKeyErrors } from '../api-key-contract';
 import { jsonResponse } from '../router';
 import { analyticsExample } from './analytics.examples';
 
@@ -10,7 +11,7 @@ export const claimAnalyticsRoute = createRoute({
   path: '/v1/analytics/claims',
   operationId: 'getClaimAnalytics',
   tags: ['analytics'],
-  security: keyedSecurity,
+  security: apiKeySecurity,
   summary: 'Claims counted by carrier, cause, type, week or month',
   description: describeRole(
     'both',
@@ -19,10 +20,13 @@ export const claimAnalyticsRoute = createRoute({
   request: { query: AnalyticsQuerySchema },
   responses: {
     200: jsonResponse(AnalyticsReportSchema, 'The figures', analyticsExample),
-    422: problem(
-      422,
-      'A parameter breaks a rule (`to` before `from`, a range over 366 days, a shop key naming another shop): `errors` names it',
+    422: withExamples(
+      problem(
+        422,
+        'A parameter breaks a rule (`to` before `from`, a range over 366 days, a shop key naming another shop): `errors` names it',
+      ),
+      'rangeTooLong',
     ),
-    ...keyErrors,
+    ...apiKeyErrors,
   },
 });

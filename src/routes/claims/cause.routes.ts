@@ -12,8 +12,9 @@ import {
   ClaimSchema,
   IfMatchHeaderSchema,
 } from '../../schemas/claim.schema';
+import { withExamples } from '../../schemas/problem.examples';
 import { problem } from '../../schemas/problem.schema';
-import { describeRole, jsonBodyErrors, keyedSecurity, keyErrors } from '../keyed';
+import { describeRole, jsonBodyErrors, apiKeySecurity, apiKeyErrors } from '../api-key-contract';
 import { jsonBody, jsonResponse } from '../router';
 import { claimExamples } from './claims.examples';
 
@@ -27,12 +28,12 @@ export const causeRoute = createRoute({
   path: '/v1/claims/{id}/cause',
   operationId: 'setClaimCause',
   tags: ['claims'],
-  security: keyedSecurity,
+  security: apiKeySecurity,
   middleware: [onlyRole('clerk')],
   summary: 'Set the cause (clerk key)',
   description: describeRole(
     'clerk',
-    'Corrects why the claim happened (`cause`), in any status: the history records the old and the new cause (`cause_changed`), and the analytics count the claim under the new one from then on. The same cause again changes nothing (no new version). Send the ETag you read as `If-Match`.',
+    'Corrects why the claim happened (`cause`), in any status: the history records the old and the new cause (`cause_changed`), and the analytics count the claim under the new one from then on. The same cause again changes nothing (no new version). Send the ETag you read as `If-Match`. A filing may name the cause; left out, a lost parcel gets `lost_in_transit`, a damaged one `damaged_in_transit`, a late one its shipment’s latest reschedule reason (filed from a shipment), else `courier_late`. Claims filed before causes existed have none and are not counted until a clerk gives them one.',
   ),
   request: {
     params: ClaimIdParamsSchema,
@@ -43,7 +44,10 @@ export const causeRoute = createRoute({
     200: jsonResponse(ClaimSchema, 'The claim with its cause', recaused?.claim, ['ETag']),
     ...jsonBodyErrors,
     404: problem(404, 'No such claim'),
-    412: problem(412, 'If-Match is stale: the claim changed since you read it (`currentVersion`)'),
-    ...keyErrors,
+    412: withExamples(
+      problem(412, 'If-Match is stale: the claim changed since you read it (`currentVersion`)'),
+      'stale',
+    ),
+    ...apiKeyErrors,
   },
 });

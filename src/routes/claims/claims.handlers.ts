@@ -56,7 +56,7 @@ export const listClaimsHandler: Handler<typeof routes.listClaimsRoute> = async (
   const page =
     q === undefined
       ? await services.claims.list(principal, query)
-      : await services.workday.search(principal, { ...query, q, in: where });
+      : await services.casework.search(principal, { ...query, q, in: where });
   return c.json(page, 200);
 };
 

@@ -2,8 +2,8 @@ import { authenticate } from '../../http/auth';
 import { createRouter, route } from '../router';
 import * as h from './claims.handlers';
 import * as r from './claims.routes';
-import * as wh from './workday.handlers';
-import * as wr from './workday.routes';
+import * as wh from './casework.handlers';
+import * as wr from './casework.routes';
 import { causeHandler } from './cause.handlers';
 import { causeRoute } from './cause.routes';
 

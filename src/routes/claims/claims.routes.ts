@@ -19,15 +19,23 @@ import {
   CustomerMessageListSchema,
   MessageLanguageQuerySchema,
 } from '../../schemas/message.schema';
+import { withExamples, type ProblemExampleName } from '../../schemas/problem.examples';
 import { problem } from '../../schemas/problem.schema';
-import { describeRole, jsonBodyErrors, keyedSecurity, keyErrors, noBodyErrors } from '../keyed';
+import {
+  describeRole,
+  jsonBodyErrors,
+  apiKeySecurity,
+  apiKeyErrors,
+  noBodyErrors,
+} from '../api-key-contract';
 import { jsonBody, jsonResponse } from '../router';
 import { claimExamples } from './claims.examples';
 
 const tags = ['claims'];
-const security = keyedSecurity;
+const security = apiKeySecurity;
 const authErrors = {
-  ...keyErrors,
+  ...apiKeyErrors,
+  401: withExamples(apiKeyErrors[401], 'unauthorized'),
   404: problem(404, 'No such claim (or not yours: another shop’s claim is not revealed)'),
   503: problem(
     503,
@@ -36,11 +44,17 @@ const authErrors = {
 } as const;
 const bodyErrors = jsonBodyErrors;
 const moveErrors = {
-  409: problem(
-    409,
-    'The claim’s status does not allow this move (`currentStatus` says which it is), or it moved meanwhile',
+  409: withExamples(
+    problem(
+      409,
+      'The claim’s status does not allow this move (`currentStatus` says which it is), or it moved meanwhile',
+    ),
+    'invalidTransition',
   ),
-  412: problem(412, 'If-Match is stale: the claim changed since you read it (`currentVersion`)'),
+  412: withExamples(
+    problem(412, 'If-Match is stale: the claim changed since you read it (`currentVersion`)'),
+    'stale',
+  ),
 } as const;
 const describe = describeRole;
 
@@ -57,7 +71,7 @@ export const fileClaimRoute = createRoute({
   summary: 'File a claim (shop key)',
   description: describe(
     'shop',
-    'Computes the compensation with the same code as the calculators, checks the filing window, lists the missing evidence, and stores the claim with its first history event. Send `Idempotency-Key` to make retries safe (24 h): a retry gets the first answer back, with `Idempotent-Replayed: true`. A shop has one open claim per waybill and type: another filing for them (without a key, or with another key) is a 409 `claim-exists` naming the open claim (`existingClaimId`) until it is rejected, paid or cancelled.',
+    'Computes the compensation with the same code as the calculators, checks the filing window, lists the missing evidence, and stores the claim with its first history event. Send `Idempotency-Key` to make retries safe (24 h): a retry gets the first answer back, with `Idempotent-Replayed: true`. A shop has one open claim per waybill and type: another filing for them (without a key, or with another key) is a 409 `claim-exists` naming the open claim (`existingClaimId`) until it is rejected, paid or cancelled.\n\nThe body: `type` (late, lost, damaged), `carrier`, `waybill`, `orderId?`, `shippedDate` (it starts the filing window), `shipment` (the matching calculator’s input), `claimant`, `description`, `evidence`. The claim keeps `compensation` as the calculator answered at filing, with its own `missingEvidence` (the documents the amount waits for; adding evidence does not recompute it); the claim’s `missingEvidence` is what it still lacks: the policy’s checklist for its type plus what the amount waits for, minus the evidence given. `filingDeadline` is the policy’s window after shipping (cdek: 6 months; later is a 422 `filing-deadline-passed`), `answerDueBy` the carrier’s answer date (30 days), `acknowledgeBy` the filing instant plus the policy’s `customerCare.acknowledgeWithinMinutes`. A late claim whose parcel was not late (no day the policy counts) is a 422 `not-late`; the calculator still answers the same dates with 0. An `Idempotency-Key` lives 24 h per shop; the same key with another body is a 422; its record is written in the same transaction as the claim, so one key never files two claims.',
   ),
   request: { headers: IdempotencyHeaderSchema, body: jsonBody(FileClaimSchema, 'The claim') },
   responses: {
@@ -68,11 +82,13 @@ export const fileClaimRoute = createRoute({
       ['Location', 'ETag', 'Idempotent-Replayed'],
     ),
     ...bodyErrors,
-    409: problem(
-      409,
-      'The shop has an open claim of this type for the waybill (`existingClaimId`)',
+    422: withExamples(bodyErrors[422], 'notLate'),
+    409: withExamples(
+      problem(409, 'The shop has an open claim of this type for the waybill (`existingClaimId`)'),
+      'claimExists',
     ),
     ...authErrors,
+    503: withExamples(authErrors[503], 'outcomeUnknown'),
   },
 });
 
@@ -85,7 +101,7 @@ export const listClaimsRoute = createRoute({
   summary: 'List claims, newest first',
   description: describe(
     'both',
-    'A shop sees its own claims; a clerk sees all (optionally one shop’s). Cursor pagination. A listed claim carries how many evidence entries it has (`evidenceCount`); `GET /v1/claims/{id}` carries the entries.',
+    'A shop sees its own claims; a clerk sees all (optionally one shop’s). Cursor pagination. A listed claim carries how many evidence entries it has (`evidenceCount`); `GET /v1/claims/{id}` carries the entries. Served by indexes, never a scan: a shop’s listing (and a clerk’s with `shopId`) reads only partitions of that shop, a search (`q`) the search indexes with the shop as a filter. A search, or `unacknowledged=true`, applies the other filters on top, so a page may hold fewer than `limit` claims and still have a `nextCursor`.',
   ),
   request: { query: ClaimListQuerySchema },
   responses: {
@@ -96,7 +112,12 @@ export const listClaimsRoute = createRoute({
         items: [claimExamples.listed],
       },
     ),
-    422: problem(422, 'A query parameter breaks a rule'),
+    422: withExamples(
+      problem(422, 'A query parameter breaks a rule'),
+      'unacknowledgedNotBoolean',
+      'searchFieldUnknown',
+      'cursorNotYours',
+    ),
     ...authErrors,
   },
 });
@@ -108,7 +129,10 @@ export const getClaimRoute = createRoute({
   tags,
   security,
   summary: 'One claim',
-  description: describe('both'),
+  description: describe(
+    'both',
+    'The claim with all its evidence entries (`ev_1`, `ev_2`, …), its customer side (`customer`: the remedies offered and the money accepted) and its version as `ETag`, to send back as `If-Match` on a move.',
+  ),
   request: { params: ClaimIdParamsSchema },
   responses: {
     200: claimAnswer('The claim', claimExamples.filed),
@@ -124,7 +148,10 @@ export const historyRoute = createRoute({
   tags,
   security,
   summary: 'Every change of a claim, oldest first',
-  description: describe('both'),
+  description: describe(
+    'both',
+    'Who changed what and when (`actor`, `at`, from → to, the note), each event written in the same transaction as the change it records.',
+  ),
   request: { params: ClaimIdParamsSchema },
   responses: {
     200: jsonResponse(HistorySchema, 'The history', { items: claimExamples.history }),
@@ -133,6 +160,10 @@ export const historyRoute = createRoute({
   },
 });
 
+/** What every move says about `If-Match` and refusals. */
+const MOVE_RULES =
+  'Send the ETag you read as `If-Match` so you never move a claim you have not seen. It is compared as RFC 9110 says: `"3"` or a list (`"2", "3"`) moves only a claim at one of those versions, `*` any; a stale tag, a weak one (`W/"3"`) or one that is not ours is a 412 with `currentVersion`; a header that is not entity-tag syntax, or a version beyond 2^53 − 1, is a 422 quoting it. A move the status does not allow is a 409 with `currentStatus`. A move that settles the claim (rejected, paid, cancelled) frees its waybill for a new claim of its type.';
+
 const move = <S extends z.ZodType>(
   name: string,
   operationId: string,
@@ -140,6 +171,8 @@ const move = <S extends z.ZodType>(
   summary: string,
   body: S,
   example: unknown,
+  details: string,
+  ...invalid: ProblemExampleName[]
 ) =>
   createRoute({
     method: 'post',
@@ -149,10 +182,7 @@ const move = <S extends z.ZodType>(
     security,
     middleware: [onlyRole(role)],
     summary,
-    description: describe(
-      role,
-      'Send the ETag you read as `If-Match` so you never move a claim you have not seen.',
-    ),
+    description: describe(role, `${details} ${MOVE_RULES}`),
     request: {
       params: ClaimIdParamsSchema,
       headers: IfMatchHeaderSchema,
@@ -162,6 +192,7 @@ const move = <S extends z.ZodType>(
     responses: {
       200: claimAnswer('The claim after the move', example),
       ...bodyErrors,
+      422: withExamples(bodyErrors[422], 'ifMatchSyntax', ...invalid),
       ...moveErrors,
       ...authErrors,
     },
@@ -174,6 +205,7 @@ export const reviewRoute = move(
   'Take into review (clerk key)',
   NoteSchema,
   claimExamples.inReview,
+  'No body, or `{"note"}`: submitted or needs_info → in_review.',
 );
 export const cancelRoute = move(
   'cancel',
@@ -182,6 +214,7 @@ export const cancelRoute = move(
   'Withdraw the claim (shop key)',
   NoteSchema,
   claimExamples.cancelled,
+  'No body, or `{"note"}`: submitted or needs_info → cancelled.',
 );
 export const evidenceRoute = move(
   'evidence',
@@ -190,6 +223,7 @@ export const evidenceRoute = move(
   'Add evidence (shop key)',
   AddEvidenceSchema,
   claimExamples.filed,
+  '`{"evidence": [{kind, name, url?}]}` (1–20 entries) re-checks the checklist (`missingEvidence`); needs_info → in_review once the shop answers. A claim takes at most 200 entries (filed with, plus every addition): an addition that would pass it is a 422 `evidence-limit` at `/evidence` (`params`: `maximum`, `current`, `adding`), and nothing is written.',
 );
 export const decisionRoute = move(
   'decision',
@@ -198,6 +232,8 @@ export const decisionRoute = move(
   'Decide (clerk key)',
   DecisionSchema,
   claimExamples.decided,
+  'in_review → approved, partially_approved, rejected or needs_info. A partial approval needs `approvedAmount` and a `reason`; approving more than the computed amount needs `overrideReason`.',
+  'partialWithoutAmount',
 );
 export const paymentRoute = move(
   'payment',
@@ -206,6 +242,7 @@ export const paymentRoute = move(
   'Record the payout (clerk key)',
   PaymentSchema,
   claimExamples.paid,
+  'approved or partially_approved → paid. The amount is at most the approved amount; `paidOn` is from the UTC date 24 h before the filing to tomorrow (UTC), else a 422 naming it. A second payment is a 409 (`paid` is final).',
 );
 
 export const messagesRoute = createRoute({

@@ -6,6 +6,7 @@ import {
   LossResultSchema,
   LostRequestSchema,
 } from '../../schemas/compensation.schema';
+import { withExamples } from '../../schemas/problem.examples';
 import { bodyErrorResponses } from '../../schemas/problem.schema';
 import { examples } from '../examples';
 import { jsonBody, jsonResponse } from '../router';
@@ -21,11 +22,13 @@ export const lateRoute = createRoute({
   security,
   summary: 'Compensation for a late delivery',
   description:
-    'Counts the days late on the official business-day calendar (after the promised date, up to and including delivery), applies the policy rate per day and its cap. A year without calendar data is a 422 `calendar-year-unknown`, never a guess.',
+    'Counts the days late on the official business-day calendar (after the promised date, up to and including delivery), applies the policy rate per day and its cap. The policy’s `late.dayBasis` says which days count: business days for cdek, calendar days for russian-post and road-freight. A year without calendar data is a 422 `calendar-year-unknown`, never a guess. Give `promisedDate`, or `shippedDate` with `transitBusinessDays`; `deliveredDate`, or `asOf` while undelivered. A `shippedDate` beside `promisedDate` is checked, not counted from: a promised or delivery date before it is a 422 `date_order` naming the field. No day late answers 0, with its lines. `lateDates` lists at most the first 100 counted days (`lateDatesTruncated`). A count in a year whose calendar is still preliminary (`GET /v1/calendars`) carries a `calendar.preliminary` line.',
   request: { body: jsonBody(LateRequestSchema, 'Delivery cost and dates') },
   responses: {
     200: jsonResponse(LateResultSchema, 'The amount and the lines that explain it', examples.late),
     ...bodyErrorResponses,
+    422: withExamples(bodyErrorResponses[422], 'dateOrder'),
+    429: withExamples(bodyErrorResponses[429], 'rateLimitedAddress'),
   },
 });
 
@@ -42,6 +45,7 @@ export const lostRoute = createRoute({
   responses: {
     200: jsonResponse(LossResultSchema, 'The amount, its components and lines', examples.lost),
     ...bodyErrorResponses,
+    429: withExamples(bodyErrorResponses[429], 'rateLimitedAddress'),
   },
 });
 
@@ -58,5 +62,6 @@ export const damagedRoute = createRoute({
   responses: {
     200: jsonResponse(LossResultSchema, 'The amount, its components and lines', examples.damaged),
     ...bodyErrorResponses,
+    429: withExamples(bodyErrorResponses[429], 'rateLimitedAddress'),
   },
 });

@@ -8,6 +8,7 @@ import {
   UploadQuerySchema,
 } from '../../schemas/evidence-file.schema';
 import { ClaimIdParamsSchema } from '../../schemas/claim.schema';
+import { withExamples } from '../../schemas/problem.examples';
 import {
   FileExistsProblemSchema,
   problem,
@@ -75,15 +76,21 @@ export const uploadFileRoute = createRoute({
     },
     ...errors,
     404: problem(404, 'No such claim (or another shop’s), or no such evidence entry on it'),
-    409: {
-      ...problem(409, 'The evidence entry already has its file (`file-exists`)'),
-      content: { 'application/problem+json': { schema: FileExistsProblemSchema } },
-    },
+    409: withExamples(
+      {
+        ...problem(409, 'The evidence entry already has its file (`file-exists`)'),
+        content: { 'application/problem+json': { schema: FileExistsProblemSchema } },
+      },
+      'fileExists',
+    ),
     413: problem(413, 'The file is larger than 10 MB (`file-too-large`)'),
     415: problem(415, 'The `Content-Type` is not one of the accepted file types'),
-    422: problem(
-      422,
-      'A parameter breaks a rule, or the bytes are not of the type sent (`file-type-mismatch`)',
+    422: withExamples(
+      problem(
+        422,
+        'A parameter breaks a rule, or the bytes are not of the type sent (`file-type-mismatch`)',
+      ),
+      'fileTypeMismatch',
     ),
   },
 });

@@ -3,7 +3,7 @@ import { calendarCoverage, coverageWarnings } from '../../domain/calendar';
 import type { HonoEnv } from '../../hono-env';
 import { ProblemError } from '../../http/problem';
 import { PROBLEMS, problemTypeUri, type ProblemKind } from '../../http/problem-types';
-import { StorageUnavailableError } from '../../storage/repository';
+import { storageReadiness } from '../../services/readiness';
 import {
   READY_TIMEOUT_MS,
   type healthRoute,
@@ -33,40 +33,8 @@ export const healthHandler: RouteHandler<typeof healthRoute, HonoEnv> = (c) => {
   );
 };
 
-/** No API key has this id (ids are `key_` + hex): reading it is the cheapest DynamoDB call. */
-const READY_PROBE_KEY_ID = 'ready-probe';
-/** Retry-After when the probe timed out or failed in a way storage did not classify. */
-const READY_RETRY_SECONDS = 5;
-
-/**
- * Why DynamoDB is not ready, or undefined when it answered within `ms`.
- *
- * @example
- * await storageProblem(storage.apiKeys.get('x'), 2000); // undefined, or { reason, retryAfterSeconds }
- */
-async function storageProblem(
-  probe: Promise<unknown>,
-  ms: number,
-): Promise<{ reason: string; retryAfterSeconds: number } | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timeout'>((done) => (timer = setTimeout(() => done('timeout'), ms)));
-  try {
-    const outcome = await Promise.race([probe.then(() => 'ok' as const), timeout]);
-    if (outcome === 'ok') return undefined;
-    return { reason: `no answer within ${ms} ms`, retryAfterSeconds: READY_RETRY_SECONDS };
-  } catch (error) {
-    if (error instanceof StorageUnavailableError) {
-      return { reason: error.reason, retryAfterSeconds: error.retryAfterSeconds };
-    }
-    return { reason: 'unexpected error', retryAfterSeconds: READY_RETRY_SECONDS };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 export const readyHandler: RouteHandler<typeof readyRoute, HonoEnv> = async (c) => {
-  const probe = c.get('deps').storage.apiKeys.get(READY_PROBE_KEY_ID);
-  const down = await storageProblem(probe, READY_TIMEOUT_MS);
+  const down = await storageReadiness(c.get('deps').storage, READY_TIMEOUT_MS);
   if (down) {
     throw new ProblemError('storageUnavailable', `DynamoDB is not ready (${down.reason}).`, {
       headers: { 'retry-after': String(down.retryAfterSeconds), 'cache-control': 'no-store' },

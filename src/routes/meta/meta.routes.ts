@@ -6,6 +6,7 @@ import {
   type CoverageWarning,
 } from '../../domain/calendar';
 import { IsoDateSchema } from '../../schemas/common.schema';
+import { withExamples } from '../../schemas/problem.examples';
 import { problem, readErrorResponses, typeUris } from '../../schemas/problem.schema';
 import { jsonResponse } from '../router';
 
@@ -74,7 +75,10 @@ export const readyRoute = createRoute({
   description: `One cheap read of DynamoDB (a key that does not exist), given ${READY_TIMEOUT_MS} ms. A 503 while the database is down, slow or missing its table; \`/health\` stays up meanwhile (it makes no database call). Sent with \`Cache-Control: no-store\`.`,
   responses: {
     200: jsonResponse(ReadySchema, 'DynamoDB answered', { status: 'ready', storage: 'ok' }),
-    503: problem(503, 'DynamoDB did not answer in time; retry after `Retry-After` seconds'),
+    503: withExamples(
+      problem(503, 'DynamoDB did not answer in time; retry after `Retry-After` seconds'),
+      'notReady',
+    ),
   },
 });
 

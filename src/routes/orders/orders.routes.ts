@@ -12,6 +12,7 @@ import {
   OrderSchema,
   ShopQuerySchema,
 } from '../../schemas/shipment.schema';
+import { withExamples } from '../../schemas/problem.examples';
 import { shipmentExamples } from '../shipments/shipments.examples';
 import { OrderWithClaimsSchema } from '../../schemas/shipment-claim.schema';
 import { shipmentClaimExamples } from '../shipments/shipment-claims.examples';
@@ -59,15 +60,18 @@ export const putOrderRoute = createRoute({
   security,
   middleware: [onlyRole('shop')],
   summary: 'Create or replace an order (shop key)',
-  description: `${ROLES.write} Idempotent: the same body again changes nothing. Shipments the order no longer lists are deleted; the events of those it keeps are kept. A shipment id belongs to one order of the shop.`,
+  description: `${ROLES.write} Idempotent: the same body again changes nothing. Shipments the order no longer lists are deleted, in the same write; the events of those it keeps are kept. A shipment id belongs to one order of the shop (another order’s is a 422 naming \`/shipments/i/shipmentId\`). Ids are the shop’s own: 1–64 letters, digits, \`. _ ~ -\`. Each shipment names its \`carrier\` (a policy id), its \`packages\`, \`packaging\` from the carrier’s catalogue (\`GET /v1/policies/{id}\` → \`packaging\`; another item is a 422), its tariff (\`deliveryCost\`), \`promisedDate\` or \`transitBusinessDays\`, and \`calendar\` (default RU). Which charges are “the delivery cost” a penalty or refund is computed from is the policy’s \`shipments.deliveryCostIncludes\` (cdek: the tariff alone), and the lines say it.`,
   request: { params: OrderParamsSchema, body: jsonBody(OrderInputSchema, 'The order') },
   responses: {
     200: jsonResponse(OrderSchema, 'Replaced (or unchanged)', shipmentExamples.order, ['ETag']),
     201: jsonResponse(OrderSchema, 'Created', shipmentExamples.order, ['ETag']),
     ...bodyErrors,
-    422: problem(
-      422,
-      `${bodyErrors[422].description}. \`record-too-large\`: what the order would store is larger than storage takes; nothing was written`,
+    422: withExamples(
+      problem(
+        422,
+        `${bodyErrors[422].description}. \`record-too-large\`: what the order would store is larger than storage takes; nothing was written`,
+      ),
+      'packagingNotSold',
     ),
     409: conflictProblem(
       '`order-changed`: another replace of this order, or carrier events on its shipments, kept landing first through every retry (a concurrent replace holds the order while it writes); the order is as those writes left it. Read it and send the replace again',
@@ -84,7 +88,7 @@ export const getOrderRoute = createRoute({
   tags,
   security,
   summary: 'One order, its shipments and its status',
-  description: ROLES.read,
+  description: `${ROLES.read} Its \`status\` follows its last shipment to be delivered (one \`awaiting_pickup\`, one \`handed_to_delivery\` → \`handed_to_delivery\`); cancelled shipments do not count, unless all are. \`claimTotals\` sums its shipments’ claims per currency (\`computed\`, \`approved\`, \`paid\`; withdrawn and rejected claims not counted). A clerk key without \`shopId\` is a 422.`,
   request: { params: OrderParamsSchema, query: ShopQuerySchema },
   responses: {
     200: jsonResponse(
@@ -92,7 +96,7 @@ export const getOrderRoute = createRoute({
       'The order, with its shipments’ claims and what they come to',
       shipmentClaimExamples.order,
     ),
-    422: bodyErrors[422],
+    422: withExamples(bodyErrors[422], 'clerkWithoutShop'),
     ...keyedErrors('No such order (another shop’s is not revealed)'),
   },
 });

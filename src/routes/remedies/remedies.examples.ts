@@ -30,3 +30,19 @@ export const remedyExamples = {
   list: { items: [discount, accepted] },
   customer: customerSide([discount, accepted], 'RUB'),
 };
+
+/** Offers as a shop sends them (POST /v1/claims/{id}/remedies), one per kind of limit. */
+export const offerExamples = {
+  discount: {
+    summary: 'A discount on the next order (at most `maxDiscountPercent`)',
+    value: { kind: 'discount_next_order', percent: 10 },
+  },
+  gift: {
+    summary: 'A gift (its value at most `maxGiftValue`)',
+    value: { kind: 'gift', value: { amount: '800.00', currency: 'RUB' }, note: 'A box of tea' },
+  },
+  refund: {
+    summary: 'A refund: never capped',
+    value: { kind: 'refund', value: { amount: '2500.00', currency: 'RUB' } },
+  },
+};

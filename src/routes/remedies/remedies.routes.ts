@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ClaimIdParamsSchema } from '../../schemas/claim.schema';
+import { withExamples, withNamedExamples } from '../../schemas/problem.examples';
 import {
   ClaimCancelledProblemSchema,
   conflictProblem,
@@ -7,12 +8,18 @@ import {
   RemedySettledProblemSchema,
 } from '../../schemas/problem.schema';
 import { RemedyListSchema, RemedyOfferSchema, RemedySchema } from '../../schemas/remedy.schema';
-import { describeRole, jsonBodyErrors, keyedSecurity, keyErrors, noBodyErrors } from '../keyed';
+import {
+  describeRole,
+  jsonBodyErrors,
+  apiKeySecurity,
+  apiKeyErrors,
+  noBodyErrors,
+} from '../api-key-contract';
 import { jsonBody, jsonResponse } from '../router';
-import { remedyExamples } from './remedies.examples';
+import { offerExamples, remedyExamples } from './remedies.examples';
 
 const tags = ['claims'];
-const security = keyedSecurity;
+const security = apiKeySecurity;
 const notFound = problem(
   404,
   'No such claim (or not yours: another shop’s claim is not revealed), or no such remedy',
@@ -40,19 +47,22 @@ export const offerRemedyRoute = createRoute({
   ),
   request: {
     params: ClaimIdParamsSchema,
-    body: jsonBody(RemedyOfferSchema, 'The offer'),
+    body: withNamedExamples(jsonBody(RemedyOfferSchema, 'The offer'), offerExamples),
   },
   responses: {
     201: jsonResponse(RemedySchema, 'Offered; `Location` names it', remedyExamples.offered, [
       'Location',
     ]),
     ...jsonBodyErrors,
-    422: problem(
-      422,
-      'A field is missing or breaks a rule (`validation-failed`, `invalid-input`, `currency-mismatch`: a value in another currency than the claim’s), or the offer is above the shop’s limits (`remedy-over-limit`) or the shop has set none (`remedy-limits-unset`); `errors` names the field',
+    422: withExamples(
+      problem(
+        422,
+        'A field is missing or breaks a rule (`validation-failed`, `invalid-input`, `currency-mismatch`: a value in another currency than the claim’s), or the offer is above the shop’s limits (`remedy-over-limit`) or the shop has set none (`remedy-limits-unset`); `errors` names the field',
+      ),
+      'overLimit',
     ),
     409: conflict(`The offer cannot be made: ${cancelled}`, ClaimCancelledProblemSchema),
-    ...keyErrors,
+    ...apiKeyErrors,
     404: notFound,
   },
 });
@@ -72,7 +82,7 @@ export const listRemediesRoute = createRoute({
   responses: {
     200: jsonResponse(RemedyListSchema, 'The remedies', remedyExamples.list),
     422: problem(422, 'Bad id'),
-    ...keyErrors,
+    ...apiKeyErrors,
     404: notFound,
   },
 });
@@ -98,12 +108,15 @@ const answerRoute = (answer: 'accept' | 'decline', operationId: string, summary:
           ? remedyExamples.accepted
           : { ...remedyExamples.accepted, status: 'declined' },
       ),
-      409: conflict(
-        `The remedy was already answered (\`remedy-settled\`), or ${cancelled}`,
-        z.discriminatedUnion('type', [RemedySettledProblemSchema, ClaimCancelledProblemSchema]),
+      409: withExamples(
+        conflict(
+          `The remedy was already answered (\`remedy-settled\`), or ${cancelled}`,
+          z.discriminatedUnion('type', [RemedySettledProblemSchema, ClaimCancelledProblemSchema]),
+        ),
+        'remedySettled',
       ),
       422: problem(422, 'Bad claim or remedy id'),
-      ...keyErrors,
+      ...apiKeyErrors,
       ...noBodyErrors,
       404: notFound,
     },

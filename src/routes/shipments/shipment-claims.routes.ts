@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ClaimSchema, IdempotencyHeaderSchema } from '../../schemas/claim.schema';
+import { withExamples } from '../../schemas/problem.examples';
 import { problem } from '../../schemas/problem.schema';
 import { ShipmentParamsSchema, ShopQuerySchema } from '../../schemas/shipment.schema';
 import { ShipmentClaimRequestSchema } from '../../schemas/shipment-claim.schema';
@@ -29,9 +30,12 @@ export const fileShipmentClaimRoute = createRoute({
       ['Location', 'ETag', 'Idempotent-Replayed'],
     ),
     ...bodyErrors,
-    409: problem(
-      409,
-      'The parcel has an open claim of this type already (`claim-exists`; `existingClaimId` names it)',
+    409: withExamples(
+      problem(
+        409,
+        'The parcel has an open claim of this type already (`claim-exists`; `existingClaimId` names it)',
+      ),
+      'claimExists',
     ),
     ...keyedErrors('No such shipment (another shop’s is not revealed)'),
   },

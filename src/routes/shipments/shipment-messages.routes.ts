@@ -4,9 +4,10 @@ import {
   CustomerMessageSchema,
   MessageLanguageQuerySchema,
 } from '../../schemas/message.schema';
+import { withExamples } from '../../schemas/problem.examples';
 import { problem } from '../../schemas/problem.schema';
 import { ShipmentParamsSchema, ShopQuerySchema } from '../../schemas/shipment.schema';
-import { noBodyErrors } from '../keyed';
+import { noBodyErrors } from '../api-key-contract';
 import { keyedErrors, ROLES, security, tags } from '../orders/orders.routes';
 import { jsonResponse } from '../router';
 
@@ -38,6 +39,7 @@ export const shipmentMessagesRoute = createRoute({
     }),
     422: problem(422, 'Bad shipment id, shopId or language'),
     ...keyedErrors(notLate),
+    404: withExamples(problem(404, notLate), 'noDelayNotice'),
   },
 });
 

@@ -20,7 +20,7 @@ const events: ShipmentEvent[] = [
     reason: 'courier_late',
   },
 ];
-const { watchDate: _watch, ...summary } = summarizeShipment(
+const { lateViewDate: _lateViewDate, ...summary } = summarizeShipment(
   facts,
   events,
   shipmentContext(facts, today),

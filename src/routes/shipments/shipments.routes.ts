@@ -11,6 +11,8 @@ import {
   ShopQuerySchema,
 } from '../../schemas/shipment.schema';
 import { ShipmentWithClaimsSchema } from '../../schemas/shipment-claim.schema';
+import { withExamples, withNamedExamples } from '../../schemas/problem.examples';
+import { eventExamples } from '../../schemas/shipment.examples';
 import { problem } from '../../schemas/problem.schema';
 import { jsonBody, jsonResponse } from '../router';
 import { shipmentClaimExamples } from './shipment-claims.examples';
@@ -24,7 +26,7 @@ export const getShipmentRoute = createRoute({
   tags,
   security,
   summary: 'One shipment: charges, weight, status, events and lateness as of today',
-  description: ROLES.read,
+  description: `${ROLES.read} \`claims\` lists the parcel’s claims (id, type, status, computed \`amount\`, \`approvedAmount\`, \`paidAmount\`; at most 100), read from the claim list’s index by the shop and the waybill. A clerk key without \`shopId\` is a 422.`,
   request: { params: ShipmentParamsSchema, query: ShopQuerySchema },
   responses: {
     200: jsonResponse(
@@ -32,7 +34,7 @@ export const getShipmentRoute = createRoute({
       'The shipment, with the claims filed for it',
       shipmentClaimExamples.shipment,
     ),
-    422: bodyErrors[422],
+    422: withExamples(bodyErrors[422], 'clerkWithoutShop'),
     ...keyedErrors('No such shipment (another shop’s is not revealed)'),
   },
 });
@@ -45,10 +47,10 @@ export const recordEventRoute = createRoute({
   security,
   middleware: [onlyRole('shop')],
   summary: 'Record a carrier event (shop key)',
-  description: `${ROLES.write} A status, a reschedule (\`rescheduled\`: the new date and why) or a re-measurement (\`remeasured\`: the carrier’s packages and what it charged). A repeated \`eventId\` is ignored (\`duplicate: true\`, nothing changes); events may arrive out of order: the status is that of the latest \`at\`. \`at\` is at most ${CLOCK_TOLERANCE_HOURS} h ahead of the server’s clock and not more than ${CLOCK_TOLERANCE_HOURS} h before the order’s \`placedAt\` (else a 422 naming \`/at\`: \`in_the_future\`, \`date_order\`). A shipment keeps ${MAX_EVENTS} events of any kind; past that only a final status (${FINAL_STATUSES.join(', ')}) is recorded, up to ${FINAL_EVENTS_PAST_CAP} more, so the cap never stops a shipment from ending; any other new event is a 422 naming \`/status\`. A resend is still a duplicate, however many events the shipment has.`,
+  description: `${ROLES.write} A status, a reschedule (\`rescheduled\`: the new date and why) or a re-measurement (\`remeasured\`: the carrier’s packages and what it charged). A repeated \`eventId\` is ignored (\`duplicate: true\`, nothing changes); events may arrive out of order: the status is that of the latest \`at\`. \`at\` is at most ${CLOCK_TOLERANCE_HOURS} h ahead of the server’s clock and not more than ${CLOCK_TOLERANCE_HOURS} h before the order’s \`placedAt\` (else a 422 naming \`/at\`: \`in_the_future\`, \`date_order\`). A shipment keeps ${MAX_EVENTS} events of any kind; past that only a final status (${FINAL_STATUSES.join(', ')}) is recorded, up to ${FINAL_EVENTS_PAST_CAP} more, so the cap never stops a shipment from ending; any other new event is a 422 naming \`/status\`. A resend is still a duplicate, however many events the shipment has. A reschedule is shown (\`deadline.lines\`) but the deadline stays the date first promised, unless the policy’s \`shipments.rescheduleMovesDeadline\` names its reason (cdek: none). A re-measurement recomputes the chargeable weight and the charges (\`remeasurement\`: declared and measured weight, quoted and charged, the difference).`,
   request: {
     params: ShipmentParamsSchema,
-    body: jsonBody(ShipmentEventSchema, 'The event'),
+    body: withNamedExamples(jsonBody(ShipmentEventSchema, 'The event'), eventExamples),
   },
   responses: {
     200: jsonResponse(EventAnswerSchema, 'Recorded, or ignored as a resend', {
@@ -56,6 +58,7 @@ export const recordEventRoute = createRoute({
       shipment: shipmentExamples.shipment,
     }),
     ...bodyErrors,
+    422: withExamples(bodyErrors[422], 'eventInTheFuture'),
     ...keyedErrors('No such shipment (another shop’s is not revealed)'),
     // Events sent at once never refuse each other (no 409): each is retried until it lands.
     503: problem(

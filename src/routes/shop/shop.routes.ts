@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ShopProfile, ShopProfileInput } from '../../domain/shop';
 import { onlyRole } from '../../http/auth';
+import { withExamples } from '../../schemas/problem.examples';
 import { conflictProblem, problem, ShopChangedProblemSchema } from '../../schemas/problem.schema';
 import { ShopProfileInputSchema, ShopProfileSchema } from '../../schemas/shop.schema';
-import { describeRole, jsonBodyErrors, keyedSecurity, keyErrors } from '../keyed';
+import { describeRole, jsonBodyErrors, apiKeySecurity, apiKeyErrors } from '../api-key-contract';
 import { jsonBody, jsonResponse } from '../router';
 
 const tags = ['shop'];
@@ -33,7 +34,7 @@ export const getShopRoute = createRoute({
   path: '/v1/shop',
   operationId: 'getShop',
   tags,
-  security: keyedSecurity,
+  security: apiKeySecurity,
   summary: 'The shop’s profile',
   description: describeRole(
     'both',
@@ -53,7 +54,7 @@ export const getShopRoute = createRoute({
     200: jsonResponse(ShopProfileSchema, 'The profile', shopProfileExample, ['ETag']),
     404: missing,
     422: problem(422, '`shopId` missing (clerk key) or naming another shop (shop key)'),
-    ...keyErrors,
+    ...apiKeyErrors,
   },
 });
 
@@ -62,12 +63,12 @@ export const putShopRoute = createRoute({
   path: '/v1/shop',
   operationId: 'putShop',
   tags,
-  security: keyedSecurity,
+  security: apiKeySecurity,
   middleware: [onlyRole('shop')],
   summary: 'Create or replace the shop’s profile (shop key)',
   description: describeRole(
     'shop',
-    'The shop as the sender of its claim letters (legal name, INN with its check digits verified, KPP for an organisation, OGRN or OGRNIP, address, contacts, signatory) and the remedies it may offer a customer without asking (`remedyLimits`). Sending the same body again changes nothing but `version` and `updatedAt`.',
+    'The shop as the sender of its claim letters (legal name, INN with its check digits verified, KPP for an organisation, OGRN or OGRNIP, address, contacts, signatory) and the remedies it may offer a customer without asking (`remedyLimits`). Sending the same body again changes nothing but `version` and `updatedAt`. The INN is 10 digits for an organisation (then a KPP and a 13-digit OGRN are required) or 12 for an individual entrepreneur (no KPP, a 15-digit OGRNIP); a wrong check digit is a 422 `check_digit` on that field, and a number no tax office issues (region 00, an OGRN not starting with 1 or 5, an OGRNIP not with 3, a KPP numbered 000) a 422 `invalid_value`. `legalName`, `address` and the signatory’s `name` and `position` are one line each (a control character is a 422 `control_character`). `remedyLimits.maxGiftValue` is in the currency of the carriers’ policies (RUB): another is a 422 `currency_mismatch`. The desk’s claim letter names the shop by these details, addressed to the carrier’s claims e-mail from its policy (`claims.email`).',
   ),
   request: {
     body: jsonBody(ShopProfileInputSchema.openapi({ example: shopInputExample }), 'The profile'),
@@ -78,10 +79,11 @@ export const putShopRoute = createRoute({
     ]),
     201: jsonResponse(ShopProfileSchema, 'Created', shopProfileExample, ['ETag']),
     ...jsonBodyErrors,
+    422: withExamples(jsonBodyErrors[422], 'checkDigit'),
     409: conflictProblem(
       '`shop-changed`: other replaces of the profile sent at the same moment kept landing first through every retry; read it and send yours again',
       ShopChangedProblemSchema,
     ),
-    ...keyErrors,
+    ...apiKeyErrors,
   },
 });

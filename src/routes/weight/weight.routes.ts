@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { withExamples } from '../../schemas/problem.examples';
 import { bodyErrorResponses } from '../../schemas/problem.schema';
 import { WeightRequestSchema, WeightResultSchema } from '../../schemas/weight.schema';
 import { examples } from '../examples';
@@ -12,7 +13,7 @@ export const weightRoute = createRoute({
   security: [],
   summary: 'Chargeable weight of a shipment',
   description:
-    'Per package: volumetric weight (L×W×H / divisor), physical weight, and the larger of the two, rounded up to the policy step. The shipment total is the sum.',
+    'Per package: volumetric weight (L×W×H / divisor), physical weight, and the larger of the two, rounded up to the policy step. The shipment total is the sum. `carrier` picks the policy (default cdek) and so its divisor; `divisor` (1000–10000) overrides it.',
   request: { body: jsonBody(WeightRequestSchema, 'The packages, as measured') },
   responses: {
     200: jsonResponse(
@@ -21,5 +22,7 @@ export const weightRoute = createRoute({
       examples.weight,
     ),
     ...bodyErrorResponses,
+    422: withExamples(bodyErrorResponses[422], 'fieldErrors'),
+    429: withExamples(bodyErrorResponses[429], 'rateLimitedAddress'),
   },
 });

@@ -209,8 +209,8 @@ export const shipmentMessageKey = (shopId: string, shipmentId: string, messageId
 export const LATE_VIEW = {
   shop: (shopId: string) => `SHOP#${part(shopId)}#LATE`,
   clerk: (shard: number) => `LATE#${shard}`,
-  sort: (watchDate: string, shopId: string, shipmentId: string) =>
-    `${watchDate}#${part(shopId)}#${part(shipmentId)}`,
+  sort: (lateViewDate: string, shopId: string, shipmentId: string) =>
+    `${lateViewDate}#${part(shopId)}#${part(shipmentId)}`,
   indexes: ['gsi1', 'gsi2'],
 } as const;
 

@@ -18,7 +18,7 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import type { ClaimStatus } from '../../domain/claim';
-import { REMEDY_CLOSED_STATUSES, remedyPosition, type Remedy } from '../../domain/remedy';
+import { remedyPosition, type Remedy } from '../../domain/remedy';
 import { ConflictError } from '../errors';
 import type { RemedyAnswerResult, RemedyRepository } from '../repository';
 import { HEAD } from './claim-items';
@@ -124,10 +124,7 @@ export class DynamoRemedyRepository implements RemedyRepository {
     }
   }
 
-  async answer(
-    next: Remedy,
-    closedIn: readonly ClaimStatus[] = REMEDY_CLOSED_STATUSES,
-  ): Promise<RemedyAnswerResult> {
+  async answer(next: Remedy, closedIn: readonly ClaimStatus[]): Promise<RemedyAnswerResult> {
     const key = remedyKey(next.claimId, this.position(next));
     const items: TransactWriteItem[] = [
       {

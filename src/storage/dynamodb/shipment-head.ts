@@ -19,7 +19,8 @@ export const HEAD = {
   factsVersion: 'factsVersion',
   orderId: 'orderId',
   status: 'status',
-  watchDate: 'watchDate',
+  // The stored attribute keeps its first name: renaming it would mean migrating every head.
+  lateViewDate: 'watchDate',
   placedAt: 'placedAt',
   carrier: 'carrier',
   currency: 'currency',
@@ -36,15 +37,15 @@ export const newBorn = (): string => crypto.randomUUID().slice(0, 13);
 
 /**
  * The late-view keys of a watched shipment (none for one not watched).
- * @example lateKeys({ shopId: 's', shipmentId: 'S-1', watchDate: '2025-03-11' }, 4).gsi1sk // { S: '2025-03-11#s#S-1' }
+ * @example lateKeys({ shopId: 's', shipmentId: 'S-1', lateViewDate: '2025-03-11' }, 4).gsi1sk // { S: '2025-03-11#s#S-1' }
  */
 export function lateKeys(
-  record: Pick<ShipmentRecord, 'shopId' | 'shipmentId' | 'watchDate'>,
+  record: Pick<ShipmentRecord, 'shopId' | 'shipmentId' | 'lateViewDate'>,
   shards: number,
 ): Item {
-  if (record.watchDate === undefined) return {};
+  if (record.lateViewDate === undefined) return {};
   const [shopIndex, clerkIndex] = LATE_VIEW.indexes;
-  const sort = LATE_VIEW.sort(record.watchDate, record.shopId, record.shipmentId);
+  const sort = LATE_VIEW.sort(record.lateViewDate, record.shopId, record.shipmentId);
   const shard = shardOf(shipmentPartition(record.shopId, record.shipmentId), shards);
   return {
     ...indexKeys(shopIndex, LATE_VIEW.shop(record.shopId), sort),
@@ -61,7 +62,9 @@ function derivedOf(record: ShipmentRecord, shards: number): Item {
     [HEAD.status]: { S: deriveState(record.events).status },
     [HEAD.carrier]: { S: record.facts.carrier },
     [HEAD.currency]: { S: record.facts.deliveryCost.currency },
-    ...(record.watchDate === undefined ? {} : { [HEAD.watchDate]: { S: record.watchDate } }),
+    ...(record.lateViewDate === undefined
+      ? {}
+      : { [HEAD.lateViewDate]: { S: record.lateViewDate } }),
     // Never removed: a record read from a head without it (written before) has none to give.
     ...(record.placedAt === undefined ? {} : { [HEAD.placedAt]: { S: record.placedAt } }),
     ...lateKeys(record, shards),
@@ -140,10 +143,10 @@ export function headUpdate(
   expect: Item,
   expectedVersion: number,
 ): Update {
-  const watched = record.watchDate !== undefined;
+  const watched = record.lateViewDate !== undefined;
   return update(
     { ...derivedOf(record, shards), ...extra },
-    watched ? [] : [HEAD.watchDate, ...LATE_KEY_ATTRIBUTES],
+    watched ? [] : [HEAD.lateViewDate, ...LATE_KEY_ATTRIBUTES],
     { [HEAD.version]: { N: String(expectedVersion) }, ...expect },
   );
 }

@@ -123,7 +123,7 @@ export async function assemble(
     const write = item.w?.S;
     if (write !== undefined) writes.set(events[i]!.eventId, write);
   });
-  const watchDate = head[HEAD.watchDate]?.S;
+  const lateViewDate = head[HEAD.lateViewDate]?.S;
   const placedAt = head[HEAD.placedAt]?.S;
   const record: ShipmentRecord = {
     shopId: head.shopId?.S ?? '',
@@ -135,7 +135,7 @@ export async function assemble(
     updatedAt: head[HEAD.updatedAt]?.S ?? '',
     // Heads written before it was kept have none: the service falls back to the order's.
     ...(placedAt === undefined ? {} : { placedAt }),
-    ...(watchDate === undefined ? {} : { watchDate }),
+    ...(lateViewDate === undefined ? {} : { lateViewDate }),
   };
   return { record, born, eventCount, writes };
 }

@@ -27,8 +27,8 @@ function partitionsOf(ctx: TableContext, shopId: string | undefined): ViewPartit
 async function load(ctx: TableContext, entry: ViewEntry): Promise<ShipmentRecord | undefined> {
   const stored = await readShipment(ctx, entry.pk);
   const record = stored?.record;
-  if (record?.watchDate === undefined) return undefined;
-  const sort = LATE_VIEW.sort(record.watchDate, record.shopId, record.shipmentId);
+  if (record?.lateViewDate === undefined) return undefined;
+  const sort = LATE_VIEW.sort(record.lateViewDate, record.shopId, record.shipmentId);
   return sort === entry.sort ? record : undefined;
 }
 

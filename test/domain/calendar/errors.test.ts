@@ -4,7 +4,7 @@ import {
   getCalendar,
   type BusinessCalendar,
 } from '../../../src/domain/calendar';
-import { CALENDAR_DATA } from '../../../src/domain/calendar/data.generated';
+import { countryYears } from '../../../src/domain/calendar/table';
 import { thrown } from './thrown';
 
 const ru = getCalendar('RU');
@@ -68,7 +68,7 @@ describe('years without data', () => {
       return [c, firstYear, lastYear];
     });
     expect(ranges).toEqual(
-      CALENDAR_COUNTRIES.map((c) => [c, CALENDAR_DATA[c][0]?.year, CALENDAR_DATA[c].at(-1)?.year]),
+      CALENDAR_COUNTRIES.map((c) => [c, countryYears(c)[0]?.year, countryYears(c).at(-1)?.year]),
     );
     expect(ranges.map(([, first]) => first)).toEqual([2013, 2015, 2015, 2019]);
     for (const [, , lastYear] of ranges) expect(lastYear).toBeGreaterThanOrEqual(2027);

@@ -163,7 +163,7 @@ describe('an order’s status', () => {
 describe('lateness', () => {
   it('gives the late calculator’s figures up to the delivery', () => {
     const events = [status('d', 'delivered', '2025-03-13T12:00:00+03:00')];
-    const { lateness, watchDate } = summarizeShipment(facts(), events, ctx('2025-04-01'));
+    const { lateness, lateViewDate } = summarizeShipment(facts(), events, ctx('2025-04-01'));
     const calculator = computeLate(
       {
         deliveryCost: { amount: '500.00', currency: 'RUB' },
@@ -180,7 +180,7 @@ describe('lateness', () => {
       amount: calculator.amount,
     });
     expect(lateness?.amount.amount).toBe('30.00');
-    expect(watchDate).toBe('2025-03-11');
+    expect(lateViewDate).toBe('2025-03-11');
   });
 
   it('accrues up to today while the parcel is on its way', () => {
@@ -240,10 +240,10 @@ describe('lateness', () => {
 
   it('leaves the late watch once delivered on time, or cancelled', () => {
     const onTime = [status('d', 'delivered', '2025-03-11T12:00:00+03:00')];
-    expect(summarizeShipment(facts(), onTime, ctx('2025-03-20')).watchDate).toBeUndefined();
+    expect(summarizeShipment(facts(), onTime, ctx('2025-03-20')).lateViewDate).toBeUndefined();
     const cancelled = [status('c', 'cancelled', '2025-03-08T12:00:00+03:00')];
     const summary = summarizeShipment(facts(), cancelled, ctx('2025-03-20'));
-    expect(summary.watchDate).toBeUndefined();
+    expect(summary.lateViewDate).toBeUndefined();
     expect(summary.lateness).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import { CURRENCY_CODES, type CurrencyCode } from '../../../domain/money';
 import { GROUP_BY, type AnalyticsReport, type Group } from '../../../domain/analytics';
-import { carrierName } from '../../carriers';
+import { carrierName } from '../../../domain/policies';
 import { analyticsFor, type AnalyticsMessages } from '../../i18n/analytics';
-import { formatInstant, formatMoney } from '../../i18n/format';
+import { formatInstant, formatMoney } from '../../../format';
 import type { Language } from '../../i18n/lang';
 import { Layout } from '../layout';
 import { SelectField, TextField } from '../parts/fields';

@@ -1,4 +1,4 @@
-import { CSRF_FIELD } from '../../csrf';
+import { CSRF_FIELD } from '../../session/csrf';
 import { analyticsFor } from '../../i18n/analytics';
 import type { Language } from '../../i18n/lang';
 import { CLAIM_CAUSES, type Claim } from '../../../domain/claim';

@@ -1,15 +1,15 @@
 import { claimFor } from '../../i18n/claim';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
-import type { ActorNames } from '../../clerk-names';
-import type { ClerkMove } from '../../moves';
-import type { Fact } from '../../shipment-facts';
+import type { ActorNames } from '../../../services/clerk-names';
+import type { ClerkMove } from '../../forms/move-form';
+import type { Fact } from '../parts/shipment-facts';
 import type { Claim, ClaimEvent } from '../../../domain/claim';
 import { Layout } from '../layout';
 import { Cause } from './cause';
 import { Compensation } from './compensation';
 import { CustomerMessages } from './customer-messages';
-import type { CustomerMessage } from '../../../messages/claim-messages';
+import type { CustomerMessage } from '../../../services/messages';
 import { Evidence, type FileRefused } from './evidence';
 import type { EvidenceFile } from '../../../services/evidence-files';
 import { ShipmentFacts } from './facts';
@@ -18,7 +18,7 @@ import { Moves, type FailedMove } from './moves';
 import { Outcome } from './outcome';
 import { Summary } from './summary';
 import { CustomerRemedies, type RemediesModel } from './remedies';
-import { Workday, type WorkdayModel } from './workday';
+import { Casework, type CaseworkModel } from './casework';
 
 export interface ClaimPageProps {
   lang: Language;
@@ -52,7 +52,7 @@ export interface ClaimPageProps {
   /** The customer's remedies; undefined: the section is not shown. */
   remedies?: RemediesModel | undefined;
   /** The assignee form and the internal notes. */
-  workday?: WorkdayModel | undefined;
+  casework?: CaseworkModel | undefined;
 }
 
 /**
@@ -95,8 +95,8 @@ export function ClaimPage(props: ClaimPageProps) {
       <div class="columns">
         <div>
           <Summary claim={claim} lang={lang} carrier={props.carrier} overdue={props.overdue} />
-          {props.workday ? (
-            <Workday claim={claim} lang={lang} csrf={props.csrf} model={props.workday} />
+          {props.casework ? (
+            <Casework claim={claim} lang={lang} csrf={props.csrf} model={props.casework} />
           ) : null}
           <Moves
             moves={props.moves}

@@ -1,5 +1,5 @@
 import { claimFor } from '../../i18n/claim';
-import { formatMoney } from '../../i18n/format';
+import { formatMoney } from '../../../format';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
 import { deskLine } from '../../i18n/lines';

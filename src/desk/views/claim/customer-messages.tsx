@@ -1,9 +1,9 @@
-import { CSRF_FIELD } from '../../csrf';
-import { careFor } from '../../i18n/care';
-import { formatInstant } from '../../i18n/format';
+import { CSRF_FIELD } from '../../session/csrf';
+import { customerMessagesFor } from '../../i18n/customer-messages';
+import { formatInstant } from '../../../format';
 import type { Language } from '../../i18n/lang';
 import type { Claim } from '../../../domain/claim';
-import type { CustomerMessage } from '../../../messages/claim-messages';
+import type { CustomerMessage } from '../../../services/messages';
 
 export interface CustomerMessagesProps {
   claim: Pick<Claim, 'id' | 'acknowledgeBy'>;
@@ -24,7 +24,7 @@ export interface CustomerMessagesProps {
 export function CustomerMessages(props: CustomerMessagesProps) {
   const { claim, lang, messages } = props;
   if (messages === undefined) return null;
-  const m = careFor(lang);
+  const m = customerMessagesFor(lang);
   return (
     <section id="messages" aria-labelledby="messages-title" class="card customer-messages">
       <h2 id="messages-title">{m.messagesTitle}</h2>

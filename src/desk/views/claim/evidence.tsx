@@ -1,7 +1,7 @@
-import { CSRF_FIELD } from '../../csrf';
+import { CSRF_FIELD } from '../../session/csrf';
 import { claimFor } from '../../i18n/claim';
 import { filesFor, formatSize } from '../../i18n/files';
-import { formatInstant } from '../../i18n/format';
+import { formatInstant } from '../../../format';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
 import type { Claim, ClaimEvidence } from '../../../domain/claim';

@@ -1,7 +1,7 @@
 import { claimFor } from '../../i18n/claim';
-import { formatDate } from '../../i18n/format';
+import { formatDate } from '../../../format';
 import type { Language } from '../../i18n/lang';
-import type { Fact } from '../../shipment-facts';
+import type { Fact } from '../parts/shipment-facts';
 import type { Claim } from '../../../domain/claim';
 import { factText } from '../parts/fact-value';
 

@@ -1,8 +1,8 @@
 import { claimFor } from '../../i18n/claim';
-import { formatInstant } from '../../i18n/format';
+import { formatInstant } from '../../../format';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
-import type { ActorNames } from '../../clerk-names';
+import type { ActorNames } from '../../../services/clerk-names';
 import type { ClaimEvent } from '../../../domain/claim';
 import { analyticsFor } from '../../i18n/analytics';
 

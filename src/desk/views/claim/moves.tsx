@@ -1,9 +1,9 @@
-import { CSRF_FIELD } from '../../csrf';
-import { FORM_LEVEL, type FieldErrors } from '../../field-errors';
+import { CSRF_FIELD } from '../../session/csrf';
+import { FORM_LEVEL, type FieldErrors } from '../../forms/field-errors';
 import { claimFor } from '../../i18n/claim';
-import { formatMoney } from '../../i18n/format';
+import { formatMoney } from '../../../format';
 import type { Language } from '../../i18n/lang';
-import type { ClerkMove } from '../../moves';
+import type { ClerkMove } from '../../forms/move-form';
 import type { Claim } from '../../../domain/claim';
 import { FieldError } from '../parts/field-error';
 import { TextArea, TextField } from '../parts/fields';

@@ -1,6 +1,6 @@
-import { CSRF_FIELD } from '../../csrf';
-import { FORM_LEVEL, type FieldErrors } from '../../field-errors';
-import { formatInstant, formatMoney } from '../../i18n/format';
+import { CSRF_FIELD } from '../../session/csrf';
+import { FORM_LEVEL, type FieldErrors } from '../../forms/field-errors';
+import { formatInstant, formatMoney } from '../../../format';
 import type { Language } from '../../i18n/lang';
 import { remediesFor } from '../../i18n/remedies';
 import type { Claim } from '../../../domain/claim';

@@ -1,5 +1,5 @@
 import { claimFor } from '../../i18n/claim';
-import { formatDate, formatInstant } from '../../i18n/format';
+import { formatDate, formatInstant } from '../../../format';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
 import type { Claim } from '../../../domain/claim';

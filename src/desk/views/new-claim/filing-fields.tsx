@@ -4,9 +4,9 @@
  * for, and the stylesheet hides those of the other types (CSS `:has()` on the
  * type select). The server reads only the chosen type's fields.
  */
-import { carrierChoices } from '../../carriers';
-import type { FieldErrors } from '../../field-errors';
-import { EVIDENCE_ROWS } from '../../filing-form';
+import { carrierChoices } from '../../forms/carrier-choices';
+import type { FieldErrors } from '../../forms/field-errors';
+import { EVIDENCE_ROWS } from '../../forms/filing-form';
 import { filingFor } from '../../i18n/filing';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';

@@ -1,9 +1,9 @@
-import { CSRF_FIELD } from '../../csrf';
+import { CSRF_FIELD } from '../../session/csrf';
 import type { FilingPreview } from '../../../services/claims';
-import { FORM_LEVEL, type FieldErrors } from '../../field-errors';
+import { FORM_LEVEL, type FieldErrors } from '../../forms/field-errors';
 import { filesFor } from '../../i18n/files';
 import { filingFor, type FilingMessages } from '../../i18n/filing';
-import { formatDate } from '../../i18n/format';
+import { formatDate } from '../../../format';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
 import { Compensation } from '../claim/compensation';

@@ -1,4 +1,4 @@
-import { CSRF_FIELD } from '../../csrf';
+import { CSRF_FIELD } from '../../session/csrf';
 import type { Language } from '../../i18n/lang';
 import { ordersFor } from '../../i18n/orders';
 import type { FilingPreview } from '../../../services/claims';

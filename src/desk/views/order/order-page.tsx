@@ -1,6 +1,6 @@
-import { CSRF_FIELD } from '../../csrf';
+import { CSRF_FIELD } from '../../session/csrf';
 import { commonFor } from '../../i18n/common';
-import { formatDate, formatDecimal, formatInstant, formatMoney } from '../../i18n/format';
+import { formatDate, formatDecimal, formatInstant, formatMoney } from '../../../format';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
 import { deskLine } from '../../i18n/lines';

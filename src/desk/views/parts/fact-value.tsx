@@ -1,7 +1,7 @@
 import { commonFor } from '../../i18n/common';
-import { formatDate, formatMoney } from '../../i18n/format';
+import { formatDate, formatMoney } from '../../../format';
 import type { Language } from '../../i18n/lang';
-import type { FactValue } from '../../shipment-facts';
+import type { FactValue } from './shipment-facts';
 
 /**
  * A shipment fact written for the language.

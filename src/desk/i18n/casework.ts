@@ -1,0 +1,106 @@
+/** Texts of the clerk's casework: assign to me, notes, the queue's search, tabs and order. */
+import { russianPlural } from '../../format';
+import type { Language } from './lang';
+
+const en = {
+  assignee: 'Who works on it',
+  nobody: 'Nobody has taken this claim.',
+  assignedTo: (name: string) => `Assigned to ${name}.`,
+  you: ' (you)',
+  assignToMe: 'Assign to me',
+  unassign: 'Unassign',
+  assigned: 'The claim is assigned to you.',
+  unassigned: 'The claim is unassigned.',
+  noted: 'The note is added.',
+  notes: 'Internal notes',
+  notesHint: 'For the claims desk only: the shop never sees them.',
+  noNotes: 'No notes yet.',
+  noteText: 'New note',
+  noteError: 'Write 1 to 2000 characters.',
+  addNote: 'Add the note',
+  search: 'Search',
+  searchHint:
+    'A claim id, the start of the customer’s name, the end of their phone number, the start of the order id or of the waybill.',
+  searchIn: 'Search in',
+  searchAnywhere: 'Wherever it fits',
+  searchFields: {
+    name: 'Customer name',
+    phone: 'Phone',
+    orderId: 'Order id',
+    waybill: 'Waybill',
+    id: 'Claim id',
+  },
+  mine: 'Only claims assigned to me',
+  tabs: 'Claims by status',
+  allStatuses: 'All',
+  countsAsOf: (at: string) => `Counts as of ${at}: a change may take a few seconds to show.`,
+  sortedBy: (what: string) => `Sorted by ${what}.`,
+  sortNames: {
+    newest: 'filing date, newest first',
+    oldest: 'filing date, oldest first',
+    due: 'answer due date, soonest first (open claims only)',
+    due_latest: 'answer due date, latest first (open claims only)',
+    search: 'the searched field, A to Z',
+  },
+  sortBy: (column: string) => `Sort by ${column}`,
+  assigneeColumn: 'Assigned to',
+  daysColumn: 'Days left',
+  daysLeft: (n: number) => (n === 0 ? 'due today' : `${n} day${n === 1 ? '' : 's'} left`),
+  daysOverdue: (n: number) => `${n} day${n === 1 ? '' : 's'} overdue`,
+};
+
+export type CaseworkMessages = typeof en;
+
+/** 1 день, 2 дня, 5 дней. */
+const days = (n: number) => `${n} ${russianPlural(n, ['день', 'дня', 'дней'])}`;
+
+const ru: CaseworkMessages = {
+  assignee: 'Кто занимается',
+  nobody: 'Претензию пока никто не взял.',
+  assignedTo: (name: string) => `Занимается: ${name}.`,
+  you: ' (вы)',
+  assignToMe: 'Взять себе',
+  unassign: 'Снять с себя',
+  assigned: 'Претензия закреплена за вами.',
+  unassigned: 'Претензия ни за кем не закреплена.',
+  noted: 'Заметка добавлена.',
+  notes: 'Внутренние заметки',
+  notesHint: 'Только для отдела претензий: магазин их не видит.',
+  noNotes: 'Заметок пока нет.',
+  noteText: 'Новая заметка',
+  noteError: 'Напишите от 1 до 2000 знаков.',
+  addNote: 'Добавить заметку',
+  search: 'Поиск',
+  searchHint:
+    'Номер претензии, начало имени клиента, последние цифры телефона, начало номера заказа или накладной.',
+  searchIn: 'Где искать',
+  searchAnywhere: 'Везде, где подходит',
+  searchFields: {
+    name: 'Имя клиента',
+    phone: 'Телефон',
+    orderId: 'Номер заказа',
+    waybill: 'Накладная',
+    id: 'Номер претензии',
+  },
+  mine: 'Только закреплённые за мной',
+  tabs: 'Претензии по статусам',
+  allStatuses: 'Все',
+  countsAsOf: (at: string) =>
+    `Счётчики на ${at}: изменение может появиться через несколько секунд.`,
+  sortedBy: (what: string) => `Порядок: ${what}.`,
+  sortNames: {
+    newest: 'по дате подачи, сначала новые',
+    oldest: 'по дате подачи, сначала старые',
+    due: 'по сроку ответа, сначала ближайшие (только открытые)',
+    due_latest: 'по сроку ответа, сначала поздние (только открытые)',
+    search: 'по найденному полю, от А до Я',
+  },
+  sortBy: (column: string) => `Сортировать: ${column}`,
+  assigneeColumn: 'Кто занимается',
+  daysColumn: 'Осталось',
+  daysLeft: (n: number) => (n === 0 ? 'срок сегодня' : `осталось ${days(n)}`),
+  daysOverdue: (n: number) => `просрочено на ${days(n)}`,
+};
+
+/** @example caseworkFor('ru').assignToMe // 'Взять себе' */
+export const caseworkFor = (lang: Language): CaseworkMessages => (lang === 'ru' ? ru : en);
