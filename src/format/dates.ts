@@ -1,9 +1,28 @@
 /**
- * Dates and instants for a language, always in UTC: a stored day is the same day
- * wherever the page or the letter is read.
+ * Dates and instants for a language. A stored day is the same day wherever the page or the
+ * letter is read (always written in UTC); an instant is shown in the reader's time zone, named.
  */
 import type { Language } from '../domain/explain';
 import { LOCALES } from './locales';
+
+/** The desk's time zone for a clerk who chose none: most Russian shops and carriers keep Moscow time. */
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
+/**
+ * Whether `zone` is an IANA time zone this runtime knows (e.g. 'Asia/Novosibirsk', 'UTC').
+ *
+ * @example isTimeZone('Europe/Moscow') // true
+ * @example isTimeZone('Mars/Olympus') // false
+ */
+export function isTimeZone(zone: string): boolean {
+  if (zone === '' || zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * A calendar date (YYYY-MM-DD) written out; the day is the stored day, in any time zone.
@@ -19,17 +38,39 @@ export function formatDate(lang: Language, isoDate: string): string {
 }
 
 /**
- * An instant (ISO 8601) as date and time in UTC, which the desk states.
+ * An instant (ISO 8601) as date and time in a time zone, which it names: the zone's generic
+ * name in the language ("Moscow Time", «Москва»), or "UTC".
  *
- * @example formatInstant('en', '2025-06-16T09:05:00.000Z') // '16 Jun 2025, 09:05 UTC'
+ * @example formatInstant('en', '2025-06-16T09:05:00.000Z', 'UTC') // '16 Jun 2025, 09:05 UTC'
+ * @example formatInstant('en', '2025-06-16T09:05:00.000Z', 'Europe/Moscow') // '16 Jun 2025, 12:05 Moscow Time'
+ * @example formatInstant('ru', '2025-06-16T09:05:00.000Z', 'Europe/Moscow') // '16 июн. 2025 г., 12:05 Москва'
  */
-export function formatInstant(lang: Language, iso: string): string {
+export function formatInstant(lang: Language, iso: string, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  const utc = timeZone === 'UTC' || timeZone === 'Etc/UTC';
   const format = new Intl.DateTimeFormat(LOCALES[lang], {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    ...(utc ? {} : { timeZoneName: 'shortGeneric' as const }),
   });
-  return `${format.format(date)} UTC`;
+  return utc ? `${format.format(date)} UTC` : format.format(date);
+}
+
+/**
+ * The name of a time zone in a language, with its IANA id, for the desk's footer and settings.
+ *
+ * @example timeZoneLabel('en', 'Europe/Moscow', new Date('2025-06-16T00:00:00Z')) // 'Moscow Time (Europe/Moscow, GMT+3)'
+ */
+export function timeZoneLabel(lang: Language, timeZone: string, at: Date): string {
+  const part = (style: 'shortGeneric' | 'shortOffset') =>
+    new Intl.DateTimeFormat(LOCALES[lang], { timeZone, timeZoneName: style })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC';
+  return `${part('shortGeneric')} (${timeZone}, ${part('shortOffset')})`;
 }

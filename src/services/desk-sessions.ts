@@ -5,6 +5,7 @@
  * session (src/desk/session); the records and the rules of who may sign in are here, on
  * storage, as the API's services are.
  */
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../format';
 import { hashApiKey } from '../storage/api-keys';
 import type { Storage } from '../storage/repository';
 
@@ -12,6 +13,13 @@ import type { Storage } from '../storage/repository';
 export interface DeskSession {
   keyId: string;
   sessionId: string;
+}
+
+/** The clerk at the desk: the name on the key, and the time zone the desk shows times in. */
+export interface ActiveClerk {
+  displayName?: string | undefined;
+  /** An IANA zone: the clerk's setting, else DEFAULT_TIME_ZONE (Europe/Moscow). */
+  timeZone: string;
 }
 
 /** Why a key opened no session: unknown (or revoked, or none typed), or a shop's. */
@@ -58,13 +66,26 @@ export function createDeskSessionService(deps: {
      * The clerk behind a live session, with the name on its key: undefined once signed out,
      * expired, or the key revoked or not a clerk's. Two reads, made together.
      */
-    async active(session: DeskSession): Promise<{ displayName?: string | undefined } | undefined> {
+    async active(session: DeskSession): Promise<ActiveClerk | undefined> {
       const [record, key] = await Promise.all([
         storage.deskSessions.get(session.keyId, session.sessionId, nowSeconds()),
         storage.apiKeys.get(session.keyId),
       ]);
       const live = record && key && key.revokedAt === undefined && key.role === 'clerk';
-      return live ? { displayName: key.displayName } : undefined;
+      if (!live) return undefined;
+      const timeZone =
+        key.timeZone !== undefined && isTimeZone(key.timeZone) ? key.timeZone : DEFAULT_TIME_ZONE;
+      return { displayName: key.displayName, timeZone };
+    },
+
+    /**
+     * The clerk's own setting: the time zone the desk shows times in. False (and nothing
+     * written) when the zone is not one the runtime knows.
+     */
+    async setTimeZone(keyId: string, timeZone: string): Promise<boolean> {
+      if (!isTimeZone(timeZone)) return false;
+      await storage.apiKeys.setTimeZone(keyId, timeZone);
+      return true;
     },
 
     /** Ends this session: a copy of its cookie opens nothing any more. */

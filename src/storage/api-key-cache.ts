@@ -59,6 +59,12 @@ export function withApiKeyCache(
       }
       return record;
     },
+    async setTimeZone(keyId, timeZone) {
+      forgetKey(keyId);
+      const record = await inner.setTimeZone(keyId, timeZone);
+      forgetKey(keyId);
+      return record;
+    },
     async revoke(keyId, at) {
       forgetKey(keyId);
       const record = await inner.revoke(keyId, at);

@@ -169,6 +169,8 @@ export interface ApiKeyRecord {
   shopId?: string;
   /** A clerk's name as the desk shows it (1–80 characters); history keeps storing the key id. */
   displayName?: string;
+  /** The IANA time zone a clerk reads the desk's times in (absent: the desk's default). */
+  timeZone?: string;
   createdAt: string;
   revokedAt?: string;
 }
@@ -194,6 +196,13 @@ export interface ApiKeyRepository {
    * @throws {NotFoundError} when no such key exists.
    */
   revoke(keyId: string, at: string): Promise<ApiKeyRecord>;
+  /**
+   * A clerk's own setting: the time zone the desk shows times in, on both items of the key.
+   * @throws {NotFoundError} when no such key exists.
+   * @throws {RangeError} not a clerk key, or a zone id empty or over 64 characters (the
+   *   services check it is a zone the runtime knows).
+   */
+  setTimeZone(keyId: string, timeZone: string): Promise<ApiKeyRecord>;
   /** All keys, oldest first (an admin listing for the CLI). */
   list(): Promise<ApiKeyRecord[]>;
 }

@@ -63,7 +63,7 @@ describe('the unacknowledged queue on the desk', () => {
     await section.getByRole('button', { name: 'Mark as sent' }).click();
     await page.waitForURL(`**/desk/claims/${claimId}?sent=ack#messages`);
     await expect.poll(() => section.locator('[role=status]').textContent()).toBe('Marked as sent.');
-    expect(await section.textContent()).toMatch(/Sent .+ UTC\./);
+    expect(await section.textContent()).toMatch(/Sent .+ Moscow Time\./);
     expect(await section.getByRole('button', { name: 'Mark as sent' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Русский' }).click();
     await expect.poll(() => section.locator('h2').textContent()).toBe('Сообщения клиенту');

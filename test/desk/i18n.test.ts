@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countOf,
   formatDate,
   formatDecimal,
   formatInstant,
   formatMoney,
+  isTimeZone,
   russianPlural,
+  timeZoneLabel,
 } from '../../src/format';
 import { labelsFor } from '../../src/desk/i18n/labels';
 import { pickLanguage } from '../../src/desk/i18n/lang';
@@ -75,11 +78,50 @@ describe('dates for a language', () => {
     },
   );
 
-  it('states instants in UTC', () => {
-    expect(plain(formatInstant('en', '2025-06-16T09:05:00.000Z'))).toBe('16 Jun 2025, 09:05 UTC');
-    expect(plain(formatInstant('ru', '2025-06-16T09:05:00.000Z'))).toBe(
-      '16 июн. 2025 г., 09:05 UTC',
+  it("states instants in the reader's time zone, naming it", () => {
+    const at = '2025-06-16T09:05:00.000Z';
+    expect(plain(formatInstant('en', at, 'UTC'))).toBe('16 Jun 2025, 09:05 UTC');
+    expect(plain(formatInstant('ru', at, 'UTC'))).toBe('16 июн. 2025 г., 09:05 UTC');
+    expect(plain(formatInstant('en', at, 'Europe/Moscow'))).toBe('16 Jun 2025, 12:05 Moscow Time');
+    expect(plain(formatInstant('ru', at, 'Europe/Moscow'))).toBe('16 июн. 2025 г., 12:05 Москва');
+    expect(plain(formatInstant('ru', at, 'Asia/Novosibirsk'))).toBe(
+      '16 июн. 2025 г., 16:05 Новосибирск',
     );
+    // Late evening in UTC is the next morning in Vladivostok: the date moves with the zone.
+    expect(plain(formatInstant('en', '2025-06-16T23:54:00Z', 'Asia/Vladivostok'))).toMatch(
+      /^17 Jun 2025, 09:54 /,
+    );
+  });
+
+  it('names a zone with its id and offset', () => {
+    const june = new Date('2025-06-16T00:00:00Z');
+    expect(plain(timeZoneLabel('en', 'Europe/Moscow', june))).toBe(
+      'Moscow Time (Europe/Moscow, GMT+3)',
+    );
+    expect(plain(timeZoneLabel('ru', 'Europe/Moscow', june))).toBe('Москва (Europe/Moscow, GMT+3)');
+    expect(timeZoneLabel('en', 'UTC', june)).toBe('UTC');
+    expect(isTimeZone('Asia/Yekaterinburg')).toBe(true);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
+    expect(isTimeZone('')).toBe(false);
+  });
+
+  it.each([
+    [1, 'претензия'],
+    [2, 'претензии'],
+    [4, 'претензии'],
+    [5, 'претензий'],
+    [11, 'претензий'],
+    [21, 'претензия'],
+    [22, 'претензии'],
+    [112, 'претензий'],
+  ])('counts %i as «%s» by Russian plural rules', (n, noun) => {
+    const forms = { one: 'претензия', few: 'претензии', many: 'претензий', other: 'претензии' };
+    expect(countOf('ru', n, forms)).toBe(`${n} ${noun}`);
+  });
+
+  it('counts in English, grouping digits', () => {
+    expect(countOf('en', 1, { one: 'claim', other: 'claims' })).toBe('1 claim');
+    expect(countOf('en', 1200, { one: 'claim', other: 'claims' })).toBe('1,200 claims');
   });
 });
 

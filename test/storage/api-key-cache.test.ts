@@ -15,6 +15,7 @@ async function counted() {
     get: (keyId) => real.get(keyId),
     list: () => real.list(),
     revoke: (keyId, when) => real.revoke(keyId, when),
+    setTimeZone: (keyId, zone) => real.setTimeZone(keyId, zone),
     findByHash: (hash) => {
       reads.count++;
       return real.findByHash(hash);

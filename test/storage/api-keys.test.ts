@@ -110,6 +110,21 @@ describe('ApiKeyRepository', () => {
     expect(await apiKeys.get('0000000000000000')).toBeUndefined();
   });
 
+  it('keeps a clerk’s time zone on both items; refuses shop keys and unknown keys', async () => {
+    const { key, record } = await newKey('clerk');
+    const zoned = await apiKeys.setTimeZone(record.keyId, 'Asia/Novosibirsk');
+    expect(zoned).toStrictEqual({ ...record, timeZone: 'Asia/Novosibirsk' });
+    expect(await apiKeys.get(record.keyId)).toStrictEqual(zoned);
+    expect(await apiKeys.findByHash(await hashApiKey(key))).toStrictEqual(zoned);
+    await expect(apiKeys.setTimeZone(record.keyId, '')).rejects.toBeInstanceOf(RangeError);
+    const shop = await newKey('shop');
+    await expect(apiKeys.setTimeZone(shop.record.keyId, 'UTC')).rejects.toBeInstanceOf(RangeError);
+    await expect(apiKeys.setTimeZone('0000000000000000', 'UTC')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(await apiKeys.get('0000000000000000')).toBeUndefined();
+  });
+
   it('lists every key', async () => {
     const { record } = await newKey();
     expect((await apiKeys.list()).map((k) => k.keyId)).toContain(record.keyId);

@@ -19,5 +19,7 @@ export interface DeskEnv {
     session: SessionCookie;
     /** The signed-in clerk's display name, when the key has one (set by requireClerk). */
     clerkName: string | undefined;
+    /** The IANA zone the signed-in clerk reads times in (set by requireClerk; else the default). */
+    timeZone: string;
   };
 }

@@ -24,6 +24,7 @@ import { securityHeaders } from './security-headers';
 import { requireClerk } from '../session/session-middleware';
 import { signIn, signInForm, signOut, switchLanguage } from './sign-in.handlers';
 import { addNote, assignee } from './casework.handlers';
+import { saveSettings, settingsForm } from './settings.handlers';
 
 /**
  * @example app.route('/', deskRouter); // after the API's routers
@@ -99,6 +100,12 @@ deskRouter.use('/desk/analytics.csv', requireClerk());
 deskRouter.get('/desk/analytics', analyticsDashboard);
 deskRouter.get('/desk/analytics.csv', analyticsCsvFile);
 deskRouter.post('/desk/claims/:id/cause', setCause);
+
+// The clerk's own settings (the time zone of the desk's times).
+deskRouter.use('/desk/settings', requireClerk());
+deskRouter.on('POST', '/desk/settings', requireCsrf());
+deskRouter.get('/desk/settings', settingsForm);
+deskRouter.post('/desk/settings', saveSettings);
 
 deskRouter.all('/desk/*', (c) => renderError(c, 'notFound'));
 deskRouter.onError(deskErrorHandler);

@@ -3,6 +3,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { ErrorPage, type DeskErrorKind } from '../views/error-page';
 import { SignedInClerk } from '../views/layout';
+import { DeskTimeZone } from '../views/parts/instant';
+import { DEFAULT_TIME_ZONE, timeZoneLabel } from '../../format';
 import type { DeskEnv } from './desk-env';
 
 /**
@@ -16,6 +18,12 @@ export function signedInClerk(c: Context<DeskEnv>): string | undefined {
   return c.get('clerkName') ?? (session ? `clerk:${session.keyId}` : undefined);
 }
 
+/** The signed-in clerk's zone (the default before sign-in), named in the page's language. */
+function timeZoneOf(c: Context<DeskEnv>): { zone: string; label: string } {
+  const zone = c.get('timeZone') ?? DEFAULT_TIME_ZONE;
+  return { zone, label: timeZoneLabel(c.get('lang') ?? 'en', zone, c.var.deps.clock()) };
+}
+
 /**
  * An HTML page answer, with its doctype (and the signed-in clerk for the header).
  *
@@ -26,7 +34,11 @@ export async function renderPage(
   page: JSX.Element,
   status: ContentfulStatusCode = 200,
 ): Promise<Response> {
-  const framed = <SignedInClerk.Provider value={signedInClerk(c)}>{page}</SignedInClerk.Provider>;
+  const framed = (
+    <SignedInClerk.Provider value={signedInClerk(c)}>
+      <DeskTimeZone.Provider value={timeZoneOf(c)}>{page}</DeskTimeZone.Provider>
+    </SignedInClerk.Provider>
+  );
   return c.html(`<!doctype html>${String(await framed)}`, status);
 }
 

@@ -8,13 +8,14 @@ import { deleteCookie, getCookie } from 'hono/cookie';
 import { csrfBinding, csrfTokenFor } from './csrf';
 import { SESSION_COOKIE, verifySession, type SessionCookie } from './session-cookie';
 import type { DeskEnv } from '../routes/desk-env';
+import type { ActiveClerk } from '../../services/desk-sessions';
 import { deskCookieGone } from './cookies';
 
 /** Where the desk sends anyone without a valid session. */
 export const SIGN_IN_PATH = '/desk/sign-in';
 
 /** A live session, and the name on its clerk key if it has one. */
-export type ActiveSession = SessionCookie & { displayName?: string | undefined };
+export type ActiveSession = SessionCookie & ActiveClerk;
 
 /**
  * The live session behind the cookie, or undefined (no cookie, forged, signed
@@ -29,7 +30,7 @@ export async function activeSession(c: Context<DeskEnv>): Promise<ActiveSession 
   const named = await verifySession(c.get('secret'), cookie);
   if (!named) return undefined;
   const clerk = await c.var.services.deskSessions.active(named);
-  return clerk ? { ...named, displayName: clerk.displayName } : undefined;
+  return clerk ? { ...named, ...clerk } : undefined;
 }
 
 /**
@@ -51,6 +52,7 @@ export function requireClerk(): MiddlewareHandler<DeskEnv> {
     c.set('principal', { keyId: session.keyId, role: 'clerk' });
     c.set('session', { keyId: session.keyId, sessionId: session.sessionId });
     c.set('clerkName', session.displayName);
+    c.set('timeZone', session.timeZone);
     c.set('csrf', await csrfTokenFor(c.get('secret'), sessionCsrfBinding(session)));
     await next();
   };

@@ -1,4 +1,6 @@
 import { createContext, useContext, type Child } from 'hono/jsx';
+import { settingsFor } from '../i18n/settings';
+import { DeskTimeZone } from './parts/instant';
 import { CSRF_FIELD } from '../session/csrf';
 import { analyticsFor } from '../i18n/analytics';
 import { commonFor } from '../i18n/common';
@@ -22,7 +24,7 @@ export interface LayoutProps {
   /** Present when a clerk is signed in: shows the navigation and the sign-out buttons. */
   csrf?: string | undefined;
   /** Which navigation entry is this page. */
-  current?: 'queue' | 'new' | 'late' | 'unack' | 'analytics' | undefined;
+  current?: 'queue' | 'new' | 'late' | 'unack' | 'analytics' | 'settings' | undefined;
   children?: Child;
 }
 
@@ -38,6 +40,10 @@ export function Layout(props: LayoutProps) {
   const switchHref = `/desk/lang/${other}?back=${encodeURIComponent(props.path)}`;
   const here = (name: LayoutProps['current']) => (props.current === name ? 'page' : undefined);
   const clerk = useContext(SignedInClerk);
+  const zone = useContext(DeskTimeZone);
+  const settings = settingsFor(props.lang);
+  // A signed-out page (sign-in, errors) shows no times; the footer names the zone once signed in.
+  const zoneLabel = props.csrf && clerk ? zone.label : undefined;
   return (
     <html lang={props.lang}>
       <head>
@@ -91,7 +97,10 @@ export function Layout(props: LayoutProps) {
           </nav>
           {props.csrf && clerk ? (
             <p class="signed-in" id="signed-in">
-              {m.signedInAs} <strong>{clerk}</strong>
+              {m.signedInAs} <strong>{clerk}</strong>{' '}
+              <a href="/desk/settings" aria-current={here('settings')}>
+                {settings.nav}
+              </a>
             </p>
           ) : null}
           {props.csrf ? (
@@ -108,7 +117,14 @@ export function Layout(props: LayoutProps) {
         </header>
         <main id="main">{props.children}</main>
         <footer class="bottom">
-          <p>{m.footer}</p>
+          <p>
+            {zoneLabel ? (
+              <>
+                {settings.footer(zoneLabel)} <a href="/desk/settings">{settings.change}</a>.{' '}
+              </>
+            ) : null}
+            {m.footer}
+          </p>
         </footer>
       </body>
     </html>

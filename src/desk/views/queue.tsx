@@ -1,5 +1,6 @@
 import { carrierChoices } from '../forms/carrier-choices';
-import { formatDate, formatInstant, formatMoney } from '../../format';
+import { formatDate, formatMoney } from '../../format';
+import { useInstant } from './parts/instant';
 import { labelsFor } from '../i18n/labels';
 import type { Language } from '../i18n/lang';
 import { queueFor } from '../i18n/queue';
@@ -64,6 +65,7 @@ const hrefWith = (query: Record<string, string>, changes: Record<string, string 
  * and as of when: the counters follow a change a few seconds later.
  */
 function Tabs(props: QueueProps) {
+  const instant = useInstant(props.lang);
   const w = caseworkFor(props.lang);
   const l = labelsFor(props.lang);
   const counts = props.counts;
@@ -91,7 +93,7 @@ function Tabs(props: QueueProps) {
       </nav>
       {props.countsAsOf ? (
         <p class="hint" id="counts-as-of">
-          {w.countsAsOf(formatInstant(props.lang, props.countsAsOf))}
+          {w.countsAsOf(instant(props.countsAsOf))}
         </p>
       ) : null}
     </>

@@ -1,7 +1,8 @@
 import { minutesPastAcknowledge } from '../../domain/claim';
+import { Instant } from './parts/instant';
 import type { ClaimSummary } from '../../storage/repository';
 import { customerMessagesFor } from '../i18n/customer-messages';
-import { formatInstant } from '../../format';
+
 import type { Language } from '../i18n/lang';
 import { Layout } from './layout';
 
@@ -50,7 +51,9 @@ export function UnacknowledgedQueuePage(props: UnacknowledgedQueueProps) {
                   </th>
                   <td>{claim.shopId}</td>
                   <td>{claim.claimant.name}</td>
-                  <td>{claim.acknowledgeBy ? formatInstant(lang, claim.acknowledgeBy) : ''}</td>
+                  <td>
+                    {claim.acknowledgeBy ? <Instant lang={lang} at={claim.acknowledgeBy} /> : ''}
+                  </td>
                   <td class="num">{m.duration(minutesPastAcknowledge(claim, props.now))}</td>
                 </tr>
               ))}

@@ -130,6 +130,22 @@ export class DynamoApiKeyRepository implements ApiKeyRepository {
     return { ...current, displayName };
   }
 
+  async setTimeZone(keyId: string, timeZone: string): Promise<ApiKeyRecord> {
+    const current = await this.get(keyId);
+    if (current === undefined) throw new NotFoundError('api-key', keyId);
+    if (current.role !== 'clerk') throw new RangeError('only clerk keys have a timeZone');
+    if (timeZone === '' || timeZone.length > 64) throw new RangeError('timeZone is not a zone id');
+    const outcome = await this.updateBoth(current, {
+      // TIMEZONE is one of DynamoDB's reserved words.
+      UpdateExpression: 'SET #zone = :zone',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#zone': 'timeZone' },
+      ExpressionAttributeValues: { ':zone': { S: timeZone } },
+    });
+    if (!outcome.committed) throw new ConflictError(`API key ${keyId} is contended; retry`);
+    return { ...current, timeZone };
+  }
+
   async list(): Promise<ApiKeyRecord[]> {
     const records: ApiKeyRecord[] = [];
     let cursor: string | undefined;
@@ -175,6 +191,7 @@ export class DynamoApiKeyRepository implements ApiKeyRepository {
     update: {
       UpdateExpression: string;
       ConditionExpression: string;
+      ExpressionAttributeNames?: Record<string, string>;
       ExpressionAttributeValues: Item;
     },
   ) {

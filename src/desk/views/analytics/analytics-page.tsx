@@ -2,7 +2,8 @@ import { CURRENCY_CODES, type CurrencyCode } from '../../../domain/money';
 import { GROUP_BY, type AnalyticsReport, type Group } from '../../../domain/analytics';
 import { carrierName } from '../../../domain/policies';
 import { analyticsFor, type AnalyticsMessages } from '../../i18n/analytics';
-import { formatInstant, formatMoney } from '../../../format';
+import { formatMoney } from '../../../format';
+import { useInstant } from '../parts/instant';
 import type { Language } from '../../i18n/lang';
 import { Layout } from '../layout';
 import { SelectField, TextField } from '../parts/fields';
@@ -158,6 +159,7 @@ function Flags(props: { lang: Language; report: AnalyticsReport; m: AnalyticsMes
  * @example <AnalyticsPage lang="en" path="/desk/analytics" csrf={token} report={report} csvHref="/desk/analytics.csv" />
  */
 export function AnalyticsPage(props: AnalyticsPageProps) {
+  const instant = useInstant(props.lang);
   const { lang, report } = props;
   const m = analyticsFor(lang);
   const groupChoices = GROUP_BY.map((g) => ({ value: g, label: m.groupNames[g] }));
@@ -168,7 +170,7 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
       <p>{m.intro}</p>
       {props.asOf ? (
         <p class="hint" id="analytics-as-of">
-          {m.asOf(formatInstant(lang, props.asOf))}
+          {m.asOf(instant(props.asOf))}
         </p>
       ) : null}
       {props.refused ? (

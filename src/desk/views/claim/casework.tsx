@@ -1,5 +1,6 @@
 import { CSRF_FIELD } from '../../session/csrf';
-import { formatInstant } from '../../../format';
+import { Instant } from '../parts/instant';
+
 import type { Language } from '../../i18n/lang';
 import { caseworkFor } from '../../i18n/casework';
 import type { Claim } from '../../../domain/claim';
@@ -60,7 +61,7 @@ function Notes(props: { claim: Claim; lang: Language; csrf: string; model: Casew
           {model.notes.map((note) => (
             <li>
               <p class="note-meta">
-                {note.author.name}, {formatInstant(lang, note.at)}
+                {note.author.name}, <Instant lang={lang} at={note.at} />
               </p>
               <p class="note-text">{note.text}</p>
             </li>

@@ -1,6 +1,6 @@
 import { CSRF_FIELD } from '../../session/csrf';
 import { customerMessagesFor } from '../../i18n/customer-messages';
-import { formatInstant } from '../../../format';
+import { useInstant } from '../parts/instant';
 import type { Language } from '../../i18n/lang';
 import type { Claim } from '../../../domain/claim';
 import type { CustomerMessage } from '../../../services/messages';
@@ -22,6 +22,7 @@ export interface CustomerMessagesProps {
  * @example <CustomerMessages claim={claim} lang="en" csrf={token} messages={drafts} />
  */
 export function CustomerMessages(props: CustomerMessagesProps) {
+  const instant = useInstant(props.lang);
   const { claim, lang, messages } = props;
   if (messages === undefined) return null;
   const m = customerMessagesFor(lang);
@@ -29,9 +30,7 @@ export function CustomerMessages(props: CustomerMessagesProps) {
     <section id="messages" aria-labelledby="messages-title" class="card customer-messages">
       <h2 id="messages-title">{m.messagesTitle}</h2>
       <p>{m.messagesIntro}</p>
-      {claim.acknowledgeBy ? (
-        <p>{m.acknowledgeBy(formatInstant(lang, claim.acknowledgeBy))}</p>
-      ) : null}
+      {claim.acknowledgeBy ? <p>{m.acknowledgeBy(instant(claim.acknowledgeBy))}</p> : null}
       {props.sent ? (
         <p class="notice success" role="status">
           {m.justSent}
@@ -55,7 +54,7 @@ export function CustomerMessages(props: CustomerMessagesProps) {
             {message.text}
           </pre>
           {message.sentAt ? (
-            <p>{m.sentAt(formatInstant(lang, message.sentAt))}</p>
+            <p>{m.sentAt(instant(message.sentAt))}</p>
           ) : (
             <form method="post" action={`/desk/claims/${claim.id}/messages/${message.id}/sent`}>
               <input type="hidden" name={CSRF_FIELD} value={props.csrf} />

@@ -1,7 +1,8 @@
 import { CSRF_FIELD } from '../../session/csrf';
+import { Instant } from '../parts/instant';
 import { claimFor } from '../../i18n/claim';
 import { filesFor, formatSize } from '../../i18n/files';
-import { formatInstant } from '../../../format';
+
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
 import type { Claim, ClaimEvidence } from '../../../domain/claim';
@@ -101,7 +102,7 @@ export function Evidence(props: EvidenceProps) {
                 item.name
               )}{' '}
               <span class="muted">
-                ({m.added} {formatInstant(lang, item.addedAt)})
+                ({m.added} <Instant lang={lang} at={item.addedAt} />)
               </span>
               {files ? (
                 <FilePart

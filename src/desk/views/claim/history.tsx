@@ -1,5 +1,6 @@
 import { claimFor } from '../../i18n/claim';
-import { formatInstant } from '../../../format';
+import { Instant } from '../parts/instant';
+
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
 import type { ActorNames } from '../../../services/clerk-names';
@@ -39,7 +40,9 @@ export function History(props: { events: ClaimEvent[]; names: ActorNames; lang: 
           <tbody>
             {props.events.map((event) => (
               <tr>
-                <td>{formatInstant(lang, event.at)}</td>
+                <td>
+                  <Instant lang={lang} at={event.at} />
+                </td>
                 <td>
                   {l.role[event.actor.role]}{' '}
                   <Actor id={event.actor.id} name={props.names.get(event.actor.id)} />

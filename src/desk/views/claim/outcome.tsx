@@ -1,5 +1,6 @@
 import { claimFor } from '../../i18n/claim';
-import { formatDate, formatInstant, formatMoney } from '../../../format';
+import { Instant } from '../parts/instant';
+import { formatDate, formatMoney } from '../../../format';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
 import type { Claim } from '../../../domain/claim';
@@ -42,7 +43,7 @@ export function Outcome(props: { claim: Claim; lang: Language }) {
           ) : null}
           <dt>{m.decidedBy}</dt>
           <dd>
-            {decision.decidedBy}, {formatInstant(lang, decision.decidedAt)}
+            {decision.decidedBy}, <Instant lang={lang} at={decision.decidedAt} />
           </dd>
         </dl>
       ) : null}
@@ -56,7 +57,7 @@ export function Outcome(props: { claim: Claim; lang: Language }) {
           <dd>{payment.reference}</dd>
           <dt>{m.recordedBy}</dt>
           <dd>
-            {payment.recordedBy}, {formatInstant(lang, payment.recordedAt)}
+            {payment.recordedBy}, <Instant lang={lang} at={payment.recordedAt} />
           </dd>
         </dl>
       ) : null}

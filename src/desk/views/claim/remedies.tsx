@@ -1,6 +1,7 @@
 import { CSRF_FIELD } from '../../session/csrf';
+import { Instant } from '../parts/instant';
 import { FORM_LEVEL, type FieldErrors } from '../../forms/field-errors';
-import { formatInstant, formatMoney } from '../../../format';
+import { formatMoney } from '../../../format';
 import type { Language } from '../../i18n/lang';
 import { remediesFor } from '../../i18n/remedies';
 import type { Claim } from '../../../domain/claim';
@@ -157,13 +158,15 @@ export function CustomerRemedies(props: {
                   {remedy.value ? formatMoney(lang, remedy.value) : null}
                 </td>
                 <td>{m.statuses[remedy.status]}</td>
-                <td>{formatInstant(lang, remedy.offeredAt)}</td>
+                <td>
+                  <Instant lang={lang} at={remedy.offeredAt} />
+                </td>
                 {open ? (
                   <td>
                     {remedy.status === 'offered' ? (
                       <AnswerForms claim={claim} remedy={remedy} lang={lang} csrf={props.csrf} />
                     ) : (
-                      formatInstant(lang, remedy.answeredAt ?? remedy.offeredAt)
+                      <Instant lang={lang} at={remedy.answeredAt ?? remedy.offeredAt} />
                     )}
                   </td>
                 ) : null}

@@ -1,5 +1,6 @@
 import { claimFor } from '../../i18n/claim';
-import { formatDate, formatInstant } from '../../../format';
+import { Instant } from '../parts/instant';
+import { formatDate } from '../../../format';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
 import type { Claim } from '../../../domain/claim';
@@ -39,7 +40,9 @@ export function Summary(props: {
           <code>{claim.id}</code>
         </dd>
         <dt>{m.filed}</dt>
-        <dd>{formatInstant(lang, claim.createdAt)}</dd>
+        <dd>
+          <Instant lang={lang} at={claim.createdAt} />
+        </dd>
         <dt>{m.version}</dt>
         <dd>{claim.version}</dd>
         <dt>{m.filingDeadline}</dt>

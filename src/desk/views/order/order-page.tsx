@@ -1,6 +1,7 @@
 import { CSRF_FIELD } from '../../session/csrf';
+import { Instant } from '../parts/instant';
 import { commonFor } from '../../i18n/common';
-import { formatDate, formatDecimal, formatInstant, formatMoney } from '../../../format';
+import { formatDate, formatDecimal, formatMoney } from '../../../format';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
 import { deskLine } from '../../i18n/lines';
@@ -35,7 +36,7 @@ function EventItem(props: { event: ShipmentEvent; lang: Language }) {
         : '';
   return (
     <li>
-      <time datetime={event.at}>{formatInstant(lang, event.at)}</time> — {statuses[event.status]}
+      <Instant lang={lang} at={event.at} /> — {statuses[event.status]}
       {extra}
     </li>
   );
@@ -199,7 +200,9 @@ export function OrderPage(props: OrderPageProps) {
         <dt>{m.shop}</dt>
         <dd>{order.shopId}</dd>
         <dt>{m.placedAt}</dt>
-        <dd>{formatInstant(lang, order.placedAt)}</dd>
+        <dd>
+          <Instant lang={lang} at={order.placedAt} />
+        </dd>
         <dt>{m.customer}</dt>
         <dd>
           {order.customer.name}, {order.customer.email}, {order.customer.phone}
