@@ -47,10 +47,11 @@ function* cases(doc: Doc): Generator<Case> {
     const at = `/paths/${escape(path)}/${method}`;
     for (const [i, parameter] of (op.parameters ?? []).entries()) {
       if (parameter.example !== undefined && parameter.schema) {
+        // By pointer: a parameter's schema may be a `$ref` into the document.
         yield {
           where: `${at}/parameters/${i}`,
           example: parameter.example,
-          schema: parameter.schema,
+          schema: { $ref: `${DOC_ID}#${at}/parameters/${i}/schema` },
         };
       }
       yield* schemaExamples(parameter.schema, `${at}/parameters/${i}/schema`);

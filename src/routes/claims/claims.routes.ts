@@ -18,6 +18,7 @@ import {
   CustomerMessageSchema,
   CustomerMessageListSchema,
   MessageLanguageQuerySchema,
+  messageIdParam,
 } from '../../schemas/message.schema';
 import { withExamples, type ProblemExampleName } from '../../schemas/problem.examples';
 import { problem } from '../../schemas/problem.schema';
@@ -289,11 +290,7 @@ export const messageSentRoute = createRoute({
     'Stamps `sentAt` on one of the claim’s messages. The first time recorded stays: calling again (a retry) answers the same `sentAt`. No body. Recording `ack` acknowledges the customer: in the same write the claim leaves `GET /v1/claims?unacknowledged=true`.',
   ),
   request: {
-    params: ClaimIdParamsSchema.extend({
-      messageId: z
-        .enum(['ack', 'decision', 'payment'])
-        .openapi({ param: { name: 'messageId', in: 'path' }, example: 'ack' }),
-    }),
+    params: ClaimIdParamsSchema.extend(messageIdParam('ack')),
     query: MessageLanguageQuerySchema,
   },
   responses: {
@@ -307,6 +304,9 @@ export const messageSentRoute = createRoute({
     422: problem(422, 'Bad id, message id or language'),
     ...authErrors,
     ...noBodyErrors,
-    404: problem(404, 'No such claim (or not yours), or the claim has no such message yet'),
+    404: problem(
+      404,
+      'No such claim (or not yours), or the claim has no such message yet (`decision` before a decision, `payment` before the payment; `delay` is a shipment’s)',
+    ),
   },
 });
