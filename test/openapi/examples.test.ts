@@ -104,13 +104,13 @@ describe('the examples of the OpenAPI document', () => {
 
   it('would catch an example that breaks its pattern', async () => {
     const doc = await getDoc();
-    const claim = doc.components.schemas.Claim as { properties: { id: { example: string } } };
+    const claim = doc.components.schemas.LostClaim as { properties: { id: { example: string } } };
     claim.properties.id.example = 'clm_01JD3Q7W4X5Y6Z7A8B9C0D1E2F';
     const ajv = new Ajv2020({ strict: false });
     addFormats.default(ajv);
     ajv.addSchema({ ...doc, $id: DOC_ID });
     const bad = [...cases(doc)].filter(
-      (c) => c.where === '/components/schemas/Claim/properties/id',
+      (c) => c.where === '/components/schemas/LostClaim/properties/id',
     );
     expect(bad).toHaveLength(1);
     expect(ajv.compile(bad[0]?.schema ?? {})(bad[0]?.example)).toBe(false);
