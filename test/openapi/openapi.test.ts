@@ -179,7 +179,6 @@ describe('the OpenAPI document', () => {
         oneOf: [
           { $ref: '#/components/schemas/InvalidTransitionProblem' },
           { $ref: '#/components/schemas/ClaimChangedProblem' },
-          { $ref: '#/components/schemas/ClaimExistsProblem' },
         ],
       }),
     );

@@ -21,7 +21,7 @@ import {
   messageIdParam,
 } from '../../schemas/message.schema';
 import { withExamples, type ProblemExampleName } from '../../schemas/problem.examples';
-import { problem } from '../../schemas/problem.schema';
+import { conflictProblem, problem } from '../../schemas/problem.schema';
 import {
   describeRole,
   jsonBodyErrors,
@@ -46,9 +46,10 @@ const authErrors = {
 const bodyErrors = jsonBodyErrors;
 const moveErrors = {
   409: withExamples(
-    problem(
-      409,
-      'The claim’s status does not allow this move (`currentStatus` says which it is), or it moved meanwhile',
+    conflictProblem(
+      'The claim’s status does not allow this move (`invalid-transition`: `currentStatus` says which it is), or, sent without `If-Match`, another move landed first (`conflict`)',
+      'invalidTransition',
+      'conflict',
     ),
     'invalidTransition',
   ),
@@ -85,7 +86,11 @@ export const fileClaimRoute = createRoute({
     ...bodyErrors,
     422: withExamples(bodyErrors[422], 'notLate'),
     409: withExamples(
-      problem(409, 'The shop has an open claim of this type for the waybill (`existingClaimId`)'),
+      conflictProblem(
+        'The shop has an open claim of this type for the waybill (`claim-exists`: `existingClaimId` names it). `conflict`: the new claim’s id was taken meanwhile; nothing was filed, send it again',
+        'claimExists',
+        'conflict',
+      ),
       'claimExists',
     ),
     ...authErrors,

@@ -202,6 +202,7 @@ export async function acknowledge(client: Client, id: ClaimId): Promise<string[]
   return sent;
 }
 
+type PutOrderOp = paths['/v1/orders/{orderId}']['put'];
 type CalendarOp = paths['/v1/calendars/{country}/{year}']['get'];
 type CountsOp = paths['/v1/claim-counts']['get'];
 
@@ -308,6 +309,12 @@ export const typesHold = [
   holds<Same<Schemas['CustomerMessage']['id'], Params<SentOp, 'path'>['messageId']>>(),
   holds<Same<Params<CalendarOp, 'path'>['year'], number>>(),
   holds<Same<Answer<CountsOp, 200>['counts'], Record<DomainClaim['status'], number>>>(),
+  // A 409 is only what the operation can answer: a move's status or race, a filing's guard.
+  holds<
+    Same<Answer<ReviewOp, 409>['type'], '/problems/invalid-transition' | '/problems/conflict'>
+  >(),
+  holds<Same<Answer<FileOp, 409>['type'], '/problems/claim-exists' | '/problems/conflict'>>(),
+  holds<Same<Answer<PutOrderOp, 409>['type'], '/problems/order-changed'>>(),
   holds<Same<Schemas['ClaimEvent'], DomainClaimEvent>>(),
   holds<Same<Schemas['LateResult'], DomainLateResult>>(),
   holds<Same<Schemas['LossResult'], DomainLossResult>>(),
