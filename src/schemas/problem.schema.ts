@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { PROBLEMS, problemMembers, problemTypeUri, type ProblemKind } from '../http/problem-types';
 import { responseHeaders, type ResponseHeader } from './headers.schema';
+import { conflictExamples, statusExamples } from './problem-status.examples';
 
 const FieldErrorSchema = z
   .object({
@@ -57,7 +58,6 @@ const problemSchema = <M extends z.ZodRawShape>(
       instance: z.string().openapi({ example: 'urn:uuid:0b6f1c2e-8a9d-4c1e-9f3a-1d2e3f4a5b6c' }),
       ...members,
     })
-    .catchall(z.unknown())
     .openapi(name);
 
 /** RFC 9457 problem details: the body of every error answer without members of its own. */
@@ -206,8 +206,17 @@ const HEADERS: Partial<Record<number, ResponseHeader[]>> = {
 export const problem = (status: number, description: string) => ({
   description,
   headers: responseHeaders(...(HEADERS[status] ?? [])),
-  content: { 'application/problem+json': { schema: schemaFor(status) } },
+  content: {
+    'application/problem+json': { schema: schemaFor(status), example: exampleFor(status) },
+  },
 });
+
+/** The example of a problem answer with `status` (src/schemas/problem-status.examples.ts). */
+function exampleFor(status: number) {
+  const example = statusExamples[status];
+  if (!example) throw new Error(`No example problem with status ${status}.`);
+  return example;
+}
 
 /**
  * A documented 409 whose body is one of the problem types `kinds` (each from the error table):
@@ -227,7 +236,12 @@ export const conflictProblem = (
   return {
     description,
     headers: responseHeaders(),
-    content: { 'application/problem+json': { schema: schema ?? ProblemSchema } },
+    content: {
+      'application/problem+json': {
+        schema: schema ?? ProblemSchema,
+        example: conflictExamples[kinds[0]],
+      },
+    },
   };
 };
 
