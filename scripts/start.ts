@@ -1,5 +1,6 @@
 /**
- * `npm start`: DynamoDB Local persisted to .data/dynamodb, the table, demo API keys
+ * `npm start`: DynamoDB Local persisted to .data/dynamodb (recorded in
+ * .data/dynamodb-local.json, where `npm run keys` finds it), the table, demo API keys
  * (printed), the /docs assets, then `wrangler dev` against it (one build), its R2 bucket of
  * evidence files persisted to .data/wrangler. Ctrl-C stops both.
  * Everything under .data/ is private (folders 0700, files 0600).
@@ -18,11 +19,12 @@ import { clientFor, ensureTable } from './create-table';
 import { localDynamoPort, startDynamoLocal, type DynamoLocal } from './dynamodb-local';
 import { syncDocsAssets } from './docs-assets';
 import { issueKey } from './keys';
+import { dataDirectory, recordDynamo, recordFile } from './local-state';
 import { privateDirectory, withPrivateUmask, writePrivateFile } from './private-files';
 import { wranglerDevArgs, wranglerDevEnv } from './wrangler-dev';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = resolve(root, process.env.DATA_DIR ?? '.data');
+const dataDir = dataDirectory(process.env, root);
 const demoKeysFile = join(dataDir, 'demo-keys.json');
 const DEMO_SHOP = 'demo-shop';
 
@@ -133,6 +135,8 @@ async function main(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  // Where `npm run keys` (and the other scripts) find it, whatever port it was given.
+  recordDynamo(dataDir, { endpoint: db.endpoint, table, startedAt: new Date().toISOString() });
   const client = clientFor({ endpoint: db.endpoint, region: 'eu-central-1', tableName: table });
   let keys: DemoKeys;
   try {
@@ -150,7 +154,8 @@ async function main(): Promise<void> {
 DynamoDB Local   ${db.endpoint}  (table ${table}, data in ${relative(root, dbPath)}/, ready in ${seconds} s)
 Demo shop key    (shop ${DEMO_SHOP})  ${keys.shop.key}
 Demo clerk key   (${DEMO_CLERK_NAME})       ${keys.clerk.key}
-                 (saved in ${relative(root, demoKeysFile)}; more: npm run keys -- create --shop <id> --role shop)
+                 (saved in ${relative(root, demoKeysFile)}; more: npm run keys -- create --shop <id> --role shop,
+                 which finds this DynamoDB Local in ${relative(root, recordFile(dataDir))})
 Starting wrangler dev on http://127.0.0.1:${process.env.PORT ?? '8787'} ... Ctrl-C stops everything.
 `);
   // The /docs assets, copied before wrangler starts (wrangler.toml has no custom build: its
