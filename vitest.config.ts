@@ -155,7 +155,8 @@ export default defineConfig({
           environment: 'node',
           server: server(),
           include: ['test/browser/**/*.test.ts'],
-          globalSetup: ['test/browser/global-setup.ts'],
+          // wrangler.toml's [assets] directory, before the setup starts `wrangler dev`.
+          globalSetup: ['test/setup/docs-assets.global.ts', 'test/browser/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -33,6 +33,7 @@ import {
   type TableTarget,
 } from '../src/storage/table';
 import { localDynamoEndpoint, localDynamoPort } from './dynamodb-local';
+import type { RecordedDynamo } from './local-state';
 
 export const CLOUDFORMATION_PATH = new URL('./table.cloudformation.json', import.meta.url);
 
@@ -45,26 +46,70 @@ export interface Connection {
 
 /**
  * Flags win over env. Without an endpoint, real AWS is used only when AWS
- * configuration is in the environment; otherwise the local DynamoDB of `npm start`,
- * on DYNAMODB_PORT (8000) as `npm start` runs it.
+ * configuration is in the environment; otherwise the local DynamoDB of `npm start`:
+ * on DYNAMODB_PORT when it is set, else where `npm start` recorded it (`recorded`, read from
+ * .data/ by the caller: scripts/local-state.ts) with its table, else on port 8000.
  *
  * @example
  * resolveConnection({}, { DYNAMODB_TABLE: 'x' }); // { endpoint: 'http://127.0.0.1:8000', tableName: 'x', region: 'eu-central-1' }
  * resolveConnection({}, { DYNAMODB_PORT: '8123' }).endpoint; // 'http://127.0.0.1:8123'
+ * resolveConnection({}, {}, { endpoint: 'http://127.0.0.1:8011', table: 't', startedAt: '…' }).endpoint; // 'http://127.0.0.1:8011'
  */
 export function resolveConnection(
   flags: { endpoint?: string | undefined; table?: string | undefined; region?: string | undefined },
   env: NodeJS.ProcessEnv = process.env,
+  recorded?: RecordedDynamo,
 ): Connection {
-  const awsConfigured = Boolean(env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_REGION);
+  const local = localDynamoOf(flags, env, recorded);
   return {
-    endpoint:
-      flags.endpoint ??
-      env.DYNAMODB_ENDPOINT ??
-      (awsConfigured ? undefined : localDynamoEndpoint(localDynamoPort(env))),
-    tableName: flags.table ?? env.DYNAMODB_TABLE ?? DEFAULT_TABLE_NAME,
+    endpoint: flags.endpoint ?? env.DYNAMODB_ENDPOINT ?? local?.endpoint,
+    tableName: flags.table ?? env.DYNAMODB_TABLE ?? local?.table ?? DEFAULT_TABLE_NAME,
     region: flags.region ?? env.DYNAMODB_REGION ?? env.AWS_REGION ?? 'eu-central-1',
   };
+}
+
+/** How `resolveConnection` chose its database, in words, for a script to print. */
+export type ConnectionOrigin =
+  | '--endpoint'
+  | 'DYNAMODB_ENDPOINT'
+  | 'AWS (configured in the environment)'
+  | 'DYNAMODB_PORT'
+  | 'recorded by npm start'
+  | 'the default port (npm start recorded none)';
+
+/**
+ * Why the database is the one `resolveConnection` names, with the same arguments.
+ *
+ * @example connectionOrigin({}, { DYNAMODB_PORT: '8123' }) // 'DYNAMODB_PORT'
+ */
+export function connectionOrigin(
+  flags: { endpoint?: string | undefined },
+  env: NodeJS.ProcessEnv,
+  recorded?: RecordedDynamo,
+): ConnectionOrigin {
+  if (flags.endpoint !== undefined) return '--endpoint';
+  if (env.DYNAMODB_ENDPOINT !== undefined) return 'DYNAMODB_ENDPOINT';
+  if (awsConfigured(env)) return 'AWS (configured in the environment)';
+  if (env.DYNAMODB_PORT !== undefined) return 'DYNAMODB_PORT';
+  return recorded ? 'recorded by npm start' : 'the default port (npm start recorded none)';
+}
+
+const awsConfigured = (env: NodeJS.ProcessEnv) =>
+  Boolean(env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_REGION);
+
+/** The local DynamoDB to use when no endpoint is named and AWS is not configured. */
+function localDynamoOf(
+  flags: { endpoint?: string | undefined },
+  env: NodeJS.ProcessEnv,
+  recorded: RecordedDynamo | undefined,
+): { endpoint: string; table?: string } | undefined {
+  if (flags.endpoint !== undefined || env.DYNAMODB_ENDPOINT !== undefined) return undefined;
+  if (awsConfigured(env)) return undefined;
+  // An explicit port wins over the record, as it always did.
+  if (env.DYNAMODB_PORT !== undefined || !recorded) {
+    return { endpoint: localDynamoEndpoint(localDynamoPort(env)) };
+  }
+  return { endpoint: recorded.endpoint, table: recorded.table };
 }
 
 /** The host of YDB's Document API endpoints (serverless databases). */

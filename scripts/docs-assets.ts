@@ -2,9 +2,9 @@
  * Copies the Swagger UI files the /docs page loads from node_modules/swagger-ui-dist into
  * public/docs/swagger-ui/, the Workers static assets directory (wrangler.toml `[assets]`):
  * the Worker serves them itself, so /docs needs no CDN. The copy is not committed; it is
- * made by wrangler's custom build (wrangler.toml `[build]`: before `wrangler dev`, `npm start`,
- * `wrangler deploy` and `--dry-run`) and whenever vitest loads its config (the workers pool
- * reads `[assets]` without building). Skips files already up to date.
+ * made before wrangler runs (`npm start`, `npm run dev`, `npm run deploy`, the bundle
+ * benchmark's `--dry-run`) and by the vitest projects that run the Worker (their global
+ * setup). Not a wrangler `[build]`: `wrangler dev` ran it twice. Skips files up to date.
  *
  * Run: `npx tsx scripts/docs-assets.ts`
  */

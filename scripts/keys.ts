@@ -6,8 +6,11 @@
  *   npm run keys -- revoke <key-id>
  *   npm run keys -- list
  * Options: --endpoint, --table, --region (env DYNAMODB_ENDPOINT, DYNAMODB_TABLE, DYNAMODB_REGION).
- * Without an endpoint: the local DynamoDB of `npm start`, on DYNAMODB_PORT (8000) like it.
+ * Without an endpoint: the local DynamoDB of `npm start`, on DYNAMODB_PORT if set, else where
+ * `npm start` recorded it (.data/dynamodb-local.json, with its table), else on port 8000.
+ * Every command first prints the database it works on (endpoint, table, and why that one).
  */
+import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ActorRole } from '../src/domain/claim';
@@ -16,10 +19,12 @@ import { DynamoApiKeyRepository } from '../src/storage/dynamodb';
 import { NotFoundError, type ApiKeyRecord, type ApiKeyRepository } from '../src/storage/repository';
 import {
   clientFor,
+  connectionOrigin,
   explainConnectionError,
   resolveConnection,
   type Connection,
 } from './create-table';
+import { dataDirectory, readRecordedDynamo, recordFile } from './local-state';
 
 /**
  * Generates, stores (hashed) and returns a new key; the plaintext exists only in the result.
@@ -97,6 +102,19 @@ async function run(
 
 class UsageError extends Error {}
 
+/**
+ * The database a command works on, printed before anything else: which endpoint and table a
+ * key goes into (or is revoked, named, listed in), and why those.
+ *
+ * @example databaseLine({ endpoint: 'http://127.0.0.1:8011', tableName: 'parcel-claims', region: 'eu-central-1' }, 'recorded by npm start', '.data/dynamodb-local.json')
+ * // 'Database: http://127.0.0.1:8011, table parcel-claims (recorded by npm start in .data/dynamodb-local.json)'
+ */
+export function databaseLine(connection: Connection, origin: string, recordPath: string): string {
+  const where = connection.endpoint ?? `AWS DynamoDB in ${connection.region}`;
+  const why = origin === 'recorded by npm start' ? `${origin} in ${recordPath}` : origin;
+  return `Database: ${where}, table ${connection.tableName} (${why})`;
+}
+
 /** The key store plus naming, which only the DynamoDB repository offers. */
 type NamingApiKeys = ApiKeyRepository & Pick<DynamoApiKeyRepository, 'setDisplayName'>;
 
@@ -115,7 +133,16 @@ async function main(): Promise<void> {
   });
   let connection: Connection;
   try {
-    connection = resolveConnection(values);
+    const dataDir = dataDirectory();
+    const recorded = readRecordedDynamo(dataDir);
+    connection = resolveConnection(values, process.env, recorded);
+    console.log(
+      databaseLine(
+        connection,
+        connectionOrigin(values, process.env, recorded),
+        relative(process.cwd(), recordFile(dataDir)),
+      ),
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 2;

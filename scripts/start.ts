@@ -1,6 +1,7 @@
 /**
- * `npm start`: DynamoDB Local persisted to .data/dynamodb, the table, demo
- * API keys (printed), then `wrangler dev` against it, its R2 bucket of
+ * `npm start`: DynamoDB Local persisted to .data/dynamodb (recorded in
+ * .data/dynamodb-local.json, where `npm run keys` finds it), the table, demo API keys
+ * (printed), the /docs assets, then `wrangler dev` against it (one build), its R2 bucket of
  * evidence files persisted to .data/wrangler. Ctrl-C stops both.
  * Everything under .data/ is private (folders 0700, files 0600).
  * Env: DYNAMODB_PORT (8000), DYNAMODB_TABLE (parcel-claims), PORT (8787), DATA_DIR (.data: where
@@ -16,11 +17,14 @@ import { DynamoApiKeyRepository } from '../src/storage/dynamodb';
 import { DEFAULT_TABLE_NAME } from '../src/storage/table';
 import { clientFor, ensureTable } from './create-table';
 import { localDynamoPort, startDynamoLocal, type DynamoLocal } from './dynamodb-local';
+import { syncDocsAssets } from './docs-assets';
 import { issueKey } from './keys';
+import { dataDirectory, recordDynamo, recordFile } from './local-state';
 import { privateDirectory, withPrivateUmask, writePrivateFile } from './private-files';
+import { wranglerDevArgs, wranglerDevEnv } from './wrangler-dev';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = resolve(root, process.env.DATA_DIR ?? '.data');
+const dataDir = dataDirectory(process.env, root);
 const demoKeysFile = join(dataDir, 'demo-keys.json');
 const DEMO_SHOP = 'demo-shop';
 
@@ -91,17 +95,19 @@ function startWrangler(endpoint: string, table: string): ChildProcess {
     'bin',
     'wrangler.js',
   );
-  const args = ['dev', '--ip', '127.0.0.1', '--port', process.env.PORT ?? '8787'];
-  // R2 (evidence files) and the other local bindings' state, kept across restarts in .data/.
-  args.push('--persist-to', join(dataDir, 'wrangler'));
-  args.push('--var', `DYNAMODB_ENDPOINT:${endpoint}`, '--var', `DYNAMODB_TABLE:${table}`);
-  args.push('--var', `DESK_SESSION_SECRET:${deskSessionSecret()}`);
+  const args = wranglerDevArgs({
+    port: process.env.PORT ?? '8787',
+    dataDir,
+    endpoint,
+    table,
+    deskSessionSecret: deskSessionSecret(),
+  });
   // Under umask 077: the evidence files wrangler writes to .data/wrangler are private too.
   return withPrivateUmask(() =>
     spawn(process.execPath, [wranglerBin, ...args], {
       cwd: root,
       stdio: ['inherit', 'inherit', 'inherit'],
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+      env: wranglerDevEnv(process.env),
     }),
   );
 }
@@ -129,6 +135,8 @@ async function main(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  // Where `npm run keys` (and the other scripts) find it, whatever port it was given.
+  recordDynamo(dataDir, { endpoint: db.endpoint, table, startedAt: new Date().toISOString() });
   const client = clientFor({ endpoint: db.endpoint, region: 'eu-central-1', tableName: table });
   let keys: DemoKeys;
   try {
@@ -146,9 +154,13 @@ async function main(): Promise<void> {
 DynamoDB Local   ${db.endpoint}  (table ${table}, data in ${relative(root, dbPath)}/, ready in ${seconds} s)
 Demo shop key    (shop ${DEMO_SHOP})  ${keys.shop.key}
 Demo clerk key   (${DEMO_CLERK_NAME})       ${keys.clerk.key}
-                 (saved in ${relative(root, demoKeysFile)}; more: npm run keys -- create --shop <id> --role shop)
+                 (saved in ${relative(root, demoKeysFile)}; more: npm run keys -- create --shop <id> --role shop,
+                 which finds this DynamoDB Local in ${relative(root, recordFile(dataDir))})
 Starting wrangler dev on http://127.0.0.1:${process.env.PORT ?? '8787'} ... Ctrl-C stops everything.
 `);
+  // The /docs assets, copied before wrangler starts (wrangler.toml has no custom build: its
+  // watcher ran one again on start, "The file src changed, restarting build…").
+  syncDocsAssets();
   const wrangler = startWrangler(db.endpoint, table);
   let stopping = false;
   const shutdown = async (code: number) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BenchFailure, fmt } from './measure';
+import { syncDocsAssets } from '../docs-assets';
 
 /**
  * The gzip size (KiB) above which `npm run bench -- bundle` fails (issue 20).
@@ -25,6 +26,7 @@ const METAFILE = 'bundle-meta.json';
  * @example const outdir = buildWorker(); // then scriptsIn(outdir), attribute(outdir)
  */
 export function buildWorker(entry?: string, options: { config?: string } = {}): string {
+  syncDocsAssets(); // wrangler.toml's [assets] directory must exist
   const outdir = mkdtempSync(join(tmpdir(), 'pca-bundle-'));
   const args = ['wrangler', 'deploy', '--dry-run', '--minify', '--outdir', outdir];
   args.push('--metafile', join(outdir, METAFILE));

@@ -15,9 +15,16 @@ import { dailyPenalty, endSentence, textOf, toneParts, type Tone } from './parts
 export const MESSAGE_KINDS = ['acknowledgement', 'delay_notice', 'decision', 'payment'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
+/**
+ * A message's id: stable per claim (`ack`, `decision`, `payment`) or shipment (`delay`), and
+ * what `…/messages/{messageId}/sent` names. One list for both, so a listed id is a valid one.
+ */
+export const MESSAGE_IDS = ['ack', 'decision', 'payment', 'delay'] as const;
+export type MessageId = (typeof MESSAGE_IDS)[number];
+
 export interface CustomerMessage {
   /** Stable per claim and kind (`ack`, `decision`, `payment`; a shipment's `delay`): what `…/sent` names. */
-  id: string;
+  id: MessageId;
   kind: MessageKind;
   subject: string;
   text: string;

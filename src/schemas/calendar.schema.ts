@@ -6,17 +6,30 @@ import {
 } from '../domain/calendar';
 import { IsoDateSchema } from './common.schema';
 
+/** The years `year` takes as a client writes an integer: four digits. */
+const FIRST_YEAR_SENT = 1000;
+const LAST_YEAR_SENT = 9999;
+
 export const CalendarParamsSchema = z.object({
   country: z
     .string()
     .transform((v) => v.toUpperCase())
     .pipe(z.enum(CALENDAR_COUNTRIES, { error: `must be one of ${CALENDAR_COUNTRIES.join(', ')}` }))
     .openapi({ param: { name: 'country', in: 'path' }, type: 'string', example: 'RU' }),
+  // A path segment is text: four digits, read as a number. Documented as the integer a client
+  // sends (1000–9999); a year without data is a 422 `calendar-year-unknown`, anything else a
+  // 422 `validation-failed`.
   year: z
     .string()
     .regex(/^\d{4}$/, 'must be a four-digit year')
     .transform(Number)
-    .openapi({ param: { name: 'year', in: 'path' }, type: 'string', example: '2025' }),
+    .openapi({
+      param: { name: 'year', in: 'path' },
+      type: 'integer',
+      minimum: FIRST_YEAR_SENT,
+      maximum: LAST_YEAR_SENT,
+      example: 2025,
+    }),
 });
 
 export const CalendarSourceSchema = z

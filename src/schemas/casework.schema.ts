@@ -1,6 +1,6 @@
 /** The clerk's casework on the API (issue 12): notes and status counts. */
 import { z } from '@hono/zod-openapi';
-import { CLAIM_STATUSES } from '../domain/claim';
+import { CLAIM_STATUSES, type ClaimStatus } from '../domain/claim';
 import { NOTE_MAX_LENGTH } from '../services/casework';
 import { AsOfSchema } from './common.schema';
 
@@ -34,9 +34,15 @@ export const NoteListSchema = z.object({ items: z.array(ClaimNoteSchema) }).open
 /** An empty JSON object: "assign to me" names nobody else. */
 export const AssignInputSchema = z.object({}).strict().openapi('AssignToMe', { example: {} });
 
+const count = z.number().int().min(0);
+/** One required count per status: the answer always lists every status, 0 included. */
+const countPerStatus = Object.fromEntries(
+  CLAIM_STATUSES.map((status) => [status, count]),
+) as Record<ClaimStatus, typeof count>;
+
 export const StatusCountsSchema = z
   .object({
-    counts: z.record(z.enum(CLAIM_STATUSES), z.number().int().min(0)).openapi({
+    counts: z.object(countPerStatus).openapi({
       description: 'Claims in each status (every status listed, 0 included)',
       example: {
         submitted: 3,

@@ -5,6 +5,7 @@ import {
   CLAIM_STATUSES,
   CLAIM_TYPES,
   MAX_EVIDENCE_PER_ADDITION,
+  type ClaimType,
 } from '../domain/claim';
 import { EVIDENCE_KINDS } from '../domain/evidence';
 import { IF_MATCH_SYNTAX, tooLargeVersion } from '../http/if-match';
@@ -159,76 +160,119 @@ const PaymentRecordSchema = z.object({
   recordedAt: z.string(),
 });
 
-/** A claim as the API answers it. */
-export const ClaimSchema = z
+/** The clerk who took a claim. */
+const ClaimAssigneeSchema = z
   .object({
-    id: ClaimIdSchema,
-    shopId: z.string(),
-    type: z.enum(CLAIM_TYPES),
-    carrier: z.string(),
-    waybill: z.string(),
-    orderId: z.string().optional(),
-    shipmentId: z
-      .string()
-      .optional()
-      .openapi({ description: 'The shipment it was filed from (POST /v1/shipments/{id}/claims)' }),
-    shippedDate: IsoDateSchema,
-    shipment: z
-      .union([LateShipmentSchema, LostShipmentSchema, DamagedShipmentSchema])
-      .openapi({ description: 'What was filed: the shipment of the claim’s `type`' }),
-    claimant: ClaimantSchema,
-    description: z.string(),
-    evidence: z.array(EvidenceSchema),
-    status: z.enum(CLAIM_STATUSES),
-    compensation: z.union([LateResultSchema, LossResultSchema]),
-    missingEvidence: z.array(z.enum(EVIDENCE_KINDS)).openapi({
+    id: z.string().openapi({
       description:
-        "What the claim still lacks: the policy's evidence checklist for the claim type plus what the computed amount waits for (`compensation.missingEvidence`), minus the evidence given. Updated when evidence is added; `compensation` is not recomputed.",
+        'A clerk key reads the clerk key’s id (internal: what `assignee=` takes and `assignee=me` compares). A shop key reads the clerk’s stable, meaningless reference, `clerk_` and 16 hex digits, as in its history (`actor.id`)',
+      example: '5df5de489cf18998',
     }),
-    filingDeadline: IsoDateSchema,
-    answerDueBy: IsoDateSchema,
-    decision: DecisionRecordSchema.optional(),
-    payment: PaymentRecordSchema.optional(),
-    // Customer care: absent on claims filed before.
-    acknowledgeBy: z.string().optional().openapi({
-      example: '2025-06-16T10:00:00.000Z',
+    name: z.string().openapi({
       description:
-        'When the customer is to have been acknowledged (filing + the policy’s `customerCare.acknowledgeWithinMinutes`): until the `ack` message is recorded sent, a claim past it is in `GET /v1/claims?unacknowledged=true`',
+        'A clerk key reads the desk’s name for the clerk (internal; the key id when it has none). A shop key reads `a clerk`',
+      example: 'Ольга Смирнова',
     }),
-    b2b: z.boolean().optional().openapi({
-      description:
-        'Filed from a shipment of a B2B order: its customer messages take the formal tone and state the contractual per-day penalty',
-    }),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number().int(),
-    // Remedies: the customer's side, on `GET /v1/claims/{id}` only.
-    customer: CustomerSideSchema.optional().openapi({
-      description:
-        'What the customer was offered and given (`GET /v1/claims/{id}` only), beside what the carrier owes the shop (`compensation`, `decision`, `payment`)',
-    }),
-    // The clerk working on the claim.
-    assignee: z
-      .object({
-        id: z.string().openapi({
-          description:
-            'A clerk key reads the clerk key’s id (internal: what `assignee=` takes and `assignee=me` compares). A shop key reads the clerk’s stable, meaningless reference, `clerk_` and 16 hex digits, as in its history (`actor.id`)',
-          example: '5df5de489cf18998',
-        }),
-        name: z.string().openapi({
-          description:
-            'A clerk key reads the desk’s name for the clerk (internal; the key id when it has none). A shop key reads `a clerk`',
-          example: 'Ольга Смирнова',
-        }),
-      })
-      .optional()
-      .openapi('ClaimAssignee', {
-        description:
-          'The clerk who took the claim (`POST /v1/claims/{id}/assignee`); absent while nobody has',
-      }),
-    ...causeField,
   })
-  .openapi('Claim');
+  .openapi('ClaimAssignee', {
+    description:
+      'The clerk who took the claim (`POST /v1/claims/{id}/assignee`); absent while nobody has',
+  });
+
+/**
+ * The members of a claim of one `type`, in the order the API sends them: `type` decides which
+ * calculator's input `shipment` is and which result `compensation` is.
+ */
+const claimShape = <T extends ClaimType, S extends z.ZodType, C extends z.ZodType>(
+  type: T,
+  shipment: S,
+  compensation: C,
+) => ({
+  id: ClaimIdSchema,
+  shopId: z.string(),
+  type: z.literal(type),
+  carrier: z.string(),
+  waybill: z.string(),
+  orderId: z.string().optional(),
+  shipmentId: z
+    .string()
+    .optional()
+    .openapi({ description: 'The shipment it was filed from (POST /v1/shipments/{id}/claims)' }),
+  shippedDate: IsoDateSchema,
+  shipment,
+  claimant: ClaimantSchema,
+  description: z.string(),
+  evidence: z.array(EvidenceSchema),
+  status: z.enum(CLAIM_STATUSES),
+  compensation,
+  missingEvidence: z.array(z.enum(EVIDENCE_KINDS)).openapi({
+    description:
+      "What the claim still lacks: the policy's evidence checklist for the claim type plus what the computed amount waits for (`compensation.missingEvidence`), minus the evidence given. Updated when evidence is added; `compensation` is not recomputed.",
+  }),
+  filingDeadline: IsoDateSchema,
+  answerDueBy: IsoDateSchema,
+  decision: DecisionRecordSchema.optional(),
+  payment: PaymentRecordSchema.optional(),
+  // Customer care: absent on claims filed before.
+  acknowledgeBy: z.string().optional().openapi({
+    example: '2025-06-16T10:00:00.000Z',
+    description:
+      'When the customer is to have been acknowledged (filing + the policy’s `customerCare.acknowledgeWithinMinutes`): until the `ack` message is recorded sent, a claim past it is in `GET /v1/claims?unacknowledged=true`',
+  }),
+  b2b: z.boolean().optional().openapi({
+    description:
+      'Filed from a shipment of a B2B order: its customer messages take the formal tone and state the contractual per-day penalty',
+  }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+  // Remedies: the customer's side, on `GET /v1/claims/{id}` only.
+  customer: CustomerSideSchema.optional().openapi({
+    description:
+      'What the customer was offered and given (`GET /v1/claims/{id}` only), beside what the carrier owes the shop (`compensation`, `decision`, `payment`)',
+  }),
+  // The clerk working on the claim.
+  assignee: ClaimAssigneeSchema.optional(),
+  ...causeField,
+});
+
+/** A late claim: the late calculator's input and its result. */
+export const LateClaimSchema = z
+  .object(claimShape('late', LateShipmentSchema, LateResultSchema))
+  .openapi('LateClaim', {
+    description:
+      'A claim of `type` late: `shipment` is what was filed (the late calculator’s input), `compensation` the late calculator’s result at filing',
+  });
+/** A lost claim: the lost calculator's input and its result. */
+export const LostClaimSchema = z
+  .object(claimShape('lost', LostShipmentSchema, LossResultSchema))
+  .openapi('LostClaim', {
+    description:
+      'A claim of `type` lost: `shipment` is what was filed (the lost calculator’s input), `compensation` the lost calculator’s result at filing',
+  });
+/** A damaged claim: the damaged calculator's input and its (loss) result. */
+export const DamagedClaimSchema = z
+  .object(claimShape('damaged', DamagedShipmentSchema, LossResultSchema))
+  .openapi('DamagedClaim', {
+    description:
+      'A claim of `type` damaged: `shipment` is what was filed (the damaged calculator’s input), `compensation` the damaged calculator’s result at filing',
+  });
+
+/** A claim as the API answers it: `type` says which of the three it is. */
+export const ClaimSchema = z
+  .discriminatedUnion('type', [LateClaimSchema, LostClaimSchema, DamagedClaimSchema])
+  .openapi('Claim', {
+    description:
+      'A claim: `type` (late, lost, damaged) says which shipment it carries and which compensation was computed for it',
+  });
+export type ClaimAnswer = z.output<typeof ClaimSchema>;
+
+/** What `type` decides in an answered claim, one shape per type. */
+export type ClaimByType = ClaimAnswer extends infer A
+  ? A extends ClaimAnswer
+    ? Pick<A, 'type' | 'shipment' | 'compensation'>
+    : never
+  : never;
 
 export const ClaimEventSchema = z
   .object({
@@ -256,14 +300,27 @@ export const ClaimEventSchema = z
   .openapi('ClaimEvent');
 
 /** A claim in a listing: its evidence entries are counted, not included (`GET /v1/claims/{id}` has them). */
-export const ClaimSummarySchema = ClaimSchema.omit({ evidence: true, customer: true })
-  .extend({
+const summaryOf = <
+  S extends typeof LateClaimSchema | typeof LostClaimSchema | typeof DamagedClaimSchema,
+>(
+  claim: S,
+) =>
+  claim.omit({ evidence: true, customer: true }).extend({
     evidenceCount: z.number().int().min(0).openapi({
       example: 2,
       description: 'How many evidence entries the claim has; `GET /v1/claims/{id}` lists them',
     }),
-  })
-  .openapi('ClaimSummary');
+  });
+export const ClaimSummarySchema = z
+  .discriminatedUnion('type', [
+    summaryOf(LateClaimSchema).openapi('LateClaimSummary'),
+    summaryOf(LostClaimSchema).openapi('LostClaimSummary'),
+    summaryOf(DamagedClaimSchema).openapi('DamagedClaimSummary'),
+  ])
+  .openapi('ClaimSummary', {
+    description:
+      'A claim in a listing: its evidence counted (`evidenceCount`), not listed; `type` says which shipment and compensation it carries',
+  });
 
 export const ClaimListSchema = z
   .object({ items: z.array(ClaimSummarySchema), nextCursor: z.string().optional() })

@@ -1,9 +1,26 @@
 import { z } from '@hono/zod-openapi';
-import { MESSAGE_KINDS } from '../messages/claim-messages';
+import { MESSAGE_IDS, MESSAGE_KINDS } from '../messages/claim-messages';
+
+/**
+ * A message's id, as listed (`CustomerMessage.id`) and as `…/messages/{messageId}/sent` takes
+ * it: one type, so a client passes a listed id on with no guard. A claim has `ack`, then
+ * `decision` and `payment`; a late shipment `delay`. An id the claim or shipment has no
+ * message for (yet) is a 404.
+ */
+export const MessageIdSchema = z.enum(MESSAGE_IDS).openapi('CustomerMessageId', {
+  example: 'ack',
+  description:
+    'Stable per claim and kind: a claim’s `ack`, `decision`, `payment`; a late shipment’s `delay`',
+});
+
+/** `messageId` as a path parameter, shown with `example`. @example params: ClaimIdParamsSchema.extend(messageIdParam('ack')) */
+export const messageIdParam = (example: (typeof MESSAGE_IDS)[number]) => ({
+  messageId: MessageIdSchema.openapi({ param: { name: 'messageId', in: 'path', example } }),
+});
 
 export const CustomerMessageSchema = z
   .object({
-    id: z.string().openapi({ example: 'ack', description: 'Stable per claim and kind' }),
+    id: MessageIdSchema,
     kind: z.enum(MESSAGE_KINDS),
     subject: z.string().openapi({ example: 'Мы уже занимаемся: ваша посылка 1234567890' }),
     text: z.string().openapi({

@@ -344,7 +344,11 @@ export function withNamedExamples<R extends { content: Record<string, object> }>
   return {
     ...part,
     content: Object.fromEntries(
-      Object.entries(part.content).map(([type, media]) => [type, { ...media, examples }]),
+      // `example` and `examples` exclude each other (OpenAPI): the named ones replace it.
+      Object.entries(part.content).map(([type, media]) => {
+        const { example: _replaced, ...rest } = media as { example?: unknown };
+        return [type, { ...rest, examples }];
+      }),
     ) as R['content'],
   };
 }

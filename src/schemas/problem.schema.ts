@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { PROBLEMS, problemMembers, problemTypeUri, type ProblemKind } from '../http/problem-types';
 import { responseHeaders, type ResponseHeader } from './headers.schema';
+import { conflictExamples, statusExamples } from './problem-status.examples';
 
 const FieldErrorSchema = z
   .object({
@@ -57,7 +58,6 @@ const problemSchema = <M extends z.ZodRawShape>(
       instance: z.string().openapi({ example: 'urn:uuid:0b6f1c2e-8a9d-4c1e-9f3a-1d2e3f4a5b6c' }),
       ...members,
     })
-    .catchall(z.unknown())
     .openapi(name);
 
 /** RFC 9457 problem details: the body of every error answer without members of its own. */
@@ -93,7 +93,7 @@ const ClaimChangedProblemSchema = problemSchema(
 );
 
 /** 409 `order-changed`: an order replace kept losing to other writes of the order. */
-export const OrderChangedProblemSchema = problemSchema(
+const OrderChangedProblemSchema = problemSchema(
   'OrderChangedProblem',
   [problemTypeUri('orderChanged')],
   {
@@ -105,7 +105,7 @@ export const OrderChangedProblemSchema = problemSchema(
 );
 
 /** 409 `shop-changed`: a profile replace kept losing to other replaces of it. */
-export const ShopChangedProblemSchema = problemSchema(
+const ShopChangedProblemSchema = problemSchema(
   'ShopChangedProblem',
   [problemTypeUri('shopChanged')],
   {
@@ -129,7 +129,7 @@ const ClaimExistsProblemSchema = problemSchema(
 );
 
 /** 409 `file-exists`: an evidence entry's file is kept as first uploaded. */
-export const FileExistsProblemSchema = problemSchema(
+const FileExistsProblemSchema = problemSchema(
   'FileExistsProblem',
   [problemTypeUri('fileExists')],
   { kind: 'fileExists', detail: 'Evidence ev_1 already has its file; files are kept as uploaded.' },
@@ -138,7 +138,7 @@ export const FileExistsProblemSchema = problemSchema(
 
 // Remedies: the 409s of POST /v1/claims/{id}/remedies….
 /** 409 `remedy-settled`: the customer's answer to an offer is final. */
-export const RemedySettledProblemSchema = problemSchema(
+const RemedySettledProblemSchema = problemSchema(
   'RemedySettledProblem',
   [problemTypeUri('remedySettled')],
   {
@@ -149,7 +149,7 @@ export const RemedySettledProblemSchema = problemSchema(
 );
 
 /** 409 `claim-cancelled`: a withdrawn claim takes no remedies. */
-export const ClaimCancelledProblemSchema = problemSchema(
+const ClaimCancelledProblemSchema = problemSchema(
   'ClaimCancelledProblem',
   [problemTypeUri('claimCancelled')],
   {
@@ -167,17 +167,26 @@ export const PreconditionFailedProblemSchema = problemSchema(
   problemMembers('preconditionFailed'),
 );
 
+/** The 409 problem types, each with its schema: an operation documents those it can answer. */
+const CONFLICT_SCHEMAS = {
+  invalidTransition: InvalidTransitionProblemSchema,
+  conflict: ClaimChangedProblemSchema,
+  claimExists: ClaimExistsProblemSchema,
+  orderChanged: OrderChangedProblemSchema,
+  shopChanged: ShopChangedProblemSchema,
+  fileExists: FileExistsProblemSchema,
+  remedySettled: RemedySettledProblemSchema,
+  claimCancelled: ClaimCancelledProblemSchema,
+} as const;
+export type ConflictKind = keyof typeof CONFLICT_SCHEMAS;
+
 /** The body of a problem answer with `status`, its own members included. */
 const schemaFor = (status: number): z.ZodType => {
   if (status === 422) return ValidationProblemSchema;
   if (status === 412) return PreconditionFailedProblemSchema;
-  if (status === 409) {
-    return z.discriminatedUnion('type', [
-      InvalidTransitionProblemSchema,
-      ClaimChangedProblemSchema,
-      ClaimExistsProblemSchema,
-    ]);
-  }
+  // A 409 is one of a few problem types, which differ per operation: `conflictProblem` names them.
+  if (status === 409)
+    throw new Error('A 409 names the problem types it answers: conflictProblem().');
   return ProblemSchema;
 };
 
@@ -197,19 +206,44 @@ const HEADERS: Partial<Record<number, ResponseHeader[]>> = {
 export const problem = (status: number, description: string) => ({
   description,
   headers: responseHeaders(...(HEADERS[status] ?? [])),
-  content: { 'application/problem+json': { schema: schemaFor(status) } },
+  content: {
+    'application/problem+json': { schema: schemaFor(status), example: exampleFor(status) },
+  },
 });
 
+/** The example of a problem answer with `status` (src/schemas/problem-status.examples.ts). */
+function exampleFor(status: number) {
+  const example = statusExamples[status];
+  if (!example) throw new Error(`No example problem with status ${status}.`);
+  return example;
+}
+
 /**
- * A documented 409 whose body is `schema` (one problem type, or a union of some): for an
- * operation whose conflicts are not a claim's (the default 409 schema's are).
+ * A documented 409 whose body is one of the problem types `kinds` (each from the error table):
+ * exactly those the operation can answer, so a client switches on `type` over them only.
  *
- * @example responses: { 409: conflictProblem('The order changed meanwhile', OrderChangedProblemSchema) },
+ * @example responses: { 409: conflictProblem('The order changed meanwhile', 'orderChanged') },
  */
-export const conflictProblem = (description: string, schema: z.ZodType) => ({
-  ...problem(409, description),
-  content: { 'application/problem+json': { schema } },
-});
+export const conflictProblem = (
+  description: string,
+  ...kinds: [ConflictKind, ...ConflictKind[]]
+) => {
+  const [first, second, ...rest] = kinds.map((kind) => CONFLICT_SCHEMAS[kind]);
+  const schema =
+    first === undefined || second === undefined
+      ? first
+      : z.discriminatedUnion('type', [first, second, ...rest]);
+  return {
+    description,
+    headers: responseHeaders(),
+    content: {
+      'application/problem+json': {
+        schema: schema ?? ProblemSchema,
+        example: conflictExamples[kinds[0]],
+      },
+    },
+  };
+};
 
 /** 429 `rate-limited`: the caller's budget (per API key, or per address on the calculators) is spent. */
 export const rateLimitedResponse = (whose: string) =>

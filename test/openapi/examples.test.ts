@@ -47,10 +47,11 @@ function* cases(doc: Doc): Generator<Case> {
     const at = `/paths/${escape(path)}/${method}`;
     for (const [i, parameter] of (op.parameters ?? []).entries()) {
       if (parameter.example !== undefined && parameter.schema) {
+        // By pointer: a parameter's schema may be a `$ref` into the document.
         yield {
           where: `${at}/parameters/${i}`,
           example: parameter.example,
-          schema: parameter.schema,
+          schema: { $ref: `${DOC_ID}#${at}/parameters/${i}/schema` },
         };
       }
       yield* schemaExamples(parameter.schema, `${at}/parameters/${i}/schema`);
@@ -103,13 +104,13 @@ describe('the examples of the OpenAPI document', () => {
 
   it('would catch an example that breaks its pattern', async () => {
     const doc = await getDoc();
-    const claim = doc.components.schemas.Claim as { properties: { id: { example: string } } };
+    const claim = doc.components.schemas.LostClaim as { properties: { id: { example: string } } };
     claim.properties.id.example = 'clm_01JD3Q7W4X5Y6Z7A8B9C0D1E2F';
     const ajv = new Ajv2020({ strict: false });
     addFormats.default(ajv);
     ajv.addSchema({ ...doc, $id: DOC_ID });
     const bad = [...cases(doc)].filter(
-      (c) => c.where === '/components/schemas/Claim/properties/id',
+      (c) => c.where === '/components/schemas/LostClaim/properties/id',
     );
     expect(bad).toHaveLength(1);
     expect(ajv.compile(bad[0]?.schema ?? {})(bad[0]?.example)).toBe(false);

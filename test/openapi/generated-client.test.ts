@@ -1,7 +1,7 @@
 /**
  * A partner generates a client from /openapi.json with openapi-typescript
- * (its default options) and writes a typed flow with it: the flow must
- * compile under strict tsc. See client/flow.ts.
+ * (its default options) and writes a typed flow with it, by hand (client/flow.ts) and with
+ * openapi-fetch (client/fetch-flow.ts): both must compile under strict tsc.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -15,6 +15,8 @@ import { getDoc } from './document';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FLOW = fileURLToPath(new URL('./client/flow.ts', import.meta.url));
+/** The same partner with openapi-fetch, as partners write it. */
+const FETCH_FLOW = fileURLToPath(new URL('./client/fetch-flow.ts', import.meta.url));
 let dir = '';
 
 beforeAll(async () => {
@@ -42,7 +44,7 @@ async function typeCheck(generated: string): Promise<{ code: number; output: str
         types: [],
         paths: { 'parcel-claims-openapi': [join(dir, 'openapi.d.ts')] },
       },
-      files: [FLOW],
+      files: [FLOW, FETCH_FLOW],
     }),
   );
   try {

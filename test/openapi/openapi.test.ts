@@ -179,7 +179,6 @@ describe('the OpenAPI document', () => {
         oneOf: [
           { $ref: '#/components/schemas/InvalidTransitionProblem' },
           { $ref: '#/components/schemas/ClaimChangedProblem' },
-          { $ref: '#/components/schemas/ClaimExistsProblem' },
         ],
       }),
     );
@@ -217,17 +216,40 @@ describe('the OpenAPI document', () => {
     }
     const filing = doc.components.schemas.FileClaim as { oneOf: { required: string[] }[] };
     for (const variant of filing.oneOf) expect(variant.required).not.toContain('evidence');
-    expect(schemaNamed(doc, 'Claim').required).toContain('evidence');
+    // A claim always has its evidence list; each type its own shipment and result.
+    const shapes = { late: 'LateClaim', lost: 'LostClaim', damaged: 'DamagedClaim' } as const;
+    for (const [type, name] of Object.entries(shapes)) {
+      const claim = schemaNamed(doc, name);
+      expect(claim.required).toContain('evidence');
+      expect(claim.properties.type).toEqual({ type: 'string', enum: [type] });
+    }
+    const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+    expect(schemaNamed(doc, 'LateClaim').properties.shipment).toEqual(ref('LateShipment'));
+    expect(schemaNamed(doc, 'LateClaim').properties.compensation).toEqual(ref('LateResult'));
+    expect(schemaNamed(doc, 'LostClaim').properties.shipment).toEqual(ref('LostShipment'));
+    expect(schemaNamed(doc, 'LostClaim').properties.compensation).toEqual(ref('LossResult'));
+    expect(schemaNamed(doc, 'DamagedClaim').properties.shipment).toEqual(ref('DamagedShipment'));
+    expect(schemaNamed(doc, 'DamagedClaim').properties.compensation).toEqual(ref('LossResult'));
     expect(schemaNamed(doc, 'Package').properties.lengthCm).toEqual(
       expect.objectContaining({ anyOf: [{ type: 'string' }, { type: 'number' }] }),
     );
-    expect(schemaNamed(doc, 'Claim').properties.shipment).toEqual(
-      expect.objectContaining({
-        anyOf: ['LateShipment', 'LostShipment', 'DamagedShipment'].map((name) => ({
-          $ref: `#/components/schemas/${name}`,
-        })),
-      }),
+  });
+
+  it.each([
+    ['Claim', ''],
+    ['ClaimSummary', 'Summary'],
+  ])('discriminates %s by `type`, one component per claim type', async (name, suffix) => {
+    const doc = await getDoc();
+    const variants = ['Late', 'Lost', 'Damaged'].map(
+      (t) => `#/components/schemas/${t}Claim${suffix}`,
     );
+    expect(doc.components.schemas[name]).toMatchObject({
+      oneOf: variants.map(($ref) => ({ $ref })),
+      discriminator: {
+        propertyName: 'type',
+        mapping: { late: variants[0], lost: variants[1], damaged: variants[2] },
+      },
+    });
   });
 });
 

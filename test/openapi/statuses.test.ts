@@ -7,7 +7,7 @@
  * operation the generic refusals).
  */
 import { describe, expect, it } from 'vitest';
-import { getDoc, isKeyed, operations } from './document';
+import { getDoc, isKeyed, operations, type Doc } from './document';
 
 describe('the statuses in the OpenAPI document', () => {
   it('are on every operation that can answer them', async () => {
@@ -33,4 +33,57 @@ describe('the statuses in the OpenAPI document', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it('name on each 409 exactly the problem types the operation can answer', async () => {
+    const doc = await getDoc();
+    const documented: Record<string, string[]> = {};
+    for (const { op } of operations(doc)) {
+      const schema = op.responses['409']?.content?.['application/problem+json']?.schema;
+      if (schema) documented[op.operationId ?? ''] = problemTypes(doc, schema);
+    }
+    expect(documented).toEqual(CONFLICTS);
+  });
 });
+
+/**
+ * What each operation can answer with 409, read off the code that answers it (a copy-pasted
+ * 409 shows here as a type the operation cannot give). The moves, the cause and the
+ * assignment go through `claims.move` (src/services/claims.ts): a move the status does not
+ * allow is `invalid-transition` (only the status moves check one), a race lost without
+ * If-Match `conflict` (with it, a 412). A filing is refused by the open-claim guard
+ * (`claim-exists`) or, its generated id taken, `conflict`. A note finding no free number at
+ * its instant is a `conflict` (src/storage/dynamodb/note-repository.ts). The order, the
+ * shop's profile, a file and the remedies have their own.
+ */
+const CONFLICTS: Record<string, string[]> = {
+  fileClaim: ['claim-exists', 'conflict'],
+  fileShipmentClaim: ['claim-exists', 'conflict'],
+  ...Object.fromEntries(
+    ['reviewClaim', 'cancelClaim', 'addClaimEvidence', 'decideClaim', 'recordClaimPayment'].map(
+      (id) => [id, ['invalid-transition', 'conflict']],
+    ),
+  ),
+  assignClaimToMe: ['conflict'],
+  unassignClaim: ['conflict'],
+  setClaimCause: ['conflict'],
+  addClaimNote: ['conflict'],
+  offerClaimRemedy: ['claim-cancelled'],
+  acceptClaimRemedy: ['remedy-settled', 'claim-cancelled'],
+  declineClaimRemedy: ['remedy-settled', 'claim-cancelled'],
+  putShop: ['shop-changed'],
+  uploadEvidenceFile: ['file-exists'],
+  putOrder: ['order-changed'],
+};
+
+/** The problem slugs a response schema allows: its `type` enum, through `$ref` and `oneOf`. */
+function problemTypes(doc: Doc, schema: Record<string, unknown>): string[] {
+  const ref = schema.$ref;
+  if (typeof ref === 'string') {
+    return problemTypes(doc, doc.components.schemas[ref.split('/').pop() ?? ''] ?? {});
+  }
+  if (Array.isArray(schema.oneOf)) {
+    return (schema.oneOf as Record<string, unknown>[]).flatMap((s) => problemTypes(doc, s));
+  }
+  const type = (schema.properties as { type?: { enum?: string[] } } | undefined)?.type;
+  return (type?.enum ?? []).map((uri) => uri.replace('/problems/', ''));
+}

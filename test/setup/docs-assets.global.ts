@@ -1,7 +1,7 @@
 /**
- * Vitest globalSetup of the workers suite: the Workers static assets directory
+ * Vitest globalSetup of the workers and browser suites: the Workers static assets directory
  * (wrangler.toml `[assets]`), which the pool needs to exist, filled as
- * `wrangler dev` and `wrangler deploy` fill it (scripts/docs-assets.ts).
+ * `npm start` and `npm run deploy` fill it (scripts/docs-assets.ts).
  */
 import { syncDocsAssets } from '../../scripts/docs-assets';
 

@@ -2,6 +2,7 @@
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { HonoEnv } from '../../hono-env';
 import { versionPrecondition } from '../../http/if-match';
+import { typedClaim } from './claim-answer';
 import { etagOf } from './claims.handlers';
 import type * as routes from './casework.routes';
 
@@ -11,14 +12,14 @@ export const assignHandler: Handler<typeof routes.assignRoute> = async (c) => {
   const expectedVersion = versionPrecondition(c.req.header('if-match'));
   const id = c.req.valid('param').id;
   const claim = await c.var.services.casework.assign(c.var.principal, id, { expectedVersion });
-  return c.json(claim, 200, { etag: etagOf(claim) });
+  return c.json(typedClaim(claim), 200, { etag: etagOf(claim) });
 };
 
 export const unassignHandler: Handler<typeof routes.unassignRoute> = async (c) => {
   const expectedVersion = versionPrecondition(c.req.header('if-match'));
   const id = c.req.valid('param').id;
   const claim = await c.var.services.casework.unassign(c.var.principal, id, { expectedVersion });
-  return c.json(claim, 200, { etag: etagOf(claim) });
+  return c.json(typedClaim(claim), 200, { etag: etagOf(claim) });
 };
 
 export const addNoteHandler: Handler<typeof routes.addNoteRoute> = async (c) => {

@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { onlyRole } from '../../http/auth';
 import { ClaimIdParamsSchema, ClaimSchema, IfMatchHeaderSchema } from '../../schemas/claim.schema';
 import { withExamples } from '../../schemas/problem.examples';
-import { problem } from '../../schemas/problem.schema';
+import { conflictProblem, problem } from '../../schemas/problem.schema';
 import {
   AssignInputSchema,
   ClaimNoteSchema,
@@ -23,7 +23,10 @@ const notFound = {
   422: problem(422, 'Bad id, or a field breaks a rule (`errors` names it)'),
 } as const;
 const moveErrors = {
-  409: problem(409, 'The claim moved meanwhile'),
+  409: conflictProblem(
+    'Sent without `If-Match`, another change of the claim landed first (`conflict`); read it and retry',
+    'conflict',
+  ),
   412: withExamples(
     problem(412, 'If-Match is stale: the claim changed since you read it (`currentVersion`)'),
     'stale',
@@ -102,6 +105,11 @@ export const addNoteRoute = createRoute({
     ...clerkOnly,
     ...notFound,
     422: withExamples(notFound[422], 'blankNote'),
+    // Notes at one instant are numbered; so many at once that none is free is a `conflict`.
+    409: conflictProblem(
+      'So many notes were added to the claim at the same instant that this one found no free number (`conflict`); nothing was written, send it again',
+      'conflict',
+    ),
   },
 });
 

@@ -13,7 +13,7 @@ import {
   IfMatchHeaderSchema,
 } from '../../schemas/claim.schema';
 import { withExamples } from '../../schemas/problem.examples';
-import { problem } from '../../schemas/problem.schema';
+import { conflictProblem, problem } from '../../schemas/problem.schema';
 import { describeRole, jsonBodyErrors, apiKeySecurity, apiKeyErrors } from '../api-key-contract';
 import { jsonBody, jsonResponse } from '../router';
 import { claimExamples } from './claims.examples';
@@ -44,6 +44,10 @@ export const causeRoute = createRoute({
     200: jsonResponse(ClaimSchema, 'The claim with its cause', recaused?.claim, ['ETag']),
     ...jsonBodyErrors,
     404: problem(404, 'No such claim'),
+    409: conflictProblem(
+      'Sent without `If-Match`, another change of the claim landed first (`conflict`); read it and retry',
+      'conflict',
+    ),
     412: withExamples(
       problem(412, 'If-Match is stale: the claim changed since you read it (`currentVersion`)'),
       'stale',

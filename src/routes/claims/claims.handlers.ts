@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import type { Claim, ClaimCommand } from '../../domain/claim';
 import type { HonoEnv } from '../../hono-env';
 import { versionPrecondition } from '../../http/if-match';
+import { typedClaim, typedPage } from './claim-answer';
 import type * as routes from './claims.routes';
 
 type Handler<R extends RouteConfig> = RouteHandler<R, HonoEnv>;
@@ -25,7 +26,7 @@ export const fileClaimHandler: Handler<typeof routes.fileClaimRoute> = async (c)
   c.header('location', `/v1/claims/${claim.id}`);
   c.header('etag', etagOf(claim));
   if (replayed) c.header('idempotent-replayed', 'true');
-  return c.json(claim, 201);
+  return c.json(typedClaim(claim), 201);
 };
 
 export const getClaimHandler: Handler<typeof routes.getClaimRoute> = async (c) => {
@@ -35,7 +36,7 @@ export const getClaimHandler: Handler<typeof routes.getClaimRoute> = async (c) =
     c.req.valid('param').id,
   );
   c.header('etag', etagOf(claim));
-  return c.json(claim, 200);
+  return c.json(typedClaim(claim), 200);
 };
 
 export const historyHandler: Handler<typeof routes.historyRoute> = async (c) => {
@@ -57,7 +58,7 @@ export const listClaimsHandler: Handler<typeof routes.listClaimsRoute> = async (
     q === undefined
       ? await services.claims.list(principal, query)
       : await services.casework.search(principal, { ...query, q, in: where });
-  return c.json(page, 200);
+  return c.json(typedPage(page), 200);
 };
 
 /** A move: the command from the body, the expected version from If-Match, the claim with its ETag. */
@@ -66,7 +67,7 @@ export async function moveAnswer(c: Context<HonoEnv>, id: string, command: Claim
   const claim = await c.var.services.claims.move(c.var.principal, id, command, {
     expectedVersion,
   });
-  return { claim, headers: { etag: etagOf(claim) } };
+  return { claim: typedClaim(claim), headers: { etag: etagOf(claim) } };
 }
 
 export const reviewHandler: Handler<typeof routes.reviewRoute> = async (c) => {

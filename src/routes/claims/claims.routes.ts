@@ -18,9 +18,10 @@ import {
   CustomerMessageSchema,
   CustomerMessageListSchema,
   MessageLanguageQuerySchema,
+  messageIdParam,
 } from '../../schemas/message.schema';
 import { withExamples, type ProblemExampleName } from '../../schemas/problem.examples';
-import { problem } from '../../schemas/problem.schema';
+import { conflictProblem, problem } from '../../schemas/problem.schema';
 import {
   describeRole,
   jsonBodyErrors,
@@ -45,9 +46,10 @@ const authErrors = {
 const bodyErrors = jsonBodyErrors;
 const moveErrors = {
   409: withExamples(
-    problem(
-      409,
-      'The claim’s status does not allow this move (`currentStatus` says which it is), or it moved meanwhile',
+    conflictProblem(
+      'The claim’s status does not allow this move (`invalid-transition`: `currentStatus` says which it is), or, sent without `If-Match`, another move landed first (`conflict`)',
+      'invalidTransition',
+      'conflict',
     ),
     'invalidTransition',
   ),
@@ -84,7 +86,11 @@ export const fileClaimRoute = createRoute({
     ...bodyErrors,
     422: withExamples(bodyErrors[422], 'notLate'),
     409: withExamples(
-      problem(409, 'The shop has an open claim of this type for the waybill (`existingClaimId`)'),
+      conflictProblem(
+        'The shop has an open claim of this type for the waybill (`claim-exists`: `existingClaimId` names it). `conflict`: the new claim’s id was taken meanwhile; nothing was filed, send it again',
+        'claimExists',
+        'conflict',
+      ),
       'claimExists',
     ),
     ...authErrors,
@@ -289,11 +295,7 @@ export const messageSentRoute = createRoute({
     'Stamps `sentAt` on one of the claim’s messages. The first time recorded stays: calling again (a retry) answers the same `sentAt`. No body. Recording `ack` acknowledges the customer: in the same write the claim leaves `GET /v1/claims?unacknowledged=true`.',
   ),
   request: {
-    params: ClaimIdParamsSchema.extend({
-      messageId: z
-        .enum(['ack', 'decision', 'payment'])
-        .openapi({ param: { name: 'messageId', in: 'path' }, example: 'ack' }),
-    }),
+    params: ClaimIdParamsSchema.extend(messageIdParam('ack')),
     query: MessageLanguageQuerySchema,
   },
   responses: {
@@ -307,6 +309,9 @@ export const messageSentRoute = createRoute({
     422: problem(422, 'Bad id, message id or language'),
     ...authErrors,
     ...noBodyErrors,
-    404: problem(404, 'No such claim (or not yours), or the claim has no such message yet'),
+    404: problem(
+      404,
+      'No such claim (or not yours), or the claim has no such message yet (`decision` before a decision, `payment` before the payment; `delay` is a shipment’s)',
+    ),
   },
 });

@@ -9,11 +9,7 @@ import {
 } from '../../schemas/evidence-file.schema';
 import { ClaimIdParamsSchema } from '../../schemas/claim.schema';
 import { withExamples } from '../../schemas/problem.examples';
-import {
-  FileExistsProblemSchema,
-  problem,
-  rateLimitedResponse,
-} from '../../schemas/problem.schema';
+import { conflictProblem, problem, rateLimitedResponse } from '../../schemas/problem.schema';
 import { responseHeaders } from '../../schemas/headers.schema';
 import { jsonResponse } from '../router';
 
@@ -77,10 +73,7 @@ export const uploadFileRoute = createRoute({
     ...errors,
     404: problem(404, 'No such claim (or another shop’s), or no such evidence entry on it'),
     409: withExamples(
-      {
-        ...problem(409, 'The evidence entry already has its file (`file-exists`)'),
-        content: { 'application/problem+json': { schema: FileExistsProblemSchema } },
-      },
+      conflictProblem('The evidence entry already has its file (`file-exists`)', 'fileExists'),
       'fileExists',
     ),
     413: problem(413, 'The file is larger than 10 MB (`file-too-large`)'),

@@ -1,11 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { onlyRole } from '../../http/auth';
-import {
-  conflictProblem,
-  OrderChangedProblemSchema,
-  problem,
-  rateLimitedResponse,
-} from '../../schemas/problem.schema';
+import { conflictProblem, problem, rateLimitedResponse } from '../../schemas/problem.schema';
 import {
   OrderInputSchema,
   OrderParamsSchema,
@@ -75,7 +70,7 @@ export const putOrderRoute = createRoute({
     ),
     409: conflictProblem(
       '`order-changed`: another replace of this order, or carrier events on its shipments, kept landing first through every retry (a concurrent replace holds the order while it writes); the order is as those writes left it. Read it and send the replace again',
-      OrderChangedProblemSchema,
+      'orderChanged',
     ),
     ...keyedErrors(),
   },

@@ -1,12 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ClaimIdParamsSchema } from '../../schemas/claim.schema';
 import { withExamples, withNamedExamples } from '../../schemas/problem.examples';
-import {
-  ClaimCancelledProblemSchema,
-  conflictProblem,
-  problem,
-  RemedySettledProblemSchema,
-} from '../../schemas/problem.schema';
+import { conflictProblem, problem } from '../../schemas/problem.schema';
 import { RemedyListSchema, RemedyOfferSchema, RemedySchema } from '../../schemas/remedy.schema';
 import {
   describeRole,
@@ -61,7 +56,7 @@ export const offerRemedyRoute = createRoute({
       ),
       'overLimit',
     ),
-    409: conflict(`The offer cannot be made: ${cancelled}`, ClaimCancelledProblemSchema),
+    409: conflict(`The offer cannot be made: ${cancelled}`, 'claimCancelled'),
     ...apiKeyErrors,
     404: notFound,
   },
@@ -111,7 +106,8 @@ const answerRoute = (answer: 'accept' | 'decline', operationId: string, summary:
       409: withExamples(
         conflict(
           `The remedy was already answered (\`remedy-settled\`), or ${cancelled}`,
-          z.discriminatedUnion('type', [RemedySettledProblemSchema, ClaimCancelledProblemSchema]),
+          'remedySettled',
+          'claimCancelled',
         ),
         'remedySettled',
       ),

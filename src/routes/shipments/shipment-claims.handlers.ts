@@ -4,6 +4,7 @@
  */
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { HonoEnv } from '../../hono-env';
+import { typedClaim } from '../claims/claim-answer';
 import { etagOf } from '../claims/claims.handlers';
 import type { fileShipmentClaimRoute } from './shipment-claims.routes';
 
@@ -23,5 +24,5 @@ export const fileShipmentClaimHandler: RouteHandler<
   c.header('location', `/v1/claims/${claim.id}`);
   c.header('etag', etagOf(claim));
   if (replayed) c.header('idempotent-replayed', 'true');
-  return c.json(claim, 201);
+  return c.json(typedClaim(claim), 201);
 };

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ClaimSchema, IdempotencyHeaderSchema } from '../../schemas/claim.schema';
 import { withExamples } from '../../schemas/problem.examples';
-import { problem } from '../../schemas/problem.schema';
+import { conflictProblem } from '../../schemas/problem.schema';
 import { ShipmentParamsSchema, ShopQuerySchema } from '../../schemas/shipment.schema';
 import { ShipmentClaimRequestSchema } from '../../schemas/shipment-claim.schema';
 import { bodyErrors, keyedErrors, security, tags } from '../orders/orders.routes';
@@ -31,9 +31,10 @@ export const fileShipmentClaimRoute = createRoute({
     ),
     ...bodyErrors,
     409: withExamples(
-      problem(
-        409,
-        'The parcel has an open claim of this type already (`claim-exists`; `existingClaimId` names it)',
+      conflictProblem(
+        'The parcel has an open claim of this type already (`claim-exists`; `existingClaimId` names it). `conflict`: the new claim’s id was taken meanwhile; nothing was filed, send it again',
+        'claimExists',
+        'conflict',
       ),
       'claimExists',
     ),

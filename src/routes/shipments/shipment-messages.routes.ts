@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import {
   CustomerMessageListSchema,
   CustomerMessageSchema,
   MessageLanguageQuerySchema,
+  messageIdParam,
 } from '../../schemas/message.schema';
 import { withExamples } from '../../schemas/problem.examples';
 import { problem } from '../../schemas/problem.schema';
@@ -52,11 +53,7 @@ export const shipmentMessageSentRoute = createRoute({
   summary: 'Record that the delay notice went out',
   description: `${ROLES.read} Stamps \`sentAt\` on the shipment’s delay notice. The first time recorded stays: calling again (a retry) answers the same \`sentAt\`. No body.`,
   request: {
-    params: ShipmentParamsSchema.extend({
-      messageId: z
-        .enum(['delay'])
-        .openapi({ param: { name: 'messageId', in: 'path' }, example: 'delay' }),
-    }),
+    params: ShipmentParamsSchema.extend(messageIdParam('delay')),
     query: MessageLanguageQuerySchema.extend(ShopQuerySchema.shape),
   },
   responses: {
@@ -65,7 +62,9 @@ export const shipmentMessageSentRoute = createRoute({
       sentAt: '2025-03-12T09:05:00.000Z',
     }),
     422: problem(422, 'Bad shipment id, message id, shopId or language'),
-    ...keyedErrors(notLate),
+    ...keyedErrors(
+      `${notLate}; a claim’s message id (\`ack\`, \`decision\`, \`payment\`) is no shipment’s`,
+    ),
     ...noBodyErrors,
   },
 });

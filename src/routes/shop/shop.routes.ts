@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { ShopProfile, ShopProfileInput } from '../../domain/shop';
 import { onlyRole } from '../../http/auth';
 import { withExamples } from '../../schemas/problem.examples';
-import { conflictProblem, problem, ShopChangedProblemSchema } from '../../schemas/problem.schema';
+import { conflictProblem, problem } from '../../schemas/problem.schema';
 import { ShopProfileInputSchema, ShopProfileSchema } from '../../schemas/shop.schema';
 import { describeRole, jsonBodyErrors, apiKeySecurity, apiKeyErrors } from '../api-key-contract';
 import { jsonBody, jsonResponse } from '../router';
@@ -82,7 +82,7 @@ export const putShopRoute = createRoute({
     422: withExamples(jsonBodyErrors[422], 'checkDigit'),
     409: conflictProblem(
       '`shop-changed`: other replaces of the profile sent at the same moment kept landing first through every retry; read it and send yours again',
-      ShopChangedProblemSchema,
+      'shopChanged',
     ),
     ...apiKeyErrors,
   },

@@ -155,6 +155,75 @@ export const fieldsOf = (problem: Answer<FileOp, 422>): string[] =>
     (e) => `${e.pointer ?? e.parameter ?? e.header}: ${e.detail} (${e.code ?? '-'})`,
   );
 
+/**
+ * What a claim comes to, read by its `type` alone: no `in` check, no cast. `type` narrows the
+ * claim (or a listed claim) to one shape, its shipment and compensation with it.
+ */
+export function describeClaim(claim: Schemas['Claim'] | Schemas['ClaimSummary']): string {
+  const amount = claim.compensation.amount;
+  switch (claim.type) {
+    case 'late': {
+      const late: Schemas['LateResult'] = claim.compensation;
+      const shipment: Schemas['LateShipment'] = claim.shipment;
+      return `${late.businessDaysLate} days late after ${shipment.promisedDate ?? late.promisedDate}: ${amount.amount}`;
+    }
+    case 'lost': {
+      const loss: Schemas['LossResult'] = claim.compensation;
+      const shipment: Schemas['LostShipment'] = claim.shipment;
+      return `lost, ${loss.components.length} parts, declared ${shipment.insurance?.declaredValue.amount ?? 'none'}: ${amount.amount}`;
+    }
+    case 'damaged': {
+      const loss: Schemas['LossResult'] = claim.compensation;
+      const shipment: Schemas['DamagedShipment'] = claim.shipment;
+      return `damaged by ${shipment.documentedDamage?.amount ?? 'an unknown sum'}, waits for ${loss.missingEvidence.join(', ')}: ${amount.amount}`;
+    }
+    default: {
+      const none: never = claim;
+      return none;
+    }
+  }
+}
+
+type MessagesOp = paths['/v1/claims/{id}/messages']['get'];
+type SentOp = paths['/v1/claims/{id}/messages/{messageId}/sent']['post'];
+
+/** Records each drafted message as sent: a listed id is what `…/sent` takes, with no guard. */
+export async function acknowledge(client: Client, id: ClaimId): Promise<string[]> {
+  const drafts = await send<Answer<MessagesOp, 200>>(client, 'GET', `/v1/claims/${id}/messages`, {
+    expect: 200,
+  });
+  const sent: string[] = [];
+  for (const message of drafts.body.items) {
+    const messageId: Params<SentOp, 'path'>['messageId'] = message.id;
+    const path = `/v1/claims/${id}/messages/${messageId}/sent`;
+    const { body } = await send<Answer<SentOp, 200>>(client, 'POST', path, { expect: 200 });
+    sent.push(`${body.id} sent at ${body.sentAt ?? '?'}`);
+  }
+  return sent;
+}
+
+type PutOrderOp = paths['/v1/orders/{orderId}']['put'];
+type CalendarOp = paths['/v1/calendars/{country}/{year}']['get'];
+type CountsOp = paths['/v1/claim-counts']['get'];
+
+/** The working days of a year: `year` is a number, as a client holds it. */
+export const workingDays = async (client: Client, year: Params<CalendarOp, 'path'>['year']) =>
+  (
+    await send<Answer<CalendarOp, 200>>(client, 'GET', `/v1/calendars/RU/${year}`, {
+      expect: 200,
+    })
+  ).body;
+
+/** The queue's counts: every status is there, no `?? 0`. */
+export async function openClaims(client: Client): Promise<number> {
+  const { counts } = (
+    await send<Answer<CountsOp, 200>>(client, 'GET', '/v1/claim-counts', {
+      expect: 200,
+    })
+  ).body;
+  return counts.submitted + counts.in_review + counts.needs_info;
+}
+
 /** The whole flow, as a shop and the claims desk run it. */
 export async function claimFlow(shop: Client, clerk: Client): Promise<string[]> {
   const notes: string[] = [];
@@ -189,15 +258,13 @@ export async function claimFlow(shop: Client, clerk: Client): Promise<string[]> 
   const replay = await fileClaim(shop, filing, key);
   if (!replay.replayed || replay.claim.id !== filed.claim.id) notes.push('replay differs');
 
-  const shipment: Schemas['LateShipment'] | Schemas['LostShipment'] | Schemas['DamagedShipment'] =
-    filed.claim.shipment;
-  notes.push(`${filed.location} ${shipment.deliveryCost.amount}`);
-  const compensation: Schemas['LateResult'] | Schemas['LossResult'] = filed.claim.compensation;
-  notes.push(compensation.amount.amount);
+  notes.push(`${filed.location} ${describeClaim(filed.claim)}`);
 
   const page = await listClaims(shop, { status: 'submitted', limit: 10 });
   const cursor: string | undefined = page.nextCursor;
   notes.push(`${page.items.length} claims${cursor ? ', more' : ''}`);
+  notes.push(...page.items.map(describeClaim));
+  notes.push(...(await acknowledge(shop, filed.claim.id)));
   const events = await history(shop, filed.claim.id);
   for (const event of events.items) notes.push(`${event.seq} ${event.type} by ${event.actor.role}`);
 
@@ -223,8 +290,31 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Accepted<A, B> = [A] extends [B] ? true : false;
 const holds = <T extends true>(): T[] => [];
 
+/** The answered shape of one claim type. */
+type ClaimOf<T extends DomainClaim['type']> = Extract<Schemas['Claim'], { type: T }>;
+
 export const typesHold = [
-  holds<Same<Schemas['Claim'], DomainClaim>>(),
+  // Every answered claim is a domain claim, and each type has one shape: its own shipment and
+  // result (the domain keeps them apart; the answer pairs them, src/routes/claims/claim-answer.ts).
+  holds<Accepted<Schemas['Claim'], DomainClaim>>(),
+  holds<Same<Schemas['Claim']['type'], DomainClaim['type']>>(),
+  holds<Same<ClaimOf<'late'>['compensation'], DomainLateResult>>(),
+  holds<Same<ClaimOf<'lost'>['compensation'], DomainLossResult>>(),
+  holds<Same<ClaimOf<'damaged'>['compensation'], DomainLossResult>>(),
+  holds<Same<ClaimOf<'late'>['shipment'], Schemas['LateShipment']>>(),
+  holds<Same<ClaimOf<'lost'>['shipment'], Schemas['LostShipment']>>(),
+  holds<Same<ClaimOf<'damaged'>['shipment'], Schemas['DamagedShipment']>>(),
+  holds<Same<Schemas['ClaimSummary']['type'], DomainClaim['type']>>(),
+  // A listed message's id is the type `…/sent` takes; a year is a number; every status counted.
+  holds<Same<Schemas['CustomerMessage']['id'], Params<SentOp, 'path'>['messageId']>>(),
+  holds<Same<Params<CalendarOp, 'path'>['year'], number>>(),
+  holds<Same<Answer<CountsOp, 200>['counts'], Record<DomainClaim['status'], number>>>(),
+  // A 409 is only what the operation can answer: a move's status or race, a filing's guard.
+  holds<
+    Same<Answer<ReviewOp, 409>['type'], '/problems/invalid-transition' | '/problems/conflict'>
+  >(),
+  holds<Same<Answer<FileOp, 409>['type'], '/problems/claim-exists' | '/problems/conflict'>>(),
+  holds<Same<Answer<PutOrderOp, 409>['type'], '/problems/order-changed'>>(),
   holds<Same<Schemas['ClaimEvent'], DomainClaimEvent>>(),
   holds<Same<Schemas['LateResult'], DomainLateResult>>(),
   holds<Same<Schemas['LossResult'], DomainLossResult>>(),
