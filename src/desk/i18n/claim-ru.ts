@@ -1,5 +1,6 @@
 /** Russian texts of the claim page; the type keeps them in step with the English ones. */
 import type { ClaimMessages } from './claim';
+import type { GeneratedComment } from '../../domain/claim';
 
 export const ru: ClaimMessages = {
   title: (waybill: string) => `Претензия по накладной ${waybill}`,
@@ -65,6 +66,10 @@ export const ru: ClaimMessages = {
   what: 'Что',
   change: 'Статус',
   note: 'Комментарий',
+  generated: (comment: GeneratedComment) =>
+    comment.kind === 'payment_reference'
+      ? `номер платежа ${comment.reference}`
+      : 'поступили новые документы, претензия снова на рассмотрении',
   nextSteps: 'Дальнейшие шаги',
   settled: 'Шагов больше нет: претензия закрыта.',
   noteOptional: 'Комментарий (необязательно)',

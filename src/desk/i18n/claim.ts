@@ -2,6 +2,7 @@
 import type { ClerkMove } from '../forms/move-form';
 import { ru } from './claim-ru';
 import type { FactKey } from '../views/parts/shipment-facts';
+import type { GeneratedComment } from '../../domain/claim';
 import type { Language } from './lang';
 
 export interface MoveTexts {
@@ -73,6 +74,10 @@ const en = {
   what: 'What',
   change: 'Status',
   note: 'Note',
+  generated: (comment: GeneratedComment) =>
+    comment.kind === 'payment_reference'
+      ? `payment reference ${comment.reference}`
+      : 'new evidence arrived, back into review',
   nextSteps: 'Next steps',
   settled: 'No further moves: the claim is settled.',
   noteOptional: 'Note (optional)',

@@ -14,6 +14,7 @@ import {
   type MoneyJson,
 } from '../money';
 import { transition, type ChangeContext, type ClaimChange } from './changes';
+import { paymentNote } from './comments';
 import { ClaimStateError } from './errors';
 import { canTransition } from './status';
 import type { Claim, ClaimDecision } from './types';
@@ -150,7 +151,7 @@ export function recordPayment(
   const payment = { ...input, recordedBy: ctx.by.id, recordedAt: ctx.at };
   return transition(claim, 'paid', {
     ...ctx,
-    note: `reference ${input.reference}`,
+    note: paymentNote(input.reference),
     patch: { payment },
   });
 }

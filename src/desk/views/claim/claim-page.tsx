@@ -130,7 +130,12 @@ export function ClaimPage(props: ClaimPageProps) {
         messages={props.messages}
         sent={props.sent}
       />
-      <History events={props.history} names={props.actorNames ?? new Map()} lang={lang} />
+      <History
+        events={props.history}
+        claim={claim}
+        names={props.actorNames ?? new Map()}
+        lang={lang}
+      />
     </Layout>
   );
 }

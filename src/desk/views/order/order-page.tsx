@@ -30,7 +30,7 @@ function EventItem(props: { event: ShipmentEvent; lang: Language }) {
   const statuses = shipmentStatusFor(lang);
   const extra =
     event.status === 'rescheduled'
-      ? ` → ${formatDate(lang, event.promisedDate)} (${event.reason})`
+      ? ` → ${formatDate(lang, event.promisedDate)} (${labelsFor(lang).rescheduleReason[event.reason]})`
       : event.status === 'remeasured'
         ? `: ${formatMoney(lang, event.charged)}`
         : '';
