@@ -189,7 +189,7 @@ describe('field errors in Russian, by code', () => {
 
   it('translates a schema’s own message, numbers included, and keeps English pages English', () => {
     const decimals = 'has 3 decimals; RUB allows at most 2';
-    expect(ru('invalid_value', {}, decimals)).toBe('знаков после точки: 3; можно не больше 2');
+    expect(ru('invalid_value', {}, decimals)).toBe('знаков в дробной части: 3; можно не больше 2');
     expect(ru('invalid_format', { format: 'email' }, 'must be an e-mail address')).toBe(
       'должен быть адресом электронной почты',
     );

@@ -5,8 +5,9 @@
  * schema writes itself are translated by their English text, as a catalogue.
  */
 import type { FieldIssue, FieldParams } from '../../http/field-issues';
-import { formatDate } from '../../format';
+import { formatDate, pluralForm } from '../../format';
 import type { Language } from './lang';
+import { formatParam } from './lines';
 
 /** Russian of the messages written on the request schemas, by their English. */
 const RU_SCHEMA_MESSAGES: Readonly<Record<string, string>> = {
@@ -38,11 +39,11 @@ const RU_SCHEMA_MESSAGES: Readonly<Record<string, string>> = {
 const RU_SCHEMA_PATTERNS: readonly [RegExp, string][] = [
   [
     /^has (\d+) decimals; (?:\S+ )?allows at most (\d+)$/,
-    'знаков после точки: $1; можно не больше $2',
+    'знаков в дробной части: $1; можно не больше $2',
   ],
   [
     /^has (\d+) digits before the point; at most (\d+) allowed$/,
-    'цифр до точки: $1; можно не больше $2',
+    'цифр в целой части: $1; можно не больше $2',
   ],
 ];
 
@@ -93,6 +94,14 @@ const text = (value: FieldParams[string] | undefined) =>
   Array.isArray(value) ? value.join(', ') : String(value ?? '');
 const date = (value: FieldParams[string] | undefined) => formatDate('ru', text(value));
 const field = (value: FieldParams[string] | undefined) => RU_FIELDS[text(value)] ?? text(value);
+/** An amount param (`1000.00 RUB`, as the domain writes it) the Russian way: «1 000,00 ₽». */
+const money = (value: FieldParams[string] | undefined) => String(formatParam('ru', text(value)));
+
+/** Facts a shipment may lack for a claim, as a Russian sentence names them (genitive). */
+const RU_SHIPMENT_FACTS: Readonly<Record<string, string>> = {
+  waybill: 'номера накладной',
+  shippedDate: 'даты отправки',
+};
 
 /**
  * The Russian of a code with its params.
@@ -133,8 +142,12 @@ function russian({ code, params }: FieldIssue): string {
       return 'для этой страны нет производственного календаря';
     case 'policy_unknown':
       return 'такого перевозчика нет в справочнике';
-    case 'filing_deadline_passed':
-      return 'срок подачи претензии по этому отправлению истёк';
+    case 'filing_deadline_passed': {
+      if (params.closedOn === undefined) return 'срок подачи претензии по этому отправлению истёк';
+      const months = Number(params.months);
+      const unit = pluralForm('ru', months, { one: 'месяца', other: 'месяцев' });
+      return `срок подачи претензии истёк ${date(params.closedOn)}: перевозчик принимает претензии в течение ${months} ${unit} после отправки`;
+    }
     case 'date_order':
       return `${date(params.date)} — раньше ${RU_DATES[text(params.other)] ?? text(params.other)} (${date(params.otherDate)})`;
     case 'in_the_future':
@@ -159,13 +172,26 @@ function russian({ code, params }: FieldIssue): string {
       return 'содержит управляющий символ (например, NUL, табуляцию или перевод строки)';
     // Remedies.
     case 'remedy_over_limit':
-      return `больше, чем магазин может дать: не выше ${text(params.maximum)}`;
+      return `больше, чем магазин может дать: не выше ${money(params.maximum)}`;
     case 'remedy_limits_unset':
       return 'магазин не указал свои пределы (скидка, подарок): такое предложение пока сделать нельзя';
+    // Amounts a move states.
+    case 'not_positive':
+      return 'сумма должна быть больше нуля';
+    case 'above_approved':
+      return `больше одобренной суммы: можно не больше ${money(params.maximum)}`;
+    case 'above_computed':
+      return `больше расчётной суммы ${money(params.maximum)}: больше расчёта одобряют только с обоснованием превышения`;
+    case 'below_computed':
+      return `меньше расчётной суммы ${money(params.minimum)}: это частичное удовлетворение`;
+    case 'missing_fact':
+      return `у отправления нет ${RU_SHIPMENT_FACTS[text(params.field)] ?? text(params.field)}, без этого претензию не подать: дополните заказ`;
     default:
-      return 'недопустимое значение';
+      return GENERIC;
   }
 }
+
+const GENERIC = 'недопустимое значение';
 
 /**
  * What the desk shows beside a field for an issue, in the page's language.
@@ -174,6 +200,19 @@ function russian({ code, params }: FieldIssue): string {
  * @example fieldErrorText('en', { code: 'required', params: {}, message: 'is required' }) // 'is required'
  */
 export function fieldErrorText(lang: Language, issue: FieldIssue): string {
-  if (lang === 'en') return issue.message;
-  return schemaRussian(issue.message) ?? russian(issue);
+  if (lang === 'en') return withAmounts('en', issue.message);
+  const text = schemaRussian(issue.message) ?? russian(issue);
+  // A rule with no Russian of its own yet still says why, in the API's words.
+  return text === GENERIC ? `${GENERIC}: ${withAmounts('ru', issue.message)}` : text;
 }
+
+/** Amounts as the domain writes them in a message (`1000.00 RUB`). */
+const AMOUNT = /\b\d+(?:\.\d+)? [A-Z]{3}\b/g;
+
+/**
+ * A message with each amount written for the language.
+ *
+ * @example withAmounts('en', 'at most the approved 1000.00 RUB') // 'at most the approved RUB 1,000.00'
+ */
+export const withAmounts = (lang: Language, message: string): string =>
+  message.replace(AMOUNT, (amount) => String(formatParam(lang, amount)));
