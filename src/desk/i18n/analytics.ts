@@ -56,6 +56,7 @@ const en = {
   causeNone: 'Not set',
   causeSubmit: 'Save the cause',
   causeHint: 'Counted in the analytics; the history records the change.',
+  causeRequired: 'choose one of the causes in the list',
 };
 
 export type AnalyticsMessages = typeof en;
@@ -112,6 +113,7 @@ const ru: AnalyticsMessages = {
   causeNone: 'Не указана',
   causeSubmit: 'Сохранить причину',
   causeHint: 'Учитывается в аналитике; смена записывается в историю.',
+  causeRequired: 'выберите одну из причин в списке',
 };
 
 /** @example analyticsFor('ru').title // 'Аналитика претензий' */

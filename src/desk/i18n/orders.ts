@@ -54,7 +54,6 @@ const en = {
   previewIntro: 'This is what the claim computes from the shipment’s facts. Nothing is filed yet.',
   confirm: 'File this claim',
   back: 'Back to the order',
-  refused: 'The claim cannot be filed:',
 };
 
 export type OrderMessages = typeof en;
@@ -111,7 +110,6 @@ const ru: OrderMessages = {
   previewIntro: 'Так претензия рассчитывается по данным отправления. Пока ничего не подано.',
   confirm: 'Подать претензию',
   back: 'Назад к заказу',
-  refused: 'Претензию нельзя подать:',
 };
 
 /** @example ordersFor('ru').lateTitle // 'Опоздавшие отправления' */

@@ -30,7 +30,14 @@ import { remediesOf, remedyDone, type RemedyOutcome } from './remedies.handlers'
 type C = Context<DeskEnv>;
 export type Outcome = Pick<
   ClaimPageProps,
-  'done' | 'conflictSeen' | 'refused' | 'failed' | 'attached' | 'fileRefused' | 'sent'
+  | 'done'
+  | 'conflictSeen'
+  | 'refused'
+  | 'failed'
+  | 'attached'
+  | 'fileRefused'
+  | 'sent'
+  | 'causeRefused'
 > & { remedies?: RemedyOutcome; casework?: Omit<CaseworkModel, 'notes' | 'me'> };
 
 export const CLAIM_ID = /^clm_[0-9a-f]{32}$/;

@@ -96,7 +96,7 @@ function MoveForm(props: MoveFormProps) {
       <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
       {/* The version this page shows: the post is refused if the claim moved meanwhile. */}
       <input type="hidden" name="version" value={String(claim.version)} />
-      <FieldError id={`${move}-form-error`} lang={lang} message={formError} />
+      <FieldError id={`${move}-form-error`} lang={lang} message={formError} formLevel />
       <Fields {...props} values={failed?.values ?? {}} errors={failed?.errors ?? {}} />
       <button type="submit">{texts.submit}</button>
     </form>
