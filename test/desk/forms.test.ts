@@ -166,15 +166,15 @@ describe('the clerk’s move forms', () => {
 
   it('checks a partial approval with the API’s schema, naming the field', () => {
     const attempt = () =>
-      moveCommand('partial', { amount: '12,50', reason: 'Two of three items' }, 'RUB');
+      moveCommand('partial', { amount: '12,505', reason: 'Two of three items' }, 'RUB');
     expect(attempt).toThrow(MoveFormError);
     try {
       attempt();
     } catch (error) {
       const { issues } = error as MoveFormError;
       expect(issues).toEqual({ amount: expect.objectContaining({ code: 'invalid_value' }) });
-      expect(inLanguage('en', issues).amount).toContain('comma');
-      expect(inLanguage('ru', issues).amount).toContain('запятой');
+      expect(inLanguage('en', issues).amount).toContain('has 3 decimals');
+      expect(inLanguage('ru', issues).amount).toContain('знаков в дробной части: 3');
     }
   });
 

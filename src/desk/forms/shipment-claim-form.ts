@@ -8,6 +8,7 @@ import type { ShipmentClaimRequest } from '../../domain/shipment';
 import { PARSE_OPTIONS } from '../../http/field-issues';
 import { ShipmentClaimRequestSchema } from '../../schemas/shipment-claim.schema';
 import { FORM_LEVEL, schemaIssues, type FieldIssues } from './field-errors';
+import { moneyFields } from './money-input';
 
 /** The form's fields (besides the CSRF token), as posted and shown again. */
 export interface ShipmentClaimValues {
@@ -39,7 +40,9 @@ export function shipmentClaimRequest(
   values: ShipmentClaimValues,
   currency: string,
 ): { request: ShipmentClaimRequest } | { issues: FieldIssues } {
-  const amount = values.documentedAmount.trim();
+  const { documentedAmount } = values;
+  const { amounts, issues } = moneyFields({ documentedAmount }, ['documentedAmount']);
+  const amount = amounts.documentedAmount ?? '';
   const money = amount === '' ? undefined : { amount, currency };
   const documented =
     money === undefined
@@ -51,6 +54,7 @@ export function shipmentClaimRequest(
           : {};
   const body = { type: values.type, description: values.description, ...documented };
   const parsed = ShipmentClaimRequestSchema.safeParse(body, PARSE_OPTIONS);
-  if (parsed.success) return { request: parsed.data };
-  return { issues: schemaIssues(parsed.error, shipmentClaimFieldFor) };
+  if (parsed.success && Object.keys(issues).length === 0) return { request: parsed.data };
+  const schema = parsed.success ? {} : schemaIssues(parsed.error, shipmentClaimFieldFor);
+  return { issues: { ...schema, ...issues } };
 }

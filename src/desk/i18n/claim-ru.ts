@@ -1,5 +1,6 @@
 /** Russian texts of the claim page; the type keeps them in step with the English ones. */
 import type { ClaimMessages } from './claim';
+import { commonFor } from './common';
 import type { GeneratedComment } from '../../domain/claim';
 
 export const ru: ClaimMessages = {
@@ -74,8 +75,7 @@ export const ru: ClaimMessages = {
   settled: 'Шагов больше нет: претензия закрыта.',
   noteOptional: 'Комментарий (необязательно)',
   reasonOptional: 'Причина (необязательно)',
-  amountHint: (computed: string) =>
-    `Десятичное число с точкой, например 1500.00. Расчётная сумма: ${computed}.`,
+  amountHint: (computed: string) => `${commonFor('ru').amountRule} Расчётная сумма: ${computed}.`,
   moves: {
     review: { title: 'Взять на рассмотрение', submit: 'Взять на рассмотрение' },
     'needs-info': { title: 'Запросить сведения', submit: 'Запросить сведения' },

@@ -4,6 +4,7 @@ import { ru } from './claim-ru';
 import type { FactKey } from '../views/parts/shipment-facts';
 import type { GeneratedComment } from '../../domain/claim';
 import type { Language } from './lang';
+import { commonFor } from './common';
 
 export interface MoveTexts {
   title: string;
@@ -82,7 +83,7 @@ const en = {
   settled: 'No further moves: the claim is settled.',
   noteOptional: 'Note (optional)',
   reasonOptional: 'Reason (optional)',
-  amountHint: (computed: string) => `A decimal with a point, e.g. 1500.00. Computed: ${computed}.`,
+  amountHint: (computed: string) => `${commonFor('en').amountRule} Computed: ${computed}.`,
   moves: {
     review: { title: 'Take into review', submit: 'Take into review' },
     'needs-info': { title: 'Ask for information', submit: 'Ask for information' },

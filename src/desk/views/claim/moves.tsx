@@ -4,6 +4,7 @@ import { claimFor } from '../../i18n/claim';
 import { formatMoney } from '../../../format';
 import type { Language } from '../../i18n/lang';
 import type { ClerkMove } from '../../forms/move-form';
+import { moneyInputValue } from '../../forms/money-input';
 import type { Claim } from '../../../domain/claim';
 import { FieldError } from '../parts/field-error';
 import { TextArea, TextField } from '../parts/fields';
@@ -41,7 +42,7 @@ function Fields(props: MoveFormProps & { values: Record<string, string>; errors:
           label={m.paidAmount}
           inputmode="decimal"
           required
-          value={values.amount ?? approved}
+          value={values.amount ?? moneyInputValue(lang, approved)}
           hint={m.amountHint(computed)}
         />
         <TextField
