@@ -7,6 +7,8 @@ export const ru: ClaimMessages = {
   title: (waybill: string) => `Претензия по накладной ${waybill}`,
   summary: 'Кратко',
   claimId: 'Номер претензии',
+  customerKind: 'Покупатель',
+  b2b: 'B2B: организация (официальный тон, неустойка по договору)',
   status: 'Статус',
   type: 'Вид',
   carrier: 'Перевозчик',

@@ -15,6 +15,8 @@ const en = {
   title: (waybill: string) => `Claim for waybill ${waybill}`,
   summary: 'Summary',
   claimId: 'Claim id',
+  customerKind: 'Customer',
+  b2b: 'B2B: a business (formal messages, the contract’s penalty)',
   status: 'Status',
   type: 'Type',
   carrier: 'Carrier',

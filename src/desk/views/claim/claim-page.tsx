@@ -27,7 +27,7 @@ export interface ClaimPageProps {
   csrf: string;
   claim: Claim;
   history: ClaimEvent[];
-  /** Display names of the clerks in the history, by actor id. */
+  /** Display names of the clerks in the history, the decision and the payment, by actor id. */
   actorNames?: ActorNames | undefined;
   /** The carrier's name in the page language. */
   carrier: string;
@@ -110,7 +110,7 @@ export function ClaimPage(props: ClaimPageProps) {
               today={props.today}
               failed={props.failed}
             />
-            <Outcome claim={claim} lang={lang} />
+            <Outcome claim={claim} names={props.actorNames ?? new Map()} lang={lang} />
             <CustomerRemedies claim={claim} model={props.remedies} lang={lang} csrf={props.csrf} />
             <Cause claim={claim} lang={lang} csrf={props.csrf} refused={props.causeRefused} />
           </div>

@@ -1,5 +1,6 @@
 import { claimFor } from '../../i18n/claim';
 import { Instant } from '../parts/instant';
+import { Actor } from '../parts/actor';
 
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
@@ -55,8 +56,7 @@ export function History(props: {
                   <Instant lang={lang} at={event.at} />
                 </td>
                 <td>
-                  {l.role[event.actor.role]}{' '}
-                  <Actor id={event.actor.id} name={props.names.get(event.actor.id)} />
+                  {l.role[event.actor.role]} <Actor id={event.actor.id} names={props.names} />
                 </td>
                 <td>{l.event[event.type]}</td>
                 <td data-status={event.to}>
@@ -71,14 +71,5 @@ export function History(props: {
         </table>
       </div>
     </section>
-  );
-}
-
-function Actor(props: { id: string; name: string | undefined }) {
-  if (props.name === undefined) return <code>{props.id}</code>;
-  return (
-    <>
-      <span class="actor-name">{props.name}</span> <code class="actor-id">{props.id}</code>
-    </>
   );
 }
