@@ -88,8 +88,18 @@ export type DomainReason =
   | 'in_the_future'
   | 'one_of'
   | 'not_both'
-  // Remedies: the field the offer's kind needs is missing.
-  | 'required';
+  // A field the move needs is missing (the offer's kind's value, a decision's reason…).
+  | 'required'
+  // An amount of 0 or less where only more than 0 makes sense.
+  | 'not_positive'
+  // A payment above the approved amount (`maximum`).
+  | 'above_approved'
+  // An approval above the computed amount without an override reason (`maximum`).
+  | 'above_computed'
+  // A full approval of less than the computed amount (`minimum`): that is a partial one.
+  | 'below_computed'
+  // A fact a claim needs that its shipment does not state (`field`).
+  | 'missing_fact';
 
 /** What a message about the error needs beside its code (dates, field names). */
 export type DomainParams = Readonly<Record<string, string | number>>;

@@ -40,6 +40,13 @@ export const FIELD_CODES = [
   'evidence_limit',
   // A NUL, a tab, a line break… in one line of text (src/schemas/common.schema.ts).
   'control_character',
+  // Amounts a move states (src/domain/claim/decision.ts, src/domain/remedy).
+  'not_positive',
+  'above_approved',
+  'above_computed',
+  'below_computed',
+  // A fact the shipment a claim is filed from does not state (src/domain/shipment/filing.ts).
+  'missing_fact',
   // From the claims' own checks.
   'idempotency_key_reused',
   'not_allowed',

@@ -202,7 +202,7 @@ export const problemExamples = {
     summary: 'A partial approval without `approvedAmount`',
     value: invalidInput({
       pointer: '/approvedAmount',
-      code: 'invalid_input',
+      code: 'required',
       detail: 'a partial approval needs approvedAmount',
     }),
   },

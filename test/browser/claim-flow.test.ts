@@ -124,13 +124,15 @@ describe('a clerk takes a phone claim from filing to payment', () => {
   });
 
   it('shows a bad amount beside its field and keeps what was typed', async () => {
-    await page.locator('#partial-amount').fill('12,50');
+    await page.locator('#partial-amount').fill('1.234,50');
     await page.locator('#partial-reason').fill('Only part of the contents is proven.');
     await page.getByRole('button', { name: 'Approve partially' }).click();
     await page.locator('#partial-amount-error').waitFor();
-    expect(await text(page, '#partial-amount-error')).toContain('uses a comma');
+    expect(await text(page, '#partial-amount-error')).toContain('could be read two ways');
     expect(await page.locator('#partial-amount').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#partial-amount').inputValue()).toBe('12,50');
+    expect(await page.locator('#partial-amount').inputValue()).toBe('1.234,50');
+    // The page lands on the field to correct.
+    expect(await page.evaluate('document.activeElement.id')).toBe('partial-amount');
     expect(await text(page, '#claim-status')).toBe('In review');
     await checkPage(page, 'flow-08-partial-error');
   });

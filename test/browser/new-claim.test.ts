@@ -39,7 +39,9 @@ describe('the phone-claim form', () => {
     await page.locator('#f-deliveryCost').fill('5OO');
     await page.getByRole('button', { name: 'Calculate' }).click();
     await page.locator('#f-deliveryCost-error').waitFor();
-    expect(await text(page, '#f-deliveryCost-error')).toContain('is not a plain decimal number');
+    expect(await text(page, '#f-deliveryCost-error')).toContain('is not an amount');
+    // The page lands on the field to correct.
+    expect(await page.evaluate('document.activeElement.id')).toBe('f-deliveryCost');
     expect(await page.locator('#f-deliveryCost').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#f-deliveryCost').getAttribute('aria-describedby')).toContain(
       'f-deliveryCost-error',
@@ -64,7 +66,7 @@ describe('the phone-claim form', () => {
     await page.locator('#error-summary').waitFor();
     expect(await text(page, '#f-waybill-error')).toBe('Ошибка: обязательное поле');
     expect(await text(page, '#f-claimantEmail-error')).toContain('адресом электронной почты');
-    expect(await text(page, '#f-deliveryCost-error')).toContain('знаков после точки: 3');
+    expect(await text(page, '#f-deliveryCost-error')).toContain('знаков в дробной части: 3');
     expect(await text(page, '#f-evidence-1-url-error')).toContain('http:// или https://');
     expect(await text(page, '#error-summary')).not.toMatch(/required|Invalid input/);
     await checkPage(page, 'new-claim-02-errors-ru');

@@ -60,6 +60,7 @@ describe('clerk names', () => {
       await History({
         lang: 'en',
         events: [event(1, clerk('a')), event(2, clerk('b'))],
+        claim: {},
         names: new Map([['clerk:a', 'Anna Petrova']]),
       }),
     );

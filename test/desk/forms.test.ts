@@ -12,6 +12,14 @@ import { DomainError } from '../../src/domain/errors';
 import { PARSE_OPTIONS } from '../../src/http/field-issues';
 import { clerkMoves, MoveFormError, moveCommand } from '../../src/desk/forms/move-form';
 import { FileClaimSchema } from '../../src/schemas/claim.schema';
+import { jsx } from 'hono/jsx';
+import {
+  shipmentClaimFieldFor,
+  shipmentClaimRequest,
+} from '../../src/desk/forms/shipment-claim-form';
+import { TextField } from '../../src/desk/views/parts/fields';
+import { FieldError } from '../../src/desk/views/parts/field-error';
+import { LandOnFirstError } from '../../src/desk/views/parts/first-error';
 
 const base = {
   type: 'lost',
@@ -158,15 +166,15 @@ describe('the clerk’s move forms', () => {
 
   it('checks a partial approval with the API’s schema, naming the field', () => {
     const attempt = () =>
-      moveCommand('partial', { amount: '12,50', reason: 'Two of three items' }, 'RUB');
+      moveCommand('partial', { amount: '12,505', reason: 'Two of three items' }, 'RUB');
     expect(attempt).toThrow(MoveFormError);
     try {
       attempt();
     } catch (error) {
       const { issues } = error as MoveFormError;
       expect(issues).toEqual({ amount: expect.objectContaining({ code: 'invalid_value' }) });
-      expect(inLanguage('en', issues).amount).toContain('comma');
-      expect(inLanguage('ru', issues).amount).toContain('запятой');
+      expect(inLanguage('en', issues).amount).toContain('has 3 decimals');
+      expect(inLanguage('ru', issues).amount).toContain('знаков в дробной части: 3');
     }
   });
 
@@ -177,5 +185,69 @@ describe('the clerk’s move forms', () => {
     } catch (error) {
       expect(Object.keys((error as MoveFormError).issues).sort()).toEqual(['paidOn', 'reference']);
     }
+  });
+});
+
+describe('filing from a shipment on the order page', () => {
+  it.each([
+    [['documentedValue', 'amount'], 'documentedAmount'],
+    [['documentedDamage', 'currency'], 'documentedAmount'],
+    [['description'], 'description'],
+    [['type'], 'type'],
+    [['shipment', 'asOf'], FORM_LEVEL],
+    [['waybill'], FORM_LEVEL],
+  ] as const)('shows an error at %j beside %s', (path, field) => {
+    expect(shipmentClaimFieldFor(path)).toBe(field);
+  });
+
+  it('builds the API’s request, the documented amount named by the claim’s type', () => {
+    const asked = shipmentClaimRequest(
+      { type: 'damaged', description: 'Dented', documentedAmount: '700.00' },
+      'RUB',
+    );
+    expect(asked).toEqual({
+      request: {
+        type: 'damaged',
+        description: 'Dented',
+        documentedDamage: { amount: '700.00', currency: 'RUB' },
+        evidence: [],
+      },
+    });
+  });
+
+  it('refuses an empty description beside its field, in the page’s language', () => {
+    const asked = shipmentClaimRequest(
+      { type: 'late', description: '', documentedAmount: '' },
+      'RUB',
+    );
+    if (!('issues' in asked)) throw new Error('the request passed');
+    expect(inLanguage('ru', asked.issues)).toEqual({ description: 'обязательное поле' });
+  });
+});
+
+describe('landing on the first error', () => {
+  const field = (name: string, error?: string) =>
+    jsx(TextField, { id: `f-${name}`, name, label: name, lang: 'en', value: '', error });
+  const html = async (node: unknown) => String(await node);
+
+  it('focuses the first invalid field of the page, and only that one', async () => {
+    const page = jsx(
+      LandOnFirstError,
+      {},
+      field('a'),
+      field('b', 'is required'),
+      field('c', 'is required'),
+    );
+    const text = await html(page);
+    expect(text.match(/autofocus/g)).toHaveLength(1);
+    expect(text).toMatch(/<input id="f-b"[^>]* autofocus/);
+  });
+
+  it('focuses a form’s own error when it comes first, and nothing on a page that did not ask', async () => {
+    const formError = jsx(FieldError, { id: 'e', lang: 'en', message: 'no', formLevel: true });
+    const text = await html(jsx(LandOnFirstError, {}, formError, field('b', 'is required')));
+    expect(text).toMatch(/<p class="field-error" id="e" tabindex="-1" autofocus/);
+    expect(text.match(/autofocus/g)).toHaveLength(1);
+    expect(await html(field('b', 'is required'))).not.toContain('autofocus');
   });
 });

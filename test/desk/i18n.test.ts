@@ -6,13 +6,22 @@ import {
   formatInstant,
   formatMoney,
   isTimeZone,
-  russianPlural,
+  pluralForm,
   timeZoneLabel,
 } from '../../src/format';
+import { analyticsFor } from '../../src/desk/i18n/analytics';
+import { caseworkFor } from '../../src/desk/i18n/casework';
+import { formatSize } from '../../src/desk/i18n/files';
+import type { Language } from '../../src/desk/i18n/lang';
 import { labelsFor } from '../../src/desk/i18n/labels';
 import { pickLanguage } from '../../src/desk/i18n/lang';
 import { fieldErrorText } from '../../src/desk/i18n/field-errors';
-import { FIELD_CODES, type FieldCode, type FieldParams } from '../../src/http/field-issues';
+import {
+  FIELD_CODES,
+  fieldMessage,
+  type FieldCode,
+  type FieldParams,
+} from '../../src/http/field-issues';
 
 /** Intl separates groups with (narrow) no-break spaces; compare on plain spaces. */
 const plain = (s: string) => s.replace(/\s/g, ' ');
@@ -31,7 +40,67 @@ describe('counts in Russian', () => {
     [111, 'дней'],
     [0, 'дней'],
   ] as const)('writes %i with the form %j', (n, form) => {
-    expect(russianPlural(n, ['день', 'дня', 'дней'])).toBe(form);
+    expect(pluralForm('ru', n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' })).toBe(form);
+  });
+});
+
+describe('a count meets its noun in the right form (1, 2, 5, 21)', () => {
+  const flag = (lang: Language, n: number) => analyticsFor(lang).flag('CDEK', 'x', 'W1', n, '1');
+  const limit = (lang: Language, code: FieldCode, n: number) =>
+    fieldErrorText(lang, {
+      code,
+      params: code === 'too_few' ? { minimum: n } : { maximum: n },
+      message: fieldMessage(code, code === 'too_few' ? { minimum: n } : { maximum: n }),
+    });
+  it.each([
+    [1, '1 претензия', '1 claim', 'остался 1 день', '1 day left', '1 байт', '1 byte'],
+    [2, '2 претензии', '2 claims', 'осталось 2 дня', '2 days left', '2 байта', '2 bytes'],
+    [5, '5 претензий', '5 claims', 'осталось 5 дней', '5 days left', '5 байт', '5 bytes'],
+    [21, '21 претензия', '21 claims', 'остался 21 день', '21 days left', '21 байт', '21 bytes'],
+  ])('%i', (n, claimsRu, claimsEn, leftRu, leftEn, bytesRu, bytesEn) => {
+    expect(flag('ru', n)).toContain(`: ${claimsRu} за неделю`);
+    expect(flag('en', n)).toContain(`: ${claimsEn} in week`);
+    expect(caseworkFor('ru').daysLeft(n)).toBe(leftRu);
+    expect(caseworkFor('en').daysLeft(n)).toBe(leftEn);
+    expect(caseworkFor('ru').daysOverdue(n)).toBe(
+      `просрочено на ${leftRu.split(' ').slice(1).join(' ')}`,
+    );
+    expect(formatSize('ru', n)).toBe(bytesRu);
+    expect(formatSize('en', n)).toBe(bytesEn);
+  });
+
+  it.each([
+    [1, 'не длиннее 1 символа', 'must be at most 1 character long', 'не меньше 1 элемента'],
+    [2, 'не длиннее 2 символов', 'must be at most 2 characters long', 'не меньше 2 элементов'],
+    [5, 'не длиннее 5 символов', 'must be at most 5 characters long', 'не меньше 5 элементов'],
+    [21, 'не длиннее 21 символа', 'must be at most 21 characters long', 'не меньше 21 элемента'],
+  ])('field limits of %i', (n, longRu, longEn, fewRu) => {
+    expect(limit('ru', 'too_long', n)).toBe(longRu);
+    expect(limit('en', 'too_long', n)).toBe(longEn);
+    expect(limit('ru', 'too_few', n)).toBe(fewRu);
+  });
+
+  it.each([
+    [1, 'не больше 1 документа: уже 1, ещё 1 не поместится'],
+    [2, 'не больше 2 документов: уже 1, ещё 2 не поместятся'],
+    [5, 'не больше 5 документов: уже 1, ещё 5 не поместятся'],
+    [21, 'не больше 21 документа: уже 1, ещё 21 не поместится'],
+  ])('the evidence limit of %i', (n, expected) => {
+    const params = { maximum: n, current: 1, adding: n };
+    expect(fieldErrorText('ru', { code: 'evidence_limit', params, message: '' })).toBe(
+      `в претензии ${expected}`,
+    );
+  });
+
+  it.each([
+    [1, 'в течение 1 месяца'],
+    [2, 'в течение 2 месяцев'],
+    [5, 'в течение 5 месяцев'],
+    [21, 'в течение 21 месяца'],
+  ])('the filing window of %i months', (months, expected) => {
+    const params = { months, closedOn: '2025-01-01' };
+    const text = fieldErrorText('ru', { code: 'filing_deadline_passed', params, message: '' });
+    expect(text).toContain(expected);
   });
 });
 
@@ -189,7 +258,7 @@ describe('field errors in Russian, by code', () => {
 
   it('translates a schema’s own message, numbers included, and keeps English pages English', () => {
     const decimals = 'has 3 decimals; RUB allows at most 2';
-    expect(ru('invalid_value', {}, decimals)).toBe('знаков после точки: 3; можно не больше 2');
+    expect(ru('invalid_value', {}, decimals)).toBe('знаков в дробной части: 3; можно не больше 2');
     expect(ru('invalid_format', { format: 'email' }, 'must be an e-mail address')).toBe(
       'должен быть адресом электронной почты',
     );

@@ -6,7 +6,13 @@ import { deskLine, formatParam } from '../../src/desk/i18n/lines';
 import { clerkMoves } from '../../src/desk/forms/move-form';
 import { shipmentFacts } from '../../src/desk/views/parts/shipment-facts';
 import { getCalendar } from '../../src/domain/calendar';
-import { fileClaim, type Claim, type ClaimEvent } from '../../src/domain/claim';
+import {
+  applyCommand,
+  fileClaim,
+  type Claim,
+  type ClaimCommand,
+  type ClaimEvent,
+} from '../../src/domain/claim';
 import { prepareClaim, type ClaimFiling } from '../../src/domain/claim/filing';
 import { line } from '../../src/domain/explain';
 import { resolvePolicy, type PolicyNote } from '../../src/domain/policies';
@@ -276,5 +282,57 @@ describe('a claim stored before the citations were reworded', () => {
     expect(deskLine('en', stored('2019-01', 'an older FAQ', 'прежний FAQ'))).toContain(
       'an older FAQ',
     );
+  });
+});
+
+describe('a claim’s order, its B2B customer and its clerks (issue 21)', () => {
+  const clerk = { role: 'clerk' as const, id: 'clerk:d51a772b86707a5b' };
+  const ctx = { at: AT, today: TODAY, by: clerk };
+  const filed: Claim = { ...claimOf(FILINGS['uninsured lost']), orderId: 'O-7', b2b: true };
+  const commands: ClaimCommand[] = [
+    { type: 'review' },
+    { type: 'decide', decision: 'approved', reason: 'Lost in transit' },
+    { type: 'pay', amount: rub('450.00'), paidOn: TODAY, reference: 'PP-1' },
+  ];
+  const paid = commands.reduce((claim, c) => applyCommand(claim, c, ctx).claim, filed);
+  const html = async (claim: Claim, lang: Language) =>
+    String(
+      await ClaimPage({
+        lang,
+        path: `/desk/claims/${claim.id}`,
+        csrf: 'token',
+        claim,
+        history: [],
+        actorNames: new Map([[clerk.id, 'Olga Smirnova']]),
+        carrier: carrierName(claim.carrier, lang),
+        overdue: false,
+        facts: shipmentFacts(claim.shipment),
+        moves: clerkMoves(claim.status),
+        today: TODAY,
+      }),
+    );
+
+  it('names the clerk who decided and who recorded the payment, not the key', async () => {
+    const text = textOf(await html(paid, 'en'));
+    expect(text).toMatch(/Decided by Olga Smirnova clerk:d51a772b86707a5b ?,/);
+    expect(text).toMatch(/Recorded by Olga Smirnova clerk:d51a772b86707a5b ?,/);
+  });
+
+  it('links the order, when the claim has one', async () => {
+    expect(await html(paid, 'ru')).toContain(
+      '<a href="/desk/shops/shop-1/orders/O-7" id="claim-order">O-7</a>',
+    );
+    const { orderId: _none, ...withoutOrder } = paid;
+    expect(await html(withoutOrder, 'ru')).not.toContain('id="claim-order"');
+  });
+
+  it('marks a B2B claim on its page and in its letter, in both languages', async () => {
+    expect(textOf(await html(paid, 'ru'))).toContain('Покупатель B2B: организация');
+    expect(textOf(await html(paid, 'en'))).toContain('Customer B2B: a business');
+    const { b2b: _not, ...consumer } = paid;
+    expect(await html(consumer, 'en')).not.toContain('claim-b2b');
+    expect(await letterText(paid, 'ru')).toContain('Anna Petrova, юридическое лицо (заказ B2B)');
+    expect(await letterText(paid, 'en')).toContain('Anna Petrova, a business (B2B order)');
+    expect(await letterText(consumer, 'en')).not.toContain('B2B');
   });
 });

@@ -9,6 +9,7 @@ import type { DeskEnv } from '../../src/desk/routes/desk-env';
 import { deskErrorHandler, deskRefusal } from '../../src/desk/routes/desk-errors';
 import type { Language } from '../../src/desk/i18n/lang';
 import { StorageBusyError, StorageTooLargeError } from '../../src/storage/errors';
+import type { Storage } from '../../src/storage/repository';
 
 /** A desk route that fails with `error`, answered by the desk's error handler. */
 async function pageFor(error: Error, lang: Language) {
@@ -17,6 +18,13 @@ async function pageFor(error: Error, lang: Language) {
     c.set('lang', lang);
     c.set('requestId', 'req-1');
     c.set('csrf', 'token');
+    // The page's footer names the clerk's time zone as of now; nothing here reads storage.
+    c.set('deps', {
+      clock: () => new Date(),
+      maxBodyBytes: 1,
+      storage: {} as Storage,
+      newId: () => 'x',
+    });
     await next();
   });
   app.post('/desk/claims/:id/moves/:move', () => {

@@ -5,10 +5,14 @@
  * mapped to the field that shows them.
  */
 import { z } from '@hono/zod-openapi';
-import { FORM_LEVEL } from './field-errors';
+import { FORM_LEVEL, type FieldIssues } from './field-errors';
+import { moneyFields } from './money-input';
 
 /** Rows of the evidence table (empty rows are ignored). */
 export const EVIDENCE_ROWS = 3;
+
+/** The form's money fields, read the desk's way («1 234,50») before the schema checks them. */
+export const FILING_MONEY_FIELDS = ['deliveryCost', 'declaredValue', 'documentedValue'] as const;
 
 /**
  * The shop a clerk files for: a shop id as API keys carry it.
@@ -27,9 +31,13 @@ type Values = Record<string, string>;
 const compact = (o: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-function shipmentOf(v: Values, s: (name: string) => string): Record<string, unknown> {
+function shipmentOf(
+  v: Values,
+  s: (name: string) => string,
+  amounts: Readonly<Record<string, string>>,
+): Record<string, unknown> {
   const opt = (name: string) => s(name) || undefined;
-  const money = (name: string) => ({ amount: s(name), currency: s('currency') });
+  const money = (name: string) => ({ amount: amounts[name] ?? '', currency: s('currency') });
   const optMoney = (name: string) => (s(name) ? money(name) : undefined);
   const insured = s('declaredValue') !== '';
   const deliveryCost = money('deliveryCost');
@@ -70,17 +78,20 @@ function shipmentOf(v: Values, s: (name: string) => string): Record<string, unkn
 }
 
 /**
- * The POST /v1/claims body a filled form stands for, and which form row each
- * evidence item came from (empty rows are skipped).
+ * The POST /v1/claims body a filled form stands for, which form row each
+ * evidence item came from (empty rows are skipped), and the amounts that could
+ * not be read as amounts (by field).
  *
- * @example filingFromForm({ type: 'lost', waybill: 'W1', currency: 'RUB', deliveryCost: '500.00', … }).body.shipment
+ * @example filingFromForm({ type: 'lost', waybill: 'W1', currency: 'RUB', deliveryCost: '500,00', … }).body.shipment
  * // { deliveryCost: { amount: '500.00', currency: 'RUB' }, deliveryPaid: false }
  */
 export function filingFromForm(v: Values): {
   body: Record<string, unknown>;
   evidenceRows: number[];
+  unreadAmounts: FieldIssues;
 } {
   const s = (name: string) => v[name]?.trim() ?? '';
+  const { amounts, issues } = moneyFields(v, FILING_MONEY_FIELDS);
   const rows = Array.from({ length: EVIDENCE_ROWS }, (_, i) => i).filter(
     (i) => s(`evidence.${i}.name`) !== '',
   );
@@ -99,10 +110,10 @@ export function filingFromForm(v: Values): {
     shippedDate: s('shippedDate'),
     claimant: { name: s('claimantName'), email: s('claimantEmail'), phone: s('claimantPhone') },
     description: s('description'),
-    shipment: shipmentOf(v, s),
+    shipment: shipmentOf(v, s, amounts),
     evidence,
   });
-  return { body, evidenceRows: rows };
+  return { body, evidenceRows: rows, unreadAmounts: issues };
 }
 
 const TOP_FIELDS = ['type', 'carrier', 'waybill', 'orderId', 'shippedDate', 'description'];

@@ -9,6 +9,7 @@ import type { CurrencyCode } from '../../domain/money';
 import { DecisionSchema, NoteSchema, PaymentSchema } from '../../schemas/claim.schema';
 import { PARSE_OPTIONS } from '../../http/field-issues';
 import { fieldFor, schemaIssues, type FieldIssues } from './field-errors';
+import { moneyFields } from './money-input';
 
 /**
  * Each clerk move (a URL segment) and the status it moves the claim to.
@@ -68,9 +69,15 @@ export class MoveFormError extends Error {
   }
 }
 
-function parsed<T>(result: z.ZodSafeParseResult<T>, fields: readonly string[]): T {
-  if (result.success) return result.data;
-  throw new MoveFormError(schemaIssues(result.error, (path) => fieldFor(path, fields)));
+/** The schema's answer, or every issue by field: the schema's, and an amount the desk could not read. */
+function parsed<T>(
+  result: z.ZodSafeParseResult<T>,
+  fields: readonly string[],
+  unread: FieldIssues,
+): T {
+  if (result.success && Object.keys(unread).length === 0) return result.data;
+  const issues = result.success ? {} : schemaIssues(result.error, (path) => fieldFor(path, fields));
+  throw new MoveFormError({ ...issues, ...unread });
 }
 
 const text = (form: Record<string, string>, name: string) => form[name]?.trim() || undefined;
@@ -87,25 +94,28 @@ export function moveCommand(
   currency: CurrencyCode,
 ): ClaimCommand {
   const fields = MOVE_FIELDS[move];
+  // An amount is read the desk's way first («1 234,50»), then checked by the API's schema.
+  const { amounts, issues } = moneyFields(form, fields.includes('amount') ? ['amount'] : []);
+  const amount = amounts.amount ?? '';
   if (move === 'review') {
     const { note } = parsed(
       NoteSchema.safeParse({ note: text(form, 'note') }, PARSE_OPTIONS),
       fields,
+      issues,
     );
     return { type: 'review', note };
   }
   if (move === 'payment') {
     const body = {
-      amount: { amount: form.amount?.trim() ?? '', currency },
+      amount: { amount, currency },
       paidOn: form.paidOn ?? '',
       reference: form.reference ?? '',
     };
-    const input = parsed(PaymentSchema.safeParse(body, PARSE_OPTIONS), fields);
+    const input = parsed(PaymentSchema.safeParse(body, PARSE_OPTIONS), fields, issues);
     return { type: 'pay', ...input };
   }
-  const approvedAmount =
-    move === 'partial' ? { amount: form.amount?.trim() ?? '', currency } : undefined;
+  const approvedAmount = move === 'partial' ? { amount, currency } : undefined;
   const body = { decision: CLERK_MOVES[move], reason: text(form, 'reason'), approvedAmount };
-  const input = parsed(DecisionSchema.safeParse(body, PARSE_OPTIONS), fields);
+  const input = parsed(DecisionSchema.safeParse(body, PARSE_OPTIONS), fields, issues);
   return { type: 'decide', ...input };
 }

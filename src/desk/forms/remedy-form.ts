@@ -7,6 +7,7 @@ import type { CurrencyCode } from '../../domain/money';
 import { PARSE_OPTIONS } from '../../http/field-issues';
 import { RemedyOfferSchema } from '../../schemas/remedy.schema';
 import { fieldFor, schemaIssues, type FieldIssues } from './field-errors';
+import { moneyFields } from './money-input';
 
 /** The offer form's fields (besides the CSRF token). */
 export const REMEDY_FIELDS = ['kind', 'amount', 'percent', 'note'] as const;
@@ -44,7 +45,8 @@ const filled = (form: Record<string, string>, name: string) => form[name]?.trim(
  * @example remedyOffer({ kind: 'discount_next_order', percent: '10' }, 'RUB') // { kind: 'discount_next_order', percent: 10 }
  */
 export function remedyOffer(form: Record<string, string>, currency: CurrencyCode): RemedyOffer {
-  const amount = filled(form, 'amount');
+  const { amounts, issues } = moneyFields(form, ['amount']);
+  const amount = amounts.amount || undefined;
   const percent = filled(form, 'percent');
   const body = {
     kind: form.kind ?? '',
@@ -53,6 +55,7 @@ export function remedyOffer(form: Record<string, string>, currency: CurrencyCode
     note: filled(form, 'note'),
   };
   const parsed = RemedyOfferSchema.safeParse(body, PARSE_OPTIONS);
-  if (parsed.success) return parsed.data;
-  throw new RemedyFormError(schemaIssues(parsed.error, remedyFieldFor));
+  if (parsed.success && Object.keys(issues).length === 0) return parsed.data;
+  const schema = parsed.success ? {} : schemaIssues(parsed.error, remedyFieldFor);
+  throw new RemedyFormError({ ...schema, ...issues });
 }

@@ -2,6 +2,7 @@
 import type { ClaimCause, ClaimType } from '../../domain/claim';
 import type { GroupBy } from '../../domain/analytics';
 import type { Language } from './lang';
+import { countOf } from '../../format';
 
 const en = {
   nav: 'Analytics',
@@ -38,7 +39,7 @@ const en = {
     'A carrier and cause with at least 3 claims in a week, more than twice its average over the 8 weeks before.',
   noFlags: 'No carrier and cause stands out in this range.',
   flag: (carrier: string, cause: string, week: string, count: number, average: string) =>
-    `${carrier}, ${cause}: ${count} claims in week ${week} (8-week average ${average})`,
+    `${carrier}, ${cause}: ${countOf('en', count, { one: 'claim', other: 'claims' })} in week ${week} (8-week average ${average})`,
   week: 'Week',
   trailingAverage: '8-week average',
   causes: {
@@ -56,9 +57,13 @@ const en = {
   causeNone: 'Not set',
   causeSubmit: 'Save the cause',
   causeHint: 'Counted in the analytics; the history records the change.',
+  causeRequired: 'choose one of the causes in the list',
 };
 
 export type AnalyticsMessages = typeof en;
+
+/** 1 претензия, 3 претензии, 5 претензий. */
+const CLAIMS_RU = { one: 'претензия', few: 'претензии', many: 'претензий', other: 'претензии' };
 
 const ru: AnalyticsMessages = {
   nav: 'Аналитика',
@@ -94,7 +99,7 @@ const ru: AnalyticsMessages = {
     'Перевозчик и причина, у которых за неделю не меньше 3 претензий и больше чем вдвое выше среднего за 8 предыдущих недель.',
   noFlags: 'За этот период ни один перевозчик и причина не выделяются.',
   flag: (carrier, cause, week, count, average) =>
-    `${carrier}, ${cause}: ${count} претензий за неделю ${week} (среднее за 8 недель ${average})`,
+    `${carrier}, ${cause}: ${countOf('ru', count, CLAIMS_RU)} за неделю ${week} (среднее за 8 недель ${average})`,
   week: 'Неделя',
   trailingAverage: 'Среднее за 8 недель',
   causes: {
@@ -112,6 +117,7 @@ const ru: AnalyticsMessages = {
   causeNone: 'Не указана',
   causeSubmit: 'Сохранить причину',
   causeHint: 'Учитывается в аналитике; смена записывается в историю.',
+  causeRequired: 'выберите одну из причин в списке',
 };
 
 /** @example analyticsFor('ru').title // 'Аналитика претензий' */

@@ -1,6 +1,8 @@
 /** Texts of the clerk's casework: assign to me, notes, the queue's search, tabs and order. */
-import { russianPlural } from '../../format';
+import { countOf, pluralForm } from '../../format';
 import type { Language } from './lang';
+
+const DAYS_EN = { one: 'day', other: 'days' };
 
 const en = {
   assignee: 'Who works on it',
@@ -45,14 +47,15 @@ const en = {
   sortBy: (column: string) => `Sort by ${column}`,
   assigneeColumn: 'Assigned to',
   daysColumn: 'Days left',
-  daysLeft: (n: number) => (n === 0 ? 'due today' : `${n} day${n === 1 ? '' : 's'} left`),
-  daysOverdue: (n: number) => `${n} day${n === 1 ? '' : 's'} overdue`,
+  daysLeft: (n: number) => (n === 0 ? 'due today' : `${countOf('en', n, DAYS_EN)} left`),
+  daysOverdue: (n: number) => `${countOf('en', n, DAYS_EN)} overdue`,
 };
 
 export type CaseworkMessages = typeof en;
 
-/** 1 день, 2 дня, 5 дней. */
-const days = (n: number) => `${n} ${russianPlural(n, ['день', 'дня', 'дней'])}`;
+/** 1 день, 2 дня, 5 дней, 21 день. */
+const days = (n: number) =>
+  countOf('ru', n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' });
 
 const ru: CaseworkMessages = {
   assignee: 'Кто занимается',
@@ -98,7 +101,11 @@ const ru: CaseworkMessages = {
   sortBy: (column: string) => `Сортировать: ${column}`,
   assigneeColumn: 'Кто занимается',
   daysColumn: 'Осталось',
-  daysLeft: (n: number) => (n === 0 ? 'срок сегодня' : `осталось ${days(n)}`),
+  // «остался 1 день», «осталось 2 дня»: the verb agrees with the count too.
+  daysLeft: (n: number) =>
+    n === 0
+      ? 'срок сегодня'
+      : `${pluralForm('ru', n, { one: 'остался', other: 'осталось' })} ${days(n)}`,
   daysOverdue: (n: number) => `просрочено на ${days(n)}`,
 };
 

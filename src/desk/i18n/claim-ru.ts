@@ -1,10 +1,14 @@
 /** Russian texts of the claim page; the type keeps them in step with the English ones. */
 import type { ClaimMessages } from './claim';
+import { commonFor } from './common';
+import type { GeneratedComment } from '../../domain/claim';
 
 export const ru: ClaimMessages = {
   title: (waybill: string) => `Претензия по накладной ${waybill}`,
   summary: 'Кратко',
   claimId: 'Номер претензии',
+  customerKind: 'Покупатель',
+  b2b: 'B2B: организация (официальный тон, неустойка по договору)',
   status: 'Статус',
   type: 'Вид',
   carrier: 'Перевозчик',
@@ -65,12 +69,15 @@ export const ru: ClaimMessages = {
   what: 'Что',
   change: 'Статус',
   note: 'Комментарий',
+  generated: (comment: GeneratedComment) =>
+    comment.kind === 'payment_reference'
+      ? `номер платежа ${comment.reference}`
+      : 'поступили новые документы, претензия снова на рассмотрении',
   nextSteps: 'Дальнейшие шаги',
   settled: 'Шагов больше нет: претензия закрыта.',
   noteOptional: 'Комментарий (необязательно)',
   reasonOptional: 'Причина (необязательно)',
-  amountHint: (computed: string) =>
-    `Десятичное число с точкой, например 1500.00. Расчётная сумма: ${computed}.`,
+  amountHint: (computed: string) => `${commonFor('ru').amountRule} Расчётная сумма: ${computed}.`,
   moves: {
     review: { title: 'Взять на рассмотрение', submit: 'Взять на рассмотрение' },
     'needs-info': { title: 'Запросить сведения', submit: 'Запросить сведения' },

@@ -2,7 +2,9 @@
 import type { ClerkMove } from '../forms/move-form';
 import { ru } from './claim-ru';
 import type { FactKey } from '../views/parts/shipment-facts';
+import type { GeneratedComment } from '../../domain/claim';
 import type { Language } from './lang';
+import { commonFor } from './common';
 
 export interface MoveTexts {
   title: string;
@@ -13,6 +15,8 @@ const en = {
   title: (waybill: string) => `Claim for waybill ${waybill}`,
   summary: 'Summary',
   claimId: 'Claim id',
+  customerKind: 'Customer',
+  b2b: 'B2B: a business (formal messages, the contract’s penalty)',
   status: 'Status',
   type: 'Type',
   carrier: 'Carrier',
@@ -73,11 +77,15 @@ const en = {
   what: 'What',
   change: 'Status',
   note: 'Note',
+  generated: (comment: GeneratedComment) =>
+    comment.kind === 'payment_reference'
+      ? `payment reference ${comment.reference}`
+      : 'new evidence arrived, back into review',
   nextSteps: 'Next steps',
   settled: 'No further moves: the claim is settled.',
   noteOptional: 'Note (optional)',
   reasonOptional: 'Reason (optional)',
-  amountHint: (computed: string) => `A decimal with a point, e.g. 1500.00. Computed: ${computed}.`,
+  amountHint: (computed: string) => `${commonFor('en').amountRule} Computed: ${computed}.`,
   moves: {
     review: { title: 'Take into review', submit: 'Take into review' },
     'needs-info': { title: 'Ask for information', submit: 'Ask for information' },

@@ -18,6 +18,9 @@ const en = {
   signedInAs: 'Signed in:',
   footer: 'Amounts are exact; nothing is rounded on this page.',
   errorPrefix: 'Error:',
+  // How every money field reads what is typed (src/desk/forms/money-input.ts).
+  amountRule:
+    'Write it as 1234.50 or 1 234,50: a comma or a point before the decimals (never both), spaces between thousands if you like.',
   fixErrors: 'Some fields need correcting; each one says why.',
   backToQueue: 'Back to the claims queue',
   yes: 'yes',
@@ -82,6 +85,8 @@ const ru: CommonMessages = {
   signedInAs: 'Вы вошли как',
   footer: 'Суммы точные, на странице ничего не округляется.',
   errorPrefix: 'Ошибка:',
+  amountRule:
+    'Пишите как 1 234,50 или 1234.50: дробную часть — после запятой или точки (но не обеих сразу), тысячи можно отделить пробелами.',
   fixErrors: 'Некоторые поля нужно исправить; у каждого указана причина.',
   backToQueue: 'Вернуться к очереди претензий',
   yes: 'да',

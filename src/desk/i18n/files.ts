@@ -1,6 +1,6 @@
 /** Texts of evidence files on the desk: the claim page's list and forms, and the phone form's rows. */
 import type { EvidenceFileErrorCode } from '../../services/evidence-files';
-import { LOCALES } from '../../format';
+import { countOf, LOCALES, type PluralForms } from '../../format';
 import type { Language } from './lang';
 
 /** Why a file was not attached, by the evidence-file service's code. */
@@ -59,19 +59,25 @@ const ru: FileMessages = {
 /** @example filesFor('ru').attach // 'Приложить' */
 export const filesFor = (lang: Language): FileMessages => (lang === 'ru' ? ru : en);
 
+/** «1 байт», «2 байта», «5 байт»; "1 byte", "2 bytes". */
+const BYTES: Readonly<Record<Language, PluralForms>> = {
+  en: { one: 'byte', other: 'bytes' },
+  ru: { one: 'байт', few: 'байта', many: 'байт', other: 'байта' },
+};
+
 /**
  * A file size in the language: bytes, KB or MB with one decimal.
  *
  * @example formatSize('en', 48213) // '47.1 KB'
+ * @example formatSize('ru', 2) // '2 байта'
  */
 export function formatSize(lang: Language, bytes: number): string {
-  const units = lang === 'ru' ? ['байт', 'КБ', 'МБ'] : ['bytes', 'KB', 'MB'];
-  const exponent = bytes < 1024 ? 0 : bytes < 1024 * 1024 ? 1 : 2;
-  const value = bytes / 1024 ** exponent;
-  const digits = exponent === 0 ? 0 : 1;
+  if (bytes < 1024) return countOf(lang, bytes, BYTES[lang]);
+  const exponent = bytes < 1024 * 1024 ? 1 : 2;
+  const unit = (lang === 'ru' ? ['КБ', 'МБ'] : ['KB', 'MB'])[exponent - 1] ?? '';
   const number = new Intl.NumberFormat(LOCALES[lang], {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
-  return `${number} ${units[exponent] ?? ''}`;
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(bytes / 1024 ** exponent);
+  return `${number} ${unit}`;
 }

@@ -1,5 +1,6 @@
 /** Texts of the phone-claim form. */
 import type { Language } from './lang';
+import { commonFor } from './common';
 
 const en = {
   title: 'New claim by phone',
@@ -15,7 +16,7 @@ const en = {
   shippedDate: 'Shipped on',
   currency: 'Currency of all amounts',
   deliveryCost: 'Delivery cost',
-  amountHint: 'A decimal with a point, e.g. 500.00.',
+  amountHint: commonFor('en').amountRule,
   customer: 'Customer',
   claimantName: 'Customer’s name',
   claimantEmail: 'Customer’s e-mail',
@@ -80,7 +81,7 @@ const ru: FilingMessages = {
   shippedDate: 'Дата отправки',
   currency: 'Валюта всех сумм',
   deliveryCost: 'Стоимость доставки',
-  amountHint: 'Десятичное число с точкой, например 500.00.',
+  amountHint: commonFor('ru').amountRule,
   customer: 'Заявитель',
   claimantName: 'Имя заявителя',
   claimantEmail: 'Эл. почта заявителя',

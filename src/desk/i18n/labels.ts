@@ -6,6 +6,8 @@
 import type { ActorRole, ClaimEventType, ClaimStatus, ClaimType } from '../../domain/claim';
 import type { LossComponentKind } from '../../domain/compensation';
 import type { EvidenceKind } from '../../domain/evidence';
+import type { RescheduleReason } from '../../domain/policies';
+import type { PackageWeight } from '../../domain/weight';
 import type { Language } from './lang';
 
 export interface Labels {
@@ -15,6 +17,10 @@ export interface Labels {
   component: Record<LossComponentKind, string>;
   event: Record<ClaimEventType, string>;
   role: Record<ActorRole, string>;
+  /** Why a carrier moved the delivery date (a shipment's `rescheduled` event). */
+  rescheduleReason: Record<RescheduleReason, string>;
+  /** Which weight a package is charged by; `not declared`: the order stated no such package. */
+  weightBasis: Record<PackageWeight['basis'] | 'not declared', string>;
 }
 
 const en: Labels = {
@@ -56,6 +62,12 @@ const en: Labels = {
     cause_changed: 'Cause changed',
   },
   role: { shop: 'Shop', clerk: 'Clerk' },
+  rescheduleReason: {
+    courier_late: 'the courier is late',
+    supplier_late: 'the supplier is late',
+    other: 'another reason',
+  },
+  weightBasis: { volumetric: 'volumetric', physical: 'physical', 'not declared': 'not declared' },
 };
 
 const ru: Labels = {
@@ -97,6 +109,12 @@ const ru: Labels = {
     cause_changed: 'Изменена причина',
   },
   role: { shop: 'Магазин', clerk: 'Сотрудник' },
+  rescheduleReason: {
+    courier_late: 'опоздал курьер',
+    supplier_late: 'опоздал поставщик',
+    other: 'иная причина',
+  },
+  weightBasis: { volumetric: 'объёмный', physical: 'фактический', 'not declared': 'не заявлено' },
 };
 
 /**

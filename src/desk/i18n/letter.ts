@@ -32,6 +32,7 @@ const en = {
   } satisfies Record<ClaimType, (carrier: string, shipped: string) => string>,
   facts: 'Facts',
   customer: 'Customer',
+  businessCustomer: (name: string) => `${name}, a business (B2B order)`,
   calculation: 'Calculation',
   demanded: 'Amount demanded',
   demand: (amount: string, due: string) =>
@@ -74,6 +75,7 @@ const ru: LetterMessages = {
   },
   facts: 'Обстоятельства',
   customer: 'Покупатель',
+  businessCustomer: (name: string) => `${name}, юридическое лицо (заказ B2B)`,
   calculation: 'Расчёт',
   demanded: 'Сумма требования',
   demand: (amount: string, due: string) =>

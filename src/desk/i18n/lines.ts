@@ -3,13 +3,17 @@
  * `params` with the page language's template, and the amounts and decimals in its params
  * (written `450.00 RUB` and `4.800` by the domain, for the API's English `text`) are
  * formatted for that language, as every other amount on the page is: the Russian letter
- * says `450,00 ₽` in its calculation as in its demand.
+ * says `450,00 ₽` in its calculation as in its demand. A param that holds a code of the
+ * domain (a reschedule's reason, the weight a package is charged by) is shown by its name
+ * in the language, never as the code.
  */
-import { renderLine, type Line } from '../../domain/explain';
+import { renderLine, type Line, type LineKey } from '../../domain/explain';
+import { compileTemplate, fillTemplate } from '../../domain/explain/compile';
 import { isCurrencyCode } from '../../domain/money';
 import { listPolicies } from '../../domain/policies';
 import { formatDecimal, formatMoney } from '../../format';
 import type { Language } from './lang';
+import { labelsFor, type Labels } from './labels';
 
 /** An amount as the domain writes it in a param: a plain decimal, a space, a currency code. */
 const MONEY = /^(\d+(?:\.\d+)?) ([A-Z]{3})$/;
@@ -42,6 +46,45 @@ export function formatParam(
   return terms.every((term) => term !== undefined) ? terms.join(PLUS) : value;
 }
 
+/** The names of a code's values, for the params of a key that hold one. */
+type CodeNames = (labels: Labels) => Readonly<Record<string, string>>;
+const CODED_PARAMS: Readonly<Partial<Record<LineKey, Readonly<Record<string, CodeNames>>>>> = {
+  'reschedule.kept': { reason: (l) => l.rescheduleReason },
+  'reschedule.moved': { reason: (l) => l.rescheduleReason },
+  'remeasure.package': { beforeBasis: (l) => l.weightBasis, afterBasis: (l) => l.weightBasis },
+};
+
+/**
+ * Lines the desk words its own way. A packaging line names the item by its catalogue name
+ * alone: the item's id (`crate_m`) is the policy's key, not something a clerk reads.
+ */
+const DESK_TEMPLATES: Readonly<Partial<Record<LineKey, Readonly<Record<Language, string>>>>> = {
+  'charges.packaging': {
+    en: "Packaging: {name}, {price}, from the policy's catalogue.",
+    ru: 'Упаковка: {nameRu}, {price}, по каталогу перевозчика.',
+  },
+};
+const COMPILED_DESK = new Map(
+  Object.entries(DESK_TEMPLATES).map(([key, texts]) => [
+    key,
+    { en: compileTemplate(texts.en), ru: compileTemplate(texts.ru) },
+  ]),
+);
+
+/** A param's value in the language: a code by its name, an amount or a decimal formatted. */
+function paramText(
+  lang: Language,
+  key: LineKey,
+  name: string,
+  value: string | number | boolean,
+): string | number | boolean {
+  const names = CODED_PARAMS[key]?.[name]?.(labelsFor(lang));
+  if (names !== undefined && typeof value === 'string' && Object.hasOwn(names, value)) {
+    return names[value] ?? value;
+  }
+  return formatParam(lang, value);
+}
+
 /**
  * The params of a stored line as the desk shows them. A `policy.applied` line cites the
  * policy's source as it read when the result was computed; the same policy version cites
@@ -64,7 +107,11 @@ function currentParams(line: Pick<Line, 'key' | 'params'>): Line['params'] {
  */
 export function deskLine(lang: Language, line: Pick<Line, 'key' | 'params'>): string {
   const params = Object.fromEntries(
-    Object.entries(currentParams(line)).map(([name, value]) => [name, formatParam(lang, value)]),
+    Object.entries(currentParams(line)).map(([name, value]) => [
+      name,
+      paramText(lang, line.key, name, value),
+    ]),
   );
-  return renderLine({ key: line.key, params }, lang);
+  const own = COMPILED_DESK.get(line.key)?.[lang];
+  return own ? fillTemplate(own, params) : renderLine({ key: line.key, params }, lang);
 }

@@ -1,6 +1,7 @@
 /** Texts of the order page, the late-shipments queue and filing a claim from a shipment. */
 import type { ShipmentStatus } from '../../domain/shipment';
 import type { Language } from './lang';
+import { commonFor } from './common';
 
 const en = {
   lateTitle: 'Late shipments',
@@ -48,13 +49,12 @@ const en = {
   claimType: 'Claim type',
   description: 'What happened',
   documentedAmount: 'Documented amount (lost: value of the contents; damaged: the damage)',
-  documentedHint: 'Optional, e.g. 2500.00, in the shipment’s currency.',
+  documentedHint: `Optional, in the shipment’s currency. ${commonFor('en').amountRule}`,
   preview: 'Compute the amount',
   previewTitle: (shipmentId: string) => `Claim for shipment ${shipmentId}`,
   previewIntro: 'This is what the claim computes from the shipment’s facts. Nothing is filed yet.',
   confirm: 'File this claim',
   back: 'Back to the order',
-  refused: 'The claim cannot be filed:',
 };
 
 export type OrderMessages = typeof en;
@@ -105,13 +105,12 @@ const ru: OrderMessages = {
   claimType: 'Вид претензии',
   description: 'Что случилось',
   documentedAmount: 'Подтверждённая сумма (утрата: стоимость вложения; повреждение: ущерб)',
-  documentedHint: 'Необязательно, например 2500.00, в валюте отправления.',
+  documentedHint: `Необязательно, в валюте отправления. ${commonFor('ru').amountRule}`,
   preview: 'Рассчитать сумму',
   previewTitle: (shipmentId: string) => `Претензия по отправлению ${shipmentId}`,
   previewIntro: 'Так претензия рассчитывается по данным отправления. Пока ничего не подано.',
   confirm: 'Подать претензию',
   back: 'Назад к заказу',
-  refused: 'Претензию нельзя подать:',
 };
 
 /** @example ordersFor('ru').lateTitle // 'Опоздавшие отправления' */

@@ -1,6 +1,7 @@
 /** Texts of the claim page's "Customer remedies" section, both languages. */
 import type { RemedyKind, RemedyStatus } from '../../domain/remedy';
 import type { Language } from './lang';
+import { commonFor } from './common';
 
 const en = {
   title: 'Customer remedies',
@@ -21,7 +22,7 @@ const en = {
   kindLabel: 'Kind',
   amount: 'Value (amount)',
   amountHint: (currency: string) =>
-    `In ${currency}. Required for a refund, a voucher and a gift; what it cost for free delivery, a replacement or a repair; leave empty for a discount.`,
+    `In ${currency}. ${commonFor('en').amountRule} Required for a refund, a voucher and a gift; what it cost for free delivery, a replacement or a repair; leave empty for a discount.`,
   percent: 'Discount, percent',
   percentHint: 'Only for a discount on the next order: a whole number, 1–100.',
   limits: (discount: string, gift: string) =>
@@ -74,7 +75,7 @@ const ru: RemedyMessages = {
   kindLabel: 'Что предложить',
   amount: 'Сумма',
   amountHint: (currency: string) =>
-    `В ${currency}. Обязательна для возврата денег, сертификата и подарка; для бесплатной доставки, замены или ремонта — во что это обошлось; для скидки оставьте пустой.`,
+    `В ${currency}. ${commonFor('ru').amountRule} Обязательна для возврата денег, сертификата и подарка; для бесплатной доставки, замены или ремонта — во что это обошлось; для скидки оставьте пустой.`,
   percent: 'Скидка, процентов',
   percentHint: 'Только для скидки на следующий заказ: целое число от 1 до 100.',
   limits: (discount: string, gift: string) =>

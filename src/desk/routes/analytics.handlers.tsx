@@ -82,7 +82,7 @@ export async function setCause(c: C) {
   if (!CLAIM_ID.test(id)) return renderError(c, 'notFound');
   const body = await c.req.parseBody();
   const seen = /^\d{1,9}$/.test(String(body.version ?? '')) ? Number(body.version) : 0;
-  if (!isCause(body.cause)) return claimPage(c, id, { refused: true }, 422);
+  if (!isCause(body.cause)) return claimPage(c, id, { causeRefused: true }, 422);
   try {
     await c.var.services.claims.move(
       c.var.principal,

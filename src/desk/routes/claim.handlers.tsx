@@ -30,7 +30,14 @@ import { remediesOf, remedyDone, type RemedyOutcome } from './remedies.handlers'
 type C = Context<DeskEnv>;
 export type Outcome = Pick<
   ClaimPageProps,
-  'done' | 'conflictSeen' | 'refused' | 'failed' | 'attached' | 'fileRefused' | 'sent'
+  | 'done'
+  | 'conflictSeen'
+  | 'refused'
+  | 'failed'
+  | 'attached'
+  | 'fileRefused'
+  | 'sent'
+  | 'causeRefused'
 > & { remedies?: RemedyOutcome; casework?: Omit<CaseworkModel, 'notes' | 'me'> };
 
 export const CLAIM_ID = /^clm_[0-9a-f]{32}$/;
@@ -61,7 +68,11 @@ export async function claimPage(
   const today = claims.today();
   const me = c.get('clerkName');
   const known = new Map(me === undefined ? [] : [[c.var.principal.keyId, me]]);
-  const actors = history.map((event) => event.actor);
+  // The history's actors, and whoever decided and paid (a clerk key, named the same way).
+  const recorded = [claim.decision?.decidedBy, claim.payment?.recordedBy].flatMap((id) =>
+    id === undefined ? [] : [{ role: 'clerk' as const, id }],
+  );
+  const actors = [...history.map((event) => event.actor), ...recorded];
   const actorNames = await c.var.services.clerkNames.names(actors, known);
   const page = (
     <ClaimPage

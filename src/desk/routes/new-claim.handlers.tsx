@@ -137,16 +137,17 @@ export async function newClaim(c: C) {
   );
   if (!KEY.test(values.idempotencyKey ?? '')) values.idempotencyKey = `desk-${crypto.randomUUID()}`;
   const files = rowFiles(body, values);
-  const { body: filingBody, evidenceRows } = filingFromForm(values);
+  const { body: filingBody, evidenceRows, unreadAmounts } = filingFromForm(values);
   const shop = ShopIdSchema.safeParse(values.shopId ?? '', PARSE_OPTIONS);
   const filing = FileClaimSchema.safeParse(filingBody, PARSE_OPTIONS);
   const fieldOf = (path: readonly PropertyKey[]) => filingFieldFor(path, evidenceRows);
   const lang = c.get('lang');
   const shops = await knownShops(c);
-  if (!shop.success || !filing.success) {
+  if (!shop.success || !filing.success || Object.keys(unreadAmounts).length > 0) {
     const issues = {
       ...(shop.success ? {} : schemaIssues(shop.error, () => 'shopId')),
       ...(filing.success ? {} : schemaIssues(filing.error, fieldOf)),
+      ...unreadAmounts,
     };
     return page(c, values, { shops, errors: inLanguage(lang, issues) }, 422);
   }

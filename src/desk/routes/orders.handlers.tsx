@@ -7,11 +7,11 @@
 import type { Context } from 'hono';
 import { carrierName } from '../../domain/policies';
 import { CLAIM_TYPES } from '../../domain/claim';
-import type { ShipmentClaimRequest } from '../../domain/shipment';
-import { ShipmentClaimRequestSchema } from '../../schemas/shipment-claim.schema';
 import { orderHref, LateQueuePage } from '../views/late-queue';
 import { ClaimPreviewPage, type ClaimPreviewProps } from '../views/order/claim-preview';
-import { OrderPage } from '../views/order/order-page';
+import { OrderPage, type FailedShipmentClaim } from '../views/order/order-page';
+import { domainIssues, inLanguage, type FieldIssues } from '../forms/field-errors';
+import { shipmentClaimFieldFor, shipmentClaimRequest } from '../forms/shipment-claim-form';
 import type { DeskEnv } from './desk-env';
 import { deskRefusal } from './desk-errors';
 import { pathOf, renderPage } from './render';
@@ -62,9 +62,12 @@ export async function lateShipments(c: C) {
  * GET /desk/shops/:shopId/orders/:orderId.
  * @example deskRouter.get('/desk/shops/:shopId/orders/:orderId', showOrder);
  */
-export async function showOrder(c: C) {
-  const shopId = c.req.param('shopId') ?? '';
-  const orderId = c.req.param('orderId') ?? '';
+export function showOrder(c: C) {
+  return orderPage(c, c.req.param('shopId') ?? '', c.req.param('orderId') ?? '');
+}
+
+/** The order page; with a shipment's refused claim form, its values and errors (422). */
+async function orderPage(c: C, shopId: string, orderId: string, failed?: FailedShipmentClaim) {
   const order = await c.var.services.shipmentClaims.getOrder(c.var.principal, orderId, shopId);
   const lang = c.get('lang');
   return renderPage(
@@ -75,32 +78,18 @@ export async function showOrder(c: C) {
       csrf={c.get('csrf')}
       order={order}
       carrierName={(id) => carrierName(id, lang)}
+      failed={failed}
     />,
+    failed ? 422 : 200,
   );
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** The API's request body from the form; the documented amount in the shipment's currency. */
-function requestOf(values: ClaimPreviewProps['values'], currency: string) {
-  const amount = values.documentedAmount.trim();
-  const money = amount === '' ? {} : { amount: { amount, currency } };
-  const extra =
-    values.type === 'lost' && 'amount' in money
-      ? { documentedValue: money.amount }
-      : values.type === 'damaged' && 'amount' in money
-        ? { documentedDamage: money.amount }
-        : {};
-  return ShipmentClaimRequestSchema.safeParse({
-    type: values.type,
-    description: values.description,
-    ...extra,
-  });
-}
-
 /**
  * POST /desk/shops/:shopId/shipments/:shipmentId/claim: without `confirm`, the preview
- * (nothing stored); with it, the claim is filed and the desk shows it (303).
+ * (nothing stored); with it, the claim is filed and the desk shows it (303). A refusal is
+ * the order page again (422), the form filled in, each reason beside its field.
  * @example deskRouter.post('/desk/shops/:shopId/shipments/:shipmentId/claim', shipmentClaim);
  */
 export async function shipmentClaim(c: C) {
@@ -114,6 +103,14 @@ export async function shipmentClaim(c: C) {
   };
   const { shipments, shipmentClaims } = c.var.services;
   const shipment = await shipments.getShipment(c.var.principal, shipmentId, shopId);
+  const refused = (issues: FieldIssues) =>
+    orderPage(c, shopId, shipment.orderId, {
+      shipmentId,
+      values,
+      errors: inLanguage(c.get('lang'), issues),
+    });
+  const asked = shipmentClaimRequest(values, shipment.deliveryCost.currency);
+  if ('issues' in asked) return refused(asked.issues);
   const idempotencyKey = /^[\x21-\x7e]{1,255}$/.test(text(body.idempotencyKey))
     ? text(body.idempotencyKey)
     : `desk-${crypto.randomUUID()}`;
@@ -127,18 +124,17 @@ export async function shipmentClaim(c: C) {
     values,
     idempotencyKey,
   };
-  const parsed = requestOf(values, shipment.deliveryCost.currency);
-  if (!parsed.success) {
-    const refusals = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    return renderPage(c, <ClaimPreviewPage {...props} refusals={refusals} />, 422);
-  }
-  const request: ShipmentClaimRequest = parsed.data;
   try {
     if (text(body.confirm) !== 'yes') {
-      const preview = await shipmentClaims.preview(c.var.principal, shipmentId, request, shopId);
+      const preview = await shipmentClaims.preview(
+        c.var.principal,
+        shipmentId,
+        asked.request,
+        shopId,
+      );
       return await renderPage(c, <ClaimPreviewPage {...props} preview={preview} />);
     }
-    const { claim } = await shipmentClaims.file(c.var.principal, shipmentId, request, {
+    const { claim } = await shipmentClaims.file(c.var.principal, shipmentId, asked.request, {
       shopId,
       idempotencyKey,
     });
@@ -146,6 +142,6 @@ export async function shipmentClaim(c: C) {
   } catch (error) {
     const refusal = deskRefusal(error);
     if (!refusal || !('field' in refusal)) throw error;
-    return renderPage(c, <ClaimPreviewPage {...props} refusals={[refusal.field.message]} />, 422);
+    return refused(domainIssues(refusal.field, shipmentClaimFieldFor));
   }
 }

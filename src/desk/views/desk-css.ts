@@ -118,4 +118,7 @@ ul.duplicates { margin: .5rem 0; }
   main.letter { font-size: 12pt; }
   main.letter table, main.letter tr { break-inside: avoid; }
 }
+/* issue 21: fields and marks */
+.b2b-badge { background: #e3e8f7; color: #1d2f6f; }
+p.field-error:focus, .notice:focus { outline: 3px solid #f2a900; outline-offset: 2px; }
 `;

@@ -117,7 +117,9 @@ export function LetterPage(props: LetterProps) {
               </>
             ))}
             <dt>{m.customer}</dt>
-            <dd>{claim.claimant.name}</dd>
+            <dd id="letter-customer">
+              {claim.b2b === true ? m.businessCustomer(claim.claimant.name) : claim.claimant.name}
+            </dd>
           </dl>
           <p class="prose">{claim.description}</p>
           <h2>{m.calculation}</h2>

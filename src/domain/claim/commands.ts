@@ -16,6 +16,7 @@ import { assignClaim, unassignClaim } from './assignment';
 import { addEvidence, transition, type ClaimChange } from './changes';
 import type { Claim, ClaimActor, ClaimAssignee, ClaimEvent, ClaimEvidence } from './types';
 import { changeCause, type ClaimCause } from './cause';
+import { EVIDENCE_ADDED_NOTE } from './comments';
 
 /** Evidence as a shop (or a clerk on the phone) gives it; `addedAt` is the move's instant. */
 export type EvidenceInput = Omit<ClaimEvidence, 'id' | 'addedAt'> & { kind: EvidenceKind };
@@ -66,7 +67,7 @@ function addEvidenceMove(claim: Claim, given: readonly EvidenceInput[], ctx: Com
   const missing = missingEvidence(checklist, awaited, [...claim.evidence, ...added]);
   const withEvidence = addEvidence(claim, { evidence: added, missingEvidence: missing }, ctx);
   if (claim.status !== 'needs_info') return [withEvidence];
-  const note = 'evidence added';
+  const note = EVIDENCE_ADDED_NOTE;
   return [withEvidence, transition(withEvidence.claim, 'in_review', { ...ctx, note })];
 }
 

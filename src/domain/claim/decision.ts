@@ -14,6 +14,7 @@ import {
   type MoneyJson,
 } from '../money';
 import { transition, type ChangeContext, type ClaimChange } from './changes';
+import { paymentNote } from './comments';
 import { ClaimStateError } from './errors';
 import { canTransition } from './status';
 import type { Claim, ClaimDecision } from './types';
@@ -41,6 +42,9 @@ function requireReason(input: DecisionInput): string {
       'invalid-input',
       `a ${input.decision} decision needs a reason`,
       '/reason',
+      {
+        reason: 'required',
+      },
     );
   }
   return reason;
@@ -54,6 +58,7 @@ function approvedAmount(claim: Claim, input: DecisionInput): MoneyJson {
         'invalid-input',
         'a partial approval needs approvedAmount',
         '/approvedAmount',
+        { reason: 'required' },
       );
     }
     return toMoneyJson(computed);
@@ -65,6 +70,7 @@ function approvedAmount(claim: Claim, input: DecisionInput): MoneyJson {
       'invalid-input',
       'approvedAmount must be above 0',
       '/approvedAmount/amount',
+      { reason: 'not_positive' },
     );
   }
   if (amount.gt(computed.amount) && !input.overrideReason?.trim()) {
@@ -72,6 +78,7 @@ function approvedAmount(claim: Claim, input: DecisionInput): MoneyJson {
       'invalid-input',
       `approvedAmount ${formatMoney(input.approvedAmount)} is above the computed ${formatMoney(computed)}; give overrideReason to approve more`,
       '/approvedAmount/amount',
+      { reason: 'above_computed', params: { maximum: formatMoney(computed) } },
     );
   }
   if (input.decision === 'approved' && amount.lt(computed.amount)) {
@@ -79,6 +86,7 @@ function approvedAmount(claim: Claim, input: DecisionInput): MoneyJson {
       'invalid-input',
       `approving less than the computed ${formatMoney(computed)} is a partial approval (partially_approved)`,
       '/approvedAmount/amount',
+      { reason: 'below_computed', params: { minimum: formatMoney(computed) } },
     );
   }
   return toMoneyJson({ amount, currency: computed.currency });
@@ -135,10 +143,15 @@ export function recordPayment(
     requireSameCurrency(approved.currency, input.amount, '/amount/currency');
     const paid = moneyFromJson(input.amount, '/amount').amount;
     if (paid.gt(moneyFromJson(approved, '/amount').amount) || paid.lte(0)) {
+      // One sentence for both ends of the range (the API's words); the reason says which.
       throw new DomainError(
         'invalid-input',
         `amount must be above 0 and at most the approved ${formatMoney(approved)}`,
         '/amount/amount',
+        {
+          reason: paid.lte(0) ? 'not_positive' : 'above_approved',
+          params: { maximum: formatMoney(approved) },
+        },
       );
     }
   }
@@ -150,7 +163,7 @@ export function recordPayment(
   const payment = { ...input, recordedBy: ctx.by.id, recordedAt: ctx.at };
   return transition(claim, 'paid', {
     ...ctx,
-    note: `reference ${input.reference}`,
+    note: paymentNote(input.reference),
     patch: { payment },
   });
 }

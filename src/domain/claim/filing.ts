@@ -146,6 +146,7 @@ export function prepareClaim(filing: ClaimFiling, ctx: FilingContext): NewClaim 
       'filing-deadline-passed',
       `${policy.name} takes claims within ${policy.claims.filingWindowMonths} months of shipping: the window for a parcel shipped on ${filing.shippedDate} closed on ${filingDeadline}.`,
       '/shippedDate',
+      { params: { months: policy.claims.filingWindowMonths, closedOn: filingDeadline } },
     );
   }
   const compensation = compensationFor(filing, ctx);

@@ -11,3 +11,4 @@ export * from './commands';
 export * from './acknowledge';
 export * from './assignment';
 export * from './cause';
+export * from './comments';

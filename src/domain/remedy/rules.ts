@@ -113,7 +113,9 @@ function checkShape(offer: RemedyOffer, currency: CurrencyCode): void {
   const value = moneyFromJson(offer.value, '/value');
   requireSameCurrency(currency, value, '/value/currency');
   if (value.amount.lte(0)) {
-    throw new DomainError('invalid-input', 'must be more than 0', '/value/amount');
+    throw new DomainError('invalid-input', 'must be more than 0', '/value/amount', {
+      reason: 'not_positive',
+    });
   }
 }
 

@@ -46,7 +46,10 @@ export type ShipmentOnFile = ShipmentFacts &
 function required<T>(value: T | undefined, field: string, shipment: ShipmentOnFile): T {
   if (value !== undefined) return value;
   const message = `shipment '${shipment.shipmentId}' has no ${field}, which a claim needs: give it in its order (PUT /v1/orders/${shipment.orderId})`;
-  throw new DomainError('invalid-input', message, `/${field}`);
+  throw new DomainError('invalid-input', message, `/${field}`, {
+    reason: 'missing_fact',
+    params: { field },
+  });
 }
 
 /**

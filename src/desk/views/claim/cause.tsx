@@ -5,10 +5,11 @@ import { CLAIM_CAUSES, type Claim } from '../../../domain/claim';
 import { SelectField } from '../parts/fields';
 
 /**
- * The claim's cause, and the form that corrects it (over the version this page shows).
+ * The claim's cause, and the form that corrects it (over the version this page shows);
+ * `refused`: the form came back without one of the causes.
  * @example <Cause claim={claim} lang="en" csrf={token} />
  */
-export function Cause(props: { claim: Claim; lang: Language; csrf: string }) {
+export function Cause(props: { claim: Claim; lang: Language; csrf: string; refused?: boolean }) {
   const { claim, lang } = props;
   const m = analyticsFor(lang);
   const choices = CLAIM_CAUSES.map((cause) => ({ value: cause, label: m.causes[cause] }));
@@ -26,6 +27,7 @@ export function Cause(props: { claim: Claim; lang: Language; csrf: string }) {
           value={claim.cause}
           choices={choices}
           hint={m.causeHint}
+          error={props.refused ? m.causeRequired : undefined}
           required
           {...(claim.cause === undefined ? { emptyChoice: m.causeNone } : {})}
         />

@@ -6,6 +6,7 @@ import type { ClerkMove } from '../../forms/move-form';
 import type { Fact } from '../parts/shipment-facts';
 import type { Claim, ClaimEvent } from '../../../domain/claim';
 import { Layout } from '../layout';
+import { LandOnFirstError } from '../parts/first-error';
 import { Cause } from './cause';
 import { Compensation } from './compensation';
 import { CustomerMessages } from './customer-messages';
@@ -26,7 +27,7 @@ export interface ClaimPageProps {
   csrf: string;
   claim: Claim;
   history: ClaimEvent[];
-  /** Display names of the clerks in the history, by actor id. */
+  /** Display names of the clerks in the history, the decision and the payment, by actor id. */
   actorNames?: ActorNames | undefined;
   /** The carrier's name in the page language. */
   carrier: string;
@@ -41,6 +42,8 @@ export interface ClaimPageProps {
   conflictSeen?: number | undefined;
   refused?: boolean;
   failed?: FailedMove | undefined;
+  /** The cause form came back without one of the causes. */
+  causeRefused?: boolean;
   /** The claim's evidence files; undefined when file storage is off. */
   files?: EvidenceFile[] | undefined;
   /** The evidence entry whose file was just attached. */
@@ -66,71 +69,78 @@ export function ClaimPage(props: ClaimPageProps) {
   const status = labelsFor(lang).status[claim.status];
   return (
     <Layout lang={lang} title={m.title(claim.waybill)} path={props.path} csrf={props.csrf}>
-      <h1>{m.title(claim.waybill)}</h1>
-      {props.done ? (
-        <p class="notice success" role="status">
-          {m.done[props.done]}
+      <LandOnFirstError>
+        <h1>{m.title(claim.waybill)}</h1>
+        {props.done ? (
+          <p class="notice success" role="status">
+            {m.done[props.done]}
+          </p>
+        ) : null}
+        {props.conflictSeen !== undefined ? (
+          <p class="notice error" role="alert" id="conflict">
+            {m.conflict(props.conflictSeen, claim.version, status)}
+          </p>
+        ) : null}
+        {props.refused ? (
+          <p class="notice error" role="alert">
+            {m.refused}
+          </p>
+        ) : null}
+        <p class="letter-links">
+          <span>{m.letter}: </span>
+          <a href={`/desk/claims/${claim.id}/letter?lang=en`} hreflang="en">
+            {m.letterEn}
+          </a>
+          {' · '}
+          <a href={`/desk/claims/${claim.id}/letter?lang=ru`} hreflang="ru">
+            {m.letterRu}
+          </a>
         </p>
-      ) : null}
-      {props.conflictSeen !== undefined ? (
-        <p class="notice error" role="alert" id="conflict">
-          {m.conflict(props.conflictSeen, claim.version, status)}
-        </p>
-      ) : null}
-      {props.refused ? (
-        <p class="notice error" role="alert">
-          {m.refused}
-        </p>
-      ) : null}
-      <p class="letter-links">
-        <span>{m.letter}: </span>
-        <a href={`/desk/claims/${claim.id}/letter?lang=en`} hreflang="en">
-          {m.letterEn}
-        </a>
-        {' · '}
-        <a href={`/desk/claims/${claim.id}/letter?lang=ru`} hreflang="ru">
-          {m.letterRu}
-        </a>
-      </p>
-      <div class="columns">
-        <div>
-          <Summary claim={claim} lang={lang} carrier={props.carrier} overdue={props.overdue} />
-          {props.casework ? (
-            <Casework claim={claim} lang={lang} csrf={props.csrf} model={props.casework} />
-          ) : null}
-          <Moves
-            moves={props.moves}
-            claim={claim}
-            lang={lang}
-            csrf={props.csrf}
-            today={props.today}
-            failed={props.failed}
-          />
-          <Outcome claim={claim} lang={lang} />
-          <CustomerRemedies claim={claim} model={props.remedies} lang={lang} csrf={props.csrf} />
-          <Cause claim={claim} lang={lang} csrf={props.csrf} />
+        <div class="columns">
+          <div>
+            <Summary claim={claim} lang={lang} carrier={props.carrier} overdue={props.overdue} />
+            {props.casework ? (
+              <Casework claim={claim} lang={lang} csrf={props.csrf} model={props.casework} />
+            ) : null}
+            <Moves
+              moves={props.moves}
+              claim={claim}
+              lang={lang}
+              csrf={props.csrf}
+              today={props.today}
+              failed={props.failed}
+            />
+            <Outcome claim={claim} names={props.actorNames ?? new Map()} lang={lang} />
+            <CustomerRemedies claim={claim} model={props.remedies} lang={lang} csrf={props.csrf} />
+            <Cause claim={claim} lang={lang} csrf={props.csrf} refused={props.causeRefused} />
+          </div>
+          <div>
+            <Compensation compensation={claim.compensation} lang={lang} />
+            <Evidence
+              claim={claim}
+              lang={lang}
+              csrf={props.csrf}
+              files={props.files}
+              attached={props.attached}
+              fileRefused={props.fileRefused}
+            />
+            <ShipmentFacts claim={claim} facts={props.facts} lang={lang} />
+          </div>
         </div>
-        <div>
-          <Compensation compensation={claim.compensation} lang={lang} />
-          <Evidence
-            claim={claim}
-            lang={lang}
-            csrf={props.csrf}
-            files={props.files}
-            attached={props.attached}
-            fileRefused={props.fileRefused}
-          />
-          <ShipmentFacts claim={claim} facts={props.facts} lang={lang} />
-        </div>
-      </div>
-      <CustomerMessages
-        claim={claim}
-        lang={lang}
-        csrf={props.csrf}
-        messages={props.messages}
-        sent={props.sent}
-      />
-      <History events={props.history} names={props.actorNames ?? new Map()} lang={lang} />
+        <CustomerMessages
+          claim={claim}
+          lang={lang}
+          csrf={props.csrf}
+          messages={props.messages}
+          sent={props.sent}
+        />
+        <History
+          events={props.history}
+          claim={claim}
+          names={props.actorNames ?? new Map()}
+          lang={lang}
+        />
+      </LandOnFirstError>
     </Layout>
   );
 }

@@ -4,6 +4,7 @@ import type { Language } from '../../i18n/lang';
 import type { Fact } from '../parts/shipment-facts';
 import type { Claim } from '../../../domain/claim';
 import { factText } from '../parts/fact-value';
+import { orderHref } from '../late-queue';
 
 /**
  * The shipment (waybill, dates, the calculator's input) and the customer.
@@ -22,7 +23,11 @@ export function ShipmentFacts(props: { claim: Claim; facts: Fact[]; lang: Langua
         {claim.orderId ? (
           <>
             <dt>{m.orderId}</dt>
-            <dd>{claim.orderId}</dd>
+            <dd>
+              <a href={orderHref(claim.shopId, claim.orderId)} id="claim-order">
+                {claim.orderId}
+              </a>
+            </dd>
           </>
         ) : null}
         <dt>{m.shippedDate}</dt>

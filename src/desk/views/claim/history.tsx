@@ -1,10 +1,11 @@
 import { claimFor } from '../../i18n/claim';
 import { Instant } from '../parts/instant';
+import { Actor } from '../parts/actor';
 
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
 import type { ActorNames } from '../../../services/clerk-names';
-import type { ClaimEvent } from '../../../domain/claim';
+import { generatedComment, type Claim, type ClaimEvent } from '../../../domain/claim';
 import { analyticsFor } from '../../i18n/analytics';
 
 /** A `cause_changed` event's change: old cause → new. */
@@ -15,12 +16,23 @@ const causeChange = (lang: Language, cause: NonNullable<ClaimEvent['cause']>) =>
 
 /**
  * Every change of the claim, oldest first, as stored by the API; a clerk by
- * name when the key has one (the stored id beside it), else by id.
+ * name when the key has one (the stored id beside it), else by id. A note the
+ * rules wrote (a payment's reference…) is said in the page's language from the
+ * facts it stands for; a person's note as they wrote it.
  *
- * @example <History events={events} names={names} lang="en" />
+ * @example <History events={events} claim={claim} names={names} lang="en" />
  */
-export function History(props: { events: ClaimEvent[]; names: ActorNames; lang: Language }) {
+export function History(props: {
+  events: ClaimEvent[];
+  claim: Pick<Claim, 'payment'>;
+  names: ActorNames;
+  lang: Language;
+}) {
   const { lang } = props;
+  const noteOf = (event: ClaimEvent) => {
+    const comment = generatedComment(event, props.claim);
+    return comment ? m.generated(comment) : (event.note ?? '');
+  };
   const m = claimFor(lang);
   const l = labelsFor(lang);
   return (
@@ -44,8 +56,7 @@ export function History(props: { events: ClaimEvent[]; names: ActorNames; lang: 
                   <Instant lang={lang} at={event.at} />
                 </td>
                 <td>
-                  {l.role[event.actor.role]}{' '}
-                  <Actor id={event.actor.id} name={props.names.get(event.actor.id)} />
+                  {l.role[event.actor.role]} <Actor id={event.actor.id} names={props.names} />
                 </td>
                 <td>{l.event[event.type]}</td>
                 <td data-status={event.to}>
@@ -53,21 +64,12 @@ export function History(props: { events: ClaimEvent[]; names: ActorNames; lang: 
                   {event.to ? l.status[event.to] : ''}
                   {event.cause ? causeChange(lang, event.cause) : ''}
                 </td>
-                <td>{event.note ?? ''}</td>
+                <td>{noteOf(event)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
     </section>
-  );
-}
-
-function Actor(props: { id: string; name: string | undefined }) {
-  if (props.name === undefined) return <code>{props.id}</code>;
-  return (
-    <>
-      <span class="actor-name">{props.name}</span> <code class="actor-id">{props.id}</code>
-    </>
   );
 }

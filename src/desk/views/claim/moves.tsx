@@ -4,6 +4,7 @@ import { claimFor } from '../../i18n/claim';
 import { formatMoney } from '../../../format';
 import type { Language } from '../../i18n/lang';
 import type { ClerkMove } from '../../forms/move-form';
+import { moneyInputValue } from '../../forms/money-input';
 import type { Claim } from '../../../domain/claim';
 import { FieldError } from '../parts/field-error';
 import { TextArea, TextField } from '../parts/fields';
@@ -41,7 +42,7 @@ function Fields(props: MoveFormProps & { values: Record<string, string>; errors:
           label={m.paidAmount}
           inputmode="decimal"
           required
-          value={values.amount ?? approved}
+          value={values.amount ?? moneyInputValue(lang, approved)}
           hint={m.amountHint(computed)}
         />
         <TextField
@@ -96,7 +97,7 @@ function MoveForm(props: MoveFormProps) {
       <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
       {/* The version this page shows: the post is refused if the claim moved meanwhile. */}
       <input type="hidden" name="version" value={String(claim.version)} />
-      <FieldError id={`${move}-form-error`} lang={lang} message={formError} />
+      <FieldError id={`${move}-form-error`} lang={lang} message={formError} formLevel />
       <Fields {...props} values={failed?.values ?? {}} errors={failed?.errors ?? {}} />
       <button type="submit">{texts.submit}</button>
     </form>

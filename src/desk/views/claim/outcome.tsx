@@ -1,16 +1,19 @@
 import { claimFor } from '../../i18n/claim';
 import { Instant } from '../parts/instant';
+import { Actor } from '../parts/actor';
+import type { ActorNames } from '../../../services/clerk-names';
 import { formatDate, formatMoney } from '../../../format';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
 import type { Claim } from '../../../domain/claim';
 
 /**
- * The recorded decision and payment, once there are any.
+ * The recorded decision and payment, once there are any; the clerks who made them by
+ * name, as the history names them.
  *
- * @example <Outcome claim={claim} lang="en" />
+ * @example <Outcome claim={claim} names={names} lang="en" />
  */
-export function Outcome(props: { claim: Claim; lang: Language }) {
+export function Outcome(props: { claim: Claim; names: ActorNames; lang: Language }) {
   const { decision, payment } = props.claim;
   if (!decision && !payment) return null;
   const m = claimFor(props.lang);
@@ -43,7 +46,8 @@ export function Outcome(props: { claim: Claim; lang: Language }) {
           ) : null}
           <dt>{m.decidedBy}</dt>
           <dd>
-            {decision.decidedBy}, <Instant lang={lang} at={decision.decidedAt} />
+            <Actor id={decision.decidedBy} names={props.names} />,{' '}
+            <Instant lang={lang} at={decision.decidedAt} />
           </dd>
         </dl>
       ) : null}
@@ -57,7 +61,8 @@ export function Outcome(props: { claim: Claim; lang: Language }) {
           <dd>{payment.reference}</dd>
           <dt>{m.recordedBy}</dt>
           <dd>
-            {payment.recordedBy}, <Instant lang={lang} at={payment.recordedAt} />
+            <Actor id={payment.recordedBy} names={props.names} />,{' '}
+            <Instant lang={lang} at={payment.recordedAt} />
           </dd>
         </dl>
       ) : null}

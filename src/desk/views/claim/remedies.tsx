@@ -8,6 +8,7 @@ import type { Claim } from '../../../domain/claim';
 import { customerSide, REMEDY_KINDS, type Remedy } from '../../../domain/remedy';
 import type { RemedyLimits } from '../../../domain/shop';
 import { FieldError } from '../parts/field-error';
+import { useAutofocus } from '../parts/first-error';
 import { SelectField, TextArea, TextField } from '../parts/fields';
 
 /** The claim page's remedies: the list, the shop's limits, what the last step came to. */
@@ -74,7 +75,7 @@ function OfferForm(props: { claim: Claim; model: RemediesModel; lang: Language; 
           ? m.limits(`${limits.maxDiscountPercent}%`, formatMoney(lang, limits.maxGiftValue))
           : m.noLimits}
       </p>
-      <FieldError id="remedy-form-error" lang={lang} message={errors[FORM_LEVEL]} />
+      <FieldError id="remedy-form-error" lang={lang} message={errors[FORM_LEVEL]} formLevel />
       <SelectField
         {...id('kind')}
         label={m.kindLabel}
@@ -119,6 +120,8 @@ export function CustomerRemedies(props: {
   const m = remediesFor(lang);
   const side = customerSide(model.remedies, claim.compensation.amount.currency);
   const open = claim.status !== 'cancelled';
+  // A refused answer is said here, far down the page: the page lands on it.
+  const landHere = useAutofocus(model.settled === true);
   return (
     <section aria-labelledby="remedies-title" class="card" id="remedies">
       <h2 id="remedies-title">{m.title}</h2>
@@ -128,7 +131,11 @@ export function CustomerRemedies(props: {
         </p>
       ) : null}
       {model.settled ? (
-        <p class="notice error" role="alert">
+        <p
+          class="notice error"
+          role="alert"
+          {...(landHere ? { tabindex: -1, autofocus: true } : {})}
+        >
           {m.settled}
         </p>
       ) : null}

@@ -31,6 +31,16 @@ export function Summary(props: {
         </dd>
         <dt>{m.type}</dt>
         <dd>{l.type[claim.type]}</dd>
+        {claim.b2b === true ? (
+          <>
+            <dt>{m.customerKind}</dt>
+            <dd>
+              <span class="badge b2b-badge" id="claim-b2b">
+                {m.b2b}
+              </span>
+            </dd>
+          </>
+        ) : null}
         <dt>{m.carrier}</dt>
         <dd>{props.carrier}</dd>
         <dt>{m.shop}</dt>

@@ -10,6 +10,7 @@ import { Compensation } from '../claim/compensation';
 import { Layout } from '../layout';
 import { FieldError } from '../parts/field-error';
 import { CheckboxField, type Choice } from '../parts/fields';
+import { LandOnFirstError } from '../parts/first-error';
 import type { ClaimSummary } from '../../../storage/repository';
 import {
   CustomerSection,
@@ -96,7 +97,7 @@ function ErrorSummary(props: { lang: Language; errors: FieldErrors }) {
   return (
     <div class="notice error" role="alert" id="error-summary">
       <p>{m.errorSummary}</p>
-      <FieldError id="form-error" lang={props.lang} message={props.errors[FORM_LEVEL]} />
+      <FieldError id="form-error" lang={props.lang} message={props.errors[FORM_LEVEL]} formLevel />
       <ul>
         {fields.map((field) => (
           <li>
@@ -151,66 +152,68 @@ export function NewClaimPage(props: NewClaimProps) {
   };
   return (
     <Layout lang={props.lang} title={m.title} path={props.path} csrf={props.csrf} current="new">
-      <h1>{m.title}</h1>
-      <p>{m.intro}</p>
-      {props.alreadyUsed ? (
-        <p class="notice error" role="alert">
-          {m.alreadyUsed} <a href="/desk/new-claim">{m.newForm}</a>
-        </p>
-      ) : null}
-      {props.existingClaimId ? (
-        <p class="notice error" role="alert">
-          {m.claimExists}{' '}
-          <a href={`/desk/claims/${encodeURIComponent(props.existingClaimId)}`}>
-            {m.openExisting(props.existingClaimId)}
-          </a>
-        </p>
-      ) : null}
-      <ErrorSummary lang={props.lang} errors={props.errors} />
-      <form
-        method="post"
-        action="/desk/new-claim"
-        class="card filing"
-        enctype="multipart/form-data"
-        novalidate
-      >
-        <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
-        <input type="hidden" name="idempotencyKey" value={props.values.idempotencyKey ?? ''} />
-        <ShipmentSection {...section} />
-        <CustomerSection {...section} />
-        <LateSection {...section} />
-        <LossSection {...section} />
-        <EvidenceSection {...section} />
-        <div class="actions">
-          <button
-            type="submit"
-            name="intent"
-            value="calculate"
-            class={props.preview ? 'secondary' : undefined}
-          >
-            {m.calculate}
-          </button>
-        </div>
-        {props.preview ? (
-          <>
-            <Preview lang={props.lang} preview={props.preview} />
-            {props.duplicates && props.duplicates.length > 0 ? (
-              <Duplicates
-                lang={props.lang}
-                waybill={props.values.waybill ?? ''}
-                duplicates={props.duplicates}
-                checked={props.values.fileAnyway === 'true'}
-                error={props.errors.fileAnyway}
-              />
-            ) : null}
-            <div class="actions">
-              <button type="submit" name="intent" value="file">
-                {m.file}
-              </button>
-            </div>
-          </>
+      <LandOnFirstError>
+        <h1>{m.title}</h1>
+        <p>{m.intro}</p>
+        {props.alreadyUsed ? (
+          <p class="notice error" role="alert">
+            {m.alreadyUsed} <a href="/desk/new-claim">{m.newForm}</a>
+          </p>
         ) : null}
-      </form>
+        {props.existingClaimId ? (
+          <p class="notice error" role="alert">
+            {m.claimExists}{' '}
+            <a href={`/desk/claims/${encodeURIComponent(props.existingClaimId)}`}>
+              {m.openExisting(props.existingClaimId)}
+            </a>
+          </p>
+        ) : null}
+        <ErrorSummary lang={props.lang} errors={props.errors} />
+        <form
+          method="post"
+          action="/desk/new-claim"
+          class="card filing"
+          enctype="multipart/form-data"
+          novalidate
+        >
+          <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+          <input type="hidden" name="idempotencyKey" value={props.values.idempotencyKey ?? ''} />
+          <ShipmentSection {...section} />
+          <CustomerSection {...section} />
+          <LateSection {...section} />
+          <LossSection {...section} />
+          <EvidenceSection {...section} />
+          <div class="actions">
+            <button
+              type="submit"
+              name="intent"
+              value="calculate"
+              class={props.preview ? 'secondary' : undefined}
+            >
+              {m.calculate}
+            </button>
+          </div>
+          {props.preview ? (
+            <>
+              <Preview lang={props.lang} preview={props.preview} />
+              {props.duplicates && props.duplicates.length > 0 ? (
+                <Duplicates
+                  lang={props.lang}
+                  waybill={props.values.waybill ?? ''}
+                  duplicates={props.duplicates}
+                  checked={props.values.fileAnyway === 'true'}
+                  error={props.errors.fileAnyway}
+                />
+              ) : null}
+              <div class="actions">
+                <button type="submit" name="intent" value="file">
+                  {m.file}
+                </button>
+              </div>
+            </>
+          ) : null}
+        </form>
+      </LandOnFirstError>
     </Layout>
   );
 }

@@ -2,6 +2,7 @@ import { CSRF_FIELD } from '../../session/csrf';
 import type { Language } from '../../i18n/lang';
 import { ordersFor } from '../../i18n/orders';
 import type { FilingPreview } from '../../../services/claims';
+import type { ShipmentClaimValues } from '../../forms/shipment-claim-form';
 import { Compensation } from '../claim/compensation';
 import { Layout } from '../layout';
 import { orderHref } from '../late-queue';
@@ -15,11 +16,9 @@ export interface ClaimPreviewProps {
   shipmentId: string;
   orderId?: string | undefined;
   /** The form as posted, sent again on confirm. */
-  values: { type: string; description: string; documentedAmount: string };
+  values: ShipmentClaimValues;
   idempotencyKey: string;
   preview?: FilingPreview | undefined;
-  /** Why the claim cannot be filed (the rule's own words). */
-  refusals?: string[] | undefined;
 }
 
 /**
@@ -37,16 +36,6 @@ export function ClaimPreviewPage(props: ClaimPreviewProps) {
       csrf={props.csrf}
     >
       <h1>{m.previewTitle(props.shipmentId)}</h1>
-      {props.refusals?.length ? (
-        <div class="notice error" role="alert">
-          <p>{m.refused}</p>
-          <ul lang="en">
-            {props.refusals.map((text) => (
-              <li>{text}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
       {props.preview ? (
         <>
           <p>{m.previewIntro}</p>

@@ -11,6 +11,17 @@ import type { ShipmentEvent } from '../../../domain/shipment';
 import type { OrderWithClaims, ShipmentWithClaims } from '../../../services/shipment-claims';
 import { Layout } from '../layout';
 import { SelectField, TextArea, TextField } from '../parts/fields';
+import { FieldError } from '../parts/field-error';
+import { LandOnFirstError } from '../parts/first-error';
+import { FORM_LEVEL, type FieldErrors } from '../../forms/field-errors';
+import type { ShipmentClaimValues } from '../../forms/shipment-claim-form';
+
+/** A shipment's claim form that came back refused: what was typed, and why, by field. */
+export interface FailedShipmentClaim {
+  shipmentId: string;
+  values: ShipmentClaimValues;
+  errors: FieldErrors;
+}
 
 export interface OrderPageProps {
   lang: Language;
@@ -19,6 +30,7 @@ export interface OrderPageProps {
   order: OrderWithClaims;
   /** Who the carrier of each shipment is, in the page language. */
   carrierName: (id: string) => string;
+  failed?: FailedShipmentClaim | undefined;
 }
 
 /** Where a shipment's claim form posts. */
@@ -30,7 +42,7 @@ function EventItem(props: { event: ShipmentEvent; lang: Language }) {
   const statuses = shipmentStatusFor(lang);
   const extra =
     event.status === 'rescheduled'
-      ? ` → ${formatDate(lang, event.promisedDate)} (${event.reason})`
+      ? ` → ${formatDate(lang, event.promisedDate)} (${labelsFor(lang).rescheduleReason[event.reason]})`
       : event.status === 'remeasured'
         ? `: ${formatMoney(lang, event.charged)}`
         : '';
@@ -43,21 +55,30 @@ function EventItem(props: { event: ShipmentEvent; lang: Language }) {
 }
 
 /** The form that previews a claim on the shipment (it files only after the preview). */
-function ClaimForm(props: { shipment: ShipmentWithClaims; lang: Language; csrf: string }) {
+function ClaimForm(props: {
+  shipment: ShipmentWithClaims;
+  lang: Language;
+  csrf: string;
+  failed: FailedShipmentClaim | undefined;
+}) {
   const { shipment, lang } = props;
   const m = ordersFor(lang);
   const l = labelsFor(lang);
   const id = (name: string) => `${shipment.shipmentId}-${name}`;
+  const values = props.failed?.values;
+  const errors = props.failed?.errors ?? {};
   return (
     <form method="post" action={claimAction(shipment.shopId, shipment.shipmentId)} class="card">
       <h4>{m.fileClaim}</h4>
       <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+      <FieldError id={id('form-error')} lang={lang} message={errors[FORM_LEVEL]} formLevel />
       <SelectField
         id={id('type')}
         name="type"
         lang={lang}
         label={m.claimType}
-        value={shipment.lateness?.late ? 'late' : undefined}
+        value={values?.type ?? (shipment.lateness?.late ? 'late' : undefined)}
+        error={errors.type}
         choices={CLAIM_TYPES.map((t) => ({ value: t, label: l.type[t] }))}
       />
       <TextArea
@@ -65,7 +86,8 @@ function ClaimForm(props: { shipment: ShipmentWithClaims; lang: Language; csrf: 
         name="description"
         lang={lang}
         label={m.description}
-        value=""
+        value={values?.description ?? ''}
+        error={errors.description}
         required
       />
       <TextField
@@ -75,7 +97,8 @@ function ClaimForm(props: { shipment: ShipmentWithClaims; lang: Language; csrf: 
         label={m.documentedAmount}
         hint={m.documentedHint}
         inputmode="decimal"
-        value=""
+        value={values?.documentedAmount ?? ''}
+        error={errors.documentedAmount}
       />
       <div class="actions">
         <button type="submit">{m.preview}</button>
@@ -89,6 +112,7 @@ function Shipment(props: {
   lang: Language;
   csrf: string;
   carrier: string;
+  failed: FailedShipmentClaim | undefined;
 }) {
   const { shipment: s, lang } = props;
   const m = ordersFor(lang);
@@ -179,7 +203,12 @@ function Shipment(props: {
           ))}
         </ul>
       )}
-      <ClaimForm shipment={s} lang={lang} csrf={props.csrf} />
+      <ClaimForm
+        shipment={s}
+        lang={lang}
+        csrf={props.csrf}
+        failed={props.failed?.shipmentId === s.shipmentId ? props.failed : undefined}
+      />
     </section>
   );
 }
@@ -240,14 +269,17 @@ export function OrderPage(props: OrderPageProps) {
           </table>
         )}
       </section>
-      {order.shipments.map((s) => (
-        <Shipment
-          shipment={s}
-          lang={lang}
-          csrf={props.csrf}
-          carrier={props.carrierName(s.carrier)}
-        />
-      ))}
+      <LandOnFirstError>
+        {order.shipments.map((s) => (
+          <Shipment
+            shipment={s}
+            lang={lang}
+            csrf={props.csrf}
+            carrier={props.carrierName(s.carrier)}
+            failed={props.failed}
+          />
+        ))}
+      </LandOnFirstError>
     </Layout>
   );
 }

@@ -1,9 +1,11 @@
 /**
  * Labelled form fields: every input has a visible label, an optional hint and
- * its error beside it, tied together with for/id and aria-describedby.
+ * its error beside it, tied together with for/id and aria-describedby; the page's
+ * first invalid field takes the focus (./first-error.tsx).
  */
 import type { Language } from '../../i18n/lang';
 import { describedBy, FieldError } from './field-error';
+import { useAutofocus } from './first-error';
 
 interface FieldBase {
   id: string;
@@ -36,12 +38,14 @@ function Frame(props: FieldBase & { children: unknown }) {
   );
 }
 
+/** What ties a control to its hint and error, and whether it is the one to land on. */
 const aria = (props: FieldBase) => ({
   'aria-invalid': props.error ? ('true' as const) : undefined,
   'aria-describedby': describedBy(
     props.hint && `${props.id}-hint`,
     props.error && `${props.id}-error`,
   ),
+  autofocus: useAutofocus(Boolean(props.error)) || undefined,
 });
 
 /**
