@@ -1,7 +1,7 @@
 /**
  * What is derived from claims, kept off the request path (issue 18: "nothing shared between
  * shops in a request's write"): the status counts, the analytics counters (a shop's and
- * every shop's), the search entries, the unacknowledged queue, and the link
+ * every shop's), the search entries, the unacknowledged queue (and its count), and the link
  * a claim filed from a shipment gives that shipment (issue 21). A request commits the
  * claim change alone and announces it (`ClaimChangeFeed`); `reconcileClaim` then brings the
  * claim's derived items to what the claim says, wherever the announcement is applied: the
@@ -60,8 +60,8 @@ export const errorText = (error: unknown): string =>
 
 /**
  * What a claim's derived items should be: one in its status's count, its analytics figures
- * (its remedies' `given` included), listed as unacknowledged while it is not settled, has
- * an acknowledgement deadline and its `ack` is not recorded sent.
+ * (its remedies' `given` included), listed (and counted) as unacknowledged while it is not
+ * settled, has an acknowledgement deadline and its `ack` is not recorded sent.
  *
  * @example targetOf(claim, [], {}).ackDue // true for a claim just filed with acknowledgeBy
  */
@@ -71,14 +71,16 @@ export function targetOf(
   sent: Readonly<Record<string, string>>,
 ): ClaimTarget {
   if (claim === undefined) return { claim, contribution: undefined, ackDue: false };
+  const ackDue = !isFinalStatus(claim.status) && claim.acknowledgeBy !== undefined && !sent.ack;
   return {
     claim,
     contribution: {
       shopId: claim.shopId,
       status: claim.status,
+      unacknowledged: ackDue,
       figures: claimFigures(claim, remedies),
     },
-    ackDue: !isFinalStatus(claim.status) && claim.acknowledgeBy !== undefined && !sent.ack,
+    ackDue,
   };
 }
 
