@@ -5,7 +5,7 @@
  */
 import { inject } from 'vitest';
 import { getCalendar } from '../../src/domain/calendar';
-import { fileClaim } from '../../src/domain/claim';
+import { applyCommand, fileClaim, type ClaimCommand } from '../../src/domain/claim';
 import { prepareClaim, type ClaimFiling } from '../../src/domain/claim/filing';
 import { resolvePolicy } from '../../src/domain/policies';
 import { reconcileClaim } from '../../src/services/claim-changes';
@@ -83,4 +83,23 @@ export async function seedClaim(
   // What the Worker's change consumer derives (counts, search, the unacknowledged queue).
   await reconcileClaim({ storage, clock: () => new Date(), log: () => undefined }, id);
   return id;
+}
+
+/**
+ * Moves a stored claim as a clerk would (`review`, `decide`, `pay`…), then derives its
+ * figures as the Worker's consumer does.
+ *
+ * @example await moveClaim(storage, id, { type: 'review' });
+ */
+export async function moveClaim(storage: Storage, id: string, command: ClaimCommand) {
+  const claim = await storage.claims.get(id);
+  if (!claim) throw new Error(`no claim ${id}`);
+  const at = new Date().toISOString();
+  const next = applyCommand(claim, command, {
+    at,
+    today: at.slice(0, 10),
+    by: { role: 'clerk', id: 'clerk:seed' },
+  });
+  await storage.claims.update(claim, next.claim, next.events);
+  await reconcileClaim({ storage, clock: () => new Date(), log: () => undefined }, id);
 }

@@ -36,6 +36,7 @@ async function listPage(c: C, query: QueueQuery) {
 const toRow = (claim: ClaimSummary, c: C, today: string): QueueRow => ({
   id: claim.id,
   waybill: claim.waybill,
+  customer: claim.claimant.name,
   type: claim.type,
   carrier: carrierName(claim.carrier, c.get('lang')),
   status: claim.status,

@@ -25,6 +25,8 @@ export interface LayoutProps {
   csrf?: string | undefined;
   /** Which navigation entry is this page. */
   current?: 'queue' | 'new' | 'late' | 'unack' | 'analytics' | 'settings' | undefined;
+  /** A wide table (the queues): the page may use the screen's width. */
+  wide?: boolean;
   children?: Child;
 }
 
@@ -115,7 +117,9 @@ export function Layout(props: LayoutProps) {
             </form>
           ) : null}
         </header>
-        <main id="main">{props.children}</main>
+        <main id="main" class={props.wide ? 'wide' : undefined}>
+          {props.children}
+        </main>
         <footer class="bottom">
           <p>
             {zoneLabel ? (
