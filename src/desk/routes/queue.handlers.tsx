@@ -66,11 +66,13 @@ export async function queue(c: C) {
   }
   const valid = QueueQuerySchema.parse(query);
   const today = c.var.services.claims.today();
-  const [{ page, badCursor }, { counts, asOf }] = await Promise.all([
+  const [{ page, badCursor }, { counts, asOf, unacknowledged }] = await Promise.all([
     listPage(c, valid),
     c.var.services.casework.counts(c.var.principal, valid.shopId),
   ]);
   const page1 = valid.cursor ? pageHref(query) : undefined;
+  // Every shop's counters, read for the tabs, carry the navigation's count too: no second read.
+  const nav = valid.shopId === undefined ? { unacknowledged } : undefined;
   return renderPage(
     c,
     <QueuePage
@@ -86,5 +88,7 @@ export async function queue(c: C) {
       counts={counts}
       countsAsOf={asOf}
     />,
+    200,
+    nav,
   );
 }

@@ -120,6 +120,7 @@ ul.duplicates { margin: .5rem 0; }
 }
 /* issue 21: queues */
 .visually-hidden, form.filters .hint { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
+.nav-count { display: inline-block; min-width: 1.6em; margin-left: .4rem; padding: 0 .4em; border-radius: 999px; background: var(--accent-ink); color: var(--accent); font-size: .85rem; font-weight: 700; line-height: 1.5; text-align: center; }
 form.filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .5rem .75rem; padding: .6rem .9rem; }
 form.filters .field { margin: 0; flex: 0 1 9rem; min-width: 7rem; gap: .1rem; }
 form.filters > .field:first-of-type { flex: 1 1 12rem; }
