@@ -139,4 +139,5 @@ main.wide, main.wide ~ footer.bottom { max-width: 100rem; }
 table.queue th, table.queue td { padding: .4rem .5rem; }
 table.queue td.date, table.queue td.days, table.queue td.num, table.queue .badge { white-space: nowrap; }
 table.queue td.customer { min-width: 8rem; }
+table.late-queue .frozen { display: block; color: var(--muted); font-size: .85rem; }
 `;
