@@ -64,7 +64,12 @@ export function StatusTabs(props: QueueFilterProps) {
         data-status={status ?? 'all'}
       >
         {label}
-        {count === undefined ? null : <span class="badge">{count}</span>}
+        {count === undefined ? null : (
+          <>
+            {' '}
+            <span class="badge">{count}</span>
+          </>
+        )}
       </a>
     </li>
   );
