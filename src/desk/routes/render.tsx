@@ -18,10 +18,16 @@ export function signedInClerk(c: Context<DeskEnv>): string | undefined {
   return c.get('clerkName') ?? (session ? `clerk:${session.keyId}` : undefined);
 }
 
-/** The signed-in clerk's zone (the default before sign-in), named in the page's language. */
+/**
+ * The signed-in clerk's zone (the default before sign-in), named in the page's language. An
+ * error page renders even where the app's dependencies were never set (its name then as of
+ * the Worker's own clock): the error handler's page must not fail in turn.
+ */
 function timeZoneOf(c: Context<DeskEnv>): { zone: string; label: string } {
   const zone = c.get('timeZone') ?? DEFAULT_TIME_ZONE;
-  return { zone, label: timeZoneLabel(c.get('lang') ?? 'en', zone, c.var.deps.clock()) };
+  const deps: DeskEnv['Variables']['deps'] | undefined = c.get('deps');
+  const now = deps?.clock() ?? new Date();
+  return { zone, label: timeZoneLabel(c.get('lang') ?? 'en', zone, now) };
 }
 
 /** What the navigation counts: claims waiting for their customer's acknowledgement. */
