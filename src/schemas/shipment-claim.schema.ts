@@ -1,10 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { CLAIM_STATUSES, CLAIM_TYPES } from '../domain/claim';
 import type { ShipmentClaimRequest } from '../domain/shipment';
 import type { OrderWithClaims, ShipmentWithClaims } from '../services/shipment-claims';
 import { FilingTextFields } from './claim.schema';
 import { CurrencySchema, MoneySchema } from './common.schema';
-import { OrderSchema, ShipmentSchema } from './shipment.schema';
+import { OrderSchema, ShipmentClaimRefSchema, ShipmentSchema } from './shipment.schema';
 
 /** The body of POST /v1/shipments/{shipmentId}/claims: only what the shipment cannot know. */
 export const ShipmentClaimRequestSchema = z
@@ -30,17 +29,8 @@ export const ShipmentClaimRequestSchema = z
     example: { type: 'late', description: 'Promised by 5 June, still on its way' },
   }) satisfies z.ZodType<ShipmentClaimRequest>;
 
-export const ShipmentClaimRefSchema = z
-  .object({
-    id: z.string(),
-    type: z.enum(CLAIM_TYPES),
-    status: z.enum(CLAIM_STATUSES),
-    amount: MoneySchema.openapi({ description: 'What the calculator computed at filing' }),
-    approvedAmount: MoneySchema.optional(),
-    paidAmount: MoneySchema.optional(),
-    createdAt: z.string(),
-  })
-  .openapi('ShipmentClaim');
+// Defined beside the shipment's schemas: the late listing's items carry one too.
+export { ShipmentClaimRefSchema };
 
 export const ClaimTotalsSchema = z
   .object({

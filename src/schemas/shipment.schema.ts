@@ -1,8 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { CLAIM_CAUSES } from '../domain/claim';
+import { CLAIM_CAUSES, CLAIM_STATUSES, CLAIM_TYPES } from '../domain/claim';
 import { CLOCK_TOLERANCE_HOURS } from '../domain/happened';
 import { RESCHEDULE_REASONS } from '../domain/policies';
-import { INSTANT_PATTERN, SHIPMENT_STATUSES, type ShipmentEvent } from '../domain/shipment';
+import {
+  ACCEPTED_CLAIM_STATUSES,
+  INSTANT_PATTERN,
+  LATENESS_STOPPING_TYPES,
+  SHIPMENT_STATUSES,
+  type ShipmentEvent,
+} from '../domain/shipment';
 import type { OrderInput, ShipmentView } from '../services/shipments';
 import { ClaimantSchema } from './claim.schema';
 import {
@@ -222,11 +228,34 @@ export const OrderSchema = z
   })
   .openapi('Order');
 
-// Each late shipment with the cause its lateness is put down to.
+/** A claim as a shipment lists it (GET /v1/shipments/{id}, an order, the late listing). */
+export const ShipmentClaimRefSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(CLAIM_TYPES),
+    status: z.enum(CLAIM_STATUSES),
+    amount: MoneySchema.openapi({ description: 'What the calculator computed at filing' }),
+    approvedAmount: MoneySchema.optional(),
+    paidAmount: MoneySchema.optional(),
+    createdAt: z.string(),
+  })
+  .openapi('ShipmentClaim');
+
+/** The rule of domain/shipment/lateness-stop.ts, as the spec says it. */
+export const LATENESS_STOP_RULE = `Once the carrier has accepted a ${LATENESS_STOPPING_TYPES.map((t) => `\`${t}\``).join(' or ')} claim filed from the shipment (status ${ACCEPTED_CLAIM_STATUSES.map((s) => `\`${s}\``).join(', ')}), its lateness stops growing: it is counted up to that claim’s filing day (\`latenessFrozenOn\`), or up to the delivery if that came first. A lost claim accepted means the parcel is treated as lost from the day it was declared lost; a late claim accepted keeps the lateness at what was claimed. A rejected or withdrawn claim, one still open, or a damaged-parcel claim stops nothing; of several accepted claims the earliest filed decides.`;
+
+// Each late shipment with the cause its lateness is put down to, and its claim.
 const LateShipmentItemSchema = ShipmentSchema.extend({
   cause: z.enum(CLAIM_CAUSES).openapi({
     description:
       'Why it is late: the reason of its latest reschedule (`courier_late`, `supplier_late`, `other`), else `courier_late`; a claim filed for it starts with this cause',
+  }),
+  claim: ShipmentClaimRefSchema.optional().openapi({
+    description:
+      'A claim filed from this shipment (`POST /v1/shipments/{shipmentId}/claims`: its `shipmentId`): the one that stopped its lateness, else the latest filed; absent when none was. Kept up to date off the request path, so it follows a claim’s move within seconds. A claim filed through `POST /v1/claims` (by waybill) is not linked; `GET /v1/shipments/{shipmentId}` lists every claim on the parcel.',
+  }),
+  latenessFrozenOn: IsoDateSchema.optional().openapi({
+    description: `Present once a claim settled the shipment’s lateness: the last day \`lateness\` counts. ${LATENESS_STOP_RULE}`,
   }),
 }).openapi('LateShipmentItem');
 

@@ -6,12 +6,11 @@
 import { ClaimNotFoundError, isFinalStatus, type Claim } from '../domain/claim';
 import { DomainError } from '../domain/errors';
 import type {
-  AsOf,
   ClaimNote,
   ClaimSummary,
   Page,
   SearchField,
-  StatusCounts,
+  StatusCountFigures,
   Storage,
 } from '../storage/repository';
 import { fromBase64Url, toBase64Url } from '../lib/base64url';
@@ -151,10 +150,11 @@ export function createCaseworkService(deps: {
     },
 
     /**
-     * Claims per status: a shop's own; a clerk's every shop's, or one shop's. Kept off the
-     * request path, so as of `asOf` (a change may take seconds to show).
+     * Claims per status, and how many wait for their acknowledgement: a shop's own; a clerk's
+     * every shop's, or one shop's. Kept off the request path, so as of `asOf` (a change may
+     * take seconds to show).
      */
-    counts(actor: Principal, shopId?: string): Promise<{ counts: StatusCounts } & AsOf> {
+    counts(actor: Principal, shopId?: string): Promise<StatusCountFigures> {
       return storage.statusCounts.counts(shopScope(actor, shopId, 'counts'));
     },
 

@@ -1,7 +1,8 @@
 /**
  * What is derived from claims, kept off the request path (issue 18: "nothing shared between
  * shops in a request's write"): the status counts, the analytics counters (a shop's and
- * every shop's), the search entries and the unacknowledged queue. A request commits the
+ * every shop's), the search entries, the unacknowledged queue (and its count), and the link
+ * a claim filed from a shipment gives that shipment (issue 21). A request commits the
  * claim change alone and announces it (`ClaimChangeFeed`); `reconcileClaim` then brings the
  * claim's derived items to what the claim says, wherever the announcement is applied: the
  * Worker's queue consumer, the cron (./claim-change-jobs.ts), inline in tests and scripts.
@@ -15,8 +16,14 @@
  */
 import { claimFigures } from '../domain/analytics';
 import { isFinalStatus, type Claim } from '../domain/claim';
+import { claimRef } from '../domain/shipment';
 import type { Remedy } from '../domain/remedy';
-import { StorageBusyError, type ClaimTarget, type Storage } from '../storage/repository';
+import {
+  StorageBusyError,
+  type ClaimTarget,
+  type ShipmentClaimLink,
+  type Storage,
+} from '../storage/repository';
 import type { ClaimChangeFeed } from './change-feed';
 import type { Defer } from './shipments';
 
@@ -53,8 +60,8 @@ export const errorText = (error: unknown): string =>
 
 /**
  * What a claim's derived items should be: one in its status's count, its analytics figures
- * (its remedies' `given` included), listed as unacknowledged while it is not settled, has
- * an acknowledgement deadline and its `ack` is not recorded sent.
+ * (its remedies' `given` included), listed (and counted) as unacknowledged while it is not
+ * settled, has an acknowledgement deadline and its `ack` is not recorded sent.
  *
  * @example targetOf(claim, [], {}).ackDue // true for a claim just filed with acknowledgeBy
  */
@@ -64,15 +71,30 @@ export function targetOf(
   sent: Readonly<Record<string, string>>,
 ): ClaimTarget {
   if (claim === undefined) return { claim, contribution: undefined, ackDue: false };
+  const ackDue = !isFinalStatus(claim.status) && claim.acknowledgeBy !== undefined && !sent.ack;
   return {
     claim,
     contribution: {
       shopId: claim.shopId,
       status: claim.status,
+      unacknowledged: ackDue,
       figures: claimFigures(claim, remedies),
     },
-    ackDue: !isFinalStatus(claim.status) && claim.acknowledgeBy !== undefined && !sent.ack,
+    ackDue,
   };
+}
+
+/**
+ * The link a claim filed from a shipment gives that shipment (what the late listing shows of
+ * it, and what stops its lateness: src/domain/shipment/lateness-stop.ts); none for a claim
+ * filed without a shipment (by waybill alone) or gone.
+ *
+ * @example linkOf(claim)?.ref.status // 'paid'
+ */
+export function linkOf(claim: Claim | undefined): ShipmentClaimLink | undefined {
+  if (claim?.shipmentId === undefined) return undefined;
+  const { shopId, shipmentId, version } = claim;
+  return { shopId, shipmentId, claimVersion: version, ref: claimRef(claim) };
 }
 
 /**
@@ -104,7 +126,12 @@ export async function reconcileClaim(
       const target = targetOf(claim, remedies, sent);
       const outcome = await storage.tallies.converge(tally, target, deps.clock().toISOString());
       wrote ||= searched === 'written' || outcome === 'written';
-      if (outcome !== 'stale' && searched !== 'stale') return wrote ? 'written' : 'unchanged';
+      if (outcome !== 'stale' && searched !== 'stale') {
+        // The shipment's link: guarded by the claim's version, so a round's claim read will do.
+        const link = linkOf(claim);
+        const linked = link === undefined ? 'unchanged' : await storage.shipments.linkClaim(link);
+        return wrote || linked === 'written' ? 'written' : 'unchanged';
+      }
     } catch (error) {
       if (!(error instanceof StorageBusyError) || round >= MAX_ROUNDS) throw error;
     }

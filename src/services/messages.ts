@@ -10,6 +10,7 @@ import { claimMessages, type CustomerMessage } from '../messages/claim-messages'
 import { delayNotice, type LateShipmentFacts } from '../messages/delay-notice';
 import { NotFoundError, type MessageSubject, type Storage } from '../storage/repository';
 import type { Principal } from './actor';
+import { SILENT_FEED, type ClaimChangeFeed } from './change-feed';
 import type { ClaimService } from './claims';
 import type { ShipmentService, ShipmentView } from './shipments';
 import type { ShopService } from './shops';
@@ -58,8 +59,11 @@ export function createMessageService(deps: {
   shipments: ShipmentService;
   storage: Storage;
   clock: () => Date;
+  /** Where a recorded message is announced: the ack takes the claim off the unacknowledged count. */
+  changes?: ClaimChangeFeed | undefined;
 }) {
   const { storage } = deps;
+  const changes = deps.changes ?? SILENT_FEED;
   const signer = async (shopId: string) => (await deps.shops.find(shopId))?.legalName ?? shopId;
   const withSent = (messages: CustomerMessage[], sent: Record<string, string>) =>
     messages.map((m) => (sent[m.id] ? { ...m, sentAt: sent[m.id] } : m));
@@ -124,7 +128,10 @@ export function createMessageService(deps: {
     async markSent(actor: Principal, id: string, messageId: string, lang: Language) {
       const found = await claimDrafts(actor, id, lang);
       // Awaited here, so a refusal is this call's, never an unhandled rejection (workerd).
-      return await markOne(found, `Claim ${id}`, messageId);
+      const message = await markOne(found, `Claim ${id}`, messageId);
+      // The consumer reads what was sent (the ack ends the claim's wait): tell it.
+      await changes.claimChanged(found.subject.claimId);
+      return message;
     },
 
     /**

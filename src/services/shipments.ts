@@ -10,13 +10,16 @@ import { DomainError, nested } from '../domain/errors';
 import {
   checkEvent,
   checkPlacedAt,
+  latenessStop,
   orderStatus,
   recordEvent,
   shipmentContext,
+  shownClaim,
   summarizeShipment,
   type Deadline,
   type Lateness,
   type Remeasurement,
+  type ShipmentClaimRef,
   type ShipmentEvent,
   type ShipmentFacts,
   type ShipmentSummary,
@@ -26,6 +29,7 @@ import {
   NotFoundError,
   type Customer,
   type EventDecision,
+  type LateShipmentRecord,
   type OrderRecord,
   type Page,
   type ShipmentRecord,
@@ -102,13 +106,33 @@ export interface EventAnswer {
  */
 type EventStep = { kind: 'answer'; answer: EventAnswer } | { kind: 'order'; orderId: string };
 
-// A late shipment's cause, from its latest reschedule (see domain/claim/cause.ts).
-/** A shipment of the late listing: with the cause its lateness is put down to. */
-export type LateShipmentView = ShipmentView & { cause: ClaimCause };
-const withCause = (view: ShipmentView): LateShipmentView => ({
-  ...view,
-  cause: lateCause(view.events.filter((e) => e.status === 'rescheduled')),
-});
+/**
+ * A shipment of the late listing: the cause its lateness is put down to (its latest
+ * reschedule's, see domain/claim/cause.ts), the claim filed from it that it shows, and the
+ * day its lateness stopped growing once a claim settled it (domain/shipment/lateness-stop.ts).
+ */
+export type LateShipmentView = ShipmentView & {
+  cause: ClaimCause;
+  /** The claim that stopped its lateness, else the latest filed from it; absent: none. */
+  claim?: ShipmentClaimRef;
+  /** The last day its lateness counts (the settling claim's filing day); absent: today. */
+  latenessFrozenOn?: string;
+};
+
+/** The late listing's item of a shipment, as of `today`, with the claims linked to it. */
+function lateItem(record: LateShipmentRecord, today: string): LateShipmentView | undefined {
+  const stop = latenessStop(record.claims);
+  const summary = summaryOf(record, today, stop?.on);
+  // Storage lists what its view held; the rules have the last word.
+  if (summary.lateViewDate === undefined) return undefined;
+  const claim = shownClaim(record.claims);
+  return {
+    ...viewOf(record, summary),
+    cause: lateCause(summary.events.filter((e) => e.status === 'rescheduled')),
+    ...(claim === undefined ? {} : { claim }),
+    ...(stop === undefined ? {} : { latenessFrozenOn: stop.on }),
+  };
+}
 
 /** A late listing, as the API takes it. */
 export interface LateQuery {
@@ -141,9 +165,19 @@ function shopFor(principal: Principal, shopId: string | undefined, required: boo
   return shopId;
 }
 
-/** What a record shows as of `today`: the domain's summary of its facts and events. */
-const summaryOf = (record: Pick<ShipmentRecord, 'facts' | 'events'>, today: string) =>
-  summarizeShipment(record.facts, record.events, shipmentContext(record.facts, today));
+/**
+ * What a record shows as of `today`: the domain's summary of its facts and events (its
+ * lateness counted up to `stopsOn` at most, once a claim settled it).
+ */
+const summaryOf = (
+  record: Pick<ShipmentRecord, 'facts' | 'events'>,
+  today: string,
+  stopsOn?: string,
+) =>
+  summarizeShipment(record.facts, record.events, {
+    ...shipmentContext(record.facts, today),
+    ...(stopsOn === undefined ? {} : { stopsOn }),
+  });
 
 /**
  * A shipment's view, from its record and its summary (computed once per request).
@@ -402,8 +436,9 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
 
     /**
      * Shipments past their deadline as of today, undelivered or delivered late, oldest
-     * deadline first, each with the late calculator's figures; a shop its own, a clerk all
-     * (or one shop's).
+     * deadline first, each with the late calculator's figures (no longer growing once a late
+     * or lost claim filed from it is accepted) and its claim; a shop its own, a clerk all
+     * (or one shop's). The claims come with the shipments' own reads: no read per claim.
      */
     async listLate(
       principal: Principal,
@@ -420,13 +455,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
           ...(query.cursor ? { cursor: query.cursor } : {}),
         },
       );
-      const items: LateShipmentView[] = [];
-      for (const record of page.items) {
-        const summary = summaryOf(record, today);
-        // Storage lists what its view held; the rules have the last word.
-        if (summary.lateViewDate === undefined) continue;
-        items.push(withCause(viewOf(record, summary)));
-      }
+      const items = page.items.flatMap((record) => lateItem(record, today) ?? []);
       return {
         items,
         ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),

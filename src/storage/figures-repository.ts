@@ -17,13 +17,22 @@ export interface AsOf {
 }
 
 /**
+ * What the status counters say: claims per status, and how many are waiting for their
+ * customer's acknowledgement (listed in the unacknowledged queue, due or not yet).
+ */
+export interface StatusCountFigures extends AsOf {
+  counts: StatusCounts;
+  unacknowledged: number;
+}
+
+/**
  * The per-status counters the consumer keeps (see dynamodb/status-counts.ts).
  *
- * @example const { counts, asOf } = await statusCounts.counts('demo-shop'); counts.in_review // 2
+ * @example const { counts, unacknowledged, asOf } = await statusCounts.counts('demo-shop'); counts.in_review // 2
  */
 export interface StatusCountRepository {
   /** One shop's counts, or every shop's when `shopId` is undefined. */
-  counts(shopId?: string): Promise<{ counts: StatusCounts } & AsOf>;
+  counts(shopId?: string): Promise<StatusCountFigures>;
 }
 
 /**
@@ -40,10 +49,16 @@ export interface AnalyticsRepository {
   ): Promise<{ days: DayFigures[] } & AsOf>;
 }
 
-/** What a claim adds to the derived figures: one in its status's count, its analytics figures. */
+/**
+ * What a claim adds to the derived figures: one in its status's count, one in the count of
+ * claims waiting for their acknowledgement while it is listed unacknowledged, its analytics
+ * figures.
+ */
 export interface ClaimContribution {
   shopId: string;
   status: ClaimStatus;
+  /** Counted as waiting for its acknowledgement (what `ClaimTarget.ackDue` says). */
+  unacknowledged: boolean;
   figures: ClaimFigures;
 }
 

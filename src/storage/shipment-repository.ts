@@ -3,7 +3,7 @@
  * implementation, tested against DynamoDB Local). A shipment is stored as several items (a
  * small head of derived state, its facts, one item per event); a record joins them back.
  */
-import type { ShipmentEvent, ShipmentFacts } from '../domain/shipment';
+import type { ShipmentClaimRef, ShipmentEvent, ShipmentFacts } from '../domain/shipment';
 import type { Page, PageRequest } from './repository';
 
 /** The order's customer: the claimant of any claim filed for its shipments. */
@@ -74,6 +74,21 @@ export interface LateShipmentFilter {
 }
 
 /**
+ * A claim filed from a shipment (its `shipmentId`), as the shipment lists it: written by the
+ * claim-change consumer only (src/services/claim-changes.ts), never by a request.
+ */
+export interface ShipmentClaimLink {
+  shopId: string;
+  shipmentId: string;
+  /** The claim version `ref` was made from: a link is never replaced by an older one. */
+  claimVersion: number;
+  ref: ShipmentClaimRef;
+}
+
+/** A shipment of the late listing, with the claims linked to it (read with it, no extra read). */
+export type LateShipmentRecord = ShipmentRecord & { claims: ShipmentClaimRef[] };
+
+/**
  * What an event makes of the shipment as stored: the answer, and the shipment to write
  * (`next`: the event appended last, version one up), or nothing to write (a resend).
  */
@@ -123,5 +138,11 @@ export interface ShipmentRepository {
    * from the late view. A page may be short, never silently missing a shipment.
    * @throws {InvalidCursorError} for a cursor not issued to this caller for this listing.
    */
-  listLate(filter: LateShipmentFilter, page: PageRequest): Promise<Page<ShipmentRecord>>;
+  listLate(filter: LateShipmentFilter, page: PageRequest): Promise<Page<LateShipmentRecord>>;
+  /**
+   * Makes the shipment's link to the claim say `link.ref`, unless it already says that or
+   * what a newer claim version says (`unchanged`); a shipment that is gone keeps no link.
+   * Idempotent and order-free: consumers may apply a claim's changes twice or out of order.
+   */
+  linkClaim(link: ShipmentClaimLink): Promise<'written' | 'unchanged'>;
 }

@@ -5,8 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPage, clerkPage, isoDay, launchChromium, uniqueWaybill } from './browser';
-import { api } from './seed';
+import { checkPage, clerkPage, launchChromium, uniqueWaybill } from './browser';
+import { api, lateShipmentFacts, putLateOrder } from './seed';
 
 const ORDER = `O-${Date.now()}`;
 const SHIPMENT = `S-${Date.now()}`;
@@ -19,33 +19,8 @@ describe('orders on the desk', () => {
   let lateness: Lateness;
 
   beforeAll(async () => {
-    const shopKey = inject('shopKey');
-    const put = await api('PUT', `/v1/orders/${ORDER}`, shopKey, {
-      placedAt: `${isoDay(-12)}T10:00:00+03:00`,
-      customer: { name: 'Anna Petrova', email: 'anna@example.com', phone: '+7 900 000-00-00' },
-      b2b: false,
-      shipments: [
-        {
-          shipmentId: SHIPMENT,
-          carrier: 'cdek',
-          waybill,
-          packages: [{ lengthCm: '40', widthCm: '30', heightCm: '20', weightKg: '2.5' }],
-          packaging: [{ item: 'crate_m' }],
-          deliveryCost: { amount: '500.00', currency: 'RUB' },
-          deliveryPaid: true,
-          shippedDate: isoDay(-10),
-          promisedDate: isoDay(-6),
-        },
-      ],
-    });
-    expect(put.status, JSON.stringify(put.json)).toBe(201);
-    const event = await api('POST', `/v1/shipments/${SHIPMENT}/events`, shopKey, {
-      eventId: 'e1',
-      status: 'in_transit',
-      at: `${isoDay(-9)}T08:00:00Z`,
-    });
-    expect(event.status).toBe(200);
-    lateness = (event.json.shipment as { lateness: Lateness }).lateness;
+    const [shipment] = await putLateOrder(ORDER, [lateShipmentFacts(SHIPMENT, waybill)]);
+    lateness = (shipment as { lateness: Lateness }).lateness;
     expect(lateness.businessDaysLate).toBeGreaterThan(0);
     browser = await launchChromium();
     page = await clerkPage(browser, inject('clerkKey'));
@@ -59,7 +34,7 @@ describe('orders on the desk', () => {
     await page.waitForURL('**/desk/shipments/late');
     const row = page.locator('table.late-queue tbody tr', { hasText: SHIPMENT });
     expect(await row.count()).toBe(1);
-    expect(await row.locator('td').nth(3).textContent()).toBe(String(lateness.businessDaysLate));
+    expect(await row.locator('td').nth(4).textContent()).toBe(String(lateness.businessDaysLate));
     await checkPage(page, 'orders-01-late-queue');
     await row.getByRole('link', { name: ORDER }).click();
     await page.waitForURL(`**/orders/${ORDER}`);

@@ -5,7 +5,7 @@
  */
 import { inject } from 'vitest';
 import { getCalendar } from '../../src/domain/calendar';
-import { fileClaim } from '../../src/domain/claim';
+import { applyCommand, fileClaim, type ClaimCommand } from '../../src/domain/claim';
 import { prepareClaim, type ClaimFiling } from '../../src/domain/claim/filing';
 import { resolvePolicy } from '../../src/domain/policies';
 import { reconcileClaim } from '../../src/services/claim-changes';
@@ -83,4 +83,64 @@ export async function seedClaim(
   // What the Worker's change consumer derives (counts, search, the unacknowledged queue).
   await reconcileClaim({ storage, clock: () => new Date(), log: () => undefined }, id);
   return id;
+}
+
+/**
+ * Moves a stored claim as a clerk would (`review`, `decide`, `pay`…), then derives its
+ * figures as the Worker's consumer does.
+ *
+ * @example await moveClaim(storage, id, { type: 'review' });
+ */
+export async function moveClaim(storage: Storage, id: string, command: ClaimCommand) {
+  const claim = await storage.claims.get(id);
+  if (!claim) throw new Error(`no claim ${id}`);
+  const at = new Date().toISOString();
+  const next = applyCommand(claim, command, {
+    at,
+    today: at.slice(0, 10),
+    by: { role: 'clerk', id: 'clerk:seed' },
+  });
+  await storage.claims.update(claim, next.claim, next.events);
+  await reconcileClaim({ storage, clock: () => new Date(), log: () => undefined }, id);
+}
+
+/** A CDEK shipment of 500 RUB shipped 10 days ago, promised 6 days ago: late by now. */
+export const lateShipmentFacts = (shipmentId: string, waybill: string) => ({
+  shipmentId,
+  carrier: 'cdek',
+  waybill,
+  packages: [{ lengthCm: '40', widthCm: '30', heightCm: '20', weightKg: '2.5' }],
+  packaging: [{ item: 'crate_m' }],
+  deliveryCost: { amount: '500.00', currency: 'RUB' },
+  deliveryPaid: true,
+  shippedDate: isoDay(-10),
+  promisedDate: isoDay(-6),
+});
+
+/**
+ * Puts an order of `shipments` through the API with the shop key, each then reported in
+ * transit: late ones are in the late queue. Answers each shipment after its event.
+ *
+ * @example const [shipment] = await putLateOrder('O-1', [lateShipmentFacts('S-1', 'W1')]);
+ */
+export async function putLateOrder(
+  orderId: string,
+  shipments: { shipmentId: string }[],
+): Promise<Record<string, unknown>[]> {
+  const shopKey = inject('shopKey');
+  const put = await api('PUT', `/v1/orders/${orderId}`, shopKey, {
+    placedAt: `${isoDay(-12)}T10:00:00+03:00`,
+    customer: { name: 'Anna Petrova', email: 'anna@example.com', phone: '+7 900 000-00-00' },
+    b2b: false,
+    shipments,
+  });
+  if (put.status !== 201) throw new Error(`order not created: ${JSON.stringify(put.json)}`);
+  const answers = [];
+  for (const { shipmentId } of shipments) {
+    const event = { eventId: 'e1', status: 'in_transit', at: `${isoDay(-9)}T08:00:00Z` };
+    const answer = await api('POST', `/v1/shipments/${shipmentId}/events`, shopKey, event);
+    if (answer.status !== 200) throw new Error(`event refused: ${JSON.stringify(answer.json)}`);
+    answers.push(answer.json.shipment as Record<string, unknown>);
+  }
+  return answers;
 }

@@ -43,7 +43,11 @@ describe('the desk’s sessions', () => {
       createdAt: NOW.toISOString(),
       expiresAt: NOW.getTime() / 1000 + EIGHT_HOURS,
     });
-    expect(await sessions.active(opened)).toEqual({ displayName: 'Anna' });
+    // A key with no zone of its own reads the desk's default.
+    expect(await sessions.active(opened)).toEqual({
+      displayName: 'Anna',
+      timeZone: 'Europe/Moscow',
+    });
     now = new Date(NOW.getTime() + EIGHT_HOURS * 1000);
     expect(await sessions.active(opened)).toBeUndefined();
     now = NOW;
@@ -61,7 +65,10 @@ describe('the desk’s sessions', () => {
     const { keyId, key } = await keyOf('clerk');
     const opened = await sessions.signIn(key, opening);
     if ('refused' in opened) throw new Error(`refused: ${opened.refused}`);
-    expect(await sessions.active(opened)).toEqual({ displayName: undefined });
+    expect(await sessions.active(opened)).toEqual({
+      displayName: undefined,
+      timeZone: 'Europe/Moscow',
+    });
     await storage.apiKeys.revoke(keyId, at(1));
     expect(await sessions.active(opened)).toBeUndefined();
   });

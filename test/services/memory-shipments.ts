@@ -8,10 +8,12 @@ import {
   NotFoundError,
   type EventDecision,
   type LateShipmentFilter,
+  type LateShipmentRecord,
   type OrderRecord,
   type OrderReplace,
   type Page,
   type PageRequest,
+  type ShipmentClaimLink,
   type ShipmentRecord,
   type ShipmentRepository,
 } from '../../src/storage/repository';
@@ -22,6 +24,8 @@ const id = (shopId: string, other: string) => JSON.stringify([shopId, other]);
 export class MemoryShipments implements ShipmentRepository {
   private readonly orders = new Map<string, OrderRecord>();
   private readonly shipments = new Map<string, ShipmentRecord>();
+  /** Per shipment: claim id → the latest link. */
+  private readonly links = new Map<string, Map<string, ShipmentClaimLink>>();
 
   async getOrder(shopId: string, orderId: string) {
     const order = this.orders.get(id(shopId, orderId));
@@ -69,13 +73,27 @@ export class MemoryShipments implements ShipmentRepository {
   }
 
   /** One page of every late shipment (no cursor needed in the comparisons). */
-  async listLate(filter: LateShipmentFilter, page: PageRequest): Promise<Page<ShipmentRecord>> {
+  async listLate(filter: LateShipmentFilter, page: PageRequest): Promise<Page<LateShipmentRecord>> {
     const late = [...this.shipments.values()]
       .filter((r) => filter.shopId === undefined || r.shopId === filter.shopId)
       .filter((r) => r.lateViewDate !== undefined && r.lateViewDate < filter.before)
       .sort((a, b) =>
         a.lateViewDate! < b.lateViewDate! ? -1 : a.lateViewDate! > b.lateViewDate! ? 1 : 0,
-      );
+      )
+      .map((r) => {
+        const links = this.links.get(id(r.shopId, r.shipmentId))?.values() ?? [];
+        return { ...r, claims: [...links].map((link) => link.ref) };
+      });
     return { items: structuredClone(late.slice(0, page.limit)) };
+  }
+
+  async linkClaim(link: ShipmentClaimLink): Promise<'written' | 'unchanged'> {
+    const shipment = id(link.shopId, link.shipmentId);
+    const links = this.links.get(shipment) ?? new Map<string, ShipmentClaimLink>();
+    const stored = links.get(link.ref.id);
+    if (!this.shipments.has(shipment)) return 'unchanged';
+    if (stored !== undefined && stored.claimVersion >= link.claimVersion) return 'unchanged';
+    this.links.set(shipment, links.set(link.ref.id, structuredClone(link)));
+    return 'written';
   }
 }

@@ -246,6 +246,7 @@ describe('every shop’s figures, write-sharded', { timeout: 30_000 }, () => {
   it('says nothing as of when nothing was counted', async () => {
     expect(await storage.statusCounts.counts('nobody')).toEqual({
       counts: expect.objectContaining({ submitted: 0 }),
+      unacknowledged: 0,
     });
     expect(await storage.analytics.days('ALL', '2020-01-01', '2020-01-31')).toEqual({ days: [] });
   });

@@ -156,5 +156,39 @@ describe('the queue and the ack, racing', { timeout: 30_000 }, () => {
     for (const claim of all) expect(await listed(claim)).toBe(false);
     const ids = new Set(await queue({ shopId: 'race' }, at(1000), 50));
     expect(all.filter((claim) => ids.has(claim.id))).toEqual([]);
+    // Recording the ack announces the change (the message service): the count follows.
+    await Promise.all(all.map((claim) => reconcileClaim(deps, claim.id)));
+    expect((await storage.statusCounts.counts('race')).unacknowledged).toBe(0);
+  });
+});
+
+describe('the count of claims waiting for their acknowledgement', () => {
+  const waiting = async (shopId?: string) =>
+    (await storage.statusCounts.counts(shopId)).unacknowledged;
+
+  it('counts each claim listed, due or not yet, per shop and for every shop', async () => {
+    const before = await waiting();
+    const [due, notYet] = [await file('count-a', 10), await file('count-a', 100_000)];
+    await file('count-a', undefined);
+    await file('count-b', 10);
+    expect(await waiting('count-a')).toBe(2);
+    expect(await waiting('count-b')).toBe(1);
+    expect(await waiting()).toBe(before + 3);
+    // A reconcile that changes nothing moves nothing.
+    await reconcileClaim(deps, due!.id);
+    expect(await waiting('count-a')).toBe(2);
+    expect(notYet).toBeDefined();
+  });
+
+  it('drops once the ack is recorded and the change applied, and when a claim is settled', async () => {
+    const [acked, settled] = [await file('count-c', 10), await file('count-c', 20)];
+    expect(await waiting('count-c')).toBe(2);
+    await messagesSent.markSent({ claimId: acked.id }, 'ack', at(30));
+    await reconcileClaim(deps, acked.id);
+    expect(await waiting('count-c')).toBe(1);
+    await move(settled, 'cancelled');
+    expect(await waiting('count-c')).toBe(0);
+    const tally = await claimItem(storage.client, storage.tableName, settled.id, 'TALLY');
+    expect(tally?.unack).toBeUndefined();
   });
 });

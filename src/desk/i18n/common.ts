@@ -1,5 +1,8 @@
 /** Texts of the desk's frame (header, navigation), sign-in and error pages. */
+import type { PluralForms } from '../../format';
 import type { Language } from './lang';
+
+const CLAIM_NOUN_EN: PluralForms = { one: 'claim', other: 'claims' };
 
 const en = {
   appName: 'Parcel claims desk',
@@ -9,6 +12,8 @@ const en = {
   lateShipments: 'Late shipments',
   // Customer care.
   unacknowledged: 'Not yet acknowledged',
+  /** The noun of the navigation's count of claims (its number is shown beside it). */
+  claimNoun: CLAIM_NOUN_EN,
   newClaim: 'New claim by phone',
   signOut: 'Sign out',
   signOutEverywhere: 'Sign out everywhere',
@@ -76,6 +81,7 @@ const ru: CommonMessages = {
   lateShipments: 'Опоздавшие отправления',
   // Customer care.
   unacknowledged: 'Без подтверждения',
+  claimNoun: { one: 'претензия', few: 'претензии', many: 'претензий', other: 'претензии' },
   newClaim: 'Новая претензия по телефону',
   signOut: 'Выйти',
   signOutEverywhere: 'Выйти на всех устройствах',

@@ -27,6 +27,10 @@ const en = {
   claim: 'Claim',
   shop: 'Shop',
   customer: 'Customer',
+  phone: 'Phone',
+  email: 'E-mail',
+  waitingInAll: (claims: string) =>
+    `Waiting for the customer’s acknowledgement in all, due or not yet: ${claims} (the number beside “Not yet acknowledged”). A claim is listed here once its acknowledgement is due.`,
   due: 'Acknowledgement due',
   overdueBy: 'Overdue by',
   next: 'Next page',
@@ -61,6 +65,10 @@ const ru: CustomerMessageTexts = {
   claim: 'Претензия',
   shop: 'Магазин',
   customer: 'Клиент',
+  phone: 'Телефон',
+  email: 'Эл. почта',
+  waitingInAll: (claims: string) =>
+    `Всего ждут подтверждения клиенту (срок наступил или ещё нет): ${claims} — это число рядом с «Без подтверждения». В списке претензия появляется, когда срок подтверждения наступил.`,
   due: 'Подтвердить до',
   overdueBy: 'Просрочено на',
   next: 'Следующая страница',

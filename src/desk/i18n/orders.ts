@@ -9,6 +9,13 @@ const en = {
     'Shipments past the date first promised that are still on their way, and those delivered late, oldest deadline first. The amount is what has accrued so far (up to today while undelivered).',
   lateCaption: (count: number) => `Late shipments on this page: ${count}`,
   lateEmpty: 'No shipment is late.',
+  // Issue 21: the late queue's waybill, cause and claim.
+  lateRule:
+    'Once a late or lost claim filed from a shipment is accepted (approved, partially approved or paid), its lateness stops growing: it is counted up to that claim’s filing day.',
+  frozenOn: 'counted up to',
+  cause: 'Cause',
+  claim: 'Claim',
+  noClaim: 'none',
   shipment: 'Shipment',
   shop: 'Shop',
   order: 'Order',
@@ -65,6 +72,12 @@ const ru: OrderMessages = {
     'Отправления, у которых прошла первоначально обещанная дата и которые ещё в пути, и доставленные с опозданием; сначала самые ранние сроки. Сумма — начисленная на сегодня (пока отправление не доставлено).',
   lateCaption: (count: number) => `Опоздавших отправлений на странице: ${count}`,
   lateEmpty: 'Опоздавших отправлений нет.',
+  lateRule:
+    'Когда претензию о просрочке или утрате, поданную по отправлению, удовлетворили (полностью, частично или выплатили), опоздание больше не растёт: оно посчитано по день подачи этой претензии.',
+  frozenOn: 'посчитано по',
+  cause: 'Причина',
+  claim: 'Претензия',
+  noClaim: 'нет',
   shipment: 'Отправление',
   shop: 'Магазин',
   order: 'Заказ',

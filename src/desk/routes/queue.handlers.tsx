@@ -36,6 +36,7 @@ async function listPage(c: C, query: QueueQuery) {
 const toRow = (claim: ClaimSummary, c: C, today: string): QueueRow => ({
   id: claim.id,
   waybill: claim.waybill,
+  customer: claim.claimant.name,
   type: claim.type,
   carrier: carrierName(claim.carrier, c.get('lang')),
   status: claim.status,
@@ -65,11 +66,13 @@ export async function queue(c: C) {
   }
   const valid = QueueQuerySchema.parse(query);
   const today = c.var.services.claims.today();
-  const [{ page, badCursor }, { counts, asOf }] = await Promise.all([
+  const [{ page, badCursor }, { counts, asOf, unacknowledged }] = await Promise.all([
     listPage(c, valid),
     c.var.services.casework.counts(c.var.principal, valid.shopId),
   ]);
   const page1 = valid.cursor ? pageHref(query) : undefined;
+  // Every shop's counters, read for the tabs, carry the navigation's count too: no second read.
+  const nav = valid.shopId === undefined ? { unacknowledged } : undefined;
   return renderPage(
     c,
     <QueuePage
@@ -85,5 +88,7 @@ export async function queue(c: C) {
       counts={counts}
       countsAsOf={asOf}
     />,
+    200,
+    nav,
   );
 }

@@ -121,4 +121,26 @@ ul.duplicates { margin: .5rem 0; }
 /* issue 21: fields and marks */
 .b2b-badge { background: #e3e8f7; color: #1d2f6f; }
 p.field-error:focus, .notice:focus { outline: 3px solid #f2a900; outline-offset: 2px; }
+/* issue 21: queues */
+.visually-hidden, form.filters .hint { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
+.nav-count { display: inline-block; min-width: 1.6em; margin-left: .4rem; padding: 0 .4em; border-radius: 999px; background: var(--accent-ink); color: var(--accent); font-size: .85rem; font-weight: 700; line-height: 1.5; text-align: center; }
+form.filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .5rem .75rem; padding: .6rem .9rem; }
+form.filters .field { margin: 0; flex: 0 1 9rem; min-width: 7rem; gap: .1rem; }
+form.filters > .field:first-of-type { flex: 1 1 12rem; }
+form.filters .field:has(#q-in) { flex-basis: 11.5rem; }
+form.filters .field:has(#q-sort) { flex-basis: 16rem; }
+form.filters label { font-size: .85rem; }
+form.filters input:not([type="checkbox"]), form.filters select { width: 100%; padding: .3rem .4rem; }
+form.filters .checks { display: flex; flex-direction: column; gap: .15rem; }
+form.filters .field.check { flex: none; min-width: 0; gap: .35rem; }
+form.filters .actions { margin: 0; gap: .75rem; }
+nav.tabs ul { display: flex; flex-wrap: wrap; gap: .25rem; margin: 0; padding: 0; list-style: none; border-bottom: 2px solid var(--accent); }
+nav.tabs a { display: inline-flex; align-items: center; gap: .3rem; padding: .25rem .5rem; border: 1px solid var(--line); border-bottom: 0; border-radius: 6px 6px 0 0; background: var(--card); text-decoration: none; white-space: nowrap; }
+nav.tabs a[aria-current="page"] { background: var(--accent); border-color: var(--accent); color: var(--accent-ink); font-weight: 700; }
+#counts-as-of, .sorted-by { margin: .3rem 0; color: var(--muted); font-size: .85rem; }
+main.wide, main.wide ~ footer.bottom { max-width: 100rem; }
+table.queue th, table.queue td { padding: .4rem .5rem; }
+table.queue td.date, table.queue td.days, table.queue td.num, table.queue .badge { white-space: nowrap; }
+table.queue td.customer { min-width: 8rem; }
+table.late-queue .frozen { display: block; color: var(--muted); font-size: .85rem; }
 `;

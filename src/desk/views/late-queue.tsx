@@ -1,14 +1,17 @@
-import { formatDate, formatMoney } from '../../format';
+import { formatMoney } from '../../format';
+import { analyticsFor } from '../i18n/analytics';
 import type { Language } from '../i18n/lang';
+import { labelsFor } from '../i18n/labels';
 import { ordersFor, shipmentStatusFor } from '../i18n/orders';
-import type { ShipmentView } from '../../services/shipments';
+import type { LateShipmentView } from '../../services/shipments';
 import { Layout } from './layout';
+import { ShortDate } from './queue';
 
 export interface LateQueueProps {
   lang: Language;
   path: string;
   csrf: string;
-  shipments: ShipmentView[];
+  shipments: LateShipmentView[];
   nextHref?: string | undefined;
 }
 
@@ -16,18 +19,51 @@ export interface LateQueueProps {
 export const orderHref = (shopId: string, orderId: string): string =>
   `/desk/shops/${encodeURIComponent(shopId)}/orders/${encodeURIComponent(orderId)}`;
 
+/** What has accrued, and the day it stopped growing once a claim settled the shipment. */
+function Accrued(props: { shipment: LateShipmentView; lang: Language }) {
+  const { shipment, lang } = props;
+  if (!shipment.lateness) return null;
+  const frozenOn = shipment.latenessFrozenOn;
+  return (
+    <>
+      {formatMoney(lang, shipment.lateness.amount)}
+      {frozenOn === undefined ? null : (
+        <span class="frozen">
+          {ordersFor(lang).frozenOn} <ShortDate lang={lang} at={frozenOn} />
+        </span>
+      )}
+    </>
+  );
+}
+
+/** The claim filed from the shipment: its type and status, linked; or none. */
+function ClaimCell(props: { shipment: LateShipmentView; lang: Language }) {
+  const { claim } = props.shipment;
+  const l = labelsFor(props.lang);
+  if (claim === undefined) return <td class="muted">{ordersFor(props.lang).noClaim}</td>;
+  return (
+    <td>
+      <a href={`/desk/claims/${encodeURIComponent(claim.id)}`}>{l.type[claim.type]}</a>{' '}
+      <span class={`badge status-${claim.status}`}>{l.status[claim.status]}</span>
+    </td>
+  );
+}
+
 /**
- * Late shipments of every shop, oldest deadline first, with what has accrued so far.
+ * Late shipments of every shop, oldest deadline first: the waybill, why it is late, what has
+ * accrued (stopped once a claim settled it), its status, and the claim filed from it.
  * @example <LateQueuePage lang="en" path="/desk/shipments/late" csrf={token} shipments={items} />
  */
 export function LateQueuePage(props: LateQueueProps) {
   const { lang } = props;
   const m = ordersFor(lang);
   const statuses = shipmentStatusFor(lang);
+  const causes = analyticsFor(lang).causes;
   return (
-    <Layout lang={lang} title={m.lateTitle} path={props.path} csrf={props.csrf} current="late">
+    <Layout lang={lang} title={m.lateTitle} path={props.path} csrf={props.csrf} current="late" wide>
       <h1>{m.lateTitle}</h1>
       <p>{m.lateIntro}</p>
+      <p class="hint">{m.lateRule}</p>
       {props.shipments.length === 0 ? (
         <p class="empty">{m.lateEmpty}</p>
       ) : (
@@ -39,10 +75,13 @@ export function LateQueuePage(props: LateQueueProps) {
                 <th scope="col">{m.shipment}</th>
                 <th scope="col">{m.shop}</th>
                 <th scope="col">{m.order}</th>
+                <th scope="col">{m.waybill}</th>
                 <th scope="col">{m.promised}</th>
                 <th scope="col">{m.daysLate}</th>
                 <th scope="col">{m.accrued}</th>
+                <th scope="col">{m.cause}</th>
                 <th scope="col">{m.status}</th>
+                <th scope="col">{m.claim}</th>
               </tr>
             </thead>
             <tbody>
@@ -53,10 +92,17 @@ export function LateQueuePage(props: LateQueueProps) {
                   <td>
                     <a href={orderHref(s.shopId, s.orderId)}>{s.orderId}</a>
                   </td>
-                  <td>{formatDate(lang, s.deadline.deadline)}</td>
+                  <td class="waybill">{s.waybill ?? m.noWaybill}</td>
+                  <td class="date">
+                    <ShortDate lang={lang} at={s.deadline.deadline} />
+                  </td>
                   <td class="num">{s.lateness?.businessDaysLate ?? 0}</td>
-                  <td class="num">{s.lateness ? formatMoney(lang, s.lateness.amount) : ''}</td>
+                  <td class="num">
+                    <Accrued shipment={s} lang={lang} />
+                  </td>
+                  <td>{causes[s.cause]}</td>
                   <td>{statuses[s.status]}</td>
+                  <ClaimCell shipment={s} lang={lang} />
                 </tr>
               ))}
             </tbody>

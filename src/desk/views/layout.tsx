@@ -4,6 +4,7 @@ import { DeskTimeZone } from './parts/instant';
 import { CSRF_FIELD } from '../session/csrf';
 import { analyticsFor } from '../i18n/analytics';
 import { commonFor } from '../i18n/common';
+import { pluralForm } from '../../format';
 import type { Language } from '../i18n/lang';
 
 /** Where the stylesheet is served (a route, since the CSP allows no inline style). */
@@ -16,6 +17,30 @@ export const STYLESHEET_PATH = '/desk/assets/desk.css';
  */
 export const SignedInClerk = createContext<string | undefined>(undefined);
 
+/**
+ * What the navigation counts, provided once per page by `renderPage`: the claims waiting for
+ * their customer's acknowledgement (undefined: not read, or the read failed: no count shown).
+ */
+export const NavCounts = createContext<{ unacknowledged?: number | undefined }>({});
+
+/**
+ * The "not yet acknowledged" entry's count: a badge, read by a screen reader as part of the
+ * link's name ("Not yet acknowledged: 3 claims").
+ */
+function WaitingCount(props: { lang: Language; count: number | undefined }) {
+  if (props.count === undefined) return null;
+  const m = commonFor(props.lang);
+  return (
+    <>
+      <span class="visually-hidden">: </span>
+      <span class="nav-count" id="unacknowledged-count">
+        {props.count}
+      </span>
+      <span class="visually-hidden"> {pluralForm(props.lang, props.count, m.claimNoun)}</span>
+    </>
+  );
+}
+
 export interface LayoutProps {
   lang: Language;
   title: string;
@@ -25,6 +50,8 @@ export interface LayoutProps {
   csrf?: string | undefined;
   /** Which navigation entry is this page. */
   current?: 'queue' | 'new' | 'late' | 'unack' | 'analytics' | 'settings' | undefined;
+  /** A wide table (the queues): the page may use the screen's width. */
+  wide?: boolean;
   children?: Child;
 }
 
@@ -41,6 +68,7 @@ export function Layout(props: LayoutProps) {
   const here = (name: LayoutProps['current']) => (props.current === name ? 'page' : undefined);
   const clerk = useContext(SignedInClerk);
   const zone = useContext(DeskTimeZone);
+  const waiting = useContext(NavCounts).unacknowledged;
   const settings = settingsFor(props.lang);
   // A signed-out page (sign-in, errors) shows no times; the footer names the zone once signed in.
   const zoneLabel = props.csrf && clerk ? zone.label : undefined;
@@ -74,6 +102,7 @@ export function Layout(props: LayoutProps) {
                 <li>
                   <a href="/desk/unacknowledged" aria-current={here('unack')}>
                     {m.unacknowledged}
+                    <WaitingCount lang={props.lang} count={waiting} />
                   </a>
                 </li>
                 <li>
@@ -115,7 +144,9 @@ export function Layout(props: LayoutProps) {
             </form>
           ) : null}
         </header>
-        <main id="main">{props.children}</main>
+        <main id="main" class={props.wide ? 'wide' : undefined}>
+          {props.children}
+        </main>
         <footer class="bottom">
           <p>
             {zoneLabel ? (

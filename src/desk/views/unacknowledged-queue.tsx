@@ -1,10 +1,12 @@
+import { useContext } from 'hono/jsx';
 import { minutesPastAcknowledge } from '../../domain/claim';
 import { Instant } from './parts/instant';
 import type { ClaimSummary } from '../../storage/repository';
+import { countOf } from '../../format';
+import { commonFor } from '../i18n/common';
 import { customerMessagesFor } from '../i18n/customer-messages';
-
 import type { Language } from '../i18n/lang';
-import { Layout } from './layout';
+import { Layout, NavCounts } from './layout';
 
 export interface UnacknowledgedQueueProps {
   lang: Language;
@@ -17,17 +19,53 @@ export interface UnacknowledgedQueueProps {
 }
 
 /**
- * Claims whose customer is still waiting for the acknowledgement, the longest overdue first.
+ * A phone number as a `tel:` link's target: its digits, and a leading + if it has one.
+ * @example telHref('+7 901 111-22-33') // 'tel:+79011112233'
+ */
+export const telHref = (phone: string): string =>
+  `tel:${phone.trim().startsWith('+') ? '+' : ''}${phone.replace(/\D/g, '')}`;
+
+/** The customer's phone and e-mail, as links the clerk's phone and mail programs open. */
+function Contact(props: { claimant: ClaimSummary['claimant'] }) {
+  const { phone, email } = props.claimant;
+  return (
+    <>
+      <td class="contact">
+        <a href={telHref(phone)}>{phone}</a>
+      </td>
+      <td class="contact">
+        <a href={`mailto:${email}`}>{email}</a>
+      </td>
+    </>
+  );
+}
+
+/**
+ * Claims whose customer is still waiting for the acknowledgement, the longest overdue first,
+ * with the customer's phone and e-mail (the clerk calls).
  *
  * @example <UnacknowledgedQueuePage lang="en" path="/desk/unacknowledged" csrf={token} claims={items} now={now} />
  */
 export function UnacknowledgedQueuePage(props: UnacknowledgedQueueProps) {
   const { lang } = props;
   const m = customerMessagesFor(lang);
+  const waiting = useContext(NavCounts).unacknowledged;
   return (
-    <Layout lang={lang} title={m.queueTitle} path={props.path} csrf={props.csrf} current="unack">
+    <Layout
+      lang={lang}
+      title={m.queueTitle}
+      path={props.path}
+      csrf={props.csrf}
+      current="unack"
+      wide
+    >
       <h1>{m.queueTitle}</h1>
       <p>{m.queueIntro}</p>
+      {waiting === undefined ? null : (
+        <p class="hint" id="waiting-in-all">
+          {m.waitingInAll(countOf(lang, waiting, commonFor(lang).claimNoun))}
+        </p>
+      )}
       {props.claims.length === 0 ? (
         <p class="empty">{m.queueEmpty}</p>
       ) : (
@@ -39,6 +77,8 @@ export function UnacknowledgedQueuePage(props: UnacknowledgedQueueProps) {
                 <th scope="col">{m.claim}</th>
                 <th scope="col">{m.shop}</th>
                 <th scope="col">{m.customer}</th>
+                <th scope="col">{m.phone}</th>
+                <th scope="col">{m.email}</th>
                 <th scope="col">{m.due}</th>
                 <th scope="col">{m.overdueBy}</th>
               </tr>
@@ -51,7 +91,8 @@ export function UnacknowledgedQueuePage(props: UnacknowledgedQueueProps) {
                   </th>
                   <td>{claim.shopId}</td>
                   <td>{claim.claimant.name}</td>
-                  <td>
+                  <Contact claimant={claim.claimant} />
+                  <td class="date">
                     {claim.acknowledgeBy ? <Instant lang={lang} at={claim.acknowledgeBy} /> : ''}
                   </td>
                   <td class="num">{m.duration(minutesPastAcknowledge(claim, props.now))}</td>

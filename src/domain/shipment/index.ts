@@ -14,6 +14,13 @@ export { claimRef, claimTotals, type ClaimTotals, type ShipmentClaimRef } from '
 export { shipmentFiling, type ShipmentClaimRequest, type ShipmentOnFile } from './filing';
 export { INSTANT_PATTERN, parseInstant, type Instant } from './instant';
 export { deadlineOf, latenessOf, type Deadline, type Lateness } from './lateness';
+export {
+  ACCEPTED_CLAIM_STATUSES,
+  latenessStop,
+  LATENESS_STOPPING_TYPES,
+  shownClaim,
+  type LatenessStop,
+} from './lateness-stop';
 export { remeasurement, type Remeasurement } from './remeasure';
 export {
   deriveState,

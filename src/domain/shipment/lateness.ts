@@ -79,6 +79,8 @@ export function deadlineOf(
 /**
  * How late the shipment is: against the deadline, up to the delivery date or, while it is on
  * its way, up to `today`. Null for a cancelled shipment, or one not shipped yet as of today.
+ * With `stopsOn` (a claim settled it: ./lateness-stop.ts) before today, nothing after that
+ * day counts: up to the delivery if it came by then, else up to `stopsOn`.
  * @example latenessOf(facts, state, deadline, cost, { policy, calendar, today: '2025-03-20' })?.businessDaysLate // 7
  */
 export function latenessOf(
@@ -86,9 +88,11 @@ export function latenessOf(
   state: Pick<ShipmentState, 'status' | 'deliveredDate'>,
   deadline: Deadline,
   deliveryCost: MoneyJson,
-  ctx: { policy: CarrierPolicy; calendar: LateCalendar; today: IsoDate },
+  ctx: { policy: CarrierPolicy; calendar: LateCalendar; today: IsoDate; stopsOn?: IsoDate },
 ): Lateness | null {
   if (state.status === 'cancelled') return null;
+  const stop = ctx.stopsOn !== undefined && ctx.stopsOn < ctx.today ? ctx.stopsOn : undefined;
+  const deliveredOn = state.deliveredDate;
   const promise = deadline.moved
     ? {
         promisedDate: deadline.deadline,
@@ -96,9 +100,9 @@ export function latenessOf(
       }
     : promiseOf(facts);
   const until =
-    state.deliveredDate === undefined
-      ? { asOf: ctx.today }
-      : { deliveredDate: state.deliveredDate };
+    deliveredOn === undefined || (stop !== undefined && deliveredOn > stop)
+      ? { asOf: stop ?? ctx.today }
+      : { deliveredDate: deliveredOn };
   let result: LateResult;
   try {
     result = computeLate({ deliveryCost, ...promise, ...until }, ctx);

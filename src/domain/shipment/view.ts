@@ -22,6 +22,8 @@ export interface ShipmentContext {
   policy: CarrierPolicy;
   calendar: LateCalendar;
   today: IsoDate;
+  /** The last day lateness counts, once a claim settled it (./lateness-stop.ts); absent: today. */
+  stopsOn?: IsoDate;
 }
 
 /**

@@ -4,7 +4,7 @@ import {
   type ShipmentEvent,
   type ShipmentFacts,
 } from '../../domain/shipment';
-import type { OrderView, ShipmentView } from '../../services/shipments';
+import type { LateShipmentView, OrderView, ShipmentView } from '../../services/shipments';
 import { orderInputExample } from '../../schemas/shipment.examples';
 
 const today = '2025-06-16';
@@ -48,8 +48,34 @@ const order: OrderView = {
   updatedAt: '2025-06-01T15:20:00.000Z',
 };
 
+// A late claim filed from the shipment on 11 June and paid: its lateness stops that day.
+const filedOn = '2025-06-11';
+const claimed = summarizeShipment(facts, events, {
+  ...shipmentContext(facts, today),
+  stopsOn: filedOn,
+});
+const claimedAmount = claimed.lateness?.amount ?? { amount: '0.00', currency: 'RUB' };
+
+/** A late shipment whose late claim was paid, as the late listing shows it. */
+const settledLate: LateShipmentView = {
+  ...shipment,
+  lateness: claimed.lateness,
+  cause: 'courier_late',
+  claim: {
+    id: 'clm_7f3c2a9e5b1d4c6e8a0b2d4f6e8c0a1b',
+    type: 'late',
+    status: 'paid',
+    amount: claimedAmount,
+    approvedAmount: claimedAmount,
+    paidAmount: claimedAmount,
+    createdAt: `${filedOn}T08:12:40.000Z`,
+  },
+  latenessFrozenOn: filedOn,
+};
+
 /** Examples for the OpenAPI document, computed by the domain code. */
 export const shipmentExamples = {
   shipment,
   order,
+  settledLate,
 };

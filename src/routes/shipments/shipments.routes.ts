@@ -4,6 +4,7 @@ import { FINAL_EVENTS_PAST_CAP, FINAL_STATUSES, MAX_EVENTS } from '../../domain/
 import { onlyRole } from '../../http/auth';
 import {
   EventAnswerSchema,
+  LATENESS_STOP_RULE,
   LateQuerySchema,
   LateShipmentListSchema,
   ShipmentEventSchema,
@@ -75,11 +76,14 @@ export const listLateShipmentsRoute = createRoute({
   tags,
   security,
   summary: 'Late shipments, oldest deadline first',
-  description: `${ROLES.list} Shipments past their deadline as of today that are not delivered, received or cancelled, and those delivered late, each with \`lateness\`: the late calculator’s \`businessDaysLate\` and amount (accrued so far while undelivered), and \`cause\`: its latest reschedule’s reason, else \`courier_late\`. Read from an index on the deadline of open shipments: it reads late ones only. Cursor pagination.`,
+  description: `${ROLES.list} Shipments past their deadline as of today that are not delivered, received or cancelled, and those delivered late, each with \`lateness\`: the late calculator’s \`businessDaysLate\` and amount (accrued so far while undelivered), \`cause\`: its latest reschedule’s reason, else \`courier_late\`, and \`claim\`: the claim filed from it, if any. ${LATENESS_STOP_RULE} Read from an index on the deadline of open shipments: it reads late ones only, each shipment with its claims in one read. Cursor pagination.`,
   request: { query: LateQuerySchema },
   responses: {
     200: jsonResponse(LateShipmentListSchema, 'A page of late shipments', {
-      items: [{ ...shipmentExamples.shipment, cause: 'courier_late' }],
+      items: [
+        { ...shipmentExamples.shipment, cause: 'courier_late' },
+        shipmentExamples.settledLate,
+      ],
     }),
     422: bodyErrors[422],
     ...keyedErrors(),

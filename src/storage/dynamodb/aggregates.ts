@@ -3,7 +3,8 @@
  * by a request, in the same transaction as the claim's tally (what it has counted of the
  * claim), so a counter never misses nor invents a claim:
  *   COUNTS  pk COUNTS#SHOP#<shop> | COUNTS#ALL#<shard>               sk COUNTS
- *           one number per status
+ *           one number per status, and `unacknowledged`: claims waiting for their
+ *           customer's acknowledgement (the desk's navigation shows it)
  *   AGG     pk AGG#SHOP#<shop>#<yyyy-mm> | AGG#ALL#<shard>#<yyyy-mm>  sk <yyyy-mm-dd>
  *           one number per counter (`count#carrier#cdek`, `paid#RUB#cause#warehouse`, …, see
  *           src/domain/analytics/figures.ts), money in integer minor units
@@ -34,6 +35,11 @@ export const COUNTER_ITEM_ATTRIBUTES: ReadonlySet<string> = new Set([
 
 /** Whose counters: one shop's, or one shard of every shop's. */
 export type FigureScope = { shopId: string } | { shard: number };
+
+/** The counter of the COUNTS item beside the statuses: claims waiting for their acknowledgement. */
+export const UNACKNOWLEDGED_COUNT = 'unacknowledged';
+/** What a COUNTS item counts: each status, and the claims waiting for their acknowledgement. */
+export type CountName = ClaimStatus | typeof UNACKNOWLEDGED_COUNT;
 
 /**
  * The key of a scope's counters of a day.
@@ -74,13 +80,13 @@ function addItem(
 }
 
 /**
- * The update of a scope's status counters by `moves` (status → +n / -n).
+ * The update of a scope's status counters by `moves` (status, or `unacknowledged` → +n / -n).
  * @example statusCountUpdate(table, { shopId: 's' }, new Map([['submitted', -1], ['in_review', 1]]), at)
  */
 export function statusCountUpdate(
   table: string,
   scope: FigureScope,
-  moves: ReadonlyMap<ClaimStatus, number>,
+  moves: ReadonlyMap<CountName, number>,
   at: string,
 ): TransactWriteItem {
   const adds = [...moves].map(([status, n]): [string, string] => [status, String(n)]);

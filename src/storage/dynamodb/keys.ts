@@ -187,12 +187,17 @@ export const aggregatePartition = (scope: { shopId: string } | { shard: number }
 /** @example orderKey('shop-a', 'O-1') // { pk: { S: 'SHOP#shop-a#ORDER#O-1' }, sk: { S: 'ORDER' } } */
 export const orderKey = (shopId: string, orderId: string): Item =>
   key(`SHOP#${part(shopId)}#ORDER#${part(orderId)}`, 'ORDER');
-/** The partition of a shipment: its head, facts, events and customer messages. */
+/** The partition of a shipment: its head, facts, events, claim links and customer messages. */
 export const shipmentPartition = (shopId: string, shipmentId: string): string =>
   `SHOP#${part(shopId)}#SHIPMENT#${part(shipmentId)}`;
+/**
+ * The sort keys of a shipment's items. A read of the shipment takes `EVENT#` to `HEAD`, so a
+ * claim link (`FILED#`, between FACTS and HEAD) comes with it; messages sort after.
+ */
 export const SHIPMENT_SK = {
   eventPrefix: 'EVENT#',
   facts: 'FACTS',
+  claimPrefix: 'FILED#',
   head: 'HEAD',
   messagePrefix: 'MESSAGE#',
 } as const;
@@ -204,6 +209,9 @@ export const shipmentEventKey = (shopId: string, shipmentId: string, eventId: st
   key(shipmentPartition(shopId, shipmentId), `${SHIPMENT_SK.eventPrefix}${part(eventId)}`);
 export const shipmentMessageKey = (shopId: string, shipmentId: string, messageId: string): Item =>
   key(shipmentPartition(shopId, shipmentId), `${SHIPMENT_SK.messagePrefix}${part(messageId)}`);
+/** A claim filed from the shipment, as the claim-change consumer last linked it (./shipment-claim-links.ts). */
+export const shipmentClaimKey = (shopId: string, shipmentId: string, claimId: string): Item =>
+  key(shipmentPartition(shopId, shipmentId), `${SHIPMENT_SK.claimPrefix}${part(claimId)}`);
 
 /** Late shipments by deadline (gsi1 / gsi2): sort key `<deadline>#<shop>#<shipment>`. */
 export const LATE_VIEW = {

@@ -10,11 +10,12 @@
  * of the old may linger), are not the shipment's; facts whose version is not the head's
  * `factsVersion` mean the read raced a write (./shipment-read.ts reads again).
  */
-import type { ShipmentEvent, ShipmentFacts } from '../../domain/shipment';
+import type { ShipmentClaimRef, ShipmentEvent, ShipmentFacts } from '../../domain/shipment';
 import type { ShipmentRecord } from '../shipment-repository';
 import type { Item } from './codec';
 import { deflate, inflate } from './compress';
 import { shipmentEventKeyOf, shipmentFactsKey, SHIPMENT_SK } from './keys';
+import { linkedClaims } from './shipment-claim-links';
 import { HEAD, update, type Update } from './shipment-head';
 
 /** What a shipment's items hold beyond its record. */
@@ -25,6 +26,8 @@ export interface StoredShipment {
   eventCount: number;
   /** Event id → the mark of the write that recorded it (see ./shipment-event.ts). */
   writes: Map<string, string>;
+  /** The claims linked to it (./shipment-claim-links.ts), in no particular order. */
+  claims: ShipmentClaimRef[];
 }
 
 /** Documents from this size (bytes) on are stored deflated when that is smaller. */
@@ -96,8 +99,8 @@ export async function eventItem(
 }
 
 /**
- * The shipment its partition's items (EVENT#… to HEAD, any order) hold: undefined without
- * a head, 'torn' when the read saw part of a write (read again).
+ * The shipment its partition's items (EVENT#… to HEAD, any order: its claim links among
+ * them) hold: undefined without a head, 'torn' when the read saw part of a write (read again).
  * @example (await assemble(await queryAll(client, query)))?.record
  */
 export async function assemble(
@@ -137,5 +140,5 @@ export async function assemble(
     ...(placedAt === undefined ? {} : { placedAt }),
     ...(lateViewDate === undefined ? {} : { lateViewDate }),
   };
-  return { record, born, eventCount, writes };
+  return { record, born, eventCount, writes, claims: linkedClaims(items) };
 }

@@ -1,6 +1,6 @@
 /**
- * What a dropped shipment leaves once its head is gone: its facts, its events and its
- * customer messages (MESSAGE#…, the message repository's items in its partition). Without
+ * What a dropped shipment leaves once its head is gone: its facts, its events, its claim
+ * links (FILED#…) and its customer messages (MESSAGE#…, the message repository's items). Without
  * a head none of them is read as a shipment, so this runs after the order's commit; a
  * failure only leaves unread items behind. If the shipment id was used again meanwhile
  * (a new head, another incarnation), only the old incarnation's items go, each deleted on
@@ -35,8 +35,10 @@ export async function clearLeftovers(ctx: TableContext, partition: string): Prom
   const doomed = items.filter((item) => {
     const sk = item.sk?.S ?? SHIPMENT_SK.head;
     if (sk === SHIPMENT_SK.head) return false;
-    // Messages carry no incarnation: kept once the id lives again.
-    if (sk.startsWith(SHIPMENT_SK.messagePrefix)) return head === undefined;
+    // Messages and claim links carry no incarnation: kept once the id lives again.
+    if (sk.startsWith(SHIPMENT_SK.messagePrefix) || sk.startsWith(SHIPMENT_SK.claimPrefix)) {
+      return head === undefined;
+    }
     return head === undefined || item[HEAD.born]?.S !== live;
   });
   await mapLimit(doomed, DELETE_CONCURRENCY, (item) => deleteIfSame(ctx, item));

@@ -2,13 +2,13 @@
  * The late listing, from the late views (./views.ts): a shop's LATE partition (gsi1), or
  * every clerk shard (gsi2) merged; sort keys `<deadline>#<shop>#<shipment>` below today,
  * oldest deadline first. Each entry's shipment is read whole (one Query of its partition,
- * a few at a time). An index is read eventually consistently: an entry whose shipment has
+ * a few at a time), its claim links with it (./shipment-claim-links.ts). An index is read eventually consistently: an entry whose shipment has
  * since moved (another deadline, no longer watched, gone) is left out here and listed, if
  * still late, at its current place.
  */
 import type { SealContext } from '../../lib/sealed';
 import type { Page, PageRequest } from '../repository';
-import type { LateShipmentFilter, ShipmentRecord } from '../shipment-repository';
+import type { LateShipmentFilter, LateShipmentRecord } from '../shipment-repository';
 import { LATE_VIEW } from './keys';
 import { mapLimit, readShipment, READ_CONCURRENCY } from './shipment-read';
 import { allShards, type TableContext } from './table-context';
@@ -23,13 +23,13 @@ function partitionsOf(ctx: TableContext, shopId: string | undefined): ViewPartit
   return allShards(ctx.shards).map((shard) => ({ index: clerkIndex, pk: LATE_VIEW.clerk(shard) }));
 }
 
-/** The shipment behind an entry, if it is still at that place in the view. */
-async function load(ctx: TableContext, entry: ViewEntry): Promise<ShipmentRecord | undefined> {
+/** The shipment behind an entry (its claim links read with it), if still at that place in the view. */
+async function load(ctx: TableContext, entry: ViewEntry): Promise<LateShipmentRecord | undefined> {
   const stored = await readShipment(ctx, entry.pk);
   const record = stored?.record;
-  if (record?.lateViewDate === undefined) return undefined;
+  if (stored === undefined || record?.lateViewDate === undefined) return undefined;
   const sort = LATE_VIEW.sort(record.lateViewDate, record.shopId, record.shipmentId);
-  return sort === entry.sort ? record : undefined;
+  return sort === entry.sort ? { ...record, claims: stored.claims } : undefined;
 }
 
 /**
@@ -40,7 +40,7 @@ export async function listLate(
   ctx: TableContext,
   filter: LateShipmentFilter,
   page: PageRequest,
-): Promise<Page<ShipmentRecord>> {
+): Promise<Page<LateShipmentRecord>> {
   if (filter.shopId === '') throw new RangeError('filter shopId must not be empty');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(filter.before)) throw new RangeError('before must be YYYY-MM-DD');
   // Bound to the caller and the shop; the date moves on (the view checks the range).

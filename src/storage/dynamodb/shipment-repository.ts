@@ -4,14 +4,16 @@
  * (./shipment-read.ts). An event is one read and one two-item transaction
  * (./shipment-event.ts); an order replace, one transaction or, when larger, several with
  * the ORDER item last as the commit point (./order-replace.ts); the late listing reads the
- * late views (./shipment-list.ts).
+ * late views (./shipment-list.ts); the claim-change consumer links claims (./shipment-claim-links.ts).
  */
 import type { Page, PageRequest } from '../repository';
 import type {
   EventDecision,
   LateShipmentFilter,
   OrderRecord,
+  LateShipmentRecord,
   OrderReplace,
+  ShipmentClaimLink,
   ShipmentRecord,
   ShipmentRepository,
 } from '../shipment-repository';
@@ -19,6 +21,7 @@ import { orderKey, shipmentPartition } from './keys';
 import { itemToOrder } from './order-items';
 import { replaceOrder } from './order-replace';
 import { readItem } from './read';
+import { linkClaim } from './shipment-claim-links';
 import { applyEvent } from './shipment-event';
 import { listLate } from './shipment-list';
 import { mapLimit, readShipment, READ_CONCURRENCY } from './shipment-read';
@@ -63,7 +66,11 @@ export class DynamoShipmentRepository implements ShipmentRepository {
     return applyEvent(this.ctx, shopId, shipmentId, eventId, decide);
   }
 
-  listLate(filter: LateShipmentFilter, page: PageRequest): Promise<Page<ShipmentRecord>> {
+  listLate(filter: LateShipmentFilter, page: PageRequest): Promise<Page<LateShipmentRecord>> {
     return listLate(this.ctx, filter, page);
+  }
+
+  linkClaim(link: ShipmentClaimLink): Promise<'written' | 'unchanged'> {
+    return linkClaim(this.ctx, link);
   }
 }

@@ -1,11 +1,17 @@
 /**
- * How many claims are in each status, per shop and for every shop, read from the counters
- * the claim-change consumer keeps (./aggregates.ts): one GetItem for a shop, one
- * BatchGetItem of the shards for every shop, however many claims there are. The figures
- * may lag a claim change by the consumer's delay: the answer says as of when.
+ * How many claims are in each status, and how many wait for their customer's
+ * acknowledgement, per shop and for every shop, read from the counters the claim-change
+ * consumer keeps (./aggregates.ts): one GetItem for a shop, one BatchGetItem of the shards
+ * for every shop, however many claims there are. The figures may lag a claim change by the
+ * consumer's delay: the answer says as of when.
  */
-import { CLAIM_STATUSES, type ClaimStatus } from '../../domain/claim';
-import type { AsOf, StatusCountRepository, StatusCounts } from '../figures-repository';
+import { CLAIM_STATUSES } from '../../domain/claim';
+import type {
+  StatusCountFigures,
+  StatusCountRepository,
+  StatusCounts,
+} from '../figures-repository';
+import { UNACKNOWLEDGED_COUNT, type CountName } from './aggregates';
 import { batchGetItems } from './batch-get';
 import type { Item } from './codec';
 import { statusCountsKey } from './keys';
@@ -23,7 +29,7 @@ export class DynamoStatusCountRepository implements StatusCountRepository {
     this.ctx = tableContext(table);
   }
 
-  async counts(shopId?: string): Promise<{ counts: StatusCounts } & AsOf> {
+  async counts(shopId?: string): Promise<StatusCountFigures> {
     const keys =
       shopId === undefined
         ? allShards(this.ctx.shards).map((shard) => statusCountsKey({ shard }))
@@ -35,16 +41,18 @@ export class DynamoStatusCountRepository implements StatusCountRepository {
 }
 
 /** The counters of the items added up, and the latest `updatedAt` among them. */
-function summed(items: readonly Item[]): { counts: StatusCounts } & AsOf {
-  const total = (status: ClaimStatus) =>
-    items.reduce((sum, item) => sum + Number(item[status]?.N ?? '0'), 0);
+function summed(items: readonly Item[]): StatusCountFigures {
   // A shard may hold a negative count (a claim counted in one shard before the shards grew,
   // moved in another): only the sum means something, and it is never below zero.
-  const counts = Object.fromEntries(
-    CLAIM_STATUSES.map((s) => [s, Math.max(0, total(s))]),
-  ) as StatusCounts;
+  const total = (name: CountName) =>
+    Math.max(
+      0,
+      items.reduce((sum, item) => sum + Number(item[name]?.N ?? '0'), 0),
+    );
+  const counts = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, total(s)])) as StatusCounts;
+  const unacknowledged = total(UNACKNOWLEDGED_COUNT);
   const asOf = latest(items.map((item) => item.updatedAt?.S));
-  return asOf === undefined ? { counts } : { counts, asOf };
+  return asOf === undefined ? { counts, unacknowledged } : { counts, unacknowledged, asOf };
 }
 
 /**

@@ -7,6 +7,7 @@
  *   shard      N  the shard of every shop's counters the claim is counted in (kept: if
  *                 VIEW_SHARDS grows, the claim stays where its figures are)
  *   shopId, status, day   S  what is counted: one in the status's count, figures on the day
+ *   unack      BOOL  present (true) while counted as waiting for its acknowledgement
  *   figures    S  JSON of the claim's analytics figures (src/domain/analytics/claim-figures.ts):
  *                 what it is counted under, its count and its sums (money as minor-unit strings)
  *   updatedAt  S  the consumer's clock
@@ -58,6 +59,7 @@ export function tallyItem(
     ...item,
     shopId: { S: counted.shopId },
     status: { S: counted.status },
+    ...(counted.unacknowledged ? { unack: { BOOL: true } } : {}),
     day: { S: counted.figures.day },
     figures: { S: JSON.stringify(stored) },
   };
@@ -80,6 +82,8 @@ export function countedOf(item: Item | undefined): ClaimContribution | undefined
   return {
     shopId,
     status: status as ClaimStatus,
+    // A tally written before the count existed has none: its next reconcile adds it.
+    unacknowledged: item?.unack?.BOOL === true,
     figures: {
       day,
       ...(stored.counted === undefined ? {} : { counted: stored.counted }),

@@ -18,7 +18,7 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { figureCounters, type Counters } from '../../domain/analytics';
-import type { Claim, ClaimStatus } from '../../domain/claim';
+import type { Claim } from '../../domain/claim';
 import type {
   ClaimContribution,
   ClaimTally,
@@ -30,7 +30,13 @@ import type {
   SweepPage,
   TallyRepository,
 } from '../figures-repository';
-import { dayCounterUpdate, statusCountUpdate, type FigureScope } from './aggregates';
+import {
+  dayCounterUpdate,
+  statusCountUpdate,
+  UNACKNOWLEDGED_COUNT,
+  type CountName,
+  type FigureScope,
+} from './aggregates';
 import { batchGetItems } from './batch-get';
 import { ClaimSweep } from './claim-sweep';
 import type { Item } from './codec';
@@ -254,22 +260,23 @@ function asRead(stored: StoredSearchEntry | undefined): {
 }
 
 type FigureMove =
-  | { scope: FigureScope; moves: Map<ClaimStatus, number> }
+  | { scope: FigureScope; moves: Map<CountName, number> }
   | { scope: FigureScope; day: string; counters: Counters };
 
 /**
  * The counter updates that take the counters from `before` (what the tally says was
- * counted) to `after`: -1/+1 on the statuses, the difference of the figures on the day, for
- * the shop and for the claim's shard of every shop. None for what does not move.
+ * counted) to `after`: -1/+1 on the statuses and on the claims waiting for their
+ * acknowledgement, the difference of the figures on the day, for the shop and for the
+ * claim's shard of every shop. None for what does not move.
  *
- * @example figureMoves(undefined, contribution, 2) // filing: +1 submitted, its figures, for the shop and shard 2
+ * @example figureMoves(undefined, contribution, 2) // filing: +1 submitted, +1 unacknowledged, its figures, for the shop and shard 2
  */
 export function figureMoves(
   before: ClaimContribution | undefined,
   after: ClaimContribution | undefined,
   shard: number,
 ): FigureMove[] {
-  const counts = new Map<string, { scope: FigureScope; moves: Map<ClaimStatus, number> }>();
+  const counts = new Map<string, { scope: FigureScope; moves: Map<CountName, number> }>();
   const days = new Map<string, { scope: FigureScope; day: string; counters: Counters }>();
   const add = (contribution: ClaimContribution | undefined, sign: 1 | -1) => {
     if (contribution === undefined) return;
@@ -279,7 +286,9 @@ export function figureMoves(
       const name = 'shopId' in scope ? `shop:${scope.shopId}` : `shard:${scope.shard}`;
       const count = counts.get(name) ?? { scope, moves: new Map() };
       counts.set(name, count);
-      count.moves.set(contribution.status, (count.moves.get(contribution.status) ?? 0) + sign);
+      const names: CountName[] = [contribution.status];
+      if (contribution.unacknowledged) names.push(UNACKNOWLEDGED_COUNT);
+      for (const name of names) count.moves.set(name, (count.moves.get(name) ?? 0) + sign);
       const bucket = days.get(`${name}@${day}`) ?? { scope, day, counters: new Map() };
       days.set(`${name}@${day}`, bucket);
       for (const [counter, value] of counters) {
