@@ -137,6 +137,16 @@ describe('explanation lines on the desk', () => {
     expect(ru).toContain('(фактический)');
     expect(ru).toContain('к оплате больший (объёмный)');
   });
+
+  it('writes a line’s dates as the page’s other dates, never as ISO', () => {
+    const reschedule = { date: '2025-03-10', promisedDate: '2025-03-14', reason: 'courier_late' };
+    const ru = deskLine('ru', { key: 'reschedule.moved', params: reschedule });
+    expect(ru).toContain('Перенос 10 марта 2025 г. на 14 марта 2025 г.');
+    expect(ru).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const en = deskLine('en', { key: 'reschedule.moved', params: reschedule });
+    expect(en).toContain('14 March 2025');
+    expect(en).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
 });
 
 describe('the history’s notes', () => {

@@ -3,7 +3,8 @@
  * `params` with the page language's template, and the amounts and decimals in its params
  * (written `450.00 RUB` and `4.800` by the domain, for the API's English `text`) are
  * formatted for that language, as every other amount on the page is: the Russian letter
- * says `450,00 ₽` in its calculation as in its demand. A param that holds a code of the
+ * says `450,00 ₽` in its calculation as in its demand; its dates are written out as the
+ * page's other dates are («30 ноября 2026 г.»). A param that holds a code of the
  * domain (a reschedule's reason, the weight a package is charged by) is shown by its name
  * in the language, never as the code.
  */
@@ -11,7 +12,7 @@ import { renderLine, type Line, type LineKey } from '../../domain/explain';
 import { compileTemplate, fillTemplate } from '../../domain/explain/compile';
 import { isCurrencyCode } from '../../domain/money';
 import { listPolicies } from '../../domain/policies';
-import { formatDecimal, formatMoney } from '../../format';
+import { formatDate, formatDecimal, formatMoney } from '../../format';
 import type { Language } from './lang';
 import { labelsFor, type Labels } from './labels';
 
@@ -71,7 +72,10 @@ const COMPILED_DESK = new Map(
   ]),
 );
 
-/** A param's value in the language: a code by its name, an amount or a decimal formatted. */
+/** A calendar date as the domain writes it in a param. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A param's value in the language: a code by its name, a date written out, an amount or a decimal formatted. */
 function paramText(
   lang: Language,
   key: LineKey,
@@ -82,6 +86,8 @@ function paramText(
   if (names !== undefined && typeof value === 'string' && Object.hasOwn(names, value)) {
     return names[value] ?? value;
   }
+  // «Перенос 30 ноября 2026 г.», not «Перенос 2026-11-30»: dates read as the page's others do.
+  if (typeof value === 'string' && ISO_DATE.test(value)) return formatDate(lang, value);
   return formatParam(lang, value);
 }
 
