@@ -3,13 +3,16 @@
  *   tsx scripts/create-table.ts [--endpoint URL] [--table NAME] [--region REGION] [--target dynamodb|ydb]
  *   tsx scripts/create-table.ts --write-cloudformation   (regenerates scripts/table.cloudformation.json)
  * Env: DYNAMODB_ENDPOINT, DYNAMODB_TABLE (parcel-claims), DYNAMODB_REGION (eu-central-1);
- * DYNAMODB_PORT (8000): the local DynamoDB of `npm start`, used when no endpoint is given.
+ * Without an endpoint: the local DynamoDB of `npm start`, on DYNAMODB_PORT if set, else where
+ * `npm start` recorded it (.data/dynamodb-local.json), else on 8000. Every script on a table
+ * (this one, rebuild-aggregates, migrate, keys) first prints the database it works on.
  * YDB (Yandex Managed Service for YDB, serverless): its Document API endpoint
  * (`https://docapi.serverless.yandexcloud.net/ru-central1/<cloud>/<db>`) selects `--target ydb`
  * by itself (indexes projecting ALL, the only kind YDB has); DYNAMODB_REGION=ru-central1 and the
  * service account's static key in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
  */
 import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
@@ -33,7 +36,7 @@ import {
   type TableTarget,
 } from '../src/storage/table';
 import { localDynamoEndpoint, localDynamoPort } from './dynamodb-local';
-import type { RecordedDynamo } from './local-state';
+import { dataDirectory, readRecordedDynamo, recordFile, type RecordedDynamo } from './local-state';
 
 export const CLOUDFORMATION_PATH = new URL('./table.cloudformation.json', import.meta.url);
 
@@ -258,6 +261,46 @@ async function main(): Promise<void> {
 }
 
 /**
+ * The database a command works on, printed before anything else: which endpoint and table it
+ * reads or writes, and why those.
+ *
+ * @example databaseLine({ endpoint: 'http://127.0.0.1:8011', tableName: 'parcel-claims', region: 'eu-central-1' }, 'recorded by npm start', '.data/dynamodb-local.json')
+ * // 'Database: http://127.0.0.1:8011, table parcel-claims (recorded by npm start in .data/dynamodb-local.json)'
+ */
+export function databaseLine(connection: Connection, origin: string, recordPath: string): string {
+  const where = connection.endpoint ?? `AWS DynamoDB in ${connection.region}`;
+  const why = origin === 'recorded by npm start' ? `${origin} in ${recordPath}` : origin;
+  return `Database: ${where}, table ${connection.tableName} (${why})`;
+}
+
+/**
+ * The connection a script uses, as resolveConnection gives it with the DynamoDB Local that
+ * `npm start` recorded (so every script finds it, whatever port it was given), after
+ * printing which database that is; undefined (said on stderr, exit code 2) when the flags or
+ * the environment name none that can be used.
+ *
+ * @example const connection = locateTable(values); // prints 'Database: http://127.0.0.1:8011, table parcel-claims (…)'
+ */
+export function locateTable(
+  flags: Parameters<typeof resolveConnection>[0],
+): Connection | undefined {
+  // The SDK warns on Node 20 at every client; the version is pinned for it (STACK-NOTES).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const dataDir = dataDirectory();
+  const recorded = readRecordedDynamo(dataDir);
+  try {
+    const connection = resolveConnection(flags, process.env, recorded);
+    const origin = connectionOrigin(flags, process.env, recorded);
+    console.log(databaseLine(connection, origin, relative(process.cwd(), recordFile(dataDir))));
+    return connection;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 2;
+    return undefined;
+  }
+}
+
+/**
  * A script's body on the table the flags (or env) name: prints what it returns, or one
  * line explaining an unreachable database (exit code 1).
  *
@@ -267,7 +310,8 @@ export async function runOnTable(
   flags: Parameters<typeof resolveConnection>[0],
   run: (client: DynamoDBClient, connection: Connection) => Promise<string>,
 ): Promise<void> {
-  const connection = resolveConnection(flags);
+  const connection = locateTable(flags);
+  if (connection === undefined) return;
   const client = clientFor(connection);
   try {
     console.log(await run(client, connection));

@@ -10,21 +10,15 @@
  * `npm start` recorded it (.data/dynamodb-local.json, with its table), else on port 8000.
  * Every command first prints the database it works on (endpoint, table, and why that one).
  */
-import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ActorRole } from '../src/domain/claim';
 import { generateApiKey, hashApiKey } from '../src/storage/api-keys';
 import { DynamoApiKeyRepository } from '../src/storage/dynamodb';
 import { NotFoundError, type ApiKeyRecord, type ApiKeyRepository } from '../src/storage/repository';
-import {
-  clientFor,
-  connectionOrigin,
-  explainConnectionError,
-  resolveConnection,
-  type Connection,
-} from './create-table';
-import { dataDirectory, readRecordedDynamo, recordFile } from './local-state';
+import { clientFor, explainConnectionError, locateTable } from './create-table';
+
+export { databaseLine } from './create-table';
 
 /**
  * Generates, stores (hashed) and returns a new key; the plaintext exists only in the result.
@@ -102,19 +96,6 @@ async function run(
 
 class UsageError extends Error {}
 
-/**
- * The database a command works on, printed before anything else: which endpoint and table a
- * key goes into (or is revoked, named, listed in), and why those.
- *
- * @example databaseLine({ endpoint: 'http://127.0.0.1:8011', tableName: 'parcel-claims', region: 'eu-central-1' }, 'recorded by npm start', '.data/dynamodb-local.json')
- * // 'Database: http://127.0.0.1:8011, table parcel-claims (recorded by npm start in .data/dynamodb-local.json)'
- */
-export function databaseLine(connection: Connection, origin: string, recordPath: string): string {
-  const where = connection.endpoint ?? `AWS DynamoDB in ${connection.region}`;
-  const why = origin === 'recorded by npm start' ? `${origin} in ${recordPath}` : origin;
-  return `Database: ${where}, table ${connection.tableName} (${why})`;
-}
-
 /** The key store plus naming, which only the DynamoDB repository offers. */
 type NamingApiKeys = ApiKeyRepository & Pick<DynamoApiKeyRepository, 'setDisplayName'>;
 
@@ -131,23 +112,8 @@ async function main(): Promise<void> {
       region: { type: 'string' },
     },
   });
-  let connection: Connection;
-  try {
-    const dataDir = dataDirectory();
-    const recorded = readRecordedDynamo(dataDir);
-    connection = resolveConnection(values, process.env, recorded);
-    console.log(
-      databaseLine(
-        connection,
-        connectionOrigin(values, process.env, recorded),
-        relative(process.cwd(), recordFile(dataDir)),
-      ),
-    );
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 2;
-    return;
-  }
+  const connection = locateTable(values);
+  if (connection === undefined) return;
   const client = clientFor(connection);
   try {
     const apiKeys = new DynamoApiKeyRepository({ client, tableName: connection.tableName });

@@ -11,7 +11,8 @@
  * --now: the clock idempotency windows are judged by (default: now; tests pin it).
  * --view-shards: the application's VIEW_SHARDS (default: that variable, else 4): the new
  *   table's clerk-wide views are written with it.
- * Connection as scripts/create-table.ts (DYNAMODB_ENDPOINT, DYNAMODB_REGION, DYNAMODB_PORT; a
+ * Connection as scripts/create-table.ts (DYNAMODB_ENDPOINT, DYNAMODB_REGION, DYNAMODB_PORT, else
+ * the DynamoDB Local `npm start` recorded; a
  * YDB Document API endpoint selects --target ydb).
  */
 import { pathToFileURL } from 'node:url';

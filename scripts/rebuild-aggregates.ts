@@ -5,7 +5,7 @@
  *   tsx scripts/rebuild-aggregates.ts [--endpoint URL] [--table NAME] [--region REGION] [--view-shards N]
  *   npm run rebuild-aggregates
  * Env as scripts/create-table.ts (DYNAMODB_ENDPOINT, DYNAMODB_TABLE, DYNAMODB_REGION,
- * DYNAMODB_PORT); VIEW_SHARDS as the Worker's (default 4): give the deployed value.
+ * DYNAMODB_PORT, else the DynamoDB Local `npm start` recorded); VIEW_SHARDS as the Worker's (default 4): give the deployed value.
  *
  * Design: tallies and counters rebuilt together, safe while the API and the consumer run.
  * 1. Every claim is reconciled, as the queue consumer does (src/services/claim-changes.ts):

@@ -7,8 +7,8 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connectionOrigin, resolveConnection } from '../../scripts/create-table';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { connectionOrigin, locateTable, resolveConnection } from '../../scripts/create-table';
 import { databaseLine } from '../../scripts/keys';
 import {
   dataDirectory,
@@ -94,5 +94,32 @@ describe('where npm run keys goes without an endpoint', () => {
     expect(databaseLine(aws, 'AWS (configured in the environment)', '')).toBe(
       'Database: AWS DynamoDB in eu-west-1, table parcel-claims (AWS (configured in the environment))',
     );
+  });
+});
+
+describe('every script on a table (rebuild-aggregates, migrate, create-table)', () => {
+  it('goes to the DynamoDB Local npm start recorded, and says so first', () => {
+    recordDynamo(dir, recorded);
+    const saved = { ...process.env };
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      for (const name of ['DYNAMODB_ENDPOINT', 'DYNAMODB_PORT', 'DYNAMODB_TABLE']) {
+        delete process.env[name];
+      }
+      process.env.DATA_DIR = dir;
+      expect(locateTable({})).toMatchObject({
+        endpoint: 'http://127.0.0.1:8011',
+        tableName: 'claims-dev',
+      });
+      expect(String(log.mock.calls[0]?.[0])).toMatch(
+        /^Database: http:\/\/127\.0\.0\.1:8011, table claims-dev \(recorded by npm start in .*dynamodb-local\.json\)$/,
+      );
+      expect(locateTable({ endpoint: 'http://127.0.0.1:9000' })?.endpoint).toBe(
+        'http://127.0.0.1:9000',
+      );
+    } finally {
+      log.mockRestore();
+      process.env = saved;
+    }
   });
 });
