@@ -9,6 +9,33 @@ import { LOCALES } from './locales';
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 /**
+ * Russian names of the zones Russian, Belarusian, Kazakh and Uzbek shops work in. Node's ICU
+ * has them, but the Workers runtime's carries English zone names only («08:09 Moscow»): these
+ * keep a Russian page Russian whichever runtime draws it.
+ */
+const RU_ZONE_NAMES: Readonly<Record<string, string>> = {
+  'Europe/Kaliningrad': 'Калининград',
+  'Europe/Moscow': 'Москва',
+  'Europe/Minsk': 'Минск',
+  'Europe/Samara': 'Самара',
+  'Asia/Yekaterinburg': 'Екатеринбург',
+  'Asia/Tashkent': 'Ташкент',
+  'Asia/Almaty': 'Алматы',
+  'Asia/Omsk': 'Омск',
+  'Asia/Novosibirsk': 'Новосибирск',
+  'Asia/Krasnoyarsk': 'Красноярск',
+  'Asia/Irkutsk': 'Иркутск',
+  'Asia/Yakutsk': 'Якутск',
+  'Asia/Vladivostok': 'Владивосток',
+  'Asia/Magadan': 'Магадан',
+  'Asia/Kamchatka': 'Камчатка',
+};
+
+/** The zone's own name in the language, when we keep one (else Intl's). */
+const ownName = (lang: Language, timeZone: string): string | undefined =>
+  lang === 'ru' ? RU_ZONE_NAMES[timeZone] : undefined;
+
+/**
  * Whether `zone` is an IANA time zone this runtime knows (e.g. 'Asia/Novosibirsk', 'UTC').
  *
  * @example isTimeZone('Europe/Moscow') // true
@@ -49,6 +76,7 @@ export function formatInstant(lang: Language, iso: string, timeZone: string): st
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const utc = timeZone === 'UTC' || timeZone === 'Etc/UTC';
+  const named = utc ? 'UTC' : ownName(lang, timeZone);
   const format = new Intl.DateTimeFormat(LOCALES[lang], {
     day: 'numeric',
     month: 'short',
@@ -56,9 +84,9 @@ export function formatInstant(lang: Language, iso: string, timeZone: string): st
     hour: '2-digit',
     minute: '2-digit',
     timeZone,
-    ...(utc ? {} : { timeZoneName: 'shortGeneric' as const }),
+    ...(named === undefined ? { timeZoneName: 'shortGeneric' as const } : {}),
   });
-  return utc ? `${format.format(date)} UTC` : format.format(date);
+  return named === undefined ? format.format(date) : `${format.format(date)} ${named}`;
 }
 
 /**
@@ -72,5 +100,5 @@ export function timeZoneLabel(lang: Language, timeZone: string, at: Date): strin
       .formatToParts(at)
       .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC';
-  return `${part('shortGeneric')} (${timeZone}, ${part('shortOffset')})`;
+  return `${ownName(lang, timeZone) ?? part('shortGeneric')} (${timeZone}, ${part('shortOffset')})`;
 }

@@ -48,6 +48,8 @@ const en = {
   assigneeColumn: 'Assigned to',
   daysColumn: 'Days left',
   daysLeft: (n: number) => (n === 0 ? 'due today' : `${countOf('en', n, DAYS_EN)} left`),
+  /** The queue's "Days left" cell: the count alone, the header says the rest. */
+  daysLeftShort: (n: number) => (n === 0 ? 'today' : countOf('en', n, DAYS_EN)),
   daysOverdue: (n: number) => `${countOf('en', n, DAYS_EN)} overdue`,
 };
 
@@ -106,6 +108,7 @@ const ru: CaseworkMessages = {
     n === 0
       ? 'срок сегодня'
       : `${pluralForm('ru', n, { one: 'остался', other: 'осталось' })} ${days(n)}`,
+  daysLeftShort: (n: number) => (n === 0 ? 'сегодня' : days(n)),
   daysOverdue: (n: number) => `просрочено на ${days(n)}`,
 };
 

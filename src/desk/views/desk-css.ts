@@ -139,7 +139,8 @@ nav.tabs a { display: inline-flex; align-items: center; gap: .3rem; padding: .25
 nav.tabs a[aria-current="page"] { background: var(--accent); border-color: var(--accent); color: var(--accent-ink); font-weight: 700; }
 #counts-as-of, .sorted-by { margin: .3rem 0; color: var(--muted); font-size: .85rem; }
 main.wide, main.wide ~ footer.bottom { max-width: 100rem; }
-table.queue th, table.queue td { padding: .4rem .5rem; }
+table.queue { font-size: .95rem; }
+table.queue th, table.queue td { padding: .4rem .35rem; }
 table.queue td.date, table.queue td.days, table.queue td.num, table.queue .badge { white-space: nowrap; }
 table.queue td.customer { min-width: 8rem; }
 table.late-queue .frozen { display: block; color: var(--muted); font-size: .85rem; }

@@ -1,3 +1,4 @@
+import { useContext } from 'hono/jsx';
 import { LOCALES, formatMoney } from '../../format';
 import { labelsFor } from '../i18n/labels';
 import type { Language } from '../i18n/lang';
@@ -7,6 +8,7 @@ import type { MoneyJson } from '../../domain/money';
 import { caseworkFor } from '../i18n/casework';
 import type { ClaimSort } from '../../services/claims';
 import { Layout } from './layout';
+import { DeskTimeZone } from './parts/instant';
 import { hrefWith, QueueFilters, StatusTabs, type QueueFilterProps } from './queue-filters';
 
 /** One claim as the queue lists it. */
@@ -41,26 +43,29 @@ export interface QueueProps extends QueueFilterProps {
 }
 
 /**
- * A date (YYYY-MM-DD, or the day of an instant as stored) short enough for one table line:
- * "6 Dec 2026", «6 дек. 2026 г.».
+ * A date short enough for one table line: "6 Dec 2026", «06.12.2026» (how Russian tables
+ * write dates). A calendar date (YYYY-MM-DD) is that day anywhere; an instant is dated in
+ * the clerk's time zone, as the page's other times are.
  *
  * @example shortDate('en', '2026-12-06') // '6 Dec 2026'
+ * @example shortDate('ru', '2026-12-06T22:30:00Z', 'Europe/Moscow') // '07.12.2026'
  */
-export function shortDate(lang: Language, iso: string): string {
+export function shortDate(lang: Language, iso: string, timeZone = 'UTC'): string {
+  const instant = /T/.test(iso) ? new Date(iso) : undefined;
   const day = /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0];
-  if (!day) return iso;
+  if (!day || (instant !== undefined && Number.isNaN(instant.getTime()))) return iso;
   const format = new Intl.DateTimeFormat(LOCALES[lang], {
-    day: 'numeric',
-    month: 'short',
+    ...(lang === 'ru' ? { day: '2-digit', month: '2-digit' } : { day: 'numeric', month: 'short' }),
     year: 'numeric',
-    timeZone: 'UTC',
+    timeZone: instant === undefined ? 'UTC' : timeZone,
   });
-  return format.format(new Date(`${day}T00:00:00Z`));
+  return format.format(instant ?? new Date(`${day}T00:00:00Z`));
 }
 
 /** A date as a `<time>` on one line. @example <ShortDate lang="en" at="2026-12-06" /> */
 export function ShortDate(props: { lang: Language; at: string }) {
-  return <time datetime={props.at.slice(0, 10)}>{shortDate(props.lang, props.at)}</time>;
+  const { zone } = useContext(DeskTimeZone);
+  return <time datetime={props.at}>{shortDate(props.lang, props.at, zone)}</time>;
 }
 
 /** A column header that sorts: its link flips the order; `aria-sort` says the current one. */
@@ -115,7 +120,7 @@ function Row(props: { row: QueueRow; lang: Language }) {
           ? ''
           : row.daysLeft < 0
             ? w.daysOverdue(-row.daysLeft)
-            : w.daysLeft(row.daysLeft)}
+            : w.daysLeftShort(row.daysLeft)}
       </td>
       <td>{row.assignee ?? ''}</td>
       <td>{row.carrier}</td>
