@@ -144,4 +144,5 @@ table.queue th, table.queue td { padding: .4rem .35rem; }
 table.queue td.date, table.queue td.days, table.queue td.num, table.queue .badge { white-space: nowrap; }
 table.queue td.customer { min-width: 8rem; }
 table.late-queue .frozen { display: block; color: var(--muted); font-size: .85rem; }
+table.late-queue th[scope="row"] .sub { display: block; font-weight: 400; color: var(--muted); font-size: .85rem; }
 `;

@@ -73,8 +73,6 @@ export function LateQueuePage(props: LateQueueProps) {
             <thead>
               <tr>
                 <th scope="col">{m.shipment}</th>
-                <th scope="col">{m.shop}</th>
-                <th scope="col">{m.order}</th>
                 <th scope="col">{m.waybill}</th>
                 <th scope="col">{m.promised}</th>
                 <th scope="col">{m.daysLate}</th>
@@ -87,11 +85,14 @@ export function LateQueuePage(props: LateQueueProps) {
             <tbody>
               {props.shipments.map((s) => (
                 <tr>
-                  <th scope="row">{s.shipmentId}</th>
-                  <td>{s.shopId}</td>
-                  <td>
-                    <a href={orderHref(s.shopId, s.orderId)}>{s.orderId}</a>
-                  </td>
+                  {/* The shipment, and below it its shop and order: one column for three ids, so the claim fits the screen. */}
+                  <th scope="row">
+                    {s.shipmentId}
+                    <span class="sub">
+                      {m.shop} {s.shopId}, {m.order.toLowerCase()}{' '}
+                      <a href={orderHref(s.shopId, s.orderId)}>{s.orderId}</a>
+                    </span>
+                  </th>
                   <td class="waybill">{s.waybill ?? m.noWaybill}</td>
                   <td class="date">
                     <ShortDate lang={lang} at={s.deadline.deadline} />
