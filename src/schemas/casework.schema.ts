@@ -40,20 +40,23 @@ const countPerStatus = Object.fromEntries(
   CLAIM_STATUSES.map((status) => [status, count]),
 ) as Record<ClaimStatus, typeof count>;
 
+/** Counts of every status, as an answer shows them (the schema's and the route's example). */
+export const STATUS_COUNTS_EXAMPLE = {
+  submitted: 3,
+  in_review: 2,
+  approved: 0,
+  partially_approved: 0,
+  rejected: 1,
+  needs_info: 0,
+  paid: 4,
+  cancelled: 1,
+} as const;
+
 export const StatusCountsSchema = z
   .object({
     counts: z.object(countPerStatus).openapi({
       description: 'Claims in each status (every status listed, 0 included)',
-      example: {
-        submitted: 3,
-        in_review: 2,
-        approved: 0,
-        partially_approved: 0,
-        rejected: 1,
-        needs_info: 0,
-        paid: 4,
-        cancelled: 1,
-      },
+      example: STATUS_COUNTS_EXAMPLE,
     }),
     total: z.number().int().min(0),
     asOf: AsOfSchema,

@@ -5,6 +5,7 @@
  * the change), and each parses as its own shape of the answer's schema.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FILED_CLAIM_KEYS } from '../support/claim-keys';
 import { ClaimSchema, ClaimSummarySchema } from '../../src/schemas/claim.schema';
 import { call, rub } from './helpers';
 import { fileOk, lostFiling, seedShop } from './claims-helpers';
@@ -27,29 +28,7 @@ const shipments = {
   },
 } as const;
 
-/** The members of a filed claim, in the order the API sent them before issue 21. */
-const FILED = [
-  'type',
-  'shipment',
-  'carrier',
-  'waybill',
-  'shippedDate',
-  'claimant',
-  'description',
-  'cause',
-  'shopId',
-  'evidence',
-  'compensation',
-  'missingEvidence',
-  'filingDeadline',
-  'answerDueBy',
-  'acknowledgeBy',
-  'id',
-  'status',
-  'createdAt',
-  'updatedAt',
-  'version',
-];
+const FILED = FILED_CLAIM_KEYS;
 const LATE = ['promisedDate', 'lateUntil', 'delivered', 'businessDaysLate', 'daysLate'];
 const LOSS = ['amount', 'components', 'missingEvidence', 'lines', 'policy'];
 

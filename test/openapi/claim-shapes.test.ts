@@ -7,6 +7,7 @@
  * the real Worker to the same order.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { FILED_CLAIM_KEYS } from '../support/claim-keys';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { getCalendar } from '../../src/domain/calendar';
@@ -75,29 +76,7 @@ function filed(type: ClaimType) {
   }).claim;
 }
 
-/** The members of a filed claim, in the order the API has always sent them. */
-const CLAIM_KEYS = [
-  'type',
-  'shipment',
-  'carrier',
-  'waybill',
-  'shippedDate',
-  'claimant',
-  'description',
-  'cause',
-  'shopId',
-  'evidence',
-  'compensation',
-  'missingEvidence',
-  'filingDeadline',
-  'answerDueBy',
-  'acknowledgeBy',
-  'id',
-  'status',
-  'createdAt',
-  'updatedAt',
-  'version',
-];
+const CLAIM_KEYS = FILED_CLAIM_KEYS;
 const LATE_RESULT_KEYS = [
   'promisedDate',
   'lateUntil',

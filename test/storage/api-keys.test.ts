@@ -125,6 +125,19 @@ describe('ApiKeyRepository', () => {
     expect(await apiKeys.get('0000000000000000')).toBeUndefined();
   });
 
+  it('set from several browsers at once: both items of the key end on the same zone', async () => {
+    const { key, record } = await newKey('clerk');
+    const zones = ['Europe/Moscow', 'Asia/Novosibirsk', 'Asia/Vladivostok', 'Europe/Samara', 'UTC'];
+    const settled = await Promise.allSettled(
+      zones.map((z) => apiKeys.setTimeZone(record.keyId, z)),
+    );
+    // Each either landed or was told the key was contended; none half-wrote.
+    expect(settled.some((s) => s.status === 'fulfilled')).toBe(true);
+    const byId = await apiKeys.get(record.keyId);
+    expect(zones).toContain(byId?.timeZone);
+    expect((await apiKeys.findByHash(await hashApiKey(key)))?.timeZone).toBe(byId?.timeZone);
+  });
+
   it('lists every key', async () => {
     const { record } = await newKey();
     expect((await apiKeys.list()).map((k) => k.keyId)).toContain(record.keyId);

@@ -53,6 +53,25 @@ describe('claim links', () => {
     expect((await repo.getShipment('links-a', 'S-1'))?.version).toBe(1);
   });
 
+  it('at once, in any order: each claim keeps its newest version, none is lost, the shipment untouched', async () => {
+    const { repo } = shipmentInstance(tableName);
+    await createOrder(repo, [shipment('links-x', 'O-1', 'S-1')]);
+    const ids = Array.from({ length: 8 }, (_, i) => `clm_${String(i).padStart(32, '0')}`);
+    // Eight claims of one shipment, each announced at versions 1–5, all 40 writes at once,
+    // the versions of each claim shuffled: what two consumers racing on one queue would do.
+    const writes = ids.flatMap((id) =>
+      [3, 1, 5, 2, 4].map((v) =>
+        link('links-x', 'S-1', v, { id, status: v === 5 ? 'paid' : 'submitted' }),
+      ),
+    );
+    const outcomes = await Promise.all(writes.map((w) => repo.linkClaim(w)));
+    expect(outcomes.filter((o) => o === 'written').length).toBeGreaterThanOrEqual(ids.length);
+    const claims = (await lateClaims('links-x')).get('S-1') ?? [];
+    expect(claims.map((c) => c.id).sort()).toEqual(ids);
+    expect(claims.every((c) => c.status === 'paid')).toBe(true);
+    expect((await repo.getShipment('links-x', 'S-1'))?.version).toBe(1);
+  });
+
   it('keeps no link for a shipment that is gone, and clears it with the dropped shipment', async () => {
     const { repo } = shipmentInstance(tableName);
     expect(await repo.linkClaim(link('links-b', 'S-none', 1))).toBe('unchanged');

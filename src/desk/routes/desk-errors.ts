@@ -86,3 +86,22 @@ export const deskErrorHandler: ErrorHandler<DeskEnv> = (err, c: Context<DeskEnv>
   );
   return renderError(c, 'internal');
 };
+
+/**
+ * A listing page, or its first page when the cursor was refused (edited, or issued for other
+ * filters): `restarted` says which, so a page can tell the clerk. Other errors pass through.
+ *
+ * @example const { page, restarted } = await firstPageIfBadCursor((from) => list(from), cursor);
+ */
+export async function firstPageIfBadCursor<P>(
+  list: (cursor: string | undefined) => Promise<P>,
+  cursor: string | undefined,
+): Promise<{ page: P; restarted: boolean }> {
+  try {
+    return { page: await list(cursor), restarted: false };
+  } catch (error) {
+    const refusal = deskRefusal(error);
+    if (!refusal || !('badCursor' in refusal)) throw error;
+    return { page: await list(undefined), restarted: true };
+  }
+}

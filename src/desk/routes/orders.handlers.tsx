@@ -13,7 +13,7 @@ import { OrderPage, type FailedShipmentClaim } from '../views/order/order-page';
 import { domainIssues, inLanguage, type FieldIssues } from '../forms/field-errors';
 import { shipmentClaimFieldFor, shipmentClaimRequest } from '../forms/shipment-claim-form';
 import type { DeskEnv } from './desk-env';
-import { deskRefusal } from './desk-errors';
+import { deskRefusal, firstPageIfBadCursor } from './desk-errors';
 import { pathOf, renderPage } from './render';
 import { deferOf } from '../../http/defer';
 
@@ -34,15 +34,8 @@ export async function lateShipments(c: C) {
       { limit: LATE_PAGE, cursor: from },
       { defer: deferOf(c) },
     );
-  let page;
-  try {
-    page = await list(cursor);
-  } catch (error) {
-    // An edited or foreign cursor: the first page.
-    const refusal = deskRefusal(error);
-    if (!refusal || !('badCursor' in refusal)) throw error;
-    page = await list(undefined);
-  }
+  // An edited or foreign cursor: the first page.
+  const { page } = await firstPageIfBadCursor(list, cursor);
   const next = page.nextCursor
     ? `/desk/shipments/late?cursor=${encodeURIComponent(page.nextCursor)}`
     : undefined;

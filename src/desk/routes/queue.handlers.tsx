@@ -13,7 +13,7 @@ import {
 import type { ClaimSummary } from '../../storage/repository';
 import { QueuePage, type QueueRow } from '../views/queue';
 import type { DeskEnv } from './desk-env';
-import { deskRefusal } from './desk-errors';
+import { firstPageIfBadCursor } from './desk-errors';
 import { pathOf, renderPage } from './render';
 
 type C = Context<DeskEnv>;
@@ -23,14 +23,12 @@ async function listPage(c: C, query: QueueQuery) {
   const listQuery = queueListQuery(query, c.var.principal.keyId);
   const read = (q: typeof listQuery) =>
     'q' in q ? casework.search(c.var.principal, q) : claims.list(c.var.principal, q);
-  try {
-    return { page: await read(listQuery), badCursor: false };
-  } catch (error) {
-    // A cursor from other filters (an edited URL): the first page, and say so.
-    const refusal = deskRefusal(error);
-    if (!refusal || !('badCursor' in refusal)) throw error;
-    return { page: await read({ ...listQuery, cursor: undefined }), badCursor: true };
-  }
+  // A cursor from other filters (an edited URL): the first page, and say so.
+  const { page, restarted } = await firstPageIfBadCursor(
+    (cursor) => read({ ...listQuery, cursor }),
+    listQuery.cursor,
+  );
+  return { page, badCursor: restarted };
 }
 
 const toRow = (claim: ClaimSummary, c: C, today: string): QueueRow => ({

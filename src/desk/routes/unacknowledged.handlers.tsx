@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import { UnacknowledgedQueuePage } from '../views/unacknowledged-queue';
 import type { DeskEnv } from './desk-env';
-import { deskRefusal } from './desk-errors';
+import { firstPageIfBadCursor } from './desk-errors';
 import { pathOf, renderPage } from './render';
 
 type C = Context<DeskEnv>;
@@ -24,15 +24,8 @@ export async function unacknowledgedQueue(c: C) {
       limit: PAGE_SIZE,
       cursor: from,
     });
-  let page;
-  try {
-    page = await list(cursor);
-  } catch (error) {
-    // An edited or foreign cursor: the first page.
-    const refusal = deskRefusal(error);
-    if (!refusal || !('badCursor' in refusal)) throw error;
-    page = await list(undefined);
-  }
+  // An edited or foreign cursor: the first page.
+  const { page } = await firstPageIfBadCursor(list, cursor);
   const next = page.nextCursor
     ? `/desk/unacknowledged?cursor=${encodeURIComponent(page.nextCursor)}`
     : undefined;

@@ -1,5 +1,6 @@
 /** Contracts of the clerk's casework on a claim: assign to me, notes, counts. */
 import { createRoute } from '@hono/zod-openapi';
+import { claimChangedMeanwhile, staleClaim } from './claim-write-errors';
 import { onlyRole } from '../../http/auth';
 import { ClaimIdParamsSchema, ClaimSchema, IfMatchHeaderSchema } from '../../schemas/claim.schema';
 import { withExamples } from '../../schemas/problem.examples';
@@ -10,6 +11,7 @@ import {
   CountsQuerySchema,
   NoteInputSchema,
   NoteListSchema,
+  STATUS_COUNTS_EXAMPLE,
   StatusCountsSchema,
 } from '../../schemas/casework.schema';
 import { describeRole, jsonBodyErrors, apiKeySecurity, apiKeyErrors } from '../api-key-contract';
@@ -22,16 +24,7 @@ const notFound = {
   404: problem(404, 'No such claim'),
   422: problem(422, 'Bad id, or a field breaks a rule (`errors` names it)'),
 } as const;
-const moveErrors = {
-  409: conflictProblem(
-    'Sent without `If-Match`, another change of the claim landed first (`conflict`); read it and retry',
-    'conflict',
-  ),
-  412: withExamples(
-    problem(412, 'If-Match is stale: the claim changed since you read it (`currentVersion`)'),
-    'stale',
-  ),
-} as const;
+const moveErrors = { 409: claimChangedMeanwhile, 412: staleClaim } as const;
 /** A shop key on a clerk's operation. */
 const clerkOnly = { 403: withExamples(apiKeyErrors[403], 'clerkOnly') } as const;
 const note = {
@@ -145,16 +138,7 @@ export const countsRoute = createRoute({
   request: { query: CountsQuerySchema },
   responses: {
     200: jsonResponse(StatusCountsSchema, 'The counts', {
-      counts: {
-        submitted: 3,
-        in_review: 2,
-        approved: 0,
-        partially_approved: 0,
-        rejected: 1,
-        needs_info: 0,
-        paid: 4,
-        cancelled: 1,
-      },
+      counts: STATUS_COUNTS_EXAMPLE,
       total: 11,
       asOf: '2025-06-16T09:05:03.120Z',
     }),

@@ -4,6 +4,7 @@
  * counts from the old cause to the new in the same write.
  */
 import { createRoute } from '@hono/zod-openapi';
+import { claimChangedMeanwhile, staleClaim } from './claim-write-errors';
 import { changeCause } from '../../domain/claim';
 import { onlyRole } from '../../http/auth';
 import {
@@ -12,8 +13,7 @@ import {
   ClaimSchema,
   IfMatchHeaderSchema,
 } from '../../schemas/claim.schema';
-import { withExamples } from '../../schemas/problem.examples';
-import { conflictProblem, problem } from '../../schemas/problem.schema';
+import { problem } from '../../schemas/problem.schema';
 import { describeRole, jsonBodyErrors, apiKeySecurity, apiKeyErrors } from '../api-key-contract';
 import { jsonBody, jsonResponse } from '../router';
 import { claimExamples } from './claims.examples';
@@ -44,14 +44,8 @@ export const causeRoute = createRoute({
     200: jsonResponse(ClaimSchema, 'The claim with its cause', recaused?.claim, ['ETag']),
     ...jsonBodyErrors,
     404: problem(404, 'No such claim'),
-    409: conflictProblem(
-      'Sent without `If-Match`, another change of the claim landed first (`conflict`); read it and retry',
-      'conflict',
-    ),
-    412: withExamples(
-      problem(412, 'If-Match is stale: the claim changed since you read it (`currentVersion`)'),
-      'stale',
-    ),
+    409: claimChangedMeanwhile,
+    412: staleClaim,
     ...apiKeyErrors,
   },
 });

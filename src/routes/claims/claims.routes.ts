@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { onlyRole } from '../../http/auth';
+import { staleClaim } from './claim-write-errors';
 import {
   AddEvidenceSchema,
   ClaimIdParamsSchema,
@@ -53,10 +54,7 @@ const moveErrors = {
     ),
     'invalidTransition',
   ),
-  412: withExamples(
-    problem(412, 'If-Match is stale: the claim changed since you read it (`currentVersion`)'),
-    'stale',
-  ),
+  412: staleClaim,
 } as const;
 const describe = describeRole;
 
