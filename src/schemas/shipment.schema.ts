@@ -4,6 +4,7 @@ import { CLOCK_TOLERANCE_HOURS } from '../domain/happened';
 import { RESCHEDULE_REASONS } from '../domain/policies';
 import {
   ACCEPTED_CLAIM_STATUSES,
+  EVENT_SOURCES,
   INSTANT_PATTERN,
   LATENESS_STOPPING_TYPES,
   SHIPMENT_STATUSES,
@@ -99,11 +100,37 @@ export const OrderInputSchema = z
 
 const eventId = z.string().min(1).max(128).openapi({ example: 'cdek-7781-0003' });
 
-/** A carrier event: a status, a reschedule or a re-measurement. */
+const CarrierStatusSchema = z
+  .object({
+    code: z.string().trim().min(1).max(64).openapi({ example: 'ACCEPTED_AT_PICK_UP_POINT' }),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ example: 'Принят в пункте выдачи' }),
+  })
+  .openapi('CarrierStatus', {
+    description:
+      'The carrier’s own status, as it named it (CDEK: the code of its API’s Appendix 1 and its text), shown beside ours',
+  });
+
+/** What any event may carry besides its kind. */
+const origin = {
+  source: z.enum(EVENT_SOURCES).optional().openapi({
+    readOnly: true,
+    description:
+      'Where the event came from: `api` (this API; also when absent, for events recorded before sources were kept), `cdek_hook` (CDEK’s webhook, POST /v1/carrier-hooks/cdek/{token}), `reconciliation` (the daily read of CDEK’s API), `sandbox` (POST /v1/test/carrier-events). Set by the service: ignored in a request.',
+  }),
+  carrierStatus: CarrierStatusSchema.optional(),
+};
+
+/** A carrier event: a status, a reschedule, a re-measurement, a delivery problem, a carrier status of its own. */
 export const ShipmentEventSchema = z
   .discriminatedUnion('status', [
     z
-      .object({ eventId, status: z.enum(SHIPMENT_STATUSES), at: EventAtSchema })
+      .object({ eventId, status: z.enum(SHIPMENT_STATUSES), at: EventAtSchema, ...origin })
       .openapi('StatusEvent'),
     z
       .object({
@@ -112,6 +139,7 @@ export const ShipmentEventSchema = z
         at: EventAtSchema,
         promisedDate: IsoDateSchema,
         reason: z.enum(RESCHEDULE_REASONS),
+        ...origin,
       })
       .openapi('RescheduledEvent'),
     z
@@ -121,8 +149,41 @@ export const ShipmentEventSchema = z
         at: EventAtSchema,
         packages: z.array(PackageSchema).min(1, 'needs at least one package').max(100),
         charged: MoneySchema.openapi({ description: 'What the carrier charged after measuring' }),
+        ...origin,
       })
       .openapi('RemeasuredEvent'),
+    z
+      .object({
+        eventId,
+        status: z.literal('problem'),
+        at: EventAtSchema,
+        problem: z
+          .object({
+            code: z.string().trim().min(1).max(64).openapi({ example: '13' }),
+            name: z.string().trim().min(1).max(200).optional(),
+          })
+          .openapi({ description: 'The carrier’s code for the problem, and its text' }),
+        cause: z.enum(CLAIM_CAUSES).optional().openapi({
+          description:
+            'What a lateness after it is put down to (the late listing’s `cause`, a late claim’s default cause)',
+        }),
+        ...origin,
+      })
+      .openapi('ProblemEvent', {
+        description: 'A delivery problem the carrier reported: recorded, changing no status',
+      }),
+    z
+      .object({
+        eventId,
+        status: z.literal('carrier_status'),
+        at: EventAtSchema,
+        ...origin,
+        carrierStatus: CarrierStatusSchema,
+      })
+      .openapi('CarrierStatusEvent', {
+        description:
+          'A carrier status that maps to none of ours (an unknown code, a return leg): kept, changing nothing',
+      }),
   ])
   .openapi('ShipmentEvent', { example: eventExample }) satisfies z.ZodType<ShipmentEvent>;
 

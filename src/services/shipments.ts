@@ -8,6 +8,7 @@
 import { FilterNotAllowedError, lateCause, type ClaimCause } from '../domain/claim';
 import { DomainError, nested } from '../domain/errors';
 import {
+  causeHints,
   checkEvent,
   checkPlacedAt,
   latenessStop,
@@ -128,7 +129,7 @@ function lateItem(record: LateShipmentRecord, today: string): LateShipmentView |
   const claim = shownClaim(record.claims);
   return {
     ...viewOf(record, summary),
-    cause: lateCause(summary.events.filter((e) => e.status === 'rescheduled')),
+    cause: lateCause(causeHints(summary.events)),
     ...(claim === undefined ? {} : { claim }),
     ...(stop === undefined ? {} : { latenessFrozenOn: stop.on }),
   };
@@ -346,6 +347,56 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
     return record;
   }
 
+  /** The one event path (see recordEvent): decide with the rules, write once, retry a race. */
+  async function recordFor(
+    shopId: string,
+    shipmentId: string,
+    event: ShipmentEvent,
+  ): Promise<EventAnswer> {
+    const now = clock().toISOString();
+    const today = now.slice(0, 10);
+    // The order's placedAt, once read for a shipment whose head does not keep it.
+    let ordered: { placedAt?: string | undefined } | undefined;
+    // Storage applies this to the shipment as stored and writes `next`, conditioned on
+    // what it read; it decides again on whatever it finds if that moved meanwhile.
+    const decide = (current: ShipmentRecord): EventDecision<EventStep> => {
+      const recorded = recordEvent(current.events, event);
+      if (recorded.duplicate) {
+        const answer = viewOf(current, summaryOf(current, today));
+        return { answer: { kind: 'answer', answer: { shipment: answer, duplicate: true } } };
+      }
+      const placedAt = current.placedAt ?? ordered?.placedAt;
+      if (placedAt === undefined && ordered === undefined) {
+        return { answer: { kind: 'order', orderId: current.orderId } };
+      }
+      const ctx = shipmentContext(current.facts, today);
+      checkEvent(current.facts, event, ctx.policy, { now, placedAt });
+      // One summary: it is both what is written (the late-view date) and what is answered.
+      const summary = summarizeShipment(current.facts, recorded.events, ctx);
+      const next = withLateViewDate(
+        {
+          ...current,
+          // An old head learns its order's placedAt with its next event.
+          ...(placedAt === undefined ? {} : { placedAt }),
+          events: recorded.events,
+          version: current.version + 1,
+          updatedAt: now,
+        },
+        summary,
+      );
+      const answer = { shipment: viewOf(next, summary), duplicate: false };
+      return { answer: { kind: 'answer', answer }, next };
+    };
+    // At most twice: once the order is read, `decide` always answers.
+    for (;;) {
+      // Awaited here: workerd reports a rejection handed on un-awaited as unhandled.
+      const step = await repo.applyEvent<EventStep>(shopId, shipmentId, event.eventId, decide);
+      if (step.kind === 'answer') return step.answer;
+      // A shipment the order's commit never listed may have no order: no start to check.
+      ordered = { placedAt: (await repo.getOrder(shopId, step.orderId))?.placedAt };
+    }
+  }
+
   return {
     /**
      * Creates or replaces the shop's order (idempotent: the same body again writes nothing).
@@ -386,54 +437,23 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
     async recordEvent(
       principal: Principal,
       shipmentId: string,
-      event: ShipmentEvent,
+      input: ShipmentEvent,
       _options: { defer?: Defer } = {},
     ): Promise<EventAnswer> {
       const shopId = shopFor(principal, undefined, true) ?? '';
-      const now = clock().toISOString();
-      const today = now.slice(0, 10);
-      // The order's placedAt, once read for a shipment whose head does not keep it.
-      let ordered: { placedAt?: string | undefined } | undefined;
-      // Storage applies this to the shipment as stored and writes `next`, conditioned on
-      // what it read; it decides again on whatever it finds if that moved meanwhile.
-      const decide = (current: ShipmentRecord): EventDecision<EventStep> => {
-        const recorded = recordEvent(current.events, event);
-        if (recorded.duplicate) {
-          const answer = viewOf(current, summaryOf(current, today));
-          return { answer: { kind: 'answer', answer: { shipment: answer, duplicate: true } } };
-        }
-        const placedAt = current.placedAt ?? ordered?.placedAt;
-        if (placedAt === undefined && ordered === undefined) {
-          return { answer: { kind: 'order', orderId: current.orderId } };
-        }
-        const ctx = shipmentContext(current.facts, today);
-        checkEvent(current.facts, event, ctx.policy, { now, placedAt });
-        // One summary: it is both what is written (the late-view date) and what is answered.
-        const summary = summarizeShipment(current.facts, recorded.events, ctx);
-        const next = withLateViewDate(
-          {
-            ...current,
-            // An old head learns its order's placedAt with its next event.
-            ...(placedAt === undefined ? {} : { placedAt }),
-            events: recorded.events,
-            version: current.version + 1,
-            updatedAt: now,
-          },
-          summary,
-        );
-        const answer = { shipment: viewOf(next, summary), duplicate: false };
-        return { answer: { kind: 'answer', answer }, next };
-      };
-      // At most twice: once the order is read, `decide` always answers.
-      for (;;) {
-        // Awaited here: workerd reports a rejection handed on un-awaited as unhandled.
-        const step = await repo.applyEvent<EventStep>(shopId, shipmentId, event.eventId, decide);
-        if (step.kind === 'answer') return step.answer;
-        // A shipment the order's commit never listed may have no order: no start to check.
-        ordered = { placedAt: (await repo.getOrder(shopId, step.orderId))?.placedAt };
-      }
+      // The shop's own call: `api`, kept as no source at all (what every event had before).
+      const { source: _source, ...event } = input;
+      return recordFor(shopId, shipmentId, event);
     },
 
+    /**
+     * Records an event for the shop's shipment as a carrier path brings it (a CDEK hook, the
+     * reconciliation, the sandbox): the same rules and the same one write as the API's, with
+     * the event's `source` kept.
+     */
+    recordCarrierEvent(shopId: string, shipmentId: string, event: ShipmentEvent) {
+      return recordFor(shopId, shipmentId, event);
+    },
     /**
      * Shipments past their deadline as of today, undelivered or delivered late, oldest
      * deadline first, each with the late calculator's figures (no longer growing once a late

@@ -1,5 +1,5 @@
 /** Texts of the order page, the late-shipments queue and filing a claim from a shipment. */
-import type { ShipmentStatus } from '../../domain/shipment';
+import type { EventKind } from '../../domain/shipment';
 import type { Language } from './lang';
 import { commonFor } from './common';
 
@@ -129,7 +129,7 @@ const ru: OrderMessages = {
 /** @example ordersFor('ru').lateTitle // 'Опоздавшие отправления' */
 export const ordersFor = (lang: Language): OrderMessages => (lang === 'ru' ? ru : en);
 
-const statusEn: Record<ShipmentStatus | 'rescheduled' | 'remeasured', string> = {
+const statusEn: Record<EventKind, string> = {
   awaiting_payment: 'Awaiting payment',
   created: 'Created',
   assembling: 'Being assembled',
@@ -137,11 +137,14 @@ const statusEn: Record<ShipmentStatus | 'rescheduled' | 'remeasured', string> = 
   in_transit: 'In transit',
   with_courier: 'With the courier',
   awaiting_pickup: 'Awaiting pickup',
+  not_delivered: 'Refused by the recipient',
   delivered: 'Delivered',
   received: 'Received',
   cancelled: 'Cancelled',
   rescheduled: 'Rescheduled',
   remeasured: 'Re-measured',
+  problem: 'Delivery problem',
+  carrier_status: 'Carrier status',
 };
 const statusRu: typeof statusEn = {
   awaiting_payment: 'Ожидает оплаты',
@@ -151,11 +154,14 @@ const statusRu: typeof statusEn = {
   in_transit: 'В пути',
   with_courier: 'У курьера',
   awaiting_pickup: 'Ожидает получения',
+  not_delivered: 'Получатель отказался',
   delivered: 'Доставлен',
   received: 'Получен',
   cancelled: 'Отменён',
   rescheduled: 'Перенесён срок',
   remeasured: 'Перемерен',
+  problem: 'Проблема доставки',
+  carrier_status: 'Статус перевозчика',
 };
 
 /** @example shipmentStatusFor('en').in_transit // 'In transit' */

@@ -21,12 +21,25 @@ export const CLAIM_CAUSES = [
 export type ClaimCause = (typeof CLAIM_CAUSES)[number];
 
 /**
- * What a lateness is put down to: the latest reschedule's reason (the carrier said why),
- * else the courier (the carrier missed its own promise).
- * @example lateCause([{ reason: 'supplier_late' }]) // 'supplier_late'
+ * What the carrier said a delay was for, in time order: a reschedule's reason, or a delivery
+ * problem's cause (a problem with none says nothing).
  */
-export function lateCause(reschedules: readonly { reason: RescheduleReason }[]): ClaimCause {
-  return reschedules.at(-1)?.reason ?? 'courier_late';
+export type CauseHint = { reason: RescheduleReason } | { cause?: ClaimCause | undefined };
+
+/**
+ * What a lateness is put down to: the latest reason the carrier gave (a reschedule's, or a
+ * delivery problem's cause), else the courier (the carrier missed its own promise).
+ * @example lateCause([{ reason: 'supplier_late' }]) // 'supplier_late'
+ * @example lateCause([{ reason: 'courier_late' }, { cause: 'wrong_address' }]) // 'wrong_address'
+ */
+export function lateCause(hints: readonly CauseHint[]): ClaimCause {
+  for (let i = hints.length - 1; i >= 0; i--) {
+    const hint = hints[i];
+    if (hint === undefined) continue;
+    if ('reason' in hint) return hint.reason;
+    if (hint.cause !== undefined) return hint.cause;
+  }
+  return 'courier_late';
 }
 
 /**
@@ -34,13 +47,10 @@ export function lateCause(reschedules: readonly { reason: RescheduleReason }[]):
  * damaged one damaged in transit, a late one late for its shipment's latest reschedule reason.
  * @example defaultCause('lost') // 'lost_in_transit'
  */
-export function defaultCause(
-  type: ClaimType,
-  reschedules: readonly { reason: RescheduleReason }[] = [],
-): ClaimCause {
+export function defaultCause(type: ClaimType, hints: readonly CauseHint[] = []): ClaimCause {
   if (type === 'lost') return 'lost_in_transit';
   if (type === 'damaged') return 'damaged_in_transit';
-  return lateCause(reschedules);
+  return lateCause(hints);
 }
 
 /**

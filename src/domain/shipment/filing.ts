@@ -14,7 +14,7 @@ import { DomainError } from '../errors';
 import type { EvidenceKind } from '../evidence';
 import type { MoneyJson } from '../money';
 import type { ShipmentSummary } from './view';
-import type { RescheduledEvent, ShipmentFacts } from './types';
+import type { ProblemEvent, RescheduledEvent, ShipmentEvent, ShipmentFacts } from './types';
 
 type Evidence = { kind: EvidenceKind; name: string; url?: string };
 
@@ -128,11 +128,19 @@ function claimCommon(
     claimant,
     description: request.description,
     evidence: request.evidence,
-    // Late: the shipment's latest reschedule reason, unless the shop names the cause.
-    cause: request.cause ?? defaultCause(request.type, reschedulesOf(shipment)),
+    // Late: the latest reason the carrier gave (reschedule, delivery problem), unless the shop names the cause.
+    cause: request.cause ?? defaultCause(request.type, causeHints(shipment.events)),
   };
 }
 
-function reschedulesOf(shipment: ShipmentOnFile): RescheduledEvent[] {
-  return shipment.events.filter((e): e is RescheduledEvent => e.status === 'rescheduled');
+/**
+ * The events that say why a shipment is late, in the order given (time order): reschedules
+ * and delivery problems.
+ * @example causeHints(summary.events) // [{ status: 'rescheduled', reason: 'supplier_late', … }]
+ */
+export function causeHints(events: readonly ShipmentEvent[]): (RescheduledEvent | ProblemEvent)[] {
+  return events.filter(
+    (e): e is RescheduledEvent | ProblemEvent =>
+      e.status === 'rescheduled' || e.status === 'problem',
+  );
 }

@@ -11,7 +11,12 @@ export {
   type Charges,
 } from './charges';
 export { claimRef, claimTotals, type ClaimTotals, type ShipmentClaimRef } from './claim-totals';
-export { shipmentFiling, type ShipmentClaimRequest, type ShipmentOnFile } from './filing';
+export {
+  causeHints,
+  shipmentFiling,
+  type ShipmentClaimRequest,
+  type ShipmentOnFile,
+} from './filing';
 export { INSTANT_PATTERN, parseInstant, type Instant } from './instant';
 export { deadlineOf, latenessOf, type Deadline, type Lateness } from './lateness';
 export {

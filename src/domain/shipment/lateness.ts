@@ -85,14 +85,15 @@ export function deadlineOf(
  */
 export function latenessOf(
   facts: ShipmentFacts,
-  state: Pick<ShipmentState, 'status' | 'deliveredDate'>,
+  state: Pick<ShipmentState, 'status' | 'deliveredDate' | 'refusedDate'>,
   deadline: Deadline,
   deliveryCost: MoneyJson,
   ctx: { policy: CarrierPolicy; calendar: LateCalendar; today: IsoDate; stopsOn?: IsoDate },
 ): Lateness | null {
   if (state.status === 'cancelled') return null;
   const stop = ctx.stopsOn !== undefined && ctx.stopsOn < ctx.today ? ctx.stopsOn : undefined;
-  const deliveredOn = state.deliveredDate;
+  // A refusal ends the carrier's part as a delivery does: the parcel was brought that day.
+  const deliveredOn = state.deliveredDate ?? state.refusedDate;
   const promise = deadline.moved
     ? {
         promisedDate: deadline.deadline,

@@ -29,7 +29,12 @@ export const MAX_EVENTS = 200;
  */
 export const FINAL_EVENTS_PAST_CAP = 10;
 /** The statuses that end a shipment: let through past the cap. @example FINAL_STATUSES.includes('delivered') // true */
-export const FINAL_STATUSES: readonly ShipmentStatus[] = ['delivered', 'received', 'cancelled'];
+export const FINAL_STATUSES: readonly ShipmentStatus[] = [
+  'not_delivered',
+  'delivered',
+  'received',
+  'cancelled',
+];
 
 /** @example deriveState(events).status // 'in_transit' */
 export interface ShipmentState {
@@ -38,6 +43,11 @@ export interface ShipmentState {
   statusAt?: string;
   /** The local date of the first delivery, while the status is delivered or received. */
   deliveredDate?: IsoDate;
+  /**
+   * The local date the recipient refused the parcel, while the status is `not_delivered`:
+   * the carrier brought it, so its lateness counts up to that day and no further.
+   */
+  refusedDate?: IsoDate;
   /** Every reschedule, oldest first. */
   reschedules: RescheduledEvent[];
   /** The latest re-measurement, if any. */
@@ -86,8 +96,10 @@ export function recordEvent(
   return { events: [...events, event], duplicate: false };
 }
 
+const NOT_STATUSES: readonly string[] = ['rescheduled', 'remeasured', 'problem', 'carrier_status'];
+/** An event that sets a status (the others change facts, or record what the carrier said). */
 const isStatus = (event: ShipmentEvent): event is StatusEvent =>
-  event.status !== 'rescheduled' && event.status !== 'remeasured';
+  !NOT_STATUSES.includes(event.status);
 
 /**
  * Status, delivery date, reschedules and the latest re-measurement, from the events.
@@ -109,6 +121,7 @@ export function deriveState(events: readonly ShipmentEvent[]): ShipmentState {
       statuses.find((e) => e.status === 'received');
     if (delivery) state.deliveredDate = parseInstant(delivery.at, '/at').date;
   }
+  if (status === 'not_delivered' && latest) state.refusedDate = parseInstant(latest.at, '/at').date;
   const remeasured = remeasures[remeasures.length - 1];
   if (remeasured) state.remeasured = remeasured;
   return state;

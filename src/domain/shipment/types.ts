@@ -3,6 +3,7 @@
  * paid on its own, each moving through the carrier's statuses.
  */
 import type { IsoDate } from '../calendar/dates';
+import type { ClaimCause } from '../claim/cause';
 import type { MoneyJson } from '../money';
 import type { RescheduleReason } from '../policies';
 import type { PackageInput } from '../weight';
@@ -20,6 +21,7 @@ export const SHIPMENT_STATUSES = [
   'in_transit',
   'with_courier',
   'awaiting_pickup',
+  'not_delivered',
   'delivered',
   'received',
   'cancelled',
@@ -27,8 +29,18 @@ export const SHIPMENT_STATUSES = [
 /** @example const s: ShipmentStatus = 'in_transit'; */
 export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
 
-/** Every kind of event: a status, or one of the two that change facts. @example EVENT_KINDS.includes('remeasured') // true */
-export const EVENT_KINDS = [...SHIPMENT_STATUSES, 'rescheduled', 'remeasured'] as const;
+/**
+ * Every kind of event: a status; one of the two that change facts; a delivery problem the
+ * carrier reported; a carrier status that maps to none of ours (kept, changing nothing).
+ * @example EVENT_KINDS.includes('remeasured') // true
+ */
+export const EVENT_KINDS = [
+  ...SHIPMENT_STATUSES,
+  'rescheduled',
+  'remeasured',
+  'problem',
+  'carrier_status',
+] as const;
 /** @example const k: EventKind = 'rescheduled'; */
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -68,15 +80,42 @@ export interface ShipmentFacts {
   calendar?: string;
 }
 
+/**
+ * Where an event came from: the shop's own call (`api`, also when absent: events stored
+ * before sources were kept), the carrier's webhook (`cdek_hook`), the daily reconciliation
+ * with the carrier's API (`reconciliation`), or a test key's simulated carrier (`sandbox`).
+ * @example EVENT_SOURCES[0] // 'api'
+ */
+export const EVENT_SOURCES = ['api', 'cdek_hook', 'reconciliation', 'sandbox'] as const;
+/** @example const source: EventSource = 'cdek_hook'; */
+export type EventSource = (typeof EVENT_SOURCES)[number];
+
+/**
+ * The carrier's own status, as it named it: its code (CDEK Appendix 1: `DELIVERED`) and its
+ * text (`Вручен`), shown beside ours.
+ * @example { code: 'ACCEPTED_AT_PICK_UP_POINT', name: 'Принят в пункте выдачи' }
+ */
+export interface CarrierStatus {
+  code: string;
+  name?: string;
+}
+
+/** What every event may carry besides its kind: where it came from, the carrier's words. */
+export interface EventOrigin {
+  /** Absent: `api`. */
+  source?: EventSource;
+  carrierStatus?: CarrierStatus;
+}
+
 /** A status report. `at` is an ISO instant with its offset; its date is the local date. */
-export interface StatusEvent {
+export interface StatusEvent extends EventOrigin {
   eventId: string;
   status: ShipmentStatus;
   at: string;
 }
 
 /** A new delivery date, and why. @example { eventId: 'e7', status: 'rescheduled', at: '2025-03-10T09:00:00+03:00', promisedDate: '2025-03-14', reason: 'courier_late' } */
-export interface RescheduledEvent {
+export interface RescheduledEvent extends EventOrigin {
   eventId: string;
   status: 'rescheduled';
   at: string;
@@ -85,7 +124,7 @@ export interface RescheduledEvent {
 }
 
 /** The carrier's own measurement of the packages and what it charged for them. */
-export interface RemeasuredEvent {
+export interface RemeasuredEvent extends EventOrigin {
   eventId: string;
   status: 'remeasured';
   at: string;
@@ -93,5 +132,31 @@ export interface RemeasuredEvent {
   charged: MoneyJson;
 }
 
+/**
+ * A delivery problem the carrier reported (CDEK `DELIV_PROBLEM`): recorded, changing no status;
+ * its `cause`, where one fits, is what a lateness after it is put down to.
+ * @example { eventId: 'e9', status: 'problem', at: '2025-03-10T09:00:00+03:00', problem: { code: '11', name: 'Не дозвонились до получателя' }, cause: 'wrong_address' }
+ */
+export interface ProblemEvent extends EventOrigin {
+  eventId: string;
+  status: 'problem';
+  at: string;
+  problem: { code: string; name?: string };
+  cause?: ClaimCause;
+}
+
+/**
+ * A carrier status that maps to none of ours (an unknown code, a return leg): kept with its
+ * code and text so nothing is lost, changing nothing.
+ * @example { eventId: 'e4', status: 'carrier_status', at: '2025-03-08T10:00:00+07:00', carrierStatus: { code: 'IN_CUSTOMS_LOCAL' } }
+ */
+export interface CarrierStatusEvent extends EventOrigin {
+  eventId: string;
+  status: 'carrier_status';
+  at: string;
+  carrierStatus: CarrierStatus;
+}
+
 /** @example const e: ShipmentEvent = { eventId: 'e1', status: 'in_transit', at: '2025-03-07T12:00:00Z' }; */
-export type ShipmentEvent = StatusEvent | RescheduledEvent | RemeasuredEvent;
+export type ShipmentEvent =
+  StatusEvent | RescheduledEvent | RemeasuredEvent | ProblemEvent | CarrierStatusEvent;

@@ -87,7 +87,8 @@ export function summarizeShipment(
   const deadline = deadlineOf(facts, state, policy, calendar);
   const lateness = latenessOf(facts, state, deadline, charges.deliveryCost, ctx);
   const watched =
-    state.status !== 'cancelled' && (state.deliveredDate === undefined || lateness?.late === true);
+    state.status !== 'cancelled' &&
+    ((state.deliveredDate ?? state.refusedDate) === undefined || lateness?.late === true);
   return {
     weight,
     charges,
