@@ -1,6 +1,7 @@
 /**
  * API keys admin, against the local DynamoDB of `npm start` or, configured, AWS:
  *   npm run keys -- create --shop <id> [--role shop]    (prints the key once, alone on the last line)
+ *   npm run keys -- create --test --shop <id>           (a test key, pct_test_…: the shop's sandbox, <id>~test)
  *   npm run keys -- create --role clerk [--name "Anna Petrova"]   (the clerk's name the desk shows)
  *   npm run keys -- name <key-id> "Anna Petrova"                  (names or renames a clerk key)
  *   npm run keys -- revoke <key-id>
@@ -13,7 +14,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ActorRole } from '../src/domain/claim';
-import { generateApiKey, hashApiKey } from '../src/storage/api-keys';
+import { generateApiKey, hashApiKey, sandboxShopId } from '../src/storage/api-keys';
 import { DynamoApiKeyRepository } from '../src/storage/dynamodb';
 import { NotFoundError, type ApiKeyRecord, type ApiKeyRepository } from '../src/storage/repository';
 import { clientFor, explainConnectionError, locateTable } from './create-table';
@@ -33,16 +34,20 @@ export async function issueKey(
     shopId?: string | undefined;
     /** A clerk's display name (1–80 characters). */
     displayName?: string | undefined;
+    /** A shop's test key (`pct_test_…`): it works in the shop's sandbox, `<shopId>~test`. */
+    test?: boolean | undefined;
     at?: string;
     generated?: { keyId: string; key: string };
   },
 ): Promise<{ record: ApiKeyRecord; key: string }> {
-  const { keyId, key } = options.generated ?? generateApiKey();
+  const test = options.test === true;
+  const { keyId, key } = options.generated ?? generateApiKey({ test });
   const record = await apiKeys.create({
     keyId,
     secretHash: await hashApiKey(key),
     role: options.role,
     ...(options.role === 'shop' ? { shopId: options.shopId } : {}),
+    ...(test ? { test: true as const } : {}),
     ...(options.displayName === undefined ? {} : { displayName: options.displayName }),
     createdAt: options.at ?? new Date().toISOString(),
   });
@@ -51,7 +56,9 @@ export async function issueKey(
 
 function describeKey(record: ApiKeyRecord): string {
   const owner =
-    record.role === 'shop' ? `shop ${record.shopId}` : (record.displayName ?? 'claims desk');
+    record.role === 'shop'
+      ? `shop ${record.shopId}${record.test ? ` (test: ${sandboxShopId(record.shopId ?? '')})` : ''}`
+      : (record.displayName ?? 'claims desk');
   const state = record.revokedAt === undefined ? 'active' : `revoked ${record.revokedAt}`;
   return `${record.keyId}  ${record.role.padEnd(5)}  ${owner.padEnd(24)}  created ${record.createdAt}  ${state}`;
 }
@@ -59,21 +66,26 @@ function describeKey(record: ApiKeyRecord): string {
 async function run(
   command: string | undefined,
   args: string[],
-  values: Record<string, string | undefined>,
+  values: Record<string, string | boolean | undefined>,
   apiKeys: NamingApiKeys,
 ) {
   if (command === 'create') {
-    const role = values.role ?? (values.shop === undefined ? undefined : 'shop');
+    const text = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
+    const shop = text('shop');
+    const test = values.test === true;
+    const role = text('role') ?? (shop === undefined && !test ? undefined : 'shop');
     if (role !== 'shop' && role !== 'clerk') throw new UsageError('create needs --role shop|clerk');
-    if (role === 'shop' && !values.shop) throw new UsageError('a shop key needs --shop <id>');
-    if (role === 'clerk' && values.shop)
+    if (role === 'shop' && !shop) throw new UsageError('a shop key needs --shop <id>');
+    if (role === 'clerk' && test) throw new UsageError('--test is for shop keys (a shop sandbox)');
+    if (role === 'clerk' && shop)
       console.warn('Note: clerk keys serve the claims desk; --shop ignored.');
     if (role === 'shop' && values.name !== undefined)
       throw new UsageError('--name is for clerk keys (the name the desk shows)');
     const { record, key } = await issueKey(apiKeys, {
       role,
-      shopId: values.shop,
-      displayName: values.name,
+      shopId: shop,
+      displayName: text('name'),
+      test,
     });
     console.log(`Created ${describeKey(record)}`);
     console.log('The key is shown once; store it now:');
@@ -89,7 +101,7 @@ async function run(
     console.log(keys.length === 0 ? 'No keys.' : keys.map(describeKey).join('\n'));
   } else {
     throw new UsageError(
-      'usage: keys create --shop <id> --role shop|clerk [--name <clerk name>] | keys name <key-id> <name> | keys revoke <key-id> | keys list',
+      'usage: keys create --shop <id> --role shop|clerk [--test] [--name <clerk name>] | keys name <key-id> <name> | keys revoke <key-id> | keys list',
     );
   }
 }
@@ -105,6 +117,7 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: {
       shop: { type: 'string' },
+      test: { type: 'boolean' },
       role: { type: 'string' },
       name: { type: 'string' },
       endpoint: { type: 'string' },

@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hashApiKey } from '../src/storage/api-keys';
+import { hashApiKey, sandboxShopId } from '../src/storage/api-keys';
 import { DynamoApiKeyRepository } from '../src/storage/dynamodb';
 import { DEFAULT_TABLE_NAME } from '../src/storage/table';
 import { clientFor, ensureTable } from './create-table';
@@ -32,7 +32,8 @@ interface DemoKey {
   keyId: string;
   key: string;
 }
-type DemoKeys = { shop: DemoKey; clerk: DemoKey };
+/** `test`: the demo shop's test key (its sandbox, `demo-shop~test`); absent in files from before. */
+type DemoKeys = { shop: DemoKey; clerk: DemoKey; test: DemoKey };
 
 /**
  * The demo keys from .data/demo-keys.json, re-stored if the database lost
@@ -45,7 +46,11 @@ async function ensureDemoKeys(apiKeys: DynamoApiKeyRepository): Promise<DemoKeys
   const saved = existsSync(demoKeysFile)
     ? (JSON.parse(readFileSync(demoKeysFile, 'utf8')) as Partial<DemoKeys>)
     : {};
-  const ensure = async (role: 'shop' | 'clerk', demo: DemoKey | undefined): Promise<DemoKey> => {
+  const ensure = async (
+    role: 'shop' | 'clerk',
+    demo: DemoKey | undefined,
+    test = false,
+  ): Promise<DemoKey> => {
     const stored = demo && (await apiKeys.get(demo.keyId));
     const intact =
       stored &&
@@ -62,6 +67,7 @@ async function ensureDemoKeys(apiKeys: DynamoApiKeyRepository): Promise<DemoKeys
       role,
       shopId: DEMO_SHOP,
       ...(role === 'clerk' ? { displayName: DEMO_CLERK_NAME } : {}),
+      ...(test ? { test } : {}),
       ...(generated ? { generated } : {}),
     });
     return { keyId: record.keyId, key };
@@ -69,17 +75,19 @@ async function ensureDemoKeys(apiKeys: DynamoApiKeyRepository): Promise<DemoKeys
   const keys = {
     shop: await ensure('shop', saved.shop),
     clerk: await ensure('clerk', saved.clerk),
+    test: await ensure('shop', saved.test, true),
   };
   writePrivateFile(demoKeysFile, `${JSON.stringify(keys, null, 2)}\n`);
   return keys;
 }
 
 /**
- * The desk's cookie-signing secret for local runs: generated once and kept in
- * .data/ (git-ignored), so desk sessions survive a restart.
+ * A secret for local runs, generated once and kept in .data/<name> (git-ignored): the desk's
+ * cookie-signing secret (so desk sessions survive a restart) and CARRIER_SECRET (so the
+ * carrier credentials a shop gave stay readable after a restart).
  */
-function deskSessionSecret(): string {
-  const file = join(dataDir, 'desk-session-secret');
+function localSecret(name: string): string {
+  const file = join(dataDir, name);
   if (!existsSync(file)) {
     const secret = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
     writePrivateFile(file, `${secret}\n`);
@@ -100,7 +108,8 @@ function startWrangler(endpoint: string, table: string): ChildProcess {
     dataDir,
     endpoint,
     table,
-    deskSessionSecret: deskSessionSecret(),
+    deskSessionSecret: localSecret('desk-session-secret'),
+    carrierSecret: localSecret('carrier-secret'),
   });
   // Under umask 077: the evidence files wrangler writes to .data/wrangler are private too.
   return withPrivateUmask(() =>
@@ -154,6 +163,7 @@ async function main(): Promise<void> {
 DynamoDB Local   ${db.endpoint}  (table ${table}, data in ${relative(root, dbPath)}/, ready in ${seconds} s)
 Demo shop key    (shop ${DEMO_SHOP})  ${keys.shop.key}
 Demo clerk key   (${DEMO_CLERK_NAME})       ${keys.clerk.key}
+Demo test key    (shop ${sandboxShopId(DEMO_SHOP)})  ${keys.test.key}
                  (saved in ${relative(root, demoKeysFile)}; more: npm run keys -- create --shop <id> --role shop,
                  which finds this DynamoDB Local in ${relative(root, recordFile(dataDir))})
 Starting wrangler dev on http://127.0.0.1:${process.env.PORT ?? '8787'} ... Ctrl-C stops everything.

@@ -11,6 +11,8 @@ export interface WranglerDevOptions {
   endpoint: string;
   table: string;
   deskSessionSecret: string;
+  /** CARRIER_SECRET: seals the shops' carrier credentials (src/services/carrier-accounts.ts). */
+  carrierSecret?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export const wranglerDevEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
 
 /**
  * The arguments of `wrangler dev`: local only, its state (R2 evidence files) in .data/, the
- * database and the desk's secret as variables.
+ * database, the desk's secret and the carrier credentials' secret as variables.
  *
  * @example wranglerDevArgs({ port: '8787', … })[0] // 'dev'
  */
@@ -42,5 +44,8 @@ export function wranglerDevArgs(options: WranglerDevOptions): string[] {
     ...['--var', `DYNAMODB_ENDPOINT:${options.endpoint}`],
     ...['--var', `DYNAMODB_TABLE:${options.table}`],
     ...['--var', `DESK_SESSION_SECRET:${options.deskSessionSecret}`],
+    ...(options.carrierSecret === undefined
+      ? []
+      : ['--var', `CARRIER_SECRET:${options.carrierSecret}`]),
   ];
 }

@@ -20,6 +20,8 @@ export interface Bindings extends Partial<Record<RateLimitBindingName, RateLimit
   API_KEY_CACHE_SECONDS?: string;
   VIEW_SHARDS?: string;
   CLAIM_CHANGES_INLINE?: string;
+  CARRIER_SECRET?: string;
+  CDEK_API_BASE_URL?: string;
   /** The R2 bucket of evidence files (`[[r2_buckets]]` in wrangler.toml); absent: no file calls. */
   EVIDENCE_FILES?: R2Bucket;
   /** The queue of claim changes (`[[queues.producers]]`); absent: changes applied before answering. */
@@ -52,6 +54,11 @@ export const ConfigSchema = z
     // `true`: claim changes applied before answering, not through the CLAIM_CHANGES queue
     // (what a count or a search reads next already shows them: the browser tests' setting).
     CLAIM_CHANGES_INLINE: z.enum(['true', 'false']).optional(),
+    // Seals the carrier credentials shops give (CDEK client id and secret); without it a shop
+    // cannot give any (503) and the daily reconciliation has none to use.
+    CARRIER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    // CDEK's API: the credentials check and the daily reconciliation (tests: a local stand-in).
+    CDEK_API_BASE_URL: z.url().default('https://api.cdek.ru'),
   })
   .refine((c) => Boolean(c.AWS_ACCESS_KEY_ID) === Boolean(c.AWS_SECRET_ACCESS_KEY), {
     message: 'set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither',

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ActorRole } from '../domain/claim';
 import type { HonoEnv, Principal } from '../hono-env';
-import { hashApiKey } from '../storage/api-keys';
+import { hashApiKey, sandboxShopId } from '../storage/api-keys';
 import { ProblemError } from './problem';
 import { spendRateLimit } from './rate-limit';
 
@@ -12,7 +12,7 @@ const CHALLENGE = { 'www-authenticate': 'Bearer realm="parcel-claims"', ...NO_ST
 /**
  * Resolves `Authorization: Bearer <key>` to a principal. Only the SHA-256 of
  * the key is looked up; the key itself is never stored or logged. A missing,
- * unknown or revoked key is 401. Each key then spends one request of its rate
+ * unknown or revoked key is 401. A test key's principal is in its shop's sandbox (`<shop>~test`). Each key then spends one request of its rate
  * limit (429 over it). Every answer, errors included, is `Cache-Control: no-store`.
  *
  * @example
@@ -37,7 +37,11 @@ export function authenticate(): MiddlewareHandler<HonoEnv> {
       });
     }
     const principal: Principal = { keyId: record.keyId, role: record.role };
-    if (record.shopId) principal.shopId = record.shopId;
+    // A test key works in its shop's sandbox: every service scopes by shopId, so its data
+    // stays apart from the live shop's with no rule of their own.
+    if (record.shopId)
+      principal.shopId = record.test ? sandboxShopId(record.shopId) : record.shopId;
+    if (record.test) principal.test = true;
     c.set('principal', principal);
     await spendRateLimit(c, 'RATE_LIMIT_PER_KEY', record.keyId, NO_STORE);
     await next();

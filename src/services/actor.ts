@@ -4,8 +4,10 @@ import { FilterNotAllowedError, type ActorRole, type ClaimActor } from '../domai
 export interface Principal {
   keyId: string;
   role: ActorRole;
-  /** Set for shop keys. */
+  /** Set for shop keys (a test key's: its sandbox shop, `<shop>~test`). */
   shopId?: string;
+  /** A test key (`pct_test_…`): the sandbox's calls (POST /v1/test/carrier-events) take only these. */
+  test?: true;
 }
 
 /**

@@ -167,6 +167,11 @@ export interface ApiKeyRecord {
   role: ActorRole;
   /** Set for role `shop`, absent for `clerk`. */
   shopId?: string;
+  /**
+   * A shop's test key (`pct_test_…`): it works in the sandbox shop `<shopId>~test`
+   * (src/storage/api-keys.ts `sandboxShopId`), never in the live one. Absent: a live key.
+   */
+  test?: true;
   /** A clerk's name as the desk shows it (1–80 characters); history keeps storing the key id. */
   displayName?: string;
   /** The IANA time zone a clerk reads the desk's times in (absent: the desk's default). */

@@ -85,6 +85,25 @@ export interface ShipmentClaimLink {
   ref: ShipmentClaimRef;
 }
 
+/**
+ * A shipment in its shop's open watch (not in a final status, with a waybill): what the daily
+ * carrier reconciliation reads (src/services/carrier-reconciliation.ts).
+ */
+export interface OpenShipment {
+  shopId: string;
+  shipmentId: string;
+  waybill: string;
+  status: string;
+  /** When a carrier event (hook, reconciliation, sandbox) was last recorded; absent: never. */
+  heardAt?: string;
+}
+
+/** A page of the open watch; `last` set when more may follow (the next page's `after`). */
+export interface OpenShipmentPage {
+  items: OpenShipment[];
+  last?: string;
+}
+
 /** A shipment of the late listing, with the claims linked to it (read with it, no extra read). */
 export type LateShipmentRecord = ShipmentRecord & { claims: ShipmentClaimRef[] };
 
@@ -145,4 +164,10 @@ export interface ShipmentRepository {
    * Idempotent and order-free: consumers may apply a claim's changes twice or out of order.
    */
   linkClaim(link: ShipmentClaimLink): Promise<'written' | 'unchanged'>;
+  /**
+   * A page of the shop's open shipments that have a waybill, by shipment id, after `after`
+   * (eventually consistent: a shipment that just entered or left may be missed or listed once
+   * more). At most 100 a page.
+   */
+  listOpen(shopId: string, page: { limit: number; after?: string }): Promise<OpenShipmentPage>;
 }

@@ -9,6 +9,7 @@ describe('Worker configuration', () => {
       DYNAMODB_REGION: 'eu-central-1',
       API_KEY_CACHE_SECONDS: 30,
       VIEW_SHARDS: 4,
+      CDEK_API_BASE_URL: 'https://api.cdek.ru',
     });
   });
 
@@ -26,5 +27,12 @@ describe('Worker configuration', () => {
   it('refuses a short desk secret and half a credential pair', () => {
     expect(() => parseConfig({ DESK_SESSION_SECRET: 'short' })).toThrow(/DESK_SESSION_SECRET/);
     expect(() => parseConfig({ AWS_ACCESS_KEY_ID: 'AKIA' })).toThrow(/AWS_SECRET_ACCESS_KEY/);
+  });
+
+  it('takes a carrier secret of 32+ characters, refusing a shorter one by name', () => {
+    const secret = 'c'.repeat(32);
+    expect(parseConfig({ CARRIER_SECRET: secret }).CARRIER_SECRET).toBe(secret);
+    expect(() => parseConfig({ CARRIER_SECRET: 'short' })).toThrow(/CARRIER_SECRET/);
+    expect(() => parseConfig({ CDEK_API_BASE_URL: 'not a url' })).toThrow(/CDEK_API_BASE_URL/);
   });
 });

@@ -45,9 +45,10 @@ describe('npm start', () => {
       endpoint: 'http://127.0.0.1:8011',
       table: 'parcel-claims',
       deskSessionSecret: 's3cret',
+      carrierSecret: 'c4rrier',
     });
     expect(args.join(' ')).toBe(
-      'dev --ip 127.0.0.1 --port 8791 --persist-to /p/.data/wrangler --var DYNAMODB_ENDPOINT:http://127.0.0.1:8011 --var DYNAMODB_TABLE:parcel-claims --var DESK_SESSION_SECRET:s3cret',
+      'dev --ip 127.0.0.1 --port 8791 --persist-to /p/.data/wrangler --var DYNAMODB_ENDPOINT:http://127.0.0.1:8011 --var DYNAMODB_TABLE:parcel-claims --var DESK_SESSION_SECRET:s3cret --var CARRIER_SECRET:c4rrier',
     );
   });
 });

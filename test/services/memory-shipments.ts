@@ -3,12 +3,15 @@
  * machinery (one record per shipment, versions checked, the late listing by sorting). The
  * service run on it and on DynamoDB must answer and store the same.
  */
+import { deriveState, FINAL_STATUSES } from '../../src/domain/shipment';
 import {
   ConflictError,
   NotFoundError,
   type EventDecision,
   type LateShipmentFilter,
   type LateShipmentRecord,
+  type OpenShipment,
+  type OpenShipmentPage,
   type OrderRecord,
   type OrderReplace,
   type Page,
@@ -24,6 +27,8 @@ const id = (shopId: string, other: string) => JSON.stringify([shopId, other]);
 export class MemoryShipments implements ShipmentRepository {
   private readonly orders = new Map<string, OrderRecord>();
   private readonly shipments = new Map<string, ShipmentRecord>();
+  /** Per shipment: when a carrier event was last recorded (the head's heardAt). */
+  private readonly heard = new Map<string, string>();
   /** Per shipment: claim id → the latest link. */
   private readonly links = new Map<string, Map<string, ShipmentClaimLink>>();
 
@@ -68,8 +73,38 @@ export class MemoryShipments implements ShipmentRepository {
     const current = await this.getShipment(shopId, shipmentId);
     if (current === undefined) throw new NotFoundError('shipment', shipmentId);
     const { answer, next } = decide(current);
-    if (next !== undefined) this.shipments.set(id(shopId, shipmentId), structuredClone(next));
+    if (next !== undefined) {
+      this.shipments.set(id(shopId, shipmentId), structuredClone(next));
+      const source = next.events.at(-1)?.source;
+      if (source !== undefined && source !== 'api')
+        this.heard.set(id(shopId, shipmentId), next.updatedAt);
+    }
     return answer;
+  }
+
+  /** The open watch: every open shipment with a waybill, by id (one page: no cursor needed). */
+  async listOpen(
+    shopId: string,
+    page: { limit: number; after?: string },
+  ): Promise<OpenShipmentPage> {
+    const open = [...this.shipments.values()]
+      .filter((r) => r.shopId === shopId && r.facts.waybill !== undefined)
+      .filter((r) => page.after === undefined || r.shipmentId > page.after)
+      .map((r) => ({ r, status: deriveState(r.events).status }))
+      .filter(({ status }) => !FINAL_STATUSES.includes(status))
+      .sort((a, b) => (a.r.shipmentId < b.r.shipmentId ? -1 : 1))
+      .map(({ r, status }): OpenShipment => {
+        const heardAt = this.heard.get(id(shopId, r.shipmentId));
+        return {
+          shopId,
+          shipmentId: r.shipmentId,
+          waybill: r.facts.waybill ?? '',
+          status,
+          ...(heardAt === undefined ? {} : { heardAt }),
+        };
+      });
+    const items = open.slice(0, page.limit);
+    return open.length > page.limit ? { items, last: items.at(-1)!.shipmentId } : { items };
   }
 
   /** One page of every late shipment (no cursor needed in the comparisons). */

@@ -6,6 +6,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { INDEX_KEY_ATTRIBUTES } from '../table';
+import { isSandboxShopId, SANDBOX_SUFFIX } from '../api-keys';
 import { ConflictError, NotFoundError } from '../errors';
 import type { ApiKeyRecord, ApiKeyRepository, NewApiKey } from '../repository';
 import { toItem, type Item } from './codec';
@@ -51,6 +52,13 @@ export class DynamoApiKeyRepository implements ApiKeyRepository {
     if ((key.role === 'shop') !== (key.shopId !== undefined && key.shopId !== '')) {
       throw new RangeError('a shop key needs a shopId; a clerk key has none');
     }
+    if (key.shopId !== undefined && isSandboxShopId(key.shopId)) {
+      throw new RangeError(
+        `shop ids ending in ${SANDBOX_SUFFIX} are sandboxes; create a test key for the shop instead`,
+      );
+    }
+    if (key.test === true && key.role !== 'shop')
+      throw new RangeError('only shop keys are test keys');
     if (key.displayName !== undefined) checkDisplayName(key.role, key.displayName);
     const record: ApiKeyRecord = { ...key };
     // The CLI's listing, by creation: sharded by key id (no constant partition).

@@ -222,6 +222,17 @@ export const LATE_VIEW = {
   indexes: ['gsi1', 'gsi2'],
 } as const;
 
+/**
+ * A shop's open shipments that have a waybill (gsi3, sort key the shipment id): what the daily
+ * carrier reconciliation reads (src/services/carrier-reconciliation.ts). `SHIPOPEN`, not `OPEN`:
+ * `SHOP#<s>#OPEN` is the open claims' view in the same index.
+ */
+export const OPEN_SHIPMENT_VIEW = {
+  shop: (shopId: string) => `SHOP#${part(shopId)}#SHIPOPEN`,
+  sort: (shipmentId: string) => part(shipmentId),
+  index: 'gsi3',
+} as const;
+
 // Shops, keys, sessions.
 
 /** A shop's profile (its details as a sender). */

@@ -13,9 +13,12 @@
  * from a resend by that mark.
  *
  * Cost: the event item (under 1 KB for a status report) 2 write units, the head 2; a change
- * of deadline or the end of the watch adds its late-view entries (2 or 4 per index).
+ * of deadline or the end of the watch adds its late-view entries (2 or 4 per index), a final
+ * status the removal of its open-watch entry (2: ./shipment-head.ts).
  */
+import type { ShipmentEvent } from '../../domain/shipment';
 import { NotFoundError, StorageBusyError } from '../errors';
+import type { Item } from './codec';
 import type { EventDecision, ShipmentRecord } from '../shipment-repository';
 import { shipmentHeadKey, shipmentPartition } from './keys';
 import { HEAD, headUpdate, newBorn } from './shipment-head';
@@ -77,7 +80,7 @@ export async function applyEvent<T>(
           ...headUpdate(
             next,
             ctx.shards,
-            { [HEAD.eventCount]: { N: String(n) } },
+            { [HEAD.eventCount]: { N: String(n) }, ...heardOf(event, next.updatedAt) },
             { [HEAD.born]: born },
             stored.record.version,
           ),
@@ -94,6 +97,15 @@ export async function applyEvent<T>(
     const pause = Math.random() * Math.min(MAX_PAUSE_MS, 5 * 2 ** Math.min(attempt, 5));
     await new Promise((done) => setTimeout(done, pause));
   }
+}
+
+/**
+ * `heardAt` for an event a carrier path brought (a CDEK hook, the reconciliation, the
+ * sandbox): the write's time, which the daily reconciliation reads to skip a shipment heard of
+ * within the day. An event the shop sent through the API tells nothing of the carrier's line.
+ */
+function heardOf(event: ShipmentEvent, at: string): Item {
+  return event.source === undefined || event.source === 'api' ? {} : { [HEAD.heardAt]: { S: at } };
 }
 
 /**

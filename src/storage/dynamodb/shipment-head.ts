@@ -3,12 +3,29 @@
  * event count, status, its order's placedAt: when it began) and, while the shipment is watched for lateness, its place in the
  * late views: gsi1 the shop's partition, gsi2 the clerks' (sharded by the shipment's
  * partition). Both KEYS_ONLY: an event that keeps the deadline writes no index entry.
+ *
+ * While the shipment is open (not in a final status) and has a waybill, it is also in the
+ * shop's open-shipment watch (gsi3, `SHOP#<s>#SHIPOPEN` / `<shipment>`), with its `waybill` and
+ * `heardAt` (when a carrier event was last recorded) on the head: what the daily carrier
+ * reconciliation reads. Its keys are the same on every write while it stays open, and SETting
+ * an index key to the value it holds writes no index entry: only entering the watch (a
+ * waybill given) and leaving it (a final status, the waybill taken away) cost index units.
+ * A head written before the watch existed joins it on its next write (an event or an order
+ * replace that changes its facts); until then the reconciliation does not see it (nothing else
+ * reads the watch). `npm run migrate` need not touch it.
  */
-import { deriveState } from '../../domain/shipment';
+import { deriveState, FINAL_STATUSES, type ShipmentStatus } from '../../domain/shipment';
 import type { ShipmentRecord } from '../shipment-repository';
 import { INDEXES } from '../table';
 import type { Item } from './codec';
-import { LATE_VIEW, indexKeys, shardOf, shipmentHeadKey, shipmentPartition } from './keys';
+import {
+  LATE_VIEW,
+  OPEN_SHIPMENT_VIEW,
+  indexKeys,
+  shardOf,
+  shipmentHeadKey,
+  shipmentPartition,
+} from './keys';
 
 /** Attribute names of the head. */
 export const HEAD = {
@@ -24,7 +41,35 @@ export const HEAD = {
   placedAt: 'placedAt',
   carrier: 'carrier',
   currency: 'currency',
+  waybill: 'waybill',
+  heardAt: 'heardAt',
 } as const;
+
+/** The open-watch index attributes: present while open with a waybill, absent otherwise. */
+const OPEN_KEY_ATTRIBUTES: readonly string[] = [
+  INDEXES[OPEN_SHIPMENT_VIEW.index].pk,
+  INDEXES[OPEN_SHIPMENT_VIEW.index].sk,
+];
+
+/**
+ * The open-watch keys (and the waybill) of a shipment open with a waybill; none otherwise.
+ * @example openWatchKeys(record, 'in_transit').gsi3pk // { S: 'SHOP#s#SHIPOPEN' }
+ */
+export function openWatchKeys(
+  record: Pick<ShipmentRecord, 'shopId' | 'shipmentId' | 'facts'>,
+  status: ShipmentStatus,
+): Item {
+  const waybill = record.facts.waybill;
+  if (waybill === undefined || waybill === '' || FINAL_STATUSES.includes(status)) return {};
+  return {
+    [HEAD.waybill]: { S: waybill },
+    ...indexKeys(
+      OPEN_SHIPMENT_VIEW.index,
+      OPEN_SHIPMENT_VIEW.shop(record.shopId),
+      OPEN_SHIPMENT_VIEW.sort(record.shipmentId),
+    ),
+  };
+}
 
 /** The late-view index attributes: all present while watched, all absent otherwise. */
 const LATE_KEY_ATTRIBUTES: readonly string[] = LATE_VIEW.indexes.flatMap((index) => [
@@ -55,11 +100,12 @@ export function lateKeys(
 
 /** The head attributes every write decides, from the record. */
 function derivedOf(record: ShipmentRecord, shards: number): Item {
+  const { status } = deriveState(record.events);
   return {
     [HEAD.orderId]: { S: record.orderId },
     [HEAD.version]: { N: String(record.version) },
     [HEAD.updatedAt]: { S: record.updatedAt },
-    [HEAD.status]: { S: deriveState(record.events).status },
+    [HEAD.status]: { S: status },
     [HEAD.carrier]: { S: record.facts.carrier },
     [HEAD.currency]: { S: record.facts.deliveryCost.currency },
     ...(record.lateViewDate === undefined
@@ -68,6 +114,7 @@ function derivedOf(record: ShipmentRecord, shards: number): Item {
     // Never removed: a record read from a head without it (written before) has none to give.
     ...(record.placedAt === undefined ? {} : { [HEAD.placedAt]: { S: record.placedAt } }),
     ...lateKeys(record, shards),
+    ...openWatchKeys(record, status),
   };
 }
 
@@ -144,9 +191,14 @@ export function headUpdate(
   expectedVersion: number,
 ): Update {
   const watched = record.lateViewDate !== undefined;
+  const set = { ...derivedOf(record, shards), ...extra };
+  const open = HEAD.waybill in set;
   return update(
-    { ...derivedOf(record, shards), ...extra },
-    watched ? [] : [HEAD.lateViewDate, ...LATE_KEY_ATTRIBUTES],
+    set,
+    [
+      ...(watched ? [] : [HEAD.lateViewDate, ...LATE_KEY_ATTRIBUTES]),
+      ...(open ? [] : [HEAD.waybill, ...OPEN_KEY_ATTRIBUTES]),
+    ],
     { [HEAD.version]: { N: String(expectedVersion) }, ...expect },
   );
 }

@@ -12,6 +12,7 @@ import type {
   LateShipmentFilter,
   OrderRecord,
   LateShipmentRecord,
+  OpenShipmentPage,
   OrderReplace,
   ShipmentClaimLink,
   ShipmentRecord,
@@ -24,6 +25,7 @@ import { readItem } from './read';
 import { linkClaim } from './shipment-claim-links';
 import { applyEvent } from './shipment-event';
 import { listLate } from './shipment-list';
+import { listOpenShipments } from './shipment-watch';
 import { mapLimit, readShipment, READ_CONCURRENCY } from './shipment-read';
 import { tableContext, type DynamoTable, type TableContext } from './table-context';
 
@@ -72,5 +74,9 @@ export class DynamoShipmentRepository implements ShipmentRepository {
 
   linkClaim(link: ShipmentClaimLink): Promise<'written' | 'unchanged'> {
     return linkClaim(this.ctx, link);
+  }
+
+  listOpen(shopId: string, page: { limit: number; after?: string }): Promise<OpenShipmentPage> {
+    return listOpenShipments(this.ctx, shopId, page);
   }
 }
