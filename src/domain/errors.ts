@@ -75,6 +75,8 @@ export const DomainErrorCode = {
   remedySettled: 'remedy-settled',
   /** The claim was withdrawn: it takes no remedies. */
   claimCancelled: 'claim-cancelled',
+  /** The carrier's API refused a shop's credentials (src/services/carrier-accounts.ts). */
+  carrierCredentialsRefused: 'carrier-credentials-refused',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 

@@ -2,11 +2,13 @@ import { z } from '@hono/zod-openapi';
 import { CLAIM_STATUSES } from '../domain/claim';
 import type { DomainErrorCode } from '../domain/errors';
 import { REMEDY_STATUSES } from '../domain/remedy';
+import type { CarrierAccountErrorCode } from '../services/carrier-errors';
 import type { EvidenceFileErrorCode } from '../services/evidence-files';
 import type { StorageError } from '../storage/errors';
 
-/** Every code a domain, storage or evidence-file error carries. */
-export type ErrorCode = DomainErrorCode | StorageError['code'] | EvidenceFileErrorCode;
+/** Every code a domain, storage, evidence-file or carrier-account error carries. */
+export type ErrorCode =
+  DomainErrorCode | StorageError['code'] | EvidenceFileErrorCode | CarrierAccountErrorCode;
 
 /**
  * One kind of problem: a stable slug (the end of the `type` URI), the HTTP status, a title;
@@ -257,6 +259,30 @@ export const PROBLEMS = {
     status: 503,
     title: 'Evidence file storage is unavailable',
     codes: ['file-storage-off'],
+  },
+  // Carrier accounts and the sandbox (src/services/carrier-accounts.ts, src/routes/sandbox).
+  carrierCredentialsRefused: {
+    slug: 'carrier-credentials-refused',
+    status: 422,
+    title: 'The carrier refused the API credentials',
+    codes: ['carrier-credentials-refused'],
+  },
+  carrierSecretUnset: {
+    slug: 'carrier-secret-unset',
+    status: 503,
+    title: 'Carrier credentials cannot be kept: the operator must set CARRIER_SECRET',
+    codes: ['carrier-secret-unset'],
+  },
+  carrierUnavailable: {
+    slug: 'carrier-unavailable',
+    status: 503,
+    title: 'The carrier’s API did not answer; nothing was stored, retry after Retry-After',
+    codes: ['carrier-unavailable'],
+  },
+  testKeyRequired: {
+    slug: 'test-key-required',
+    status: 403,
+    title: 'Only a test key (pct_test_…) may do this',
   },
 } as const satisfies Record<string, ProblemEntry>;
 

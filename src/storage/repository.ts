@@ -372,4 +372,9 @@ export interface Storage {
   statusCounts: StatusCountRepository;
   /** The claim-change consumer's bookkeeping (see ./figures-repository.ts). */
   tallies: TallyRepository;
+  /** Shops' carrier credentials, for the daily reconciliation. */
+  carrierAccounts: CarrierAccountRepository;
 }
+
+export * from './carrier-account-repository';
+import type { CarrierAccountRepository } from './carrier-account-repository';

@@ -15,6 +15,7 @@ import { DynamoRemedyRepository } from './remedy-repository';
 import { DynamoNoteRepository } from './note-repository';
 import { DynamoStatusCountRepository } from './status-counts';
 import { DynamoAnalyticsRepository } from './analytics-repository';
+import { DynamoCarrierAccountRepository } from './carrier-account-repository';
 import { DynamoTallyRepository } from './tally-repository';
 import type { DynamoTable } from './table-context';
 
@@ -31,6 +32,7 @@ export { DynamoStatusCountRepository } from './status-counts';
 export { DynamoAnalyticsRepository } from './analytics-repository';
 export { DynamoTallyRepository } from './tally-repository';
 export { toStorageError } from './errors';
+export { DynamoCarrierAccountRepository } from './carrier-account-repository';
 export { localCursorSecret, type DynamoTable } from './table-context';
 
 /** What the storage needs besides the client. */
@@ -70,6 +72,7 @@ export function storageOn(client: DynamoDBClient, options: StorageOptions): Stor
     statusCounts: new DynamoStatusCountRepository(table),
     analytics: new DynamoAnalyticsRepository(table),
     tallies: new DynamoTallyRepository(table),
+    carrierAccounts: new DynamoCarrierAccountRepository(table),
   };
 }
 

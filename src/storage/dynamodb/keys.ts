@@ -247,6 +247,21 @@ export const API_KEY_VIEW = {
   index: 'gsi5',
 } as const;
 
+/** A shop's account at a carrier (sealed credentials), in the shop's partition. */
+export const carrierAccountKey = (shopId: string, carrier: string): Item =>
+  key(`SHOP#${part(shopId)}`, `CARRIER#${carrier}`);
+/**
+ * Every shop's carrier accounts (gsi5, sharded by shop), what the daily reconciliation walks:
+ * sort key `<shop>#<carrier>`. gsi5 holds the API keys too, under `APIKEYS#…`.
+ */
+export const CARRIER_ACCOUNT_VIEW = {
+  clerk: (shard: number) => `CARRIERACCOUNTS#${shard}`,
+  sort: (shopId: string, carrier: string) => `${part(shopId)}#${carrier}`,
+  index: 'gsi5',
+} as const;
+/** Where the daily carrier reconciliation's pass over the accounts stands (one item, the cron's). */
+export const reconciliationCursorKey = (): Item => key('RECONCILE#CARRIERS', 'CURSOR');
+
 // The claim-change consumer's bookkeeping (src/services/claim-changes.ts): never read by a request.
 
 /** The partition of one shard of the pending claim changes. */
