@@ -47,6 +47,7 @@ export function cdekNotice(report: CdekReport, event: ShipmentEvent): CarrierNot
     carrier: 'cdek',
     ...(report.waybill === undefined ? {} : { waybill: report.waybill }),
     ...(report.orderNumber === undefined ? {} : { orderNumber: report.orderNumber }),
+    ...(report.orderUuid === undefined ? {} : { carrierOrderId: report.orderUuid }),
     event,
   };
 }
@@ -71,7 +72,7 @@ function keptCode(code: string): string {
 export function statusNotice(
   report: CdekReport,
   givenCode: string,
-  options: { asCarrierStatus?: boolean; name?: string | undefined } = {},
+  options: { asCarrierStatus?: boolean; name?: unknown } = {},
 ): CarrierNotice {
   const known = readCdekCode(givenCode.trim());
   const code = known?.code ?? keptCode(givenCode);
