@@ -230,6 +230,13 @@ describe('what is not a notice', () => {
     ['no parcel', status({ cdek_number: '', number: undefined }), 'ORDER_STATUS'],
     ['a waybill over 64 characters', status({ cdek_number: '1'.repeat(65) }), 'ORDER_STATUS'],
     ['an unknown type', { type: 'TELEPORTED', attributes: {} }, 'TELEPORTED'],
+    [
+      'a type named like an object’s own member',
+      { type: 'constructor', attributes: {} },
+      'constructor',
+    ],
+    ['__proto__ as the type', { type: '__proto__', attributes: {} }, '__proto__'],
+    ['a status CDEK withdrew', status({ deleted: true }), 'ORDER_STATUS'],
   ])('is ignored, with why: %s', (_, body, type) => {
     const reading = readCdekWebhook(body, hook);
     expect(reading).toEqual({ kind: 'ignored', type, why: expect.any(String) });
