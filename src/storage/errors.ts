@@ -190,7 +190,8 @@ export class NotFoundError extends CodedError {
   override readonly name = 'NotFoundError';
   readonly code = 'not-found' as const;
   constructor(
-    readonly entity: 'claim' | 'api-key' | 'order' | 'shipment' | 'carrier-account',
+    readonly entity:
+      'claim' | 'api-key' | 'order' | 'shipment' | 'carrier-hook' | 'carrier-account',
     readonly id: string,
   ) {
     super(`${entity} '${id}' not found`);

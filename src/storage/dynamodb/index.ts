@@ -18,6 +18,8 @@ import { DynamoAnalyticsRepository } from './analytics-repository';
 import { DynamoCarrierAccountRepository } from './carrier-account-repository';
 import { DynamoTallyRepository } from './tally-repository';
 import type { DynamoTable } from './table-context';
+import { DynamoCarrierHookRepository } from './carrier-hooks';
+import { DynamoUnmatchedEventRepository } from './unmatched-events';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository } from './claim-repository';
@@ -31,6 +33,8 @@ export { DynamoNoteRepository } from './note-repository';
 export { DynamoStatusCountRepository } from './status-counts';
 export { DynamoAnalyticsRepository } from './analytics-repository';
 export { DynamoTallyRepository } from './tally-repository';
+export { DynamoCarrierHookRepository } from './carrier-hooks';
+export { DynamoUnmatchedEventRepository } from './unmatched-events';
 export { toStorageError } from './errors';
 export { DynamoCarrierAccountRepository } from './carrier-account-repository';
 export { localCursorSecret, type DynamoTable } from './table-context';
@@ -73,6 +77,8 @@ export function storageOn(client: DynamoDBClient, options: StorageOptions): Stor
     analytics: new DynamoAnalyticsRepository(table),
     tallies: new DynamoTallyRepository(table),
     carrierAccounts: new DynamoCarrierAccountRepository(table),
+    carrierHooks: new DynamoCarrierHookRepository(table),
+    unmatchedEvents: new DynamoUnmatchedEventRepository(table),
   };
 }
 
