@@ -120,6 +120,8 @@ export default defineConfig({
               bindings: {
                 DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
                 DYNAMODB_TABLE: inject('dynamoTable'),
+                // Shops' CDEK credentials are sealed with it (test/http/carrier-accounts.test.ts).
+                CARRIER_SECRET: 'the carrier secret of the HTTP tests, 32+ chars',
               },
               // The suite makes thousands of requests from one address and a few keys: the
               // shipped limiters get room for them; test/http/rate-limit.test.ts builds an app

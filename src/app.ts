@@ -35,6 +35,15 @@ import { analyticsRouter } from './routes/analytics/analytics.index';
 import { createAnalyticsService } from './services/analytics';
 import { createClerkNameService } from './services/clerk-names';
 import { createDeskSessionService } from './services/desk-sessions';
+import { createCarrierAccountService } from './services/carrier-accounts';
+import { cdekConnector } from './services/carrier-connector';
+import { createCarrierEventService } from './services/carrier-events';
+import { createSandboxService } from './services/sandbox';
+import { carrierAccountsRouter } from './routes/carrier-accounts/carrier-accounts.index';
+import { sandboxRouter } from './routes/sandbox/sandbox.index';
+
+/** CDEK's API when the app is given no connector (the Worker gives one from CDEK_API_BASE_URL). */
+const CDEK_API = 'https://api.cdek.ru';
 import {
   clerkViews,
   LOCAL_REFERENCE_SECRET,
@@ -79,6 +88,9 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   // What the API and the desk call answers a shop clerk references, never key ids; the
   // services read one another as stored (src/services/clerk-view.ts).
   const views = clerkViews(deps.referenceSecret ?? LOCAL_REFERENCE_SECRET);
+  const carrierEvents = createCarrierEventService({ ...deps, shipments });
+  const connector =
+    deps.carriers?.connector ?? cdekConnector({ baseUrl: CDEK_API, clock: deps.clock });
   const services: Services = {
     claims: viewedClaims(claims, views),
     shops,
@@ -90,6 +102,12 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     analytics: createAnalyticsService(deps),
     clerkNames: createClerkNameService(deps),
     deskSessions: createDeskSessionService(deps),
+    carrierAccounts: createCarrierAccountService({
+      ...deps,
+      secret: deps.carriers?.secret,
+      connector,
+    }),
+    sandbox: createSandboxService({ carrierEvents }),
     evidenceFiles: (bucket) =>
       viewedEvidenceFiles(createEvidenceFileService({ bucket, claims, clock: deps.clock }), views),
   };
@@ -106,6 +124,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     '/v1/shop',
     '/v1/claim-counts',
     '/v1/analytics/*',
+    '/v1/carrier-accounts/*',
+    '/v1/test/*',
   ];
   for (const path of [...servedPaths, '/desk/*']) app.use(path, withServices);
 
@@ -123,6 +143,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     ordersRouter,
     shipmentsRouter,
     analyticsRouter,
+    carrierAccountsRouter,
+    sandboxRouter,
   ];
   for (const router of apiRouters) app.route('/', router);
   // The desk last: its catch-all answers every other /desk path.
@@ -167,6 +189,16 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
         name: 'analytics',
         description:
           'Claims counted by carrier, cause, type, week or month, with the money computed, approved, paid and given, and the systemic faults flagged: served from counters kept with every claim change. A shop key or a clerk key.',
+      },
+      {
+        name: 'carrier accounts',
+        description:
+          'A shop’s CDEK API credentials, kept encrypted: with them the service reads, once a day, the open shipments CDEK’s webhooks (sent once, never retried) said nothing of for a day, and records what was missed. A shop key.',
+      },
+      {
+        name: 'sandbox',
+        description:
+          'Test mode: a test key (`pct_test_…`) works in its shop’s own sandbox (`<shop>~test`), apart from live data, and may play the carrier, sending CDEK-shaped events through the same path as a real hook.',
       },
       {
         name: 'meta',

@@ -13,6 +13,9 @@ import type { CaseworkService } from './services/casework';
 import type { AnalyticsService } from './services/analytics';
 import type { ClerkNameService } from './services/clerk-names';
 import type { DeskSessionService } from './services/desk-sessions';
+import type { CarrierAccountService } from './services/carrier-accounts';
+import type { CarrierConnector } from './services/carrier-connector';
+import type { SandboxService } from './services/sandbox';
 
 export type { Principal } from './services/actor';
 
@@ -35,6 +38,11 @@ export interface AppDeps {
   referenceSecret?: string | undefined;
   /** Where committed claim changes are announced (derived figures follow them); default: none. */
   changes?: ClaimChangeFeed;
+  /**
+   * Shops' carrier credentials: CARRIER_SECRET (absent: none are taken) and the carrier's API
+   * (default: CDEK's at https://api.cdek.ru).
+   */
+  carriers?: { secret?: string | undefined; connector?: CarrierConnector };
 }
 
 /** The application services handlers call (framework-free: src/services). */
@@ -54,6 +62,10 @@ export interface Services {
   clerkNames: ClerkNameService;
   /** The desk's sign-in, sessions and sign-out. */
   deskSessions: DeskSessionService;
+  /** A shop's CDEK credentials, for the daily reconciliation. */
+  carrierAccounts: CarrierAccountService;
+  /** The sandbox's carrier (test keys). */
+  sandbox: SandboxService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */

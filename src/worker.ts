@@ -11,6 +11,11 @@ import {
 } from './services/claim-changes';
 import type { Defer } from './services/shipments';
 import { createDynamoStorage } from './storage/dynamodb';
+import { RECONCILIATION_CRON, reconcileCarriers } from './queues/carrier-reconciliation';
+import { cdekConnector } from './services/carrier-connector';
+import { createCarrierEventService } from './services/carrier-events';
+import type { ReconciliationDeps } from './services/carrier-reconciliation';
+import { createShipmentService } from './services/shipments';
 
 export interface WorkerOptions {
   /** Default: the real clock. Tests pin it. */
@@ -25,6 +30,8 @@ export interface WorkerOptions {
    * CLAIM_CHANGES_INLINE=true (`wrangler dev` in the browser tests): `inline`.
    */
   changes?: 'queue' | 'inline';
+  /** How CDEK's API is reached; default the global fetch. The HTTP tests give a stand-in. */
+  cdekFetch?: typeof fetch;
 }
 
 /** The execution context of the request being served, for work after its answer. */
@@ -40,13 +47,16 @@ const requestDefer = (): Defer | undefined => {
 interface Runtime {
   app: App;
   deps: ClaimChangeDeps;
+  /** The daily carrier reconciliation's. */
+  reconciliation: ReconciliationDeps;
 }
 
 /**
  * The Worker: configuration parsed once, on the first event of an isolate, and the app
  * (with its DynamoDB client) reused after that. Besides requests it consumes the queue of
  * claim changes (`queue`) and runs the cron that catches up with what the queue missed
- * (`scheduled`); see src/services/claim-change-jobs.ts.
+ * (`scheduled`; see src/services/claim-change-jobs.ts), and on a second cron expression the
+ * daily carrier reconciliation (src/queues/carrier-reconciliation.ts).
  *
  * @example
  * export default createWorker();
@@ -81,6 +91,20 @@ export function createWorker(
     const changes: ClaimChangeFeed = queue
       ? queueFeed(queue, { ...deps, defer: requestDefer })
       : inlineFeed(deps);
+    const connector = cdekConnector({
+      baseUrl: config.CDEK_API_BASE_URL,
+      clock,
+      ...(options.cdekFetch === undefined ? {} : { fetch: options.cdekFetch }),
+    });
+    const shipments = createShipmentService({ storage, clock });
+    const carrierEvents = createCarrierEventService({ storage, clock, shipments });
+    const reconciliation: ReconciliationDeps = {
+      storage,
+      clock,
+      secret: config.CARRIER_SECRET,
+      connector,
+      ingest: (shopId, notices) => carrierEvents.ingest(shopId, notices),
+    };
     const app = createApp({
       clock,
       maxBodyBytes: config.MAX_BODY_BYTES,
@@ -89,8 +113,9 @@ export function createWorker(
       changes,
       ...(config.DESK_SESSION_SECRET ? { sessionSecret: config.DESK_SESSION_SECRET } : {}),
       referenceSecret: config.CURSOR_SECRET ?? config.DESK_SESSION_SECRET,
+      carriers: { secret: config.CARRIER_SECRET, connector },
     });
-    runtime = { app, deps };
+    runtime = { app, deps, reconciliation };
     return runtime;
   };
   return {
@@ -104,8 +129,15 @@ export function createWorker(
       await consumeChanges(batch.messages, runtimeOf(env).deps);
     },
 
-    /** The cron (wrangler.toml [triggers]): pending changes, then a stretch of the sweep. */
-    async scheduled(_controller, env) {
+    /**
+     * The crons (wrangler.toml [triggers]): the daily carrier reconciliation's stretch on its
+     * own expression; otherwise pending claim changes, then a stretch of the sweep.
+     */
+    async scheduled(controller, env) {
+      if (controller.cron === RECONCILIATION_CRON) {
+        await reconcileCarriers(runtimeOf(env).reconciliation);
+        return;
+      }
       const report = await runCron(runtimeOf(env).deps);
       console.log(JSON.stringify({ event: 'claim-change-cron', ...report }));
     },

@@ -76,3 +76,22 @@ export function onlyRole(role: ActorRole): MiddlewareHandler<HonoEnv> {
 
 /** The actor recorded in history (defined beside the claim service, which records it). */
 export { actorOf } from '../services/actor';
+
+/**
+ * A contract's middleware: the caller's key must be a test key (`pct_test_…`, a shop's
+ * sandbox), else a 403 `test-key-required`: the sandbox never writes into a live shop.
+ *
+ * @example
+ * createRoute({ method: 'post', path: '/v1/test/carrier-events', middleware: [onlyTestKey()], … });
+ */
+export function onlyTestKey(): MiddlewareHandler<HonoEnv> {
+  return async function onlyTestKeyMiddleware(c, next) {
+    if (c.get('principal').test !== true) {
+      throw new ProblemError(
+        'testKeyRequired',
+        'The sandbox takes test keys only (pct_test_…: npm run keys -- create --test --shop <id>); yours is a live key.',
+      );
+    }
+    await next();
+  };
+}

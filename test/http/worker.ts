@@ -1,5 +1,6 @@
 import { createWorker } from '../../src/worker';
 import { fixedClock } from '../support/answer';
+import { cdekFetch } from '../support/cdek-fetch';
 import { record } from './answered';
 
 /**
@@ -10,9 +11,10 @@ import { record } from './answered';
  * later, in the background, outside the test. Its consumer (`queue()`) and the cron
  * (`scheduled()`) are tested directly (claim-changes.test.ts). Every answer it gives is
  * recorded (./answered.ts): test/http/statuses.ts holds each against the OpenAPI document.
+ * CDEK's API is a stand-in fetch (../support/cdek-fetch.ts).
  */
 export { TODAY } from '../support/answer';
-const worker = createWorker({ clock: fixedClock, changes: 'inline' });
+const worker = createWorker({ clock: fixedClock, changes: 'inline', cdekFetch });
 export default {
   ...worker,
   async fetch(request, env, ctx) {
