@@ -14,7 +14,13 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ActorRole } from '../src/domain/claim';
-import { generateApiKey, hashApiKey, sandboxShopId } from '../src/storage/api-keys';
+import {
+  generateApiKey,
+  hashApiKey,
+  isSandboxShopId,
+  SANDBOX_SUFFIX,
+  sandboxShopId,
+} from '../src/storage/api-keys';
 import { DynamoApiKeyRepository } from '../src/storage/dynamodb';
 import { NotFoundError, type ApiKeyRecord, type ApiKeyRepository } from '../src/storage/repository';
 import { clientFor, explainConnectionError, locateTable } from './create-table';
@@ -63,7 +69,11 @@ function describeKey(record: ApiKeyRecord): string {
   return `${record.keyId}  ${record.role.padEnd(5)}  ${owner.padEnd(24)}  created ${record.createdAt}  ${state}`;
 }
 
-async function run(
+/**
+ * One command of the CLI against `apiKeys`, printing as the CLI does.
+ * @example await runKeysCommand('create', [], { shop: 'acme', test: true }, apiKeys)
+ */
+export async function runKeysCommand(
   command: string | undefined,
   args: string[],
   values: Record<string, string | boolean | undefined>,
@@ -76,6 +86,10 @@ async function run(
     const role = text('role') ?? (shop === undefined && !test ? undefined : 'shop');
     if (role !== 'shop' && role !== 'clerk') throw new UsageError('create needs --role shop|clerk');
     if (role === 'shop' && !shop) throw new UsageError('a shop key needs --shop <id>');
+    if (shop !== undefined && isSandboxShopId(shop))
+      throw new UsageError(
+        `--shop ${shop}: ids ending in ${SANDBOX_SUFFIX} are test keys' sandboxes; use --test --shop ${shop.slice(0, -SANDBOX_SUFFIX.length)}`,
+      );
     if (role === 'clerk' && test) throw new UsageError('--test is for shop keys (a shop sandbox)');
     if (role === 'clerk' && shop)
       console.warn('Note: clerk keys serve the claims desk; --shop ignored.');
@@ -106,10 +120,11 @@ async function run(
   }
 }
 
-class UsageError extends Error {}
+/** A command the CLI does not take as given (exit code 2). */
+export class UsageError extends Error {}
 
 /** The key store plus naming, which only the DynamoDB repository offers. */
-type NamingApiKeys = ApiKeyRepository & Pick<DynamoApiKeyRepository, 'setDisplayName'>;
+export type NamingApiKeys = ApiKeyRepository & Pick<DynamoApiKeyRepository, 'setDisplayName'>;
 
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -130,7 +145,7 @@ async function main(): Promise<void> {
   const client = clientFor(connection);
   try {
     const apiKeys = new DynamoApiKeyRepository({ client, tableName: connection.tableName });
-    await run(positionals[0], positionals.slice(1), values, apiKeys);
+    await runKeysCommand(positionals[0], positionals.slice(1), values, apiKeys);
   } catch (error) {
     if (
       error instanceof UsageError ||

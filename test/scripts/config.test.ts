@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../src/env';
+import { RECONCILIATION_CRON } from '../../src/queues/carrier-reconciliation';
 
 describe('Worker configuration', () => {
   it('has documented defaults', () => {
@@ -34,5 +36,15 @@ describe('Worker configuration', () => {
     expect(parseConfig({ CARRIER_SECRET: secret }).CARRIER_SECRET).toBe(secret);
     expect(() => parseConfig({ CARRIER_SECRET: 'short' })).toThrow(/CARRIER_SECRET/);
     expect(() => parseConfig({ CDEK_API_BASE_URL: 'not a url' })).toThrow(/CDEK_API_BASE_URL/);
+  });
+});
+
+describe('wrangler.toml', () => {
+  it('runs the claim-change cron and, on its own expression, the carrier reconciliation', () => {
+    const crons = /^crons = \[(.*)\]$/m.exec(readFileSync('wrangler.toml', 'utf8'))?.[1] ?? '';
+    expect(crons.split(', ').map((c) => JSON.parse(c) as string)).toEqual([
+      '*/5 * * * *',
+      RECONCILIATION_CRON,
+    ]);
   });
 });

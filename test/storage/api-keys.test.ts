@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateApiKey, hashApiKey, keyIdOf } from '../../src/storage/api-keys';
+import { generateApiKey, hashApiKey, keyIdOf, sandboxShopId } from '../../src/storage/api-keys';
 import { ConflictError, NotFoundError } from '../../src/storage/repository';
 import { at, freshStorage } from './helpers';
 
@@ -141,5 +141,40 @@ describe('ApiKeyRepository', () => {
   it('lists every key', async () => {
     const { record } = await newKey();
     expect((await apiKeys.list()).map((k) => k.keyId)).toContain(record.keyId);
+  });
+});
+
+describe('test keys', () => {
+  it('are pct_test_<16 hex>_<32 base64url>, their id read like a live key’s', () => {
+    const test = generateApiKey({ test: true });
+    expect(test.key).toMatch(/^pct_test_[0-9a-f]{16}_[A-Za-z0-9_-]{32}$/);
+    expect(keyIdOf(test.key)).toBe(test.keyId);
+  });
+
+  it('are stored with `test: true`, and no key is made for a sandbox shop id', async () => {
+    const { keyId, key } = generateApiKey({ test: true });
+    const record = {
+      keyId,
+      secretHash: await hashApiKey(key),
+      role: 'shop' as const,
+      shopId: 'acme',
+      test: true as const,
+      createdAt: at(2),
+    };
+    await apiKeys.create(record);
+    expect(await apiKeys.findByHash(await hashApiKey(key))).toStrictEqual(record);
+    for (const test of [undefined, true as const]) {
+      const other = generateApiKey();
+      const sandbox = {
+        keyId: other.keyId,
+        secretHash: await hashApiKey(other.key),
+        role: 'shop' as const,
+        shopId: 'acme~test',
+        ...(test ? { test } : {}),
+        createdAt: at(3),
+      };
+      await expect(apiKeys.create(sandbox)).rejects.toThrow(/~test are sandboxes/);
+    }
+    expect(sandboxShopId('acme')).toBe('acme~test');
   });
 });
