@@ -211,7 +211,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     type: 'http',
     scheme: 'bearer',
     description:
-      'An API key: `Authorization: Bearer pca_…`. A key has one of two roles. A **shop** key (one per shop) files claims, adds evidence, withdraws and follows its own claims; another shop’s claim is a 404. A **clerk** key (the claims desk) sees every shop’s claims, takes them into review, decides and records payouts. A missing, unknown or revoked key is a 401; a key whose role may not make the call is a 403. Each claims operation says which role may call it.',
+      'An API key: `Authorization: Bearer pca_…` (a shop’s test key, `pct_test_…`, works in the shop’s sandbox, `<shop>~test`, apart from its live data). A key has one of two roles. A **shop** key (one per shop) files claims, adds evidence, withdraws and follows its own claims; another shop’s claim is a 404. A **clerk** key (the claims desk) sees every shop’s claims, takes them into review, decides and records payouts. A missing, unknown or revoked key is a 401; a key whose role may not make the call is a 403. Each claims operation says which role may call it.',
   });
   for (const [name, header] of Object.entries(RESPONSE_HEADERS)) {
     app.openAPIRegistry.registerComponent('headers', name, header);

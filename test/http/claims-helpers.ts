@@ -27,6 +27,20 @@ export async function seedKey(role: ActorRole, shopId?: string, displayName?: st
   return { keyId, key, auth: { authorization: `Bearer ${key}` } };
 }
 
+/** A test key of `shopId` (`pct_test_…`: its sandbox, `<shopId>~test`), as `npm run keys -- create --test` makes one. */
+export async function seedTestKey(shopId: string) {
+  const { keyId, key } = generateApiKey({ test: true });
+  await storage.apiKeys.create({
+    keyId,
+    secretHash: await hashApiKey(key),
+    role: 'shop',
+    shopId,
+    test: true,
+    createdAt: '2025-06-01T00:00:00.000Z',
+  });
+  return { keyId, key, auth: { authorization: `Bearer ${key}` } };
+}
+
 /** A fresh shop (unique id, so listings in one test file are exact) and its key. */
 export async function seedShop() {
   const shopId = `shop-${crypto.randomUUID().slice(0, 8)}`;

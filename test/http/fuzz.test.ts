@@ -35,16 +35,17 @@ const app = createApp(
 );
 
 const SHOP_ID = `fuzz-${crypto.randomUUID().slice(0, 8)}`;
-const keys: Record<'shop' | 'clerk', string> = { shop: '', clerk: '' };
+const keys: Record<'shop' | 'clerk' | 'test', string> = { shop: '', clerk: '', test: '' };
 const claimIds: string[] = [];
 
-async function seedKey(role: 'shop' | 'clerk'): Promise<string> {
-  const { keyId, key } = generateApiKey();
+async function seedKey(role: 'shop' | 'clerk', test = false): Promise<string> {
+  const { keyId, key } = generateApiKey({ test });
   await storage.apiKeys.create({
     keyId,
     secretHash: await hashApiKey(key),
     role,
     ...(role === 'shop' ? { shopId: SHOP_ID } : {}),
+    ...(test ? { test: true as const } : {}),
     createdAt: '2025-06-01T00:00:00.000Z',
   });
   return key;
@@ -53,6 +54,7 @@ async function seedKey(role: 'shop' | 'clerk'): Promise<string> {
 beforeAll(async () => {
   keys.shop = await seedKey('shop');
   keys.clerk = await seedKey('clerk');
+  keys.test = await seedKey('shop', true);
   for (let i = 0; i < 4; i++) {
     const res = await app.request('/v1/claims', {
       method: 'POST',
@@ -283,6 +285,7 @@ describe('the fuzz drill', () => {
       '/v1/shipments/:shipmentId/events',
       '/v1/shipments/:shipmentId/claims',
       '/v1/shipments/:shipmentId/messages/:messageId/sent',
+      '/v1/test/carrier-events',
     ];
     expect([...new Set(posts)]).toEqual(fuzzed.sort());
   });
@@ -489,6 +492,17 @@ describe('the fuzz drill', () => {
         await send('POST', `/v1/shipments/${id}/events`, { headers, body: sent.body });
       },
     );
+  });
+
+  it('POST /v1/test/carrier-events: no 5xx, every refusal a problem naming its field', async () => {
+    const example = { waybill: '1234567890', code: 'DELIVERED', at: '2025-06-10T14:00:00+0300' };
+    const who = fc.constantFrom<('test' | Who)[]>('test', 'test', 'test', 'shop', 'clerk', 'none');
+    await property(fc.record({ sent: bodyNear(example), who }), 300, async ({ sent, who }) => {
+      const headers: Record<string, string> =
+        who === 'test' ? { authorization: `Bearer ${keys.test}` } : { ...authHeader(who) };
+      if (sent.contentType) headers['content-type'] = sent.contentType;
+      await send('POST', '/v1/test/carrier-events', { headers, body: sent.body });
+    });
   });
 
   it('PUT /v1/orders/{id}: no 5xx, every refusal a problem naming its field', async () => {

@@ -5,24 +5,9 @@
  * from the live key's of the same shop.
  */
 import { describe, expect, it } from 'vitest';
-import { generateApiKey, hashApiKey } from '../../src/storage/api-keys';
-import { seedKey, storage } from './claims-helpers';
+import { seedKey, seedTestKey } from './claims-helpers';
 import { call, fieldErrorsOf } from './helpers';
 import { putOrderOk, shipmentBody } from './shipments-helpers';
-
-/** A test key of `shopId` (`pct_test_…`), straight in storage as `npm run keys -- create --test` does. */
-async function seedTestKey(shopId: string) {
-  const { keyId, key } = generateApiKey({ test: true });
-  await storage.apiKeys.create({
-    keyId,
-    secretHash: await hashApiKey(key),
-    role: 'shop',
-    shopId,
-    test: true,
-    createdAt: '2025-06-01T00:00:00.000Z',
-  });
-  return { key, auth: { authorization: `Bearer ${key}` } };
-}
 
 const send = (auth: Record<string, string>, body: unknown) =>
   call('POST', '/v1/test/carrier-events', body, auth);

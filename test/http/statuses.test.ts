@@ -11,7 +11,7 @@
 import { SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answered } from './answered';
-import { fileOk, seedKey, seedShop } from './claims-helpers';
+import { fileOk, seedKey, seedShop, seedTestKey } from './claims-helpers';
 
 interface Operation {
   method: string;
@@ -23,7 +23,11 @@ interface Operation {
 }
 
 let ops: Operation[] = [];
-const keys: Record<'shop' | 'clerk', Record<string, string>> = { shop: {}, clerk: {} };
+const keys: Record<'shop' | 'clerk' | 'test', Record<string, string>> = {
+  shop: {},
+  clerk: {},
+  test: {},
+};
 let claimId = '';
 
 /** The document's operations, with who may call them and the body they take. */
@@ -106,6 +110,8 @@ beforeAll(async () => {
   const shop = await seedShop();
   keys.shop = shop.auth;
   keys.clerk = (await seedKey('clerk')).auth;
+  // The sandbox's operations take a test key (a live shop key is their 403).
+  keys.test = (await seedTestKey(`shop-${crypto.randomUUID().slice(0, 8)}`)).auth;
   claimId = (await fileOk(shop.auth)).id;
   ops = await operations();
 });
@@ -116,10 +122,11 @@ describe('every operation, sent what any client may send it', () => {
     const before = answered().length;
     for (const op of ops) {
       const path = pathOf(op.template, 'plausible');
+      const sandbox = op.template.startsWith('/v1/test/');
       const callers = op.keyed
         ? op.role === 'both'
           ? [keys.shop, keys.clerk]
-          : [keys[op.role ?? 'shop']]
+          : [sandbox ? keys.test : keys[op.role ?? 'shop']]
         : [{}];
       if (op.keyed) {
         expect
