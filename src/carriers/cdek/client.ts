@@ -7,7 +7,10 @@
 import type { CarrierNotice } from '../types';
 import { readCdekOrder } from './order';
 
-/** CDEK refused the credentials (a wrong client id or secret, or a token it no longer takes). */
+/**
+ * CDEK refused the credentials (a wrong client id or secret, or a token it no longer takes).
+ * @example if (error instanceof CdekAuthError) markCredentialsRefused(shopId);
+ */
 export class CdekAuthError extends Error {
   readonly code = 'cdek-auth' as const;
   constructor(readonly status: number) {
@@ -16,7 +19,10 @@ export class CdekAuthError extends Error {
   }
 }
 
-/** CDEK could not be read now (network, timeout, a 5xx, an answer that is no JSON): try later. */
+/**
+ * CDEK could not be read now (network, timeout, a 5xx, an answer that is no JSON): try later.
+ * @example if (error instanceof CdekUnavailableError) return 'retry-tomorrow';
+ */
 export class CdekUnavailableError extends Error {
   readonly code = 'cdek-unavailable' as const;
   constructor(
@@ -40,7 +46,7 @@ export interface CdekClientOptions {
   timeoutMs?: number;
 }
 
-/** What the reconciliation asks CDEK. */
+/** What the reconciliation asks CDEK. @example await client.orderNotices('1106207236') // { found: true, notices: [...] } */
 export interface CdekClient {
   /**
    * The notices of every status and delivery problem CDEK holds for a parcel (source

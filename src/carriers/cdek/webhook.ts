@@ -109,8 +109,10 @@ function withReport(
 ): CarrierNotice | string {
   const waybill = parcelId(attributes.cdek_number);
   const orderNumber = parcelId(attributes.number);
-  if (waybill === undefined && orderNumber === undefined) {
-    return 'names no parcel: neither `cdek_number` nor `number` (CDEK’s order uuid alone matches none)';
+  // CDEK's order uuid alone (ORDER_MODIFIED names the order by nothing else) still names a
+  // parcel: the one an earlier notice with that uuid was matched to (the hook service keeps it).
+  if (waybill === undefined && orderNumber === undefined && envelope.uuid === undefined) {
+    return 'names no parcel: no `cdek_number`, `number` or order `uuid`';
   }
   const instant: CdekInstant | undefined =
     readCdekInstant(time) ?? readCdekInstant(envelope.dateTime);

@@ -171,13 +171,17 @@ describe('ORDER_MODIFIED', () => {
     }
   });
 
-  it('ignores CDEK’s documented payload, which names the order by its uuid only, saying so', () => {
-    const reading = readCdekWebhook(fixture('order-modified-planned-date.json'), hook);
-    expect(reading).toEqual({
-      kind: 'ignored',
-      type: 'ORDER_MODIFIED',
-      why: expect.stringContaining('cdek_number'),
+  it('reads CDEK’s documented payload, which names the order by its uuid only, as a reschedule of that order', () => {
+    const [notice, ...rest] = notices(
+      readCdekWebhook(fixture('order-modified-planned-date.json'), hook),
+    );
+    expect(rest).toEqual([]);
+    expect(notice).toMatchObject({
+      carrierOrderId: '72753031-1820-4f99-9240-aab139f05ca5',
+      event: { status: 'rescheduled', promisedDate: '2026-03-10', at: '2026-03-04T10:02:15+07:00' },
     });
+    expect(notice).not.toHaveProperty('waybill');
+    expect(notice).not.toHaveProperty('orderNumber');
   });
 });
 
@@ -227,8 +231,16 @@ describe('what is not a notice', () => {
     ['another type', fixture('print-form.json'), 'PRINT_FORM'],
     ['no attributes', { type: 'ORDER_STATUS', uuid: UUID }, 'ORDER_STATUS'],
     ['no code', status({ code: undefined }), 'ORDER_STATUS'],
-    ['no parcel', status({ cdek_number: '', number: undefined }), 'ORDER_STATUS'],
-    ['a waybill over 64 characters', status({ cdek_number: '1'.repeat(65) }), 'ORDER_STATUS'],
+    [
+      'no parcel',
+      { ...status({ cdek_number: '', number: undefined }), uuid: undefined },
+      'ORDER_STATUS',
+    ],
+    [
+      'a waybill over 64 characters',
+      { ...status({ cdek_number: '1'.repeat(65) }), uuid: undefined },
+      'ORDER_STATUS',
+    ],
     ['an unknown type', { type: 'TELEPORTED', attributes: {} }, 'TELEPORTED'],
     [
       'a type named like an object’s own member',
@@ -353,7 +365,7 @@ describe('readCdekWebhook never throws', () => {
         const reading = readCdekWebhook(body, hook);
         for (const notice of reading.kind === 'notices' ? reading.notices : []) {
           expect(ShipmentEventSchema.safeParse(notice.event).success).toBe(true);
-          expect(notice.waybill ?? notice.orderNumber).toBeDefined();
+          expect(notice.waybill ?? notice.orderNumber ?? notice.carrierOrderId).toBeDefined();
         }
       }),
       { numRuns: 2000 },
