@@ -70,7 +70,9 @@ export interface CarrierEventServiceDeps {
 type Match = { shipmentId: string } | { reason: 'no_shipment' | 'ambiguous' };
 
 /** The parcel a notice is kept under: its waybill, else its order id; neither: none. */
-const parcelOf = (n: Pick<CarrierNotice, 'waybill' | 'orderNumber'>): UnmatchedParcel | undefined =>
+const parcelOf = (
+  n: Pick<CarrierNotice, 'waybill' | 'orderNumber'>,
+): UnmatchedParcel | undefined =>
   n.waybill !== undefined
     ? { waybill: n.waybill }
     : n.orderNumber !== undefined

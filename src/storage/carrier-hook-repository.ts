@@ -19,7 +19,10 @@ export interface CarrierHookRecord {
 }
 
 /** What an inbound call needs, in one read: whose hook it is. */
-export type CarrierHookTarget = Pick<CarrierHookRecord, 'shopId' | 'hookId' | 'carrier' | 'forwardTo'>;
+export type CarrierHookTarget = Pick<
+  CarrierHookRecord,
+  'shopId' | 'hookId' | 'carrier' | 'forwardTo'
+>;
 
 /**
  * Hooks, per shop. A hook is two items written and deleted together: the record in the
@@ -77,7 +80,12 @@ export interface UnmatchedEventRepository {
   /** Writes the event unless the parcel already keeps one with its id. @returns false: kept already. */
   keep(record: UnmatchedEventRecord): Promise<boolean>;
   /** Rewrites the reason of a kept event (it exists). */
-  setReason(shopId: string, parcel: UnmatchedParcel, eventId: string, reason: string): Promise<void>;
+  setReason(
+    shopId: string,
+    parcel: UnmatchedParcel,
+    eventId: string,
+    reason: string,
+  ): Promise<void>;
   /** Every event kept for the parcel, strongly consistent, following LastEvaluatedKey. */
   ofParcel(shopId: string, parcel: UnmatchedParcel): Promise<UnmatchedEventRecord[]>;
   /** Forgets a kept event (applied after all); forgetting a missing one is no error. */

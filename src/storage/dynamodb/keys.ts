@@ -308,8 +308,7 @@ export const carrierHookCountKey = (shopId: string): Item =>
  * A hook's copy under the SHA-256 (hex) of its secret token: an inbound call is one GetItem.
  * @example carrierHookTokenKey('9f86…') // { pk: 'HOOKTOKEN#9f86…', sk: 'HOOKTOKEN' }
  */
-export const carrierHookTokenKey = (hash: string): Item =>
-  key(`HOOKTOKEN#${hash}`, 'HOOKTOKEN');
+export const carrierHookTokenKey = (hash: string): Item => key(`HOOKTOKEN#${hash}`, 'HOOKTOKEN');
 
 /**
  * The partition of a shop's carrier events kept for a parcel it has no shipment for yet (or
