@@ -23,5 +23,11 @@ export interface CarrierNotice {
   carrier: HookCarrier;
   waybill?: string;
   orderNumber?: string;
+  /**
+   * The carrier's own id of the order (CDEK's order `uuid`), where it gave one. CDEK's
+   * ORDER_MODIFIED names the order by this id alone, so a parcel can only be found for it by
+   * an earlier notice that carried both.
+   */
+  carrierOrderId?: string;
   event: ShipmentEvent;
 }

@@ -11,7 +11,7 @@
  */
 import type { ShipmentStatus } from '../../domain/shipment';
 
-/** One documented code: CDEK's text, our status (or none), the other spellings of it. */
+/** One documented code: CDEK's text, our status (or none), the other spellings of it. @example { name: 'Отправлен в г. транзит', status: 'in_transit', aliases: ['SENT_TO_TRANSIT_CIT'] } */
 export interface CdekCodeEntry {
   name: string;
   status: ShipmentStatus | undefined;
@@ -156,7 +156,7 @@ export const CDEK_STATUS_CODES = {
 /** @example const code: CdekStatusCode = 'DELIVERED'; */
 export type CdekStatusCode = keyof typeof CDEK_STATUS_CODES;
 
-/** A code read against the table: the current spelling, CDEK's text, our status (or none). */
+/** A code read against the table: the current spelling, CDEK's text, our status (or none). @example { code: 'DELIVERED', name: 'Вручен', status: 'delivered' } */
 export interface CdekCodeReading {
   code: CdekStatusCode;
   name: string;

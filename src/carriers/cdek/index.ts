@@ -15,3 +15,11 @@ export { CDEK_PROBLEM_CODES, readCdekProblem, type CdekProblemEntry } from './pr
 export { cdekEventId, cdekTime, readCdekInstant, type CdekInstant } from './instant';
 export { readCdekWebhook, type CdekReading } from './webhook';
 export { sandboxWebhook, type SandboxEventInput } from './sandbox';
+export {
+  CdekAuthError,
+  CdekUnavailableError,
+  createCdekClient,
+  type CdekClient,
+  type CdekClientOptions,
+} from './client';
+export { readCdekOrder } from './order';

@@ -6,7 +6,7 @@
  */
 import { parseInstant } from '../../domain/shipment';
 
-/** A CDEK time, read: our instant (local offset kept) and the milliseconds it names. */
+/** A CDEK time, read: our instant (local offset kept) and the milliseconds it names. @example { at: '2026-03-03T01:30:00+07:00', ms: 1772476200000 } */
 export interface CdekInstant {
   at: string;
   ms: number;
@@ -44,7 +44,7 @@ export function cdekTime(at: string): string {
   return at.replace(/Z$/, '+0000').replace(/([+-]\d{2}):(\d{2})$/, '$1$2');
 }
 
-/** The schema's limit for an event id. */
+/** The schema's limit for an event id. @example MAX_EVENT_ID // 128 */
 export const MAX_EVENT_ID = 128;
 
 /**

@@ -10,11 +10,11 @@ import { cdekEventId } from './instant';
 import { cdekNotice, orderKey, statusNotice, type CdekReport } from './notice';
 
 /** CDEK's modification types, with CDEK's words for them. */
-const MODIFICATIONS: Readonly<Record<string, string>> = {
-  PLANED_DELIVERY_DATE_CHANGED: 'Изменение плановой даты доставки',
-  DELIVERY_SUM_CHANGED: 'Изменение стоимости доставки',
-  DELIVERY_MODE_CHANGED: 'Изменение режима доставки',
-};
+const MODIFICATIONS: ReadonlyMap<string, string> = new Map([
+  ['PLANED_DELIVERY_DATE_CHANGED', 'Изменение плановой даты доставки'],
+  ['DELIVERY_SUM_CHANGED', 'Изменение стоимости доставки'],
+  ['DELIVERY_MODE_CHANGED', 'Изменение режима доставки'],
+]);
 
 /**
  * The notice of an order change, or why there is none (a date change without a date).
@@ -25,7 +25,7 @@ export function orderModifiedNotice(
   modification: string,
   attributes: Record<string, unknown>,
 ): CarrierNotice | string {
-  const name = MODIFICATIONS[modification];
+  const name = MODIFICATIONS.get(modification);
   if (modification !== 'PLANED_DELIVERY_DATE_CHANGED') {
     return statusNotice(report, modification, { asCarrierStatus: true, name });
   }

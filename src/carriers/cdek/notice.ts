@@ -14,7 +14,7 @@ const MAX_NAME = 200;
 /** Waybills and order numbers: the API takes 1–64 characters. */
 const MAX_PARCEL_ID = 64;
 
-/** Where a report is from and which parcel it names. */
+/** Where a report is from and which parcel it names. @example { orderUuid: '72753031-…', waybill: '1106207236', orderNumber: undefined, instant: { at: '2026-03-03T01:30:00+07:00', ms: 1772476200000 }, source: 'cdek_hook' } */
 export interface CdekReport {
   /** CDEK's uuid of the order (the payload's `uuid`, the order's `entity.uuid`). */
   orderUuid: string | undefined;
@@ -36,22 +36,23 @@ export function cdekText(value: unknown, max: number): string | undefined {
   return text === '' || text.length > max ? undefined : text;
 }
 
-/** A waybill or order number as CDEK gave it, if it is one the API could hold. */
+/** A waybill or order number as CDEK gave it, if it is one the API could hold. @example parcelId('') // undefined */
 export function parcelId(value: unknown): string | undefined {
   return cdekText(value, MAX_PARCEL_ID);
 }
 
-/** The notice of `event`, naming the report's parcel. */
+/** The notice of `event`, naming the report's parcel. @example cdekNotice(report, event).carrier // 'cdek' */
 export function cdekNotice(report: CdekReport, event: ShipmentEvent): CarrierNotice {
   return {
     carrier: 'cdek',
     ...(report.waybill === undefined ? {} : { waybill: report.waybill }),
     ...(report.orderNumber === undefined ? {} : { orderNumber: report.orderNumber }),
+    ...(report.orderUuid === undefined ? {} : { carrierOrderId: report.orderUuid }),
     event,
   };
 }
 
-/** The key of the order in event ids: CDEK's uuid, else (a payload without one) the parcel. */
+/** The key of the order in event ids: CDEK's uuid, else (a payload without one) the parcel. @example orderKey({ ...report, orderUuid: undefined, waybill: '1106207236' }) // 'n-1106207236' */
 export function orderKey(report: CdekReport): string {
   return report.orderUuid ?? `n-${report.waybill ?? report.orderNumber ?? ''}`;
 }
@@ -71,7 +72,7 @@ function keptCode(code: string): string {
 export function statusNotice(
   report: CdekReport,
   givenCode: string,
-  options: { asCarrierStatus?: boolean; name?: string | undefined } = {},
+  options: { asCarrierStatus?: boolean; name?: unknown } = {},
 ): CarrierNotice {
   const known = readCdekCode(givenCode.trim());
   const code = known?.code ?? keptCode(givenCode);

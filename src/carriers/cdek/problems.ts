@@ -5,7 +5,7 @@
  */
 import type { ClaimCause } from '../../domain/claim/cause';
 
-/** One problem code: CDEK's text and, where one fits, the cause of a lateness after it. */
+/** One problem code: CDEK's text and, where one fits, the cause of a lateness after it. @example { name: 'Адрес не существует', cause: 'wrong_address' } */
 export interface CdekProblemEntry {
   name: string;
   cause?: ClaimCause;

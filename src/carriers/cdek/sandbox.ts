@@ -5,7 +5,7 @@
 import { parseInstant } from '../../domain/shipment';
 import { cdekTime, derivedUuid } from './instant';
 
-/** What a developer asks the sandbox to report. `at` is our instant (`+03:00` or `Z`). */
+/** What a developer asks the sandbox to report. `at` is our instant (`+03:00` or `Z`). @example { waybill: '1106207236', code: 'DELIVERED', at: '2026-03-06T14:05:12+03:00' } */
 export interface SandboxEventInput {
   waybill: string;
   code: string;

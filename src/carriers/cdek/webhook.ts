@@ -42,7 +42,7 @@ export function readCdekWebhook(body: unknown, options: { source: EventSource })
   }
   const type = body.type.trim().slice(0, MAX_TYPE);
   const attributes = body.attributes;
-  const read = READERS[type];
+  const read = READERS.get(type);
   if (read === undefined) return { kind: 'ignored', type, why: `${type} names no parcel event` };
   if (!isRecord(attributes)) return { kind: 'ignored', type, why: 'no `attributes` object' };
   const uuid = cdekText(body.uuid, 100);
@@ -61,29 +61,41 @@ interface Envelope {
 /** A notice, or why there is none. */
 type Reader = (attributes: Attributes, envelope: Envelope) => CarrierNotice | string;
 
-const READERS: Readonly<Record<string, Reader>> = {
-  ORDER_STATUS: (attributes, envelope) => {
-    const code = cdekText(attributes.code, 200);
-    if (code === undefined) return 'no status `code`';
-    return withReport(attributes, envelope, attributes.status_date_time, (report) =>
-      statusNotice(report, code, { asCarrierStatus: isReturnLeg(attributes) }),
-    );
-  },
-  ORDER_MODIFIED: (attributes, envelope) => {
-    const modification = cdekText(attributes.modification_type ?? attributes.code, 200);
-    if (modification === undefined) return 'no `modification_type`';
-    return withReport(attributes, envelope, attributes.date_time, (report) =>
-      orderModifiedNotice(report, modification, attributes),
-    );
-  },
-  DELIV_PROBLEM: (attributes, envelope) => {
-    const code = cdekText(attributes.code, 200);
-    if (code === undefined) return 'no problem `code`';
-    return withReport(attributes, envelope, attributes.create_date, (report) =>
-      problemNotice(report, code),
-    );
-  },
-};
+/** The readers by payload type (a Map: a `type` such as `constructor` finds nothing). */
+const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
+  [
+    'ORDER_STATUS',
+    (attributes, envelope) => {
+      const code = cdekText(attributes.code, 200);
+      if (code === undefined) return 'no status `code`';
+      // CDEK withdrew the status (its `deleted` flag): recording it would say what did not stay.
+      if (attributes.deleted === true) return 'CDEK withdrew this status (`deleted`: true)';
+      return withReport(attributes, envelope, attributes.status_date_time, (report) =>
+        statusNotice(report, code, { asCarrierStatus: isReturnLeg(attributes) }),
+      );
+    },
+  ],
+  [
+    'ORDER_MODIFIED',
+    (attributes, envelope) => {
+      const modification = cdekText(attributes.modification_type ?? attributes.code, 200);
+      if (modification === undefined) return 'no `modification_type`';
+      return withReport(attributes, envelope, attributes.date_time, (report) =>
+        orderModifiedNotice(report, modification, attributes),
+      );
+    },
+  ],
+  [
+    'DELIV_PROBLEM',
+    (attributes, envelope) => {
+      const code = cdekText(attributes.code, 200);
+      if (code === undefined) return 'no problem `code`';
+      return withReport(attributes, envelope, attributes.create_date, (report) =>
+        problemNotice(report, code),
+      );
+    },
+  ],
+]);
 
 /**
  * The report's parcel and time, then its notice; why not, when it names no parcel or no
@@ -97,8 +109,10 @@ function withReport(
 ): CarrierNotice | string {
   const waybill = parcelId(attributes.cdek_number);
   const orderNumber = parcelId(attributes.number);
-  if (waybill === undefined && orderNumber === undefined) {
-    return 'names no parcel: neither `cdek_number` nor `number`';
+  // CDEK's order uuid alone (ORDER_MODIFIED names the order by nothing else) still names a
+  // parcel: the one an earlier notice with that uuid was matched to (the hook service keeps it).
+  if (waybill === undefined && orderNumber === undefined && envelope.uuid === undefined) {
+    return 'names no parcel: no `cdek_number`, `number` or order `uuid`';
   }
   const instant: CdekInstant | undefined =
     readCdekInstant(time) ?? readCdekInstant(envelope.dateTime);
