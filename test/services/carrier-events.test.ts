@@ -146,6 +146,38 @@ describe('ingesting carrier notices', () => {
     for (const i of pairs) {
       expect(await storage.unmatchedEvents.ofParcel('s8', { waybill: `RW-${i}` })).toEqual([]);
     }
+  }, 60_000);
+
+  it('finds the parcel of a notice naming only the carrier’s order by an earlier notice naming both', async () => {
+    await putOrder('s10', 'O-10', ['W-10']);
+    const uuidOnly = (eventId: string) => ({ ...notice(eventId, {}), carrierOrderId: 'uuid-10' });
+    // Before any notice named the order: kept under its id alone.
+    expect((await events.ingest('s10', [uuidOnly('m1')]))[0]).toEqual({
+      eventId: 'm1',
+      outcome: 'unmatched',
+      reason: 'no_shipment',
+    });
+    // A notice naming both: applied, and what was kept under the order id with it.
+    const both = { ...notice('e10', { waybill: 'W-10' }), carrierOrderId: 'uuid-10' };
+    expect((await events.ingest('s10', [both]))[0]?.outcome).toBe('applied');
+    expect((await eventsOf('s10', 'O-10-1')).sort()).toEqual(['e10', 'm1']);
+    // From now on the order id alone finds it.
+    expect((await events.ingest('s10', [uuidOnly('m2')]))[0]).toEqual({
+      eventId: 'm2',
+      outcome: 'applied',
+      shipmentId: 'O-10-1',
+    });
+    expect(await storage.unmatchedEvents.ofParcel('s10', { carrierOrderId: 'uuid-10' })).toEqual(
+      [],
+    );
+  });
+
+  it('keeps a carrier-order-only notice under the waybill it stands for, for the order that brings it', async () => {
+    const both = { ...notice('e11', { waybill: 'W-11' }), carrierOrderId: 'uuid-11' };
+    const uuidOnly = { ...notice('m11', {}), carrierOrderId: 'uuid-11' };
+    await events.ingest('s11', [both, uuidOnly]);
+    const { order } = await putOrder('s11', 'O-11', ['W-11']);
+    expect(order.shipments[0]?.events.map((e) => e.eventId).sort()).toEqual(['e11', 'm11']);
   });
 
   it('lists a shop’s kept events for the shop itself, and for a clerk naming it', async () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { ShipmentEvent } from '../../src/domain/shipment';
 import { orderInputExample } from '../../src/schemas/shipment.examples';
 import type { Principal } from '../../src/services/actor';
-import { createShipmentService } from '../../src/services/shipments';
+import { createShipmentService, type OrderInput } from '../../src/services/shipments';
 import { freshStorage } from './helpers';
 import { unitsInstance } from './shipment-helpers';
 
@@ -104,7 +104,7 @@ describe('the write units of an order replace', () => {
     ...orderInputExample,
     shipments: [{ ...template!, shipmentId, ...over }],
   });
-  const unitsOfPut = async (orderId: string, input: ReturnType<typeof order>) => {
+  const unitsOfPut = async (orderId: string, input: OrderInput) => {
     meter.transactions.length = 0;
     await service.putOrder(who, orderId, input);
     return [...meter.transactions];
