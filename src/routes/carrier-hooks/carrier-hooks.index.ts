@@ -1,19 +1,13 @@
 import type { Context } from 'hono';
-import { authenticate } from '../../http/auth';
 import type { HonoEnv } from '../../hono-env';
 import { createRouter, route } from '../router';
 import * as h from './carrier-hooks.handlers';
 import * as r from './carrier-hooks.routes';
 
 export const carrierHooksRouter = createRouter();
-const keyed = authenticate();
-// The hook's own calls carry no key (the token is in the path); every other call does. (One
-// wildcard, not `/v1/carrier-hooks/:id`: a parameter beside the fixed `unmatched` and `cdek`
-// would cost every request Hono's RegExpRouter.)
-carrierHooksRouter.use('/v1/carrier-hooks', keyed);
-carrierHooksRouter.use('/v1/carrier-hooks/*', async function keyedUnlessHookCall(c, next) {
-  return isCarrierHookCall(c) ? next() : keyed(c, next);
-});
+// The hook's own calls carry no key (the token is in the path); every other operation
+// authenticates in its contract: a middleware on `/v1/carrier-hooks/:id` or `…/unmatched`,
+// beside the route `…/cdek/{token}`, would cost every request Hono's RegExpRouter.
 route(carrierHooksRouter, r.createCarrierHookRoute, h.createCarrierHookHandler);
 route(carrierHooksRouter, r.listCarrierHooksRoute, h.listCarrierHooksHandler);
 route(carrierHooksRouter, r.listUnmatchedRoute, h.listUnmatchedHandler);

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { onlyRole } from '../../http/auth';
+import { authenticate, onlyRole } from '../../http/auth';
 import {
   CarrierHookInputSchema,
   CarrierHookListQuerySchema,
@@ -23,6 +23,8 @@ import { carrierHookExamples } from './carrier-hooks.examples';
 const tags = ['shipments'];
 const security = [{ apiKey: [] }];
 const SHOP_ONLY = 'Who may call: a **shop** key (its own hooks).';
+/** The API key, checked by each keyed contract itself (see carrier-hooks.index.ts). */
+const keyed = authenticate();
 
 export const createCarrierHookRoute = createRoute({
   method: 'post',
@@ -30,7 +32,7 @@ export const createCarrierHookRoute = createRoute({
   operationId: 'createCarrierHook',
   tags,
   security,
-  middleware: [onlyRole('shop')],
+  middleware: [keyed, onlyRole('shop')],
   summary: 'Create a carrier hook: the URL CDEK posts its webhooks to (shop key)',
   description: `${SHOP_ONLY} Answers the hook with its \`url\` (\`<this API>/v1/carrier-hooks/cdek/<secret token>\`), shown this once: only the token’s SHA-256 is kept. Register it with CDEK for \`ORDER_STATUS\` and \`ORDER_MODIFIED\` (and \`DELIV_PROBLEM\`): \`POST https://api.cdek.ru/v2/webhooks {"url": "<url>", "type": "ORDER_STATUS"}\`. From then on CDEK’s reports move the shop’s shipments with no code on its side. A shop has at most ${MAX_HOOKS_PER_SHOP} hooks (more is a 422 naming \`/carrier\`). \`forwardTo\`: see its description.`,
   request: { body: jsonBody(CarrierHookInputSchema, 'The carrier, and where to pass payloads on') },
@@ -52,7 +54,7 @@ export const listCarrierHooksRoute = createRoute({
   operationId: 'listCarrierHooks',
   tags,
   security,
-  middleware: [onlyRole('shop')],
+  middleware: [keyed, onlyRole('shop')],
   summary: 'The shop’s carrier hooks, without their tokens',
   description: `${SHOP_ONLY} By id. The URL of a hook is never shown again: a lost one is revoked and a new hook made. Cursor pagination.`,
   request: { query: CarrierHookListQuerySchema },
@@ -71,7 +73,7 @@ export const revokeCarrierHookRoute = createRoute({
   operationId: 'revokeCarrierHook',
   tags,
   security,
-  middleware: [onlyRole('shop')],
+  middleware: [keyed, onlyRole('shop')],
   summary: 'Revoke a carrier hook',
   description: `${SHOP_ONLY} Its URL answers a bare 404 from now on (CDEK’s calls to it are lost: remove it at CDEK too, \`DELETE /v2/webhooks/{uuid}\`).`,
   request: { params: CarrierHookParamsSchema },
@@ -90,6 +92,7 @@ export const listUnmatchedRoute = createRoute({
   operationId: 'listUnmatchedCarrierEvents',
   tags,
   security,
+  middleware: [keyed],
   summary: 'Carrier events no shipment took (yet), newest first',
   description: `Who may call: a **shop** key (its own) or a **clerk** key (one shop’s, named by \`shopId\`). Events a hook received for a parcel the shop has no shipment for (\`no_shipment\`: neither its waybill nor its order id), could not tell apart (\`ambiguous\`), or whose shipment refused it (\`refused: …\`, e.g. dated before the order was placed). Each is applied as soon as an order brings its waybill (PUT /v1/orders/{orderId}), or its order id when the order is new, and then leaves this list; kept ${UNMATCHED_KEEP_DAYS} days. Read from an index: one just received may take a moment to show. Cursor pagination.`,
   request: { query: UnmatchedQuerySchema },
