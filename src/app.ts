@@ -37,13 +37,15 @@ import { createClerkNameService } from './services/clerk-names';
 import { createDeskSessionService } from './services/desk-sessions';
 import { createCarrierAccountService } from './services/carrier-accounts';
 import { cdekConnector } from './services/carrier-connector';
-import { createCarrierEventService } from './services/carrier-events';
 import { createSandboxService } from './services/sandbox';
 import { carrierAccountsRouter } from './routes/carrier-accounts/carrier-accounts.index';
 import { sandboxRouter } from './routes/sandbox/sandbox.index';
 
 /** CDEK's API when the app is given no connector (the Worker gives one from CDEK_API_BASE_URL). */
 const CDEK_API = 'https://api.cdek.ru';
+import { createCarrierEventService } from './services/carrier-events';
+import { createCarrierHookService } from './services/carrier-hooks';
+import { carrierHooksRouter, isCarrierHookCall } from './routes/carrier-hooks/carrier-hooks.index';
 import {
   clerkViews,
   LOCAL_REFERENCE_SECRET,
@@ -74,7 +76,15 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   // The body rules of every /v1 request run inside the request-context layer (one layer less).
   // An evidence file's upload has its own body rules (src/routes/evidence-files).
   app.use(
-    requestContext(deps, log, guardBody(deps.maxBodyBytes, DRAIN_BYTES, isEvidenceFileUpload)),
+    requestContext(
+      deps,
+      log,
+      guardBody(
+        deps.maxBodyBytes,
+        DRAIN_BYTES,
+        (c) => isEvidenceFileUpload(c) || isCarrierHookCall(c),
+      ),
+    ),
   );
   // The open calculators: a budget per client address (keyed calls spend the key's, in auth.ts).
   app.use('/v1/weight', limitByAddress());
@@ -83,12 +93,16 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   // The services, built once, on `c.var` of every request that uses them (not the calculators').
   const claims = createClaimService(deps);
   const shops = createShopService(deps);
-  const shipments = createShipmentService(deps);
+  // A replace that brings a parcel applies the carrier events kept for it (defined below).
+  const shipments = createShipmentService({
+    ...deps,
+    arrivals: (shopId, parcels) => carrierEvents.applyKept(shopId, parcels),
+  });
+  const carrierEvents = createCarrierEventService({ ...deps, shipments });
   const shipmentClaims = createShipmentClaimService({ storage: deps.storage, claims, shipments });
   // What the API and the desk call answers a shop clerk references, never key ids; the
   // services read one another as stored (src/services/clerk-view.ts).
   const views = clerkViews(deps.referenceSecret ?? LOCAL_REFERENCE_SECRET);
-  const carrierEvents = createCarrierEventService({ ...deps, shipments });
   const connector =
     deps.carriers?.connector ?? cdekConnector({ baseUrl: CDEK_API, clock: deps.clock });
   const services: Services = {
@@ -108,6 +122,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
       connector,
     }),
     sandbox: createSandboxService({ carrierEvents }),
+    carrierEvents,
+    carrierHooks: createCarrierHookService({ ...deps, events: carrierEvents }),
     evidenceFiles: (bucket) =>
       viewedEvidenceFiles(createEvidenceFileService({ bucket, claims, clock: deps.clock }), views),
   };
@@ -126,6 +142,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     '/v1/analytics/*',
     '/v1/carrier-accounts/*',
     '/v1/test/*',
+    '/v1/carrier-hooks',
+    '/v1/carrier-hooks/*',
   ];
   for (const path of [...servedPaths, '/desk/*']) app.use(path, withServices);
 
@@ -145,6 +163,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     analyticsRouter,
     carrierAccountsRouter,
     sandboxRouter,
+    carrierHooksRouter,
   ];
   for (const router of apiRouters) app.route('/', router);
   // The desk last: its catch-all answers every other /desk path.
@@ -199,6 +218,11 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
         name: 'sandbox',
         description:
           'Test mode: a test key (`pct_test_…`) works in its shop’s own sandbox (`<shop>~test`), apart from live data, and may play the carrier, sending CDEK-shaped events through the same path as a real hook.',
+      },
+      {
+        name: 'carriers',
+        description:
+          'The URLs a carrier calls: a shop’s carrier hook (made with POST /v1/carrier-hooks) takes CDEK’s webhooks. No API key: the secret token in the path is the credential.',
       },
       {
         name: 'meta',

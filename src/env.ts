@@ -22,6 +22,7 @@ export interface Bindings extends Partial<Record<RateLimitBindingName, RateLimit
   CLAIM_CHANGES_INLINE?: string;
   CARRIER_SECRET?: string;
   CDEK_API_BASE_URL?: string;
+  PUBLIC_BASE_URL?: string;
   /** The R2 bucket of evidence files (`[[r2_buckets]]` in wrangler.toml); absent: no file calls. */
   EVIDENCE_FILES?: R2Bucket;
   /** The queue of claim changes (`[[queues.producers]]`); absent: changes applied before answering. */
@@ -59,6 +60,12 @@ export const ConfigSchema = z
     CARRIER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     // CDEK's API: the credentials check and the daily reconciliation (tests: a local stand-in).
     CDEK_API_BASE_URL: z.url().default('https://api.cdek.ru'),
+    // The origin carrier hook URLs are made with (https://api.example); unset: the origin
+    // each create request came to.
+    PUBLIC_BASE_URL: z
+      .url({ protocol: /^https?$/ })
+      .refine((u) => new URL(u).pathname === '/' && !/[?#]/.test(u), 'must be an origin only')
+      .optional(),
   })
   .refine((c) => Boolean(c.AWS_ACCESS_KEY_ID) === Boolean(c.AWS_SECRET_ACCESS_KEY), {
     message: 'set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither',

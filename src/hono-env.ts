@@ -16,6 +16,8 @@ import type { DeskSessionService } from './services/desk-sessions';
 import type { CarrierAccountService } from './services/carrier-accounts';
 import type { CarrierConnector } from './services/carrier-connector';
 import type { SandboxService } from './services/sandbox';
+import type { CarrierHookService } from './services/carrier-hooks';
+import type { CarrierEventService } from './services/carrier-events';
 
 export type { Principal } from './services/actor';
 
@@ -43,6 +45,10 @@ export interface AppDeps {
    * (default: CDEK's at https://api.cdek.ru).
    */
   carriers?: { secret?: string | undefined; connector?: CarrierConnector };
+  /** The origin carrier hook URLs point to (PUBLIC_BASE_URL); absent: each request's own. */
+  publicBaseUrl?: string | undefined;
+  /** What a hook's forwardTo is posted with; default the runtime's fetch (tests pass their own). */
+  fetch?: typeof fetch;
 }
 
 /** The application services handlers call (framework-free: src/services). */
@@ -66,6 +72,10 @@ export interface Services {
   carrierAccounts: CarrierAccountService;
   /** The sandbox's carrier (test keys). */
   sandbox: SandboxService;
+  /** Carrier hooks (create, list, revoke, the inbound calls). */
+  carrierHooks: CarrierHookService;
+  /** Carrier events: ingest, the events no shipment took. */
+  carrierEvents: CarrierEventService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */

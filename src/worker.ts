@@ -114,6 +114,7 @@ export function createWorker(
       ...(config.DESK_SESSION_SECRET ? { sessionSecret: config.DESK_SESSION_SECRET } : {}),
       referenceSecret: config.CURSOR_SECRET ?? config.DESK_SESSION_SECRET,
       carriers: { secret: config.CARRIER_SECRET, connector },
+      ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
     });
     runtime = { app, deps, reconciliation };
     return runtime;

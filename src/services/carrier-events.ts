@@ -5,7 +5,8 @@
  *
  * Matching, within the shop: by waybill (the entry an order replace writes under it), else by
  * the shop's order id when that order has exactly one shipment the event can be for (no
- * waybill, or the same). Nothing is lost to a race with the order that brings the parcel:
+ * waybill, or the same); a notice naming the carrier's order id alone (CDEK's ORDER_MODIFIED)
+ * by the parcel an earlier notice named with that id. Nothing is lost to a race with the order that brings the parcel:
  * both sides write, then look (strongly consistent). The event side keeps the event, then
  * matches again; the order side (`applyKept`, after its replace commits) reads what is kept
  * for the waybills it brings (and for its id, when new). Whichever looks second sees the
@@ -27,6 +28,8 @@ import type { ArrivedParcels, ShipmentService } from './shipments';
 
 /** How long an event no shipment took is kept (the table's TTL removes it after). */
 export const UNMATCHED_KEEP_DAYS = 90;
+/** How long what a carrier's order id stands for is remembered (a parcel's life, and more). */
+const CARRIER_ORDER_KEEP_DAYS = 180;
 /** Parcels an order's arrival reads at once. */
 const CONCURRENCY = 6;
 
@@ -69,13 +72,18 @@ export interface CarrierEventServiceDeps {
 
 type Match = { shipmentId: string } | { reason: 'no_shipment' | 'ambiguous' };
 
-/** The parcel a notice is kept under: its waybill, else its order id; neither: none. */
-const parcelOf = (n: Pick<CarrierNotice, 'waybill' | 'orderNumber'>): UnmatchedParcel | undefined =>
+/** How a notice names its parcel (what matching reads). */
+type Naming = Pick<CarrierNotice, 'waybill' | 'orderNumber' | 'carrierOrderId'>;
+
+/** The parcel a notice is kept under: its waybill, its order id, the carrier's; none: none. */
+const parcelOf = (n: Naming): UnmatchedParcel | undefined =>
   n.waybill !== undefined
     ? { waybill: n.waybill }
     : n.orderNumber !== undefined
       ? { orderNumber: n.orderNumber }
-      : undefined;
+      : n.carrierOrderId !== undefined
+        ? { carrierOrderId: n.carrierOrderId }
+        : undefined;
 
 /** A refusal as a kept event's reason: `refused: <reason or code>: <message>` (bounded). */
 const refusal = (error: DomainError): UnmatchedReason =>
@@ -102,7 +110,38 @@ export function createCarrierEventService(deps: CarrierEventServiceDeps) {
   const kept = storage.unmatchedEvents;
   const log = deps.log ?? ((line) => console.log(JSON.stringify(line)));
 
-  async function match(shopId: string, notice: Omit<CarrierNotice, 'event'>): Promise<Match> {
+  /**
+   * The notice's naming, with the parcel its carrier order id stands for when it names nothing
+   * else (CDEK's ORDER_MODIFIED: the order's uuid alone), as an earlier notice named it.
+   */
+  async function resolve(shopId: string, notice: Naming): Promise<Naming> {
+    if (notice.waybill !== undefined || notice.orderNumber !== undefined) return notice;
+    if (notice.carrierOrderId === undefined) return notice;
+    return { ...notice, ...(await kept.carrierOrder(shopId, notice.carrierOrderId)) };
+  }
+
+  /**
+   * The first notice naming a carrier order together with its parcel remembers it, then
+   * applies what was kept under the order id alone (write, then look: as the order side).
+   */
+  async function remember(shopId: string, notice: Naming): Promise<void> {
+    const { carrierOrderId, waybill, orderNumber } = notice;
+    if (carrierOrderId === undefined || (waybill === undefined && orderNumber === undefined)) {
+      return;
+    }
+    const parcel = {
+      ...(waybill === undefined ? {} : { waybill }),
+      ...(orderNumber === undefined ? {} : { orderNumber }),
+    };
+    const expiresAt = Math.floor(clock().getTime() / 1000) + CARRIER_ORDER_KEEP_DAYS * 86_400;
+    if (!(await kept.rememberCarrierOrder(shopId, carrierOrderId, parcel, expiresAt))) return;
+    for (const stored of await kept.ofParcel(shopId, { carrierOrderId })) {
+      await retry(shopId, stored);
+    }
+  }
+
+  async function match(shopId: string, naming: Naming): Promise<Match> {
+    const notice = await resolve(shopId, naming);
     if (notice.waybill !== undefined) {
       const ids = await repo.shipmentsByWaybill(shopId, notice.waybill);
       if (ids.length === 1) return { shipmentId: ids[0]! };
@@ -155,12 +194,39 @@ export function createCarrierEventService(deps: CarrierEventServiceDeps) {
       carrier: notice.carrier,
       ...(notice.waybill === undefined ? {} : { waybill: notice.waybill }),
       ...(notice.orderNumber === undefined ? {} : { orderNumber: notice.orderNumber }),
+      ...(notice.carrierOrderId === undefined ? {} : { carrierOrderId: notice.carrierOrderId }),
       receivedAt: now.toISOString(),
       reason,
       event: notice.event,
       expiresAt: Math.floor(now.getTime() / 1000) + UNMATCHED_KEEP_DAYS * 86_400,
     };
   };
+
+  /**
+   * An event kept under its carrier order id alone, once that id is known to stand for a
+   * waybill or an order id: kept under that parcel instead (where an order that brings it
+   * looks). Undefined when it stays where it is.
+   */
+  async function rekeyed(
+    shopId: string,
+    stored: UnmatchedEventRecord,
+    reason: UnmatchedReason,
+  ): Promise<UnmatchedEventRecord | undefined> {
+    if (!('carrierOrderId' in stored.parcel)) return undefined;
+    const { waybill, orderNumber } = await resolve(shopId, stored);
+    const parcel = parcelOf({ waybill, orderNumber });
+    if (parcel === undefined) return undefined;
+    const moved: UnmatchedEventRecord = {
+      ...stored,
+      parcel,
+      ...(waybill === undefined ? {} : { waybill }),
+      ...(orderNumber === undefined ? {} : { orderNumber }),
+      reason,
+    };
+    await kept.keep(moved);
+    await kept.remove(shopId, stored.parcel, stored.eventId);
+    return moved;
+  }
 
   /**
    * A kept event matched again (its shipment may have arrived): applied and forgotten, or
@@ -170,7 +236,10 @@ export function createCarrierEventService(deps: CarrierEventServiceDeps) {
     const found = await match(shopId, stored);
     const { eventId } = stored;
     const unmatched: IngestResult = { eventId, outcome: 'unmatched', reason: stored.reason };
-    if (!('shipmentId' in found)) return { ...unmatched, reason: found.reason };
+    if (!('shipmentId' in found)) {
+      const moved = await rekeyed(shopId, stored, found.reason);
+      return moved === undefined ? { ...unmatched, reason: found.reason } : retry(shopId, moved);
+    }
     const result = await apply(shopId, found.shipmentId, stored.event);
     if (result === 'gone') return unmatched;
     if (result.outcome === 'refused') {
@@ -183,8 +252,11 @@ export function createCarrierEventService(deps: CarrierEventServiceDeps) {
     return result;
   }
 
-  async function ingestOne(shopId: string, notice: CarrierNotice): Promise<IngestResult> {
-    const { eventId } = notice.event;
+  async function ingestOne(shopId: string, received: CarrierNotice): Promise<IngestResult> {
+    const { eventId } = received.event;
+    await remember(shopId, received);
+    // Named as an earlier notice named its carrier order: kept, if it is, under that parcel.
+    const notice = { ...received, ...(await resolve(shopId, received)) };
     const found = await match(shopId, notice);
     let reason: UnmatchedReason = 'shipmentId' in found ? 'no_shipment' : found.reason;
     if ('shipmentId' in found) {

@@ -269,12 +269,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
   const repo = storage.shipments;
 
   /** One attempt at the replace; `brought` gathers the waybills it writes that are new. */
-  async function replace(
-    shopId: string,
-    orderId: string,
-    input: OrderInput,
-    brought: Set<string>,
-  ) {
+  async function replace(shopId: string, orderId: string, input: OrderInput, brought: Set<string>) {
     const today = todayOf(clock);
     const now = clock().toISOString();
     const existing = await repo.getOrder(shopId, orderId);

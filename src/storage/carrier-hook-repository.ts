@@ -19,7 +19,10 @@ export interface CarrierHookRecord {
 }
 
 /** What an inbound call needs, in one read: whose hook it is. */
-export type CarrierHookTarget = Pick<CarrierHookRecord, 'shopId' | 'hookId' | 'carrier' | 'forwardTo'>;
+export type CarrierHookTarget = Pick<
+  CarrierHookRecord,
+  'shopId' | 'hookId' | 'carrier' | 'forwardTo'
+>;
 
 /**
  * Hooks, per shop. A hook is two items written and deleted together: the record in the
@@ -47,8 +50,18 @@ export interface CarrierHookRepository {
   findByToken(tokenHash: string): Promise<CarrierHookTarget | undefined>;
 }
 
-/** Which parcel a kept event waits for: its waybill, else the shop's order id. */
-export type UnmatchedParcel = { waybill: string } | { orderNumber: string };
+/**
+ * Which parcel a kept event waits for: its waybill, else the shop's order id, else the
+ * carrier's own order id (a notice that named nothing else).
+ */
+export type UnmatchedParcel =
+  { waybill: string } | { orderNumber: string } | { carrierOrderId: string };
+
+/** The parcel a carrier's order id stands for, as a notice that carried both named it. */
+export interface CarrierOrderParcel {
+  waybill?: string;
+  orderNumber?: string;
+}
 
 /** A carrier event kept because no shipment took it (yet). */
 export interface UnmatchedEventRecord {
@@ -58,6 +71,7 @@ export interface UnmatchedEventRecord {
   carrier: HookCarrier;
   waybill?: string;
   orderNumber?: string;
+  carrierOrderId?: string;
   receivedAt: string;
   /** `no_shipment`, `ambiguous`, or `refused: <why>`. */
   reason: string;
@@ -77,7 +91,12 @@ export interface UnmatchedEventRepository {
   /** Writes the event unless the parcel already keeps one with its id. @returns false: kept already. */
   keep(record: UnmatchedEventRecord): Promise<boolean>;
   /** Rewrites the reason of a kept event (it exists). */
-  setReason(shopId: string, parcel: UnmatchedParcel, eventId: string, reason: string): Promise<void>;
+  setReason(
+    shopId: string,
+    parcel: UnmatchedParcel,
+    eventId: string,
+    reason: string,
+  ): Promise<void>;
   /** Every event kept for the parcel, strongly consistent, following LastEvaluatedKey. */
   ofParcel(shopId: string, parcel: UnmatchedParcel): Promise<UnmatchedEventRecord[]>;
   /** Forgets a kept event (applied after all); forgetting a missing one is no error. */
@@ -87,4 +106,16 @@ export interface UnmatchedEventRepository {
    * @throws {InvalidCursorError} for a cursor not issued to this caller for this shop.
    */
   list(shopId: string, page: PageRequest): Promise<Page<UnmatchedEventRecord>>;
+  /**
+   * Remembers what the carrier's order id stands for, the first time it is seen with it.
+   * @returns true when this call wrote it (the caller then looks at what is kept under the id).
+   */
+  rememberCarrierOrder(
+    shopId: string,
+    carrierOrderId: string,
+    parcel: CarrierOrderParcel,
+    expiresAt: number,
+  ): Promise<boolean>;
+  /** What the carrier's order id stands for, strongly consistent; undefined: not seen yet. */
+  carrierOrder(shopId: string, carrierOrderId: string): Promise<CarrierOrderParcel | undefined>;
 }

@@ -334,23 +334,33 @@ export const carrierHookCountKey = (shopId: string): Item =>
  * A hook's copy under the SHA-256 (hex) of its secret token: an inbound call is one GetItem.
  * @example carrierHookTokenKey('9f86…') // { pk: 'HOOKTOKEN#9f86…', sk: 'HOOKTOKEN' }
  */
-export const carrierHookTokenKey = (hash: string): Item =>
-  key(`HOOKTOKEN#${hash}`, 'HOOKTOKEN');
+export const carrierHookTokenKey = (hash: string): Item => key(`HOOKTOKEN#${hash}`, 'HOOKTOKEN');
 
 /**
  * The partition of a shop's carrier events kept for a parcel it has no shipment for yet (or
- * that the shipment rules refused): by waybill (`W#`), else by the shop's order id (`O#`), so
- * that neither can be mistaken for the other. The sort key is the event id (the dedupe).
+ * that the shipment rules refused): by waybill (`W#`), else by the shop's order id (`O#`), else
+ * by the carrier's order id (`C#`), so that none can be mistaken for another. The sort key is the event id (the dedupe).
  *
  * @example unmatchedPartition('shop-a', { waybill: '1106207236' }) // 'SHOP#shop-a#UNMATCHED#W#1106207236'
  */
 export const unmatchedPartition = (
   shopId: string,
-  parcel: { waybill: string } | { orderNumber: string },
+  parcel: { waybill: string } | { orderNumber: string } | { carrierOrderId: string },
 ): string =>
   'waybill' in parcel
     ? `SHOP#${part(shopId)}#UNMATCHED#W#${part(parcel.waybill)}`
-    : `SHOP#${part(shopId)}#UNMATCHED#O#${part(parcel.orderNumber)}`;
+    : 'orderNumber' in parcel
+      ? `SHOP#${part(shopId)}#UNMATCHED#O#${part(parcel.orderNumber)}`
+      : `SHOP#${part(shopId)}#UNMATCHED#C#${part(parcel.carrierOrderId)}`;
+
+/**
+ * What the carrier's own order id (CDEK's order `uuid`) stands for in the shop: the waybill and
+ * order id a notice carried with it, so a later notice naming the order by that id alone
+ * (CDEK's ORDER_MODIFIED) finds its parcel.
+ * @example carrierOrderKey('shop-a', '72753031-…') // { pk: 'SHOP#shop-a#CARRIERORDER#72753031-…', sk: 'PARCEL' }
+ */
+export const carrierOrderKey = (shopId: string, carrierOrderId: string): Item =>
+  key(`SHOP#${part(shopId)}#CARRIERORDER#${part(carrierOrderId)}`, 'PARCEL');
 
 /**
  * A kept event's key. An event id longer than a sort key takes (see `shipmentEventKeyOf`) is

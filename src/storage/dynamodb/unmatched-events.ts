@@ -5,13 +5,16 @@
  * after 90 days (`expiresAt`) or once applied. It carries a sparse gsi1 entry
  * (`SHOP#<shop>#UNMATCHED`, `<receivedAt>#<random>`): the shop's listing, newest first,
  * reads the KEYS_ONLY entries and then the items (BatchGetItem); an item gone meanwhile (applied,
- * expired) is left out.
+ * expired) is left out. Beside them, what a carrier's order id stands for
+ * (`SHOP#<shop>#CARRIERORDER#<id>`): the parcel a notice named with it, for one that names the
+ * order by that id alone.
  */
 import { PutItemCommand, UpdateItemCommand, DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import type { HookCarrier } from '../../carriers/types';
 import type { ShipmentEvent } from '../../domain/shipment';
 import type { SealContext } from '../../lib/sealed';
 import type {
+  CarrierOrderParcel,
   UnmatchedEventRecord,
   UnmatchedEventRepository,
   UnmatchedParcel,
@@ -19,8 +22,14 @@ import type {
 import type { Page, PageRequest } from '../repository';
 import type { Item } from './codec';
 import { errorName, toStorageError } from './errors';
-import { indexKeys, UNMATCHED_VIEW, unmatchedEventKey, unmatchedPartition } from './keys';
-import { keyText, queryAll, readItems } from './read';
+import {
+  carrierOrderKey,
+  indexKeys,
+  UNMATCHED_VIEW,
+  unmatchedEventKey,
+  unmatchedPartition,
+} from './keys';
+import { keyText, queryAll, readItem, readItems } from './read';
 import { packDoc, unpackDoc } from './shipment-items';
 import { tableContext, type DynamoTable, type TableContext } from './table-context';
 import { readView } from './views';
@@ -45,6 +54,9 @@ export async function unmatchedItem(record: UnmatchedEventRecord): Promise<Item>
     carrier: { S: record.carrier },
     ...(record.waybill === undefined ? {} : { waybill: { S: record.waybill } }),
     ...(record.orderNumber === undefined ? {} : { orderNumber: { S: record.orderNumber } }),
+    ...(record.carrierOrderId === undefined
+      ? {}
+      : { carrierOrderId: { S: record.carrierOrderId } }),
     receivedAt: { S: record.receivedAt },
     reason: { S: record.reason },
     expiresAt: { N: String(record.expiresAt) },
@@ -55,6 +67,7 @@ export async function unmatchedItem(record: UnmatchedEventRecord): Promise<Item>
 async function recordOf(item: Item, parcel: UnmatchedParcel): Promise<UnmatchedEventRecord> {
   const waybill = item.waybill?.S;
   const orderNumber = item.orderNumber?.S;
+  const carrierOrderId = item.carrierOrderId?.S;
   return {
     shopId: item.shopId?.S ?? '',
     parcel,
@@ -62,6 +75,7 @@ async function recordOf(item: Item, parcel: UnmatchedParcel): Promise<UnmatchedE
     carrier: (item.carrier?.S ?? 'cdek') as HookCarrier,
     ...(waybill === undefined ? {} : { waybill }),
     ...(orderNumber === undefined ? {} : { orderNumber }),
+    ...(carrierOrderId === undefined ? {} : { carrierOrderId }),
     receivedAt: item.receivedAt?.S ?? '',
     reason: item.reason?.S ?? '',
     event: JSON.parse(await unpackDoc(item)) as ShipmentEvent,
@@ -69,12 +83,12 @@ async function recordOf(item: Item, parcel: UnmatchedParcel): Promise<UnmatchedE
   };
 }
 
-/** The parcel a kept item's partition names (its waybill, else its order id). */
+/** The parcel a kept item's partition names (its waybill, its order id, the carrier's). */
 function parcelOf(item: Item): UnmatchedParcel {
   const pk = item.pk?.S ?? '';
-  const waybill = item.waybill?.S;
-  const orderNumber = item.orderNumber?.S ?? '';
-  return pk.includes('#UNMATCHED#W#') && waybill !== undefined ? { waybill } : { orderNumber };
+  if (pk.includes('#UNMATCHED#W#')) return { waybill: item.waybill?.S ?? '' };
+  if (pk.includes('#UNMATCHED#O#')) return { orderNumber: item.orderNumber?.S ?? '' };
+  return { carrierOrderId: item.carrierOrderId?.S ?? '' };
 }
 
 /** A conditional write: false when its condition failed; an outage as a storage error. */
@@ -149,6 +163,48 @@ export class DynamoUnmatchedEventRepository implements UnmatchedEventRepository 
     await written(
       this.ctx.client.send(new DeleteItemCommand({ TableName: this.ctx.table, Key: key })),
     );
+  }
+
+  async rememberCarrierOrder(
+    shopId: string,
+    carrierOrderId: string,
+    parcel: CarrierOrderParcel,
+    expiresAt: number,
+  ): Promise<boolean> {
+    const item: Item = {
+      ...carrierOrderKey(shopId, carrierOrderId),
+      ...(parcel.waybill === undefined ? {} : { waybill: { S: parcel.waybill } }),
+      ...(parcel.orderNumber === undefined ? {} : { orderNumber: { S: parcel.orderNumber } }),
+      expiresAt: { N: String(expiresAt) },
+    };
+    return written(
+      this.ctx.client.send(
+        new PutItemCommand({
+          TableName: this.ctx.table,
+          Item: item,
+          // The first naming stands (a carrier's order keeps its parcel).
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+  }
+
+  async carrierOrder(
+    shopId: string,
+    carrierOrderId: string,
+  ): Promise<CarrierOrderParcel | undefined> {
+    const item = await readItem(
+      this.ctx.client,
+      this.ctx.table,
+      carrierOrderKey(shopId, carrierOrderId),
+    );
+    if (item === undefined) return undefined;
+    const waybill = item.waybill?.S;
+    const orderNumber = item.orderNumber?.S;
+    return {
+      ...(waybill === undefined ? {} : { waybill }),
+      ...(orderNumber === undefined ? {} : { orderNumber }),
+    };
   }
 
   list(shopId: string, page: PageRequest): Promise<Page<UnmatchedEventRecord>> {
