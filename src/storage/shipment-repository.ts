@@ -177,7 +177,7 @@ export interface ShipmentRepository {
   /**
    * A page of the shop's open shipments that have a waybill, by shipment id, after `after`
    * (eventually consistent: a shipment that just entered or left may be missed or listed once
-   * more). At most 100 a page.
+   * more). At most 50 a page.
    */
   listOpen(shopId: string, page: { limit: number; after?: string }): Promise<OpenShipmentPage>;
 }

@@ -113,7 +113,7 @@ describe('the write units of an order replace', () => {
     return [...meter.transactions];
   };
 
-  it('grow by a waybill entry (2) with a waybill, by 4 when it changes; nothing when unchanged', async () => {
+  it('grow by a waybill entry and an open-watch entry (2 + 2) with a waybill, by 4 when it changes; nothing when unchanged', async () => {
     const { waybill: _none, ...bare } = template!;
     const without = await unitsOfPut('O-bare', {
       ...orderInputExample,
@@ -121,7 +121,8 @@ describe('the write units of an order replace', () => {
     });
     const withWaybill = await unitsOfPut('O-wb', order('wb'));
     expect(without).toHaveLength(1);
-    expect(withWaybill[0]! - without[0]!).toBe(2);
+    // Its waybill entry (2) and its entry in the open-shipment watch (gsi3: 1, doubled).
+    expect(withWaybill[0]! - without[0]!).toBe(4);
     // The same body again: no transaction at all.
     expect(await unitsOfPut('O-wb', order('wb'))).toEqual([]);
     const otherFact = await unitsOfPut('O-wb', order('wb', { deliveryPaid: false }));

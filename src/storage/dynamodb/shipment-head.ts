@@ -5,11 +5,12 @@
  * partition). Both KEYS_ONLY: an event that keeps the deadline writes no index entry.
  *
  * While the shipment is open (not in a final status) and has a waybill, it is also in the
- * shop's open-shipment watch (gsi3, `SHOP#<s>#SHIPOPEN` / `<shipment>`), with its `waybill` and
- * `heardAt` (when a carrier event was last recorded) on the head: what the daily carrier
- * reconciliation reads. Its keys are the same on every write while it stays open, and SETting
- * an index key to the value it holds writes no index entry: only entering the watch (a
- * waybill given) and leaving it (a final status, the waybill taken away) cost index units.
+ * shop's open-shipment watch (gsi3, `SHOP#<s>#SHIPOPEN` / `-`), with `heardAt` (when a carrier
+ * event was last recorded) on the head: what the daily carrier reconciliation reads (the
+ * waybill it takes from the facts). Its keys are the same on every write while it stays open,
+ * and SETting an index key to the value it holds writes no index entry: only entering the
+ * watch (a waybill given) and leaving it (a final status, the waybill taken away) cost index
+ * units; a changed waybill costs none.
  * A head written before the watch existed joins it on its next write (an event or an order
  * replace that changes its facts); until then the reconciliation does not see it (nothing else
  * reads the watch). `npm run migrate` need not touch it.
@@ -41,7 +42,6 @@ export const HEAD = {
   placedAt: 'placedAt',
   carrier: 'carrier',
   currency: 'currency',
-  waybill: 'waybill',
   heardAt: 'heardAt',
 } as const;
 
@@ -52,7 +52,7 @@ const OPEN_KEY_ATTRIBUTES: readonly string[] = [
 ];
 
 /**
- * The open-watch keys (and the waybill) of a shipment open with a waybill; none otherwise.
+ * The open-watch keys of a shipment open with a waybill; none otherwise.
  * @example openWatchKeys(record, 'in_transit').gsi3pk // { S: 'SHOP#s#SHIPOPEN' }
  */
 export function openWatchKeys(
@@ -61,14 +61,11 @@ export function openWatchKeys(
 ): Item {
   const waybill = record.facts.waybill;
   if (waybill === undefined || waybill === '' || FINAL_STATUSES.includes(status)) return {};
-  return {
-    [HEAD.waybill]: { S: waybill },
-    ...indexKeys(
-      OPEN_SHIPMENT_VIEW.index,
-      OPEN_SHIPMENT_VIEW.shop(record.shopId),
-      OPEN_SHIPMENT_VIEW.sort(record.shipmentId),
-    ),
-  };
+  return indexKeys(
+    OPEN_SHIPMENT_VIEW.index,
+    OPEN_SHIPMENT_VIEW.shop(record.shopId),
+    OPEN_SHIPMENT_VIEW.sort,
+  );
 }
 
 /** The late-view index attributes: all present while watched, all absent otherwise. */
@@ -192,12 +189,12 @@ export function headUpdate(
 ): Update {
   const watched = record.lateViewDate !== undefined;
   const set = { ...derivedOf(record, shards), ...extra };
-  const open = HEAD.waybill in set;
+  const open = OPEN_KEY_ATTRIBUTES[0]! in set;
   return update(
     set,
     [
       ...(watched ? [] : [HEAD.lateViewDate, ...LATE_KEY_ATTRIBUTES]),
-      ...(open ? [] : [HEAD.waybill, ...OPEN_KEY_ATTRIBUTES]),
+      ...(open ? [] : OPEN_KEY_ATTRIBUTES),
     ],
     { [HEAD.version]: { N: String(expectedVersion) }, ...expect },
   );

@@ -48,7 +48,11 @@ export async function packDoc(json: string): Promise<Item> {
 }
 
 /** The JSON document `packDoc` stored. @example await unpackDoc({ doc: { S: '{}' } }) // '{}' */
-export async function unpackDoc(item: Item): Promise<string> {
+export /**
+ * The JSON text a `packDoc` attribute holds (inflated when packed).
+ * @example JSON.parse(await unpackDoc(factsItem)) as ShipmentFacts
+ */
+async function unpackDoc(item: Item): Promise<string> {
   const packed = item.docZ?.B;
   return packed === undefined ? (item.doc?.S ?? '{}') : await inflate(packed);
 }

@@ -1,22 +1,24 @@
 /**
  * The shop's open-shipment watch (gsi3 `SHOP#<s>#SHIPOPEN`, ./shipment-head.ts): the shipments
- * not in a final status that have a waybill, by shipment id, with what the heads say of them
- * (waybill, status, when a carrier event was last recorded). One Query of the index (KEYS_ONLY,
- * eventually consistent) and one BatchGetItem of the heads per page; a head that left the
- * watch meanwhile (the index lags its table) is not listed.
+ * not in a final status that have a waybill, with what their heads say (status, when a carrier
+ * event was last recorded) and their facts (the waybill). One Query of the index (KEYS_ONLY,
+ * eventually consistent) and one BatchGetItem of heads and facts per page; a shipment that left
+ * the watch meanwhile (the index lags its table) is not listed.
  */
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import type { ShipmentFacts } from '../../domain/shipment';
 import type { OpenShipment, OpenShipmentPage } from '../shipment-repository';
 import { INDEXES } from '../table';
 import { stringOf, type Item } from './codec';
 import { guarded } from './errors';
-import { OPEN_SHIPMENT_VIEW, indexKeys, shipmentHeadKey } from './keys';
+import { OPEN_SHIPMENT_VIEW, SHIPMENT_SK, indexKeys, shipmentHeadKey } from './keys';
 import { keyText, readItems } from './read';
 import { HEAD } from './shipment-head';
+import { unpackDoc } from './shipment-items';
 import type { TableContext } from './table-context';
 
-/** The most shipments a page holds (one BatchGetItem of heads). */
-export const MAX_OPEN_PAGE = 100;
+/** The most shipments a page holds (one BatchGetItem of heads and facts: 100 keys). */
+export const MAX_OPEN_PAGE = 50;
 
 /**
  * A page of the shop's open shipments, after shipment id `after` (exclusive), in id order.
@@ -38,7 +40,7 @@ export async function listOpenShipments(
       ? undefined
       : {
           ...shipmentHeadKey(shopId, page.after),
-          ...indexKeys(OPEN_SHIPMENT_VIEW.index, partition, OPEN_SHIPMENT_VIEW.sort(page.after)),
+          ...indexKeys(OPEN_SHIPMENT_VIEW.index, partition, OPEN_SHIPMENT_VIEW.sort),
         };
   const answer = await guarded(
     ctx.client.send(
@@ -53,19 +55,33 @@ export async function listOpenShipments(
       }),
     ),
   );
-  const keys = (answer.Items ?? []).map((entry) => ({ pk: entry.pk!, sk: entry.sk! }));
-  const heads = await readItems(ctx.client, ctx.table, keys);
-  const items = keys.flatMap((key) => openOf(heads.get(keyText(key))) ?? []);
-  // The index's sort key is the shipment id (encoded): where the next page starts.
-  const lastSort = answer.LastEvaluatedKey?.[index.sk]?.S;
-  const lastId = lastSort === undefined ? undefined : decodeURIComponent(lastSort);
+  const heads = (answer.Items ?? []).map((entry) => ({ pk: entry.pk!, sk: entry.sk! }));
+  const factsKeys = heads.map((head) => ({ ...head, sk: { S: SHIPMENT_SK.facts } }));
+  const found = await readItems(ctx.client, ctx.table, [...heads, ...factsKeys]);
+  const items: OpenShipment[] = [];
+  for (const [i, key] of heads.entries()) {
+    const open = await openOf(found.get(keyText(key)), found.get(keyText(factsKeys[i]!)));
+    if (open !== undefined) items.push(open);
+  }
+  // The table key of the last entry names the shipment the next page starts after.
+  const lastPk = answer.LastEvaluatedKey?.pk?.S;
+  const lastId =
+    lastPk === undefined
+      ? undefined
+      : decodeURIComponent(lastPk.slice(lastPk.lastIndexOf('#') + 1));
   return { items, ...(lastId === undefined ? {} : { last: lastId }) };
 }
 
-/** What the head says, if it is still in the watch. */
-function openOf(head: Item | undefined): OpenShipment | undefined {
-  const waybill = stringOf(head, HEAD.waybill);
-  if (head === undefined || waybill === undefined) return undefined;
+/** What the head and facts say, if the shipment is still in the watch. */
+async function openOf(
+  head: Item | undefined,
+  facts: Item | undefined,
+): Promise<OpenShipment | undefined> {
+  if (head?.[INDEXES[OPEN_SHIPMENT_VIEW.index].pk] === undefined || facts === undefined) {
+    return undefined;
+  }
+  const { waybill } = JSON.parse(await unpackDoc(facts)) as ShipmentFacts;
+  if (waybill === undefined) return undefined;
   const heardAt = stringOf(head, HEAD.heardAt);
   return {
     shopId: stringOf(head, 'shopId') ?? '',
