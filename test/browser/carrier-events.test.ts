@@ -1,0 +1,143 @@
+/**
+ * Issue 22 on the desk: the order page says, for each event, the carrier's own words beside
+ * ours and where the event came from (API, CDEK hook, reconciliation, sandbox), and the
+ * shipment's header the carrier's latest words; the page of a shop's unmatched carrier events
+ * lists them, or says what they are when there are none. English and Russian, axe-clean, no
+ * wider than 1366 px, no code shown raw.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ShipmentEvent } from '../../src/domain/shipment';
+import { createShipmentService } from '../../src/services/shipments';
+import { checkPage, clerkPage, isoDay, launchChromium, uniqueWaybill } from './browser';
+import { lateShipmentFacts, putLateOrder, testStorage } from './seed';
+
+const stamp = Date.now();
+const ORDER = `O-CE-${stamp}`;
+const SHIPMENT = `S-CE-${stamp}`;
+const waybill = uniqueWaybill();
+const EMPTY_SHOP = `no-unmatched-${stamp}`;
+/** A code as the domain writes it: lower case words joined by `_`. */
+const SNAKE_CASE = /\b[a-z]+_[a-z_]+\b/;
+
+/** What CDEK said about the parcel, as its three paths record it. */
+const carrierEvents = (): ShipmentEvent[] => [
+  {
+    eventId: `cdek-${stamp}-1`,
+    status: 'problem',
+    at: `${isoDay(-8)}T09:00:00+07:00`,
+    source: 'cdek_hook',
+    problem: { code: '13', name: 'Неверный адрес' },
+    cause: 'wrong_address',
+  },
+  {
+    eventId: `cdek-${stamp}-2`,
+    status: 'carrier_status',
+    at: `${isoDay(-7)}T09:00:00+07:00`,
+    source: 'reconciliation',
+    carrierStatus: { code: 'IN_CUSTOMS_LOCAL', name: 'Таможенное оформление' },
+  },
+  {
+    eventId: `cdek-${stamp}-3`,
+    status: 'awaiting_pickup',
+    at: `${isoDay(-6)}T09:00:00+07:00`,
+    source: 'sandbox',
+    carrierStatus: { code: 'ACCEPTED_AT_PICK_UP_POINT', name: 'Принят в пункте выдачи' },
+  },
+];
+
+/** Nothing scrolls sideways at 1366 px: not the page, not a table in its frame. */
+const fitsTheScreen = (page: Page) =>
+  page.evaluate<boolean>(
+    `document.documentElement.scrollWidth <= 1366 &&
+     [...document.querySelectorAll('.table-wrap')].every((w) => w.scrollWidth <= w.clientWidth)`,
+  );
+/** Each timeline event: our label, the carrier's words, the source tag (as read aloud). */
+const timeline = (page: Page) =>
+  page
+    .locator('section.shipment ol.timeline li')
+    .evaluateAll((items) =>
+      items.map((li) =>
+        ['.our-label', '.carrier-says', '.source'].map((part) =>
+          (li.querySelector(part)?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ),
+      ),
+    );
+const mainText = (page: Page) => page.locator('main').innerText();
+
+describe('what the carrier said, on the desk', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    await putLateOrder(ORDER, [lateShipmentFacts(SHIPMENT, waybill)]);
+    // The carrier's paths write through the shipment service, as the Worker's hook does.
+    const shipments = createShipmentService({ storage: testStorage(), clock: () => new Date() });
+    for (const event of carrierEvents()) {
+      await shipments.recordCarrierEvent(inject('shopId'), SHIPMENT, event);
+    }
+    browser = await launchChromium();
+    page = await clerkPage(browser, inject('clerkKey'));
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows each event’s carrier words and source, and the latest beside our status', async () => {
+    await page.goto(`/desk/shops/${inject('shopId')}/orders/${ORDER}`);
+    const events = page.locator('section.shipment ol.timeline li');
+    await expect.poll(() => events.count()).toBe(4);
+    expect(await timeline(page)).toEqual([
+      ['In transit', '', 'source: API'],
+      ['Delivery problem (cause: wrong address)', 'carrier: Неверный адрес', 'source: CDEK hook'],
+      ['Carrier status', 'carrier: Таможенное оформление', 'source: reconciliation'],
+      ['Awaiting pickup', 'carrier: Принят в пункте выдачи', 'source: sandbox'],
+    ]);
+    // CDEK's Russian is marked as Russian on the English page.
+    expect(await events.nth(1).locator('q').getAttribute('lang')).toBe('ru');
+    const status = page.locator('section.shipment dl.facts dd').first();
+    expect(await status.textContent()).toBe('Awaiting pickup carrier: Принят в пункте выдачи');
+    expect(await mainText(page)).not.toMatch(SNAKE_CASE);
+    expect(await fitsTheScreen(page)).toBe(true);
+    await checkPage(page, 'carrier-events-order-en');
+  });
+
+  it('says it in Russian', async () => {
+    const path = `/desk/shops/${inject('shopId')}/orders/${ORDER}`;
+    await page.goto(`/desk/lang/ru?back=${encodeURIComponent(path)}`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`Заказ ${ORDER}`);
+    expect(await timeline(page)).toEqual([
+      ['В пути', '', 'источник: API'],
+      [
+        'Проблема доставки (причина: неверный адрес)',
+        'перевозчик: Неверный адрес',
+        'источник: вебхук СДЭК',
+      ],
+      ['Статус перевозчика', 'перевозчик: Таможенное оформление', 'источник: сверка с СДЭК'],
+      ['Ожидает получения', 'перевозчик: Принят в пункте выдачи', 'источник: песочница'],
+    ]);
+    expect(await page.locator('section.shipment ol.timeline q[lang]').count()).toBe(0);
+    expect(await mainText(page)).not.toMatch(SNAKE_CASE);
+    expect(await fitsTheScreen(page)).toBe(true);
+    await checkPage(page, 'carrier-events-order-ru');
+    await page.goto(`/desk/lang/en?back=${encodeURIComponent(path)}`);
+  });
+
+  it('says what unmatched events are when a shop has none, reached from the late queue', async () => {
+    await page.goto('/desk/shipments/late');
+    await page.getByLabel('Shop id').fill(EMPTY_SHOP);
+    await page.getByRole('button', { name: 'Unmatched carrier events' }).click();
+    await page.waitForURL(`**/desk/shops/${EMPTY_SHOP}/unmatched`);
+    expect(await page.locator('h1').textContent()).toBe(
+      `Unmatched carrier events of shop ${EMPTY_SHOP}`,
+    );
+    expect(await page.locator('p.empty').textContent()).toContain('No unmatched carrier events');
+    expect(await page.locator('table').count()).toBe(0);
+    await checkPage(page, 'carrier-events-unmatched-empty-en');
+    await page.goto(`/desk/lang/ru?back=${encodeURIComponent(page.url())}`);
+    await expect.poll(() => page.locator('p.empty').textContent()).toContain('Несопоставленных');
+    await checkPage(page, 'carrier-events-unmatched-empty-ru');
+    await page.goto(`/desk/lang/en?back=${encodeURIComponent('/desk/claims')}`);
+  });
+});
