@@ -129,6 +129,14 @@ describe('the unmatched events of a shop', () => {
       reason: 'refused',
       detail: 'the shipment has 200 events',
     });
+    // As the carrier-events service writes it: `refused: <code>: <message>`; the code left out.
+    const cap =
+      'refused: invalid-input: past 200 only a final status (delivered, not_delivered) is recorded';
+    expect(reasonOf(cap)).toEqual({
+      reason: 'refused',
+      detail: 'past 200 only a final status (delivered, refused by the recipient) is recorded',
+    });
+    expect(reasonOf('refused: too_early')).toEqual({ reason: 'refused' });
     expect(reasonOf('something_new').reason).toBeUndefined();
   });
 

@@ -3,7 +3,8 @@
  * carrier's own words beside ours, and the page of a shop's unmatched carrier events.
  * Typed against the domain's sources, so a new source does not compile until it has a name.
  */
-import type { EventSource } from '../../domain/shipment';
+import { EVENT_KINDS, type EventKind, type EventSource } from '../../domain/shipment';
+import { shipmentStatusFor } from './orders';
 import type { Language } from './lang';
 
 /** Why an event waits unmatched, as the carrier-events service names it (its `reason`, less any detail). */
@@ -96,17 +97,33 @@ const ru: CarrierEventMessages = {
 /** @example carrierEventsFor('ru').sources.cdek_hook // 'вебхук СДЭК' */
 export const carrierEventsFor = (lang: Language): CarrierEventMessages => (lang === 'ru' ? ru : en);
 
+/** A code as the domain writes it (`invalid-input`, `too_early`): never shown on a page. */
+const CODE = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
 /**
- * The reason an unmatched event waits, without its detail (`refused: …` carries the rule's
- * message after the colon, in English).
- * @example reasonOf('refused: the shipment is final') // { reason: 'refused', detail: 'the shipment is final' }
+ * The reason an unmatched event waits, and a refusal's detail: the rule's English message
+ * (`refused: <code>: <message>`, the code left out: the desk never shows one raw).
+ * @example reasonOf('refused: invalid-input: the event is before the order was placed') // { reason: 'refused', detail: 'the event is before the order was placed' }
  * @example reasonOf('no_shipment') // { reason: 'no_shipment' }
  */
 export function reasonOf(text: string): { reason: UnmatchedReason | undefined; detail?: string } {
-  const [head = '', ...rest] = text.split(':');
-  const reason = (UNMATCHED_REASONS as readonly string[]).includes(head.trim())
-    ? (head.trim() as UnmatchedReason)
+  const [head = '', ...rest] = text.split(':').map((part) => part.trim());
+  const reason = (UNMATCHED_REASONS as readonly string[]).includes(head)
+    ? (head as UnmatchedReason)
     : undefined;
-  const detail = rest.join(':').trim();
-  return detail ? { reason, detail } : { reason };
+  const words = rest.length > 1 && CODE.test(rest[0] ?? '') ? rest.slice(1) : rest;
+  const detail = withStatusNames(words.join(': '));
+  return detail && !CODE.test(detail) ? { reason, detail } : { reason };
 }
+
+/**
+ * A rule's English message with each status it names by its code (`not_delivered`) said by
+ * its English name instead.
+ * @example withStatusNames('only a final status (delivered, not_delivered) is recorded') // 'only a final status (delivered, refused by the recipient) is recorded'
+ */
+export const withStatusNames = (message: string): string =>
+  message.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (code) =>
+    (EVENT_KINDS as readonly string[]).includes(code)
+      ? shipmentStatusFor('en')[code as EventKind].toLowerCase()
+      : code,
+  );
