@@ -35,6 +35,9 @@ import { analyticsRouter } from './routes/analytics/analytics.index';
 import { createAnalyticsService } from './services/analytics';
 import { createClerkNameService } from './services/clerk-names';
 import { createDeskSessionService } from './services/desk-sessions';
+import { createCarrierEventService } from './services/carrier-events';
+import { createCarrierHookService } from './services/carrier-hooks';
+import { carrierHooksRouter, isCarrierHookCall } from './routes/carrier-hooks/carrier-hooks.index';
 import {
   clerkViews,
   LOCAL_REFERENCE_SECRET,
@@ -65,7 +68,15 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   // The body rules of every /v1 request run inside the request-context layer (one layer less).
   // An evidence file's upload has its own body rules (src/routes/evidence-files).
   app.use(
-    requestContext(deps, log, guardBody(deps.maxBodyBytes, DRAIN_BYTES, isEvidenceFileUpload)),
+    requestContext(
+      deps,
+      log,
+      guardBody(
+        deps.maxBodyBytes,
+        DRAIN_BYTES,
+        (c) => isEvidenceFileUpload(c) || isCarrierHookCall(c),
+      ),
+    ),
   );
   // The open calculators: a budget per client address (keyed calls spend the key's, in auth.ts).
   app.use('/v1/weight', limitByAddress());
@@ -74,7 +85,12 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   // The services, built once, on `c.var` of every request that uses them (not the calculators').
   const claims = createClaimService(deps);
   const shops = createShopService(deps);
-  const shipments = createShipmentService(deps);
+  // A replace that brings a parcel applies the carrier events kept for it (defined below).
+  const shipments = createShipmentService({
+    ...deps,
+    arrivals: (shopId, parcels) => carrierEvents.applyKept(shopId, parcels),
+  });
+  const carrierEvents = createCarrierEventService({ ...deps, shipments });
   const shipmentClaims = createShipmentClaimService({ storage: deps.storage, claims, shipments });
   // What the API and the desk call answers a shop clerk references, never key ids; the
   // services read one another as stored (src/services/clerk-view.ts).
@@ -90,6 +106,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     analytics: createAnalyticsService(deps),
     clerkNames: createClerkNameService(deps),
     deskSessions: createDeskSessionService(deps),
+    carrierEvents,
+    carrierHooks: createCarrierHookService({ ...deps, events: carrierEvents }),
     evidenceFiles: (bucket) =>
       viewedEvidenceFiles(createEvidenceFileService({ bucket, claims, clock: deps.clock }), views),
   };
@@ -106,6 +124,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     '/v1/shop',
     '/v1/claim-counts',
     '/v1/analytics/*',
+    '/v1/carrier-hooks',
+    '/v1/carrier-hooks/*',
   ];
   for (const path of [...servedPaths, '/desk/*']) app.use(path, withServices);
 
@@ -123,6 +143,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     ordersRouter,
     shipmentsRouter,
     analyticsRouter,
+    carrierHooksRouter,
   ];
   for (const router of apiRouters) app.route('/', router);
   // The desk last: its catch-all answers every other /desk path.
@@ -167,6 +188,11 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
         name: 'analytics',
         description:
           'Claims counted by carrier, cause, type, week or month, with the money computed, approved, paid and given, and the systemic faults flagged: served from counters kept with every claim change. A shop key or a clerk key.',
+      },
+      {
+        name: 'carriers',
+        description:
+          'The URLs a carrier calls: a shop’s carrier hook (made with POST /v1/carrier-hooks) takes CDEK’s webhooks. No API key: the secret token in the path is the credential.',
       },
       {
         name: 'meta',

@@ -20,6 +20,7 @@ export interface Bindings extends Partial<Record<RateLimitBindingName, RateLimit
   API_KEY_CACHE_SECONDS?: string;
   VIEW_SHARDS?: string;
   CLAIM_CHANGES_INLINE?: string;
+  PUBLIC_BASE_URL?: string;
   /** The R2 bucket of evidence files (`[[r2_buckets]]` in wrangler.toml); absent: no file calls. */
   EVIDENCE_FILES?: R2Bucket;
   /** The queue of claim changes (`[[queues.producers]]`); absent: changes applied before answering. */
@@ -52,6 +53,12 @@ export const ConfigSchema = z
     // `true`: claim changes applied before answering, not through the CLAIM_CHANGES queue
     // (what a count or a search reads next already shows them: the browser tests' setting).
     CLAIM_CHANGES_INLINE: z.enum(['true', 'false']).optional(),
+    // The origin carrier hook URLs are made with (https://api.example); unset: the origin
+    // each create request came to.
+    PUBLIC_BASE_URL: z
+      .url({ protocol: /^https?$/ })
+      .refine((u) => new URL(u).pathname === '/' && !/[?#]/.test(u), 'must be an origin only')
+      .optional(),
   })
   .refine((c) => Boolean(c.AWS_ACCESS_KEY_ID) === Boolean(c.AWS_SECRET_ACCESS_KEY), {
     message: 'set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither',

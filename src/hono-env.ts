@@ -13,6 +13,8 @@ import type { CaseworkService } from './services/casework';
 import type { AnalyticsService } from './services/analytics';
 import type { ClerkNameService } from './services/clerk-names';
 import type { DeskSessionService } from './services/desk-sessions';
+import type { CarrierHookService } from './services/carrier-hooks';
+import type { CarrierEventService } from './services/carrier-events';
 
 export type { Principal } from './services/actor';
 
@@ -35,6 +37,10 @@ export interface AppDeps {
   referenceSecret?: string | undefined;
   /** Where committed claim changes are announced (derived figures follow them); default: none. */
   changes?: ClaimChangeFeed;
+  /** The origin carrier hook URLs point to (PUBLIC_BASE_URL); absent: each request's own. */
+  publicBaseUrl?: string | undefined;
+  /** What a hook's forwardTo is posted with; default the runtime's fetch (tests pass their own). */
+  fetch?: typeof fetch;
 }
 
 /** The application services handlers call (framework-free: src/services). */
@@ -54,6 +60,10 @@ export interface Services {
   clerkNames: ClerkNameService;
   /** The desk's sign-in, sessions and sign-out. */
   deskSessions: DeskSessionService;
+  /** Carrier hooks (create, list, revoke, the inbound calls). */
+  carrierHooks: CarrierHookService;
+  /** Carrier events: ingest, the events no shipment took. */
+  carrierEvents: CarrierEventService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */

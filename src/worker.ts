@@ -89,6 +89,7 @@ export function createWorker(
       changes,
       ...(config.DESK_SESSION_SECRET ? { sessionSecret: config.DESK_SESSION_SECRET } : {}),
       referenceSecret: config.CURSOR_SECRET ?? config.DESK_SESSION_SECRET,
+      ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
     });
     runtime = { app, deps };
     return runtime;

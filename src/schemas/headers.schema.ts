@@ -14,10 +14,11 @@ export const RESPONSE_HEADERS = {
     schema: { type: 'string', pattern: '^"\\d+"$', example: '"2"' },
   },
   Location: {
-    description: 'The filed claim: `/v1/claims/{id}`.',
+    description:
+      'What was created: the filed claim, `/v1/claims/{id}`; a carrier hook, `/v1/carrier-hooks/{id}`.',
     schema: {
       type: 'string',
-      pattern: '^/v1/claims/clm_[0-9a-f]{32}$',
+      pattern: '^/v1/(claims/clm_[0-9a-f]{32}|carrier-hooks/hk_[A-Za-z0-9_-]{16})$',
       example: '/v1/claims/clm_3f2b8c1d4e5f60718293a4b5c6d7e8f9',
     },
   },

@@ -32,6 +32,7 @@ import {
   type EventDecision,
   type LateShipmentRecord,
   type OrderRecord,
+  type OrderReplace,
   type Page,
   type ShipmentRecord,
   type Storage,
@@ -39,7 +40,7 @@ import {
 import type { Principal } from './actor';
 import { canonicalJson } from './fingerprint';
 
-/** Shipments an order may have (a replace of them all takes four transactions). */
+/** Shipments an order may have (a replace of them all, with waybills, takes up to nine transactions). */
 export const MAX_SHIPMENTS_PER_ORDER = 40;
 /** Attempts at a write that lost a race before the caller hears of the conflict. */
 const ATTEMPTS = 6;
@@ -48,6 +49,19 @@ export interface ShipmentServiceDeps {
   storage: Storage;
   /** The current instant; today is its UTC date. */
   clock: () => Date;
+  /**
+   * Told, after an order replace commits, of the parcels it newly brings: carrier events kept
+   * for them before they were known are applied (src/services/carrier-events.ts). Awaited
+   * before the answer; it must not reject (a failure leaves the events kept, and is logged).
+   */
+  arrivals?: (shopId: string, parcels: ArrivedParcels) => Promise<void>;
+}
+
+/** What an order replace newly brings: waybills no shipment of it had, and the order when new. */
+export interface ArrivedParcels {
+  waybills: string[];
+  /** The order's id, when the replace created it. */
+  orderId?: string;
 }
 
 /**
@@ -254,7 +268,8 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
   const { storage, clock } = deps;
   const repo = storage.shipments;
 
-  async function replace(shopId: string, orderId: string, input: OrderInput) {
+  /** One attempt at the replace; `brought` gathers the waybills it writes that are new. */
+  async function replace(shopId: string, orderId: string, input: OrderInput, brought: Set<string>) {
     const today = todayOf(clock);
     const now = clock().toISOString();
     const existing = await repo.getOrder(shopId, orderId);
@@ -264,7 +279,7 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
     // When the order was placed: not in the future, nor after what its shipments report.
     const kept = stored.filter((s) => s.orderId === orderId && ids.includes(s.shipmentId));
     checkPlacedAt(input.placedAt, kept, now);
-    const puts: { record: ShipmentRecord; expectedVersion?: number }[] = [];
+    const puts: OrderReplace['puts'] = [];
     input.shipments.forEach((facts, i) => {
       const current = byId.get(facts.shipmentId);
       if (current && current.orderId !== orderId) {
@@ -290,16 +305,27 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
         version: (current?.version ?? 0) + 1,
         updatedAt: now,
       };
+      const previousWaybill = current?.facts.waybill;
       puts.push({
         record: withLateViewDate(next, summary),
         ...(current ? { expectedVersion: current.version } : {}),
+        ...(previousWaybill === undefined ? {} : { previousWaybill }),
       });
     });
     const removes = (existing?.shipmentIds ?? [])
       .filter((id) => !ids.includes(id))
       .flatMap((id) => {
         const record = byId.get(id);
-        return record ? [{ shipmentId: id, expectedVersion: record.version }] : [];
+        const waybill = record?.facts.waybill;
+        return record
+          ? [
+              {
+                shipmentId: id,
+                expectedVersion: record.version,
+                ...(waybill === undefined ? {} : { waybill }),
+              },
+            ]
+          : [];
       });
     const facts = {
       placedAt: input.placedAt,
@@ -326,6 +352,11 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
       version: (existing?.version ?? 0) + 1,
       updatedAt: now,
     };
+    // Gathered before the write: an attempt that fails part-way may have written some.
+    for (const { record, previousWaybill } of puts) {
+      const waybill = record.facts.waybill;
+      if (waybill !== undefined && waybill !== previousWaybill) brought.add(waybill);
+    }
     await repo.replaceOrder({
       order,
       ...(existing ? { expectedOrderVersion: existing.version } : {}),
@@ -409,7 +440,14 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
     ): Promise<{ order: OrderView; created: boolean }> {
       const shopId = shopFor(principal, undefined, true) ?? '';
       checkShipmentIds(input.shipments);
-      const { created } = await retrying(() => replace(shopId, orderId, input));
+      // Every attempt's new waybills: one that failed part-way may have written some already.
+      const brought = new Set<string>();
+      const { created } = await retrying(() => replace(shopId, orderId, input, brought));
+      if (deps.arrivals && (created || brought.size > 0)) {
+        const parcels = { waybills: [...brought], ...(created ? { orderId } : {}) };
+        // Never fails the replace, which has committed: what is not applied stays kept.
+        await deps.arrivals(shopId, parcels).catch(() => undefined);
+      }
       return { order: await readOrder(shopId, orderId), created };
     },
 

@@ -190,7 +190,7 @@ export class NotFoundError extends CodedError {
   override readonly name = 'NotFoundError';
   readonly code = 'not-found' as const;
   constructor(
-    readonly entity: 'claim' | 'api-key' | 'order' | 'shipment',
+    readonly entity: 'claim' | 'api-key' | 'order' | 'shipment' | 'carrier-hook',
     readonly id: string,
   ) {
     super(`${entity} '${id}' not found`);

@@ -13,11 +13,13 @@ import type {
 } from './figures-repository';
 import type { ShipmentRepository } from './shipment-repository';
 import type { ClaimSearch } from './claim-search';
+import type { CarrierHookRepository, UnmatchedEventRepository } from './carrier-hook-repository';
 
 export * from './errors';
 export * from './figures-repository';
 export * from './shipment-repository';
 export type { ClaimSearch, SearchField } from './claim-search';
+export type * from './carrier-hook-repository';
 
 /**
  * An Idempotency-Key's record: an item of its own (`IDEM#<shop>#<key>`), written in the
@@ -367,4 +369,7 @@ export interface Storage {
   statusCounts: StatusCountRepository;
   /** The claim-change consumer's bookkeeping (see ./figures-repository.ts). */
   tallies: TallyRepository;
+  /** Shops' carrier hooks, and the carrier events kept for parcels not known yet. */
+  carrierHooks: CarrierHookRepository;
+  unmatchedEvents: UnmatchedEventRepository;
 }

@@ -59,10 +59,14 @@ export interface OrderReplace {
   order: OrderRecord;
   /** The version read; absent: the order must not exist yet. */
   expectedOrderVersion?: number;
-  /** Shipments to write (their facts changed), each conditioned on the version read (absent: must not exist). */
-  puts: { record: ShipmentRecord; expectedVersion?: number }[];
-  /** Shipments the order no longer lists: deleted with every item of theirs. */
-  removes: { shipmentId: string; expectedVersion: number }[];
+  /**
+   * Shipments to write (their facts changed), each conditioned on the version read (absent:
+   * must not exist), with the waybill its facts had at that version (its entry under the
+   * waybill moves with it: see `shipmentsByWaybill`).
+   */
+  puts: { record: ShipmentRecord; expectedVersion?: number; previousWaybill?: string }[];
+  /** Shipments the order no longer lists: deleted with every item of theirs (and their waybill entry). */
+  removes: { shipmentId: string; expectedVersion: number; waybill?: string }[];
 }
 
 /** The late listing: shipments watched with a deadline before `before` (today). */
@@ -110,6 +114,12 @@ export interface ShipmentRepository {
   getShipments(shopId: string, shipmentIds: readonly string[]): Promise<ShipmentRecord[]>;
   /** Strongly consistent. */
   getShipment(shopId: string, shipmentId: string): Promise<ShipmentRecord | undefined>;
+  /**
+   * The ids of the shop's shipments whose facts carry `waybill` (one, unless the shop reused
+   * it), strongly consistent: the entries are written in the same transactions as the
+   * shipments they name.
+   */
+  shipmentsByWaybill(shopId: string, waybill: string): Promise<string[]>;
   /**
    * Writes the order, its changed shipments and the removals; the order item last, as the
    * commit point. Nothing the order lists is ever missing or half-written.

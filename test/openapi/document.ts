@@ -53,7 +53,7 @@ export const operations = (doc: Doc) =>
   );
 
 /** Tags of the open operations (no key); every other operation needs an API key. */
-export const OPEN_TAGS = ['calculators', 'reference', 'meta'];
+export const OPEN_TAGS = ['calculators', 'reference', 'meta', 'carriers'];
 
 /** True for an operation that needs an API key (claims, the shop, and what comes next). */
 export const isKeyed = (op: { tags?: string[] }) => !OPEN_TAGS.includes(op.tags?.[0] ?? '');

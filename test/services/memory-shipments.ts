@@ -44,6 +44,12 @@ export class MemoryShipments implements ShipmentRepository {
     return found.flatMap((r) => r ?? []);
   }
 
+  async shipmentsByWaybill(shopId: string, waybill: string) {
+    return [...this.shipments.values()]
+      .filter((s) => s.shopId === shopId && s.facts.waybill === waybill)
+      .map((s) => s.shipmentId);
+  }
+
   async replaceOrder(write: OrderReplace) {
     const { shopId, orderId } = write.order;
     const version = (shipmentId: string) => this.shipments.get(id(shopId, shipmentId))?.version;

@@ -97,3 +97,37 @@ describe('the write units of an event', () => {
     expect(late).toBe(4);
   });
 });
+
+describe('the write units of an order replace', () => {
+  const [template] = orderInputExample.shipments;
+  const order = (shipmentId: string, over: Record<string, unknown> = {}) => ({
+    ...orderInputExample,
+    shipments: [{ ...template!, shipmentId, ...over }],
+  });
+  const unitsOfPut = async (orderId: string, input: ReturnType<typeof order>) => {
+    meter.transactions.length = 0;
+    await service.putOrder(who, orderId, input);
+    return [...meter.transactions];
+  };
+
+  it('grow by a waybill entry (2) with a waybill, by 4 when it changes; nothing when unchanged', async () => {
+    const { waybill: _none, ...bare } = template!;
+    const without = await unitsOfPut('O-bare', {
+      ...orderInputExample,
+      shipments: [{ ...bare, shipmentId: 'bare' }],
+    });
+    const withWaybill = await unitsOfPut('O-wb', order('wb'));
+    expect(without).toHaveLength(1);
+    expect(withWaybill[0]! - without[0]!).toBe(2);
+    // The same body again: no transaction at all.
+    expect(await unitsOfPut('O-wb', order('wb'))).toEqual([]);
+    const otherFact = await unitsOfPut('O-wb', order('wb', { deliveryPaid: false }));
+    const newWaybill = await unitsOfPut(
+      'O-wb',
+      order('wb', { deliveryPaid: false, waybill: 'W-2' }),
+    );
+    // The old entry deleted (2), the new one put (2).
+    expect(newWaybill[0]! - otherFact[0]!).toBe(4);
+    console.info('write units per order replace:', { without, withWaybill, otherFact, newWaybill });
+  });
+});

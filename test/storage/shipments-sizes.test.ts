@@ -50,7 +50,8 @@ const widest = (id: string): ShipmentRecord => {
     facts: {
       ...s.facts,
       carrier: 'cdek',
-      waybill: 'W'.repeat(64),
+      // Each its own waybill of the longest, in another script: the longest waybill entry.
+      waybill: `${id.slice(0, 2)}${'Щ'.repeat(62)}`,
       packages: packages(),
       packaging: Array.from({ length: 50 }, (_, i) => ({ item: `${i}`.padEnd(40, 'p') })),
       deliveryCost: { amount: '99999999999.99', currency: 'RUB' },
@@ -89,7 +90,7 @@ describe('the items at their maxima', () => {
     expect(event.sk!.S!.length).toBeLessThanOrEqual(1024);
   });
 
-  it('an order of 40 shipments at their maxima, in transactions of at most 25 items', async () => {
+  it('an order of 40 shipments at their maxima, all with waybills, in transactions of at most 25 items', async () => {
     const { repo, meter } = shipmentInstance(tableName);
     const records = Array.from({ length: 40 }, (_, i) => widest(longId(i)));
     const order: OrderRecord = {
@@ -109,18 +110,35 @@ describe('the items at their maxima', () => {
     expect(sizeOf(orderItem(order))).toBeLessThan(8 * KB);
     await repo.replaceOrder({ order, puts: records.map((record) => ({ record })), removes: [] });
     expect(meter.largestTransaction).toBeLessThanOrEqual(25);
+    // 40 × (head, facts, waybill entry) = 120 items, 24 a transaction (one place is the order's).
+    expect(meter.calls.filter((c) => c === 'TransactWriteItemsCommand')).toHaveLength(5);
+    expect(await repo.shipmentsByWaybill(SHOP, records[7]!.facts.waybill!)).toEqual([
+      records[7]!.shipmentId,
+    ]);
     expect(await repo.getOrder(SHOP, order.orderId)).toEqual(order);
     expect(await repo.getShipments(SHOP, order.shipmentIds)).toEqual(records);
-    // Every shipment replaced by another 40: 40 removals, 40 new, the order.
+    // The worst case: every shipment replaced by another 40, each with its waybill: 40
+    // removals (head, waybill entry), 40 new (head, facts, waybill entry), the order.
     const next = Array.from({ length: 40 }, (_, i) => widest(longId(40 + i)));
     meter.largestTransaction = 0;
+    meter.calls.length = 0;
     await repo.replaceOrder({
       order: { ...order, shipmentIds: next.map((r) => r.shipmentId), version: 2 },
       expectedOrderVersion: 1,
       puts: next.map((record) => ({ record })),
-      removes: records.map((r) => ({ shipmentId: r.shipmentId, expectedVersion: 1 })),
+      removes: records.map((r) => ({
+        shipmentId: r.shipmentId,
+        expectedVersion: 1,
+        waybill: r.facts.waybill!,
+      })),
     });
     expect(meter.largestTransaction).toBeLessThanOrEqual(25);
+    // 200 items, 24 a transaction.
+    expect(meter.calls.filter((c) => c === 'TransactWriteItemsCommand')).toHaveLength(9);
+    expect(await repo.shipmentsByWaybill(SHOP, records[7]!.facts.waybill!)).toEqual([]);
+    expect(await repo.shipmentsByWaybill(SHOP, next[7]!.facts.waybill!)).toEqual([
+      next[7]!.shipmentId,
+    ]);
     expect(
       await repo.getShipments(SHOP, [...order.shipmentIds, ...next.map((r) => r.shipmentId)]),
     ).toEqual(next);

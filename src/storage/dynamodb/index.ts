@@ -17,6 +17,8 @@ import { DynamoStatusCountRepository } from './status-counts';
 import { DynamoAnalyticsRepository } from './analytics-repository';
 import { DynamoTallyRepository } from './tally-repository';
 import type { DynamoTable } from './table-context';
+import { DynamoCarrierHookRepository } from './carrier-hooks';
+import { DynamoUnmatchedEventRepository } from './unmatched-events';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository } from './claim-repository';
@@ -30,6 +32,8 @@ export { DynamoNoteRepository } from './note-repository';
 export { DynamoStatusCountRepository } from './status-counts';
 export { DynamoAnalyticsRepository } from './analytics-repository';
 export { DynamoTallyRepository } from './tally-repository';
+export { DynamoCarrierHookRepository } from './carrier-hooks';
+export { DynamoUnmatchedEventRepository } from './unmatched-events';
 export { toStorageError } from './errors';
 export { localCursorSecret, type DynamoTable } from './table-context';
 
@@ -70,6 +74,8 @@ export function storageOn(client: DynamoDBClient, options: StorageOptions): Stor
     statusCounts: new DynamoStatusCountRepository(table),
     analytics: new DynamoAnalyticsRepository(table),
     tallies: new DynamoTallyRepository(table),
+    carrierHooks: new DynamoCarrierHookRepository(table),
+    unmatchedEvents: new DynamoUnmatchedEventRepository(table),
   };
 }
 

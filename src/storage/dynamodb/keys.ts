@@ -8,6 +8,7 @@
  * `shardOf(owner) % shards` and a reader reads every shard (see ./views.ts).
  */
 import { INDEXES, type IndexName } from '../table';
+import { sha256Hex } from '../../lib/sha256';
 import type { Item } from './codec';
 
 /** A lone UTF-16 surrogate: JSON text may carry one, but it is no character and cannot be encoded. */
@@ -277,3 +278,70 @@ export async function shipmentEventKeyOf(
   const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
   return key(shipmentPartition(shopId, shipmentId), `${SHIPMENT_SK.eventPrefix}#${hex}`);
 }
+
+// Carrier hooks and what they bring (issue 22).
+
+/**
+ * A shipment's entry under its waybill, in the shop's waybill partition: what an order replace
+ * writes and deletes in the same transaction as the shipment it names (./order-groups.ts), so
+ * a carrier event finds its shipment with one strongly consistent Query.
+ *
+ * @example waybillShipmentKey('shop-a', '1106207236', 'S-1') // { pk: 'SHOP#shop-a#WAYBILL#1106207236', sk: 'SHIPMENT#S-1' }
+ */
+export const waybillShipmentKey = (shopId: string, waybill: string, shipmentId: string): Item =>
+  key(waybillPartition(shopId, waybill), `SHIPMENT#${part(shipmentId)}`);
+/** The partition of the shipments carrying `waybill` in the shop (one, unless reused). */
+export const waybillPartition = (shopId: string, waybill: string): string =>
+  `SHOP#${part(shopId)}#WAYBILL#${part(waybill)}`;
+
+/** The partition of a shop's carrier hooks: one item per hook, and their count. */
+export const carrierHookPartition = (shopId: string): string => `SHOP#${part(shopId)}#HOOKS`;
+/** The sort keys of a hook partition: each hook, and the count that caps them. */
+export const CARRIER_HOOK_SK = { hookPrefix: 'HOOK#', count: 'COUNT' } as const;
+/** @example carrierHookKey('shop-a', 'hk_1') // { pk: 'SHOP#shop-a#HOOKS', sk: 'HOOK#hk_1' } */
+export const carrierHookKey = (shopId: string, hookId: string): Item =>
+  key(carrierHookPartition(shopId), `${CARRIER_HOOK_SK.hookPrefix}${part(hookId)}`);
+/** The number of the shop's live hooks, held below the cap by the writes that change it. */
+export const carrierHookCountKey = (shopId: string): Item =>
+  key(carrierHookPartition(shopId), CARRIER_HOOK_SK.count);
+/**
+ * A hook's copy under the SHA-256 (hex) of its secret token: an inbound call is one GetItem.
+ * @example carrierHookTokenKey('9f86…') // { pk: 'HOOKTOKEN#9f86…', sk: 'HOOKTOKEN' }
+ */
+export const carrierHookTokenKey = (hash: string): Item => key(`HOOKTOKEN#${hash}`, 'HOOKTOKEN');
+
+/**
+ * The partition of a shop's carrier events kept for a parcel it has no shipment for yet (or
+ * that the shipment rules refused): by waybill (`W#`), else by the shop's order id (`O#`), so
+ * that neither can be mistaken for the other. The sort key is the event id (the dedupe).
+ *
+ * @example unmatchedPartition('shop-a', { waybill: '1106207236' }) // 'SHOP#shop-a#UNMATCHED#W#1106207236'
+ */
+export const unmatchedPartition = (
+  shopId: string,
+  parcel: { waybill: string } | { orderNumber: string },
+): string =>
+  'waybill' in parcel
+    ? `SHOP#${part(shopId)}#UNMATCHED#W#${part(parcel.waybill)}`
+    : `SHOP#${part(shopId)}#UNMATCHED#O#${part(parcel.orderNumber)}`;
+
+/**
+ * A kept event's key. An event id longer than a sort key takes (see `shipmentEventKeyOf`) is
+ * keyed by its SHA-256, `#<hex>` (`part` never yields `#`).
+ *
+ * @example await unmatchedEventKey('SHOP#s#UNMATCHED#W#1', 'cdek:…') // { pk, sk: 'cdek%3A…' }
+ */
+export async function unmatchedEventKey(partition: string, eventId: string): Promise<Item> {
+  const plain = part(eventId);
+  if (plain.length <= MAX_SORT_KEY_BYTES) return key(partition, plain);
+  return key(partition, `#${await sha256Hex(eventId)}`);
+}
+
+/**
+ * A shop's kept events, newest first (gsi1, KEYS_ONLY; the entry names its item): sort key
+ * `<receivedAt>#<random>`, unique.
+ */
+export const UNMATCHED_VIEW = {
+  shop: (shopId: string) => `SHOP#${part(shopId)}#UNMATCHED`,
+  index: 'gsi1',
+} as const;

@@ -4,23 +4,61 @@
  */
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { OrderReplace, ShipmentRecord } from '../shipment-repository';
-import { shipmentHeadKey } from './keys';
+import { shipmentHeadKey, waybillShipmentKey } from './keys';
 import { HEAD, headItem, headUpdate, newBorn } from './shipment-head';
 import { factsItem, factsUpdate } from './shipment-items';
 import type { TableContext } from './table-context';
 
-/** One shipment's items: removed (its head), new (head and facts), changed (the same). */
+/**
+ * One shipment's items: removed (its head, its waybill entry), new (head, facts, waybill
+ * entry), changed (head and facts, and its waybill entry moved when the waybill changed): at
+ * most four.
+ */
 export interface Group {
   kind: 'remove' | 'new' | 'changed';
   items: TransactWriteItem[];
 }
 
+/**
+ * The shipment's entry under its waybill moved from `before` to `after` (either absent): a
+ * Delete and a Put, unconditional (the shipment's own head is what the transaction conditions).
+ */
+function waybillMoves(
+  ctx: TableContext,
+  record: Pick<ShipmentRecord, 'shopId' | 'shipmentId' | 'orderId'>,
+  before: string | undefined,
+  after: string | undefined,
+): TransactWriteItem[] {
+  if (before === after) return [];
+  const { shopId, shipmentId } = record;
+  const TableName = ctx.table;
+  return [
+    ...(before === undefined
+      ? []
+      : [{ Delete: { TableName, Key: waybillShipmentKey(shopId, before, shipmentId) } }]),
+    ...(after === undefined
+      ? []
+      : [
+          {
+            Put: {
+              TableName,
+              Item: {
+                ...waybillShipmentKey(shopId, after, shipmentId),
+                shipmentId: { S: shipmentId },
+                orderId: { S: record.orderId },
+              },
+            },
+          },
+        ]),
+  ];
+}
+
 async function putGroup(
   ctx: TableContext,
-  record: ShipmentRecord,
-  expectedVersion: number | undefined,
+  { record, expectedVersion, previousWaybill }: OrderReplace['puts'][number],
 ): Promise<Group> {
   const TableName = ctx.table;
+  const waybill = record.facts.waybill;
   if (expectedVersion === undefined) {
     // Events are the carrier's: a replace never writes any, so a new shipment has none.
     if (record.events.length > 0) throw new RangeError('a new shipment has no events yet');
@@ -37,6 +75,7 @@ async function putGroup(
           },
         },
         { Put: { TableName, Item: await factsItem(record, born) } },
+        ...waybillMoves(ctx, record, undefined, waybill),
       ],
     };
   }
@@ -52,6 +91,7 @@ async function putGroup(
     items: [
       { Update: { TableName, Key: shipmentHeadKey(record.shopId, record.shipmentId), ...head } },
       { Update: { TableName, ...(await factsUpdate(record)) } },
+      ...waybillMoves(ctx, record, previousWaybill, waybill),
     ],
   };
 }
@@ -61,10 +101,8 @@ async function putGroup(
  */
 export async function orderGroups(ctx: TableContext, write: OrderReplace): Promise<Group[]> {
   const { shopId, orderId } = write.order;
-  const puts = await Promise.all(
-    write.puts.map(({ record, expectedVersion }) => putGroup(ctx, record, expectedVersion)),
-  );
-  const removes = write.removes.map(({ shipmentId, expectedVersion }): Group => ({
+  const puts = await Promise.all(write.puts.map((put) => putGroup(ctx, put)));
+  const removes = write.removes.map(({ shipmentId, expectedVersion, waybill }): Group => ({
     kind: 'remove',
     items: [
       {
@@ -79,6 +117,7 @@ export async function orderGroups(ctx: TableContext, write: OrderReplace): Promi
           },
         },
       },
+      ...waybillMoves(ctx, { shopId, shipmentId, orderId }, waybill, undefined),
     ],
   }));
   return [...removes, ...puts];

@@ -5,10 +5,13 @@
  * The protocol. What the replace writes, per shipment: a new one's HEAD (Put, must not
  * exist) and FACTS; a changed one's HEAD (Update, conditioned on the version read and on
  * belonging to this order) and FACTS (Update in place); a dropped one's HEAD (Delete,
- * conditioned the same way). The ORDER item comes last, in the same transaction as the
+ * conditioned the same way); and with each, its entry under its waybill (put when it gets
+ * or changes one, deleted when it loses or changes it or is dropped): at most four items a
+ * shipment, so the worst case (40 dropped, 40 new with waybills: 200 items) is nine
+ * transactions. The ORDER item comes last, in the same transaction as the
  * last of them: it is the commit point (readers of an order show only the shipments its
  * ORDER lists).
- * - It all fits in one transaction (up to 12 changed shipments): one atomic transaction,
+ * - It all fits in one transaction (up to 12 changed shipments, 8 new with waybills): one atomic transaction,
  *   the ORDER conditioned on the version read and on no other replace holding its lock.
  * - It does not: transactions of up to 24 shipment items each, each with one ORDER item.
  *   The first takes the order's lock (`lock` = a token, `lockUntil` = now + 30 s;

@@ -47,7 +47,8 @@ export async function packDoc(json: string): Promise<Item> {
   return { doc: { S: json } };
 }
 
-async function unpackDoc(item: Item): Promise<string> {
+/** The JSON document `packDoc` stored. @example await unpackDoc({ doc: { S: '{}' } }) // '{}' */
+export async function unpackDoc(item: Item): Promise<string> {
   const packed = item.docZ?.B;
   return packed === undefined ? (item.doc?.S ?? '{}') : await inflate(packed);
 }

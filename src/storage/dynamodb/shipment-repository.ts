@@ -5,6 +5,9 @@
  * (./shipment-event.ts); an order replace, one transaction or, when larger, several with
  * the ORDER item last as the commit point (./order-replace.ts); the late listing reads the
  * late views (./shipment-list.ts); the claim-change consumer links claims (./shipment-claim-links.ts).
+ * A shipment with a waybill has an entry under it (`SHOP#<shop>#WAYBILL#<waybill>`), written
+ * and deleted with the shipment by the order replace (./order-groups.ts): a carrier event
+ * names the parcel by its waybill.
  */
 import type { Page, PageRequest } from '../repository';
 import type {
@@ -17,10 +20,10 @@ import type {
   ShipmentRecord,
   ShipmentRepository,
 } from '../shipment-repository';
-import { orderKey, shipmentPartition } from './keys';
+import { orderKey, shipmentPartition, waybillPartition } from './keys';
 import { itemToOrder } from './order-items';
 import { replaceOrder } from './order-replace';
-import { readItem } from './read';
+import { queryAll, readItem } from './read';
 import { linkClaim } from './shipment-claim-links';
 import { applyEvent } from './shipment-event';
 import { listLate } from './shipment-list';
@@ -51,6 +54,16 @@ export class DynamoShipmentRepository implements ShipmentRepository {
     const ids = [...new Set(shipmentIds)];
     const found = await mapLimit(ids, READ_CONCURRENCY, (id) => this.getShipment(shopId, id));
     return found.flatMap((record) => record ?? []);
+  }
+
+  async shipmentsByWaybill(shopId: string, waybill: string): Promise<string[]> {
+    const items = await queryAll(this.ctx.client, {
+      TableName: this.ctx.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: waybillPartition(shopId, waybill) } },
+      ConsistentRead: true,
+    });
+    return items.flatMap((item) => item.shipmentId?.S ?? []);
   }
 
   replaceOrder(write: OrderReplace): Promise<void> {

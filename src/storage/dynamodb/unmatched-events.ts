@@ -1,0 +1,182 @@
+/**
+ * UnmatchedEventRepository on DynamoDB. A kept event is one item in its parcel's partition
+ * (`SHOP#<shop>#UNMATCHED#W#<waybill>` or `…#O#<order id>`, sort key the event id), put only
+ * if absent (the dedupe: CDEK's resend of an event is kept once), removed by the table's TTL
+ * after 90 days (`expiresAt`) or once applied. It carries a sparse gsi1 entry
+ * (`SHOP#<shop>#UNMATCHED`, `<receivedAt>#<random>`): the shop's listing, newest first,
+ * reads the KEYS_ONLY entries and then the items (BatchGetItem); an item gone meanwhile (applied,
+ * expired) is left out.
+ */
+import { PutItemCommand, UpdateItemCommand, DeleteItemCommand } from '@aws-sdk/client-dynamodb';
+import type { HookCarrier } from '../../carriers/types';
+import type { ShipmentEvent } from '../../domain/shipment';
+import type { SealContext } from '../../lib/sealed';
+import type {
+  UnmatchedEventRecord,
+  UnmatchedEventRepository,
+  UnmatchedParcel,
+} from '../carrier-hook-repository';
+import type { Page, PageRequest } from '../repository';
+import type { Item } from './codec';
+import { errorName, toStorageError } from './errors';
+import { indexKeys, UNMATCHED_VIEW, unmatchedEventKey, unmatchedPartition } from './keys';
+import { keyText, queryAll, readItems } from './read';
+import { packDoc, unpackDoc } from './shipment-items';
+import { tableContext, type DynamoTable, type TableContext } from './table-context';
+import { readView } from './views';
+
+const PURPOSE = 'parcel-claims unmatched carrier events cursor v1';
+
+/**
+ * The item of a kept event (its event as a JSON document, deflated when large).
+ * @example (await unmatchedItem(record)).reason // { S: 'no_shipment' }
+ */
+export async function unmatchedItem(record: UnmatchedEventRecord): Promise<Item> {
+  const partition = unmatchedPartition(record.shopId, record.parcel);
+  return {
+    ...(await unmatchedEventKey(partition, record.eventId)),
+    ...indexKeys(
+      UNMATCHED_VIEW.index,
+      UNMATCHED_VIEW.shop(record.shopId),
+      `${record.receivedAt}#${crypto.randomUUID()}`,
+    ),
+    shopId: { S: record.shopId },
+    eventId: { S: record.eventId },
+    carrier: { S: record.carrier },
+    ...(record.waybill === undefined ? {} : { waybill: { S: record.waybill } }),
+    ...(record.orderNumber === undefined ? {} : { orderNumber: { S: record.orderNumber } }),
+    receivedAt: { S: record.receivedAt },
+    reason: { S: record.reason },
+    expiresAt: { N: String(record.expiresAt) },
+    ...(await packDoc(JSON.stringify(record.event))),
+  };
+}
+
+async function recordOf(item: Item, parcel: UnmatchedParcel): Promise<UnmatchedEventRecord> {
+  const waybill = item.waybill?.S;
+  const orderNumber = item.orderNumber?.S;
+  return {
+    shopId: item.shopId?.S ?? '',
+    parcel,
+    eventId: item.eventId?.S ?? '',
+    carrier: (item.carrier?.S ?? 'cdek') as HookCarrier,
+    ...(waybill === undefined ? {} : { waybill }),
+    ...(orderNumber === undefined ? {} : { orderNumber }),
+    receivedAt: item.receivedAt?.S ?? '',
+    reason: item.reason?.S ?? '',
+    event: JSON.parse(await unpackDoc(item)) as ShipmentEvent,
+    expiresAt: Number(item.expiresAt?.N ?? '0'),
+  };
+}
+
+/** The parcel a kept item's partition names (its waybill, else its order id). */
+function parcelOf(item: Item): UnmatchedParcel {
+  const pk = item.pk?.S ?? '';
+  const waybill = item.waybill?.S;
+  const orderNumber = item.orderNumber?.S ?? '';
+  return pk.includes('#UNMATCHED#W#') && waybill !== undefined ? { waybill } : { orderNumber };
+}
+
+/** A conditional write: false when its condition failed; an outage as a storage error. */
+async function written(call: Promise<unknown>): Promise<boolean> {
+  try {
+    await call;
+    return true;
+  } catch (error) {
+    if (errorName(error) === 'ConditionalCheckFailedException') return false;
+    throw toStorageError(error, { write: true });
+  }
+}
+
+/**
+ * @example
+ * const unmatched = new DynamoUnmatchedEventRepository({ client, tableName: 'parcel-claims' });
+ */
+export class DynamoUnmatchedEventRepository implements UnmatchedEventRepository {
+  private readonly ctx: TableContext;
+
+  constructor(table: DynamoTable) {
+    this.ctx = tableContext(table);
+  }
+
+  async keep(record: UnmatchedEventRecord): Promise<boolean> {
+    return written(
+      this.ctx.client.send(
+        new PutItemCommand({
+          TableName: this.ctx.table,
+          Item: await unmatchedItem(record),
+          // The dedupe: a resend of a kept event keeps the first.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+  }
+
+  async setReason(
+    shopId: string,
+    parcel: UnmatchedParcel,
+    eventId: string,
+    reason: string,
+  ): Promise<void> {
+    const key = await unmatchedEventKey(unmatchedPartition(shopId, parcel), eventId);
+    await written(
+      this.ctx.client.send(
+        new UpdateItemCommand({
+          TableName: this.ctx.table,
+          Key: key,
+          UpdateExpression: 'SET #reason = :reason',
+          // Never a stray item: one applied and removed meanwhile stays removed.
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#reason': 'reason' },
+          ExpressionAttributeValues: { ':reason': { S: reason } },
+        }),
+      ),
+    );
+  }
+
+  async ofParcel(shopId: string, parcel: UnmatchedParcel): Promise<UnmatchedEventRecord[]> {
+    const items = await queryAll(this.ctx.client, {
+      TableName: this.ctx.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: unmatchedPartition(shopId, parcel) } },
+      ConsistentRead: true,
+    });
+    return Promise.all(items.map((item) => recordOf(item, parcel)));
+  }
+
+  async remove(shopId: string, parcel: UnmatchedParcel, eventId: string): Promise<void> {
+    const key = await unmatchedEventKey(unmatchedPartition(shopId, parcel), eventId);
+    await written(
+      this.ctx.client.send(new DeleteItemCommand({ TableName: this.ctx.table, Key: key })),
+    );
+  }
+
+  list(shopId: string, page: PageRequest): Promise<Page<UnmatchedEventRecord>> {
+    const seal: SealContext = {
+      secret: this.ctx.cursorSecret,
+      purpose: PURPOSE,
+      boundTo: JSON.stringify([page.caller, shopId]),
+    };
+    return readView(
+      this.ctx.client,
+      this.ctx.table,
+      {
+        view: 'carrier-events:unmatched',
+        partitions: [{ index: UNMATCHED_VIEW.index, pk: UNMATCHED_VIEW.shop(shopId) }],
+        range: {},
+        ascending: false,
+        load: async (entries) => {
+          const keys = entries.map((e) => ({ pk: { S: e.pk }, sk: { S: e.sk } }));
+          const found = await readItems(this.ctx.client, this.ctx.table, keys);
+          return Promise.all(
+            keys.map(async (key) => {
+              const item = found.get(keyText(key));
+              return item === undefined ? undefined : recordOf(item, parcelOf(item));
+            }),
+          );
+        },
+      },
+      { limit: page.limit, cursor: page.cursor, seal },
+    );
+  }
+}
