@@ -10,13 +10,48 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ShipmentEvent } from '../../src/domain/shipment';
 import { createShipmentService } from '../../src/services/shipments';
 import { checkPage, clerkPage, isoDay, launchChromium, uniqueWaybill } from './browser';
-import { lateShipmentFacts, putLateOrder, testStorage } from './seed';
+import { api, lateShipmentFacts, putLateOrder, testStorage } from './seed';
 
 const stamp = Date.now();
 const ORDER = `O-CE-${stamp}`;
 const SHIPMENT = `S-CE-${stamp}`;
 const waybill = uniqueWaybill();
 const EMPTY_SHOP = `no-unmatched-${stamp}`;
+/** One more than the desk's page of unmatched events holds (20). */
+const UNMATCHED = 21;
+const unmatchedWaybill = (i: number) => `UM${stamp}${String(i).padStart(2, '0')}`;
+
+/** CDEK's ORDER_STATUS webhook (API v2, "Webhooks"), for a parcel no order names. */
+const orderStatus = (i: number) => ({
+  type: 'ORDER_STATUS',
+  date_time: `${isoDay(-1)}T10:${String(i).padStart(2, '0')}:00+0700`,
+  uuid: crypto.randomUUID(),
+  attributes: {
+    is_return: false,
+    cdek_number: unmatchedWaybill(i),
+    number: `UM-ORDER-${stamp}-${i}`,
+    code: 'ACCEPTED_AT_PICK_UP_POINT',
+    status_code: '19',
+    status_date_time: `${isoDay(-1)}T10:${String(i).padStart(2, '0')}:00+0700`,
+    city_name: 'Новосибирск',
+    city_code: '270',
+  },
+});
+
+/** The shop's CDEK hook, then CDEK's events for parcels the shop has no order for yet. */
+async function sendUnmatchedEvents(): Promise<void> {
+  const hook = await api('POST', '/v1/carrier-hooks', inject('shopKey'), { carrier: 'cdek' });
+  if (hook.status !== 201) throw new Error(`hook not created: ${JSON.stringify(hook.json)}`);
+  const path = new URL(hook.json.url as string).pathname;
+  for (let i = 0; i < UNMATCHED; i++) {
+    const res = await fetch(`${inject('deskUrl')}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(orderStatus(i)),
+    });
+    if (res.status !== 200) throw new Error(`hook answered ${res.status}: ${await res.text()}`);
+  }
+}
 /** A code as the domain writes it: lower case words joined by `_`. */
 const SNAKE_CASE = /\b[a-z]+_[a-z_]+\b/;
 
@@ -63,6 +98,11 @@ const timeline = (page: Page) =>
         ),
       ),
     );
+/** Path and query of the page shown (where the language switch comes back to). */
+const here = (page: Page) => {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.search}`;
+};
 const mainText = (page: Page) => page.locator('main').innerText();
 
 describe('what the carrier said, on the desk', () => {
@@ -76,6 +116,7 @@ describe('what the carrier said, on the desk', () => {
     for (const event of carrierEvents()) {
       await shipments.recordCarrierEvent(inject('shopId'), SHIPMENT, event);
     }
+    await sendUnmatchedEvents();
     browser = await launchChromium();
     page = await clerkPage(browser, inject('clerkKey'));
     await page.setViewportSize({ width: 1366, height: 900 });
@@ -124,6 +165,43 @@ describe('what the carrier said, on the desk', () => {
     await page.goto(`/desk/lang/en?back=${encodeURIComponent(path)}`);
   });
 
+  it('lists the shop’s unmatched events, page by page, from the order page’s shop', async () => {
+    await page.goto(`/desk/shops/${inject('shopId')}/orders/${ORDER}`);
+    await page.getByRole('link', { name: 'unmatched carrier events' }).click();
+    await page.waitForURL(`**/desk/shops/${inject('shopId')}/unmatched`);
+    const rows = page.locator('table.unmatched tbody tr');
+    const first = await rows.allInnerTexts();
+    expect(first).toHaveLength(20);
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await page.waitForURL(/cursor=/);
+    const waybills = [...first, ...(await rows.allInnerTexts())].join('\n');
+    for (let i = 0; i < UNMATCHED; i++) expect(waybills).toContain(unmatchedWaybill(i));
+    await page.goto(`/desk/shops/${inject('shopId')}/unmatched`);
+    const cells = await rows.first().locator('th, td').allInnerTexts();
+    expect(cells.length).toBe(7);
+    expect(cells[1]).toBe('CDEK parcels');
+    expect(cells[5]).toContain('Awaiting pickup');
+    expect(cells[6]).toBe('No order of the shop names this parcel yet');
+    expect(await mainText(page)).not.toMatch(SNAKE_CASE);
+    expect(await fitsTheScreen(page)).toBe(true);
+    await checkPage(page, 'carrier-events-unmatched-en');
+    await page.goto(`/desk/lang/ru?back=${encodeURIComponent(here(page))}`);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Несопоставленные');
+    expect(await mainText(page)).toContain('Ни один заказ магазина ещё не называет эту посылку');
+    expect(await mainText(page)).not.toMatch(SNAKE_CASE);
+    expect(await fitsTheScreen(page)).toBe(true);
+    await checkPage(page, 'carrier-events-unmatched-ru');
+    await page.goto(`/desk/lang/en?back=${encodeURIComponent('/desk/claims')}`);
+  });
+
+  it('shows the first page, and says so, for an edited page link', async () => {
+    await page.goto(`/desk/shops/${inject('shopId')}/unmatched?cursor=bm90LWEtY3Vyc29y`);
+    expect(await page.locator('p.notice[role="status"]').textContent()).toContain(
+      'no longer valid',
+    );
+    expect(await page.locator('table.unmatched tbody tr').count()).toBe(20);
+  });
+
   it('says what unmatched events are when a shop has none, reached from the late queue', async () => {
     await page.goto('/desk/shipments/late');
     await page.getByLabel('Shop id').fill(EMPTY_SHOP);
@@ -135,9 +213,27 @@ describe('what the carrier said, on the desk', () => {
     expect(await page.locator('p.empty').textContent()).toContain('No unmatched carrier events');
     expect(await page.locator('table').count()).toBe(0);
     await checkPage(page, 'carrier-events-unmatched-empty-en');
-    await page.goto(`/desk/lang/ru?back=${encodeURIComponent(page.url())}`);
+    await page.goto(`/desk/lang/ru?back=${encodeURIComponent(here(page))}`);
     await expect.poll(() => page.locator('p.empty').textContent()).toContain('Несопоставленных');
     await checkPage(page, 'carrier-events-unmatched-empty-ru');
     await page.goto(`/desk/lang/en?back=${encodeURIComponent('/desk/claims')}`);
+  });
+
+  it('applies a kept event once an order brings its waybill: from the CDEK hook, on the order', async () => {
+    const [order, shipment] = [`O-CE-KEPT-${stamp}`, `S-CE-KEPT-${stamp}`];
+    await putLateOrder(order, [lateShipmentFacts(shipment, unmatchedWaybill(0))]);
+    const orderPath = `/desk/shops/${inject('shopId')}/orders/${order}`;
+    await expect
+      .poll(async () => {
+        await page.goto(orderPath);
+        return timeline(page);
+      })
+      .toContainEqual([
+        'Awaiting pickup',
+        'carrier: Принят на склад до востребования',
+        'source: CDEK hook',
+      ]);
+    await page.goto(`/desk/shops/${inject('shopId')}/unmatched`);
+    expect(await page.locator('table.unmatched').textContent()).not.toContain(unmatchedWaybill(0));
   });
 });
