@@ -9,7 +9,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ShipmentEvent } from '../../src/domain/shipment';
 import { createShipmentService } from '../../src/services/shipments';
-import { checkPage, clerkPage, isoDay, launchChromium, uniqueWaybill } from './browser';
+import {
+  checkPage,
+  clerkPage,
+  deskContext,
+  isoDay,
+  launchChromium,
+  uniqueWaybill,
+} from './browser';
 import { api, lateShipmentFacts, putLateOrder, testStorage } from './seed';
 
 const stamp = Date.now();
@@ -200,6 +207,20 @@ describe('what the carrier said, on the desk', () => {
       'no longer valid',
     );
     expect(await page.locator('table.unmatched tbody tr').count()).toBe(20);
+  });
+
+  it('opens the unmatched pages to a signed-in clerk only; the shop form without a shop goes back', async () => {
+    const stranger = await (await deskContext(browser)).newPage();
+    for (const path of [`/desk/shops/${inject('shopId')}/unmatched`, '/desk/unmatched?shop=x']) {
+      const refused = await stranger.request.get(path, { maxRedirects: 0 });
+      expect(refused.status(), path).toBe(303);
+      expect(refused.headers().location, path).toMatch(/^\/desk\/sign-in/);
+    }
+    await stranger.context().close();
+    const blank = await page.request.get('/desk/unmatched?shop=+', { maxRedirects: 0 });
+    expect(blank.headers().location).toBe('/desk/shipments/late');
+    const named = await page.request.get('/desk/unmatched?shop=a%2Fb', { maxRedirects: 0 });
+    expect(named.headers().location).toBe('/desk/shops/a%2Fb/unmatched');
   });
 
   it('says what unmatched events are when a shop has none, reached from the late queue', async () => {
