@@ -25,6 +25,7 @@ import { requireClerk } from '../session/session-middleware';
 import { signIn, signInForm, signOut, switchLanguage } from './sign-in.handlers';
 import { addNote, assignee } from './casework.handlers';
 import { saveSettings, settingsForm } from './settings.handlers';
+import { findShop, unmatchedEvents } from './unmatched.handlers';
 
 /**
  * @example app.route('/', deskRouter); // after the API's routers
@@ -106,6 +107,12 @@ deskRouter.use('/desk/settings', requireClerk());
 deskRouter.on('POST', '/desk/settings', requireCsrf());
 deskRouter.get('/desk/settings', settingsForm);
 deskRouter.post('/desk/settings', saveSettings);
+
+// A shop's unmatched carrier events (issue 22; /desk/shops/* is the clerk's already), and the
+// late queue's form that names the shop.
+deskRouter.get('/desk/shops/:shopId/unmatched', unmatchedEvents);
+deskRouter.use('/desk/unmatched', requireClerk());
+deskRouter.get('/desk/unmatched', findShop);
 
 deskRouter.all('/desk/*', (c) => renderError(c, 'notFound'));
 deskRouter.onError(deskErrorHandler);

@@ -145,4 +145,12 @@ table.queue td.date, table.queue td.days, table.queue td.num, table.queue .badge
 table.queue td.customer { min-width: 8rem; }
 table.late-queue .frozen { display: block; color: var(--muted); font-size: .85rem; }
 table.late-queue th[scope="row"] .sub { display: block; font-weight: 400; color: var(--muted); font-size: .85rem; }
+/* issue 22: the carrier's words and the event's source */
+.carrier-says { color: var(--muted); font-size: .9rem; }
+.badge.source { font-size: .75rem; font-weight: 600; padding: 0 .4rem; background: #eef1f4; color: #3b4450; border: 1px solid var(--line); white-space: nowrap; }
+.badge.source-cdek_hook, .badge.source-reconciliation { background: var(--note-bg); color: var(--accent); }
+.badge.source-sandbox { background: #fff4d6; color: #5c4400; }
+table.unmatched td.reason .sub { display: block; color: var(--muted); font-size: .85rem; }
+form.shop-find { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .5rem .75rem; margin: 1rem 0; }
+form.shop-find .field { margin: 0; }
 `;

@@ -5,7 +5,9 @@ import { labelsFor } from '../i18n/labels';
 import { ordersFor, shipmentStatusFor } from '../i18n/orders';
 import type { LateShipmentView } from '../../services/shipments';
 import { Layout } from './layout';
+import { Listing } from './parts/listing';
 import { ShortDate } from './queue';
+import { FindShopForm } from './unmatched-events';
 
 export interface LateQueueProps {
   lang: Language;
@@ -64,57 +66,46 @@ export function LateQueuePage(props: LateQueueProps) {
       <h1>{m.lateTitle}</h1>
       <p>{m.lateIntro}</p>
       <p class="hint">{m.lateRule}</p>
-      {props.shipments.length === 0 ? (
-        <p class="empty">{m.lateEmpty}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="queue late-queue">
-            <caption>{m.lateCaption(props.shipments.length)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.shipment}</th>
-                <th scope="col">{m.waybill}</th>
-                <th scope="col">{m.promised}</th>
-                <th scope="col">{m.daysLate}</th>
-                <th scope="col">{m.accrued}</th>
-                <th scope="col">{m.cause}</th>
-                <th scope="col">{m.status}</th>
-                <th scope="col">{m.claim}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.shipments.map((s) => (
-                <tr>
-                  {/* The shipment, and below it its shop and order: one column for three ids, so the claim fits the screen. */}
-                  <th scope="row">
-                    {s.shipmentId}
-                    <span class="sub">
-                      {m.shop} {s.shopId}, {m.order.toLowerCase()}{' '}
-                      <a href={orderHref(s.shopId, s.orderId)}>{s.orderId}</a>
-                    </span>
-                  </th>
-                  <td class="waybill">{s.waybill ?? m.noWaybill}</td>
-                  <td class="date">
-                    <ShortDate lang={lang} at={s.deadline.deadline} />
-                  </td>
-                  <td class="num">{s.lateness?.businessDaysLate ?? 0}</td>
-                  <td class="num">
-                    <Accrued shipment={s} lang={lang} />
-                  </td>
-                  <td>{causes[s.cause]}</td>
-                  <td>{statuses[s.status]}</td>
-                  <ClaimCell shipment={s} lang={lang} />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {props.nextHref ? (
-        <nav class="pages" aria-label={m.pages}>
-          <a href={props.nextHref}>{m.next}</a>
-        </nav>
-      ) : null}
+      <Listing
+        name="late-queue"
+        caption={m.lateCaption(props.shipments.length)}
+        columns={[
+          m.shipment,
+          m.waybill,
+          m.promised,
+          m.daysLate,
+          m.accrued,
+          m.cause,
+          m.status,
+          m.claim,
+        ]}
+        empty={m.lateEmpty}
+        rows={props.shipments.map((s) => (
+          <tr>
+            {/* The shipment, and below it its shop and order: one column for three ids, so the claim fits the screen. */}
+            <th scope="row">
+              {s.shipmentId}
+              <span class="sub">
+                {m.shop} {s.shopId}, {m.order.toLowerCase()}{' '}
+                <a href={orderHref(s.shopId, s.orderId)}>{s.orderId}</a>
+              </span>
+            </th>
+            <td class="waybill">{s.waybill ?? m.noWaybill}</td>
+            <td class="date">
+              <ShortDate lang={lang} at={s.deadline.deadline} />
+            </td>
+            <td class="num">{s.lateness?.businessDaysLate ?? 0}</td>
+            <td class="num">
+              <Accrued shipment={s} lang={lang} />
+            </td>
+            <td>{causes[s.cause]}</td>
+            <td>{statuses[s.status]}</td>
+            <ClaimCell shipment={s} lang={lang} />
+          </tr>
+        ))}
+        next={{ href: props.nextHref, label: m.next, nav: m.pages }}
+      />
+      <FindShopForm lang={lang} />
     </Layout>
   );
 }

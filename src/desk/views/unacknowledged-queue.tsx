@@ -7,6 +7,7 @@ import { commonFor } from '../i18n/common';
 import { customerMessagesFor } from '../i18n/customer-messages';
 import type { Language } from '../i18n/lang';
 import { Layout, NavCounts } from './layout';
+import { Listing } from './parts/listing';
 
 export interface UnacknowledgedQueueProps {
   lang: Language;
@@ -66,47 +67,27 @@ export function UnacknowledgedQueuePage(props: UnacknowledgedQueueProps) {
           {m.waitingInAll(countOf(lang, waiting, commonFor(lang).claimNoun))}
         </p>
       )}
-      {props.claims.length === 0 ? (
-        <p class="empty">{m.queueEmpty}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="queue unacknowledged-queue">
-            <caption>{m.queueCaption(props.claims.length)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.claim}</th>
-                <th scope="col">{m.shop}</th>
-                <th scope="col">{m.customer}</th>
-                <th scope="col">{m.phone}</th>
-                <th scope="col">{m.email}</th>
-                <th scope="col">{m.due}</th>
-                <th scope="col">{m.overdueBy}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.claims.map((claim) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/desk/claims/${claim.id}#messages`}>{claim.waybill}</a>
-                  </th>
-                  <td>{claim.shopId}</td>
-                  <td>{claim.claimant.name}</td>
-                  <Contact claimant={claim.claimant} />
-                  <td class="date">
-                    {claim.acknowledgeBy ? <Instant lang={lang} at={claim.acknowledgeBy} /> : ''}
-                  </td>
-                  <td class="num">{m.duration(minutesPastAcknowledge(claim, props.now))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {props.nextHref ? (
-        <nav class="pages" aria-label={m.pages}>
-          <a href={props.nextHref}>{m.next}</a>
-        </nav>
-      ) : null}
+      <Listing
+        name="unacknowledged-queue"
+        caption={m.queueCaption(props.claims.length)}
+        columns={[m.claim, m.shop, m.customer, m.phone, m.email, m.due, m.overdueBy]}
+        empty={m.queueEmpty}
+        rows={props.claims.map((claim) => (
+          <tr>
+            <th scope="row">
+              <a href={`/desk/claims/${claim.id}#messages`}>{claim.waybill}</a>
+            </th>
+            <td>{claim.shopId}</td>
+            <td>{claim.claimant.name}</td>
+            <Contact claimant={claim.claimant} />
+            <td class="date">
+              {claim.acknowledgeBy ? <Instant lang={lang} at={claim.acknowledgeBy} /> : ''}
+            </td>
+            <td class="num">{m.duration(minutesPastAcknowledge(claim, props.now))}</td>
+          </tr>
+        ))}
+        next={{ href: props.nextHref, label: m.next, nav: m.pages }}
+      />
     </Layout>
   );
 }

@@ -2,14 +2,16 @@ import { CSRF_FIELD } from '../../session/csrf';
 import { Instant } from '../parts/instant';
 import { commonFor } from '../../i18n/common';
 import { formatDate, formatDecimal, formatMoney } from '../../../format';
+import { carrierEventsFor } from '../../i18n/carrier-events';
 import { labelsFor } from '../../i18n/labels';
 import type { Language } from '../../i18n/lang';
 import { deskLine } from '../../i18n/lines';
 import { ordersFor, shipmentStatusFor } from '../../i18n/orders';
 import { CLAIM_TYPES } from '../../../domain/claim';
-import type { ShipmentEvent } from '../../../domain/shipment';
 import type { OrderWithClaims, ShipmentWithClaims } from '../../../services/shipment-claims';
 import { Layout } from '../layout';
+import { unmatchedHref } from '../unmatched-events';
+import { CarrierWords, EventItem, latestCarrierWords } from '../parts/carrier-event';
 import { SelectField, TextArea, TextField } from '../parts/fields';
 import { FieldError } from '../parts/field-error';
 import { LandOnFirstError } from '../parts/first-error';
@@ -36,23 +38,6 @@ export interface OrderPageProps {
 /** Where a shipment's claim form posts. */
 export const claimAction = (shopId: string, shipmentId: string): string =>
   `/desk/shops/${encodeURIComponent(shopId)}/shipments/${encodeURIComponent(shipmentId)}/claim`;
-
-function EventItem(props: { event: ShipmentEvent; lang: Language }) {
-  const { event, lang } = props;
-  const statuses = shipmentStatusFor(lang);
-  const extra =
-    event.status === 'rescheduled'
-      ? ` → ${formatDate(lang, event.promisedDate)} (${labelsFor(lang).rescheduleReason[event.reason]})`
-      : event.status === 'remeasured'
-        ? `: ${formatMoney(lang, event.charged)}`
-        : '';
-  return (
-    <li>
-      <Instant lang={lang} at={event.at} /> — {statuses[event.status]}
-      {extra}
-    </li>
-  );
-}
 
 /** The form that previews a claim on the shipment (it files only after the preview). */
 function ClaimForm(props: {
@@ -124,7 +109,9 @@ function Shipment(props: {
       <h2 id={titleId}>{m.shipmentTitle(s.shipmentId)}</h2>
       <dl class="facts">
         <dt>{m.status}</dt>
-        <dd>{statuses[s.status]}</dd>
+        <dd>
+          {statuses[s.status]} <CarrierWords words={latestCarrierWords(s.events)} lang={lang} />
+        </dd>
         <dt>{m.carrier}</dt>
         <dd>{props.carrier}</dd>
         <dt>{m.waybill}</dt>
@@ -227,7 +214,13 @@ export function OrderPage(props: OrderPageProps) {
       <h1>{m.orderTitle(order.orderId)}</h1>
       <dl class="facts card">
         <dt>{m.shop}</dt>
-        <dd>{order.shopId}</dd>
+        <dd>
+          {order.shopId} (
+          <a href={unmatchedHref(order.shopId)}>
+            {carrierEventsFor(lang).unmatchedLink.toLowerCase()}
+          </a>
+          )
+        </dd>
         <dt>{m.placedAt}</dt>
         <dd>
           <Instant lang={lang} at={order.placedAt} />
