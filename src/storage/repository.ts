@@ -13,11 +13,13 @@ import type {
 } from './figures-repository';
 import type { ShipmentRepository } from './shipment-repository';
 import type { ClaimSearch } from './claim-search';
+import type { WebhookRepository } from './webhook-repository';
 
 export * from './errors';
 export * from './figures-repository';
 export * from './shipment-repository';
 export type { ClaimSearch, SearchField } from './claim-search';
+export * from './webhook-repository';
 
 /**
  * An Idempotency-Key's record: an item of its own (`IDEM#<shop>#<key>`), written in the
@@ -367,4 +369,6 @@ export interface Storage {
   statusCounts: StatusCountRepository;
   /** The claim-change consumer's bookkeeping (see ./figures-repository.ts). */
   tallies: TallyRepository;
+  /** Outbound webhooks: endpoints, events, deliveries (./webhook-repository.ts). */
+  webhooks: WebhookRepository;
 }

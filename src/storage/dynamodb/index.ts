@@ -17,6 +17,7 @@ import { DynamoStatusCountRepository } from './status-counts';
 import { DynamoAnalyticsRepository } from './analytics-repository';
 import { DynamoTallyRepository } from './tally-repository';
 import type { DynamoTable } from './table-context';
+import { DynamoWebhookRepository } from './webhook-repository';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository } from './claim-repository';
@@ -32,6 +33,7 @@ export { DynamoAnalyticsRepository } from './analytics-repository';
 export { DynamoTallyRepository } from './tally-repository';
 export { toStorageError } from './errors';
 export { localCursorSecret, type DynamoTable } from './table-context';
+export { DynamoWebhookRepository } from './webhook-repository';
 
 /** What the storage needs besides the client. */
 export interface StorageOptions {
@@ -70,6 +72,7 @@ export function storageOn(client: DynamoDBClient, options: StorageOptions): Stor
     statusCounts: new DynamoStatusCountRepository(table),
     analytics: new DynamoAnalyticsRepository(table),
     tallies: new DynamoTallyRepository(table),
+    webhooks: new DynamoWebhookRepository(table),
   };
 }
 

@@ -1,0 +1,74 @@
+/**
+ * The keys of outbound webhooks' items (a file of their own beside ./keys.ts, whose
+ * conventions they follow: user-supplied parts encoded with `part`).
+ *
+ * | item            | pk                                | sk                                   |
+ * |-----------------|-----------------------------------|--------------------------------------|
+ * | endpoint        | SHOP#<shop>#WEBHOOKS              | EP#<endpointId>                      |
+ * | endpoint count  | SHOP#<shop>#WEBHOOKS              | COUNT                                |
+ * | event           | SHOP#<shop>#EVENTS                | <timestamp>#<eventId>                |
+ * | event guard     | SHOP#<shop>#EVENT#<eventId>       | EVENT                                |
+ * | delivery        | SHOP#<shop>#WHEP#<endpointId>     | DLV#<ms, 13 digits>#<eventId>        |
+ * | attempt         | SHOP#<shop>#WHEP#<endpointId>     | ATT#<ms>#<eventId>#<n, 4 digits>     |
+ * | due delivery    | WHDUE#<shard>                     | <dueAt>#<shop>#<deliveryId>          |
+ * | desk notice     | WHNOTICE#<shard>                  | <at>#<shop>#<endpointId>             |
+ *
+ * Events, guards, deliveries, attempts and due markers expire with the event (TTL 30 days);
+ * notices after 30 days too.
+ */
+import type { Item } from './codec';
+import { part, shardOf } from './keys';
+
+const key = (pk: string, sk: string): Item => ({ pk: { S: pk }, sk: { S: sk } });
+
+/** Shards of the two cross-shop partitions (due deliveries, desk notices). */
+export const WEBHOOK_SHARDS = 8;
+
+export const endpointPartition = (shopId: string) => `SHOP#${part(shopId)}#WEBHOOKS`;
+/** @example endpointKey('s', 'we_1') // { pk: 'SHOP#s#WEBHOOKS', sk: 'EP#we_1' } */
+export const endpointKey = (shopId: string, endpointId: string): Item =>
+  key(endpointPartition(shopId), `EP#${part(endpointId)}`);
+export const endpointCountKey = (shopId: string): Item => key(endpointPartition(shopId), 'COUNT');
+
+export const eventPartition = (shopId: string) => `SHOP#${part(shopId)}#EVENTS`;
+export const eventSort = (timestamp: string, eventId: string) => `${timestamp}#${part(eventId)}`;
+export const eventKey = (shopId: string, timestamp: string, eventId: string): Item =>
+  key(eventPartition(shopId), eventSort(timestamp, eventId));
+export const eventGuardKey = (shopId: string, eventId: string): Item =>
+  key(`SHOP#${part(shopId)}#EVENT#${part(eventId)}`, 'EVENT');
+
+export const deliveryPartition = (shopId: string, endpointId: string) =>
+  `SHOP#${part(shopId)}#WHEP#${part(endpointId)}`;
+const ms = (iso: string) => String(Date.parse(iso)).padStart(13, '0');
+/** The part of a delivery's sort key after its prefix: the event's instant and id. */
+export const deliveryStem = (eventTimestamp: string, eventId: string) =>
+  `${ms(eventTimestamp)}#${part(eventId)}`;
+export const deliveryKey = (
+  shopId: string,
+  endpointId: string,
+  eventTimestamp: string,
+  eventId: string,
+): Item =>
+  key(deliveryPartition(shopId, endpointId), `DLV#${deliveryStem(eventTimestamp, eventId)}`);
+/** A delivery's `n`-th attempt (1-based, over every series: numbered in the attempt's own write). */
+export const attemptKey = (
+  d: { shopId: string; endpointId: string; eventTimestamp: string; eventId: string },
+  n: number,
+): Item =>
+  key(
+    deliveryPartition(d.shopId, d.endpointId),
+    `ATT#${deliveryStem(d.eventTimestamp, d.eventId)}#${String(n).padStart(4, '0')}`,
+  );
+export const attemptPrefix = (d: { eventTimestamp: string; eventId: string }) =>
+  `ATT#${deliveryStem(d.eventTimestamp, d.eventId)}#`;
+
+export const duePartition = (shard: number) => `WHDUE#${shard}`;
+export const dueKey = (d: { shopId: string; id: string }, dueAt: string): Item =>
+  key(duePartition(shardOf(d.id, WEBHOOK_SHARDS)), `${dueAt}#${part(d.shopId)}#${d.id}`);
+
+export const noticePartition = (shard: number) => `WHNOTICE#${shard}`;
+export const noticeKey = (n: { shopId: string; endpointId: string; at: string }): Item =>
+  key(
+    noticePartition(shardOf(n.endpointId, WEBHOOK_SHARDS)),
+    `${n.at}#${part(n.shopId)}#${part(n.endpointId)}`,
+  );
