@@ -42,5 +42,7 @@ export function wranglerDevArgs(options: WranglerDevOptions): string[] {
     ...['--var', `DYNAMODB_ENDPOINT:${options.endpoint}`],
     ...['--var', `DYNAMODB_TABLE:${options.table}`],
     ...['--var', `DESK_SESSION_SECRET:${options.deskSessionSecret}`],
+    // Webhooks to a receiver on this machine (http://127.0.0.1:…) are allowed locally.
+    ...['--var', 'WEBHOOK_ALLOW_LOCAL:true'],
   ];
 }

@@ -35,6 +35,12 @@ import { analyticsRouter } from './routes/analytics/analytics.index';
 import { createAnalyticsService } from './services/analytics';
 import { createClerkNameService } from './services/clerk-names';
 import { createDeskSessionService } from './services/desk-sessions';
+import { createOutbox } from './services/webhook-outbox';
+import { createWebhookEndpointService } from './services/webhook-endpoints';
+import { createWebhookDeliveryService } from './services/webhook-deliveries';
+import { webhookDepsOf } from './services/webhook-wiring';
+import { webhookEndpointsRouter } from './routes/webhook-endpoints/webhook-endpoints.index';
+import { webhookDeliveriesRouter } from './routes/webhook-deliveries/webhook-deliveries.index';
 import {
   clerkViews,
   LOCAL_REFERENCE_SECRET,
@@ -79,6 +85,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   // What the API and the desk call answers a shop clerk references, never key ids; the
   // services read one another as stored (src/services/clerk-view.ts).
   const views = clerkViews(deps.referenceSecret ?? LOCAL_REFERENCE_SECRET);
+  const webhooks = deps.webhooks ?? webhookDepsOf({}, deps, undefined);
   const services: Services = {
     claims: viewedClaims(claims, views),
     shops,
@@ -90,6 +97,9 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     analytics: createAnalyticsService(deps),
     clerkNames: createClerkNameService(deps),
     deskSessions: createDeskSessionService(deps),
+    outbox: createOutbox(webhooks),
+    webhookEndpoints: createWebhookEndpointService(webhooks),
+    webhookDeliveries: createWebhookDeliveryService(webhooks),
     evidenceFiles: (bucket) =>
       viewedEvidenceFiles(createEvidenceFileService({ bucket, claims, clock: deps.clock }), views),
   };
@@ -106,6 +116,10 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     '/v1/shop',
     '/v1/claim-counts',
     '/v1/analytics/*',
+    '/v1/webhook-endpoints',
+    '/v1/webhook-endpoints/*',
+    '/v1/webhook-deliveries',
+    '/v1/webhook-deliveries/*',
   ];
   for (const path of [...servedPaths, '/desk/*']) app.use(path, withServices);
 
@@ -123,6 +137,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     ordersRouter,
     shipmentsRouter,
     analyticsRouter,
+    webhookEndpointsRouter,
+    webhookDeliveriesRouter,
   ];
   for (const router of apiRouters) app.route('/', router);
   // The desk last: its catch-all answers every other /desk path.
@@ -167,6 +183,11 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
         name: 'analytics',
         description:
           'Claims counted by carrier, cause, type, week or month, with the money computed, approved, paid and given, and the systemic faults flagged: served from counters kept with every claim change. A shop key or a clerk key.',
+      },
+      {
+        name: 'webhooks',
+        description:
+          'Signed webhooks out (Standard Webhooks): a shop’s endpoints, the deliveries made to them with every attempt, replays and recovery. Each message carries `webhook-id` (the event id: the receiver’s idempotency key, the same on every retry and replay), `webhook-timestamp` and `webhook-signature` (`v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint’s `whsec_` secret; two, space-separated, for 24 hours after a rotation). A shop key.',
       },
       {
         name: 'meta',

@@ -13,6 +13,10 @@ import type { CaseworkService } from './services/casework';
 import type { AnalyticsService } from './services/analytics';
 import type { ClerkNameService } from './services/clerk-names';
 import type { DeskSessionService } from './services/desk-sessions';
+import type { WebhookDeps } from './services/webhook-deps';
+import type { Outbox } from './services/webhook-outbox';
+import type { WebhookEndpointService } from './services/webhook-endpoints';
+import type { WebhookDeliveryService } from './services/webhook-deliveries';
 
 export type { Principal } from './services/actor';
 
@@ -35,6 +39,11 @@ export interface AppDeps {
   referenceSecret?: string | undefined;
   /** Where committed claim changes are announced (derived figures follow them); default: none. */
   changes?: ClaimChangeFeed;
+  /**
+   * The webhook engine (src/services/webhook-wiring.ts `webhookDepsOf`); default: deliveries
+   * sent before the answer, local-only sealing key, https URLs only.
+   */
+  webhooks?: WebhookDeps;
 }
 
 /** The application services handlers call (framework-free: src/services). */
@@ -54,6 +63,10 @@ export interface Services {
   clerkNames: ClerkNameService;
   /** The desk's sign-in, sessions and sign-out. */
   deskSessions: DeskSessionService;
+  /** Outbound webhooks: the outbox (`announce`), the endpoints, the deliveries. */
+  outbox: Outbox;
+  webhookEndpoints: WebhookEndpointService;
+  webhookDeliveries: WebhookDeliveryService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */

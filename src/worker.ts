@@ -11,6 +11,13 @@ import {
 } from './services/claim-changes';
 import type { Defer } from './services/shipments';
 import { createDynamoStorage } from './storage/dynamodb';
+import { consumeDeliveries, type DeliveryQueueMessage } from './services/webhook-delivery';
+import type { WebhookDeps } from './services/webhook-deps';
+import { webhookDepsOf } from './services/webhook-wiring';
+import { runWebhookCron } from './queues/webhook-deliveries';
+
+/** The queue of webhook deliveries (wrangler.toml); `queue()` tells its batches by this name. */
+export const WEBHOOK_QUEUE = 'parcel-claims-webhooks';
 
 export interface WorkerOptions {
   /** Default: the real clock. Tests pin it. */
@@ -25,6 +32,11 @@ export interface WorkerOptions {
    * CLAIM_CHANGES_INLINE=true (`wrangler dev` in the browser tests): `inline`.
    */
   changes?: 'queue' | 'inline';
+  /**
+   * How webhook deliveries are sent: `queue` (the default, with the WEBHOOK_DELIVERIES
+   * binding) or `inline` (each attempted once before the answer: the HTTP tests).
+   */
+  webhooks?: 'queue' | 'inline';
 }
 
 /** The execution context of the request being served, for work after its answer. */
@@ -40,6 +52,7 @@ const requestDefer = (): Defer | undefined => {
 interface Runtime {
   app: App;
   deps: ClaimChangeDeps;
+  webhooks: WebhookDeps;
 }
 
 /**
@@ -53,7 +66,7 @@ interface Runtime {
  */
 export function createWorker(
   options: WorkerOptions = {},
-): ExportedHandler<Bindings, ClaimChangeMessage> {
+): ExportedHandler<Bindings, ClaimChangeMessage | unknown> {
   let runtime: Runtime | undefined;
   const runtimeOf = (env: Bindings): Runtime => {
     if (runtime) return runtime;
@@ -81,6 +94,8 @@ export function createWorker(
     const changes: ClaimChangeFeed = queue
       ? queueFeed(queue, { ...deps, defer: requestDefer })
       : inlineFeed(deps);
+    const webhookQueue = options.webhooks === 'inline' ? undefined : env.WEBHOOK_DELIVERIES;
+    const webhooks = webhookDepsOf(config, deps, webhookQueue);
     const app = createApp({
       clock,
       maxBodyBytes: config.MAX_BODY_BYTES,
@@ -89,8 +104,9 @@ export function createWorker(
       changes,
       ...(config.DESK_SESSION_SECRET ? { sessionSecret: config.DESK_SESSION_SECRET } : {}),
       referenceSecret: config.CURSOR_SECRET ?? config.DESK_SESSION_SECRET,
+      webhooks,
     });
-    runtime = { app, deps };
+    runtime = { app, deps, webhooks };
     return runtime;
   };
   return {
@@ -99,14 +115,29 @@ export function createWorker(
       return requestScope.run(ctx, () => app.fetch(request, env, ctx));
     },
 
-    /** A batch of claim changes: each claim reconciled, its messages acked or retried. */
+    /**
+     * A batch of one of the two queues: webhook deliveries (each attempted, acked or retried
+     * on the schedule), or claim changes (each claim reconciled, its messages acked or retried).
+     */
     async queue(batch, env) {
-      await consumeChanges(batch.messages, runtimeOf(env).deps);
+      const runtime = runtimeOf(env);
+      if (batch.queue === WEBHOOK_QUEUE) {
+        await consumeDeliveries(
+          batch.messages as readonly DeliveryQueueMessage[],
+          runtime.webhooks,
+        );
+        return;
+      }
+      await consumeChanges(batch.messages, runtime.deps);
     },
 
-    /** The cron (wrangler.toml [triggers]): pending changes, then a stretch of the sweep. */
+    /** The cron (wrangler.toml [triggers]): due webhook deliveries, pending changes, a stretch of the sweep. */
     async scheduled(_controller, env) {
-      const report = await runCron(runtimeOf(env).deps);
+      const runtime = runtimeOf(env);
+      // First the webhook step (bounded, never throws): a failing claim pass cannot hold it up.
+      const webhooks = await runWebhookCron(runtime.webhooks);
+      console.log(JSON.stringify({ event: 'webhook-cron', ...webhooks }));
+      const report = await runCron(runtime.deps);
       console.log(JSON.stringify({ event: 'claim-change-cron', ...report }));
     },
   };

@@ -3,10 +3,12 @@ import { CLAIM_STATUSES } from '../domain/claim';
 import type { DomainErrorCode } from '../domain/errors';
 import { REMEDY_STATUSES } from '../domain/remedy';
 import type { EvidenceFileErrorCode } from '../services/evidence-files';
+import type { WebhookErrorCode } from '../services/webhook-errors';
 import type { StorageError } from '../storage/errors';
 
 /** Every code a domain, storage or evidence-file error carries. */
-export type ErrorCode = DomainErrorCode | StorageError['code'] | EvidenceFileErrorCode;
+export type ErrorCode =
+  DomainErrorCode | StorageError['code'] | EvidenceFileErrorCode | WebhookErrorCode;
 
 /**
  * One kind of problem: a stable slug (the end of the `type` URI), the HTTP status, a title;
@@ -257,6 +259,20 @@ export const PROBLEMS = {
     status: 503,
     title: 'Evidence file storage is unavailable',
     codes: ['file-storage-off'],
+  },
+  // Webhooks (src/services/webhook-errors.ts).
+  webhookEndpointLimit: {
+    slug: 'webhook-endpoint-limit',
+    status: 422,
+    title: 'The shop has as many webhook endpoints as it may',
+    codes: ['webhook-endpoint-limit'],
+    members: { maximum: z.number().int().openapi({ example: 10 }) },
+  },
+  webhookEndpointDisabled: {
+    slug: 'webhook-endpoint-disabled',
+    status: 409,
+    title: 'The webhook endpoint is disabled',
+    codes: ['webhook-endpoint-disabled'],
   },
 } as const satisfies Record<string, ProblemEntry>;
 

@@ -31,7 +31,8 @@ export interface EndpointInput {
 export interface EndpointPatch {
   url?: string;
   events?: (WebhookEventType | '*')[];
-  description?: string | null;
+  /** An empty string removes it. */
+  description?: string;
   enabled?: boolean;
 }
 
@@ -131,7 +132,7 @@ export function createWebhookEndpointService(deps: WebhookDeps) {
         const next: WebhookEndpointRecord = { ...e };
         if (patch.url !== undefined) next.url = patch.url;
         if (patch.events !== undefined) next.events = [...new Set(patch.events)];
-        if (patch.description === null) delete next.description;
+        if (patch.description === '') delete next.description;
         else if (patch.description !== undefined) next.description = patch.description;
         if (patch.enabled === false && e.enabled) {
           Object.assign(next, {
@@ -152,8 +153,11 @@ export function createWebhookEndpointService(deps: WebhookDeps) {
       return endpointView(after, deps.clock());
     },
 
-    async remove(shopId: string, id: string): Promise<void> {
+    /** Deletes an endpoint; what it was. */
+    async remove(shopId: string, id: string): Promise<WebhookEndpointView> {
+      const endpoint = await found(shopId, id);
       if (!(await repo.deleteEndpoint(shopId, id))) throw new WebhookNotFoundError('endpoint', id);
+      return endpointView(endpoint, deps.clock());
     },
 
     /** A new secret; the previous one keeps signing beside it for 24 hours. */
