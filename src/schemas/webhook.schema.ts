@@ -3,7 +3,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { INSTANT_PATTERN } from '../domain/shipment/instant';
-import { DELIVERY_STATUSES } from '../storage/webhook-repository';
+import { DELIVERY_STATUSES } from '../webhooks/delivery-status';
 import { WEBHOOK_EVENT_TYPES } from '../webhooks/types';
 import { MAX_WEBHOOK_URL_LENGTH } from '../webhooks/url-rules';
 

@@ -2,6 +2,7 @@
  * Outbound webhooks in storage: a shop's endpoints, the events announced to it (kept 30
  * days), one delivery per endpoint and event, and every attempt of a delivery.
  */
+import type { DeliveryStatus } from '../webhooks/delivery-status';
 import type { OutboundEvent, WebhookEventType } from '../webhooks/types';
 
 /** Why an endpoint receives nothing: the shop said so, it answered 410 Gone, or it kept failing. */
@@ -33,8 +34,7 @@ export interface WebhookEndpointRecord {
   updatedAt: string;
 }
 
-export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export { DELIVERY_STATUSES, type DeliveryStatus } from '../webhooks/delivery-status';
 
 /** One event's delivery to one endpoint. */
 export interface WebhookDeliveryRecord {
