@@ -120,6 +120,9 @@ export default defineConfig({
               bindings: {
                 DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
                 DYNAMODB_TABLE: inject('dynamoTable'),
+                // Webhooks to the suite's receiver (test/setup/webhook-receiver.global.ts).
+                WEBHOOK_ALLOW_LOCAL: 'true',
+                WEBHOOK_TEST_RECEIVER: inject('webhookReceiver'),
               },
               // The suite makes thousands of requests from one address and a few keys: the
               // shipped limiters get room for them; test/http/rate-limit.test.ts builds an app
@@ -140,7 +143,11 @@ export default defineConfig({
           // After each file: every status it provoked is documented on its operation.
           setupFiles: ['test/http/statuses.setup.ts'],
           // wrangler.toml's [assets] directory must exist before the pool reads the config.
-          globalSetup: ['test/setup/dynamodb.global.ts', 'test/setup/docs-assets.global.ts'],
+          globalSetup: [
+            'test/setup/dynamodb.global.ts',
+            'test/setup/docs-assets.global.ts',
+            'test/setup/webhook-receiver.global.ts',
+          ],
           testTimeout: 30_000,
         },
       },

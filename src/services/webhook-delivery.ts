@@ -51,12 +51,14 @@ const notSent = (at: Date, series: number, why: string): WebhookAttempt => ({
 
 /**
  * One attempt of the delivery a message names, recorded; what to do with the message.
+ * `retries: false` (no queue to hold a retry): a failed attempt is the last, `failed`.
  *
  * @example await attemptDelivery(deps, { shopId: 's', deliveryId: 'wd_…', series: 1 })
  */
 export async function attemptDelivery(
   deps: WebhookDeps,
   message: DeliveryMessage,
+  options: { retries?: boolean } = {},
 ): Promise<DeliveryVerdict> {
   const repo = deps.storage.webhooks;
   const delivery = await repo.getDelivery(message.shopId, message.deliveryId);
@@ -89,7 +91,7 @@ export async function attemptDelivery(
     at: now,
     series: delivery.series,
   });
-  return settle(deps, delivery, attempt);
+  return settle(deps, delivery, attempt, options.retries !== false);
 }
 
 /** Records the attempt's outcome and tells the endpoint's health. */
@@ -97,6 +99,7 @@ async function settle(
   deps: WebhookDeps,
   delivery: WebhookDeliveryRecord,
   attempt: WebhookAttempt,
+  retries: boolean,
 ): Promise<DeliveryVerdict> {
   const repo = deps.storage.webhooks;
   if (succeeded(attempt)) {
@@ -111,7 +114,7 @@ async function settle(
     error: attempt.error ?? '',
   });
   const gone = attempt.statusCode === 410;
-  const delay = gone ? undefined : deps.retrySchedule[delivery.seriesAttempts];
+  const delay = gone || !retries ? undefined : deps.retrySchedule[delivery.seriesAttempts];
   if (delay !== undefined) {
     const nextAttemptAt = new Date(Date.parse(attempt.at) + delay * 1000).toISOString();
     const recorded = await repo.recordAttempt(delivery, {

@@ -20,14 +20,14 @@ export interface WebhookSettings {
 
 /**
  * Deliveries made as they are enqueued, each one attempt, awaited: for the HTTP tests and a
- * Worker without the queue binding. A failed attempt is recorded and its retry is not
- * scheduled (no queue holds it): a replay or a recover sends it again.
+ * Worker without the queue binding. No queue holds a retry, so a failed attempt is final
+ * (`failed`): a replay or a recover sends it again.
  *
  * @example const deps = webhookDepsOf(settings, storage, clock, (deps) => inlineDeliveryQueue(deps));
  */
 export const inlineDeliveryQueue = (deps: () => WebhookDeps): DeliveryQueue => ({
   async sendBatch(messages) {
-    for (const { body } of messages) await attemptDelivery(deps(), body);
+    for (const { body } of messages) await attemptDelivery(deps(), body, { retries: false });
   },
 });
 
