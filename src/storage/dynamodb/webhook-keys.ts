@@ -8,6 +8,7 @@
  * | endpoint count  | SHOP#<shop>#WEBHOOKS              | COUNT                                |
  * | event           | SHOP#<shop>#EVENTS                | <timestamp>#<eventId>                |
  * | event guard     | SHOP#<shop>#EVENT#<eventId>       | EVENT                                |
+ * | event body part | SHOP#<shop>#EVENT#<eventId>       | PART#<n>                             |
  * | delivery        | SHOP#<shop>#WHEP#<endpointId>     | DLV#<ms, 13 digits>#<eventId>        |
  * | attempt         | SHOP#<shop>#WHEP#<endpointId>     | ATT#<ms>#<eventId>#<n, 4 digits>     |
  * | due delivery    | WHDUE#<shard>                     | <dueAt>#<shop>#<deliveryId>          |
@@ -36,6 +37,10 @@ export const eventKey = (shopId: string, timestamp: string, eventId: string): It
   key(eventPartition(shopId), eventSort(timestamp, eventId));
 export const eventGuardKey = (shopId: string, eventId: string): Item =>
   key(`SHOP#${part(shopId)}#EVENT#${part(eventId)}`, 'EVENT');
+
+/** The `n`-th part (1-based) of a body too large for its event item. */
+export const eventPartKey = (shopId: string, eventId: string, n: number): Item =>
+  key(`SHOP#${part(shopId)}#EVENT#${part(eventId)}`, `PART#${n}`);
 
 export const deliveryPartition = (shopId: string, endpointId: string) =>
   `SHOP#${part(shopId)}#WHEP#${part(endpointId)}`;

@@ -25,9 +25,10 @@ import type {
 import type { Item } from './codec';
 import { deflate, inflate } from './compress';
 import { errorName, guarded, toStorageError } from './errors';
-import { queryAll, readItem } from './read';
+import { keyText, queryAll, readItem, readItems } from './read';
 import { tableContext, type DynamoTable, type TableContext } from './table-context';
-import { transact } from './transact';
+import { MAX_TRANSACTION_ITEMS, transact } from './transact';
+import { StorageTooLargeError } from '../errors';
 import { openCursor, sealCursor } from './webhook-cursor';
 import * as k from './webhook-keys';
 import { parseDeliveryId } from '../../webhooks/ids';
@@ -35,6 +36,19 @@ import { parseDeliveryId } from '../../webhooks/ids';
 const docOf = <T>(item: Item | undefined): T | undefined =>
   item?.doc?.S === undefined ? undefined : (JSON.parse(item.doc.S) as T);
 const epoch = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+/**
+ * Bytes of compressed body an item holds: a claim as the API returns it may be larger than
+ * one item takes (400 KB), so a body is split over the event item and parts beside it.
+ */
+export const EVENT_CHUNK_BYTES = 350_000;
+const chunks = (bytes: Uint8Array): Uint8Array[] => {
+  const out: Uint8Array[] = [];
+  for (let at = 0; at < bytes.byteLength || at === 0; at += EVENT_CHUNK_BYTES) {
+    out.push(bytes.subarray(at, at + EVENT_CHUNK_BYTES));
+  }
+  return out;
+};
+
 /** Notices stay 30 days. */
 const NOTICE_SECONDS = 30 * 86_400;
 
@@ -148,6 +162,7 @@ export class DynamoWebhookRepository implements WebhookRepository {
     const ttl = { expiresAt: { N: String(expiresAt) } };
     const sk = k.eventSort(event.timestamp, event.id);
     const { data: _data, ...head } = event;
+    const [first = new Uint8Array(), ...rest] = chunks(await deflate(write.body));
     const items: TransactWriteItem[] = [
       {
         Put: {
@@ -169,11 +184,18 @@ export class DynamoWebhookRepository implements WebhookRepository {
             ...k.eventKey(event.shopId, event.timestamp, event.id),
             entity: { S: 'WEBHOOK_EVENT' },
             head: { S: JSON.stringify(head) },
-            body: { B: await deflate(write.body) },
+            body: { B: first },
+            parts: { N: String(rest.length) },
             ...ttl,
           },
         },
       },
+      ...rest.map((chunk, i): TransactWriteItem => ({
+        Put: {
+          TableName: this.ctx.table,
+          Item: { ...k.eventPartKey(event.shopId, event.id, i + 1), body: { B: chunk }, ...ttl },
+        },
+      })),
     ];
     for (const delivery of write.deliveries) {
       items.push({
@@ -186,6 +208,8 @@ export class DynamoWebhookRepository implements WebhookRepository {
         },
       });
     }
+    // A body past what its items and the deliveries leave of one transaction: too large.
+    if (items.length > MAX_TRANSACTION_ITEMS) throw new StorageTooLargeError('transaction');
     const outcome = await transact(this.ctx.client, items);
     if (outcome.committed) return true;
     // Refused: announced before (or, after an SDK retry, by this very call: the same event).
@@ -219,7 +243,27 @@ export class DynamoWebhookRepository implements WebhookRepository {
       pk: { S: k.eventPartition(shopId) },
       sk: { S: sk },
     });
-    return item?.body?.B === undefined ? undefined : inflate(item.body.B);
+    return item === undefined ? undefined : this.bodyOf(shopId, eventId, item);
+  }
+
+  /** An event item's body, its parts read and joined, inflated. */
+  private async bodyOf(shopId: string, eventId: string, item: Item): Promise<string> {
+    const first = item.body?.B ?? new Uint8Array();
+    const parts = Number(item.parts?.N ?? '0');
+    if (parts === 0) return inflate(first);
+    const keys = Array.from({ length: parts }, (_, i) => k.eventPartKey(shopId, eventId, i + 1));
+    const found = await readItems(this.ctx.client, this.ctx.table, keys);
+    const chunks = [
+      first,
+      ...keys.map((key) => found.get(keyText(key))?.body?.B ?? new Uint8Array()),
+    ];
+    const joined = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+    let at = 0;
+    for (const chunk of chunks) {
+      joined.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return inflate(joined);
   }
 
   async listEvents(shopId: string, since: string, page: { limit: number; cursor?: string }) {
@@ -242,7 +286,7 @@ export class DynamoWebhookRepository implements WebhookRepository {
     const items: OutboundEvent[] = [];
     for (const item of answer.Items ?? []) {
       const head = JSON.parse(item.head?.S ?? '{}') as Omit<OutboundEvent, 'data'>;
-      const body = item.body?.B === undefined ? '{}' : await inflate(item.body.B);
+      const body = await this.bodyOf(shopId, head.id, item);
       items.push({ ...head, data: (JSON.parse(body) as { data: unknown }).data });
     }
     const cursor = await sealCursor(this.ctx.cursorSecret, bound, answer.LastEvaluatedKey);
