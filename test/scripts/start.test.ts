@@ -47,7 +47,7 @@ describe('npm start', () => {
       deskSessionSecret: 's3cret',
     });
     expect(args.join(' ')).toBe(
-      'dev --ip 127.0.0.1 --port 8791 --persist-to /p/.data/wrangler --var DYNAMODB_ENDPOINT:http://127.0.0.1:8011 --var DYNAMODB_TABLE:parcel-claims --var DESK_SESSION_SECRET:s3cret',
+      'dev --ip 127.0.0.1 --port 8791 --persist-to /p/.data/wrangler --var DYNAMODB_ENDPOINT:http://127.0.0.1:8011 --var DYNAMODB_TABLE:parcel-claims --var DESK_SESSION_SECRET:s3cret --var WEBHOOK_ALLOW_LOCAL:true',
     );
   });
 });
