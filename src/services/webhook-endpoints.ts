@@ -177,6 +177,9 @@ export function createWebhookEndpointService(deps: WebhookDeps) {
       return { ...endpointView(after, now), secret };
     },
 
+    /** The endpoints the engine disabled lately, newest first (the desk's notices). */
+    notices: (limit: number) => repo.listNotices(limit),
+
     /** Sends a `webhook.test` event to this endpoint only. */
     async test(shopId: string, id: string): Promise<{ eventId: string; deliveryId: string }> {
       const endpoint = await found(shopId, id);

@@ -4,9 +4,9 @@
  */
 import type { DeliveryStatus } from '../webhooks/delivery-status';
 import type { OutboundEvent, WebhookEventType } from '../webhooks/types';
+import type { EndpointDisabledReason, WebhookNotice } from '../webhooks/notice';
 
-/** Why an endpoint receives nothing: the shop said so, it answered 410 Gone, or it kept failing. */
-export type EndpointDisabledReason = 'manual' | 'gone' | 'failing';
+export type { EndpointDisabledReason, WebhookNotice } from '../webhooks/notice';
 
 /** A secret as kept: sealed (never stored readable), and when a rotated one stops signing. */
 export interface StoredSecret {
@@ -153,13 +153,4 @@ export interface WebhookRepository {
   addNotice(notice: WebhookNotice): Promise<void>;
   /** The latest notices, newest first. */
   listNotices(limit: number): Promise<WebhookNotice[]>;
-}
-
-/** What the desk shows about an endpoint the engine disabled. */
-export interface WebhookNotice {
-  shopId: string;
-  endpointId: string;
-  url: string;
-  reason: EndpointDisabledReason;
-  at: string;
 }
