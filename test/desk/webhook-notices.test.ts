@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { WebhookNoticesPage } from '../../src/desk/views/webhook-notices';
+import type { WebhookNotice } from '../../src/webhooks/notice';
 
-const notice = {
+const notice: WebhookNotice = {
   shopId: 'demo-shop',
   endpointId: `we_${'a'.repeat(32)}`,
   url: 'https://shop.example.com/hooks',
-  reason: 'failing' as const,
+  reason: 'failing',
   at: '2026-12-07T06:00:00.000Z',
 };
 
-const render = async (lang: 'en' | 'ru', notices: (typeof notice)[]) =>
+const render = async (lang: 'en' | 'ru', notices: WebhookNotice[]) =>
   String(await WebhookNoticesPage({ lang, path: '/desk/webhooks', csrf: 't', notices }));
 
 describe('the desk’s disabled webhook endpoints', () => {
