@@ -140,7 +140,11 @@ describe('webhook items at their largest', () => {
     expect(listed.items[0]?.data).toEqual(data);
 
     // Past what a transaction beside 10 deliveries holds: refused whole, nothing written.
-    const huge = { ...event, id: 'evt_big_2_claim.filed', data: { text: incompressible(1_000_000) } };
+    const huge = {
+      ...event,
+      id: 'evt_big_2_claim.filed',
+      data: { text: incompressible(1_000_000) },
+    };
     await expect(createOutbox(deps).announce(huge)).rejects.toBeInstanceOf(StorageTooLargeError);
     expect(await storage.webhooks.eventBody(shopId, huge.id)).toBeUndefined();
   });
