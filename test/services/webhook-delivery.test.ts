@@ -237,6 +237,26 @@ describe('delivering an event', () => {
     expect(await sendDue(t.deps)).toEqual({ sent: 0 });
   });
 
+  it('clears a marker the queue never took, once the cron queued it, even after a replay', async () => {
+    const t = await setUp();
+    t.kq.state.failing = true;
+    await createOutbox(t.deps).announce(paid(t.shopId));
+    t.kq.state.failing = false;
+    t.time.advance(10);
+    const deliveries = createWebhookDeliveryService(t.deps);
+    const [pending] = (await deliveries.list(t.shopId, t.endpoint.id, {}, { limit: 5 })).items;
+    await deliveries.replay(t.shopId, pending!.id);
+    await t.drain();
+    expect(t.receiver.received).toHaveLength(1);
+    t.time.advance(60);
+    // The first marker: queued once more, found settled, not sent again; then gone.
+    expect(await sendDue(t.deps)).toEqual({ sent: 1 });
+    const [stale] = await t.drain();
+    expect(stale?.ack).toBe(1);
+    expect(t.receiver.received).toHaveLength(1);
+    expect(await sendDue(t.deps)).toEqual({ sent: 0 });
+  });
+
   it('stops the pending deliveries of an endpoint disabled meanwhile', async () => {
     const t = await setUp();
     await createOutbox(t.deps).announce(paid(t.shopId));

@@ -49,6 +49,13 @@ const chunks = (bytes: Uint8Array): Uint8Array[] => {
   return out;
 };
 
+/** A due marker's document: which delivery, and the marker's own instant. */
+interface DueMarker {
+  shopId: string;
+  id: string;
+  at: string;
+}
+
 /** Notices stay 30 days. */
 const NOTICE_SECONDS = 30 * 86_400;
 
@@ -230,7 +237,7 @@ export class DynamoWebhookRepository implements WebhookRepository {
     return {
       ...k.dueKey(d, dueAt),
       entity: { S: 'WEBHOOK_DUE' },
-      doc: { S: JSON.stringify({ shopId: d.shopId, id: d.id }) },
+      doc: { S: JSON.stringify({ shopId: d.shopId, id: d.id, at: dueAt }) },
       expiresAt: { N: String(expiresAt) },
     };
   }
@@ -452,12 +459,29 @@ export class DynamoWebhookRepository implements WebhookRepository {
             }),
           ),
         );
-        return (answer.Items ?? []).flatMap((i) => docOf<{ shopId: string; id: string }>(i) ?? []);
+        return (answer.Items ?? []).flatMap((i) => docOf<DueMarker>(i) ?? []);
       }),
     );
     const refs = found.flat().slice(0, limit);
-    const deliveries = await Promise.all(refs.map((r) => this.getDelivery(r.shopId, r.id)));
-    return deliveries.flatMap((d) => d ?? []);
+    const deliveries = await Promise.all(
+      refs.map(async (marker) => {
+        const delivery = await this.getDelivery(marker.shopId, marker.id);
+        // Its delivery is gone (expired): the marker goes too, or every tick would find it.
+        if (delivery === undefined) await this.dropMarker(marker);
+        // Answered with the marker's own instant: marking it queued drops this very marker
+        // (a replay since may have written another one, at another instant).
+        return delivery === undefined ? [] : [{ ...delivery, markedAt: marker.at }];
+      }),
+    );
+    return deliveries.flat();
+  }
+
+  private async dropMarker(marker: DueMarker): Promise<void> {
+    await guarded(
+      this.ctx.client.send(
+        new DeleteItemCommand({ TableName: this.ctx.table, Key: k.dueKey(marker, marker.at) }),
+      ),
+    );
   }
 
   async addNotice(notice: WebhookNotice): Promise<void> {
