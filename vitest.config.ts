@@ -122,6 +122,9 @@ export default defineConfig({
                 DYNAMODB_TABLE: inject('dynamoTable'),
                 // Shops' CDEK credentials are sealed with it (test/http/carrier-accounts.test.ts).
                 CARRIER_SECRET: 'the carrier secret of the HTTP tests, 32+ chars',
+                // Webhooks to the suite's receiver (test/setup/webhook-receiver.global.ts).
+                WEBHOOK_ALLOW_LOCAL: 'true',
+                WEBHOOK_TEST_RECEIVER: inject('webhookReceiver'),
               },
               // The suite makes thousands of requests from one address and a few keys: the
               // shipped limiters get room for them; test/http/rate-limit.test.ts builds an app
@@ -142,7 +145,11 @@ export default defineConfig({
           // After each file: every status it provoked is documented on its operation.
           setupFiles: ['test/http/statuses.setup.ts'],
           // wrangler.toml's [assets] directory must exist before the pool reads the config.
-          globalSetup: ['test/setup/dynamodb.global.ts', 'test/setup/docs-assets.global.ts'],
+          globalSetup: [
+            'test/setup/dynamodb.global.ts',
+            'test/setup/docs-assets.global.ts',
+            'test/setup/webhook-receiver.global.ts',
+          ],
           testTimeout: 30_000,
         },
       },

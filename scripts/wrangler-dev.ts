@@ -47,5 +47,7 @@ export function wranglerDevArgs(options: WranglerDevOptions): string[] {
     ...(options.carrierSecret === undefined
       ? []
       : ['--var', `CARRIER_SECRET:${options.carrierSecret}`]),
+    // Webhooks to a receiver on this machine (http://127.0.0.1:…) are allowed locally.
+    ...['--var', 'WEBHOOK_ALLOW_LOCAL:true'],
   ];
 }

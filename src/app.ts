@@ -46,6 +46,12 @@ const CDEK_API = 'https://api.cdek.ru';
 import { createCarrierEventService } from './services/carrier-events';
 import { createCarrierHookService } from './services/carrier-hooks';
 import { carrierHooksRouter, isCarrierHookCall } from './routes/carrier-hooks/carrier-hooks.index';
+import { createOutbox } from './services/webhook-outbox';
+import { createWebhookEndpointService } from './services/webhook-endpoints';
+import { createWebhookDeliveryService } from './services/webhook-deliveries';
+import { webhookDepsOf } from './services/webhook-wiring';
+import { webhookEndpointsRouter } from './routes/webhook-endpoints/webhook-endpoints.index';
+import { webhookDeliveriesRouter } from './routes/webhook-deliveries/webhook-deliveries.index';
 import {
   clerkViews,
   LOCAL_REFERENCE_SECRET,
@@ -105,6 +111,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   const views = clerkViews(deps.referenceSecret ?? LOCAL_REFERENCE_SECRET);
   const connector =
     deps.carriers?.connector ?? cdekConnector({ baseUrl: CDEK_API, clock: deps.clock });
+  const webhooks = deps.webhooks ?? webhookDepsOf({}, deps, undefined);
   const services: Services = {
     claims: viewedClaims(claims, views),
     shops,
@@ -124,6 +131,9 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     sandbox: createSandboxService({ carrierEvents }),
     carrierEvents,
     carrierHooks: createCarrierHookService({ ...deps, events: carrierEvents }),
+    outbox: createOutbox(webhooks),
+    webhookEndpoints: createWebhookEndpointService(webhooks),
+    webhookDeliveries: createWebhookDeliveryService(webhooks),
     evidenceFiles: (bucket) =>
       viewedEvidenceFiles(createEvidenceFileService({ bucket, claims, clock: deps.clock }), views),
   };
@@ -144,6 +154,10 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     '/v1/test/*',
     '/v1/carrier-hooks',
     '/v1/carrier-hooks/*',
+    '/v1/webhook-endpoints',
+    '/v1/webhook-endpoints/*',
+    '/v1/webhook-deliveries',
+    '/v1/webhook-deliveries/*',
   ];
   for (const path of [...servedPaths, '/desk/*']) app.use(path, withServices);
 
@@ -164,6 +178,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     carrierAccountsRouter,
     sandboxRouter,
     carrierHooksRouter,
+    webhookEndpointsRouter,
+    webhookDeliveriesRouter,
   ];
   for (const router of apiRouters) app.route('/', router);
   // The desk last: its catch-all answers every other /desk path.
@@ -223,6 +239,11 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
         name: 'carriers',
         description:
           'The URLs a carrier calls: a shop’s carrier hook (made with POST /v1/carrier-hooks) takes CDEK’s webhooks. No API key: the secret token in the path is the credential.',
+      },
+      {
+        name: 'webhooks',
+        description:
+          'Signed webhooks out (Standard Webhooks): a shop’s endpoints, the deliveries made to them with every attempt, replays and recovery. Each message carries `webhook-id` (the event id: the receiver’s idempotency key, the same on every retry and replay), `webhook-timestamp` and `webhook-signature` (`v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint’s `whsec_` secret; two, space-separated, for 24 hours after a rotation). A shop key.',
       },
       {
         name: 'meta',

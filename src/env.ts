@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_VIEW_SHARDS, MAX_VIEW_SHARDS } from './storage/dynamodb/keys';
+import type { DeliveryMessage } from './services/webhook-deps';
+import { parseRetrySchedule } from './webhooks/retry-schedule';
 
 /** The `[[ratelimits]]` bindings of wrangler.toml (src/http/rate-limit.ts uses them). */
 export type RateLimitBindingName = 'RATE_LIMIT_PER_KEY' | 'RATE_LIMIT_PER_ADDRESS';
@@ -27,6 +29,11 @@ export interface Bindings extends Partial<Record<RateLimitBindingName, RateLimit
   EVIDENCE_FILES?: R2Bucket;
   /** The queue of claim changes (`[[queues.producers]]`); absent: changes applied before answering. */
   CLAIM_CHANGES?: Queue<{ claimId: string }>;
+  WEBHOOK_SECRET?: string;
+  WEBHOOK_ALLOW_LOCAL?: string;
+  WEBHOOK_RETRY_SCHEDULE?: string;
+  /** The queue of webhook deliveries (`[[queues.producers]]`); absent: each sent before answering. */
+  WEBHOOK_DELIVERIES?: Queue<DeliveryMessage>;
 }
 
 /**
@@ -65,6 +72,19 @@ export const ConfigSchema = z
     PUBLIC_BASE_URL: z
       .url({ protocol: /^https?$/ })
       .refine((u) => new URL(u).pathname === '/' && !/[?#]/.test(u), 'must be an origin only')
+      .optional(),
+    // Seals the webhook endpoints' secrets at rest; unset: derived from CURSOR_SECRET, else
+    // DESK_SESSION_SECRET (under its own purpose label), else a local-only key.
+    WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    // `true`: webhook URLs may be http(s) to 127.0.0.1, localhost, [::1] (npm start, tests).
+    WEBHOOK_ALLOW_LOCAL: z.enum(['true', 'false']).optional(),
+    // Seconds before each retry of a failed delivery, comma-separated (default: the
+    // Standard Webhooks schedule, 5,300,1800,7200,18000,36000,36000).
+    WEBHOOK_RETRY_SCHEDULE: z
+      .string()
+      .refine((s) => parseRetrySchedule(s) !== undefined, {
+        message: 'must be 1 to 20 comma-separated seconds, each 0 to 43200',
+      })
       .optional(),
   })
   .refine((c) => Boolean(c.AWS_ACCESS_KEY_ID) === Boolean(c.AWS_SECRET_ACCESS_KEY), {

@@ -18,6 +18,10 @@ import type { CarrierConnector } from './services/carrier-connector';
 import type { SandboxService } from './services/sandbox';
 import type { CarrierHookService } from './services/carrier-hooks';
 import type { CarrierEventService } from './services/carrier-events';
+import type { WebhookDeps } from './services/webhook-deps';
+import type { Outbox } from './services/webhook-outbox';
+import type { WebhookEndpointService } from './services/webhook-endpoints';
+import type { WebhookDeliveryService } from './services/webhook-deliveries';
 
 export type { Principal } from './services/actor';
 
@@ -49,6 +53,11 @@ export interface AppDeps {
   publicBaseUrl?: string | undefined;
   /** What a hook's forwardTo is posted with; default the runtime's fetch (tests pass their own). */
   fetch?: typeof fetch;
+  /**
+   * The webhook engine (src/services/webhook-wiring.ts `webhookDepsOf`); default: deliveries
+   * sent before the answer, local-only sealing key, https URLs only.
+   */
+  webhooks?: WebhookDeps;
 }
 
 /** The application services handlers call (framework-free: src/services). */
@@ -76,6 +85,10 @@ export interface Services {
   carrierHooks: CarrierHookService;
   /** Carrier events: ingest, the events no shipment took. */
   carrierEvents: CarrierEventService;
+  /** Outbound webhooks: the outbox (`announce`), the endpoints, the deliveries. */
+  outbox: Outbox;
+  webhookEndpoints: WebhookEndpointService;
+  webhookDeliveries: WebhookDeliveryService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */

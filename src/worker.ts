@@ -16,6 +16,13 @@ import { cdekConnector } from './services/carrier-connector';
 import { createCarrierEventService } from './services/carrier-events';
 import type { ReconciliationDeps } from './services/carrier-reconciliation';
 import { createShipmentService } from './services/shipments';
+import { consumeDeliveries, type DeliveryQueueMessage } from './services/webhook-delivery';
+import type { WebhookDeps } from './services/webhook-deps';
+import { webhookDepsOf } from './services/webhook-wiring';
+import { runWebhookCron } from './queues/webhook-deliveries';
+
+/** The queue of webhook deliveries (wrangler.toml); `queue()` tells its batches by this name. */
+export const WEBHOOK_QUEUE = 'parcel-claims-webhooks';
 
 export interface WorkerOptions {
   /** Default: the real clock. Tests pin it. */
@@ -32,6 +39,11 @@ export interface WorkerOptions {
   changes?: 'queue' | 'inline';
   /** How CDEK's API is reached; default the global fetch. The HTTP tests give a stand-in. */
   cdekFetch?: typeof fetch;
+  /**
+   * How webhook deliveries are sent: `queue` (the default, with the WEBHOOK_DELIVERIES
+   * binding) or `inline` (each attempted once before the answer: the HTTP tests).
+   */
+  webhooks?: 'queue' | 'inline';
 }
 
 /** The execution context of the request being served, for work after its answer. */
@@ -49,6 +61,7 @@ interface Runtime {
   deps: ClaimChangeDeps;
   /** The daily carrier reconciliation's. */
   reconciliation: ReconciliationDeps;
+  webhooks: WebhookDeps;
 }
 
 /**
@@ -63,7 +76,7 @@ interface Runtime {
  */
 export function createWorker(
   options: WorkerOptions = {},
-): ExportedHandler<Bindings, ClaimChangeMessage> {
+): ExportedHandler<Bindings, ClaimChangeMessage | unknown> {
   let runtime: Runtime | undefined;
   const runtimeOf = (env: Bindings): Runtime => {
     if (runtime) return runtime;
@@ -105,6 +118,8 @@ export function createWorker(
       connector,
       ingest: (shopId, notices) => carrierEvents.ingest(shopId, notices),
     };
+    const webhookQueue = options.webhooks === 'inline' ? undefined : env.WEBHOOK_DELIVERIES;
+    const webhooks = webhookDepsOf(config, deps, webhookQueue);
     const app = createApp({
       clock,
       maxBodyBytes: config.MAX_BODY_BYTES,
@@ -115,8 +130,9 @@ export function createWorker(
       referenceSecret: config.CURSOR_SECRET ?? config.DESK_SESSION_SECRET,
       carriers: { secret: config.CARRIER_SECRET, connector },
       ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
+      webhooks,
     });
-    runtime = { app, deps, reconciliation };
+    runtime = { app, deps, reconciliation, webhooks };
     return runtime;
   };
   return {
@@ -125,21 +141,37 @@ export function createWorker(
       return requestScope.run(ctx, () => app.fetch(request, env, ctx));
     },
 
-    /** A batch of claim changes: each claim reconciled, its messages acked or retried. */
+    /**
+     * A batch of one of the two queues: webhook deliveries (each attempted, acked or retried
+     * on the schedule), or claim changes (each claim reconciled, its messages acked or retried).
+     */
     async queue(batch, env) {
-      await consumeChanges(batch.messages, runtimeOf(env).deps);
+      const runtime = runtimeOf(env);
+      if (batch.queue === WEBHOOK_QUEUE) {
+        await consumeDeliveries(
+          batch.messages as readonly DeliveryQueueMessage[],
+          runtime.webhooks,
+        );
+        return;
+      }
+      await consumeChanges(batch.messages, runtime.deps);
     },
 
     /**
      * The crons (wrangler.toml [triggers]): the daily carrier reconciliation's stretch on its
-     * own expression; otherwise pending claim changes, then a stretch of the sweep.
+     * own expression; otherwise due webhook deliveries, pending claim changes, then a stretch
+     * of the sweep.
      */
     async scheduled(controller, env) {
+      const runtime = runtimeOf(env);
       if (controller.cron === RECONCILIATION_CRON) {
-        await reconcileCarriers(runtimeOf(env).reconciliation);
+        await reconcileCarriers(runtime.reconciliation);
         return;
       }
-      const report = await runCron(runtimeOf(env).deps);
+      // First the webhook step (bounded, never throws): a failing claim pass cannot hold it up.
+      const webhooks = await runWebhookCron(runtime.webhooks);
+      console.log(JSON.stringify({ event: 'webhook-cron', ...webhooks }));
+      const report = await runCron(runtime.deps);
       console.log(JSON.stringify({ event: 'claim-change-cron', ...report }));
     },
   };

@@ -4,11 +4,16 @@ import type { DomainErrorCode } from '../domain/errors';
 import { REMEDY_STATUSES } from '../domain/remedy';
 import type { CarrierAccountErrorCode } from '../services/carrier-errors';
 import type { EvidenceFileErrorCode } from '../services/evidence-files';
+import type { WebhookErrorCode } from '../services/webhook-errors';
 import type { StorageError } from '../storage/errors';
 
-/** Every code a domain, storage, evidence-file or carrier-account error carries. */
+/** Every code a domain, storage, evidence-file, carrier-account or webhook error carries. */
 export type ErrorCode =
-  DomainErrorCode | StorageError['code'] | EvidenceFileErrorCode | CarrierAccountErrorCode;
+  | DomainErrorCode
+  | StorageError['code']
+  | EvidenceFileErrorCode
+  | CarrierAccountErrorCode
+  | WebhookErrorCode;
 
 /**
  * One kind of problem: a stable slug (the end of the `type` URI), the HTTP status, a title;
@@ -283,6 +288,20 @@ export const PROBLEMS = {
     slug: 'test-key-required',
     status: 403,
     title: 'Only a test key (pct_test_…) may do this',
+  },
+  // Webhooks (src/services/webhook-errors.ts).
+  webhookEndpointLimit: {
+    slug: 'webhook-endpoint-limit',
+    status: 422,
+    title: 'The shop has as many webhook endpoints as it may',
+    codes: ['webhook-endpoint-limit'],
+    members: { maximum: z.number().int().openapi({ example: 10 }) },
+  },
+  webhookEndpointDisabled: {
+    slug: 'webhook-endpoint-disabled',
+    status: 409,
+    title: 'The webhook endpoint is disabled',
+    codes: ['webhook-endpoint-disabled'],
   },
 } as const satisfies Record<string, ProblemEntry>;
 

@@ -82,4 +82,8 @@ export const conflictExamples = {
     'claimCancelled',
     `Claim ${claimId} was withdrawn: it takes no remedies.`,
   ),
+  webhookEndpointDisabled: problemBody(
+    'webhookEndpointDisabled',
+    'Endpoint we_3f2b8c1d4e5f60718293a4b5c6d7e8f9 is disabled; enable it first (PATCH enabled: true).',
+  ),
 } as const;

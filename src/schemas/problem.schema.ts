@@ -159,6 +159,18 @@ const ClaimCancelledProblemSchema = problemSchema(
   {},
 );
 
+/** 409 `webhook-endpoint-disabled`: nothing is sent to a disabled endpoint. */
+const WebhookEndpointDisabledProblemSchema = problemSchema(
+  'WebhookEndpointDisabledProblem',
+  [problemTypeUri('webhookEndpointDisabled')],
+  {
+    kind: 'webhookEndpointDisabled',
+    detail:
+      'Endpoint we_3f2b8c1d4e5f60718293a4b5c6d7e8f9 is disabled; enable it first (PATCH enabled: true).',
+  },
+  {},
+);
+
 /** 412: `If-Match` named an older version than `currentVersion`. */
 export const PreconditionFailedProblemSchema = problemSchema(
   'PreconditionFailedProblem',
@@ -177,6 +189,7 @@ const CONFLICT_SCHEMAS = {
   fileExists: FileExistsProblemSchema,
   remedySettled: RemedySettledProblemSchema,
   claimCancelled: ClaimCancelledProblemSchema,
+  webhookEndpointDisabled: WebhookEndpointDisabledProblemSchema,
 } as const;
 export type ConflictKind = keyof typeof CONFLICT_SCHEMAS;
 

@@ -14,12 +14,14 @@ import type {
 import type { ShipmentRepository } from './shipment-repository';
 import type { ClaimSearch } from './claim-search';
 import type { CarrierHookRepository, UnmatchedEventRepository } from './carrier-hook-repository';
+import type { WebhookRepository } from './webhook-repository';
 
 export * from './errors';
 export * from './figures-repository';
 export * from './shipment-repository';
 export type { ClaimSearch, SearchField } from './claim-search';
 export type * from './carrier-hook-repository';
+export * from './webhook-repository';
 
 /**
  * An Idempotency-Key's record: an item of its own (`IDEM#<shop>#<key>`), written in the
@@ -379,6 +381,8 @@ export interface Storage {
   /** Shops' carrier hooks, and the carrier events kept for parcels not known yet. */
   carrierHooks: CarrierHookRepository;
   unmatchedEvents: UnmatchedEventRepository;
+  /** Outbound webhooks: endpoints, events, deliveries (./webhook-repository.ts). */
+  webhooks: WebhookRepository;
 }
 
 export * from './carrier-account-repository';

@@ -57,7 +57,7 @@ describe('the statuses in the OpenAPI document', () => {
  * If-Match `conflict` (with it, a 412). A filing is refused by the open-claim guard
  * (`claim-exists`) or, its generated id taken, `conflict`. A note finding no free number at
  * its instant is a `conflict` (src/storage/dynamodb/note-repository.ts). The order, the
- * shop's profile, a file and the remedies have their own.
+ * shop's profile, a file, the remedies and the webhook calls have their own.
  */
 const CONFLICTS: Record<string, string[]> = {
   fileClaim: ['claim-exists', 'conflict'],
@@ -77,6 +77,9 @@ const CONFLICTS: Record<string, string[]> = {
   putShop: ['shop-changed'],
   uploadEvidenceFile: ['file-exists'],
   putOrder: ['order-changed'],
+  testWebhookEndpoint: ['webhook-endpoint-disabled'],
+  recoverWebhookEndpoint: ['webhook-endpoint-disabled'],
+  replayWebhookDelivery: ['webhook-endpoint-disabled'],
 };
 
 /** The problem slugs a response schema allows: its `type` enum, through `$ref` and `oneOf`. */

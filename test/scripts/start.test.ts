@@ -48,7 +48,7 @@ describe('npm start', () => {
       carrierSecret: 'c4rrier',
     });
     expect(args.join(' ')).toBe(
-      'dev --ip 127.0.0.1 --port 8791 --persist-to /p/.data/wrangler --var DYNAMODB_ENDPOINT:http://127.0.0.1:8011 --var DYNAMODB_TABLE:parcel-claims --var DESK_SESSION_SECRET:s3cret --var CARRIER_SECRET:c4rrier',
+      'dev --ip 127.0.0.1 --port 8791 --persist-to /p/.data/wrangler --var DYNAMODB_ENDPOINT:http://127.0.0.1:8011 --var DYNAMODB_TABLE:parcel-claims --var DESK_SESSION_SECRET:s3cret --var CARRIER_SECRET:c4rrier --var WEBHOOK_ALLOW_LOCAL:true',
     );
   });
 });

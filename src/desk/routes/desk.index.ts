@@ -26,6 +26,7 @@ import { signIn, signInForm, signOut, switchLanguage } from './sign-in.handlers'
 import { addNote, assignee } from './casework.handlers';
 import { saveSettings, settingsForm } from './settings.handlers';
 import { findShop, unmatchedEvents } from './unmatched.handlers';
+import { webhookNotices } from './webhooks.handlers';
 
 /**
  * @example app.route('/', deskRouter); // after the API's routers
@@ -101,6 +102,10 @@ deskRouter.use('/desk/analytics.csv', requireClerk());
 deskRouter.get('/desk/analytics', analyticsDashboard);
 deskRouter.get('/desk/analytics.csv', analyticsCsvFile);
 deskRouter.post('/desk/claims/:id/cause', setCause);
+
+// The webhook endpoints the delivery engine disabled (src/services/webhook-health.ts).
+deskRouter.use('/desk/webhooks', requireClerk());
+deskRouter.get('/desk/webhooks', webhookNotices);
 
 // The clerk's own settings (the time zone of the desk's times).
 deskRouter.use('/desk/settings', requireClerk());

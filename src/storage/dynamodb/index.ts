@@ -20,6 +20,7 @@ import { DynamoTallyRepository } from './tally-repository';
 import type { DynamoTable } from './table-context';
 import { DynamoCarrierHookRepository } from './carrier-hooks';
 import { DynamoUnmatchedEventRepository } from './unmatched-events';
+import { DynamoWebhookRepository } from './webhook-repository';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository } from './claim-repository';
@@ -38,6 +39,7 @@ export { DynamoUnmatchedEventRepository } from './unmatched-events';
 export { toStorageError } from './errors';
 export { DynamoCarrierAccountRepository } from './carrier-account-repository';
 export { localCursorSecret, type DynamoTable } from './table-context';
+export { DynamoWebhookRepository } from './webhook-repository';
 
 /** What the storage needs besides the client. */
 export interface StorageOptions {
@@ -79,6 +81,7 @@ export function storageOn(client: DynamoDBClient, options: StorageOptions): Stor
     carrierAccounts: new DynamoCarrierAccountRepository(table),
     carrierHooks: new DynamoCarrierHookRepository(table),
     unmatchedEvents: new DynamoUnmatchedEventRepository(table),
+    webhooks: new DynamoWebhookRepository(table),
   };
 }
 
