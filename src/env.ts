@@ -57,7 +57,9 @@ export const ConfigSchema = z
     // each create request came to.
     PUBLIC_BASE_URL: z
       .url({ protocol: /^https?$/ })
-      .refine((u) => new URL(u).pathname === '/' && !/[?#]/.test(u), 'must be an origin only')
+      .refine((u) => /^https?:\/\/[^/?#]+\/?$/.test(u), {
+        message: 'must be an origin only, e.g. https://api.example',
+      })
       .optional(),
   })
   .refine((c) => Boolean(c.AWS_ACCESS_KEY_ID) === Boolean(c.AWS_SECRET_ACCESS_KEY), {

@@ -27,4 +27,17 @@ describe('Worker configuration', () => {
     expect(() => parseConfig({ DESK_SESSION_SECRET: 'short' })).toThrow(/DESK_SESSION_SECRET/);
     expect(() => parseConfig({ AWS_ACCESS_KEY_ID: 'AKIA' })).toThrow(/AWS_SECRET_ACCESS_KEY/);
   });
+
+  it('takes PUBLIC_BASE_URL as an origin only', () => {
+    const base = 'https://api.example';
+    expect(parseConfig({ PUBLIC_BASE_URL: base }).PUBLIC_BASE_URL).toBe(base);
+    for (const wrong of [
+      'api.example',
+      'ftp://api.example',
+      'https://api.example/v1',
+      'https://api.example/?a=1',
+    ]) {
+      expect(() => parseConfig({ PUBLIC_BASE_URL: wrong }), wrong).toThrow(/PUBLIC_BASE_URL/);
+    }
+  });
 });
