@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ShipmentEvent } from '../../src/domain/shipment';
 import { sha256Hex } from '../../src/lib/sha256';
 import type { Item } from '../../src/storage/dynamodb/codec';
-import { unmatchedItem } from '../../src/storage/dynamodb/unmatched-events';
+import { carrierHookItems } from '../../src/storage/dynamodb/carrier-hooks';
+import { carrierOrderItem, unmatchedItem } from '../../src/storage/dynamodb/unmatched-events';
 import { waybillShipmentKey } from '../../src/storage/dynamodb/keys';
 import {
   InvalidCursorError,
@@ -239,7 +240,7 @@ const sizeOf = (item: Item): number =>
 
 describe('the new items at their maxima', () => {
   const SHOP = 'ш'.repeat(64);
-  it('a hook and its token copy under 3 KB, a kept event under 8 KB, a waybill entry under 1 KB', async () => {
+  it('a hook and its token copy under 3 KB, a kept event under 8 KB, a waybill entry under 1 KB, a carrier order under 2 KB', async () => {
     const record = await hook(SHOP, {
       hookId: `hk_${'x'.repeat(16)}`,
       forwardTo: `https://shop.example/${'я'.repeat(1000)}`.slice(0, 2048),
@@ -265,11 +266,19 @@ describe('the new items at their maxima', () => {
       shipmentId: { S: 'x'.repeat(64) },
       orderId: { S: 'O'.repeat(64) },
     };
-    const hookBytes = Buffer.byteLength(JSON.stringify(record)) + 200;
+    const hookBytes = Math.max(...carrierHookItems(record).map(sizeOf));
+    const orderItem = carrierOrderItem(
+      SHOP,
+      'U'.repeat(100),
+      { waybill: 'Щ'.repeat(64), orderNumber: 'Щ'.repeat(64) },
+      1_800_000_000,
+    );
+    expect(sizeOf(orderItem)).toBeLessThan(2 * 1024);
     console.info('bytes at the maxima:', {
       hook: hookBytes,
       kept: sizeOf(item),
       entry: sizeOf(entry),
+      carrierOrder: sizeOf(orderItem),
     });
     expect(hookBytes).toBeLessThan(3 * 1024);
     expect(sizeOf(item)).toBeLessThan(8 * 1024);
