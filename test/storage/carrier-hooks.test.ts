@@ -5,6 +5,7 @@
  * waybill through the entries the order replace moves; the new items' worst-case sizes.
  */
 import { randomUUID } from 'node:crypto';
+import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ShipmentEvent } from '../../src/domain/shipment';
 import { sha256Hex } from '../../src/lib/sha256';
@@ -12,6 +13,8 @@ import type { Item } from '../../src/storage/dynamodb/codec';
 import { carrierHookItems } from '../../src/storage/dynamodb/carrier-hooks';
 import { carrierOrderItem, unmatchedItem } from '../../src/storage/dynamodb/unmatched-events';
 import { waybillShipmentKey } from '../../src/storage/dynamodb/keys';
+import { tableContext } from '../../src/storage/dynamodb/table-context';
+import { backfillWaybillEntries } from '../../src/storage/dynamodb/waybill-backfill';
 import {
   InvalidCursorError,
   NotFoundError,
@@ -223,6 +226,28 @@ describe('shipments by waybill', () => {
     });
     expect(await repo.shipmentsByWaybill('shop-w', 'W-2')).toEqual([]);
     expect(await repo.shipmentsByWaybill('other-shop', 'W-1')).toEqual([]);
+  });
+});
+
+describe('the waybill entries of shipments stored before them', () => {
+  it('are backfilled for every shipment with a waybill, from its current facts', async () => {
+    const { client, tableName: table } = await freshStorage();
+    const { repo } = shipmentInstance(table);
+    const [a, b, c] = ['S-1', 'S-2', 'S-3'].map((id, i) => {
+      const s = shipment('shop-old', 'O-old', id);
+      return i === 2 ? s : { ...s, facts: { ...s.facts, waybill: `OLD-${id}` } };
+    });
+    await createOrder(repo, [a!, b!, c!]);
+    // As stored before the entries existed.
+    for (const s of [a!, b!]) {
+      const Key = waybillShipmentKey('shop-old', s.facts.waybill!, s.shipmentId);
+      await client.send(new DeleteItemCommand({ TableName: table, Key }));
+    }
+    expect(await repo.shipmentsByWaybill('shop-old', 'OLD-S-1')).toEqual([]);
+    const report = await backfillWaybillEntries(tableContext({ client, tableName: table }));
+    expect(report).toEqual({ shipments: 2, written: 2, raced: 0 });
+    expect(await repo.shipmentsByWaybill('shop-old', 'OLD-S-1')).toEqual(['S-1']);
+    expect(await repo.shipmentsByWaybill('shop-old', 'OLD-S-2')).toEqual(['S-2']);
   });
 });
 
