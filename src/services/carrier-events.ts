@@ -133,6 +133,8 @@ export function createCarrierEventService(deps: CarrierEventServiceDeps) {
       ...(waybill === undefined ? {} : { waybill }),
       ...(orderNumber === undefined ? {} : { orderNumber }),
     };
+    // Known already (every report after an order's first): a read, cheaper than a write refused.
+    if ((await kept.carrierOrder(shopId, carrierOrderId)) !== undefined) return;
     const expiresAt = Math.floor(clock().getTime() / 1000) + CARRIER_ORDER_KEEP_DAYS * 86_400;
     if (!(await kept.rememberCarrierOrder(shopId, carrierOrderId, parcel, expiresAt))) return;
     for (const stored of await kept.ofParcel(shopId, { carrierOrderId })) {
