@@ -18,7 +18,9 @@
  *    (src/storage/dynamodb/figures-rebuild.ts): a consumer's write meanwhile is never lost,
  *    its item is corrected by the next pass (up to 5). This is what repairs counters that
  *    drifted (a bug, a hand edit).
- * Idempotent: a second run corrects nothing. Reads the whole table twice: run it off-peak.
+ * 3. Every shipment with a waybill gets its waybill entry, which shipments stored before
+ *    carrier hooks lack (src/storage/dynamodb/waybill-backfill.ts).
+ * Idempotent: a second run corrects nothing. Reads the whole table three times: run it off-peak.
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,6 +29,11 @@ import { reconcileClaim } from '../src/services/claim-changes';
 import { storageOn } from '../src/storage/dynamodb';
 import { correctFigures, type CorrectionReport } from '../src/storage/dynamodb/figures-rebuild';
 import { DEFAULT_VIEW_SHARDS } from '../src/storage/dynamodb/keys';
+import { tableContext } from '../src/storage/dynamodb/table-context';
+import {
+  backfillWaybillEntries,
+  type WaybillBackfillReport,
+} from '../src/storage/dynamodb/waybill-backfill';
 import { CONNECTION_FLAGS, runOnTable } from './create-table';
 
 /** Claims reconciled at once. */
@@ -41,6 +48,7 @@ export interface RebuildReport {
   /** Claims that could not be reconciled (busy storage): run again. */
   failed: string[];
   passes: CorrectionReport[];
+  waybills: WaybillBackfillReport;
 }
 
 /**
@@ -53,7 +61,13 @@ export async function rebuildAggregates(
 ): Promise<RebuildReport> {
   const storage = storageOn(client, options);
   const deps = { storage, clock };
-  const report: RebuildReport = { claims: 0, reconciled: 0, failed: [], passes: [] };
+  const report: RebuildReport = {
+    claims: 0,
+    reconciled: 0,
+    failed: [],
+    passes: [],
+    waybills: { shipments: 0, written: 0, raced: 0 },
+  };
   let from: string | undefined;
   do {
     const page = await storage.tallies.sweep(from, 200);
@@ -74,6 +88,7 @@ export async function rebuildAggregates(
     report.passes.push(result);
     if (result.raced === 0) break;
   }
+  report.waybills = await backfillWaybillEntries(tableContext(table));
   return report;
 }
 
@@ -91,7 +106,12 @@ async function main(): Promise<void> {
     const lines = [
       `Table ${tableName}: ${report.claims} claims read, ${report.reconciled} brought up to date`,
       `counter items: ${last?.checked ?? 0} checked, ${corrected} corrected`,
+      `waybill entries: ${report.waybills.written} of ${report.waybills.shipments} shipments with a waybill`,
     ];
+    if (report.waybills.raced > 0) {
+      lines.push(`${report.waybills.raced} shipments changed meanwhile: run again`);
+      process.exitCode = 1;
+    }
     if (report.failed.length > 0) {
       lines.push(`not reconciled (storage busy), run again: ${report.failed.join(', ')}`);
       process.exitCode = 1;

@@ -71,7 +71,9 @@ export const ConfigSchema = z
     // each create request came to.
     PUBLIC_BASE_URL: z
       .url({ protocol: /^https?$/ })
-      .refine((u) => new URL(u).pathname === '/' && !/[?#]/.test(u), 'must be an origin only')
+      .refine((u) => /^https?:\/\/[^/?#]+\/?$/.test(u), {
+        message: 'must be an origin only, e.g. https://api.example',
+      })
       .optional(),
     // Seals the webhook endpoints' secrets at rest; unset: derived from CURSOR_SECRET, else
     // DESK_SESSION_SECRET (under its own purpose label), else a local-only key.

@@ -6,13 +6,14 @@
  * Matching, within the shop: by waybill (the entry an order replace writes under it), else by
  * the shop's order id when that order has exactly one shipment the event can be for (no
  * waybill, or the same); a notice naming the carrier's order id alone (CDEK's ORDER_MODIFIED)
- * by the parcel an earlier notice named with that id. Nothing is lost to a race with the order that brings the parcel:
- * both sides write, then look (strongly consistent). The event side keeps the event, then
- * matches again; the order side (`applyKept`, after its replace commits) reads what is kept
- * for the waybills it brings (and for its id, when new). Whichever looks second sees the
- * other's write; both applying is harmless (a repeated event id is a duplicate).
+ * by the parcel an earlier notice named with that id. Nothing is lost to a race with the
+ * order that brings the parcel: both sides write, then look (strongly consistent). The event
+ * side keeps the event, then matches again; the order side (`applyKept`, after its replace
+ * commits) reads what is kept for the waybills it brings (and for its id, when new).
+ * Whichever looks second sees the other's write; both applying is harmless (a repeated event
+ * id is a duplicate).
  */
-import type { CarrierNotice, HookCarrier } from '../carriers/types';
+import type { CarrierNotice } from '../carriers/types';
 import { FilterNotAllowedError } from '../domain/claim';
 import { DomainError } from '../domain/errors';
 import type { ShipmentEvent } from '../domain/shipment';
@@ -24,7 +25,25 @@ import {
   type UnmatchedParcel,
 } from '../storage/repository';
 import { shopScope, type Principal } from './actor';
+import {
+  parcelOf,
+  refusal,
+  unmatchedView,
+  type IngestResult,
+  type Match,
+  type Naming,
+  type UnmatchedEventView,
+  type UnmatchedQuery,
+  type UnmatchedReason,
+} from './carrier-event-types';
 import type { ArrivedParcels, ShipmentService } from './shipments';
+
+export type {
+  IngestResult,
+  UnmatchedEventView,
+  UnmatchedQuery,
+  UnmatchedReason,
+} from './carrier-event-types';
 
 /** How long an event no shipment took is kept (the table's TTL removes it after). */
 export const UNMATCHED_KEEP_DAYS = 90;
@@ -33,35 +52,6 @@ const CARRIER_ORDER_KEEP_DAYS = 180;
 /** Parcels an order's arrival reads at once. */
 const CONCURRENCY = 6;
 
-/** What became of one notice. */
-export interface IngestResult {
-  eventId: string;
-  outcome: 'applied' | 'duplicate' | 'unmatched' | 'refused';
-  shipmentId?: string;
-  reason?: string;
-}
-
-/** Why an event is kept: no shipment, more than one it could be for, or the rules refused it. */
-export type UnmatchedReason = 'no_shipment' | 'ambiguous' | `refused: ${string}`;
-
-/** A kept event, as the API and the desk show it. */
-export interface UnmatchedEventView {
-  eventId: string;
-  carrier: HookCarrier;
-  waybill?: string;
-  orderNumber?: string;
-  receivedAt: string;
-  reason: UnmatchedReason;
-  event: ShipmentEvent;
-}
-
-/** The listing, as the API takes it. */
-export interface UnmatchedQuery {
-  shopId?: string | undefined;
-  limit: number;
-  cursor?: string | undefined;
-}
-
 export interface CarrierEventServiceDeps {
   storage: Storage;
   clock: () => Date;
@@ -69,35 +59,6 @@ export interface CarrierEventServiceDeps {
   /** Where a failure off the answer's path is reported; default one JSON line on stdout. */
   log?: (line: Record<string, unknown>) => void;
 }
-
-type Match = { shipmentId: string } | { reason: 'no_shipment' | 'ambiguous' };
-
-/** How a notice names its parcel (what matching reads). */
-type Naming = Pick<CarrierNotice, 'waybill' | 'orderNumber' | 'carrierOrderId'>;
-
-/** The parcel a notice is kept under: its waybill, its order id, the carrier's; none: none. */
-const parcelOf = (n: Naming): UnmatchedParcel | undefined =>
-  n.waybill !== undefined
-    ? { waybill: n.waybill }
-    : n.orderNumber !== undefined
-      ? { orderNumber: n.orderNumber }
-      : n.carrierOrderId !== undefined
-        ? { carrierOrderId: n.carrierOrderId }
-        : undefined;
-
-/** A refusal as a kept event's reason: `refused: <reason or code>: <message>` (bounded). */
-const refusal = (error: DomainError): UnmatchedReason =>
-  `refused: ${error.reason ?? error.code}: ${error.message}`.slice(0, 500) as UnmatchedReason;
-
-const viewOf = (r: UnmatchedEventRecord): UnmatchedEventView => ({
-  eventId: r.eventId,
-  carrier: r.carrier,
-  ...(r.waybill === undefined ? {} : { waybill: r.waybill }),
-  ...(r.orderNumber === undefined ? {} : { orderNumber: r.orderNumber }),
-  receivedAt: r.receivedAt,
-  reason: r.reason as UnmatchedReason,
-  event: r.event,
-});
 
 /**
  * @example
@@ -133,6 +94,8 @@ export function createCarrierEventService(deps: CarrierEventServiceDeps) {
       ...(waybill === undefined ? {} : { waybill }),
       ...(orderNumber === undefined ? {} : { orderNumber }),
     };
+    // Known already (every report after an order's first): a read, cheaper than a write refused.
+    if ((await kept.carrierOrder(shopId, carrierOrderId)) !== undefined) return;
     const expiresAt = Math.floor(clock().getTime() / 1000) + CARRIER_ORDER_KEEP_DAYS * 86_400;
     if (!(await kept.rememberCarrierOrder(shopId, carrierOrderId, parcel, expiresAt))) return;
     for (const stored of await kept.ofParcel(shopId, { carrierOrderId })) {
@@ -339,7 +302,7 @@ export function createCarrierEventService(deps: CarrierEventServiceDeps) {
         ...(query.cursor ? { cursor: query.cursor } : {}),
       });
       return {
-        items: page.items.map(viewOf),
+        items: page.items.map(unmatchedView),
         ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
       };
     },

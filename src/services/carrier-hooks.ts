@@ -55,7 +55,10 @@ export interface CarrierHookServiceDeps extends ForwardDeps {
   events: Pick<CarrierEventService, 'ingest'>;
 }
 
-/** The hook URL of a token under the public base. @example hookUrl('https://api.example', 'cdek', 't') // 'https://api.example/v1/carrier-hooks/cdek/t' */
+/**
+ * The hook URL of a token under the public base.
+ * @example hookUrl('https://api.example', 'cdek', 't') // 'https://api.example/v1/carrier-hooks/cdek/t'
+ */
 export const hookUrl = (base: string, carrier: HookCarrier, token: string): string =>
   `${base.replace(/\/+$/, '')}/v1/carrier-hooks/${carrier}/${token}`;
 

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import deliveredText from '../fixtures/cdek/order-status-delivered.json?raw';
 import inTransitText from '../fixtures/cdek/order-status-in-transit.json?raw';
 import printFormText from '../fixtures/cdek/print-form.json?raw';
+import delivProblemText from '../fixtures/cdek/deliv-problem.json?raw';
+import modifiedText from '../fixtures/cdek/order-modified-planned-date.json?raw';
 import { seedKey, seedShop } from './claims-helpers';
 import { call, fieldErrorsOf } from './helpers';
 import { putOrderOk, shipmentBody } from './shipments-helpers';
@@ -168,6 +170,22 @@ describe('POST /v1/carrier-hooks/cdek/{token}', () => {
     expect(after.lateness?.businessDaysLate).toBe(1);
     // A payload of no parcel event: 200, ignored.
     expect(summaryOf(await send(path, JSON.parse(printFormText))).ignored).toBe(1);
+  });
+
+  it('records ORDER_MODIFIED (named by CDEK’s order uuid alone) and DELIV_PROBLEM on the shipment', async () => {
+    const shop = await seedShop();
+    const { path } = await newHook(shop.auth);
+    await putOrderOk(shop.auth, 'O-1001', [shipmentBody('S-1', { waybill: '1106207236' })]);
+    // The reschedule names the order by its uuid only: the status before it named both.
+    expect(summaryOf(await send(path, inTransit())).applied).toBe(1);
+    const modified = await send(path, payload(modifiedText));
+    expect(summaryOf(modified), modified.text).toMatchObject({ received: 1, applied: 1 });
+    const problem = await send(path, payload(delivProblemText));
+    expect(summaryOf(problem), problem.text).toMatchObject({ received: 1, applied: 1 });
+    const kinds = (await shipmentOf(shop.auth, 'S-1')).events.map(
+      (e) => (e as { status?: string }).status,
+    );
+    expect(kinds).toEqual(['in_transit', 'rescheduled', 'problem']);
   });
 
   it('records the same event sent 10 times at once once, and 10 distinct ones at once all', async () => {

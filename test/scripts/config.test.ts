@@ -37,6 +37,19 @@ describe('Worker configuration', () => {
     expect(() => parseConfig({ CARRIER_SECRET: 'short' })).toThrow(/CARRIER_SECRET/);
     expect(() => parseConfig({ CDEK_API_BASE_URL: 'not a url' })).toThrow(/CDEK_API_BASE_URL/);
   });
+
+  it('takes PUBLIC_BASE_URL as an origin only', () => {
+    const base = 'https://api.example';
+    expect(parseConfig({ PUBLIC_BASE_URL: base }).PUBLIC_BASE_URL).toBe(base);
+    for (const wrong of [
+      'api.example',
+      'ftp://api.example',
+      'https://api.example/v1',
+      'https://api.example/?a=1',
+    ]) {
+      expect(() => parseConfig({ PUBLIC_BASE_URL: wrong }), wrong).toThrow(/PUBLIC_BASE_URL/);
+    }
+  });
 });
 
 describe('wrangler.toml', () => {

@@ -41,7 +41,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
-async function appWithShop() {
+async function appWithShop(publicBaseUrl?: string) {
   const storage = await freshStorage();
   const app = createApp(
     {
@@ -49,6 +49,7 @@ async function appWithShop() {
       maxBodyBytes: 65_536,
       storage,
       newId: () => `clm_${crypto.randomUUID().replaceAll('-', '')}`,
+      ...(publicBaseUrl === undefined ? {} : { publicBaseUrl }),
     },
     { log: () => undefined },
   );
@@ -69,7 +70,7 @@ async function appWithShop() {
     expect(res.status, await res.clone().text()).toBe(201);
     return new URL(((await res.json()) as { url: string }).url).pathname;
   };
-  return { app, hookTo };
+  return { app, hookTo, key };
 }
 
 /** An inbound call with an execution context whose waitUntil work is kept to await. */
@@ -135,4 +136,20 @@ describe('forwardTo', () => {
       spy.mockRestore();
     }
   }, 30_000);
+
+  it('makes hook URLs under PUBLIC_BASE_URL, and refuses one of them as a forwardTo', async () => {
+    const { app, key } = await appWithShop('https://api.example');
+    const create = (body: unknown) =>
+      app.request('http://internal.test/v1/carrier-hooks', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const made = await create({ carrier: 'cdek' });
+    const { url } = (await made.json()) as { url: string };
+    expect(url).toMatch(/^https:\/\/api\.example\/v1\/carrier-hooks\/cdek\/[A-Za-z0-9_-]{43}$/);
+    const loop = await create({ carrier: 'cdek', forwardTo: url });
+    expect(loop.status).toBe(422);
+    expect(await loop.text()).toContain('/forwardTo');
+  });
 });

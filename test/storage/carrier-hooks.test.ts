@@ -5,12 +5,16 @@
  * waybill through the entries the order replace moves; the new items' worst-case sizes.
  */
 import { randomUUID } from 'node:crypto';
+import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ShipmentEvent } from '../../src/domain/shipment';
 import { sha256Hex } from '../../src/lib/sha256';
 import type { Item } from '../../src/storage/dynamodb/codec';
-import { unmatchedItem } from '../../src/storage/dynamodb/unmatched-events';
+import { carrierHookItems } from '../../src/storage/dynamodb/carrier-hooks';
+import { carrierOrderItem, unmatchedItem } from '../../src/storage/dynamodb/unmatched-events';
 import { waybillShipmentKey } from '../../src/storage/dynamodb/keys';
+import { tableContext } from '../../src/storage/dynamodb/table-context';
+import { backfillWaybillEntries } from '../../src/storage/dynamodb/waybill-backfill';
 import {
   InvalidCursorError,
   NotFoundError,
@@ -225,6 +229,28 @@ describe('shipments by waybill', () => {
   });
 });
 
+describe('the waybill entries of shipments stored before them', () => {
+  it('are backfilled for every shipment with a waybill, from its current facts', async () => {
+    const { client, tableName: table } = await freshStorage();
+    const { repo } = shipmentInstance(table);
+    const [a, b, c] = ['S-1', 'S-2', 'S-3'].map((id, i) => {
+      const s = shipment('shop-old', 'O-old', id);
+      return i === 2 ? s : { ...s, facts: { ...s.facts, waybill: `OLD-${id}` } };
+    });
+    await createOrder(repo, [a!, b!, c!]);
+    // As stored before the entries existed.
+    for (const s of [a!, b!]) {
+      const Key = waybillShipmentKey('shop-old', s.facts.waybill!, s.shipmentId);
+      await client.send(new DeleteItemCommand({ TableName: table, Key }));
+    }
+    expect(await repo.shipmentsByWaybill('shop-old', 'OLD-S-1')).toEqual([]);
+    const report = await backfillWaybillEntries(tableContext({ client, tableName: table }));
+    expect(report).toEqual({ shipments: 2, written: 2, raced: 0 });
+    expect(await repo.shipmentsByWaybill('shop-old', 'OLD-S-1')).toEqual(['S-1']);
+    expect(await repo.shipmentsByWaybill('shop-old', 'OLD-S-2')).toEqual(['S-2']);
+  });
+});
+
 /** DynamoDB's item size: attribute names and values in bytes (numbers counted as text: more). */
 const sizeOf = (item: Item): number =>
   Object.entries(item).reduce(
@@ -239,7 +265,7 @@ const sizeOf = (item: Item): number =>
 
 describe('the new items at their maxima', () => {
   const SHOP = 'ш'.repeat(64);
-  it('a hook and its token copy under 3 KB, a kept event under 8 KB, a waybill entry under 1 KB', async () => {
+  it('a hook and its token copy under 3 KB, a kept event under 8 KB, a waybill entry under 1 KB, a carrier order under 2 KB', async () => {
     const record = await hook(SHOP, {
       hookId: `hk_${'x'.repeat(16)}`,
       forwardTo: `https://shop.example/${'я'.repeat(1000)}`.slice(0, 2048),
@@ -265,11 +291,19 @@ describe('the new items at their maxima', () => {
       shipmentId: { S: 'x'.repeat(64) },
       orderId: { S: 'O'.repeat(64) },
     };
-    const hookBytes = Buffer.byteLength(JSON.stringify(record)) + 200;
+    const hookBytes = Math.max(...carrierHookItems(record).map(sizeOf));
+    const orderItem = carrierOrderItem(
+      SHOP,
+      'U'.repeat(100),
+      { waybill: 'Щ'.repeat(64), orderNumber: 'Щ'.repeat(64) },
+      1_800_000_000,
+    );
+    expect(sizeOf(orderItem)).toBeLessThan(2 * 1024);
     console.info('bytes at the maxima:', {
       hook: hookBytes,
       kept: sizeOf(item),
       entry: sizeOf(entry),
+      carrierOrder: sizeOf(orderItem),
     });
     expect(hookBytes).toBeLessThan(3 * 1024);
     expect(sizeOf(item)).toBeLessThan(8 * 1024);

@@ -32,6 +32,18 @@ import { transact } from './transact';
 
 const PURPOSE = 'parcel-claims carrier hooks cursor v1';
 
+/**
+ * A hook's two items: the record in the shop's partition, its copy under the token's hash.
+ * @example carrierHookItems(record)[1].pk // { S: 'HOOKTOKEN#<sha256>' }
+ */
+export function carrierHookItems(record: CarrierHookRecord): [Item, Item] {
+  const attributes = hookAttributes(record);
+  return [
+    { ...carrierHookKey(record.shopId, record.hookId), ...attributes },
+    { ...carrierHookTokenKey(record.tokenHash), ...attributes },
+  ];
+}
+
 /** The attributes both items of a hook hold. */
 function hookAttributes(record: CarrierHookRecord): Item {
   return {
@@ -69,7 +81,7 @@ export class DynamoCarrierHookRepository implements CarrierHookRepository {
 
   async create(record: CarrierHookRecord, max: number): Promise<boolean> {
     const TableName = this.ctx.table;
-    const item = hookAttributes(record);
+    const [hookItem, tokenItem] = carrierHookItems(record);
     const outcome = await transact(this.ctx.client, [
       // The cap: the count goes up only while below it (absent: no hook yet).
       {
@@ -86,14 +98,14 @@ export class DynamoCarrierHookRepository implements CarrierHookRepository {
       {
         Put: {
           TableName,
-          Item: { ...carrierHookKey(record.shopId, record.hookId), ...item },
+          Item: hookItem,
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
       {
         Put: {
           TableName,
-          Item: { ...carrierHookTokenKey(record.tokenHash), ...item },
+          Item: tokenItem,
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },

@@ -91,6 +91,24 @@ function parcelOf(item: Item): UnmatchedParcel {
   return { carrierOrderId: item.carrierOrderId?.S ?? '' };
 }
 
+/**
+ * What a carrier's order id stands for, as an item (removed by the TTL after `expiresAt`).
+ * @example carrierOrderItem('s', 'uuid-1', { waybill: '1106207236' }, 1_800_000_000).sk // { S: 'PARCEL' }
+ */
+export function carrierOrderItem(
+  shopId: string,
+  carrierOrderId: string,
+  parcel: CarrierOrderParcel,
+  expiresAt: number,
+): Item {
+  return {
+    ...carrierOrderKey(shopId, carrierOrderId),
+    ...(parcel.waybill === undefined ? {} : { waybill: { S: parcel.waybill } }),
+    ...(parcel.orderNumber === undefined ? {} : { orderNumber: { S: parcel.orderNumber } }),
+    expiresAt: { N: String(expiresAt) },
+  };
+}
+
 /** A conditional write: false when its condition failed; an outage as a storage error. */
 async function written(call: Promise<unknown>): Promise<boolean> {
   try {
@@ -171,12 +189,7 @@ export class DynamoUnmatchedEventRepository implements UnmatchedEventRepository 
     parcel: CarrierOrderParcel,
     expiresAt: number,
   ): Promise<boolean> {
-    const item: Item = {
-      ...carrierOrderKey(shopId, carrierOrderId),
-      ...(parcel.waybill === undefined ? {} : { waybill: { S: parcel.waybill } }),
-      ...(parcel.orderNumber === undefined ? {} : { orderNumber: { S: parcel.orderNumber } }),
-      expiresAt: { N: String(expiresAt) },
-    };
+    const item = carrierOrderItem(shopId, carrierOrderId, parcel, expiresAt);
     return written(
       this.ctx.client.send(
         new PutItemCommand({
