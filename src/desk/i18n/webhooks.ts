@@ -3,6 +3,7 @@ import type { Language } from './lang';
 import type { EndpointDisabledReason } from '../../webhooks/notice';
 
 const en = {
+  nav: 'Webhooks',
   title: 'Disabled webhook endpoints',
   intro:
     'Endpoints whose shop is no longer told about its claims: they answered 410 Gone, or their deliveries kept failing for 5 days. The shop enables one again with PATCH /v1/webhook-endpoints/{id} and sends what it missed with …/recover.',
@@ -19,6 +20,7 @@ const en = {
 };
 
 const ru: typeof en = {
+  nav: 'Вебхуки',
   title: 'Отключённые адреса вебхуков',
   intro:
     'Адреса, на которые магазин больше не получает события по претензиям: ответили 410 Gone или не принимали доставки 5 дней. Магазин включает адрес снова через PATCH /v1/webhook-endpoints/{id} и досылает пропущенное через …/recover.',

@@ -2,6 +2,7 @@ import { createContext, useContext, type Child } from 'hono/jsx';
 import { settingsFor } from '../i18n/settings';
 import { DeskTimeZone } from './parts/instant';
 import { CSRF_FIELD } from '../session/csrf';
+import { webhooksFor } from '../i18n/webhooks';
 import { analyticsFor } from '../i18n/analytics';
 import { commonFor } from '../i18n/common';
 import { pluralForm } from '../../format';
@@ -49,7 +50,7 @@ export interface LayoutProps {
   /** Present when a clerk is signed in: shows the navigation and the sign-out buttons. */
   csrf?: string | undefined;
   /** Which navigation entry is this page. */
-  current?: 'queue' | 'new' | 'late' | 'unack' | 'analytics' | 'settings' | undefined;
+  current?: 'queue' | 'new' | 'late' | 'unack' | 'analytics' | 'webhooks' | 'settings' | undefined;
   /** A wide table (the queues): the page may use the screen's width. */
   wide?: boolean;
   children?: Child;
@@ -114,6 +115,11 @@ export function Layout(props: LayoutProps) {
                 <li>
                   <a href="/desk/analytics" aria-current={here('analytics')}>
                     {analyticsFor(props.lang).nav}
+                  </a>
+                </li>
+                <li>
+                  <a href="/desk/webhooks" aria-current={here('webhooks')}>
+                    {webhooksFor(props.lang).nav}
                   </a>
                 </li>
               </ul>

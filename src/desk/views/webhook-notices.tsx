@@ -19,7 +19,13 @@ export interface WebhookNoticesProps {
 export function WebhookNoticesPage(props: WebhookNoticesProps) {
   const m = webhooksFor(props.lang);
   return (
-    <Layout lang={props.lang} title={m.title} path={props.path} csrf={props.csrf}>
+    <Layout
+      lang={props.lang}
+      title={m.title}
+      path={props.path}
+      csrf={props.csrf}
+      current="webhooks"
+    >
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
       {props.notices.length === 0 ? (
