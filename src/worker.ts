@@ -19,6 +19,9 @@ import { createShipmentService } from './services/shipments';
 import { consumeDeliveries, type DeliveryQueueMessage } from './services/webhook-delivery';
 import type { WebhookDeps } from './services/webhook-deps';
 import { webhookDepsOf } from './services/webhook-wiring';
+import type { ClaimAnnouncer } from './services/claim-announcements';
+import { clerkViews, LOCAL_REFERENCE_SECRET } from './services/clerk-view';
+import { createOutbox } from './services/webhook-outbox';
 import { runWebhookCron } from './queues/webhook-deliveries';
 
 /** The queue of webhook deliveries (wrangler.toml); `queue()` tells its batches by this name. */
@@ -98,7 +101,15 @@ export function createWorker(
       ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
       ...(credentials ? { credentials } : {}),
     });
-    const deps: ClaimChangeDeps = { storage, clock };
+    const webhookQueue = options.webhooks === 'inline' ? undefined : env.WEBHOOK_DELIVERIES;
+    const webhooks = webhookDepsOf(config, { storage, clock }, webhookQueue);
+    const referenceSecret = config.CURSOR_SECRET ?? config.DESK_SESSION_SECRET;
+    // The claim-change consumer tells the shop's webhooks of each claim's history.
+    const announcer: ClaimAnnouncer = {
+      outbox: createOutbox(webhooks),
+      views: clerkViews(referenceSecret ?? LOCAL_REFERENCE_SECRET),
+    };
+    const deps: ClaimChangeDeps = { storage, clock, announcer };
     const inline = options.changes === 'inline' || config.CLAIM_CHANGES_INLINE === 'true';
     const queue = inline ? undefined : env.CLAIM_CHANGES;
     const changes: ClaimChangeFeed = queue
@@ -118,8 +129,6 @@ export function createWorker(
       connector,
       ingest: (shopId, notices) => carrierEvents.ingest(shopId, notices),
     };
-    const webhookQueue = options.webhooks === 'inline' ? undefined : env.WEBHOOK_DELIVERIES;
-    const webhooks = webhookDepsOf(config, deps, webhookQueue);
     const app = createApp({
       clock,
       maxBodyBytes: config.MAX_BODY_BYTES,
@@ -127,7 +136,7 @@ export function createWorker(
       newId: () => `clm_${crypto.randomUUID().replaceAll('-', '')}`,
       changes,
       ...(config.DESK_SESSION_SECRET ? { sessionSecret: config.DESK_SESSION_SECRET } : {}),
-      referenceSecret: config.CURSOR_SECRET ?? config.DESK_SESSION_SECRET,
+      referenceSecret,
       carriers: { secret: config.CARRIER_SECRET, connector },
       ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
       webhooks,

@@ -75,6 +75,17 @@ export interface ClaimTally {
   ackDue?: string;
   /** The claim's search entries as stored (absent: none), compared with what the claim gives now. */
   search: { claimant?: StoredSearchEntry; reference?: StoredSearchEntry };
+  /** What of the claim's history has been announced to the shop's webhooks (absent: nothing). */
+  announced?: Announced;
+}
+
+/**
+ * What of a claim has been announced as webhook events (src/services/claim-announcements.ts):
+ * every history event up to `seq`, and the answered remedies named (their ids).
+ */
+export interface Announced {
+  seq: number;
+  remedies: readonly string[];
 }
 
 /**
@@ -95,6 +106,8 @@ export interface ClaimTarget {
   contribution: ClaimContribution | undefined;
   /** Listed as unacknowledged: not settled, `acknowledgeBy` set, `ack` not recorded sent. */
   ackDue: boolean;
+  /** What is announced once this converges (absent: as the tally says, unchanged). */
+  announced?: Announced;
 }
 
 /** What converging came to: written, nothing to write, or someone wrote meanwhile (read again). */

@@ -60,7 +60,7 @@ import {
   type SearchKind,
 } from './search-keys';
 import { tableContext, type DynamoTable, type TableContext } from './table-context';
-import { countedOf, tallyItem } from './tally-items';
+import { announcedOf, countedOf, sameAnnounced, tallyItem } from './tally-items';
 import { transact } from './transact';
 import { ackDueItem, ackDueSort } from './unacknowledged';
 
@@ -94,12 +94,14 @@ export class DynamoTallyRepository implements TallyRepository {
     const ackDue = bySk.get(CLAIM_SK.ackDue)?.gsi3sk?.S;
     const claimant = bySk.get(CLAIM_SK.searchClaimant);
     const reference = bySk.get(CLAIM_SK.searchReference);
+    const announced = announcedOf(tally);
     return {
       claimId,
       ...(rev === undefined ? {} : { rev: Number(rev) }),
       ...(counted === undefined ? {} : { counted }),
       ...(shard === undefined ? {} : { shard: Number(shard) }),
       ...(ackDue === undefined ? {} : { ackDue }),
+      ...(announced === undefined ? {} : { announced }),
       search: {
         ...(claimant === undefined ? {} : { claimant: searchEntryOf(claimant) }),
         ...(reference === undefined ? {} : { reference: searchEntryOf(reference) }),
@@ -118,12 +120,14 @@ export class DynamoTallyRepository implements TallyRepository {
     const wanted = target.ackDue && target.claim ? ackDueSort(target.claim) : undefined;
     if (wanted !== tally.ackDue)
       items.push(...this.ackDueWrites(claimId, target.claim, wanted, shard));
-    if (items.length === 0) return 'unchanged';
+    // Announcing moves the tally alone (same condition): what was told is kept with what was counted.
+    const announced = target.announced ?? tally.announced;
+    if (items.length === 0 && sameAnnounced(announced, tally.announced)) return 'unchanged';
     const rev = (tally.rev ?? 0) + 1;
     items.unshift({
       Put: {
         TableName: this.ctx.table,
-        Item: tallyItem(claimId, rev, shard, target.contribution, at),
+        Item: tallyItem(claimId, rev, shard, target.contribution, at, announced),
         ...(tally.rev === undefined
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
           : {
