@@ -22,6 +22,7 @@ import { webhookDepsOf } from './services/webhook-wiring';
 import type { ClaimAnnouncer } from './services/claim-announcements';
 import { clerkViews, LOCAL_REFERENCE_SECRET } from './services/clerk-view';
 import { createOutbox } from './services/webhook-outbox';
+import { announceOverdueAcks } from './services/ack-overdue';
 import { runWebhookCron } from './queues/webhook-deliveries';
 
 /** The queue of webhook deliveries (wrangler.toml); `queue()` tells its batches by this name. */
@@ -57,6 +58,17 @@ const requestDefer = (): Defer | undefined => {
   const ctx = requestScope.getStore();
   return ctx && ((work) => ctx.waitUntil(work()));
 };
+
+/** The cron's `claim.acknowledgement_overdue` step: bounded, logged, never thrown. */
+async function tickOverdueAcks(deps: ClaimChangeDeps): Promise<void> {
+  if (deps.announcer === undefined) return;
+  try {
+    const report = await announceOverdueAcks({ ...deps, announcer: deps.announcer });
+    console.log(JSON.stringify({ event: 'ack-overdue-cron', ...report }));
+  } catch (error) {
+    console.error(JSON.stringify({ event: 'ack-overdue-cron-failed', error: String(error) }));
+  }
+}
 
 /** What an isolate builds once, on its first event: the config, the storage, the app. */
 interface Runtime {
@@ -180,6 +192,7 @@ export function createWorker(
       // First the webhook step (bounded, never throws): a failing claim pass cannot hold it up.
       const webhooks = await runWebhookCron(runtime.webhooks);
       console.log(JSON.stringify({ event: 'webhook-cron', ...webhooks }));
+      await tickOverdueAcks(runtime.deps);
       const report = await runCron(runtime.deps);
       console.log(JSON.stringify({ event: 'claim-change-cron', ...report }));
     },

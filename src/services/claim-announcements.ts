@@ -11,12 +11,20 @@
  * that fails stops there: the tally keeps what was announced before it, and the next
  * reconcile (the queue's retry, the pending marker, the cron's sweep) announces the rest.
  *
+ * `claim.acknowledgement_overdue` is time-driven: no change raises it, so it is derived from
+ * what the claim says at each reconcile (`becameOverdue`: the deadline passed while the
+ * customer was unacknowledged and the claim unsettled) and kept as `ackOverdue` in the tally.
+ * The cron's step over the unacknowledged queue (./ack-overdue.ts) reconciles the claims
+ * whose deadline just passed, so it is announced within a tick; the cron's rolling sweep
+ * reconciles every claim, so one the step's cursor passed by (its queue entry written late,
+ * or an index that lagged) is still announced: never missed, once (by id and by the tally).
+ *
  * `data` is the claim as GET /v1/claims/{id} answers a shop key (with its customer side, the
  * clerks named by reference: ./clerk-view.ts), as read when it is announced; the event's
  * `sequence` is the history's (the claim version the change produced), so a receiver keeps
  * the latest. A remedy's `data` is the remedy as its route answers it.
  */
-import type { Claim, ClaimEvent, ClaimEventType } from '../domain/claim';
+import { isFinalStatus, type Claim, type ClaimEvent, type ClaimEventType } from '../domain/claim';
 import { customerSide, type Remedy } from '../domain/remedy';
 import type { Announced } from '../storage/repository';
 import type { OutboundEvent, WebhookEventType } from '../webhooks/types';
@@ -54,25 +62,82 @@ export const claimEventId = (claimId: string, seq: number): string => `evt_${cla
 export const remedyEventId = (claimId: string, remedyId: string): string =>
   `evt_${claimId}_remedy_${remedyId.replace(/^rm_/, '')}`;
 
-/** The principal whose view the events carry: the claim's shop, through a shop key. */
-const shopOf = (shopId: string): Principal => ({ keyId: 'webhooks', role: 'shop', shopId });
+/**
+ * The id of a claim's overdue acknowledgement: once per claim (its deadline is set at filing).
+ * @example ackOverdueEventId('clm_1') // 'evt_clm_1_ack_overdue'
+ */
+export const ackOverdueEventId = (claimId: string): string => `evt_${claimId}_ack_overdue`;
 
-/** What is due, oldest first: history events past `announced.seq`, then unannounced answers. */
-interface Due {
-  events: ClaimEvent[];
-  answers: Remedy[];
+/** What a reconcile knows beside the claim: its messages' sent times and the clock. */
+export interface AnnounceContext {
+  sent: Readonly<Record<string, string>>;
+  now: string;
 }
 
 /**
- * What of the claim has not been announced yet.
+ * Whether the claim's acknowledgement became overdue: its `acknowledgeBy` passed (as of `now`)
+ * before the customer was acknowledged (the `ack` recorded sent) and before the claim was
+ * settled (its move to a final status). A fact of the data, so any reconcile can tell it.
+ *
+ * @example becameOverdue(claim, history, { sent: {}, now: claim.acknowledgeBy }) // true
+ */
+export function becameOverdue(
+  claim: Claim,
+  history: readonly ClaimEvent[],
+  { sent, now }: AnnounceContext,
+): boolean {
+  const due = claim.acknowledgeBy;
+  if (due === undefined || due > now) return false;
+  // The move to a final status (a `status_changed`, or the `payment_recorded` of paid).
+  const settled = history.find(
+    (e) => e.to !== undefined && e.type !== 'filed' && isFinalStatus(e.to),
+  );
+  const stops = [sent.ack, settled?.at].filter((t): t is string => t !== undefined);
+  // Settled without a history entry (cannot happen: every move writes one): not overdue.
+  if (isFinalStatus(claim.status) && settled === undefined) return false;
+  return stops.every((t) => due < t);
+}
+
+/** The principal whose view the events carry: the claim's shop, through a shop key. */
+const shopOf = (shopId: string): Principal => ({ keyId: 'webhooks', role: 'shop', shopId });
+
+/**
+ * The claim as GET /v1/claims/{id} answers its shop's key: with its customer side, the
+ * clerks named by reference (the route's `typedClaim` only narrows the type: same JSON).
+ *
+ * @example const data = await claimData(announcer, claim, remedies);
+ */
+async function claimData(
+  announcer: Pick<ClaimAnnouncer, 'views'>,
+  claim: Claim,
+  remedies: readonly Remedy[],
+): Promise<unknown> {
+  const customer = customerSide(remedies, claim.compensation.amount.currency);
+  return announcer.views(shopOf(claim.shopId)).claim({ ...claim, customer });
+}
+
+/**
+ * What is due, oldest first: history events past `announced.seq`, then unannounced answers,
+ * then the overdue acknowledgement if it is not announced yet.
+ */
+interface Due {
+  events: ClaimEvent[];
+  answers: Remedy[];
+  ackOverdue: boolean;
+}
+
+/**
+ * What of the claim has not been announced yet (`overdue`: `becameOverdue` of the claim).
  * @example dueOf(history, remedies, NOTHING_ANNOUNCED).events[0]?.type // 'filed'
  */
 export function dueOf(
   history: readonly ClaimEvent[],
   remedies: readonly Remedy[],
   announced: Announced,
+  overdue = false,
 ): Due {
   return {
+    ackOverdue: overdue && announced.ackOverdue !== true,
     events: history
       .filter((e) => e.seq > announced.seq && RAISES[e.type] !== undefined)
       .sort((a, b) => a.seq - b.seq),
@@ -86,7 +151,7 @@ export function dueOf(
  * A claim whose history holds nothing to announce advances `seq` past it all the same.
  *
  * @example
- * const { announced, failure } = await announceClaim(announcer, claim, history, remedies, tally.announced);
+ * const { announced, failure } = await announceClaim(announcer, claim, history, remedies, tally.announced, { sent, now });
  */
 export async function announceClaim(
   announcer: ClaimAnnouncer,
@@ -94,21 +159,27 @@ export async function announceClaim(
   history: readonly ClaimEvent[],
   remedies: readonly Remedy[],
   before: Announced = NOTHING_ANNOUNCED,
+  context?: AnnounceContext,
 ): Promise<{ announced: Announced; failure?: unknown }> {
   // A history read after the claim may hold a newer change: it waits for a claim that has it,
   // so an event's data is never older than the change it reports.
   const seen = history.filter((e) => e.seq <= claim.version);
-  const due = dueOf(seen, remedies, before);
+  const overdue = context !== undefined && becameOverdue(claim, seen, context);
+  const due = dueOf(seen, remedies, before, overdue);
   const lastSeq = seen.reduce((max, e) => Math.max(max, e.seq), before.seq);
-  if (due.events.length === 0 && due.answers.length === 0) {
-    return { announced: { seq: lastSeq, remedies: before.remedies } };
+  const kept = before.ackOverdue ? { ackOverdue: true } : {};
+  if (due.events.length === 0 && due.answers.length === 0 && !due.ackOverdue) {
+    return { announced: { seq: lastSeq, remedies: before.remedies, ...kept } };
   }
-  const view = announcer.views(shopOf(claim.shopId));
-  const currency = claim.compensation.amount.currency;
-  // The route's answer is this object (its `typedClaim` only narrows the type), as JSON.
-  const data = await view.claim({ ...claim, customer: customerSide(remedies, currency) });
+  const data = await claimData(announcer, claim, remedies);
   let seq = before.seq;
   const told = [...before.remedies];
+  let ackOverdue = before.ackOverdue === true;
+  const announced = () => ({
+    seq,
+    remedies: announcedRemedies(told),
+    ...(ackOverdue ? { ackOverdue } : {}),
+  });
   try {
     for (const e of due.events) {
       await announcer.outbox.announce({
@@ -127,10 +198,30 @@ export async function announceClaim(
       await announcer.outbox.announce(await remedyEvent(announcer, claim, r));
       told.push(r.id);
     }
+    if (due.ackOverdue) {
+      await announcer.outbox.announce(ackOverdueEvent(claim, data));
+      ackOverdue = true;
+    }
   } catch (failure) {
-    return { announced: { seq, remedies: announcedRemedies(told) }, failure };
+    return { announced: announced(), failure };
   }
-  return { announced: { seq, remedies: announcedRemedies(told) } };
+  return { announced: announced() };
+}
+
+/**
+ * The claim's overdue acknowledgement as an event: at its deadline, the claim as it is now.
+ * @example ackOverdueEvent(claim, data).id // 'evt_clm_1_ack_overdue'
+ */
+export function ackOverdueEvent(claim: Claim, data: unknown): OutboundEvent {
+  return {
+    id: ackOverdueEventId(claim.id),
+    type: 'claim.acknowledgement_overdue',
+    // `becameOverdue` holds only for a claim with a deadline.
+    timestamp: claim.acknowledgeBy ?? claim.createdAt,
+    shopId: claim.shopId,
+    subject: { kind: 'claim', id: claim.id, sequence: claim.version },
+    data,
+  };
 }
 
 /** A remedy's answer as an event: the remedy as its route answers a shop key. */

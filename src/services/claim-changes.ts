@@ -148,7 +148,10 @@ export async function reconcileClaim(
       // Announced before the tally records it: a crash between re-announces (a no-op by id).
       const told =
         deps.announcer && claim
-          ? await announceClaim(deps.announcer, claim, history, remedies, tally.announced)
+          ? await announceClaim(deps.announcer, claim, history, remedies, tally.announced, {
+              sent,
+              now: deps.clock().toISOString(),
+            })
           : undefined;
       const target = {
         ...targetOf(claim, remedies, sent),

@@ -81,11 +81,13 @@ export interface ClaimTally {
 
 /**
  * What of a claim has been announced as webhook events (src/services/claim-announcements.ts):
- * every history event up to `seq`, and the answered remedies named (their ids).
+ * every history event up to `seq`, the answered remedies named (their ids), and whether its
+ * overdue acknowledgement was (`ackOverdue`, absent: not yet, or it never became overdue).
  */
 export interface Announced {
   seq: number;
   remedies: readonly string[];
+  ackOverdue?: boolean;
 }
 
 /**
@@ -108,6 +110,12 @@ export interface ClaimTarget {
   ackDue: boolean;
   /** What is announced once this converges (absent: as the tally says, unchanged). */
   announced?: Announced;
+}
+
+/** A claim past its acknowledgement time, and its place in the queue (storage's business). */
+export interface OverdueAck {
+  claimId: string;
+  place: string;
 }
 
 /** What converging came to: written, nothing to write, or someone wrote meanwhile (read again). */
@@ -160,4 +168,11 @@ export interface TallyRepository {
   /** Where the cron's sweep stopped, and how many times it went round. */
   sweepCursor(): Promise<{ next?: string; rounds: number }>;
   saveSweepCursor(cursor: { next?: string | undefined; rounds: number }, at: string): Promise<void>;
+  /**
+   * Up to `limit` claims listed as unacknowledged with a deadline before `before`, oldest
+   * deadline first, past what `passOverdueAcks` recorded (the webhooks' overdue step).
+   */
+  overdueAcks(before: string, limit: number): Promise<OverdueAck[]>;
+  /** Records that `passed` were announced: the next `overdueAcks` starts after them. */
+  passOverdueAcks(passed: readonly OverdueAck[], at: string): Promise<void>;
 }

@@ -11,7 +11,7 @@
  *   figures    S  JSON of the claim's analytics figures (src/domain/analytics/claim-figures.ts):
  *                 what it is counted under, its count and its sums (money as minor-unit strings)
  *   updatedAt  S  the consumer's clock
- *   announced  S  JSON {seq, remedies}: what of the claim's history the webhooks were told
+ *   announced  S  JSON {seq, remedies, ackOverdue?}: what of the claim the webhooks were told
  *                 (advanced only after the outbox recorded it: src/services/claim-announcements.ts)
  * A claim without a tally has never been counted (filed before the consumer existed): its
  * first reconcile adds its whole contribution.
@@ -109,8 +109,8 @@ export function announcedOf(item: Item | undefined): Announced | undefined {
   const json = item?.announced?.S;
   if (json === undefined) return undefined;
   // Written by tallyItem only, so well formed.
-  const { seq, remedies } = JSON.parse(json) as Announced;
-  return { seq, remedies };
+  const { seq, remedies, ackOverdue } = JSON.parse(json) as Announced;
+  return { seq, remedies, ...(ackOverdue ? { ackOverdue } : {}) };
 }
 
 /**
@@ -119,5 +119,9 @@ export function announcedOf(item: Item | undefined): Announced | undefined {
  */
 export function sameAnnounced(a: Announced | undefined, b: Announced | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return a.seq === b.seq && a.remedies.join(',') === b.remedies.join(',');
+  return (
+    a.seq === b.seq &&
+    a.remedies.join(',') === b.remedies.join(',') &&
+    (a.ackOverdue ?? false) === (b.ackOverdue ?? false)
+  );
 }

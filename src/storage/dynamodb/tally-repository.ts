@@ -24,6 +24,7 @@ import type {
   ClaimTally,
   ClaimTarget,
   ConvergeOutcome,
+  OverdueAck,
   PendingChange,
   SearchOutcome,
   StoredSearchEntry,
@@ -37,6 +38,7 @@ import {
   type CountName,
   type FigureScope,
 } from './aggregates';
+import { AckOverdueScan } from './ack-overdue';
 import { batchGetItems } from './batch-get';
 import { ClaimSweep } from './claim-sweep';
 import type { Item } from './codec';
@@ -75,10 +77,12 @@ const ACKNOWLEDGEMENT = 'ack';
 export class DynamoTallyRepository implements TallyRepository {
   private readonly ctx: TableContext;
   private readonly sweeps: ClaimSweep;
+  private readonly overdue: AckOverdueScan;
 
   constructor(table: DynamoTable) {
     this.ctx = tableContext(table);
     this.sweeps = new ClaimSweep(this.ctx);
+    this.overdue = new AckOverdueScan(this.ctx);
   }
 
   async read(claimId: string): Promise<ClaimTally> {
@@ -227,6 +231,14 @@ export class DynamoTallyRepository implements TallyRepository {
 
   saveSweepCursor(cursor: { next?: string | undefined; rounds: number }, at: string) {
     return this.sweeps.saveCursor(cursor, at);
+  }
+
+  overdueAcks(before: string, limit: number): Promise<OverdueAck[]> {
+    return this.overdue.overdue(before, limit);
+  }
+
+  passOverdueAcks(passed: readonly OverdueAck[], at: string): Promise<void> {
+    return this.overdue.pass(passed, at);
   }
 
   /** The claim's shard of every shop's figures: where it was counted, else by its id. */
