@@ -23,6 +23,11 @@ import type { ClaimAnnouncer } from './services/claim-announcements';
 import { clerkViews, LOCAL_REFERENCE_SECRET } from './services/clerk-view';
 import { createOutbox } from './services/webhook-outbox';
 import { announceOverdueAcks } from './services/ack-overdue';
+import {
+  createShipmentAnnouncer,
+  runShipmentAnnouncements,
+  type ShipmentAnnouncerDeps,
+} from './services/shipment-announcements';
 import { runWebhookCron } from './queues/webhook-deliveries';
 
 /** The queue of webhook deliveries (wrangler.toml); `queue()` tells its batches by this name. */
@@ -70,6 +75,16 @@ async function tickOverdueAcks(deps: ClaimChangeDeps): Promise<void> {
   }
 }
 
+/** The cron's shipment webhooks step: delivery marks, today's late pass; never thrown. */
+async function tickShipments(deps: ShipmentAnnouncerDeps): Promise<void> {
+  try {
+    const report = await runShipmentAnnouncements(deps);
+    console.log(JSON.stringify({ event: 'shipment-webhooks-cron', ...report }));
+  } catch (error) {
+    console.error(JSON.stringify({ event: 'shipment-webhooks-cron-failed', error: String(error) }));
+  }
+}
+
 /** What an isolate builds once, on its first event: the config, the storage, the app. */
 interface Runtime {
   app: App;
@@ -77,6 +92,8 @@ interface Runtime {
   /** The daily carrier reconciliation's. */
   reconciliation: ReconciliationDeps;
   webhooks: WebhookDeps;
+  /** The shipment webhooks' cron step's. */
+  shipmentWebhooks: ShipmentAnnouncerDeps;
 }
 
 /**
@@ -132,7 +149,9 @@ export function createWorker(
       clock,
       ...(options.cdekFetch === undefined ? {} : { fetch: options.cdekFetch }),
     });
-    const shipments = createShipmentService({ storage, clock });
+    const shipmentWebhooks = { storage, clock, outbox: announcer.outbox };
+    const { announcer: shipmentAnnouncer } = createShipmentAnnouncer(shipmentWebhooks);
+    const shipments = createShipmentService({ storage, clock, announcer: shipmentAnnouncer });
     const carrierEvents = createCarrierEventService({ storage, clock, shipments });
     const reconciliation: ReconciliationDeps = {
       storage,
@@ -153,7 +172,7 @@ export function createWorker(
       ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
       webhooks,
     });
-    runtime = { app, deps, reconciliation, webhooks };
+    runtime = { app, deps, reconciliation, webhooks, shipmentWebhooks };
     return runtime;
   };
   return {
@@ -193,6 +212,7 @@ export function createWorker(
       const webhooks = await runWebhookCron(runtime.webhooks);
       console.log(JSON.stringify({ event: 'webhook-cron', ...webhooks }));
       await tickOverdueAcks(runtime.deps);
+      await tickShipments(runtime.shipmentWebhooks);
       const report = await runCron(runtime.deps);
       console.log(JSON.stringify({ event: 'claim-change-cron', ...report }));
     },
