@@ -202,7 +202,7 @@ export function createShipmentAnnouncer(deps: ShipmentAnnouncerDeps) {
 export interface ShipmentAnnounceBudget {
   /** Delivery marks looked at (default 25). */
   marks?: number;
-  /** Late shipments of today's pass looked at (default 100). */
+  /** Late shipments of today's pass looked at (default 50: with the marks and the claim cron, within a tick's subrequests). */
   late?: number;
 }
 
@@ -257,7 +257,7 @@ export async function runShipmentAnnouncements(
   const page = await storage.shipments.listLate(
     { before: today, from: lateWindowFrom(today) },
     {
-      limit: budget.late ?? 100,
+      limit: budget.late ?? 50,
       caller: LATE_PASS_CALLER,
       ...(todays.next === undefined ? {} : { cursor: todays.next }),
     },
