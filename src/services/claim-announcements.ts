@@ -151,7 +151,8 @@ export function dueOf(
  * A claim whose history holds nothing to announce advances `seq` past it all the same.
  *
  * @example
- * const { announced, failure } = await announceClaim(announcer, claim, history, remedies, tally.announced, { sent, now });
+ * const { announced, failure } =
+ *   await announceClaim(announcer, claim, history, remedies, tally.announced, { sent, now });
  */
 export async function announceClaim(
   announcer: ClaimAnnouncer,

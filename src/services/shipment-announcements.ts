@@ -202,7 +202,10 @@ export function createShipmentAnnouncer(deps: ShipmentAnnouncerDeps) {
 export interface ShipmentAnnounceBudget {
   /** Delivery marks looked at (default 25). */
   marks?: number;
-  /** Late shipments of today's pass looked at (default 50: with the marks and the claim cron, within a tick's subrequests). */
+  /**
+   * Late shipments of today's pass looked at (default 50: with the marks and the claim
+   * cron's own, within a tick's subrequests).
+   */
   late?: number;
 }
 
