@@ -10,7 +10,7 @@
  * never holds up the others. Entries the cursor passed by (written late, or an index that
  * lagged) are the sweep's.
  */
-import { errorText, reconcileClaim, type ClaimChangeDeps } from './claim-changes';
+import { errorText, logOf, reconcileClaim, type ClaimChangeDeps } from './claim-changes';
 import type { ClaimAnnouncer } from './claim-announcements';
 
 /**
@@ -47,7 +47,7 @@ export async function announceOverdueAcks(
       await reconcileClaim(deps, claimId);
     } catch (error) {
       failed++;
-      deps.log?.({ event: 'claim-change-failed', claimId, error: errorText(error) });
+      logOf(deps)({ event: 'claim-change-failed', claimId, error: errorText(error) });
       // The pending pass retries it; if even the marker fails, the sweep reaches it.
       await tallies.markPending(claimId, now).catch(() => undefined);
     }
