@@ -25,6 +25,7 @@ import { createMessageService } from './services/messages';
 import { shopRouter } from './routes/shop/shop.index';
 import { createEvidenceFileService } from './services/evidence-files';
 import { createShipmentService } from './services/shipments';
+import { createShipmentAnnouncer } from './services/shipment-announcements';
 import { createShipmentClaimService } from './services/shipment-claims';
 import { createCaseworkService } from './services/casework';
 import { ordersRouter } from './routes/orders/orders.index';
@@ -99,10 +100,12 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   // The services, built once, on `c.var` of every request that uses them (not the calculators').
   const claims = createClaimService(deps);
   const shops = createShopService(deps);
+  const webhooks = deps.webhooks ?? webhookDepsOf({}, deps, undefined);
   // A replace that brings a parcel applies the carrier events kept for it (defined below).
   const shipments = createShipmentService({
     ...deps,
     arrivals: (shopId, parcels) => carrierEvents.applyKept(shopId, parcels),
+    announcer: createShipmentAnnouncer({ ...deps, outbox: createOutbox(webhooks) }).announcer,
   });
   const carrierEvents = createCarrierEventService({ ...deps, shipments });
   const shipmentClaims = createShipmentClaimService({ storage: deps.storage, claims, shipments });
@@ -111,7 +114,6 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   const views = clerkViews(deps.referenceSecret ?? LOCAL_REFERENCE_SECRET);
   const connector =
     deps.carriers?.connector ?? cdekConnector({ baseUrl: CDEK_API, clock: deps.clock });
-  const webhooks = deps.webhooks ?? webhookDepsOf({}, deps, undefined);
   const services: Services = {
     claims: viewedClaims(claims, views),
     shops,

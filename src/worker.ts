@@ -19,6 +19,15 @@ import { createShipmentService } from './services/shipments';
 import { consumeDeliveries, type DeliveryQueueMessage } from './services/webhook-delivery';
 import type { WebhookDeps } from './services/webhook-deps';
 import { webhookDepsOf } from './services/webhook-wiring';
+import type { ClaimAnnouncer } from './services/claim-announcements';
+import { clerkViews, LOCAL_REFERENCE_SECRET } from './services/clerk-view';
+import { createOutbox } from './services/webhook-outbox';
+import { announceOverdueAcks } from './services/ack-overdue';
+import {
+  createShipmentAnnouncer,
+  runShipmentAnnouncements,
+  type ShipmentAnnouncerDeps,
+} from './services/shipment-announcements';
 import { runWebhookCron } from './queues/webhook-deliveries';
 
 /** The queue of webhook deliveries (wrangler.toml); `queue()` tells its batches by this name. */
@@ -55,6 +64,27 @@ const requestDefer = (): Defer | undefined => {
   return ctx && ((work) => ctx.waitUntil(work()));
 };
 
+/** The cron's `claim.acknowledgement_overdue` step: bounded, logged, never thrown. */
+async function tickOverdueAcks(deps: ClaimChangeDeps): Promise<void> {
+  if (deps.announcer === undefined) return;
+  try {
+    const report = await announceOverdueAcks({ ...deps, announcer: deps.announcer });
+    console.log(JSON.stringify({ event: 'ack-overdue-cron', ...report }));
+  } catch (error) {
+    console.error(JSON.stringify({ event: 'ack-overdue-cron-failed', error: String(error) }));
+  }
+}
+
+/** The cron's shipment webhooks step: delivery marks, today's late pass; never thrown. */
+async function tickShipments(deps: ShipmentAnnouncerDeps): Promise<void> {
+  try {
+    const report = await runShipmentAnnouncements(deps);
+    console.log(JSON.stringify({ event: 'shipment-webhooks-cron', ...report }));
+  } catch (error) {
+    console.error(JSON.stringify({ event: 'shipment-webhooks-cron-failed', error: String(error) }));
+  }
+}
+
 /** What an isolate builds once, on its first event: the config, the storage, the app. */
 interface Runtime {
   app: App;
@@ -62,6 +92,8 @@ interface Runtime {
   /** The daily carrier reconciliation's. */
   reconciliation: ReconciliationDeps;
   webhooks: WebhookDeps;
+  /** The shipment webhooks' cron step's. */
+  shipmentWebhooks: ShipmentAnnouncerDeps;
 }
 
 /**
@@ -98,7 +130,15 @@ export function createWorker(
       ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
       ...(credentials ? { credentials } : {}),
     });
-    const deps: ClaimChangeDeps = { storage, clock };
+    const webhookQueue = options.webhooks === 'inline' ? undefined : env.WEBHOOK_DELIVERIES;
+    const webhooks = webhookDepsOf(config, { storage, clock }, webhookQueue);
+    const referenceSecret = config.CURSOR_SECRET ?? config.DESK_SESSION_SECRET;
+    // The claim-change consumer tells the shop's webhooks of each claim's history.
+    const announcer: ClaimAnnouncer = {
+      outbox: createOutbox(webhooks),
+      views: clerkViews(referenceSecret ?? LOCAL_REFERENCE_SECRET),
+    };
+    const deps: ClaimChangeDeps = { storage, clock, announcer };
     const inline = options.changes === 'inline' || config.CLAIM_CHANGES_INLINE === 'true';
     const queue = inline ? undefined : env.CLAIM_CHANGES;
     const changes: ClaimChangeFeed = queue
@@ -109,7 +149,9 @@ export function createWorker(
       clock,
       ...(options.cdekFetch === undefined ? {} : { fetch: options.cdekFetch }),
     });
-    const shipments = createShipmentService({ storage, clock });
+    const shipmentWebhooks = { storage, clock, outbox: announcer.outbox };
+    const { announcer: shipmentAnnouncer } = createShipmentAnnouncer(shipmentWebhooks);
+    const shipments = createShipmentService({ storage, clock, announcer: shipmentAnnouncer });
     const carrierEvents = createCarrierEventService({ storage, clock, shipments });
     const reconciliation: ReconciliationDeps = {
       storage,
@@ -118,8 +160,6 @@ export function createWorker(
       connector,
       ingest: (shopId, notices) => carrierEvents.ingest(shopId, notices),
     };
-    const webhookQueue = options.webhooks === 'inline' ? undefined : env.WEBHOOK_DELIVERIES;
-    const webhooks = webhookDepsOf(config, deps, webhookQueue);
     const app = createApp({
       clock,
       maxBodyBytes: config.MAX_BODY_BYTES,
@@ -127,12 +167,12 @@ export function createWorker(
       newId: () => `clm_${crypto.randomUUID().replaceAll('-', '')}`,
       changes,
       ...(config.DESK_SESSION_SECRET ? { sessionSecret: config.DESK_SESSION_SECRET } : {}),
-      referenceSecret: config.CURSOR_SECRET ?? config.DESK_SESSION_SECRET,
+      referenceSecret,
       carriers: { secret: config.CARRIER_SECRET, connector },
       ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
       webhooks,
     });
-    runtime = { app, deps, reconciliation, webhooks };
+    runtime = { app, deps, reconciliation, webhooks, shipmentWebhooks };
     return runtime;
   };
   return {
@@ -171,6 +211,8 @@ export function createWorker(
       // First the webhook step (bounded, never throws): a failing claim pass cannot hold it up.
       const webhooks = await runWebhookCron(runtime.webhooks);
       console.log(JSON.stringify({ event: 'webhook-cron', ...webhooks }));
+      await tickOverdueAcks(runtime.deps);
+      await tickShipments(runtime.shipmentWebhooks);
       const report = await runCron(runtime.deps);
       console.log(JSON.stringify({ event: 'claim-change-cron', ...report }));
     },

@@ -25,6 +25,7 @@ import {
   type Storage,
 } from '../storage/repository';
 import type { ClaimChangeFeed } from './change-feed';
+import { announceClaim, type ClaimAnnouncer } from './claim-announcements';
 import type { Defer } from './shipments';
 
 /** What applying claim changes needs. */
@@ -34,11 +35,20 @@ export interface ClaimChangeDeps {
   clock: () => Date;
   /** Where failures are told (default: one JSON line on stderr). */
   log?: (line: ClaimChangeLogLine) => void;
+  /**
+   * The shop's webhooks, told of the claim's history (./claim-announcements.ts); absent: the
+   * tally's announcements stay as they are (nothing is announced, nothing is skipped).
+   */
+  announcer?: ClaimAnnouncer;
 }
 
 /** A line about a change that could not be applied now (it will be, later). */
 export interface ClaimChangeLogLine {
-  event: 'claim-change-failed' | 'claim-change-unannounced' | 'claim-change-lost';
+  event:
+    | 'claim-change-failed'
+    | 'claim-change-unannounced'
+    | 'claim-change-lost'
+    | 'claim-announce-failed';
   claimId: string;
   error: string;
 }
@@ -46,6 +56,17 @@ export interface ClaimChangeLogLine {
 /** The body of a queue message: which claim changed (the consumer reads the rest). */
 export interface ClaimChangeMessage {
   claimId: string;
+}
+
+/** Some of a claim's events could not be announced: the next reconcile announces them. */
+export class AnnounceError extends Error {
+  override readonly name = 'AnnounceError';
+  constructor(
+    readonly claimId: string,
+    override readonly cause: unknown,
+  ) {
+    super(`claim ${claimId}: events not announced (${errorText(cause)})`);
+  }
 }
 
 /** Rounds of read-and-converge before the consumer gives up for now (the queue retries). */
@@ -116,20 +137,35 @@ export async function reconcileClaim(
     try {
       const tally = await storage.tallies.read(claimId);
       // Read after the tally, never before (see the file's comment).
-      const [claim, remedies, sent] = await Promise.all([
+      const [claim, remedies, sent, history] = await Promise.all([
         storage.claims.get(claimId),
         storage.remedies.list(claimId),
         storage.messagesSent.sentTimes({ claimId }),
+        deps.announcer ? storage.claims.history(claimId) : Promise.resolve([]),
       ]);
       // Search entries written under an older normalisation are rewritten here too.
       const searched = await storage.tallies.writeSearch(tally, claim);
-      const target = targetOf(claim, remedies, sent);
+      // Announced before the tally records it: a crash between re-announces (a no-op by id).
+      const told =
+        deps.announcer && claim
+          ? await announceClaim(deps.announcer, claim, history, remedies, tally.announced, {
+              sent,
+              now: deps.clock().toISOString(),
+            })
+          : undefined;
+      const target = {
+        ...targetOf(claim, remedies, sent),
+        ...(told ? { announced: told.announced } : {}),
+      };
       const outcome = await storage.tallies.converge(tally, target, deps.clock().toISOString());
       wrote ||= searched === 'written' || outcome === 'written';
       if (outcome !== 'stale' && searched !== 'stale') {
         // The shipment's link: guarded by the claim's version, so a round's claim read will do.
         const link = linkOf(claim);
         const linked = link === undefined ? 'unchanged' : await storage.shipments.linkClaim(link);
+        // What was not announced is left behind in the tally: thrown, so the queue retries
+        // (or the change is marked pending for the cron).
+        if (told?.failure !== undefined) throw new AnnounceError(claimId, told.failure);
         return wrote || linked === 'written' ? 'written' : 'unchanged';
       }
     } catch (error) {

@@ -39,6 +39,7 @@ import {
 } from '../storage/repository';
 import type { Principal } from './actor';
 import { canonicalJson } from './fingerprint';
+import type { ShipmentAnnouncer } from './shipment-announcements';
 
 /** Shipments an order may have (a replace of them all, with waybills, takes up to nine transactions). */
 export const MAX_SHIPMENTS_PER_ORDER = 40;
@@ -55,6 +56,11 @@ export interface ShipmentServiceDeps {
    * before the answer; it must not reject (a failure leaves the events kept, and is logged).
    */
   arrivals?: (shopId: string, parcels: ArrivedParcels) => Promise<void>;
+  /**
+   * The shop's webhooks, told around each event write (./shipment-announcements.ts):
+   * `shipment.delivered` and `shipment.late`. Absent: nothing is announced or marked.
+   */
+  announcer?: ShipmentAnnouncer;
 }
 
 /** What an order replace newly brings: waybills no shipment of it had, and the order when new. */
@@ -418,11 +424,17 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
       const answer = { shipment: viewOf(next, summary), duplicate: false };
       return { answer: { kind: 'answer', answer }, next };
     };
+    // A delivery is marked before it is written: a stop before the announce leaves the mark.
+    const mark = await deps.announcer?.beforeEvent(shopId, shipmentId, event);
     // At most twice: once the order is read, `decide` always answers.
     for (;;) {
       // Awaited here: workerd reports a rejection handed on un-awaited as unhandled.
       const step = await repo.applyEvent<EventStep>(shopId, shipmentId, event.eventId, decide);
-      if (step.kind === 'answer') return step.answer;
+      if (step.kind === 'answer') {
+        // A resend too: it may follow a crash between the first write and its announce.
+        await deps.announcer?.afterEvent(shopId, shipmentId, step.answer.shipment, mark);
+        return step.answer;
+      }
       // A shipment the order's commit never listed may have no order: no start to check.
       ordered = { placedAt: (await repo.getOrder(shopId, step.orderId))?.placedAt };
     }

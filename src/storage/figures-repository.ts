@@ -75,6 +75,19 @@ export interface ClaimTally {
   ackDue?: string;
   /** The claim's search entries as stored (absent: none), compared with what the claim gives now. */
   search: { claimant?: StoredSearchEntry; reference?: StoredSearchEntry };
+  /** What of the claim's history has been announced to the shop's webhooks (absent: nothing). */
+  announced?: Announced;
+}
+
+/**
+ * What of a claim has been announced as webhook events (src/services/claim-announcements.ts):
+ * every history event up to `seq`, the answered remedies named (their ids), and whether its
+ * overdue acknowledgement was (`ackOverdue`, absent: not yet, or it never became overdue).
+ */
+export interface Announced {
+  seq: number;
+  remedies: readonly string[];
+  ackOverdue?: boolean;
 }
 
 /**
@@ -95,6 +108,14 @@ export interface ClaimTarget {
   contribution: ClaimContribution | undefined;
   /** Listed as unacknowledged: not settled, `acknowledgeBy` set, `ack` not recorded sent. */
   ackDue: boolean;
+  /** What is announced once this converges (absent: as the tally says, unchanged). */
+  announced?: Announced;
+}
+
+/** A claim past its acknowledgement time, and its place in the queue (storage's business). */
+export interface OverdueAck {
+  claimId: string;
+  place: string;
 }
 
 /** What converging came to: written, nothing to write, or someone wrote meanwhile (read again). */
@@ -147,4 +168,11 @@ export interface TallyRepository {
   /** Where the cron's sweep stopped, and how many times it went round. */
   sweepCursor(): Promise<{ next?: string; rounds: number }>;
   saveSweepCursor(cursor: { next?: string | undefined; rounds: number }, at: string): Promise<void>;
+  /**
+   * Up to `limit` claims listed as unacknowledged with a deadline before `before`, oldest
+   * deadline first, past what `passOverdueAcks` recorded (the webhooks' overdue step).
+   */
+  overdueAcks(before: string, limit: number): Promise<OverdueAck[]>;
+  /** Records that `passed` were announced: the next `overdueAcks` starts after them. */
+  passOverdueAcks(passed: readonly OverdueAck[], at: string): Promise<void>;
 }

@@ -383,7 +383,11 @@ export interface Storage {
   unmatchedEvents: UnmatchedEventRepository;
   /** Outbound webhooks: endpoints, events, deliveries (./webhook-repository.ts). */
   webhooks: WebhookRepository;
+  /** The shipment webhooks' delivery marks and late pass (./shipment-announcement-repository.ts). */
+  shipmentAnnouncements: ShipmentAnnouncementRepository;
 }
 
 export * from './carrier-account-repository';
+export type * from './shipment-announcement-repository';
+import type { ShipmentAnnouncementRepository } from './shipment-announcement-repository';
 import type { CarrierAccountRepository } from './carrier-account-repository';

@@ -75,6 +75,8 @@ export interface LateShipmentFilter {
   shopId?: string;
   /** YYYY-MM-DD, exclusive. */
   before: string;
+  /** YYYY-MM-DD, inclusive: deadlines from this day on (absent: every one before `before`). */
+  from?: string;
 }
 
 /**

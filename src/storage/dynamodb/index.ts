@@ -2,6 +2,7 @@
  * The DynamoDB storage, wired: what the Worker, the scripts and the tests build.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoShipmentAnnouncementRepository } from './shipment-announcements';
 import { withApiKeyCache } from '../api-key-cache';
 import type { Storage } from '../repository';
 import { DynamoApiKeyRepository } from './api-key-repository';
@@ -82,6 +83,7 @@ export function storageOn(client: DynamoDBClient, options: StorageOptions): Stor
     carrierHooks: new DynamoCarrierHookRepository(table),
     unmatchedEvents: new DynamoUnmatchedEventRepository(table),
     webhooks: new DynamoWebhookRepository(table),
+    shipmentAnnouncements: new DynamoShipmentAnnouncementRepository(table),
   };
 }
 

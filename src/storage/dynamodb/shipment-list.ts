@@ -43,6 +43,9 @@ export async function listLate(
 ): Promise<Page<LateShipmentRecord>> {
   if (filter.shopId === '') throw new RangeError('filter shopId must not be empty');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(filter.before)) throw new RangeError('before must be YYYY-MM-DD');
+  if (filter.from !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(filter.from)) {
+    throw new RangeError('from must be YYYY-MM-DD');
+  }
   // Bound to the caller and the shop; the date moves on (the view checks the range).
   const seal: SealContext = {
     secret: ctx.cursorSecret,
@@ -55,7 +58,7 @@ export async function listLate(
     {
       view: 'shipments:late',
       partitions: partitionsOf(ctx, filter.shopId),
-      range: { below: filter.before },
+      range: { below: filter.before, ...(filter.from === undefined ? {} : { from: filter.from }) },
       ascending: true,
       load: (entries) => mapLimit(entries, READ_CONCURRENCY, (entry) => load(ctx, entry)),
     },

@@ -11,13 +11,15 @@
  *   figures    S  JSON of the claim's analytics figures (src/domain/analytics/claim-figures.ts):
  *                 what it is counted under, its count and its sums (money as minor-unit strings)
  *   updatedAt  S  the consumer's clock
+ *   announced  S  JSON {seq, remedies, ackOverdue?}: what of the claim the webhooks were told
+ *                 (advanced only after the outbox recorded it: src/services/claim-announcements.ts)
  * A claim without a tally has never been counted (filed before the consumer existed): its
  * first reconcile adds its whole contribution.
  */
 import Big from 'big.js';
 import type { ClaimFigures, MinorSum } from '../../domain/analytics';
 import type { ClaimStatus } from '../../domain/claim';
-import type { ClaimContribution } from '../figures-repository';
+import type { Announced, ClaimContribution } from '../figures-repository';
 import type { Item } from './codec';
 import { tallyKey } from './keys';
 
@@ -40,6 +42,7 @@ export function tallyItem(
   shard: number,
   counted: ClaimContribution | undefined,
   at: string,
+  announced?: Announced,
 ): Item {
   const item: Item = {
     ...tallyKey(claimId),
@@ -47,6 +50,7 @@ export function tallyItem(
     rev: { N: String(rev) },
     shard: { N: String(shard) },
     updatedAt: { S: at },
+    ...(announced === undefined ? {} : { announced: { S: JSON.stringify(announced) } }),
   };
   if (counted === undefined) return item;
   const { counted: what, count, sums } = counted.figures;
@@ -95,4 +99,29 @@ export function countedOf(item: Item | undefined): ClaimContribution | undefined
       })),
     },
   };
+}
+
+/**
+ * What a tally item says was announced (undefined: nothing yet).
+ * @example announcedOf(tallyItem('clm_1', 1, 0, undefined, at, { seq: 2, remedies: [] }))?.seq // 2
+ */
+export function announcedOf(item: Item | undefined): Announced | undefined {
+  const json = item?.announced?.S;
+  if (json === undefined) return undefined;
+  // Written by tallyItem only, so well formed.
+  const { seq, remedies, ackOverdue } = JSON.parse(json) as Announced;
+  return { seq, remedies, ...(ackOverdue ? { ackOverdue } : {}) };
+}
+
+/**
+ * Whether two announcement states are the same (absent equals absent only).
+ * @example sameAnnounced({ seq: 1, remedies: [] }, { seq: 1, remedies: [] }) // true
+ */
+export function sameAnnounced(a: Announced | undefined, b: Announced | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return (
+    a.seq === b.seq &&
+    a.remedies.join(',') === b.remedies.join(',') &&
+    (a.ackOverdue ?? false) === (b.ackOverdue ?? false)
+  );
 }

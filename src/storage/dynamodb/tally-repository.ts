@@ -24,6 +24,7 @@ import type {
   ClaimTally,
   ClaimTarget,
   ConvergeOutcome,
+  OverdueAck,
   PendingChange,
   SearchOutcome,
   StoredSearchEntry,
@@ -37,6 +38,7 @@ import {
   type CountName,
   type FigureScope,
 } from './aggregates';
+import { AckOverdueScan } from './ack-overdue';
 import { batchGetItems } from './batch-get';
 import { ClaimSweep } from './claim-sweep';
 import type { Item } from './codec';
@@ -60,7 +62,7 @@ import {
   type SearchKind,
 } from './search-keys';
 import { tableContext, type DynamoTable, type TableContext } from './table-context';
-import { countedOf, tallyItem } from './tally-items';
+import { announcedOf, countedOf, sameAnnounced, tallyItem } from './tally-items';
 import { transact } from './transact';
 import { ackDueItem, ackDueSort } from './unacknowledged';
 
@@ -75,10 +77,12 @@ const ACKNOWLEDGEMENT = 'ack';
 export class DynamoTallyRepository implements TallyRepository {
   private readonly ctx: TableContext;
   private readonly sweeps: ClaimSweep;
+  private readonly overdue: AckOverdueScan;
 
   constructor(table: DynamoTable) {
     this.ctx = tableContext(table);
     this.sweeps = new ClaimSweep(this.ctx);
+    this.overdue = new AckOverdueScan(this.ctx);
   }
 
   async read(claimId: string): Promise<ClaimTally> {
@@ -94,12 +98,14 @@ export class DynamoTallyRepository implements TallyRepository {
     const ackDue = bySk.get(CLAIM_SK.ackDue)?.gsi3sk?.S;
     const claimant = bySk.get(CLAIM_SK.searchClaimant);
     const reference = bySk.get(CLAIM_SK.searchReference);
+    const announced = announcedOf(tally);
     return {
       claimId,
       ...(rev === undefined ? {} : { rev: Number(rev) }),
       ...(counted === undefined ? {} : { counted }),
       ...(shard === undefined ? {} : { shard: Number(shard) }),
       ...(ackDue === undefined ? {} : { ackDue }),
+      ...(announced === undefined ? {} : { announced }),
       search: {
         ...(claimant === undefined ? {} : { claimant: searchEntryOf(claimant) }),
         ...(reference === undefined ? {} : { reference: searchEntryOf(reference) }),
@@ -118,12 +124,14 @@ export class DynamoTallyRepository implements TallyRepository {
     const wanted = target.ackDue && target.claim ? ackDueSort(target.claim) : undefined;
     if (wanted !== tally.ackDue)
       items.push(...this.ackDueWrites(claimId, target.claim, wanted, shard));
-    if (items.length === 0) return 'unchanged';
+    // Announcing moves the tally alone (same condition): what was told is kept with what was counted.
+    const announced = target.announced ?? tally.announced;
+    if (items.length === 0 && sameAnnounced(announced, tally.announced)) return 'unchanged';
     const rev = (tally.rev ?? 0) + 1;
     items.unshift({
       Put: {
         TableName: this.ctx.table,
-        Item: tallyItem(claimId, rev, shard, target.contribution, at),
+        Item: tallyItem(claimId, rev, shard, target.contribution, at, announced),
         ...(tally.rev === undefined
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
           : {
@@ -223,6 +231,14 @@ export class DynamoTallyRepository implements TallyRepository {
 
   saveSweepCursor(cursor: { next?: string | undefined; rounds: number }, at: string) {
     return this.sweeps.saveCursor(cursor, at);
+  }
+
+  overdueAcks(before: string, limit: number): Promise<OverdueAck[]> {
+    return this.overdue.overdue(before, limit);
+  }
+
+  passOverdueAcks(passed: readonly OverdueAck[], at: string): Promise<void> {
+    return this.overdue.pass(passed, at);
   }
 
   /** The claim's shard of every shop's figures: where it was counted, else by its id. */
