@@ -99,6 +99,23 @@ describe('the event service', () => {
     expect(offset.items.map((e) => e.id)).toEqual([raised[2]?.id]);
   });
 
+  it('orders and bounds events by their instant, whatever offset their source wrote', async () => {
+    const shopId = newShop();
+    // A carrier's local time (a delivery's `statusAt`) beside UTC instants around it.
+    const raised = [
+      eventOf(shopId, '2026-12-06T11:00:00.000Z', 'claim.paid', 1),
+      eventOf(shopId, '2026-12-06T15:00:00+03:00', 'shipment.delivered', 2),
+      eventOf(shopId, '2026-12-06T13:00:00.000Z', 'claim.paid', 3),
+    ];
+    await Promise.all(raised.map(announce));
+    const all = await events.list(shopId, { since: '2026-12-06T00:00:00Z', limit: 10 });
+    expect(all.items.map((e) => e.timestamp)).toEqual(raised.map((e) => e.timestamp));
+    const after = await events.list(shopId, { since: '2026-12-06T12:30:00Z', limit: 10 });
+    expect(after.items.map((e) => e.id)).toEqual([raised[2]?.id]);
+    const from = await events.list(shopId, { since: '2026-12-06T12:00:00Z', limit: 10 });
+    expect(from.items.map((e) => e.id)).toEqual([raised[1]?.id, raised[2]?.id]);
+  });
+
   it('finds every event of a `type` however many others lie between, in bounded reads', async () => {
     const shopId = newShop();
     const raised = Array.from({ length: 40 }, (_, i) =>
