@@ -13,7 +13,7 @@ import { WebhookEndpointSchema } from './webhook.schema';
 
 const TimestampSchema = z.string().openapi({
   description:
-    'When the change happened (ISO 8601): a claim event, its history entry’s `at`; a remedy’s, its answer; `claim.acknowledgement_overdue`, the claim’s `acknowledgeBy`; a test or a disabling, when it was sent or made',
+    'When the change happened (ISO 8601 with its offset: UTC, but a delivery’s, which is the carrier’s as it reported it): a claim event, its history entry’s `at`; a remedy’s, its answer; `claim.acknowledgement_overdue`, the claim’s `acknowledgeBy`; `shipment.delivered`, the delivery’s; `shipment.late`, when it was found late; a test or a disabling, when it was sent or made',
   example: '2025-06-16T09:00:00.000Z',
 });
 

@@ -32,7 +32,7 @@ const { lateViewDate: _lateViewDate, ...deliveredSummary } = summarizeShipment(
 const delivered = {
   ...late,
   ...deliveredSummary,
-  version: deliveredEvents.length,
+  version: late.version + 1,
   updatedAt: '2025-06-12T12:00:01.000Z',
 };
 
@@ -76,7 +76,7 @@ export const webhookEventExamples = {
   },
   'shipment.delivered': {
     type: 'shipment.delivered',
-    timestamp: '2025-06-12T12:00:00.000Z',
+    timestamp: delivered.statusAt ?? delivery.at,
     sequence: delivered.version,
     data: delivered,
   },
