@@ -6,7 +6,7 @@
  * |-----------------|-----------------------------------|--------------------------------------|
  * | endpoint        | SHOP#<shop>#WEBHOOKS              | EP#<endpointId>                      |
  * | endpoint count  | SHOP#<shop>#WEBHOOKS              | COUNT                                |
- * | event           | SHOP#<shop>#EVENTS                | <timestamp>#<eventId>                |
+ * | event           | SHOP#<shop>#EVENTS                | <UTC instant>#<eventId>              |
  * | event guard     | SHOP#<shop>#EVENT#<eventId>       | EVENT                                |
  * | event body part | SHOP#<shop>#EVENT#<eventId>       | PART#<n>                             |
  * | delivery        | SHOP#<shop>#WHEP#<endpointId>     | DLV#<ms, 13 digits>#<eventId>        |
