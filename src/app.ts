@@ -53,6 +53,9 @@ import { createWebhookDeliveryService } from './services/webhook-deliveries';
 import { webhookDepsOf } from './services/webhook-wiring';
 import { webhookEndpointsRouter } from './routes/webhook-endpoints/webhook-endpoints.index';
 import { webhookDeliveriesRouter } from './routes/webhook-deliveries/webhook-deliveries.index';
+import { createEventService } from './services/events';
+import { eventsRouter } from './routes/events/events.index';
+import { registerWebhooks } from './routes/events/events.webhooks';
 import {
   clerkViews,
   LOCAL_REFERENCE_SECRET,
@@ -136,6 +139,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     outbox: createOutbox(webhooks),
     webhookEndpoints: createWebhookEndpointService(webhooks),
     webhookDeliveries: createWebhookDeliveryService(webhooks),
+    events: createEventService(webhooks),
     evidenceFiles: (bucket) =>
       viewedEvidenceFiles(createEvidenceFileService({ bucket, claims, clock: deps.clock }), views),
   };
@@ -160,6 +164,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     '/v1/webhook-endpoints/*',
     '/v1/webhook-deliveries',
     '/v1/webhook-deliveries/*',
+    '/v1/events',
   ];
   for (const path of [...servedPaths, '/desk/*']) app.use(path, withServices);
 
@@ -182,6 +187,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     carrierHooksRouter,
     webhookEndpointsRouter,
     webhookDeliveriesRouter,
+    eventsRouter,
   ];
   for (const router of apiRouters) app.route('/', router);
   // The desk last: its catch-all answers every other /desk path.
@@ -245,7 +251,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
       {
         name: 'webhooks',
         description:
-          'Signed webhooks out (Standard Webhooks): a shop’s endpoints, the deliveries made to them with every attempt, replays and recovery. Each message carries `webhook-id` (the event id: the receiver’s idempotency key, the same on every retry and replay), `webhook-timestamp` and `webhook-signature` (`v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint’s `whsec_` secret; two, space-separated, for 24 hours after a rotation). A shop key.',
+          'Signed webhooks out (Standard Webhooks): a shop’s endpoints, the deliveries made to them with every attempt, replays and recovery. Each message carries `webhook-id` (the event id: the receiver’s idempotency key, the same on every retry and replay), `webhook-timestamp` and `webhook-signature` (`v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint’s `whsec_` secret; two, space-separated, for 24 hours after a rotation). Each event type is one of this document’s `webhooks` (its body a named schema, e.g. `ClaimPaidEvent`); `GET /v1/events` lists the shop’s events of the last 30 days, delivered or not. A shop key.',
       },
       {
         name: 'meta',
@@ -260,6 +266,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     description:
       'An API key: `Authorization: Bearer pca_…` (a shop’s test key, `pct_test_…`, works in the shop’s sandbox, `<shop>~test`, apart from its live data). A key has one of two roles. A **shop** key (one per shop) files claims, adds evidence, withdraws and follows its own claims; another shop’s claim is a 404. A **clerk** key (the claims desk) sees every shop’s claims, takes them into review, decides and records payouts. A missing, unknown or revoked key is a 401; a key whose role may not make the call is a 403. Each claims operation says which role may call it.',
   });
+  // The POSTs a shop's endpoints receive: the document's `webhooks` section.
+  registerWebhooks(app.openAPIRegistry);
   for (const [name, header] of Object.entries(RESPONSE_HEADERS)) {
     app.openAPIRegistry.registerComponent('headers', name, header);
   }

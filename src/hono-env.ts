@@ -22,6 +22,7 @@ import type { WebhookDeps } from './services/webhook-deps';
 import type { Outbox } from './services/webhook-outbox';
 import type { WebhookEndpointService } from './services/webhook-endpoints';
 import type { WebhookDeliveryService } from './services/webhook-deliveries';
+import type { EventService } from './services/events';
 
 export type { Principal } from './services/actor';
 
@@ -89,6 +90,8 @@ export interface Services {
   outbox: Outbox;
   webhookEndpoints: WebhookEndpointService;
   webhookDeliveries: WebhookDeliveryService;
+  /** The shop's recorded events (GET /v1/events). */
+  events: EventService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */

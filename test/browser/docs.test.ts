@@ -1,7 +1,7 @@
 /**
  * /docs in a real browser, with its CSP enforced and every request that does
  * not go to the Worker refused: Swagger UI loads from the Worker's own static
- * assets and lists every operation of /openapi.json.
+ * assets and lists every operation and every webhook (event type) of /openapi.json.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -50,12 +50,17 @@ describe('the API docs at /docs', () => {
 
     const doc = (await (await fetch(`${origin}/openapi.json`)).json()) as {
       paths: Record<string, Record<string, unknown>>;
+      webhooks: Record<string, Record<string, unknown>>;
     };
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.keys(ops).map((method) => `${method} ${path}`),
+    // The operations, and the webhooks (listed by event type, in their own section).
+    const documented = [...Object.entries(doc.paths), ...Object.entries(doc.webhooks)].flatMap(
+      ([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`),
     );
     expect(documented.length).toBeGreaterThan(15);
     expect(listed.sort()).toEqual(documented.sort());
+    const webhooks = await page.locator('.webhooks .opblock').count();
+    expect(webhooks).toBe(Object.keys(doc.webhooks).length);
+    expect(webhooks).toBeGreaterThan(8);
     for (const tag of ['calculators', 'reference', 'claims', 'meta']) {
       await page.locator(`.opblock-tag[data-tag="${tag}"]`).waitFor();
     }

@@ -1,7 +1,7 @@
 /**
  * The attack drill, kept as a test: fast-check sends generated bad input (fixed seed, over
  * 5,000 cases, in-process on the app the Worker builds, against DynamoDB Local) to every
- * POST route of the API and to the claims list query. Never a 5xx; every 4xx a problem+json
+ * POST route of the API and to the claims list query (and the analytics' and events' ones). Never a 5xx; every 4xx a problem+json
  * whose `status` is the answer's, and a validation failure names each field it refuses.
  * The desk's HTML forms are not part of this drill (they answer pages, not problems).
  */
@@ -627,6 +627,40 @@ describe('the fuzz drill', () => {
       await send('GET', `/v1/analytics/claims${search ? `?${search}` : ''}`, {
         headers: authHeader(who),
       });
+    });
+  });
+
+  it('GET /v1/events: no 5xx, every refusal a problem naming its parameter', async () => {
+    // A real cursor (the endpoint drills above raised webhook.test events) among the values.
+    const since = '2025-06-16T00:00:00Z';
+    const first = await app.request(`/v1/events?since=${since}&limit=1`, {
+      headers: { authorization: `Bearer ${keys.shop}` },
+    });
+    expect(first.status, await first.clone().text()).toBe(200);
+    const cursor = ((await first.json()) as { nextCursor?: string }).nextCursor ?? 'none';
+    const names = ['since', 'type', 'limit', 'cursor', 'other'];
+    const value = fc.oneof(
+      headerValue,
+      fc.constantFrom(
+        since,
+        '2025-05-01T00:00:00+03:00',
+        '2025-06-31T25:61:00Z',
+        '9999-12-31T23:59:59.999999999-23:59',
+        '0000-01-01T00:00:00Z',
+        'claim.paid',
+        'webhook.test',
+        '100',
+        cursor,
+      ),
+    );
+    // Mostly with a valid `since` first, so the other parameters are reached too.
+    const base = fc.constantFrom<[string, string][]>([], [['since', since]], [['since', since]]);
+    const query = fc
+      .tuple(base, fc.array(fc.tuple(fc.constantFrom(...names), value), { maxLength: 4 }))
+      .map(([head, rest]) => [...head, ...rest]);
+    await property(fc.record({ query, who: auth }), 300, async ({ query, who }) => {
+      const search = new URLSearchParams(query).toString();
+      await send('GET', `/v1/events${search ? `?${search}` : ''}`, { headers: authHeader(who) });
     });
   });
 

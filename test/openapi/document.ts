@@ -35,6 +35,8 @@ export type Doc = {
   openapi: string;
   tags?: { name: string; description?: string }[];
   paths: Record<string, Record<string, Operation>>;
+  /** The POSTs a shop's endpoints receive, by event type (OpenAPI 3.1). */
+  webhooks?: Record<string, Record<string, Operation>>;
   components: {
     schemas: Record<string, Record<string, unknown>>;
     headers: Record<string, { schema: Record<string, unknown> }>;
@@ -50,6 +52,12 @@ export const getDoc = async () => (await (await app.request('/openapi.json')).js
 export const operations = (doc: Doc) =>
   Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+  );
+
+/** Every webhook with its event type and method. */
+export const webhookOperations = (doc: Doc) =>
+  Object.entries(doc.webhooks ?? {}).flatMap(([type, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ type, method, op })),
   );
 
 /** Tags of the open operations (no key); every other operation needs an API key. */

@@ -7,7 +7,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { getDoc, operations, type Doc } from './document';
+import { getDoc, operations, webhookOperations, type Doc } from './document';
 
 const DOC_ID = 'https://parcel-claims.invalid/openapi.json';
 
@@ -43,8 +43,21 @@ function* schemaExamples(node: unknown, pointer: string): Generator<Case> {
 function* cases(doc: Doc): Generator<Case> {
   yield* schemaExamples(doc.components.schemas, '/components/schemas');
   yield* schemaExamples(doc.components.headers, '/components/headers');
-  for (const { path, method, op } of operations(doc)) {
-    const at = `/paths/${escape(path)}/${method}`;
+  const all = [
+    ...operations(doc).map(({ path, method, op }) => ({
+      at: `/paths/${escape(path)}`,
+      method,
+      op,
+    })),
+    // The webhooks' bodies (each event type's example) and headers likewise.
+    ...webhookOperations(doc).map(({ type, method, op }) => ({
+      at: `/webhooks/${escape(type)}`,
+      method,
+      op,
+    })),
+  ];
+  for (const { at: under, method, op } of all) {
+    const at = `${under}/${method}`;
     for (const [i, parameter] of (op.parameters ?? []).entries()) {
       if (parameter.example !== undefined && parameter.schema) {
         // By pointer: a parameter's schema may be a `$ref` into the document.
@@ -100,7 +113,13 @@ describe('the examples of the OpenAPI document', () => {
     expect(all.some((c) => c.where.includes('/parameters/'))).toBe(true);
     expect(all.some((c) => c.where.startsWith('/components/headers/'))).toBe(true);
     expect(all.filter((c) => c.where.includes('/examples/')).length).toBeGreaterThan(10);
-  });
+    // Every webhook's body and headers were held to their schemas.
+    const bodies = all.filter((c) => /^\/webhooks\/[^/]+\/post\/requestBody\//.test(c.where));
+    expect(bodies).toHaveLength(Object.keys(doc.webhooks ?? {}).length);
+    expect(bodies.length).toBeGreaterThan(8);
+    expect(all.some((c) => /^\/webhooks\/.*\/parameters\//.test(c.where))).toBe(true);
+    // Hundreds of schemas compiled: seconds on a busy machine.
+  }, 30_000);
 
   it('would catch an example that breaks its pattern', async () => {
     const doc = await getDoc();

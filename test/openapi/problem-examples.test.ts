@@ -47,7 +47,8 @@ describe('the error answers of the OpenAPI document', () => {
     }
     expect(wrong).toEqual([]);
     expect(checked).toBeGreaterThan(300);
-  });
+    // The whole document compiled: seconds when the machine is busy.
+  }, 30_000);
 
   it('are typed by closed schemas: no member a problem does not declare (no additionalProp1)', async () => {
     const doc = await getDoc();

@@ -6,7 +6,7 @@
  * |-----------------|-----------------------------------|--------------------------------------|
  * | endpoint        | SHOP#<shop>#WEBHOOKS              | EP#<endpointId>                      |
  * | endpoint count  | SHOP#<shop>#WEBHOOKS              | COUNT                                |
- * | event           | SHOP#<shop>#EVENTS                | <timestamp>#<eventId>                |
+ * | event           | SHOP#<shop>#EVENTS                | <UTC instant>#<eventId>              |
  * | event guard     | SHOP#<shop>#EVENT#<eventId>       | EVENT                                |
  * | event body part | SHOP#<shop>#EVENT#<eventId>       | PART#<n>                             |
  * | delivery        | SHOP#<shop>#WHEP#<endpointId>     | DLV#<ms, 13 digits>#<eventId>        |
@@ -35,8 +35,16 @@ export const endpointCountKey = (shopId: string): Item => key(endpointPartition(
 
 /** A shop's events, by instant. @example eventPartition('s') // 'SHOP#s#EVENTS' */
 export const eventPartition = (shopId: string) => `SHOP#${part(shopId)}#EVENTS`;
-/** An event's sort key. @example eventSort('2026-12-07T06:00:00.000Z', 'evt_1') // '2026-12-07T06:00:00.000Z#evt_1' */
-export const eventSort = (timestamp: string, eventId: string) => `${timestamp}#${part(eventId)}`;
+/**
+ * An event's sort key: its instant in UTC as `toISOString` writes it, whatever offset its
+ * source wrote (a carrier's `+03:00`), so events sort, and `since` compares, by instant.
+ * @example eventSort('2026-12-07T09:00:00+03:00', 'evt_1') // '2026-12-07T06:00:00.000Z#evt_1'
+ */
+export const eventSort = (timestamp: string, eventId: string) => {
+  const ms = Date.parse(timestamp);
+  const instant = Number.isNaN(ms) ? timestamp : new Date(ms).toISOString();
+  return `${instant}#${part(eventId)}`;
+};
 /** An event's item. @example eventKey('s', at, 'evt_1').pk // { S: 'SHOP#s#EVENTS' } */
 export const eventKey = (shopId: string, timestamp: string, eventId: string): Item =>
   key(eventPartition(shopId), eventSort(timestamp, eventId));
