@@ -13,6 +13,8 @@ import { filingExample, requestExamples } from '../../src/schemas/examples';
 import { eventExample, orderInputExample } from '../../src/schemas/shipment.examples';
 import { generateApiKey, hashApiKey } from '../../src/storage/api-keys';
 import { createDynamoStorage } from '../../src/storage/dynamodb';
+import { webhookDepsOf } from '../../src/services/webhook-wiring';
+import type { DeliveryQueue } from '../../src/services/webhook-deps';
 import { record } from './answered';
 import { TODAY } from './worker';
 
@@ -24,12 +26,21 @@ const storage = createDynamoStorage({
   region: 'eu-central-1',
   apiKeyCacheMs: 600_000,
 });
+const clock = () => new Date(`${TODAY}T09:00:00.000Z`);
+/** The delivery queue holds what is enqueued (its consumer is drilled elsewhere): no request leaves. */
+const held: unknown[] = [];
+const queue: DeliveryQueue = {
+  sendBatch: async (messages) => {
+    held.push(...messages);
+  },
+};
 const app = createApp(
   {
-    clock: () => new Date(`${TODAY}T09:00:00.000Z`),
+    clock,
     maxBodyBytes: 65_536,
     storage,
     newId: () => `clm_${crypto.randomUUID().replaceAll('-', '')}`,
+    webhooks: webhookDepsOf({}, { storage, clock }, queue),
   },
   { log: () => undefined },
 );
@@ -37,6 +48,7 @@ const app = createApp(
 const SHOP_ID = `fuzz-${crypto.randomUUID().slice(0, 8)}`;
 const keys: Record<'shop' | 'clerk' | 'test', string> = { shop: '', clerk: '', test: '' };
 const claimIds: string[] = [];
+const endpointIds: string[] = [];
 
 async function seedKey(role: 'shop' | 'clerk', test = false): Promise<string> {
   const { keyId, key } = generateApiKey({ test });
@@ -70,6 +82,15 @@ beforeAll(async () => {
     body: JSON.stringify(orderInputExample),
   });
   expect(order.status, await order.clone().text()).toBe(201);
+  for (const url of ['https://shop.example.com/hooks/a', 'https://shop.example.com/hooks/b']) {
+    const made = await app.request('/v1/webhook-endpoints', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${keys.shop}` },
+      body: JSON.stringify({ url, events: ['*'] }),
+    });
+    expect(made.status, await made.clone().text()).toBe(201);
+    endpointIds.push(((await made.json()) as { id: string }).id);
+  }
 });
 
 // ——— what the drill sends ———
@@ -268,6 +289,12 @@ const MOVES = {
   },
 } as const;
 
+const ENDPOINT_MOVES = {
+  'rotate-secret': {},
+  test: {},
+  recover: { since: '2025-06-01T00:00:00Z' },
+} as const;
+
 describe('the fuzz drill', () => {
   it('covers every POST route of the API', () => {
     const posts = app.routes
@@ -286,6 +313,9 @@ describe('the fuzz drill', () => {
       '/v1/shipments/:shipmentId/claims',
       '/v1/shipments/:shipmentId/messages/:messageId/sent',
       '/v1/test/carrier-events',
+      '/v1/webhook-endpoints',
+      ...Object.keys(ENDPOINT_MOVES).map((m) => `/v1/webhook-endpoints/:id/${m}`),
+      '/v1/webhook-deliveries/:id/replay',
       // Fuzzed in ./carrier-hooks-fuzz.test.ts.
       '/v1/carrier-hooks',
       '/v1/carrier-hooks/cdek/:token',
@@ -505,6 +535,58 @@ describe('the fuzz drill', () => {
         who === 'test' ? { authorization: `Bearer ${keys.test}` } : { ...authHeader(who) };
       if (sent.contentType) headers['content-type'] = sent.contentType;
       await send('POST', '/v1/test/carrier-events', { headers, body: sent.body });
+    });
+  });
+
+  it('POST /v1/webhook-endpoints: no 5xx, every refusal a problem naming its field', async () => {
+    const valid = {
+      url: 'https://shop.example.com/hooks/c',
+      events: ['claim.paid', 'shipment.late'],
+      description: 'Orders',
+    };
+    await property(fc.record({ sent: bodyNear(valid), who: auth }), 300, async ({ sent, who }) => {
+      const headers: Record<string, string> = { ...authHeader(who) };
+      if (sent.contentType) headers['content-type'] = sent.contentType;
+      await send('POST', '/v1/webhook-endpoints', { headers, body: sent.body });
+    });
+  });
+
+  it.each(Object.entries(ENDPOINT_MOVES))(
+    'POST /v1/webhook-endpoints/{id}/%s: no 5xx, every refusal a problem naming its field',
+    async (move, valid) => {
+      const id = fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...endpointIds) },
+        {
+          weight: 1,
+          arbitrary: fc.oneof(
+            fc.constantFrom('we_00000000000000000000000000000000', 'nope', '%20', '..'),
+            fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
+          ),
+        },
+      );
+      const input = fc.record({ sent: bodyNear(valid), who: auth, id });
+      await property(input, 120, async ({ sent, who, id }) => {
+        const headers: Record<string, string> = { ...authHeader(who) };
+        if (sent.contentType) headers['content-type'] = sent.contentType;
+        await send('POST', `/v1/webhook-endpoints/${id}/${move}`, { headers, body: sent.body });
+      });
+    },
+  );
+
+  it('POST /v1/webhook-deliveries/{id}/replay: no 5xx, every refusal a problem', async () => {
+    const listed = await app.request(`/v1/webhook-deliveries?endpointId=${endpointIds[0]}`, {
+      headers: { authorization: `Bearer ${keys.shop}` },
+    });
+    expect(listed.status, await listed.clone().text()).toBe(200);
+    const deliveries = ((await listed.json()) as { items: { id: string }[] }).items.map(
+      (d) => d.id,
+    );
+    const id = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...deliveries, 'whd_0') },
+      { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 60 }).map(encodeURIComponent) },
+    );
+    await property(fc.record({ id, who: auth }), 120, async ({ id, who }) => {
+      await send('POST', `/v1/webhook-deliveries/${id}/replay`, { headers: authHeader(who) });
     });
   });
 
