@@ -154,6 +154,21 @@ export default defineConfig({
         },
       },
       {
+        // End to end through `npm start` itself (its Worker under wrangler dev with both queues
+        // and their dead-letter queues, its DynamoDB Local), started once by the global setup:
+        // webhooks sent to a real receiver on 127.0.0.1 (test/e2e).
+        resolve: resolve(),
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          server: server(),
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 90_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // The clerk desk in a real Chromium, against the Worker under `wrangler dev` and a
         // DynamoDB Local, both started by the global setup. Files run one at a time: each
         // drives a browser, and two cores are all CI has. (The Worker itself is bundled by

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints every benchmark as Markdown tables, ready for
  * BENCHMARKS.md. Figures are compared as ratios measured in one run;
- * `npm run bench -- <word>` runs one section (workerd, calculators, late, storage, burst, shipments, bundle).
+ * `npm run bench -- <word>` runs one section (workerd, calculators, late, storage, burst, shipments, bundle, webhooks).
  */
 import { benchBundle } from './bench/bundle';
 import { benchCalculators } from './bench/calculators';
@@ -10,6 +10,7 @@ import { benchBurst } from './bench/burst';
 import { benchLateSpan } from './bench/late-span';
 import { benchShipments } from './bench/shipments';
 import { benchWorkerd } from './bench/workerd';
+import { benchWebhooks } from './bench/webhooks';
 import { BenchFailure } from './bench/measure';
 
 /** Each section: the word that runs it alone, its title, its run. */
@@ -37,6 +38,11 @@ const sections: [string, string, () => Promise<string[]> | string[]][] = [
     benchShipments,
   ],
   ['bundle', 'Worker bundle (wrangler deploy --dry-run --minify)', benchBundle],
+  [
+    'webhooks',
+    'Webhooks: a burst of 1,000 claim changes through npm start, each event delivered once',
+    benchWebhooks,
+  ],
 ];
 
 const only = process.argv[2]?.toLowerCase();

@@ -5,7 +5,8 @@
  * evidence files persisted to .data/wrangler. Ctrl-C stops both.
  * Everything under .data/ is private (folders 0700, files 0600).
  * Env: DYNAMODB_PORT (8000), DYNAMODB_TABLE (parcel-claims), PORT (8787), DATA_DIR (.data: where
- * DynamoDB Local, the demo keys, the desk secret and wrangler's local state are kept).
+ * DynamoDB Local, the demo keys, the desk secret and wrangler's local state are kept),
+ * WEBHOOK_RETRY_SCHEDULE (passed on to the Worker when set: seconds between webhook retries).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -110,6 +111,7 @@ function startWrangler(endpoint: string, table: string): ChildProcess {
     table,
     deskSessionSecret: localSecret('desk-session-secret'),
     carrierSecret: localSecret('carrier-secret'),
+    webhookRetrySchedule: process.env.WEBHOOK_RETRY_SCHEDULE,
   });
   // Under umask 077: the evidence files wrangler writes to .data/wrangler are private too.
   return withPrivateUmask(() =>

@@ -13,6 +13,11 @@ export interface WranglerDevOptions {
   deskSessionSecret: string;
   /** CARRIER_SECRET: seals the shops' carrier credentials (src/services/carrier-accounts.ts). */
   carrierSecret?: string;
+  /**
+   * WEBHOOK_RETRY_SCHEDULE (seconds between a failed delivery's attempts), when the caller's
+   * environment sets it: the end-to-end test and the webhook benchmark retry in seconds.
+   */
+  webhookRetrySchedule?: string | undefined;
 }
 
 /**
@@ -49,5 +54,8 @@ export function wranglerDevArgs(options: WranglerDevOptions): string[] {
       : ['--var', `CARRIER_SECRET:${options.carrierSecret}`]),
     // Webhooks to a receiver on this machine (http://127.0.0.1:…) are allowed locally.
     ...['--var', 'WEBHOOK_ALLOW_LOCAL:true'],
+    ...(options.webhookRetrySchedule === undefined
+      ? []
+      : ['--var', `WEBHOOK_RETRY_SCHEDULE:${options.webhookRetrySchedule}`]),
   ];
 }

@@ -50,6 +50,15 @@ export function median(samples: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
+/**
+ * The nearest-rank percentile of samples (`p` from 0 to 100).
+ * @example percentile([1, 2, 3, 4], 95) // 4
+ */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
 export const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
 /**

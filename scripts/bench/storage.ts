@@ -25,6 +25,7 @@ import { claimBodyItem, claimHeadItem } from '../../src/storage/dynamodb/claim-i
 import { idempotencyKey, openClaimKey } from '../../src/storage/dynamodb/keys';
 import { clientFor, ensureTable } from '../create-table';
 import { startDynamoLocal } from '../dynamodb-local';
+import { keyed } from '../start-child';
 import { meterWrites, type WriteUnits } from './capacity';
 import { fmt, median, timed } from './measure';
 
@@ -107,15 +108,7 @@ export async function benchStorage(): Promise<string[]> {
       body?: unknown,
       headers = {},
     ) => {
-      const res = await via.request(path, {
-        method,
-        headers: {
-          authorization: `Bearer ${key}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+      const res = await via.request(path, keyed(method, key, body, headers));
       if (res.status >= 300)
         throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
       return (await res.json()) as Claim;

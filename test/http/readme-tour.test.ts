@@ -1,7 +1,8 @@
 /**
  * The README's five-minute tour is true: its curls, run in order against the Worker, give the
  * answers it shows. The tour's `sh` blocks are parsed as written (README.md, bundled by
- * Vite's `?raw`: workerd cannot read the repository's files):
+ * Vite's `?raw`: workerd cannot read the repository's files; a block in another language, such
+ * as the webhook receiver's `bash` block, run in a second shell, is not run):
  *
  * - `NAME=value` sets a shell variable. `KEY=pca_…` and `CLERK=pca_…` are the keys `npm start`
  *   prints: the test seeds its own (shop `demo-shop`, clerk "Demo Clerk"). Any other value

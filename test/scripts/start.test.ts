@@ -51,4 +51,21 @@ describe('npm start', () => {
       'dev --ip 127.0.0.1 --port 8791 --persist-to /p/.data/wrangler --var DYNAMODB_ENDPOINT:http://127.0.0.1:8011 --var DYNAMODB_TABLE:parcel-claims --var DESK_SESSION_SECRET:s3cret --var CARRIER_SECRET:c4rrier --var WEBHOOK_ALLOW_LOCAL:true',
     );
   });
+
+  it('passes a webhook retry schedule on only when one is given', () => {
+    const base = {
+      port: '8791',
+      dataDir: '/p/.data',
+      endpoint: 'http://127.0.0.1:8011',
+      table: 'parcel-claims',
+      deskSessionSecret: 's3cret',
+    };
+    expect(wranglerDevArgs({ ...base, webhookRetrySchedule: '1,1,2' }).slice(-2)).toEqual([
+      '--var',
+      'WEBHOOK_RETRY_SCHEDULE:1,1,2',
+    ]);
+    expect(wranglerDevArgs({ ...base, webhookRetrySchedule: undefined }).join(' ')).not.toContain(
+      'WEBHOOK_RETRY_SCHEDULE',
+    );
+  });
 });
