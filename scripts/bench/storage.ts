@@ -18,6 +18,9 @@ import { createApp } from '../../src/app';
 import type { Claim } from '../../src/domain/claim';
 import { filingExample } from '../../src/schemas/examples';
 import { inlineFeed } from '../../src/services/claim-changes';
+import { clerkViews, LOCAL_REFERENCE_SECRET } from '../../src/services/clerk-view';
+import { createOutbox } from '../../src/services/webhook-outbox';
+import { webhookDepsOf } from '../../src/services/webhook-wiring';
 import type { ClaimChangeFeed } from '../../src/services/change-feed';
 import { generateApiKey, hashApiKey } from '../../src/storage/api-keys';
 import { storageOn } from '../../src/storage/dynamodb';
@@ -63,7 +66,14 @@ export async function benchStorage(): Promise<string[]> {
     const consumerClient = clientFor(connection);
     const consumerMeter = meterWrites(consumerClient);
     const consumerStorage = storageOn(consumerClient, { tableName: 'bench', viewShards: SHARDS });
-    const consumer = inlineFeed({ storage: consumerStorage, clock: () => CLOCK });
+    // The consumer as the Worker builds it: it also records the claim's webhook events (the
+    // shop has no endpoint here, so each event is kept for GET /v1/events and nothing is sent).
+    const webhooks = webhookDepsOf({}, { storage: consumerStorage, clock: () => CLOCK }, undefined);
+    const consumer = inlineFeed({
+      storage: consumerStorage,
+      clock: () => CLOCK,
+      announcer: { outbox: createOutbox(webhooks), views: clerkViews(LOCAL_REFERENCE_SECRET) },
+    });
     const deferred = deferredFeed();
     let seq = 0;
     const appOn = (on: typeof storage) =>

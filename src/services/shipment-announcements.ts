@@ -127,10 +127,6 @@ function eventOf(
   };
 }
 
-/** Whether a view shows something to announce. */
-const dueIn = (view: Pick<ShipmentView, 'status' | 'lateness'>) =>
-  view.status === 'delivered' || view.lateness?.late === true;
-
 /**
  * @example
  * const announcer = createShipmentAnnouncer({ storage, clock, outbox });
@@ -148,6 +144,16 @@ export function createShipmentAnnouncer(deps: ShipmentAnnouncerDeps) {
    * on, when the outbox has forgotten the id, must not announce it again). Answers whether
    * the shipment is delivered (its event recorded now, if asked for).
    */
+  /** Late, within the window, and not announced yet (the guard: one read). */
+  async function lateToAnnounce(view: ShipmentView): Promise<boolean> {
+    if (view.lateness?.late !== true) return false;
+    if (view.deadline.deadline < lateWindowFrom(clock().toISOString().slice(0, 10))) return false;
+    return !(await marks.announced(
+      view.shopId,
+      shipmentEventId(view.shopId, view.shipmentId, 'late'),
+    ));
+  }
+
   async function announce(
     shopId: string,
     shipmentId: string,
@@ -158,9 +164,7 @@ export function createShipmentAnnouncer(deps: ShipmentAnnouncerDeps) {
     if (delivered && delivery) {
       await outbox.announce(eventOf('delivered', data, data.statusAt ?? data.updatedAt));
     }
-    const lateId = shipmentEventId(shopId, shipmentId, 'late');
-    const recent = data.deadline.deadline >= lateWindowFrom(clock().toISOString().slice(0, 10));
-    if (data.lateness?.late === true && recent && !(await marks.announced(shopId, lateId))) {
+    if (await lateToAnnounce(data)) {
       // Found late now: the first time is when it is announced.
       await outbox.announce(eventOf('late', data, clock().toISOString()));
     }
@@ -185,7 +189,12 @@ export function createShipmentAnnouncer(deps: ShipmentAnnouncerDeps) {
     },
     async afterEvent(shopId, shipmentId, shipment, mark) {
       try {
-        if (dueIn(shipment)) await announce(shopId, shipmentId, mark !== undefined);
+        // The shipment is read (as its route answers) only when something is to be announced:
+        // an event on a shipment long since announced late costs the guard's read alone.
+        const delivery = mark !== undefined && shipment.status === 'delivered';
+        if (delivery || (await lateToAnnounce(shipment))) {
+          await announce(shopId, shipmentId, mark !== undefined);
+        }
         // Not delivered (a refusal, a duplicate of nothing): the mark has nothing to wait for.
         if (mark !== undefined) await marks.clearDelivery(mark);
       } catch (error) {
