@@ -2,6 +2,10 @@
  * When a failed delivery is tried again: the Standard Webhooks schedule (after the first
  * attempt fails, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h later: eight attempts over
  * about 27 hours). WEBHOOK_RETRY_SCHEDULE replaces it (tests and the benchmark use seconds).
+ * Give it as many entries as wrangler.toml's `max_retries` (7): with fewer, a delivery is
+ * marked failed after its last entry and the queue's remaining retries find it settled, so
+ * the message is acknowledged instead of reaching the dead-letter queue (it is still listed
+ * as failed, and replay and recover still send it).
  */
 
 /** Seconds between attempts, in order: one retry per entry. */
