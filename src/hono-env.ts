@@ -7,7 +7,7 @@ import type { RemedyService } from './services/remedies';
 import type { ShopService } from './services/shops';
 import type { EvidenceBucket, EvidenceFileService } from './services/evidence-files';
 import type { ShipmentClaimService } from './services/shipment-claims';
-import type { ShipmentService } from './services/shipments';
+import type { Defer, ShipmentService } from './services/shipments';
 import type { Storage } from './storage/repository';
 import type { CaseworkService } from './services/casework';
 import type { AnalyticsService } from './services/analytics';
@@ -59,6 +59,11 @@ export interface AppDeps {
    * sent before the answer, local-only sealing key, https URLs only.
    */
   webhooks?: WebhookDeps;
+  /**
+   * The current request's `waitUntil` (a Worker's), for work after the answer: the shipment
+   * webhooks' announce. Absent, or undefined outside a request: the work is done before it.
+   */
+  defer?: () => Defer | undefined;
 }
 
 /** The application services handlers call (framework-free: src/services). */

@@ -149,7 +149,7 @@ export function createWorker(
       clock,
       ...(options.cdekFetch === undefined ? {} : { fetch: options.cdekFetch }),
     });
-    const shipmentWebhooks = { storage, clock, outbox: announcer.outbox };
+    const shipmentWebhooks = { storage, clock, outbox: announcer.outbox, defer: requestDefer };
     const { announcer: shipmentAnnouncer } = createShipmentAnnouncer(shipmentWebhooks);
     const shipments = createShipmentService({ storage, clock, announcer: shipmentAnnouncer });
     const carrierEvents = createCarrierEventService({ storage, clock, shipments });
@@ -171,6 +171,7 @@ export function createWorker(
       carriers: { secret: config.CARRIER_SECRET, connector },
       ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
       webhooks,
+      defer: requestDefer,
     });
     runtime = { app, deps, reconciliation, webhooks, shipmentWebhooks };
     return runtime;

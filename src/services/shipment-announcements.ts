@@ -32,7 +32,7 @@ import type { Principal } from './actor';
 import { createClaimService } from './claims';
 import { errorText } from './claim-changes';
 import { createShipmentClaimService, type ShipmentWithClaims } from './shipment-claims';
-import { createShipmentService, type ShipmentView } from './shipments';
+import { createShipmentService, type Defer, type ShipmentView } from './shipments';
 import type { Outbox } from './webhook-outbox';
 
 /** Deadlines the late pass and the writes consider: the last 25 days (the outbox keeps ids 30). */
@@ -71,6 +71,8 @@ export interface ShipmentAnnouncerDeps {
   /** How the shipment is read (default: the route's own services, `shipmentReader`). */
   read?: ShipmentRead;
   log?: (line: { event: 'shipment-announce-failed'; shipmentId: string; error: string }) => void;
+  /** The current request's `waitUntil`, to announce after the answer (absent: before it). */
+  defer?: () => Defer | undefined;
 }
 
 /** What the shipment service tells around each event write (src/services/shipments.ts). */
@@ -188,21 +190,35 @@ export function createShipmentAnnouncer(deps: ShipmentAnnouncerDeps) {
       return mark;
     },
     async afterEvent(shopId, shipmentId, shipment, mark) {
-      try {
-        // The shipment is read (as its route answers) only when something is to be announced:
-        // an event on a shipment long since announced late costs the guard's read alone.
-        const delivery = mark !== undefined && shipment.status === 'delivered';
-        if (delivery || (await lateToAnnounce(shipment))) {
-          await announce(shopId, shipmentId, mark !== undefined);
-        }
-        // Not delivered (a refusal, a duplicate of nothing): the mark has nothing to wait for.
-        if (mark !== undefined) await marks.clearDelivery(mark);
-      } catch (error) {
-        // The write has committed: the answer stands; the mark and the late pass remain.
-        logFailure(shipmentId, error);
-      }
+      // After the answer when the runtime allows (a Worker's waitUntil): nothing is lost if
+      // it never runs, since the delivery's mark and the daily late pass remain.
+      const later = deps.defer?.();
+      const work = () => announceAfter(shopId, shipmentId, shipment, mark);
+      if (later === undefined) await work();
+      else later(work);
     },
   };
+
+  async function announceAfter(
+    shopId: string,
+    shipmentId: string,
+    shipment: ShipmentView,
+    mark: DeliveryMark | undefined,
+  ): Promise<void> {
+    try {
+      // The shipment is read (as its route answers) only when something is to be announced:
+      // an event on a shipment long since announced late costs the guard's read alone.
+      const delivery = mark !== undefined && shipment.status === 'delivered';
+      if (delivery || (await lateToAnnounce(shipment))) {
+        await announce(shopId, shipmentId, mark !== undefined);
+      }
+      // Not delivered (a refusal, a duplicate of nothing): the mark has nothing to wait for.
+      if (mark !== undefined) await marks.clearDelivery(mark);
+    } catch (error) {
+      // The write has committed: the answer stands; the mark and the late pass remain.
+      logFailure(shipmentId, error);
+    }
+  }
 
   return { announcer, announce, marks, read, logFailure };
 }

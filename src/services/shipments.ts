@@ -72,8 +72,8 @@ export interface ArrivedParcels {
 
 /**
  * Hands work on to run after the answer (a Worker's `waitUntil`), started when the runtime
- * likes; the work never rejects. (Nothing shipment-related is deferred any more: every write
- * decides the shipment's place in the late view itself.)
+ * likes; the work never rejects. (Every write decides the shipment's place in the late view
+ * itself; what is deferred is the shipment webhooks' announce: ./shipment-announcements.ts.)
  */
 export type Defer = (work: () => Promise<void>) => void;
 

@@ -101,6 +101,8 @@ describe('event sources, in workerd', () => {
     });
     expect(first.status, first.text).toBe(200);
     const shipment = (await call('GET', `/v1/shipments/${shipmentId}`, undefined, shop.auth)).body;
+    // Announced after the answer (the request's waitUntil).
+    await expect.poll(async () => (await arrived()).length, { timeout: 10_000 }).toBe(1);
     // Another report while late, and the same one again: no second shipment.late.
     await postEvent(shop.auth, shipmentId, {
       eventId: 'e2',
@@ -112,6 +114,8 @@ describe('event sources, in workerd', () => {
       status: 'in_transit',
       at: '2025-06-10T10:00:00+03:00',
     });
+    // Time for the two answers' after-work to have run: still the one event.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     const events = await arrived();
     expect(events.map((e) => [e.id, e.type])).toEqual([
       [`evt_${shop.shopId}_${shipmentId}_late`, 'shipment.late'],

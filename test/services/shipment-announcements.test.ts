@@ -68,7 +68,17 @@ async function setUp(start = '2025-06-03T09:00:00.000Z') {
   const read = shipmentReader(deps);
   const tick = () => runShipmentAnnouncements(deps);
   const of = (type: string) => recorded.filter((e) => e.type === type).map((e) => e.id);
-  return { storage, time, shipments, crashing: serviceWith(killed), recorded, read, tick, of };
+  return {
+    storage,
+    time,
+    deps,
+    shipments,
+    crashing: serviceWith(killed),
+    recorded,
+    read,
+    tick,
+    of,
+  };
 }
 
 const day = 86_400;
@@ -172,5 +182,23 @@ describe('shipment events', () => {
     await tick();
     expect(await storage.shipmentAnnouncements.deliveryMarks(10)).toEqual([]);
     expect(of('shipment.delivered')).toEqual([]);
+  }, 60_000);
+
+  it('announces after the answer when given the request’s waitUntil, and the mark waits for it', async () => {
+    const { storage, time, deps, of } = await setUp();
+    const held: (() => Promise<void>)[] = [];
+    const { announcer } = createShipmentAnnouncer({
+      ...deps,
+      defer: () => (work) => void held.push(work),
+    });
+    const shipments = createShipmentService({ storage, clock: time.clock, announcer });
+    await shipments.recordEvent(shop, 'S-1', status('d', 'delivered', at('2025-06-03', 10)));
+    // Answered: nothing announced yet, the work handed on, the mark kept until it runs.
+    expect(of('shipment.delivered')).toEqual([]);
+    expect(held).toHaveLength(1);
+    expect(await storage.shipmentAnnouncements.deliveryMarks(10)).toHaveLength(1);
+    await held[0]!();
+    expect(of('shipment.delivered')).toEqual([shipmentEventId(shopId, 'S-1', 'delivered')]);
+    expect(await storage.shipmentAnnouncements.deliveryMarks(10)).toEqual([]);
   }, 60_000);
 });
