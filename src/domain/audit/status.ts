@@ -88,6 +88,18 @@ function fromCdek(code: CdekStatusCode): ReportStatus | 'cancelled' | undefined 
  * @example readStatus('Отправлен в г. транзит') // 'in_transit'
  */
 export function readStatus(text: string): ReportStatus | 'cancelled' | undefined {
+  // A report repeats a handful of statuses thousands of times: each text is read once.
+  if (READ.has(text)) return READ.get(text);
+  const status = readStatusText(text);
+  if (READ.size < MAX_REMEMBERED) READ.set(text, status);
+  return status;
+}
+
+/** Status texts already read (bounded: a file of unique junk cannot grow it without end). */
+const READ = new Map<string, ReportStatus | 'cancelled' | undefined>();
+const MAX_REMEMBERED = 1000;
+
+function readStatusText(text: string): ReportStatus | 'cancelled' | undefined {
   const code = readCdekCode(text.trim().toUpperCase());
   if (code !== undefined) return fromCdek(code.code);
   const key = normalizeStatus(text);
