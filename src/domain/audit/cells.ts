@@ -32,7 +32,7 @@ const NUMERIC = /^[\d.,]+$/;
 const SIMPLE_DECIMAL = /^\d+(?:[.,]\d+)?$/;
 /** Spaces a cell may start or end with beyond ASCII ones. */
 const EDGE = /^[\u00a0\u202f\ufeff]|[\u00a0\u202f]$/;
-/** Excel's rendering of a long number, e.g. a waybill in a General column: 1,23457E+11. */
+/** Excel's rendering of a long number, e.g. a waybill in a General column. @example EXCEL_EXPONENT.test('1,23457E+11') // true */
 export const EXCEL_EXPONENT = /^\d+(?:[.,]\d+)?e\+\d+$/i;
 
 /**
