@@ -19,7 +19,6 @@ import { parseRow } from '../domain/audit/row';
 import { sniffFile } from '../domain/audit/sniff';
 import type { AuditRow, RowProblem } from '../domain/audit/types';
 import type {
-  AuditFileShape,
   AuditHead,
   AuditHeaderMapping,
   StoredAuditRow,
