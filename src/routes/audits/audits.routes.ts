@@ -16,7 +16,7 @@ import {
   AuditUploadQuerySchema,
 } from '../../schemas/audit.schema';
 import { responseHeaders } from '../../schemas/headers.schema';
-import { problem } from '../../schemas/problem.schema';
+import { conflictProblem, problem } from '../../schemas/problem.schema';
 import { AUDIT_CSV_HEADER } from '../../services/audit-csv';
 import { apiKeyErrors, apiKeySecurity, describeRole, noBodyErrors } from '../api-key-contract';
 import { jsonResponse } from '../router';
@@ -229,9 +229,10 @@ export const fileAuditClaimsRoute = createRoute({
       'Not JSON, or `lines` names rows the audit does not have (`audit-request-invalid`, naming `lines`)',
     ),
     404: notFound,
-    409: problem(
-      409,
+    409: conflictProblem(
       'The audit is not completed (`audit-not-completed`), or the shop has no profile to sign claims with (`shop-profile-required`: PUT /v1/shop first)',
+      'shopProfileRequired',
+      'auditNotCompleted',
     ),
     413: problem(413, 'The body is larger than the limit'),
     415: problem(415, 'The body is not application/json'),
