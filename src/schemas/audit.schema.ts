@@ -75,7 +75,7 @@ const RowProblemSchema = z
     field: z.enum(AUDIT_FIELDS).optional(),
     reason: z.string(),
   })
-  .openapi('AuditRowProblem');
+  .openapi('AuditRowIssue');
 
 export const AuditRowSchema = z
   .object({
