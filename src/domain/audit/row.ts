@@ -192,6 +192,20 @@ function readRowStatus(
   return status;
 }
 
+const readTransit = (text: string) => readWhole(text, 0, MAX_TRANSIT_BUSINESS_DAYS);
+
+/** An amount in the row's currency (a mark of another currency is a problem). */
+function readAmount(
+  r: RowReader,
+  field: AuditField,
+  currency: CurrencyCode,
+  text = r.text(field),
+): MoneyJson | undefined {
+  if (text === undefined) return undefined;
+  const read = readMoney(text, currency);
+  return 'problem' in read ? r.problem(field, read.problem) : { amount: read.value, currency };
+}
+
 /**
  * One record → an AuditRow, or every problem it has (line, column header, field, reason).
  * Amounts take the row's currency: `defaults.currency`, else the carrier's policy's.
@@ -210,22 +224,17 @@ export function parseRow(
     defaults.currency !== undefined && isCurrencyCode(defaults.currency)
       ? defaults.currency
       : resolvePolicy(carrier ?? defaults.carrier).currency;
-  const money = (text: string) => readMoney(text, currency);
-  const amount = (field: AuditField, text = r.text(field)): MoneyJson | undefined => {
-    const value = r.read(field, money, text);
-    return value === undefined ? undefined : { amount: value, currency };
-  };
   const shippedDate = r.read('shippedDate', readDate, r.required('shippedDate'));
   const promisedDate = r.read('promisedDate', readDate);
-  const transit = r.read('transitBusinessDays', (t) => readWhole(t, 0, MAX_TRANSIT_BUSINESS_DAYS));
+  const transit = r.read('transitBusinessDays', readTransit);
   const deliveredDate = r.read('deliveredDate', readDate);
   const status = readRowStatus(r, deliveredDate);
-  const deliveryCost = amount('deliveryCost', r.required('deliveryCost'));
-  const declaredValue = amount('declaredValue');
+  const deliveryCost = readAmount(r, 'deliveryCost', currency, r.required('deliveryCost'));
+  const declaredValue = readAmount(r, 'declaredValue', currency);
   const insured = r.read('insured', readBoolean);
   const pkg = readPackage(r);
   const chargedWeightKg = readMeasure(r, 'chargedWeightKg');
-  const chargedAmount = amount('chargedAmount');
+  const chargedAmount = readAmount(r, 'chargedAmount', currency);
   const destinationCountry = readCountry(r);
 
   if (r.text('promisedDate') === undefined && r.text('transitBusinessDays') === undefined) {
