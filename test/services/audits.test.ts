@@ -282,6 +282,16 @@ describe('the upload’s refusals', () => {
       message: expect.stringMatching(/CSV/),
     });
     await expect(
+      audits.start(principal, { body, contentType: 'text/csv' }, { carrier: 'nowhere-post' }),
+    ).rejects.toMatchObject({ code: 'audit-request-invalid', blamed: { parameter: 'carrier' } });
+    await expect(
+      audits.start(
+        principal,
+        { body, contentType: 'text/csv' },
+        { overchargeTolerancePercent: '1.234' },
+      ),
+    ).rejects.toMatchObject({ code: 'audit-request-invalid', blamed: { parameter: 'tolerance' } });
+    await expect(
       audits.start(
         principal,
         { body, contentType: 'text/csv' },

@@ -82,7 +82,7 @@ Any other header maps through \`columns\`. A bad row never fails the file: it is
     202: accepted('Stored and being read; `Location` is the audit', auditCreatedExample),
     400: problem(
       400,
-      'The file is empty, `columns` is not a JSON object or names unknown fields, or a clerk key named no `shopId` (`audit-request-invalid`; `errors` names the parameter)',
+      'The file is empty, `columns` is not a JSON object or names unknown fields, `carrier` has no policy, `tolerance` is no percent, or a clerk key named no `shopId` (`audit-request-invalid`; `errors` names the parameter)',
     ),
     413: problem(413, 'The file is larger than AUDIT_MAX_BYTES (50 MB) (`audit-file-too-large`)'),
     415: problem(
