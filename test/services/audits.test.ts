@@ -205,6 +205,25 @@ describe('reading a report', () => {
     expect(lateLines).toEqual(Array.from({ length: count / 5 }, (_, i) => 2 + i * 5));
   }, 120_000);
 
+  it('skips a record over 64 KiB as a refused row, and reads on', async () => {
+    const principal = shop();
+    const lines = [
+      rowText(1, 'late'),
+      rowText(2, 'fine', 'q'.repeat(70 * 1024)),
+      rowText(3, 'late'),
+    ];
+    const { audits, view } = await upload(principal, csvOf(lines));
+    const done = await audits.get(principal, view.id);
+    expect(done).toMatchObject({ status: 'completed', rows: { read: 3, audited: 2, refused: 1 } });
+    const refused = await audits.rows(principal, view.id, { finding: 'refused' });
+    expect(refused.items).toEqual([
+      expect.objectContaining({
+        line: 3,
+        problems: [expect.objectContaining({ reason: expect.stringMatching(/64 KiB/) })],
+      }),
+    ]);
+  });
+
   it('counts a chunk delivered twice (even at once) once', async () => {
     const principal = shop();
     const sent: AuditJob[] = [];
