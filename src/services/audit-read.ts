@@ -18,11 +18,7 @@ import {
 import { parseRow } from '../domain/audit/row';
 import { sniffFile } from '../domain/audit/sniff';
 import type { AuditRow, RowProblem } from '../domain/audit/types';
-import type {
-  AuditHead,
-  AuditHeaderMapping,
-  StoredAuditRow,
-} from '../storage/audit-repository';
+import type { AuditHead, AuditHeaderMapping, StoredAuditRow } from '../storage/audit-repository';
 import { chunkSummary, fileableOf } from './audit-summary';
 import type { AuditJob, AuditJobDeps } from './audits';
 
