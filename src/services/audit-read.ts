@@ -7,7 +7,7 @@
  * the head past the chunk — conditionally on its number, so a message delivered twice counts
  * nothing twice — and sends the next `read`, or marks the audit completed.
  */
-import { auditRow } from '../domain/audit/audit';
+import { auditRow, type AuditContext } from '../domain/audit/audit';
 import { mapHeader } from '../domain/audit/columns';
 import {
   readCsvRecords,
@@ -56,7 +56,22 @@ const refused = (line: number, waybill: string, carrier: string, problems: RowPr
   result: { line, waybill, carrier, findings: [], problems },
 });
 
-/** Each record parsed and audited, with the shop's open claims by waybill. */
+/** A row audited, never throwing: a row the audit cannot judge is refused. */
+function judge(row: AuditRow, ctx: AuditContext): ReturnType<typeof auditRow> {
+  try {
+    return auditRow(row, ctx);
+  } catch (error) {
+    // The audit reports a row it cannot judge (an unknown carrier's policy), never fails the file.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { problems: [{ line: row.line, reason }] };
+  }
+}
+
+/**
+ * Each record parsed and audited. The shop's claims (open or settled) are looked up only for
+ * the waybills of rows that found something: those rows are audited again with them, so a
+ * parcel already claimed is found but not counted as owed.
+ */
 async function auditRecords(
   deps: AuditJobDeps,
   head: AuditHead,
@@ -64,29 +79,27 @@ async function auditRecords(
   mapping: AuditHeaderMapping,
 ): Promise<StoredAuditRow[]> {
   const carrier = head.options.carrier ?? 'cdek';
-  const parsed = records.map((record) => ({
-    record,
-    parsed: parseRow(record, mapping, { carrier }),
-  }));
-  const waybills = parsed.flatMap(({ parsed: p }) => ('row' in p ? [p.row.waybill] : []));
-  const claims = await deps.storage.audits.openClaims(head.shopId, waybills);
-  const ctx = {
+  const ctx: AuditContext = {
     today: deps.clock().toISOString().slice(0, 10),
     tolerancePercent: head.options.overchargeTolerancePercent ?? '0',
-    claims,
+    claims: new Map(),
   };
-  return parsed.map(({ record, parsed: p }): StoredAuditRow => {
+  const first = records.map((record) => {
+    const parsed = parseRow(record, mapping, { carrier });
+    return { record, parsed, audited: 'row' in parsed ? judge(parsed.row, ctx) : undefined };
+  });
+  const found = first.flatMap(({ parsed, audited }) =>
+    'row' in parsed && audited && 'findings' in audited && audited.findings.length > 0
+      ? [parsed.row.waybill]
+      : [],
+  );
+  const claims = await deps.storage.audits.claimsByWaybill(head.shopId, found);
+  const withClaims = { ...ctx, claims };
+  return first.map(({ record, parsed: p, audited: once }): StoredAuditRow => {
     if ('problems' in p)
       return refused(record.line, waybillCell(record, mapping), carrier, p.problems);
     const row: AuditRow = p.row;
-    let audited: ReturnType<typeof auditRow>;
-    try {
-      audited = auditRow(row, ctx);
-    } catch (error) {
-      // The audit reports a row it cannot judge (an unknown carrier's policy), never fails the file.
-      const reason = error instanceof Error ? error.message : String(error);
-      audited = { problems: [{ line: row.line, reason }] };
-    }
+    const audited = once === undefined || claims.has(row.waybill) ? judge(row, withClaims) : once;
     if ('problems' in audited)
       return { ...refused(row.line, row.waybill, row.carrier, audited.problems), row };
     const fileable = fileableOf(audited);

@@ -192,6 +192,6 @@ export interface AuditRepository {
     seq: number,
     next: AuditFilingAdvance,
   ): Promise<boolean>;
-  /** The shop's open claims for these waybills (waybill → claim id), from the open-claim guards. */
-  openClaims(shopId: string, waybills: readonly string[]): Promise<Map<string, string>>;
+  /** The shop's claims for these waybills, open or settled (waybill → claim id). */
+  claimsByWaybill(shopId: string, waybills: readonly string[]): Promise<Map<string, string>>;
 }

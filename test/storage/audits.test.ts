@@ -14,6 +14,7 @@ import type { AuditChunk, AuditHead, Storage, StoredAuditRow } from '../../src/s
 import { auditHeadKey, auditRowKey } from '../../src/storage/dynamodb/audit-items';
 import { DynamoAuditRepository } from '../../src/storage/dynamodb/audit-repository';
 import { chunkSummary } from '../../src/services/audit-summary';
+import { reconcileClaim } from '../../src/services/claim-changes';
 import { freshStorage, newClaim } from './helpers';
 
 let storage: Storage & {
@@ -254,13 +255,25 @@ describe('filing from an audit', () => {
     ]);
   });
 
-  it('finds the shop’s open claims by waybill, from their guards', async () => {
+  it('finds the shop’s claims by waybill: open ones by their guards, settled ones by their search entries', async () => {
     const shopId = `shop-${randomUUID()}`;
-    const { claim, event } = newClaim({ shopId, waybill: 'W-OPEN-1', type: 'lost' });
-    await storage.claims.create(claim, event, { openClaim: 'waybill:W-OPEN-1' });
-    const found = await storage.audits.openClaims(shopId, ['W-OPEN-1', 'W-NONE', 'W-OPEN-1']);
-    expect([...found]).toEqual([['W-OPEN-1', claim.id]]);
-    expect((await storage.audits.openClaims('another-shop', ['W-OPEN-1'])).size).toBe(0);
+    const open = newClaim({ shopId, waybill: 'W-OPEN-1', type: 'lost' });
+    await storage.claims.create(open.claim, open.event, { openClaim: 'waybill:W-OPEN-1' });
+    // A settled claim has no guard: only its waybill search entry (the consumer's) names it.
+    const paid = newClaim({ shopId, waybill: 'w-paid-1', type: 'late' });
+    await storage.claims.create(paid.claim, paid.event);
+    await reconcileClaim({ storage, clock: () => new Date('2026-12-01T12:00:00Z') }, paid.claim.id);
+    const found = await storage.audits.claimsByWaybill(shopId, [
+      'W-OPEN-1',
+      'W-NONE',
+      'W-OPEN-1',
+      'w-paid-1',
+    ]);
+    expect([...found].sort()).toEqual([
+      ['W-OPEN-1', open.claim.id],
+      ['w-paid-1', paid.claim.id],
+    ]);
+    expect((await storage.audits.claimsByWaybill('another-shop', ['W-OPEN-1'])).size).toBe(0);
   });
 });
 

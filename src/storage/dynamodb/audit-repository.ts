@@ -41,7 +41,7 @@ import {
   rowItems,
   rowOf,
 } from './audit-items';
-import { openClaimKey } from './keys';
+import { claimsByWaybill } from './audit-claims';
 import { keyText, queryAll, readItem, readItems } from './read';
 import { tableContext, type DynamoTable, type TableContext } from './table-context';
 import { readView } from './views';
@@ -51,8 +51,6 @@ const BATCH_ATTEMPTS = 8;
 /** Batch writes of one chunk sent at once. */
 const PARALLEL_WRITES = 4;
 const CURSOR_PURPOSE = 'parcel-claims audit cursor v1';
-/** The claim types whose open-claim guard names a parcel (`waybill:<w>`). */
-const GUARDED_TYPES = ['late', 'lost', 'damaged'] as const;
 
 /** A conditional write: false when its condition failed. */
 async function conditional(call: Promise<unknown>): Promise<boolean> {
@@ -401,18 +399,7 @@ export class DynamoAuditRepository implements AuditRepository {
     );
   }
 
-  async openClaims(shopId: string, waybills: readonly string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(waybills)];
-    const keys = unique.flatMap((waybill) =>
-      GUARDED_TYPES.map((type) => openClaimKey({ shopId, type }, `waybill:${waybill}`)),
-    );
-    const found = await readItems(this.ctx.client, this.ctx.table, keys);
-    const claims = new Map<string, string>();
-    for (const item of found.values()) {
-      const subject = item.subject?.S ?? '';
-      const claimId = item.claimId?.S;
-      if (subject.startsWith('waybill:') && claimId) claims.set(subject.slice(8), claimId);
-    }
-    return claims;
+  claimsByWaybill(shopId: string, waybills: readonly string[]): Promise<Map<string, string>> {
+    return claimsByWaybill(this.ctx, shopId, waybills);
   }
 }
