@@ -385,9 +385,14 @@ export interface Storage {
   webhooks: WebhookRepository;
   /** The shipment webhooks' delivery marks and late pass (./shipment-announcement-repository.ts). */
   shipmentAnnouncements: ShipmentAnnouncementRepository;
+  /** Issue 25: the subject index, erasures and their acts, retention entries. */
+  personalData: PersonalDataRepository;
 }
 
 export * from './carrier-account-repository';
 export type * from './shipment-announcement-repository';
 import type { ShipmentAnnouncementRepository } from './shipment-announcement-repository';
 import type { CarrierAccountRepository } from './carrier-account-repository';
+// Issue 25: customers' personal data (./personal-data-repository.ts).
+export type * from './personal-data-repository';
+import type { PersonalDataRepository } from './personal-data-repository';

@@ -22,6 +22,11 @@ export interface ShopProfileInput {
   phone: string;
   signatory: { name: string; position: string };
   remedyLimits: RemedyLimits;
+  /**
+   * Issue 25: how long a settled claim or order keeps its customer's personal data, in days
+   * (absent: DEFAULT_RETAIN_DAYS, src/domain/personal-data/retention.ts).
+   */
+  personalData?: { retainDays: number };
 }
 
 export interface ShopProfile extends ShopProfileInput {

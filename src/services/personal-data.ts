@@ -1,0 +1,321 @@
+/**
+ * Customers' personal data (issue 25), framework-free, shared by the API, the desk and the
+ * cron: erasing a person's records in a shop (on the shop's request, or when the retention
+ * period of a settled record ran out) with the destruction act and its event-log extract;
+ * the acts read back; everything held about a person exported (an access request); and the
+ * subject index and retention entries kept beside claims and orders.
+ *
+ * Safe to re-run: an erasure interrupted half-way is completed by running it again for the
+ * same person (the act still `running` holds the person's `ERASING` item, and the second run
+ * joins it: every record is overwritten in place, the claim's body last, so whatever was not
+ * reached is found again by the same index entries).
+ */
+import type { Claim } from '../domain/claim';
+import { DomainError } from '../domain/errors';
+import {
+  ERASURE_METHOD,
+  identifiersOf,
+  isClaimSettled,
+  retentionDueDay,
+  DEFAULT_RETAIN_DAYS,
+  type ErasedRecord,
+  type ErasureAct,
+  type ErasureCategory,
+  type ErasureReason,
+  type ErasureStep,
+  type PersonalDataSelector,
+  type PersonalDataSubject,
+} from '../domain/personal-data';
+import type { OrderRecord, Storage } from '../storage/repository';
+import type { Principal } from './actor';
+import {
+  refsOfPerson,
+  resolveSubject,
+  subjectRefs,
+  type ResolvedSubject,
+} from './personal-data-subjects';
+
+export interface PersonalDataServiceDeps {
+  storage: Storage;
+  clock: () => Date;
+  /** 32 hex digits (the act id is `pde_` + it). */
+  newId: () => string;
+  /** The secret behind the pseudonymous references (AppDeps.referenceSecret). */
+  referenceSecret: string;
+}
+
+/** Who erases: the shop's (or a clerk's) key, or the retention cron. */
+export type ErasureActor = Principal | 'retention';
+
+/** Everything a shop holds about a person, JSON-ready (an access request's answer). */
+export interface PersonalDataExport {
+  shopId: string;
+  /** The person's pseudonymous reference in the shop (as an act names them). */
+  subjectRef: string;
+  claims: Claim[];
+  orders: OrderRecord[];
+  /** Customer messages recorded as sent (their text is rendered from the claim or order). */
+  messages: { claimId: string; messageId: string; sentAt: string }[];
+}
+
+/** The act and its event-log extract. */
+export interface ErasureWithLog {
+  act: ErasureAct;
+  steps: ErasureStep[];
+}
+
+const actorText = (actor: ErasureActor): string =>
+  actor === 'retention'
+    ? 'system:retention'
+    : actor.role === 'clerk'
+      ? `clerk:${actor.keyId}`
+      : `key:${actor.keyId}`;
+
+/**
+ * @example
+ * const personalData = createPersonalDataService({ storage, clock, newId, referenceSecret });
+ * const act = await personalData.erase(principal, { phone: '+7 912 345-67-89' }, { kind: 'request' });
+ */
+export function createPersonalDataService(deps: PersonalDataServiceDeps) {
+  const { storage, clock, newId } = deps;
+  const refOf = subjectRefs(deps.referenceSecret);
+
+  /** The shop a call is about: a shop key's own; a clerk names one. */
+  const shopOf = (actor: ErasureActor, shopId: string | undefined): string => {
+    const own = actor !== 'retention' && actor.role === 'shop' ? actor.shopId : shopId;
+    if (!own) throw new DomainError('invalid-input', 'name the shop (shopId)', '/shopId');
+    if (actor !== 'retention' && actor.role === 'shop' && shopId !== undefined && shopId !== own) {
+      throw new DomainError('filter-not-allowed', 'A shop key erases in its own shop only.');
+    }
+    return own;
+  };
+
+  /** Erases the resolved records under the act (started or joined). */
+  async function run(
+    act: ErasureAct,
+    subject: ResolvedSubject,
+    actor: string,
+  ): Promise<ErasureAct> {
+    const mark = { erasedAt: act.startedAt, erasureId: act.id };
+    const steps: ErasureStep[] = [];
+    const records: ErasedRecord[] = [];
+    const categories = new Set<ErasureCategory>(act.categories);
+    const step = (action: ErasureStep['action'], record?: ErasedRecord) =>
+      steps.push({ at: clock().toISOString(), action, actor, ...(record ? { record } : {}) });
+    for (const claim of subject.claims) {
+      const refs = [
+        ...new Set([...subject.refs, ...(await refsOfPerson(refOf, act.shopId, claim.claimant))]),
+      ];
+      const done = await storage.personalData.eraseClaim(claim.id, subject.who, mark, refs);
+      if (!done.erased) continue;
+      for (const c of ['name', 'phone', 'email', 'customer_text'] as const) categories.add(c);
+      const record = { kind: 'claim', id: claim.id } as const;
+      records.push(record, ...done.related);
+      step('overwritten', record);
+      for (const related of done.related.filter((r) => r.kind === 'webhook_event')) {
+        step('webhook_event_overwritten', related);
+      }
+      step('index_entries_deleted', record);
+    }
+    for (const order of subject.orders) {
+      const refs = [
+        ...new Set([...subject.refs, ...(await refsOfPerson(refOf, act.shopId, order.customer))]),
+      ];
+      const done = await storage.personalData.eraseOrder(
+        act.shopId,
+        order.orderId,
+        subject.who,
+        mark,
+        refs,
+      );
+      if (!done.erased) continue;
+      for (const c of ['name', 'phone', 'email'] as const) categories.add(c);
+      const record = { kind: 'order', id: order.orderId } as const;
+      records.push(record, ...done.related);
+      step('overwritten', record);
+      step('index_entries_deleted', record);
+    }
+    step('erasure_completed');
+    await storage.personalData.log(act.shopId, act.id, steps);
+    const earlier = (await storage.personalData.get(act.shopId, act.id))?.act.records ?? [];
+    const all = [
+      ...new Map([...earlier, ...records].map((r) => [`${r.kind}:${r.id}`, r])).values(),
+    ];
+    return storage.personalData.complete({
+      ...act,
+      records: all,
+      categories: [...categories],
+      status: 'completed',
+      completedAt: clock().toISOString(),
+    });
+  }
+
+  /** Starts (or joins) the act for the person, then erases. */
+  async function eraseIn(
+    shopId: string,
+    actor: ErasureActor,
+    subject: ResolvedSubject,
+    reason: ErasureReason,
+  ): Promise<ErasureAct> {
+    const startedAt = clock().toISOString();
+    // A record erased before, whose act is gone: the act names the record's reference.
+    const refs =
+      subject.refs.length > 0
+        ? subject.refs
+        : [await refOf(shopId, { record: subject.recordId ?? '' })];
+    const fresh: ErasureAct = {
+      id: `pde_${newId()}`,
+      shopId,
+      subjectRef: refs[0] ?? '',
+      subjectRefs: refs,
+      categories: [],
+      records: [],
+      startedAt,
+      status: 'running',
+      method: ERASURE_METHOD,
+      instruction:
+        reason.kind === 'retention'
+          ? { kind: 'retention', retainDays: reason.retainDays }
+          : actor === 'retention'
+            ? { kind: 'retention', retainDays: DEFAULT_RETAIN_DAYS }
+            : { kind: 'request', keyId: actor.keyId, role: actor.role },
+    };
+    const act = await storage.personalData.begin(fresh);
+    if (act.id === fresh.id) {
+      await storage.personalData.log(shopId, act.id, [
+        { at: startedAt, action: 'erasure_started', actor: actorText(actor) },
+      ]);
+    }
+    return run(act, subject, actorText(actor));
+  }
+
+  return {
+    /**
+     * Erases every claim and order of the person in the shop (and their messages, search
+     * keys, index entries, the webhook events that carried them): the act, completed.
+     *
+     * @throws {DomainError} `not-found` for a claim or order id the shop does not have.
+     */
+    async erase(
+      actor: ErasureActor,
+      selector: PersonalDataSelector,
+      reason: ErasureReason,
+      shopId?: string,
+    ): Promise<ErasureAct> {
+      const shop = shopOf(actor, shopId);
+      const subject = await resolveSubject(storage, refOf, shop, selector);
+      return eraseIn(shop, actor, subject, reason);
+    },
+
+    /**
+     * The retention cron's erasure of one settled record (not the person's other records,
+     * which may still be open): its own act, instructed by the shop's retention policy.
+     */
+    async eraseRecord(
+      shopId: string,
+      selector: { claimId: string } | { orderId: string },
+      retainDays: number,
+    ): Promise<ErasureAct> {
+      const found = await resolveSubject(storage, refOf, shopId, selector);
+      const only: ResolvedSubject = {
+        ...found,
+        claims: found.claims.filter((c) => 'claimId' in selector && c.id === selector.claimId),
+        orders: found.orders.filter((o) => 'orderId' in selector && o.orderId === selector.orderId),
+      };
+      return eraseIn(shopId, 'retention', only, { kind: 'retention', retainDays });
+    },
+
+    /** @throws {DomainError} `not-found` when the shop has no such act. */
+    async getErasure(actor: Principal, id: string, shopId?: string): Promise<ErasureWithLog> {
+      const found = await storage.personalData.get(shopOf(actor, shopId), id);
+      if (found === undefined) throw new DomainError('not-found', `No erasure ${id} in this shop.`);
+      return { act: found.act, steps: [...found.steps].sort((a, b) => a.at.localeCompare(b.at)) };
+    },
+
+    /** The shop's acts, newest first (each without its records: `getErasure` has them). */
+    listErasures(
+      actor: Principal,
+      page: { limit: number; cursor?: string | undefined },
+      shopId?: string,
+    ): Promise<{ items: ErasureAct[]; cursor?: string }> {
+      return storage.personalData.list(shopOf(actor, shopId), page);
+    },
+
+    /** Everything the shop holds about the person (by phone or e-mail). */
+    async exportPersonalData(
+      actor: Principal,
+      subject: PersonalDataSubject,
+      shopId?: string,
+    ): Promise<PersonalDataExport> {
+      const shop = shopOf(actor, shopId);
+      const found = await resolveSubject(storage, refOf, shop, subject);
+      const messages = (
+        await Promise.all(
+          found.claims.map(async (claim) =>
+            Object.entries(await storage.messagesSent.sentTimes({ claimId: claim.id })).map(
+              ([messageId, sentAt]) => ({ claimId: claim.id, messageId, sentAt }),
+            ),
+          ),
+        )
+      ).flat();
+      return {
+        shopId: shop,
+        subjectRef: await refOf(shop, subject),
+        claims: found.claims,
+        orders: found.orders,
+        messages,
+      };
+    },
+
+    /**
+     * What a claim's change keeps beside it (the claim-change consumer calls it): its subject
+     * index entries and, once settled, its retention entry (due `retainDays` after settling).
+     */
+    async onClaimChanged(claim: Claim): Promise<void> {
+      if (claim.personalData !== undefined) return;
+      const refs = await refsOfPerson(refOf, claim.shopId, claim.claimant);
+      await storage.personalData.indexRecord(claim.shopId, refs, { kind: 'claim', id: claim.id });
+      if (!isClaimSettled(claim.status)) return;
+      const retainDays = await retainDaysOf(storage, claim.shopId);
+      const dueDay = retentionDueDay(claim.updatedAt, retainDays);
+      await storage.personalData.scheduleRetention({
+        shopId: claim.shopId,
+        record: { kind: 'claim', id: claim.id },
+        dueDay,
+      });
+    },
+
+    /**
+     * An order's subject index entries (after its put); with `settledAt` (every shipment
+     * final, no claim open: src/domain/personal-data/retention.ts `isOrderSettled`), its
+     * retention entry too.
+     */
+    async onOrderChanged(order: OrderRecord, settledAt?: string): Promise<void> {
+      if (order.personalData !== undefined) return;
+      const refs = await refsOfPerson(refOf, order.shopId, order.customer);
+      await storage.personalData.indexRecord(order.shopId, refs, {
+        kind: 'order',
+        id: order.orderId,
+      });
+      if (settledAt === undefined) return;
+      const retainDays = await retainDaysOf(storage, order.shopId);
+      await storage.personalData.scheduleRetention({
+        shopId: order.shopId,
+        record: { kind: 'order', id: order.orderId },
+        dueDay: retentionDueDay(settledAt, retainDays),
+      });
+    },
+
+    /** The people behind records, as compared (for tests and the desk). */
+    identifiersOf,
+  };
+}
+
+/** The shop's retention period (its profile's, else the default). */
+export async function retainDaysOf(storage: Storage, shopId: string): Promise<number> {
+  const profile = await storage.shops.get(shopId);
+  return profile?.personalData?.retainDays ?? DEFAULT_RETAIN_DAYS;
+}
+
+/** @example type S = PersonalDataService; */
+export type PersonalDataService = ReturnType<typeof createPersonalDataService>;
