@@ -56,6 +56,8 @@ import { webhookDeliveriesRouter } from './routes/webhook-deliveries/webhook-del
 import { createEventService } from './services/events';
 import { eventsRouter } from './routes/events/events.index';
 import { registerWebhooks } from './routes/events/events.webhooks';
+import { createPersonalDataService } from './services/personal-data';
+import { personalDataRouter } from './routes/personal-data/personal-data.index';
 import {
   clerkViews,
   LOCAL_REFERENCE_SECRET,
@@ -140,6 +142,12 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     webhookEndpoints: createWebhookEndpointService(webhooks),
     webhookDeliveries: createWebhookDeliveryService(webhooks),
     events: createEventService(webhooks),
+    personalData: createPersonalDataService({
+      ...deps,
+      // An act's id is `pde_` and 32 hex digits: the claims' id source without its prefix.
+      newId: () => deps.newId().replace(/^clm_/, ''),
+      referenceSecret: deps.referenceSecret ?? LOCAL_REFERENCE_SECRET,
+    }),
     evidenceFiles: (bucket) =>
       viewedEvidenceFiles(createEvidenceFileService({ bucket, claims, clock: deps.clock }), views),
   };
@@ -165,6 +173,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     '/v1/webhook-deliveries',
     '/v1/webhook-deliveries/*',
     '/v1/events',
+    '/v1/personal-data',
+    '/v1/personal-data/*',
   ];
   for (const path of [...servedPaths, '/desk/*']) app.use(path, withServices);
 
@@ -188,6 +198,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     webhookEndpointsRouter,
     webhookDeliveriesRouter,
     eventsRouter,
+    personalDataRouter,
   ];
   for (const router of apiRouters) app.route('/', router);
   // The desk last: its catch-all answers every other /desk path.
@@ -252,6 +263,11 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
         name: 'webhooks',
         description:
           'Signed webhooks out (Standard Webhooks): a shop’s endpoints, the deliveries made to them with every attempt, replays and recovery. Each message carries `webhook-id` (the event id: the receiver’s idempotency key, the same on every retry and replay), `webhook-timestamp` and `webhook-signature` (`v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint’s `whsec_` secret; two, space-separated, for 24 hours after a rotation). Each event type is one of this document’s `webhooks` (its body a named schema, e.g. `ClaimPaidEvent`); `GET /v1/events` lists the shop’s events of the last 30 days, delivered or not. A shop key.',
+      },
+      {
+        name: 'personal data',
+        description:
+          'Customers’ personal data, for the shop as its operator (152-FZ): erasure on the shop’s instruction with the destruction act and its event-log extract, the acts, and the export that answers a person’s access request. The retention period is the shop’s (`PUT /v1/shop` `personalData.retainDays`). A shop key.',
       },
       {
         name: 'meta',

@@ -23,6 +23,7 @@ import type { Outbox } from './services/webhook-outbox';
 import type { WebhookEndpointService } from './services/webhook-endpoints';
 import type { WebhookDeliveryService } from './services/webhook-deliveries';
 import type { EventService } from './services/events';
+import type { PersonalDataService } from './services/personal-data';
 
 export type { Principal } from './services/actor';
 
@@ -97,6 +98,8 @@ export interface Services {
   webhookDeliveries: WebhookDeliveryService;
   /** The shop's recorded events (GET /v1/events). */
   events: EventService;
+  /** Customers' personal data: erasure with its act, the acts, the access export (issue 25). */
+  personalData: PersonalDataService;
 }
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */
