@@ -109,7 +109,7 @@ export class ErasureActs {
         Put: {
           TableName: this.ctx.table,
           Item: {
-            ...actStepKey(shopId, erasureId, step.at, n),
+            ...actStepKey(shopId, erasureId, step, n),
             entity: { S: 'PD_ERASURE_STEP' },
             doc: { S: JSON.stringify(step) },
           },

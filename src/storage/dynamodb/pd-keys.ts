@@ -8,7 +8,7 @@
  * | erasure running for the subject   | SHOP#<s>#PD#<ref>           | ERASING                    |
  * | destruction act (gsi1: the list)  | SHOP#<s>#PDE#<erasure id>   | ACT                        |
  * | a record it erased                | SHOP#<s>#PDE#<erasure id>   | REC#<kind>#<id>            |
- * | a line of its event-log extract   | SHOP#<s>#PDE#<erasure id>   | LOG#<at>#<n, 4 digits>     |
+ * | a line of its event-log extract   | SHOP#<s>#PDE#<erasure id>   | LOG#<at>#<n>#<action>      |
  * | retention entry (gsi5)            | a claim's / an order's pk   | RETAIN                     |
  *
  * `<ref>` is the subject's pseudonymous reference (an HMAC: it says nothing of the person).
@@ -46,9 +46,20 @@ export const actKey = (shopId: string, erasureId: string): Item =>
 /** A record the act erased, an item of its own (an act may erase many). */
 export const actRecordKey = (shopId: string, erasureId: string, kind: string, id: string): Item =>
   key(actPartition(shopId, erasureId), `REC#${kind}#${part(id)}`);
-/** The `n`-th line of the extract at `at` (n: unique within the write that adds it). */
-export const actStepKey = (shopId: string, erasureId: string, at: string, n: number): Item =>
-  key(actPartition(shopId, erasureId), `LOG#${at}#${String(n).padStart(4, '0')}`);
+/**
+ * The `n`-th line (within the write that adds it) of the extract at `at`, by action: a line
+ * written again by a re-run lands on itself, two writes' lines never on each other.
+ */
+export const actStepKey = (
+  shopId: string,
+  erasureId: string,
+  step: { at: string; action: string },
+  n: number,
+): Item =>
+  key(
+    actPartition(shopId, erasureId),
+    `LOG#${step.at}#${String(n).padStart(4, '0')}#${step.action}`,
+  );
 /** A shop's acts, newest first (gsi1). */
 export const ERASURE_VIEW = {
   shop: (shopId: string) => `SHOP#${part(shopId)}#ERASURES`,
