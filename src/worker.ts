@@ -29,6 +29,9 @@ import {
   type ShipmentAnnouncerDeps,
 } from './services/shipment-announcements';
 import { runWebhookCron } from './queues/webhook-deliveries';
+import { RETENTION_CRON, retainPersonalData } from './queues/personal-data-retention';
+import { createPersonalDataService } from './services/personal-data';
+import type { RetentionDeps } from './services/personal-data-retention';
 
 /** The queue of webhook deliveries (wrangler.toml); `queue()` tells its batches by this name. */
 export const WEBHOOK_QUEUE = 'parcel-claims-webhooks';
@@ -94,6 +97,8 @@ interface Runtime {
   webhooks: WebhookDeps;
   /** The shipment webhooks' cron step's. */
   shipmentWebhooks: ShipmentAnnouncerDeps;
+  /** The personal-data retention cron's (issue 25). */
+  retention: RetentionDeps;
 }
 
 /**
@@ -138,7 +143,14 @@ export function createWorker(
       outbox: createOutbox(webhooks),
       views: clerkViews(referenceSecret ?? LOCAL_REFERENCE_SECRET),
     };
-    const deps: ClaimChangeDeps = { storage, clock, announcer };
+    // Issue 25: the consumer keeps each claim's subject index and retention entry.
+    const personalData = createPersonalDataService({
+      storage,
+      clock,
+      newId: () => crypto.randomUUID().replaceAll('-', ''),
+      referenceSecret: referenceSecret ?? LOCAL_REFERENCE_SECRET,
+    });
+    const deps: ClaimChangeDeps = { storage, clock, announcer, personalData };
     const inline = options.changes === 'inline' || config.CLAIM_CHANGES_INLINE === 'true';
     const queue = inline ? undefined : env.CLAIM_CHANGES;
     const changes: ClaimChangeFeed = queue
@@ -173,7 +185,8 @@ export function createWorker(
       webhooks,
       defer: requestDefer,
     });
-    runtime = { app, deps, reconciliation, webhooks, shipmentWebhooks };
+    const retention: RetentionDeps = { storage, clock, personalData };
+    runtime = { app, deps, reconciliation, webhooks, shipmentWebhooks, retention };
     return runtime;
   };
   return {
@@ -207,6 +220,10 @@ export function createWorker(
       const runtime = runtimeOf(env);
       if (controller.cron === RECONCILIATION_CRON) {
         await reconcileCarriers(runtime.reconciliation);
+        return;
+      }
+      if (controller.cron === RETENTION_CRON) {
+        await retainPersonalData(runtime.retention);
         return;
       }
       // First the webhook step (bounded, never throws): a failing claim pass cannot hold it up.

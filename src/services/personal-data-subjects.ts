@@ -53,6 +53,11 @@ export interface ResolvedSubject {
   claims: Claim[];
   orders: OrderRecord[];
   who: PersonIdentifiers;
+  /**
+   * Records found already erased (by an act interrupted before it deleted their index
+   * entries, or by another act): erased again, which completes their own act's work.
+   */
+  leftovers: SubjectRecord[];
   /** The claim or order the selector named (absent for a phone or an e-mail). */
   recordId?: string;
 }
@@ -113,8 +118,18 @@ export async function resolveSubject(
   );
   const people = [...liveClaims.map((c) => c.claimant), ...liveOrders.map((o) => o.customer)];
   const recordId = direct[0]?.id;
+  const erasedClaims = claims.filter(
+    (c): c is Claim => c !== undefined && c.shopId === shopId && isErasedPerson(c.claimant),
+  );
+  const erasedOrders = orders.filter(
+    (o): o is OrderRecord => o !== undefined && isErasedPerson(o.customer),
+  );
   return {
     refs,
+    leftovers: [
+      ...erasedClaims.map((c): SubjectRecord => ({ kind: 'claim', id: c.id })),
+      ...erasedOrders.map((o): SubjectRecord => ({ kind: 'order', id: o.orderId })),
+    ],
     claims: liveClaims,
     orders: liveOrders,
     who: identifiersOf(people),

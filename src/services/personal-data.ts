@@ -102,10 +102,24 @@ export function createPersonalDataService(deps: PersonalDataServiceDeps) {
     const categories = new Set<ErasureCategory>(act.categories);
     const step = (action: ErasureStep['action'], record?: ErasedRecord) =>
       steps.push({ at: clock().toISOString(), action, actor, ...(record ? { record } : {}) });
-    for (const claim of subject.claims) {
-      const refs = [
-        ...new Set([...subject.refs, ...(await refsOfPerson(refOf, act.shopId, claim.claimant))]),
-      ];
+    /** The records of a kind to erase: each with its own customer's references. */
+    const targets = async (kind: 'claim' | 'order') => {
+      const live =
+        kind === 'claim'
+          ? subject.claims.map((c) => ({ id: c.id, person: c.claimant }))
+          : subject.orders.map((o) => ({ id: o.orderId, person: o.customer }));
+      const found = await Promise.all(
+        live.map(async ({ id, person }) => ({
+          id,
+          refs: await refsOfPerson(refOf, act.shopId, person),
+        })),
+      );
+      const left = subject.leftovers.filter((r) => r.kind === kind);
+      return [...found, ...left.map((r) => ({ id: r.id, refs: [] as string[] }))];
+    };
+    const claims = await targets('claim');
+    for (const claim of claims) {
+      const refs = [...new Set([...subject.refs, ...claim.refs])];
       const done = await storage.personalData.eraseClaim(claim.id, subject.who, mark, refs);
       if (!done.erased) continue;
       for (const c of ['name', 'phone', 'email', 'customer_text'] as const) categories.add(c);
@@ -117,20 +131,19 @@ export function createPersonalDataService(deps: PersonalDataServiceDeps) {
       }
       step('index_entries_deleted', record);
     }
-    for (const order of subject.orders) {
-      const refs = [
-        ...new Set([...subject.refs, ...(await refsOfPerson(refOf, act.shopId, order.customer))]),
-      ];
+    const orders = await targets('order');
+    for (const order of orders) {
+      const refs = [...new Set([...subject.refs, ...order.refs])];
       const done = await storage.personalData.eraseOrder(
         act.shopId,
-        order.orderId,
+        order.id,
         subject.who,
         mark,
         refs,
       );
       if (!done.erased) continue;
       for (const c of ['name', 'phone', 'email'] as const) categories.add(c);
-      const record = { kind: 'order', id: order.orderId } as const;
+      const record = { kind: 'order', id: order.id } as const;
       records.push(record, ...done.related);
       step('overwritten', record);
       step('index_entries_deleted', record);
@@ -221,6 +234,7 @@ export function createPersonalDataService(deps: PersonalDataServiceDeps) {
         ...found,
         claims: found.claims.filter((c) => 'claimId' in selector && c.id === selector.claimId),
         orders: found.orders.filter((o) => 'orderId' in selector && o.orderId === selector.orderId),
+        leftovers: [],
       };
       return eraseIn(shopId, 'retention', only, { kind: 'retention', retainDays });
     },

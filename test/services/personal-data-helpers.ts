@@ -7,6 +7,7 @@
 import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { inflateRawSync } from 'node:zlib';
 import { applyCommand, type Claim } from '../../src/domain/claim';
+import type { Principal } from '../../src/services/actor';
 import { reconcileClaim } from '../../src/services/claim-changes';
 import { createPersonalDataService } from '../../src/services/personal-data';
 import { foldText } from '../../src/storage/claim-search';
@@ -14,6 +15,9 @@ import type { OrderRecord } from '../../src/storage/repository';
 import { freshStorage, newClaim, shipment } from '../storage/helpers';
 
 export const SECRET = 'personal-data test reference secret';
+
+/** A shop's API key, as the service sees it. */
+export const shopKeyOf = (shopId: string): Principal => ({ keyId: 'key-1', role: 'shop', shopId });
 
 /** A customer, and how a leftover of each identifier would read. */
 export interface Person {

@@ -37,6 +37,9 @@ export const isErasedPerson = (person: Claimant): boolean =>
   person.email === TOMBSTONES.email &&
   person.phone === TOMBSTONES.phone;
 
+/** A decimal string: how money (and counts) travel. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
 /** Keys whose object is a person (name, e-mail, phone): replaced whole. */
 const PERSON_KEYS: ReadonlySet<string> = new Set(['claimant', 'customer']);
 
@@ -57,6 +60,8 @@ function stringTombstone(key: string | undefined): string {
  */
 export function scrubJson(value: unknown, who: PersonIdentifiers, key?: string): unknown {
   if (typeof value === 'string') {
+    // An amount is money, never a phone, even when its digits happen to end like one.
+    if (DECIMAL.test(value)) return value;
     return mentionsPerson(value, who) ? stringTombstone(key) : value;
   }
   if (Array.isArray(value)) return value.map((entry) => scrubJson(entry, who, key));

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { ErasedRecord, ErasureAct, ErasureStep } from '../../domain/personal-data';
 import { open, seal } from '../../lib/sealed';
-import { InvalidCursorError } from '../errors';
+import { InvalidCursorError, StorageBusyError } from '../errors';
 import type { Item } from './codec';
 import { guarded } from './errors';
 import { indexKeys } from './keys';
@@ -28,6 +28,8 @@ import type { TableContext } from './table-context';
 import { MAX_TRANSACTION_ITEMS, transact } from './transact';
 
 const CURSOR_PURPOSE = 'parcel-claims erasure cursor v1';
+/** Starts that keep finding the person held by an act that is gone by the time it is read. */
+const BEGIN_ATTEMPTS = 5;
 
 /** The act item: its document without the records (items of their own). */
 function actItem(act: ErasureAct): Item {
@@ -68,7 +70,7 @@ export class ErasureActs {
 
   async begin(act: ErasureAct): Promise<ErasureAct> {
     const { table } = this.ctx;
-    for (;;) {
+    for (let attempt = 1; ; attempt++) {
       const outcome = await transact(this.ctx.client, [
         {
           Put: {
@@ -98,7 +100,8 @@ export class ErasureActs {
         const running = id === undefined ? undefined : await this.get(act.shopId, id);
         if (running !== undefined) return running.act;
       }
-      // The holder finished meanwhile: try again.
+      // The holder finished meanwhile: try again (a hold whose act is gone is a fault).
+      if (attempt >= BEGIN_ATTEMPTS) throw new StorageBusyError('contention', 1);
     }
   }
 

@@ -1,0 +1,128 @@
+/**
+ * Issue 25's retention and recovery on DynamoDB Local: the cron erases only the settled
+ * records past the shop's retainDays (each with an act instructed by that policy), moves an
+ * entry the shop's longer period no longer makes due, and an erasure interrupted half-way is
+ * completed, under the same act, by running it again.
+ */
+import { describe, expect, it } from 'vitest';
+import { isErasedPerson } from '../../src/domain/personal-data';
+import { shopInputExample } from '../../src/routes/shop/shop.routes';
+import { runRetention } from '../../src/services/personal-data-retention';
+import * as pd from './personal-data-helpers';
+import type { World } from './personal-data-helpers';
+
+const { IVAN, OLGA, leftoversOf, move, personalDataWorld, seedPerson } = pd;
+const SHOP = 'pd-retention-shop';
+const shopKey = pd.shopKeyOf(SHOP);
+
+async function setRetainDays(world: World, retainDays: number, version: number) {
+  await world.storage.shops.put({
+    shopId: SHOP,
+    ...shopInputExample,
+    personalData: { retainDays },
+    version,
+    updatedAt: world.clock().toISOString(),
+  });
+}
+
+const erased = async (world: World, claimId: string) =>
+  isErasedPerson((await world.storage.claims.get(claimId))!.claimant);
+
+describe('the retention cron', () => {
+  it('erases only what is past due, one act per record, and moves what a longer period keeps', async () => {
+    const world = await personalDataWorld();
+    await setRetainDays(world, 30, 1);
+    const ivan = await seedPerson(world, IVAN, SHOP, 'ivan');
+    const olga = await seedPerson(world, OLGA, SHOP, 'olga');
+    const [settled, open] = ivan.claims as [string, string];
+    world.setNow('2025-03-02T09:00:00.000Z');
+    await move(world, (await world.storage.claims.get(settled))!, {
+      type: 'decide',
+      decision: 'rejected',
+      reason: 'Delivered on time',
+    });
+    world.setNow('2025-03-10T09:00:00.000Z');
+    await move(world, (await world.storage.claims.get(olga.claims[1]!))!, { type: 'cancel' });
+    const deps = { storage: world.storage, personalData: world.personalData, clock: world.clock };
+
+    world.setNow('2025-03-31T23:00:00.000Z');
+    expect(await runRetention(deps)).toEqual({ due: 0, erased: 0, moved: 0, failed: 0 });
+
+    world.setNow('2025-04-01T00:40:00.000Z');
+    expect(await runRetention(deps)).toEqual({ due: 1, erased: 1, moved: 0, failed: 0 });
+    expect(await erased(world, settled)).toBe(true);
+    // The same person's open claim, their order, the other customer: kept.
+    expect(await erased(world, open)).toBe(false);
+    expect(await erased(world, olga.claims[1]!)).toBe(false);
+    expect(
+      isErasedPerson((await world.storage.shipments.getOrder(SHOP, ivan.order.orderId))!.customer),
+    ).toBe(false);
+    const [act] = (await world.personalData.listErasures(shopKey, { limit: 5 })).items;
+    const read = await world.personalData.getErasure(shopKey, act!.id);
+    expect(read.act.instruction).toEqual({ kind: 'retention', retainDays: 30 });
+    expect(read.act.records.filter((r) => r.kind === 'claim')).toEqual([
+      { kind: 'claim', id: settled },
+    ]);
+    expect(read.steps.every((s) => s.actor === 'system:retention')).toBe(true);
+
+    // The shop keeps its records longer now: Olga's entry moves to its new day.
+    await setRetainDays(world, 60, 2);
+    world.setNow('2025-04-09T00:40:00.000Z');
+    expect(await runRetention(deps)).toEqual({ due: 1, erased: 0, moved: 1, failed: 0 });
+    expect(await erased(world, olga.claims[1]!)).toBe(false);
+    world.setNow('2025-05-09T00:40:00.000Z');
+    expect(await runRetention(deps)).toEqual({ due: 1, erased: 1, moved: 0, failed: 0 });
+    expect(await erased(world, olga.claims[1]!)).toBe(true);
+    expect(await runRetention(deps)).toEqual({ due: 0, erased: 0, moved: 0, failed: 0 });
+  });
+});
+
+describe('an erasure interrupted half-way', () => {
+  it('is completed by running it again, under the same act', async () => {
+    const world = await personalDataWorld();
+    const ivan = await seedPerson(world, IVAN, SHOP, 'ivan');
+    // The first run: its act started, one claim erased, then the Worker died.
+    const first = await world.storage.personalData.begin({
+      id: 'pde_crashed0000000000000000000000',
+      shopId: SHOP,
+      subjectRef: 'ref',
+      subjectRefs: [await refOfPhone(world)],
+      categories: [],
+      records: [],
+      startedAt: '2025-03-02T00:00:00.000Z',
+      status: 'running',
+      method: 'overwritten in place with tombstones; index entries deleted',
+      instruction: { kind: 'request', keyId: 'key-1', role: 'shop' },
+    });
+    const who = world.personalData.identifiersOf([IVAN]);
+    await world.storage.personalData.eraseClaim(
+      ivan.claims[0]!,
+      who,
+      { erasedAt: first.startedAt, erasureId: first.id },
+      [],
+    );
+    expect((await leftoversOf(world, IVAN)).length).toBeGreaterThan(0);
+
+    const again = await world.personalData.erase(
+      shopKey,
+      { phone: IVAN.phone },
+      { kind: 'request' },
+    );
+    expect(again.id).toBe(first.id);
+    expect(again.status).toBe('completed');
+    expect(
+      again.records
+        .filter((r) => r.kind !== 'webhook_event' && r.kind !== 'message')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...ivan.claims, ivan.order.orderId].sort());
+    expect(await leftoversOf(world, IVAN)).toEqual([]);
+    expect((await world.personalData.listErasures(shopKey, { limit: 5 })).items).toHaveLength(1);
+  });
+});
+
+/** The act's subject reference of Ivan's phone, as the service computes it. */
+async function refOfPhone(world: World): Promise<string> {
+  const exported = await world.personalData.exportPersonalData(shopKey, { phone: IVAN.phone });
+  return exported.subjectRef;
+}
