@@ -3,6 +3,7 @@
  * event-log extract, and the export a data subject's access request is answered with.
  */
 import { z } from '@hono/zod-openapi';
+import { ERASED_RECORD_KINDS, ERASURE_ACTIONS, ERASURE_CATEGORIES } from '../domain/personal-data';
 import { ClaimantSchema, ClaimSchema } from './claim.schema';
 import { MessageIdSchema } from './message.schema';
 import { OwnIdSchema } from './shipment.schema';
@@ -10,18 +11,6 @@ import { OwnIdSchema } from './shipment.schema';
 /** The ways a person is named in an erasure or an export. */
 export const SUBJECT_FIELDS = ['phone', 'email', 'claimId', 'orderId'] as const;
 export type SubjectField = (typeof SUBJECT_FIELDS)[number];
-
-/** The categories of personal data an act can name (src/domain/personal-data). */
-export const PD_CATEGORIES = ['name', 'phone', 'email', 'customer_text'] as const;
-
-/** The steps of an act's event-log extract. */
-export const PD_ACTIONS = [
-  'erasure_started',
-  'overwritten',
-  'index_entries_deleted',
-  'webhook_event_overwritten',
-  'erasure_completed',
-] as const;
 
 const phone = ClaimantSchema.shape.phone;
 const email = ClaimantSchema.shape.email;
@@ -126,7 +115,7 @@ export const ErasureSchema = z
       description:
         'Whose data: a pseudonymous reference (a keyed hash of the phone or e-mail within the shop), the same for the same person in every act, from which the phone or e-mail cannot be read back',
     }),
-    categories: z.array(z.enum(PD_CATEGORIES)).openapi({
+    categories: z.array(z.enum(ERASURE_CATEGORIES)).openapi({
       description: 'The categories of personal data destroyed',
       example: ['name', 'phone', 'email', 'customer_text'],
     }),
@@ -150,10 +139,10 @@ export type ErasureAnswer = z.output<typeof ErasureSchema>;
 export const ErasureLogEntrySchema = z
   .object({
     at: z.string().openapi({ example: '2026-12-07T10:00:00.120Z' }),
-    action: z.enum(PD_ACTIONS).openapi({ example: 'overwritten' }),
+    action: z.enum(ERASURE_ACTIONS).openapi({ example: 'overwritten' }),
     record: z
       .object({
-        kind: z.enum(['claim', 'order', 'message', 'webhook_event']),
+        kind: z.enum(ERASED_RECORD_KINDS),
         id: z.string(),
       })
       .optional()

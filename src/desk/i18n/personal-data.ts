@@ -1,14 +1,10 @@
 /** Texts of the desk's personal-data pages: the acts, the erasure form, the printable act. */
+import type { ErasedRecordKind, ErasureAction, ErasureCategory } from '../../domain/personal-data';
 import type { Language } from './lang';
 
-type Category = 'name' | 'phone' | 'email' | 'customer_text';
-type Action =
-  | 'erasure_started'
-  | 'overwritten'
-  | 'index_entries_deleted'
-  | 'webhook_event_overwritten'
-  | 'erasure_completed';
-type Kind = 'claim' | 'order' | 'message' | 'webhook_event';
+type Category = ErasureCategory;
+type Action = ErasureAction;
+type Kind = ErasedRecordKind;
 type By = 'phone' | 'email' | 'claimId' | 'orderId';
 
 const en = {
