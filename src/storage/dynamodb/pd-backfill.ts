@@ -4,7 +4,7 @@
  * caller, which indexes each (src/services/personal-data.ts `onOrderChanged`). Claims need no
  * walk of their own: the rebuild reconciles every claim, and the consumer indexes it.
  */
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand, type ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import type { OrderRecord } from '../shipment-repository';
 import type { Item } from './codec';
 import { guarded } from './errors';
@@ -20,28 +20,23 @@ export async function everyOrder(
   ctx: TableContext,
   each: (order: OrderRecord) => Promise<void>,
 ): Promise<number> {
+  // Only ORDER items pass the filter; every page is read (a Scan's Limit counts before it).
+  const input: ScanCommandInput = {
+    TableName: ctx.table,
+    FilterExpression: 'sk = :order',
+    ExpressionAttributeValues: { ':order': { S: 'ORDER' } },
+    ConsistentRead: true,
+    Limit: 100,
+  };
   let count = 0;
-  let startKey: Item | undefined;
-  do {
+  for (let start: Item | undefined, first = true; first || start !== undefined; first = false) {
     const page = await guarded(
-      ctx.client.send(
-        new ScanCommand({
-          TableName: ctx.table,
-          FilterExpression: 'sk = :order',
-          ExpressionAttributeValues: { ':order': { S: 'ORDER' } },
-          ConsistentRead: true,
-          Limit: 100,
-          ExclusiveStartKey: startKey,
-        }),
-      ),
+      ctx.client.send(new ScanCommand({ ...input, ExclusiveStartKey: start })),
     );
-    for (const item of page.Items ?? []) {
-      const order = itemToOrder(item);
-      if (order === undefined) continue;
-      await each(order);
-      count++;
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
+    const orders = (page.Items ?? []).map(itemToOrder).filter((o) => o !== undefined);
+    for (const order of orders) await each(order);
+    count += orders.length;
+    start = page.LastEvaluatedKey;
+  }
   return count;
 }
