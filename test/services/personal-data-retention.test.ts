@@ -11,6 +11,8 @@ import { runRetention } from '../../src/services/personal-data-retention';
 import { rebuildAggregates } from '../../scripts/rebuild-aggregates';
 import { newClaim } from '../storage/helpers';
 import { orderOf } from '../storage/shipment-helpers';
+import { orderInputExample } from '../../src/schemas/shipment.examples';
+import { createShipmentService } from '../../src/services/shipments';
 import * as pd from './personal-data-helpers';
 import type { World } from './personal-data-helpers';
 
@@ -148,5 +150,21 @@ describe('records stored before the subject index', () => {
     const after = await world.personalData.exportPersonalData(shopKey, { email: IVAN.email });
     expect(after.claims.map((c) => c.id)).toEqual([claim.id]);
     expect(after.orders.map((o) => o.orderId)).toEqual(['O-old']);
+  }, 30_000);
+});
+
+describe('an order put through the shipments service', () => {
+  it('is indexed under its customer at once, and erased by their e-mail', async () => {
+    const world = await personalDataWorld();
+    const shipments = createShipmentService({
+      storage: world.storage,
+      clock: () => new Date(),
+      personalData: world.personalData,
+    });
+    const customer = { name: IVAN.name, email: IVAN.email, phone: IVAN.phone };
+    await shipments.putOrder(shopKey, 'O-put', { ...orderInputExample, customer });
+    const act = await world.personalData.erase(shopKey, { email: IVAN.email }, { kind: 'request' });
+    expect(act.records).toContainEqual({ kind: 'order', id: 'O-put' });
+    expect(await leftoversOf(world, IVAN)).toEqual([]);
   }, 30_000);
 });
