@@ -163,7 +163,12 @@ export function createWorker(
     });
     const shipmentWebhooks = { storage, clock, outbox: announcer.outbox, defer: requestDefer };
     const { announcer: shipmentAnnouncer } = createShipmentAnnouncer(shipmentWebhooks);
-    const shipments = createShipmentService({ storage, clock, announcer: shipmentAnnouncer });
+    const shipments = createShipmentService({
+      storage,
+      clock,
+      announcer: shipmentAnnouncer,
+      personalData,
+    });
     const carrierEvents = createCarrierEventService({ storage, clock, shipments });
     const reconciliation: ReconciliationDeps = {
       storage,

@@ -61,6 +61,12 @@ export interface ShipmentServiceDeps {
    * `shipment.delivered` and `shipment.late`. Absent: nothing is announced or marked.
    */
   announcer?: ShipmentAnnouncer;
+  /**
+   * Issue 25: told of each order a replace wrote, to keep its customer's subject-index
+   * entries (./personal-data.ts `onOrderChanged`). Absent: none are kept (the rebuild
+   * backfills them). A failure is logged, never answered: the order is written.
+   */
+  personalData?: { onOrderChanged(order: OrderRecord): Promise<void> };
 }
 
 /** What an order replace newly brings: waybills no shipment of it had, and the order when new. */
@@ -369,7 +375,25 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
       puts,
       removes,
     });
+    await indexOrder(order);
     return { order, created: existing === undefined };
+  }
+
+  /** The order's subject-index entries (issue 25); ids only reach the log. */
+  async function indexOrder(order: OrderRecord): Promise<void> {
+    try {
+      await deps.personalData?.onOrderChanged(order);
+    } catch (error) {
+      const { shopId, orderId } = order;
+      console.error(
+        JSON.stringify({
+          event: 'personal-data-index-failed',
+          shopId,
+          orderId,
+          error: String(error),
+        }),
+      );
+    }
   }
 
   async function readOrder(shopId: string, orderId: string): Promise<OrderView> {

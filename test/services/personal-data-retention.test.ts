@@ -8,6 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { isErasedPerson } from '../../src/domain/personal-data';
 import { shopInputExample } from '../../src/routes/shop/shop.routes';
 import { runRetention } from '../../src/services/personal-data-retention';
+import { rebuildAggregates } from '../../scripts/rebuild-aggregates';
+import { newClaim } from '../storage/helpers';
+import { orderOf } from '../storage/shipment-helpers';
+import { orderInputExample } from '../../src/schemas/shipment.examples';
+import { createShipmentService } from '../../src/services/shipments';
 import * as pd from './personal-data-helpers';
 import type { World } from './personal-data-helpers';
 
@@ -74,7 +79,7 @@ describe('the retention cron', () => {
     expect(await runRetention(deps)).toEqual({ due: 1, erased: 1, moved: 0, failed: 0 });
     expect(await erased(world, olga.claims[1]!)).toBe(true);
     expect(await runRetention(deps)).toEqual({ due: 0, erased: 0, moved: 0, failed: 0 });
-  });
+  }, 30_000);
 });
 
 describe('an erasure interrupted half-way', () => {
@@ -118,7 +123,7 @@ describe('an erasure interrupted half-way', () => {
     ).toEqual([...ivan.claims, ivan.order.orderId].sort());
     expect(await leftoversOf(world, IVAN)).toEqual([]);
     expect((await world.personalData.listErasures(shopKey, { limit: 5 })).items).toHaveLength(1);
-  });
+  }, 30_000);
 });
 
 /** The act's subject reference of Ivan's phone, as the service computes it. */
@@ -126,3 +131,40 @@ async function refOfPhone(world: World): Promise<string> {
   const exported = await world.personalData.exportPersonalData(shopKey, { phone: IVAN.phone });
   return exported.subjectRef;
 }
+
+describe('records stored before the subject index', () => {
+  it('are indexed by the rebuild (npm run rebuild-aggregates), then found by e-mail', async () => {
+    const world = await personalDataWorld();
+    const { storage } = world;
+    const claimant = { name: IVAN.name, email: IVAN.email, phone: IVAN.phone };
+    const { claim, event } = newClaim({ shopId: SHOP, claimant });
+    await storage.claims.create(claim, event);
+    const order = { ...orderOf(SHOP, 'O-old', []), customer: claimant };
+    await storage.shipments.replaceOrder({ order, puts: [], removes: [] });
+    const before = await world.personalData.exportPersonalData(shopKey, { email: IVAN.email });
+    expect([before.claims, before.orders]).toEqual([[], []]);
+
+    const options = { tableName: storage.tableName, viewShards: storage.viewShards };
+    const report = await rebuildAggregates(storage.client, options, world.clock, pd.SECRET);
+    expect(report.indexedOrders).toBe(1);
+    const after = await world.personalData.exportPersonalData(shopKey, { email: IVAN.email });
+    expect(after.claims.map((c) => c.id)).toEqual([claim.id]);
+    expect(after.orders.map((o) => o.orderId)).toEqual(['O-old']);
+  }, 30_000);
+});
+
+describe('an order put through the shipments service', () => {
+  it('is indexed under its customer at once, and erased by their e-mail', async () => {
+    const world = await personalDataWorld();
+    const shipments = createShipmentService({
+      storage: world.storage,
+      clock: () => new Date(),
+      personalData: world.personalData,
+    });
+    const customer = { name: IVAN.name, email: IVAN.email, phone: IVAN.phone };
+    await shipments.putOrder(shopKey, 'O-put', { ...orderInputExample, customer });
+    const act = await world.personalData.erase(shopKey, { email: IVAN.email }, { kind: 'request' });
+    expect(act.records).toContainEqual({ kind: 'order', id: 'O-put' });
+    expect(await leftoversOf(world, IVAN)).toEqual([]);
+  }, 30_000);
+});

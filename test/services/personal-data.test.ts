@@ -30,13 +30,13 @@ describe('erasing a person by phone', () => {
     ivan = await seedPerson(world, IVAN, SHOP, 'ivan');
     await seedPerson(world, OLGA, SHOP, 'olga');
     countsBefore = await world.storage.statusCounts.counts(SHOP);
-  });
+  }, 30_000);
 
   it('finds the person everywhere before (the scan can fail)', async () => {
     const found = await leftoversOf(world, IVAN);
     expect(found.length).toBeGreaterThan(5);
     expect(found.some((where) => where.includes('gsi3sk'))).toBe(true);
-  });
+  }, 30_000);
 
   it('erases every claim, order, message and webhook event of theirs, and says so in the act', async () => {
     const act = await world.personalData.erase(
@@ -69,13 +69,13 @@ describe('erasing a person by phone', () => {
     expect(read.steps.every((s) => s.actor === 'key:key-1')).toBe(true);
     const listed = await world.personalData.listErasures(shopKey, { limit: 10 });
     expect(listed.items.map((a) => a.id)).toEqual([act.id]);
-  });
+  }, 30_000);
 
   it('leaves no readable copy in any item or index entry', async () => {
     expect(await leftoversOf(world, IVAN)).toEqual([]);
     // The other customer is untouched.
     expect((await leftoversOf(world, OLGA)).length).toBeGreaterThan(5);
-  });
+  }, 30_000);
 
   it('answers the erased records with tombstones, ids, dates and money kept', async () => {
     const claim = (await world.storage.claims.get(ivan.claims[0]!))!;
@@ -94,7 +94,7 @@ describe('erasing a person by phone', () => {
     const order = await world.storage.shipments.getOrder(SHOP, ivan.order.orderId);
     expect(order?.customer.email).toBe(TOMBSTONES.email);
     expect(order?.shipmentIds).toEqual(ivan.order.shipmentIds);
-  });
+  }, 30_000);
 
   it('finds nothing by the erased phone or name, and the counts still add up', async () => {
     for (const search of [
@@ -110,7 +110,7 @@ describe('erasing a person by phone', () => {
     for (const id of ivan.claims) await world.derive(id);
     expect(await world.storage.statusCounts.counts(SHOP)).toEqual(countsBefore);
     expect(await leftoversOf(world, IVAN)).toEqual([]);
-  });
+  }, 30_000);
 
   it('lets an erased claim be read, decided and paid', async () => {
     const claim = (await world.storage.claims.get(ivan.claims[0]!))!;
@@ -128,7 +128,7 @@ describe('erasing a person by phone', () => {
     expect(paid.status).toBe('paid');
     expect(paid.claimant.name).toBe(TOMBSTONES.name);
     expect(await leftoversOf(world, IVAN)).toEqual([]);
-  });
+  }, 30_000);
 
   it('finds nothing new the second time, by phone, e-mail or an erased claim', async () => {
     for (const selector of [
@@ -140,7 +140,7 @@ describe('erasing a person by phone', () => {
       const again = await world.personalData.erase(shopKey, selector, { kind: 'request' });
       expect(again.records).toEqual([]);
     }
-  });
+  }, 30_000);
 
   it('exports what is left of a person: everything of Olga, nothing of Ivan', async () => {
     const olga = await world.personalData.exportPersonalData(shopKey, { email: OLGA.email });
@@ -153,7 +153,7 @@ describe('erasing a person by phone', () => {
     const ivanLeft = await world.personalData.exportPersonalData(shopKey, { phone: IVAN.phone });
     expect(ivanLeft.claims).toEqual([]);
     expect(ivanLeft.orders).toEqual([]);
-  });
+  }, 30_000);
 });
 
 describe('two erasures at once', () => {
@@ -171,7 +171,7 @@ describe('two erasures at once', () => {
     expect(claimsOf(b)).toEqual([...olga.claims].sort());
     expect(await leftoversOf(world, IVAN)).toEqual([]);
     expect(await leftoversOf(world, OLGA)).toEqual([]);
-  });
+  }, 30_000);
 
   it('of the same person join one act', async () => {
     const world = await personalDataWorld();
@@ -190,5 +190,5 @@ describe('two erasures at once', () => {
     expect(new Set(claims.map((r) => r.id)).size).toBe(claims.length);
     expect(claims).toHaveLength(2);
     expect(acts.every((act) => act.status === 'completed')).toBe(true);
-  });
+  }, 30_000);
 });
