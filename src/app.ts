@@ -106,9 +106,17 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   const claims = createClaimService(deps);
   const shops = createShopService(deps);
   const webhooks = deps.webhooks ?? webhookDepsOf({}, deps, undefined);
+  // Issue 25: an order put keeps its customer's subject index (the erasures find it by it).
+  const personalData = createPersonalDataService({
+    ...deps,
+    // An act's id is `pde_` and 32 hex digits: the claims' id source without its prefix.
+    newId: () => deps.newId().replace(/^clm_/, ''),
+    referenceSecret: deps.referenceSecret ?? LOCAL_REFERENCE_SECRET,
+  });
   // A replace that brings a parcel applies the carrier events kept for it (defined below).
   const shipments = createShipmentService({
     ...deps,
+    personalData,
     arrivals: (shopId, parcels) => carrierEvents.applyKept(shopId, parcels),
     announcer: createShipmentAnnouncer({ ...deps, outbox: createOutbox(webhooks) }).announcer,
   });
@@ -142,12 +150,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     webhookEndpoints: createWebhookEndpointService(webhooks),
     webhookDeliveries: createWebhookDeliveryService(webhooks),
     events: createEventService(webhooks),
-    personalData: createPersonalDataService({
-      ...deps,
-      // An act's id is `pde_` and 32 hex digits: the claims' id source without its prefix.
-      newId: () => deps.newId().replace(/^clm_/, ''),
-      referenceSecret: deps.referenceSecret ?? LOCAL_REFERENCE_SECRET,
-    }),
+    personalData,
     evidenceFiles: (bucket) =>
       viewedEvidenceFiles(createEvidenceFileService({ bucket, claims, clock: deps.clock }), views),
   };
