@@ -113,7 +113,12 @@ export function ActPage(props: ActPageProps) {
         <tbody>
           {props.steps.map((s) => (
             <tr>
-              <td>{at(s.at)}</td>
+              <td>
+                {/* The log's own instant too, to the millisecond (UTC), as the API answers it. */}
+                <time datetime={s.at}>{at(s.at)}</time>
+                <br />
+                <span class="muted">{s.at}</span>
+              </td>
               <td>{m.action[s.action]}</td>
               <td>{s.record ? `${m.kind[s.record.kind]} ${s.record.id}` : '—'}</td>
               <td>{s.actor}</td>
