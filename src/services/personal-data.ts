@@ -16,6 +16,7 @@ import {
   ERASURE_METHOD,
   identifiersOf,
   isClaimSettled,
+  isOrderSettled,
   retentionDueDay,
   DEFAULT_RETAIN_DAYS,
   type ErasedRecord,
@@ -26,6 +27,7 @@ import {
   type PersonalDataSelector,
   type PersonalDataSubject,
 } from '../domain/personal-data';
+import type { ShipmentStatus } from '../domain/shipment';
 import type { OrderRecord, Storage } from '../storage/repository';
 import type { Principal } from './actor';
 import {
@@ -42,6 +44,11 @@ export interface PersonalDataServiceDeps {
   newId: () => string;
   /** The secret behind the pseudonymous references (AppDeps.referenceSecret). */
   referenceSecret: string;
+  /**
+   * The statuses of an order's shipments (the shipments service's order view), to tell when
+   * the order is settled; absent: orders get no retention entry of their own.
+   */
+  orderStatuses?: (shopId: string, orderId: string) => Promise<ShipmentStatus[] | undefined>;
 }
 
 /** Who erases: the shop's (or a clerk's) key, or the retention cron. */
@@ -202,6 +209,24 @@ export function createPersonalDataService(deps: PersonalDataServiceDeps) {
     return run(act, subject, actorText(actor));
   }
 
+  /**
+   * The order's retention entry, once every shipment is final and no claim of it is open
+   * (settled now: the entry is due `retainDays` from today).
+   */
+  async function settleOrder(shopId: string, orderId: string): Promise<void> {
+    const statuses = await deps.orderStatuses?.(shopId, orderId);
+    if (statuses === undefined) return;
+    const order = await storage.shipments.getOrder(shopId, orderId);
+    if (order === undefined || order.personalData !== undefined) return;
+    if (!isOrderSettled(statuses, await openClaimsOf(storage, shopId, orderId))) return;
+    const retainDays = await retainDaysOf(storage, shopId);
+    await storage.personalData.scheduleRetention({
+      shopId,
+      record: { kind: 'order', id: orderId },
+      dueDay: retentionDueDay(clock().toISOString(), retainDays),
+    });
+  }
+
   return {
     /**
      * Erases every claim and order of the person in the shop (and their messages, search
@@ -290,6 +315,8 @@ export function createPersonalDataService(deps: PersonalDataServiceDeps) {
       const refs = await refsOfPerson(refOf, claim.shopId, claim.claimant);
       await storage.personalData.indexRecord(claim.shopId, refs, { kind: 'claim', id: claim.id });
       if (!isClaimSettled(claim.status)) return;
+      // The order's last open claim settling may settle the order.
+      if (claim.orderId !== undefined) await settleOrder(claim.shopId, claim.orderId);
       const retainDays = await retainDaysOf(storage, claim.shopId);
       const dueDay = retentionDueDay(claim.updatedAt, retainDays);
       await storage.personalData.scheduleRetention({
@@ -320,9 +347,27 @@ export function createPersonalDataService(deps: PersonalDataServiceDeps) {
       });
     },
 
+    /** A shipment of the order reached a final status (the shipments service calls it). */
+    onShipmentFinal: (shopId: string, orderId: string) => settleOrder(shopId, orderId),
+
     /** The people behind records, as compared (for tests and the desk). */
     identifiersOf,
   };
+}
+
+/** How many claims of the order are not settled (the claim search by order id, checked exactly). */
+async function openClaimsOf(storage: Storage, shopId: string, orderId: string): Promise<number> {
+  let open = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await storage.claims.list(
+      { shopId, search: { field: 'orderId', text: orderId } },
+      { limit: 1000, caller: 'personal-data', ...(cursor ? { cursor } : {}) },
+    );
+    open += page.items.filter((c) => c.orderId === orderId && !isClaimSettled(c.status)).length;
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return open;
 }
 
 /** The shop's retention period (its profile's, else the default). */
