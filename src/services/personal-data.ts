@@ -13,6 +13,7 @@
 import type { Claim } from '../domain/claim';
 import { DomainError } from '../domain/errors';
 import {
+  ERASURE_CATEGORIES,
   ERASURE_METHOD,
   identifiersOf,
   isClaimSettled,
@@ -157,14 +158,17 @@ export function createPersonalDataService(deps: PersonalDataServiceDeps) {
     }
     step('erasure_completed');
     await storage.personalData.log(act.shopId, act.id, steps);
-    const earlier = (await storage.personalData.get(act.shopId, act.id))?.act.records ?? [];
+    // A joiner of the act (a re-run, the same person at once) keeps what the others recorded.
+    const stored = (await storage.personalData.get(act.shopId, act.id))?.act;
+    const earlier = stored?.records ?? [];
+    for (const category of stored?.categories ?? []) categories.add(category);
     const all = [
       ...new Map([...earlier, ...records].map((r) => [`${r.kind}:${r.id}`, r])).values(),
     ];
     return storage.personalData.complete({
       ...act,
       records: all,
-      categories: [...categories],
+      categories: ERASURE_CATEGORIES.filter((c) => categories.has(c)),
       status: 'completed',
       completedAt: clock().toISOString(),
     });
