@@ -11,6 +11,7 @@ import {
 } from './services/claim-changes';
 import type { Defer } from './services/shipments';
 import { createDynamoStorage } from './storage/dynamodb';
+import { NotFoundError } from './storage/repository';
 import { RECONCILIATION_CRON, reconcileCarriers } from './queues/carrier-reconciliation';
 import { cdekConnector } from './services/carrier-connector';
 import { createCarrierEventService } from './services/carrier-events';
@@ -149,6 +150,15 @@ export function createWorker(
       clock,
       newId: () => crypto.randomUUID().replaceAll('-', ''),
       referenceSecret: referenceSecret ?? LOCAL_REFERENCE_SECRET,
+      // Late-bound: the shipments service is built below, with this service in its deps.
+      orderStatuses: (shopId, orderId) =>
+        shipments
+          .getOrder({ keyId: 'personal-data', role: 'clerk' }, orderId, shopId)
+          .then((order) => order.shipments.map((s) => s.status))
+          .catch((error: unknown) => {
+            if (error instanceof NotFoundError) return undefined;
+            throw error;
+          }),
     });
     const deps: ClaimChangeDeps = { storage, clock, announcer, personalData };
     const inline = options.changes === 'inline' || config.CLAIM_CHANGES_INLINE === 'true';

@@ -13,27 +13,29 @@
 import type { Claim } from '../domain/claim';
 import { DomainError } from '../domain/errors';
 import {
-  ERASURE_METHOD,
   identifiersOf,
   isClaimSettled,
+  isOrderSettled,
   retentionDueDay,
   DEFAULT_RETAIN_DAYS,
-  type ErasedRecord,
   type ErasureAct,
-  type ErasureCategory,
   type ErasureReason,
   type ErasureStep,
   type PersonalDataSelector,
   type PersonalDataSubject,
 } from '../domain/personal-data';
+import type { ShipmentStatus } from '../domain/shipment';
 import type { OrderRecord, Storage } from '../storage/repository';
 import type { Principal } from './actor';
+import { createEraser, type ErasureActor } from './personal-data-erase';
 import {
   refsOfPerson,
   resolveSubject,
   subjectRefs,
   type ResolvedSubject,
 } from './personal-data-subjects';
+
+export type { ErasureActor } from './personal-data-erase';
 
 export interface PersonalDataServiceDeps {
   storage: Storage;
@@ -42,10 +44,12 @@ export interface PersonalDataServiceDeps {
   newId: () => string;
   /** The secret behind the pseudonymous references (AppDeps.referenceSecret). */
   referenceSecret: string;
+  /**
+   * The statuses of an order's shipments (the shipments service's order view), to tell when
+   * the order is settled; absent: orders get no retention entry of their own.
+   */
+  orderStatuses?: (shopId: string, orderId: string) => Promise<ShipmentStatus[] | undefined>;
 }
-
-/** Who erases: the shop's (or a clerk's) key, or the retention cron. */
-export type ErasureActor = Principal | 'retention';
 
 /** Everything a shop holds about a person, JSON-ready (an access request's answer). */
 export interface PersonalDataExport {
@@ -64,13 +68,6 @@ export interface ErasureWithLog {
   steps: ErasureStep[];
 }
 
-const actorText = (actor: ErasureActor): string =>
-  actor === 'retention'
-    ? 'system:retention'
-    : actor.role === 'clerk'
-      ? `clerk:${actor.keyId}`
-      : `key:${actor.keyId}`;
-
 /**
  * @example
  * const personalData = createPersonalDataService({ storage, clock, newId, referenceSecret });
@@ -79,6 +76,7 @@ const actorText = (actor: ErasureActor): string =>
 export function createPersonalDataService(deps: PersonalDataServiceDeps) {
   const { storage, clock, newId } = deps;
   const refOf = subjectRefs(deps.referenceSecret);
+  const { eraseIn } = createEraser({ storage, clock, newId, refOf });
 
   /** The shop a call is about: a shop key's own; a clerk names one. */
   const shopOf = (actor: ErasureActor, shopId: string | undefined): string => {
@@ -90,116 +88,22 @@ export function createPersonalDataService(deps: PersonalDataServiceDeps) {
     return own;
   };
 
-  /** Erases the resolved records under the act (started or joined). */
-  async function run(
-    act: ErasureAct,
-    subject: ResolvedSubject,
-    actor: string,
-  ): Promise<ErasureAct> {
-    const mark = { erasedAt: act.startedAt, erasureId: act.id };
-    const steps: ErasureStep[] = [];
-    const records: ErasedRecord[] = [];
-    const categories = new Set<ErasureCategory>(act.categories);
-    const step = (action: ErasureStep['action'], record?: ErasedRecord) =>
-      steps.push({ at: clock().toISOString(), action, actor, ...(record ? { record } : {}) });
-    /** The records of a kind to erase: each with its own customer's references. */
-    const targets = async (kind: 'claim' | 'order') => {
-      const live =
-        kind === 'claim'
-          ? subject.claims.map((c) => ({ id: c.id, person: c.claimant }))
-          : subject.orders.map((o) => ({ id: o.orderId, person: o.customer }));
-      const found = await Promise.all(
-        live.map(async ({ id, person }) => ({
-          id,
-          refs: await refsOfPerson(refOf, act.shopId, person),
-        })),
-      );
-      const left = subject.leftovers.filter((r) => r.kind === kind);
-      return [...found, ...left.map((r) => ({ id: r.id, refs: [] as string[] }))];
-    };
-    const claims = await targets('claim');
-    for (const claim of claims) {
-      const refs = [...new Set([...subject.refs, ...claim.refs])];
-      const done = await storage.personalData.eraseClaim(claim.id, subject.who, mark, refs);
-      if (!done.erased) continue;
-      for (const c of ['name', 'phone', 'email', 'customer_text'] as const) categories.add(c);
-      const record = { kind: 'claim', id: claim.id } as const;
-      records.push(record, ...done.related);
-      step('overwritten', record);
-      for (const related of done.related.filter((r) => r.kind === 'webhook_event')) {
-        step('webhook_event_overwritten', related);
-      }
-      step('index_entries_deleted', record);
-    }
-    const orders = await targets('order');
-    for (const order of orders) {
-      const refs = [...new Set([...subject.refs, ...order.refs])];
-      const done = await storage.personalData.eraseOrder(
-        act.shopId,
-        order.id,
-        subject.who,
-        mark,
-        refs,
-      );
-      if (!done.erased) continue;
-      for (const c of ['name', 'phone', 'email'] as const) categories.add(c);
-      const record = { kind: 'order', id: order.id } as const;
-      records.push(record, ...done.related);
-      step('overwritten', record);
-      step('index_entries_deleted', record);
-    }
-    step('erasure_completed');
-    await storage.personalData.log(act.shopId, act.id, steps);
-    const earlier = (await storage.personalData.get(act.shopId, act.id))?.act.records ?? [];
-    const all = [
-      ...new Map([...earlier, ...records].map((r) => [`${r.kind}:${r.id}`, r])).values(),
-    ];
-    return storage.personalData.complete({
-      ...act,
-      records: all,
-      categories: [...categories],
-      status: 'completed',
-      completedAt: clock().toISOString(),
-    });
-  }
-
-  /** Starts (or joins) the act for the person, then erases. */
-  async function eraseIn(
-    shopId: string,
-    actor: ErasureActor,
-    subject: ResolvedSubject,
-    reason: ErasureReason,
-  ): Promise<ErasureAct> {
-    const startedAt = clock().toISOString();
-    // A record erased before, whose act is gone: the act names the record's reference.
-    const refs =
-      subject.refs.length > 0
-        ? subject.refs
-        : [await refOf(shopId, { record: subject.recordId ?? '' })];
-    const fresh: ErasureAct = {
-      id: `pde_${newId()}`,
+  /**
+   * The order's retention entry, once every shipment is final and no claim of it is open
+   * (settled now: the entry is due `retainDays` from today).
+   */
+  async function settleOrder(shopId: string, orderId: string): Promise<void> {
+    const statuses = await deps.orderStatuses?.(shopId, orderId);
+    if (statuses === undefined) return;
+    const order = await storage.shipments.getOrder(shopId, orderId);
+    if (order === undefined || order.personalData !== undefined) return;
+    if (!isOrderSettled(statuses, await openClaimsOf(storage, shopId, orderId))) return;
+    const retainDays = await retainDaysOf(storage, shopId);
+    await storage.personalData.scheduleRetention({
       shopId,
-      subjectRef: refs[0] ?? '',
-      subjectRefs: refs,
-      categories: [],
-      records: [],
-      startedAt,
-      status: 'running',
-      method: ERASURE_METHOD,
-      instruction:
-        reason.kind === 'retention'
-          ? { kind: 'retention', retainDays: reason.retainDays }
-          : actor === 'retention'
-            ? { kind: 'retention', retainDays: DEFAULT_RETAIN_DAYS }
-            : { kind: 'request', keyId: actor.keyId, role: actor.role },
-    };
-    const act = await storage.personalData.begin(fresh);
-    if (act.id === fresh.id) {
-      await storage.personalData.log(shopId, act.id, [
-        { at: startedAt, action: 'erasure_started', actor: actorText(actor) },
-      ]);
-    }
-    return run(act, subject, actorText(actor));
+      record: { kind: 'order', id: orderId },
+      dueDay: retentionDueDay(clock().toISOString(), retainDays),
+    });
   }
 
   return {
@@ -290,6 +194,8 @@ export function createPersonalDataService(deps: PersonalDataServiceDeps) {
       const refs = await refsOfPerson(refOf, claim.shopId, claim.claimant);
       await storage.personalData.indexRecord(claim.shopId, refs, { kind: 'claim', id: claim.id });
       if (!isClaimSettled(claim.status)) return;
+      // The order's last open claim settling may settle the order.
+      if (claim.orderId !== undefined) await settleOrder(claim.shopId, claim.orderId);
       const retainDays = await retainDaysOf(storage, claim.shopId);
       const dueDay = retentionDueDay(claim.updatedAt, retainDays);
       await storage.personalData.scheduleRetention({
@@ -320,9 +226,27 @@ export function createPersonalDataService(deps: PersonalDataServiceDeps) {
       });
     },
 
+    /** A shipment of the order reached a final status (the shipments service calls it). */
+    onShipmentFinal: (shopId: string, orderId: string) => settleOrder(shopId, orderId),
+
     /** The people behind records, as compared (for tests and the desk). */
     identifiersOf,
   };
+}
+
+/** How many claims of the order are not settled (the claim search by order id, checked exactly). */
+async function openClaimsOf(storage: Storage, shopId: string, orderId: string): Promise<number> {
+  let open = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await storage.claims.list(
+      { shopId, search: { field: 'orderId', text: orderId } },
+      { limit: 1000, caller: 'personal-data', ...(cursor ? { cursor } : {}) },
+    );
+    open += page.items.filter((c) => c.orderId === orderId && !isClaimSettled(c.status)).length;
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return open;
 }
 
 /** The shop's retention period (its profile's, else the default). */

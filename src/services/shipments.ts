@@ -66,7 +66,11 @@ export interface ShipmentServiceDeps {
    * entries (./personal-data.ts `onOrderChanged`). Absent: none are kept (the rebuild
    * backfills them). A failure is logged, never answered: the order is written.
    */
-  personalData?: { onOrderChanged(order: OrderRecord): Promise<void> };
+  personalData?: {
+    onOrderChanged(order: OrderRecord): Promise<void>;
+    /** A shipment of the order reached a final status: the order may be settled now. */
+    onShipmentFinal(shopId: string, orderId: string): Promise<void>;
+  };
 }
 
 /** What an order replace newly brings: waybills no shipment of it had, and the order when new. */
@@ -107,6 +111,9 @@ export type ShipmentView = ShipmentFacts & {
   version: number;
   updatedAt: string;
 };
+
+/** Shipment statuses after which its order may be settled (src/domain/personal-data/retention.ts). */
+const FINAL_FOR_RETENTION: ReadonlySet<string> = new Set(['delivered', 'received', 'cancelled']);
 
 /** An order with its shipments and its derived status. */
 export interface OrderView {
@@ -379,6 +386,22 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
     return { order, created: existing === undefined };
   }
 
+  /** The order's retention entry once settled (issue 25); a failure is logged, never answered. */
+  async function settleQuietly(shopId: string, orderId: string): Promise<void> {
+    try {
+      await deps.personalData?.onShipmentFinal(shopId, orderId);
+    } catch (error) {
+      console.error(
+        JSON.stringify({
+          event: 'personal-data-settle-failed',
+          shopId,
+          orderId,
+          error: String(error),
+        }),
+      );
+    }
+  }
+
   /** The order's subject-index entries (issue 25); ids only reach the log. */
   async function indexOrder(order: OrderRecord): Promise<void> {
     try {
@@ -457,6 +480,9 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
       if (step.kind === 'answer') {
         // A resend too: it may follow a crash between the first write and its announce.
         await deps.announcer?.afterEvent(shopId, shipmentId, step.answer.shipment, mark);
+        if (FINAL_FOR_RETENTION.has(step.answer.shipment.status)) {
+          await settleQuietly(shopId, step.answer.shipment.orderId);
+        }
         return step.answer;
       }
       // A shipment the order's commit never listed may have no order: no start to check.

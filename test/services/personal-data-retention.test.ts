@@ -13,6 +13,9 @@ import { newClaim } from '../storage/helpers';
 import { orderOf } from '../storage/shipment-helpers';
 import { orderInputExample } from '../../src/schemas/shipment.examples';
 import { createShipmentService } from '../../src/services/shipments';
+import { createPersonalDataService } from '../../src/services/personal-data';
+import { reconcileClaim } from '../../src/services/claim-changes';
+import { applyCommand } from '../../src/domain/claim';
 import * as pd from './personal-data-helpers';
 import type { World } from './personal-data-helpers';
 
@@ -166,5 +169,73 @@ describe('an order put through the shipments service', () => {
     const act = await world.personalData.erase(shopKey, { email: IVAN.email }, { kind: 'request' });
     expect(act.records).toContainEqual({ kind: 'order', id: 'O-put' });
     expect(await leftoversOf(world, IVAN)).toEqual([]);
+  }, 30_000);
+});
+
+describe('an order settling', () => {
+  it('gets its retention entry once every shipment is final and its last claim settled', async () => {
+    const world = await personalDataWorld();
+    const { storage } = world;
+    await setRetainDays(world, 30, 1);
+    const clock = () => new Date('2025-06-20T00:00:00.000Z');
+    const service = createPersonalDataService({
+      storage,
+      clock,
+      newId: () => 'e'.repeat(32),
+      referenceSecret: pd.SECRET,
+      orderStatuses: (shopId, orderId) =>
+        shipments
+          .getOrder({ keyId: 'k', role: 'clerk' }, orderId, shopId)
+          .then((order) => order.shipments.map((s) => s.status)),
+    });
+    const shipments = createShipmentService({ storage, clock, personalData: service });
+    const [template] = orderInputExample.shipments;
+    await shipments.putOrder(shopKey, 'O-1', {
+      ...orderInputExample,
+      shipments: ['S-a', 'S-b'].map((shipmentId, n) => ({
+        ...template!,
+        shipmentId,
+        waybill: `W-${n}`,
+      })),
+    });
+    const { claim, event } = newClaim({
+      shopId: SHOP,
+      orderId: 'O-1',
+      createdAt: '2025-06-10T00:00:00.000Z',
+    });
+    await storage.claims.create(claim, event);
+    const derive = (id: string) =>
+      reconcileClaim({ storage, clock, log: () => undefined, personalData: service }, id);
+    await derive(claim.id);
+    const orderEntries = async () =>
+      (await storage.personalData.dueForRetention('2100-01-01', 100)).filter(
+        (e) => e.record.kind === 'order',
+      );
+    const delivered = (id: string) =>
+      shipments.recordEvent(shopKey, id, {
+        eventId: `d-${id}`,
+        status: 'delivered',
+        at: '2025-06-16T11:05:00+03:00',
+      });
+
+    await delivered('S-a');
+    expect(await orderEntries()).toEqual([]);
+    await delivered('S-b');
+    // Its claim is still open.
+    expect(await orderEntries()).toEqual([]);
+    const next = applyCommand(
+      claim,
+      { type: 'cancel' },
+      {
+        at: '2025-06-20T00:00:00.000Z',
+        today: '2025-06-20',
+        by: { role: 'shop', id: SHOP },
+      },
+    );
+    await storage.claims.update(claim, next.claim, next.events);
+    await derive(claim.id);
+    expect(await orderEntries()).toEqual([
+      { shopId: SHOP, record: { kind: 'order', id: 'O-1' }, dueDay: '2025-07-20' },
+    ]);
   }, 30_000);
 });

@@ -192,3 +192,20 @@ describe('two erasures at once', () => {
     expect(acts.every((act) => act.status === 'completed')).toBe(true);
   }, 30_000);
 });
+
+describe('an erasure racing a decision on the same claim', () => {
+  it('both land: the claim decided, nothing of the person left', async () => {
+    const world = await personalDataWorld();
+    const ivan = await seedPerson(world, IVAN, SHOP, 'ivan');
+    const claim = (await world.storage.claims.get(ivan.claims[1]!))!;
+    const [act, decided] = await Promise.all([
+      world.personalData.erase(shopKey, { phone: IVAN.phone }, { kind: 'request' }),
+      move(world, claim, { type: 'review' }),
+    ]);
+    expect(act.records).toContainEqual({ kind: 'claim', id: claim.id });
+    expect(decided.status).toBe('in_review');
+    const now = (await world.storage.claims.get(claim.id))!;
+    expect([now.status, now.claimant.name]).toEqual(['in_review', TOMBSTONES.name]);
+    expect(await leftoversOf(world, IVAN)).toEqual([]);
+  }, 30_000);
+});
