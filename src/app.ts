@@ -42,6 +42,9 @@ import { createSandboxService } from './services/sandbox';
 import { carrierAccountsRouter } from './routes/carrier-accounts/carrier-accounts.index';
 import { sandboxRouter } from './routes/sandbox/sandbox.index';
 
+/** Who reads an order's statuses for its retention (any shop's: a clerk's view). */
+const DATA_KEEPER = { keyId: 'personal-data', role: 'clerk' } as const;
+
 /** CDEK's API when the app is given no connector (the Worker gives one from CDEK_API_BASE_URL). */
 const CDEK_API = 'https://api.cdek.ru';
 import { createCarrierEventService } from './services/carrier-events';
@@ -57,6 +60,7 @@ import { createEventService } from './services/events';
 import { eventsRouter } from './routes/events/events.index';
 import { registerWebhooks } from './routes/events/events.webhooks';
 import { createPersonalDataService } from './services/personal-data';
+import { NotFoundError } from './storage/repository';
 import { personalDataRouter } from './routes/personal-data/personal-data.index';
 import {
   clerkViews,
@@ -112,6 +116,16 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     // An act's id is `pde_` and 32 hex digits: the claims' id source without its prefix.
     newId: () => deps.newId().replace(/^clm_/, ''),
     referenceSecret: deps.referenceSecret ?? LOCAL_REFERENCE_SECRET,
+    // A shipment's final event may settle its order (late-bound: `shipments` is built below).
+    orderStatuses: async (shopId, orderId) => {
+      try {
+        const order = await shipments.getOrder(DATA_KEEPER, orderId, shopId);
+        return order.shipments.map((s) => s.status);
+      } catch (error) {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      }
+    },
   });
   // A replace that brings a parcel applies the carrier events kept for it (defined below).
   const shipments = createShipmentService({
