@@ -20,6 +20,9 @@
  *    drifted (a bug, a hand edit).
  * 3. Every shipment with a waybill gets its waybill entry, which shipments stored before
  *    carrier hooks lack (src/storage/dynamodb/waybill-backfill.ts).
+ * 4. Issue 25: with the Worker's reference secret (CURSOR_SECRET, else DESK_SESSION_SECRET, as
+ *    the Worker takes it; give the deployed value), every claim (in step 1) and every order
+ *    gets its personal-data subject-index entries, and every settled claim its retention entry.
  * Idempotent: a second run corrects nothing. Reads the whole table three times: run it off-peak.
  */
 import { pathToFileURL } from 'node:url';
@@ -35,6 +38,9 @@ import {
   type WaybillBackfillReport,
 } from '../src/storage/dynamodb/waybill-backfill';
 import { CONNECTION_FLAGS, runOnTable } from './create-table';
+import { createPersonalDataService } from '../src/services/personal-data';
+import { LOCAL_REFERENCE_SECRET } from '../src/services/clerk-view';
+import { everyOrder } from '../src/storage/dynamodb/pd-backfill';
 
 /** Claims reconciled at once. */
 const CONCURRENCY = 8;
@@ -49,6 +55,8 @@ export interface RebuildReport {
   failed: string[];
   passes: CorrectionReport[];
   waybills: WaybillBackfillReport;
+  /** Orders given their subject-index entries (step 4; 0 without a reference secret). */
+  indexedOrders: number;
 }
 
 /**
@@ -58,15 +66,26 @@ export async function rebuildAggregates(
   client: DynamoDBClient,
   options: { tableName: string; viewShards: number },
   clock: () => Date,
+  referenceSecret?: string,
 ): Promise<RebuildReport> {
   const storage = storageOn(client, options);
-  const deps = { storage, clock };
+  const personalData =
+    referenceSecret === undefined
+      ? undefined
+      : createPersonalDataService({
+          storage,
+          clock,
+          newId: () => crypto.randomUUID().replaceAll('-', ''),
+          referenceSecret,
+        });
+  const deps = { storage, clock, ...(personalData ? { personalData } : {}) };
   const report: RebuildReport = {
     claims: 0,
     reconciled: 0,
     failed: [],
     passes: [],
     waybills: { shipments: 0, written: 0, raced: 0 },
+    indexedOrders: 0,
   };
   let from: string | undefined;
   do {
@@ -89,6 +108,11 @@ export async function rebuildAggregates(
     if (result.raced === 0) break;
   }
   report.waybills = await backfillWaybillEntries(tableContext(table));
+  if (personalData !== undefined) {
+    report.indexedOrders = await everyOrder(tableContext(table), (order) =>
+      personalData.onOrderChanged(order),
+    );
+  }
   return report;
 }
 
@@ -100,13 +124,21 @@ async function main(): Promise<void> {
     values['view-shards'] ?? process.env.VIEW_SHARDS ?? DEFAULT_VIEW_SHARDS,
   );
   await runOnTable(values, async (client, { tableName }) => {
-    const report = await rebuildAggregates(client, { tableName, viewShards }, () => new Date());
+    const referenceSecret =
+      process.env.CURSOR_SECRET ?? process.env.DESK_SESSION_SECRET ?? LOCAL_REFERENCE_SECRET;
+    const report = await rebuildAggregates(
+      client,
+      { tableName, viewShards },
+      () => new Date(),
+      referenceSecret,
+    );
     const last = report.passes.at(-1);
     const corrected = report.passes.reduce((n, p) => n + p.corrected, 0);
     const lines = [
       `Table ${tableName}: ${report.claims} claims read, ${report.reconciled} brought up to date`,
       `counter items: ${last?.checked ?? 0} checked, ${corrected} corrected`,
       `waybill entries: ${report.waybills.written} of ${report.waybills.shipments} shipments with a waybill`,
+      `personal-data subject index: ${report.indexedOrders} orders indexed`,
     ];
     if (report.waybills.raced > 0) {
       lines.push(`${report.waybills.raced} shipments changed meanwhile: run again`);

@@ -42,6 +42,9 @@ import { createSandboxService } from './services/sandbox';
 import { carrierAccountsRouter } from './routes/carrier-accounts/carrier-accounts.index';
 import { sandboxRouter } from './routes/sandbox/sandbox.index';
 
+/** Who reads an order's statuses for its retention (any shop's: a clerk's view). */
+const DATA_KEEPER = { keyId: 'personal-data', role: 'clerk' } as const;
+
 /** CDEK's API when the app is given no connector (the Worker gives one from CDEK_API_BASE_URL). */
 const CDEK_API = 'https://api.cdek.ru';
 import { createCarrierEventService } from './services/carrier-events';
@@ -58,6 +61,9 @@ import { eventsRouter } from './routes/events/events.index';
 import { registerWebhooks } from './routes/events/events.webhooks';
 import { createAuditService } from './services/audits';
 import { auditsRouter, isAuditUpload } from './routes/audits/audits.index';
+import { createPersonalDataService } from './services/personal-data';
+import { NotFoundError } from './storage/repository';
+import { personalDataRouter } from './routes/personal-data/personal-data.index';
 import {
   clerkViews,
   LOCAL_REFERENCE_SECRET,
@@ -106,9 +112,27 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   const claims = createClaimService(deps);
   const shops = createShopService(deps);
   const webhooks = deps.webhooks ?? webhookDepsOf({}, deps, undefined);
+  // Issue 25: an order put keeps its customer's subject index (the erasures find it by it).
+  const personalData = createPersonalDataService({
+    ...deps,
+    // An act's id is `pde_` and 32 hex digits: the claims' id source without its prefix.
+    newId: () => deps.newId().replace(/^clm_/, ''),
+    referenceSecret: deps.referenceSecret ?? LOCAL_REFERENCE_SECRET,
+    // A shipment's final event may settle its order (late-bound: `shipments` is built below).
+    orderStatuses: async (shopId, orderId) => {
+      try {
+        const order = await shipments.getOrder(DATA_KEEPER, orderId, shopId);
+        return order.shipments.map((s) => s.status);
+      } catch (error) {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      }
+    },
+  });
   // A replace that brings a parcel applies the carrier events kept for it (defined below).
   const shipments = createShipmentService({
     ...deps,
+    personalData,
     arrivals: (shopId, parcels) => carrierEvents.applyKept(shopId, parcels),
     announcer: createShipmentAnnouncer({ ...deps, outbox: createOutbox(webhooks) }).announcer,
   });
@@ -151,6 +175,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
         jobs: deps.auditJobs === 'inline' ? undefined : env?.AUDIT_JOBS,
         maxBytes: deps.auditMaxBytes,
       }),
+    personalData,
     evidenceFiles: (bucket) =>
       viewedEvidenceFiles(createEvidenceFileService({ bucket, claims, clock: deps.clock }), views),
   };
@@ -178,6 +203,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     '/v1/events',
     '/v1/audits',
     '/v1/audits/*',
+    '/v1/personal-data',
+    '/v1/personal-data/*',
   ];
   for (const path of [...servedPaths, '/desk/*']) app.use(path, withServices);
 
@@ -202,6 +229,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     webhookDeliveriesRouter,
     eventsRouter,
     auditsRouter,
+    personalDataRouter,
   ];
   for (const router of apiRouters) app.route('/', router);
   // The desk last: its catch-all answers every other /desk path.
@@ -271,6 +299,11 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
         name: 'audits',
         description:
           'A carrier’s report audited row by row: late, lost and overcharged parcels, what each is owed by the calculators’ rules, the totals per carrier, and claims filed for the rows still owed. Upload a CSV (our template, Russian Excel’s, or CDEK’s report), poll the audit, page or export its rows. A shop key (a clerk key names the shop).',
+      },
+      {
+        name: 'personal data',
+        description:
+          'Customers’ personal data, for the shop as its operator (152-FZ): erasure on the shop’s instruction with the destruction act and its event-log extract, the acts, and the export that answers a person’s access request. The retention period is the shop’s (`PUT /v1/shop` `personalData.retainDays`). A shop key.',
       },
       {
         name: 'meta',

@@ -24,6 +24,7 @@ import type { WebhookEndpointService } from './services/webhook-endpoints';
 import type { WebhookDeliveryService } from './services/webhook-deliveries';
 import type { EventService } from './services/events';
 import type { AuditService } from './services/audits';
+import type { PersonalDataService } from './services/personal-data';
 
 export type { Principal } from './services/actor';
 
@@ -110,6 +111,8 @@ export interface Services {
    * arrive with each request): `c.var.services.audits(c.env)`.
    */
   audits: (env: AuditBindings | undefined) => AuditService;
+  /** Customers' personal data: erasure with its act, the acts, the access export (issue 25). */
+  personalData: PersonalDataService;
 }
 
 /** The bindings an audit works with (a Worker's `env` is one). */

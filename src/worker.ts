@@ -11,6 +11,7 @@ import {
 } from './services/claim-changes';
 import type { Defer } from './services/shipments';
 import { createDynamoStorage } from './storage/dynamodb';
+import { NotFoundError } from './storage/repository';
 import { RECONCILIATION_CRON, reconcileCarriers } from './queues/carrier-reconciliation';
 import { cdekConnector } from './services/carrier-connector';
 import { createCarrierEventService } from './services/carrier-events';
@@ -32,6 +33,9 @@ import { runWebhookCron } from './queues/webhook-deliveries';
 import { AUDIT_QUEUE, consumeAuditJobs } from './queues/audit-jobs';
 import { createAuditService, type AuditService } from './services/audits';
 import { createClaimService } from './services/claims';
+import { RETENTION_CRON, retainPersonalData } from './queues/personal-data-retention';
+import { createPersonalDataService } from './services/personal-data';
+import type { RetentionDeps } from './services/personal-data-retention';
 
 /** The queue of webhook deliveries (wrangler.toml); `queue()` tells its batches by this name. */
 export const WEBHOOK_QUEUE = 'parcel-claims-webhooks';
@@ -107,6 +111,8 @@ interface Runtime {
   shipmentWebhooks: ShipmentAnnouncerDeps;
   /** The audit queue's consumer's (its claims announced like the API's). */
   audits: (env: Bindings) => AuditService;
+  /** The personal-data retention cron's (issue 25). */
+  retention: RetentionDeps;
 }
 
 /**
@@ -151,7 +157,23 @@ export function createWorker(
       outbox: createOutbox(webhooks),
       views: clerkViews(referenceSecret ?? LOCAL_REFERENCE_SECRET),
     };
-    const deps: ClaimChangeDeps = { storage, clock, announcer };
+    // Issue 25: the consumer keeps each claim's subject index and retention entry.
+    const personalData = createPersonalDataService({
+      storage,
+      clock,
+      newId: () => crypto.randomUUID().replaceAll('-', ''),
+      referenceSecret: referenceSecret ?? LOCAL_REFERENCE_SECRET,
+      // Late-bound: the shipments service is built below, with this service in its deps.
+      orderStatuses: (shopId, orderId) =>
+        shipments
+          .getOrder({ keyId: 'personal-data', role: 'clerk' }, orderId, shopId)
+          .then((order) => order.shipments.map((s) => s.status))
+          .catch((error: unknown) => {
+            if (error instanceof NotFoundError) return undefined;
+            throw error;
+          }),
+    });
+    const deps: ClaimChangeDeps = { storage, clock, announcer, personalData };
     const inline = options.changes === 'inline' || config.CLAIM_CHANGES_INLINE === 'true';
     const queue = inline ? undefined : env.CLAIM_CHANGES;
     const changes: ClaimChangeFeed = queue
@@ -164,7 +186,12 @@ export function createWorker(
     });
     const shipmentWebhooks = { storage, clock, outbox: announcer.outbox, defer: requestDefer };
     const { announcer: shipmentAnnouncer } = createShipmentAnnouncer(shipmentWebhooks);
-    const shipments = createShipmentService({ storage, clock, announcer: shipmentAnnouncer });
+    const shipments = createShipmentService({
+      storage,
+      clock,
+      announcer: shipmentAnnouncer,
+      personalData,
+    });
     const carrierEvents = createCarrierEventService({ storage, clock, shipments });
     const reconciliation: ReconciliationDeps = {
       storage,
@@ -198,7 +225,8 @@ export function createWorker(
         jobs: options.audits === 'inline' ? undefined : bindings.AUDIT_JOBS,
         maxBytes: config.AUDIT_MAX_BYTES,
       });
-    runtime = { app, deps, reconciliation, webhooks, shipmentWebhooks, audits };
+    const retention: RetentionDeps = { storage, clock, personalData };
+    runtime = { app, deps, reconciliation, webhooks, shipmentWebhooks, audits, retention };
     return runtime;
   };
   return {
@@ -237,6 +265,10 @@ export function createWorker(
       const runtime = runtimeOf(env);
       if (controller.cron === RECONCILIATION_CRON) {
         await reconcileCarriers(runtime.reconciliation);
+        return;
+      }
+      if (controller.cron === RETENTION_CRON) {
+        await retainPersonalData(runtime.retention);
         return;
       }
       // First the webhook step (bounded, never throws): a failing claim pass cannot hold it up.

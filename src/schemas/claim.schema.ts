@@ -13,6 +13,7 @@ import { CLAIM_SORTS } from '../services/claims';
 import { ACTOR_ID_DESCRIPTION, happenedRule, IsoDateSchema, MoneySchema } from './common.schema';
 import { CustomerSideSchema } from './remedy.schema';
 import { filingExample } from './examples';
+import { erasedMark } from './erased.schema';
 import {
   DamagedRequestSchema,
   LateRequestSchema,
@@ -234,6 +235,8 @@ const claimShape = <T extends ClaimType, S extends z.ZodType, C extends z.ZodTyp
   // The clerk working on the claim.
   assignee: ClaimAssigneeSchema.optional(),
   ...causeField,
+  // Issue 25: the customer's personal data erased.
+  personalData: erasedMark,
 });
 
 /** A late claim: the late calculator's input and its result. */

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MESSAGE_IDS, MESSAGE_KINDS } from '../messages/claim-messages';
+import { erasedMark } from './erased.schema';
 
 /**
  * A message's id, as listed (`CustomerMessage.id`) and as `…/messages/{messageId}/sent` takes
@@ -28,6 +29,7 @@ export const CustomerMessageSchema = z
         'Plain text, paragraphs separated by a blank line: greeting, the problem and an apology, the reason, what was done, the options, the amends, the signature',
     }),
     sentAt: z.string().optional().openapi({ description: 'When the shop recorded sending it' }),
+    personalData: erasedMark,
   })
   .openapi('CustomerMessage');
 

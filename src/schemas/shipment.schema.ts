@@ -12,6 +12,7 @@ import {
 } from '../domain/shipment';
 import type { OrderInput, ShipmentView } from '../services/shipments';
 import { ClaimantSchema } from './claim.schema';
+import { erasedMark } from './erased.schema';
 import {
   CarrierIdSchema,
   CurrencySchema,
@@ -269,6 +270,7 @@ export const ShipmentSchema = ShipmentInputSchema.extend({
   }),
   version: z.number().int(),
   updatedAt: z.string(),
+  personalData: erasedMark,
 }).openapi('Shipment') satisfies z.ZodType<ShipmentView>;
 
 /** An order with its shipments and the status that follows its last shipment to be delivered. */
@@ -286,6 +288,7 @@ export const OrderSchema = z
     shipments: z.array(ShipmentSchema),
     version: z.number().int(),
     updatedAt: z.string(),
+    personalData: erasedMark,
   })
   .openapi('Order');
 

@@ -1,9 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import {
+  DEFAULT_RETAIN_DAYS,
   innProblem,
   kppProblem,
   LIMIT_CURRENCIES,
   limitCurrencyProblem,
+  MAX_RETAIN_DAYS,
+  MIN_RETAIN_DAYS,
   ogrnProblem,
   taxpayerKind,
   type RequisiteProblem,
@@ -30,6 +33,32 @@ export const RemedyLimitsSchema = z
     ctx.addIssue({ code: 'custom', path: ['maxGiftValue', 'currency'], message, params: { code } });
   })
   .openapi('RemedyLimits');
+
+const retainDays = z
+  .number()
+  .int()
+  .min(MIN_RETAIN_DAYS)
+  .max(MAX_RETAIN_DAYS)
+  .openapi({
+    example: DEFAULT_RETAIN_DAYS,
+    description: `Days the customers’ personal data is kept after a claim or an order is settled (a claim paid, rejected or withdrawn; an order whose shipments are all final with no claim open), then erased by the daily run with a destruction act (\`GET /v1/personal-data/erasures\`). ${MIN_RETAIN_DAYS}–${MAX_RETAIN_DAYS}; the default, ${DEFAULT_RETAIN_DAYS}, is the general limitation period (Civil Code art. 196)`,
+  });
+
+/** The shop's retention of its customers' personal data, as it sends it. */
+export const PersonalDataPolicySchema = z
+  .object({ retainDays })
+  .strict()
+  .openapi('PersonalDataPolicy');
+
+/** The retention in force, as the profile answers it. */
+export const PersonalDataRetentionSchema = z
+  .object({
+    retainDays,
+    isDefault: z.boolean().openapi({
+      description: `True when the shop has not set \`personalData\`: the default (${DEFAULT_RETAIN_DAYS} days) applies`,
+    }),
+  })
+  .openapi('PersonalDataRetention');
 
 /** The shop's details as it sends them (`PUT /v1/shop`). */
 export const ShopProfileInputSchema = z
@@ -59,6 +88,9 @@ export const ShopProfileInputSchema = z
       })
       .openapi({ description: 'Who signs the claim letters' }),
     remedyLimits: RemedyLimitsSchema,
+    personalData: PersonalDataPolicySchema.optional().openapi({
+      description: `How long the customers’ personal data is kept after settling; left out: the default (${DEFAULT_RETAIN_DAYS} days), and a replace without it goes back to the default`,
+    }),
   })
   .strict()
   .superRefine((shop, ctx) => {
@@ -85,6 +117,7 @@ export const ShopProfileSchema = z
   .object({
     shopId: z.string().openapi({ example: 'demo-shop' }),
     ...ShopProfileInputSchema.shape,
+    personalData: PersonalDataRetentionSchema,
     version: z
       .number()
       .int()

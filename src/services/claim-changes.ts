@@ -40,6 +40,11 @@ export interface ClaimChangeDeps {
    * tally's announcements stay as they are (nothing is announced, nothing is skipped).
    */
   announcer?: ClaimAnnouncer;
+  /**
+   * Issue 25: the claim's personal-data items (its subject-index entries, its retention
+   * entry once settled: ./personal-data.ts `onClaimChanged`); absent: none are kept.
+   */
+  personalData?: { onClaimChanged(claim: Claim): Promise<void> };
 }
 
 /** A line about a change that could not be applied now (it will be, later). */
@@ -163,6 +168,7 @@ export async function reconcileClaim(
         // The shipment's link: guarded by the claim's version, so a round's claim read will do.
         const link = linkOf(claim);
         const linked = link === undefined ? 'unchanged' : await storage.shipments.linkClaim(link);
+        if (claim !== undefined) await deps.personalData?.onClaimChanged(claim);
         // What was not announced is left behind in the tally: thrown, so the queue retries
         // (or the change is marked pending for the cron).
         if (told?.failure !== undefined) throw new AnnounceError(claimId, told.failure);

@@ -61,6 +61,16 @@ export interface ShipmentServiceDeps {
    * `shipment.delivered` and `shipment.late`. Absent: nothing is announced or marked.
    */
   announcer?: ShipmentAnnouncer;
+  /**
+   * Issue 25: told of each order a replace wrote, to keep its customer's subject-index
+   * entries (./personal-data.ts `onOrderChanged`). Absent: none are kept (the rebuild
+   * backfills them). A failure is logged, never answered: the order is written.
+   */
+  personalData?: {
+    onOrderChanged(order: OrderRecord): Promise<void>;
+    /** A shipment of the order reached a final status: the order may be settled now. */
+    onShipmentFinal(shopId: string, orderId: string): Promise<void>;
+  };
 }
 
 /** What an order replace newly brings: waybills no shipment of it had, and the order when new. */
@@ -101,6 +111,9 @@ export type ShipmentView = ShipmentFacts & {
   version: number;
   updatedAt: string;
 };
+
+/** Shipment statuses after which its order may be settled (src/domain/personal-data/retention.ts). */
+const FINAL_FOR_RETENTION: ReadonlySet<string> = new Set(['delivered', 'received', 'cancelled']);
 
 /** An order with its shipments and its derived status. */
 export interface OrderView {
@@ -369,7 +382,41 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
       puts,
       removes,
     });
+    await indexOrder(order);
     return { order, created: existing === undefined };
+  }
+
+  /** The order's retention entry once settled (issue 25); a failure is logged, never answered. */
+  async function settleQuietly(shopId: string, orderId: string): Promise<void> {
+    try {
+      await deps.personalData?.onShipmentFinal(shopId, orderId);
+    } catch (error) {
+      console.error(
+        JSON.stringify({
+          event: 'personal-data-settle-failed',
+          shopId,
+          orderId,
+          error: String(error),
+        }),
+      );
+    }
+  }
+
+  /** The order's subject-index entries (issue 25); ids only reach the log. */
+  async function indexOrder(order: OrderRecord): Promise<void> {
+    try {
+      await deps.personalData?.onOrderChanged(order);
+    } catch (error) {
+      const { shopId, orderId } = order;
+      console.error(
+        JSON.stringify({
+          event: 'personal-data-index-failed',
+          shopId,
+          orderId,
+          error: String(error),
+        }),
+      );
+    }
   }
 
   async function readOrder(shopId: string, orderId: string): Promise<OrderView> {
@@ -433,6 +480,9 @@ export function createShipmentService(deps: ShipmentServiceDeps) {
       if (step.kind === 'answer') {
         // A resend too: it may follow a crash between the first write and its announce.
         await deps.announcer?.afterEvent(shopId, shipmentId, step.answer.shipment, mark);
+        if (FINAL_FOR_RETENTION.has(step.answer.shipment.status)) {
+          await settleQuietly(shopId, step.answer.shipment.orderId);
+        }
         return step.answer;
       }
       // A shipment the order's commit never listed may have no order: no start to check.

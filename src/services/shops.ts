@@ -4,7 +4,13 @@
  * arguments, shared by the API and the desk.
  */
 import { DomainError } from '../domain/errors';
-import type { ShopProfile, ShopProfileInput } from '../domain/shop';
+import {
+  effectiveRetention,
+  type EffectiveRetention,
+  type ShopProfile,
+  type ShopProfileInput,
+  type ShopProfileView,
+} from '../domain/shop';
 import { ConflictError, type Storage } from '../storage/repository';
 import type { Principal } from './actor';
 
@@ -18,6 +24,16 @@ const NAMED_SHOPS = 100;
 export interface KeyedShop {
   shopId: string;
   legalName?: string | undefined;
+}
+
+/**
+ * The profile as answered: `personalData` is the retention in force.
+ *
+ * @example viewOfProfile(profile).personalData // { retainDays: 1095, isDefault: true }
+ */
+export function viewOfProfile(profile: ShopProfile): ShopProfileView {
+  const { personalData, ...rest } = profile;
+  return { ...rest, personalData: effectiveRetention(personalData) };
 }
 
 export interface ShopServiceDeps {
@@ -66,21 +82,30 @@ export function createShopService(deps: ShopServiceDeps) {
     /** The shop's profile, if it has one (the desk's letter falls back to the shop id). */
     find: (shopId: string): Promise<ShopProfile | undefined> => storage.shops.get(shopId),
 
+    /**
+     * How long the shop keeps its customers' personal data after settling: its own choice, else
+     * the default (a shop with no profile too). The retention run and the desk read it here.
+     *
+     * @example await shops.retention('demo-shop') // { retainDays: 1095, isDefault: true }
+     */
+    retention: async (shopId: string): Promise<EffectiveRetention> =>
+      effectiveRetention((await storage.shops.get(shopId))?.personalData),
+
     /** @throws {DomainError} `not-found` until the shop has sent its details. */
-    async get(actor: Principal, shopId?: string): Promise<ShopProfile> {
+    async get(actor: Principal, shopId?: string): Promise<ShopProfileView> {
       const id = shopOf(actor, shopId);
       const profile = await storage.shops.get(id);
       if (!profile) {
         throw new DomainError('not-found', `Shop ${id} has no profile yet: PUT /v1/shop sends it.`);
       }
-      return profile;
+      return viewOfProfile(profile);
     },
 
     /** Creates or replaces the calling shop's profile; each replacement adds 1 to `version`. */
     async put(
       actor: Principal,
       input: ShopProfileInput,
-    ): Promise<{ profile: ShopProfile; created: boolean }> {
+    ): Promise<{ profile: ShopProfileView; created: boolean }> {
       const shopId = shopOf(actor, undefined);
       for (let attempt = 1; ; attempt++) {
         const current = await storage.shops.get(shopId);
@@ -91,7 +116,8 @@ export function createShopService(deps: ShopServiceDeps) {
           updatedAt: clock().toISOString(),
         };
         try {
-          return { profile: await storage.shops.put(profile), created: current === undefined };
+          const stored = await storage.shops.put(profile);
+          return { profile: viewOfProfile(stored), created: current === undefined };
         } catch (error) {
           if (!(error instanceof ConflictError) || attempt === PUT_ATTEMPTS) throw error;
         }

@@ -387,6 +387,8 @@ export interface Storage {
   shipmentAnnouncements: ShipmentAnnouncementRepository;
   /** Audits of carrier reports: heads, rows, chunk summaries (./audit-repository.ts). */
   audits: AuditRepository;
+  /** Issue 25: the subject index, erasures and their acts, retention entries. */
+  personalData: PersonalDataRepository;
 }
 
 export * from './carrier-account-repository';
@@ -395,3 +397,6 @@ import type { ShipmentAnnouncementRepository } from './shipment-announcement-rep
 import type { CarrierAccountRepository } from './carrier-account-repository';
 export type * from './audit-repository';
 import type { AuditRepository } from './audit-repository';
+// Issue 25: customers' personal data (./personal-data-repository.ts).
+export type * from './personal-data-repository';
+import type { PersonalDataRepository } from './personal-data-repository';

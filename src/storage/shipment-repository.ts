@@ -25,6 +25,8 @@ export interface OrderRecord {
   /** 1 when created; +1 on every replace that changes something. */
   version: number;
   updatedAt: string;
+  /** Issue 25: when the customer's data was erased, and by which act (`pde_…`). */
+  personalData?: { erasedAt: string; erasureId: string };
 }
 
 /** A shipment: the facts the shop stated and every event reported for it. */

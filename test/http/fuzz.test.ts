@@ -316,6 +316,7 @@ describe('the fuzz drill', () => {
       '/v1/shipments/:shipmentId/messages/:messageId/sent',
       '/v1/test/carrier-events',
       '/v1/webhook-endpoints',
+      '/v1/personal-data/erasures',
       ...Object.keys(ENDPOINT_MOVES).map((m) => `/v1/webhook-endpoints/:id/${m}`),
       '/v1/webhook-deliveries/:id/replay',
       '/v1/audits',
@@ -539,6 +540,16 @@ describe('the fuzz drill', () => {
         who === 'test' ? { authorization: `Bearer ${keys.test}` } : { ...authHeader(who) };
       if (sent.contentType) headers['content-type'] = sent.contentType;
       await send('POST', '/v1/test/carrier-events', { headers, body: sent.body });
+    });
+  });
+
+  it('POST /v1/personal-data/erasures: no 5xx, every refusal a problem naming its field', async () => {
+    // A phone no fuzz claim has: the valid bodies erase nothing the other drills use.
+    const valid = { phone: '+7 999 000-11-22' };
+    await property(fc.record({ sent: bodyNear(valid), who: auth }), 200, async ({ sent, who }) => {
+      const headers: Record<string, string> = { ...authHeader(who) };
+      if (sent.contentType) headers['content-type'] = sent.contentType;
+      await send('POST', '/v1/personal-data/erasures', { headers, body: sent.body });
     });
   });
 

@@ -33,6 +33,37 @@ describe('Cache-Control on the claims API', () => {
     }
   });
 
+  it('is no-store on the personal-data answers: the export, the acts, their refusals', async () => {
+    const shop = await seedShop();
+    const phone = encodeURIComponent('+7 900 000-00-00');
+    const erased = await call(
+      'POST',
+      '/v1/personal-data/erasures',
+      { phone: '+7 900 000-00-00' },
+      shop.auth,
+    );
+    const answers: [number, Answer][] = [
+      [201, erased],
+      [200, await call('GET', `/v1/personal-data?phone=${phone}`, undefined, shop.auth)],
+      [200, await call('GET', '/v1/personal-data/erasures', undefined, shop.auth)],
+      [
+        200,
+        await call(
+          'GET',
+          `/v1/personal-data/erasures/${String(erased.body.id)}`,
+          undefined,
+          shop.auth,
+        ),
+      ],
+      [422, await call('GET', '/v1/personal-data', undefined, shop.auth)],
+      [401, await call('GET', `/v1/personal-data?phone=${phone}`)],
+    ];
+    for (const [status, answer] of answers) {
+      expect(answer.status, answer.text).toBe(status);
+      noStore(answer);
+    }
+  });
+
   it('is left to the open calculators and reference data, which hold nothing personal', async () => {
     const policies = await call('GET', '/v1/policies');
     expect(policies.headers.get('cache-control')).not.toBe('no-store');

@@ -117,8 +117,9 @@ describe('the OpenAPI document', () => {
         // A remedy has no version to send back as If-Match: its answers are conditioned on its status.
         // Nor has an internal note: written once, never changed.
         // Nor have a shop's carrier credentials (a PUT replaces whatever is kept), nor a carrier
-        // hook (made, then only revoked).
+        // hook (made, then only revoked), nor a destruction act (written once).
         const remedyAnswer =
+          path.startsWith('/v1/personal-data') ||
           path.startsWith('/v1/claims/{id}/remedies') ||
           path.startsWith('/v1/claims/{id}/notes') ||
           path.startsWith('/v1/carrier-accounts/') ||

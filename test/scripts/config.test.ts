@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../src/env';
 import { RECONCILIATION_CRON } from '../../src/queues/carrier-reconciliation';
+import { RETENTION_CRON } from '../../src/queues/personal-data-retention';
 
 describe('Worker configuration', () => {
   it('has documented defaults', () => {
@@ -54,11 +55,12 @@ describe('Worker configuration', () => {
 });
 
 describe('wrangler.toml', () => {
-  it('runs the claim-change cron and, on its own expression, the carrier reconciliation', () => {
+  it('runs the claim-change cron and, on their own expressions, the carrier reconciliation and the personal-data retention', () => {
     const crons = /^crons = \[(.*)\]$/m.exec(readFileSync('wrangler.toml', 'utf8'))?.[1] ?? '';
     expect(crons.split(', ').map((c) => JSON.parse(c) as string)).toEqual([
       '*/5 * * * *',
       RECONCILIATION_CRON,
+      RETENTION_CRON,
     ]);
   });
 });

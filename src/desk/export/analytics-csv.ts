@@ -8,6 +8,17 @@ import type { AnalyticsReport, Figures } from '../../domain/analytics';
 
 const HEADER = ['key', 'count', 'computed', 'approved', 'paid', 'given', 'currency'];
 
+/**
+ * What the file holds, as its name says it (issue 25: every export says what it contains):
+ * figures per group (carrier, cause, type, week or month) and their totals, counted and summed
+ * over claims; no claim, no customer, nothing personal. The name ends in `no-personal-data`
+ * rather than a comment line above the header, which spreadsheets would read as a row.
+ *
+ * @example analyticsCsvName({ groupBy: 'cause', from: '2025-06-01', to: '2025-06-30' }) // 'claims-cause-2025-06-01-2025-06-30-totals-no-personal-data.csv'
+ */
+export const analyticsCsvName = (report: Pick<AnalyticsReport, 'groupBy' | 'from' | 'to'>) =>
+  `claims-${report.groupBy}-${report.from}-${report.to}-totals-no-personal-data.csv`;
+
 /** @example csvField('a,"b"') // '"a,""b"""' */
 export function csvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

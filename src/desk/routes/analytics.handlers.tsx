@@ -8,7 +8,7 @@ import { addDays } from '../../domain/calendar/dates';
 import { CLAIM_CAUSES, StaleVersionError, type ClaimCause } from '../../domain/claim';
 import { AnalyticsQuerySchema } from '../../schemas/analytics.schema';
 import type { AnalyticsQuery } from '../../services/analytics';
-import { analyticsCsv } from '../export/analytics-csv';
+import { analyticsCsv, analyticsCsvName } from '../export/analytics-csv';
 import { AnalyticsPage } from '../views/analytics/analytics-page';
 import { CLAIM_ID, claimPage } from './claim.handlers';
 import type { DeskEnv } from './desk-env';
@@ -62,10 +62,9 @@ export async function analyticsDashboard(c: C) {
 export async function analyticsCsvFile(c: C) {
   const { query } = queryOf(c);
   const report = await c.var.services.analytics.report(c.var.principal, query);
-  const name = `claims-${report.groupBy}-${report.from}-${report.to}.csv`;
   return c.body(analyticsCsv(report), 200, {
     'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="${name}"`,
+    'content-disposition': `attachment; filename="${analyticsCsvName(report)}"`,
   });
 }
 

@@ -27,6 +27,7 @@ import { addNote, assignee } from './casework.handlers';
 import { saveSettings, settingsForm } from './settings.handlers';
 import { findShop, unmatchedEvents } from './unmatched.handlers';
 import { webhookNotices } from './webhooks.handlers';
+import { erasePersonalData, erasureAct, personalDataPage } from './personal-data.handlers';
 
 /**
  * @example app.route('/', deskRouter); // after the API's routers
@@ -118,6 +119,14 @@ deskRouter.post('/desk/settings', saveSettings);
 deskRouter.get('/desk/shops/:shopId/unmatched', unmatchedEvents);
 deskRouter.use('/desk/unmatched', requireClerk());
 deskRouter.get('/desk/unmatched', findShop);
+
+// Personal data (issue 25): a shop's acts, erasure on its instruction, the printable act.
+deskRouter.use('/desk/personal-data', requireClerk());
+deskRouter.use('/desk/personal-data/*', requireClerk());
+deskRouter.on('POST', '/desk/personal-data/*', requireCsrf());
+deskRouter.get('/desk/personal-data', personalDataPage);
+deskRouter.post('/desk/personal-data/erasures', erasePersonalData);
+deskRouter.get('/desk/personal-data/erasures/:id', erasureAct);
 
 deskRouter.all('/desk/*', (c) => renderError(c, 'notFound'));
 deskRouter.onError(deskErrorHandler);

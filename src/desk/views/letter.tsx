@@ -7,8 +7,7 @@ import { deskLine } from '../i18n/lines';
 import type { Fact } from './parts/shipment-facts';
 import type { Claim } from '../../domain/claim';
 import type { ShopProfile } from '../../domain/shop';
-import { STYLESHEET_PATH } from './layout';
-import { PRINT_SCRIPT_PATH } from './print-script';
+import { PrintFrame } from './parts/print-frame';
 import { factText } from './parts/fact-value';
 
 export interface LetterProps {
@@ -37,123 +36,111 @@ export function LetterPage(props: LetterProps) {
   const l = labelsFor(lang);
   const other = lang === 'ru' ? 'en' : 'ru';
   return (
-    <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{m.title(claim.waybill)}</title>
-        <link rel="stylesheet" href={STYLESHEET_PATH} />
-        <script src={PRINT_SCRIPT_PATH} defer></script>
-      </head>
-      <body class="letter-body">
-        <nav class="toolbar no-print" aria-label={m.toolbar}>
-          <a href={`/desk/claims/${claim.id}`}>{m.back}</a>
-          <a href={`/desk/claims/${claim.id}/letter?lang=${other}`} hreflang={other} lang={other}>
-            {m.otherLanguage}
-          </a>
-          {/* Shown by print.js (the CSP allows no inline script); without it, the hint says how. */}
-          <button type="button" id="print-letter" hidden>
-            {m.print}
-          </button>
-          <span class="muted" id="print-hint">
-            {m.printHint}
-          </span>
-        </nav>
-        <main class="letter">
-          <dl class="parties">
-            <dt>{m.to}</dt>
-            <dd>
-              {props.carrier.name}
-              {props.carrier.email ? (
-                <>
-                  <br />
-                  {m.claimsDesk(props.carrier.email)}
-                </>
-              ) : null}
-            </dd>
-            <dt>{m.from}</dt>
-            <dd id="letter-sender">
-              {sender ? (
-                <>
-                  {sender.legalName}
-                  <br />
-                  {m.taxIds(sender.inn, sender.kpp, sender.ogrn)}
-                  <br />
-                  {sender.address}
-                  <br />
-                  {m.contacts(sender.email, sender.phone)}
-                </>
-              ) : (
-                <>
-                  {m.shop(claim.shopId)}
-                  <span class="muted no-print"> {m.noProfile}</span>
-                </>
-              )}
-            </dd>
-            <dt>{m.date}</dt>
-            <dd>{formatDate(lang, props.today)}</dd>
-            <dt>{m.reference}</dt>
-            <dd>{claim.id}</dd>
-          </dl>
-          <h1>{m.heading}</h1>
-          <p class="subject">{m.subject(claim.waybill)}</p>
-          <p>{m.opening[claim.type](props.carrier.name, formatDate(lang, claim.shippedDate))}</p>
-          <h2>{m.facts}</h2>
-          <dl class="facts">
-            <dt>{c.waybill}</dt>
-            <dd>{claim.waybill}</dd>
-            {claim.orderId ? (
-              <>
-                <dt>{c.orderId}</dt>
-                <dd>{claim.orderId}</dd>
-              </>
-            ) : null}
-            <dt>{c.shippedDate}</dt>
-            <dd>{formatDate(lang, claim.shippedDate)}</dd>
-            {props.facts.map((fact) => (
-              <>
-                <dt>{c.facts[fact.key]}</dt>
-                <dd>{factText(lang, fact.value)}</dd>
-              </>
-            ))}
-            <dt>{m.customer}</dt>
-            <dd id="letter-customer">
-              {claim.b2b === true ? m.businessCustomer(claim.claimant.name) : claim.claimant.name}
-            </dd>
-          </dl>
-          <p class="prose">{claim.description}</p>
-          <h2>{m.calculation}</h2>
-          <ol class="lines">
-            {claim.compensation.lines.map((line) => (
-              <li>{deskLine(lang, line)}</li>
-            ))}
-          </ol>
-          <h2>{m.demanded}</h2>
-          <p class="demand" id="amount-demanded">
-            {m.demand(
-              formatMoney(lang, claim.compensation.amount),
-              formatDate(lang, claim.answerDueBy),
-            )}
-          </p>
-          <h2>{m.enclosures}</h2>
-          {claim.evidence.length === 0 ? (
-            <p>{m.noEnclosures}</p>
+    <PrintFrame
+      lang={lang}
+      title={m.title(claim.waybill)}
+      toolbar={m.toolbar}
+      back={{ href: `/desk/claims/${claim.id}`, text: m.back }}
+      other={{
+        href: `/desk/claims/${claim.id}/letter?lang=${other}`,
+        lang: other,
+        text: m.otherLanguage,
+      }}
+      print={m.print}
+      printHint={m.printHint}
+    >
+      <dl class="parties">
+        <dt>{m.to}</dt>
+        <dd>
+          {props.carrier.name}
+          {props.carrier.email ? (
+            <>
+              <br />
+              {m.claimsDesk(props.carrier.email)}
+            </>
+          ) : null}
+        </dd>
+        <dt>{m.from}</dt>
+        <dd id="letter-sender">
+          {sender ? (
+            <>
+              {sender.legalName}
+              <br />
+              {m.taxIds(sender.inn, sender.kpp, sender.ogrn)}
+              <br />
+              {sender.address}
+              <br />
+              {m.contacts(sender.email, sender.phone)}
+            </>
           ) : (
-            <ol class="enclosures">
-              {claim.evidence.map((item) => (
-                <li>{`${l.evidence[item.kind]}: ${item.name}`}</li>
-              ))}
-            </ol>
+            <>
+              {m.shop(claim.shopId)}
+              <span class="muted no-print"> {m.noProfile}</span>
+            </>
           )}
-          <h2>{m.rules}</h2>
-          <p class="muted">{props.carrier.source}</p>
-          <p class="signature">
-            {sender
-              ? `${sender.signatory.position}, ${sender.legalName}: ____________________ ${sender.signatory.name}`
-              : `${m.signature}: ____________________`}
-          </p>
-        </main>
-      </body>
-    </html>
+        </dd>
+        <dt>{m.date}</dt>
+        <dd>{formatDate(lang, props.today)}</dd>
+        <dt>{m.reference}</dt>
+        <dd>{claim.id}</dd>
+      </dl>
+      <h1>{m.heading}</h1>
+      <p class="subject">{m.subject(claim.waybill)}</p>
+      <p>{m.opening[claim.type](props.carrier.name, formatDate(lang, claim.shippedDate))}</p>
+      <h2>{m.facts}</h2>
+      <dl class="facts">
+        <dt>{c.waybill}</dt>
+        <dd>{claim.waybill}</dd>
+        {claim.orderId ? (
+          <>
+            <dt>{c.orderId}</dt>
+            <dd>{claim.orderId}</dd>
+          </>
+        ) : null}
+        <dt>{c.shippedDate}</dt>
+        <dd>{formatDate(lang, claim.shippedDate)}</dd>
+        {props.facts.map((fact) => (
+          <>
+            <dt>{c.facts[fact.key]}</dt>
+            <dd>{factText(lang, fact.value)}</dd>
+          </>
+        ))}
+        <dt>{m.customer}</dt>
+        <dd id="letter-customer">
+          {claim.b2b === true ? m.businessCustomer(claim.claimant.name) : claim.claimant.name}
+        </dd>
+      </dl>
+      <p class="prose">{claim.description}</p>
+      <h2>{m.calculation}</h2>
+      <ol class="lines">
+        {claim.compensation.lines.map((line) => (
+          <li>{deskLine(lang, line)}</li>
+        ))}
+      </ol>
+      <h2>{m.demanded}</h2>
+      <p class="demand" id="amount-demanded">
+        {m.demand(
+          formatMoney(lang, claim.compensation.amount),
+          formatDate(lang, claim.answerDueBy),
+        )}
+      </p>
+      <h2>{m.enclosures}</h2>
+      {claim.evidence.length === 0 ? (
+        <p>{m.noEnclosures}</p>
+      ) : (
+        <ol class="enclosures">
+          {claim.evidence.map((item) => (
+            <li>{`${l.evidence[item.kind]}: ${item.name}`}</li>
+          ))}
+        </ol>
+      )}
+      <h2>{m.rules}</h2>
+      <p class="muted">{props.carrier.source}</p>
+      <p class="signature">
+        {sender
+          ? `${sender.signatory.position}, ${sender.legalName}: ____________________ ${sender.signatory.name}`
+          : `${m.signature}: ____________________`}
+      </p>
+    </PrintFrame>
   );
 }

@@ -121,6 +121,9 @@ export interface Claim {
   // The desk clerk working on the claim.
   /** Set by "assign to me", removed by "unassign"; absent: nobody has taken it. */
   assignee?: ClaimAssignee;
+  // Issue 25: set once the customer's personal data is erased (src/domain/personal-data).
+  /** When the claimant's data was erased, and by which destruction act (`pde_…`). */
+  personalData?: { erasedAt: string; erasureId: string };
 }
 
 /** A clerk working on a claim: the clerk key's id and its display name (the key id when it has none). */

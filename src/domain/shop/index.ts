@@ -1,3 +1,4 @@
 export * from './limits';
 export * from './requisites';
 export * from './types';
+export * from './retention';

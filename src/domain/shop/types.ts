@@ -1,4 +1,5 @@
 import type { MoneyJson } from '../money';
+import type { EffectiveRetention, PersonalDataPolicy } from './retention';
 
 /** What a shop may give a customer without asking: the documents warn against promising more. */
 export interface RemedyLimits {
@@ -22,6 +23,11 @@ export interface ShopProfileInput {
   phone: string;
   signatory: { name: string; position: string };
   remedyLimits: RemedyLimits;
+  /**
+   * Issue 25: how long a settled claim or order keeps its customer's personal data, in days
+   * (absent: DEFAULT_RETAIN_DAYS, src/domain/personal-data/retention.ts).
+   */
+  personalData?: PersonalDataPolicy;
 }
 
 export interface ShopProfile extends ShopProfileInput {
@@ -29,4 +35,9 @@ export interface ShopProfile extends ShopProfileInput {
   /** Starts at 1; each replacement adds 1 (the ETag). */
   version: number;
   updatedAt: string;
+}
+
+/** The profile as the API answers it: the retention in force, the default named as such. */
+export interface ShopProfileView extends Omit<ShopProfile, 'personalData'> {
+  personalData: EffectiveRetention;
 }

@@ -23,6 +23,7 @@ import { DynamoCarrierHookRepository } from './carrier-hooks';
 import { DynamoUnmatchedEventRepository } from './unmatched-events';
 import { DynamoWebhookRepository } from './webhook-repository';
 import { DynamoAuditRepository } from './audit-repository';
+import { DynamoPersonalDataRepository } from './pd-repository';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository } from './claim-repository';
@@ -43,6 +44,7 @@ export { DynamoCarrierAccountRepository } from './carrier-account-repository';
 export { localCursorSecret, type DynamoTable } from './table-context';
 export { DynamoWebhookRepository } from './webhook-repository';
 export { DynamoAuditRepository } from './audit-repository';
+export { DynamoPersonalDataRepository } from './pd-repository';
 
 /** What the storage needs besides the client. */
 export interface StorageOptions {
@@ -87,6 +89,7 @@ export function storageOn(client: DynamoDBClient, options: StorageOptions): Stor
     webhooks: new DynamoWebhookRepository(table),
     shipmentAnnouncements: new DynamoShipmentAnnouncementRepository(table),
     audits: new DynamoAuditRepository(table),
+    personalData: new DynamoPersonalDataRepository(table),
   };
 }
 

@@ -47,6 +47,7 @@ interface OrderDoc {
   b2b: boolean;
   shipmentIds: string[];
   updatedAt: string;
+  personalData?: { erasedAt: string; erasureId: string };
 }
 
 /**
@@ -67,5 +68,6 @@ export function itemToOrder(item: Item): OrderRecord | undefined {
     shipmentIds: doc.shipmentIds,
     version,
     updatedAt: doc.updatedAt,
+    ...(doc.personalData === undefined ? {} : { personalData: doc.personalData }),
   };
 }

@@ -5,6 +5,7 @@ import type { ActorNames } from '../../../services/clerk-names';
 import type { ClerkMove } from '../../forms/move-form';
 import type { Fact } from '../parts/shipment-facts';
 import type { Claim, ClaimEvent } from '../../../domain/claim';
+import { ErasedNotice } from '../personal-data/erased-notice';
 import { Layout } from '../layout';
 import { LandOnFirstError } from '../parts/first-error';
 import { Cause } from './cause';
@@ -71,6 +72,7 @@ export function ClaimPage(props: ClaimPageProps) {
     <Layout lang={lang} title={m.title(claim.waybill)} path={props.path} csrf={props.csrf}>
       <LandOnFirstError>
         <h1>{m.title(claim.waybill)}</h1>
+        <ErasedNotice lang={lang} shopId={claim.shopId} mark={claim.personalData} />
         {props.done ? (
           <p class="notice success" role="status">
             {m.done[props.done]}
