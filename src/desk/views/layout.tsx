@@ -4,6 +4,7 @@ import { DeskTimeZone } from './parts/instant';
 import { CSRF_FIELD } from '../session/csrf';
 import { webhooksFor } from '../i18n/webhooks';
 import { analyticsFor } from '../i18n/analytics';
+import { auditsFor } from '../i18n/audits';
 import { commonFor } from '../i18n/common';
 import { pluralForm } from '../../format';
 import type { Language } from '../i18n/lang';
@@ -50,7 +51,16 @@ export interface LayoutProps {
   /** Present when a clerk is signed in: shows the navigation and the sign-out buttons. */
   csrf?: string | undefined;
   /** Which navigation entry is this page. */
-  current?: 'queue' | 'new' | 'late' | 'unack' | 'analytics' | 'webhooks' | 'settings' | undefined;
+  current?:
+    | 'queue'
+    | 'new'
+    | 'late'
+    | 'unack'
+    | 'analytics'
+    | 'webhooks'
+    | 'settings'
+    | 'audits'
+    | undefined;
   /** A wide table (the queues): the page may use the screen's width. */
   wide?: boolean;
   children?: Child;
@@ -120,6 +130,11 @@ export function Layout(props: LayoutProps) {
                 <li>
                   <a href="/desk/webhooks" aria-current={here('webhooks')}>
                     {webhooksFor(props.lang).nav}
+                  </a>
+                </li>
+                <li>
+                  <a href="/desk/audits" aria-current={here('audits')}>
+                    {auditsFor(props.lang).nav}
                   </a>
                 </li>
               </ul>
