@@ -56,6 +56,8 @@ import { webhookDeliveriesRouter } from './routes/webhook-deliveries/webhook-del
 import { createEventService } from './services/events';
 import { eventsRouter } from './routes/events/events.index';
 import { registerWebhooks } from './routes/events/events.webhooks';
+import { createAuditService } from './services/audits';
+import { auditsRouter, isAuditUpload } from './routes/audits/audits.index';
 import {
   clerkViews,
   LOCAL_REFERENCE_SECRET,
@@ -92,7 +94,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
       guardBody(
         deps.maxBodyBytes,
         DRAIN_BYTES,
-        (c) => isEvidenceFileUpload(c) || isCarrierHookCall(c),
+        (c) => isEvidenceFileUpload(c) || isCarrierHookCall(c) || isAuditUpload(c),
       ),
     ),
   );
@@ -140,6 +142,15 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     webhookEndpoints: createWebhookEndpointService(webhooks),
     webhookDeliveries: createWebhookDeliveryService(webhooks),
     events: createEventService(webhooks),
+    audits: (env) =>
+      createAuditService({
+        storage: deps.storage,
+        clock: deps.clock,
+        claims,
+        files: env?.AUDIT_FILES,
+        jobs: deps.auditJobs === 'inline' ? undefined : env?.AUDIT_JOBS,
+        maxBytes: deps.auditMaxBytes,
+      }),
     evidenceFiles: (bucket) =>
       viewedEvidenceFiles(createEvidenceFileService({ bucket, claims, clock: deps.clock }), views),
   };
@@ -165,6 +176,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     '/v1/webhook-deliveries',
     '/v1/webhook-deliveries/*',
     '/v1/events',
+    '/v1/audits',
+    '/v1/audits/*',
   ];
   for (const path of [...servedPaths, '/desk/*']) app.use(path, withServices);
 
@@ -188,6 +201,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     webhookEndpointsRouter,
     webhookDeliveriesRouter,
     eventsRouter,
+    auditsRouter,
   ];
   for (const router of apiRouters) app.route('/', router);
   // The desk last: its catch-all answers every other /desk path.
@@ -252,6 +266,11 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
         name: 'webhooks',
         description:
           'Signed webhooks out (Standard Webhooks): a shop’s endpoints, the deliveries made to them with every attempt, replays and recovery. Each message carries `webhook-id` (the event id: the receiver’s idempotency key, the same on every retry and replay), `webhook-timestamp` and `webhook-signature` (`v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the endpoint’s `whsec_` secret; two, space-separated, for 24 hours after a rotation). Each event type is one of this document’s `webhooks` (its body a named schema, e.g. `ClaimPaidEvent`); `GET /v1/events` lists the shop’s events of the last 30 days, delivered or not. A shop key.',
+      },
+      {
+        name: 'audits',
+        description:
+          'A carrier’s report audited row by row: late, lost and overcharged parcels, what each is owed by the calculators’ rules, the totals per carrier, and claims filed for the rows still owed. Upload a CSV (our template, Russian Excel’s, or CDEK’s report), poll the audit, page or export its rows. A shop key (a clerk key names the shop).',
       },
       {
         name: 'meta',

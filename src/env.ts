@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_VIEW_SHARDS, MAX_VIEW_SHARDS } from './storage/dynamodb/keys';
 import type { DeliveryMessage } from './services/webhook-deps';
 import { parseRetrySchedule } from './webhooks/retry-schedule';
+import type { AuditJob } from './services/audits';
 
 /** The `[[ratelimits]]` bindings of wrangler.toml (src/http/rate-limit.ts uses them). */
 export type RateLimitBindingName = 'RATE_LIMIT_PER_KEY' | 'RATE_LIMIT_PER_ADDRESS';
@@ -34,6 +35,11 @@ export interface Bindings extends Partial<Record<RateLimitBindingName, RateLimit
   WEBHOOK_RETRY_SCHEDULE?: string;
   /** The queue of webhook deliveries (`[[queues.producers]]`); absent: each sent before answering. */
   WEBHOOK_DELIVERIES?: Queue<DeliveryMessage>;
+  /** The R2 bucket of audited carrier reports (`[[r2_buckets]]`); absent: uploads answer 503. */
+  AUDIT_FILES?: R2Bucket;
+  /** The queue that reads audits in chunks and files their claims; absent: jobs run before answering. */
+  AUDIT_JOBS?: Queue<AuditJob>;
+  AUDIT_MAX_BYTES?: string;
 }
 
 /**
@@ -88,6 +94,8 @@ export const ConfigSchema = z
         message: 'must be 1 to 20 comma-separated seconds, each 0 to 43200',
       })
       .optional(),
+    // The largest carrier report an audit takes (POST /v1/audits), bytes: default 50 MB.
+    AUDIT_MAX_BYTES: z.coerce.number().int().min(1024).max(104_857_600).default(52_428_800),
   })
   .refine((c) => Boolean(c.AWS_ACCESS_KEY_ID) === Boolean(c.AWS_SECRET_ACCESS_KEY), {
     message: 'set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither',

@@ -23,6 +23,7 @@ import type { Outbox } from './services/webhook-outbox';
 import type { WebhookEndpointService } from './services/webhook-endpoints';
 import type { WebhookDeliveryService } from './services/webhook-deliveries';
 import type { EventService } from './services/events';
+import type { AuditService } from './services/audits';
 
 export type { Principal } from './services/actor';
 
@@ -64,6 +65,13 @@ export interface AppDeps {
    * webhooks' announce. Absent, or undefined outside a request: the work is done before it.
    */
   defer?: () => Defer | undefined;
+  /** The largest carrier report an audit takes (AUDIT_MAX_BYTES); default 50 MB. */
+  auditMaxBytes?: number;
+  /**
+   * `inline`: audit jobs run before the answer even with an AUDIT_JOBS binding (the HTTP tests);
+   * default: sent to the queue when bound.
+   */
+  auditJobs?: 'queue' | 'inline';
 }
 
 /** The application services handlers call (framework-free: src/services). */
@@ -97,7 +105,15 @@ export interface Services {
   webhookDeliveries: WebhookDeliveryService;
   /** The shop's recorded events (GET /v1/events). */
   events: EventService;
+  /**
+   * Audits of carrier reports, on the request's AUDIT_FILES bucket and AUDIT_JOBS queue (bindings
+   * arrive with each request): `c.var.services.audits(c.env)`.
+   */
+  audits: (env: AuditBindings | undefined) => AuditService;
 }
+
+/** The bindings an audit works with (a Worker's `env` is one). */
+export type AuditBindings = Pick<Bindings, 'AUDIT_FILES' | 'AUDIT_JOBS'>;
 
 /** The Hono environment shared by every router: bindings plus per-request variables. */
 export interface HonoEnv {

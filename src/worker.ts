@@ -29,6 +29,9 @@ import {
   type ShipmentAnnouncerDeps,
 } from './services/shipment-announcements';
 import { runWebhookCron } from './queues/webhook-deliveries';
+import { AUDIT_QUEUE, consumeAuditJobs } from './queues/audit-jobs';
+import { createAuditService, type AuditService } from './services/audits';
+import { createClaimService } from './services/claims';
 
 /** The queue of webhook deliveries (wrangler.toml); `queue()` tells its batches by this name. */
 export const WEBHOOK_QUEUE = 'parcel-claims-webhooks';
@@ -53,10 +56,18 @@ export interface WorkerOptions {
    * binding) or `inline` (each attempted once before the answer: the HTTP tests).
    */
   webhooks?: 'queue' | 'inline';
+  /**
+   * How audit jobs run: `queue` (the default, with the AUDIT_JOBS binding) or `inline` (every
+   * chunk read, every claim filed before the answer: the HTTP tests).
+   */
+  audits?: 'queue' | 'inline';
 }
 
 /** The execution context of the request being served, for work after its answer. */
 const requestScope = new AsyncLocalStorage<ExecutionContext>();
+
+/** A new claim's id: `clm_` and 32 hex digits. */
+const newClaimId = () => `clm_${crypto.randomUUID().replaceAll('-', '')}`;
 
 /** The current request's waitUntil (undefined outside a request: a queue batch, a cron tick). */
 const requestDefer = (): Defer | undefined => {
@@ -94,6 +105,8 @@ interface Runtime {
   webhooks: WebhookDeps;
   /** The shipment webhooks' cron step's. */
   shipmentWebhooks: ShipmentAnnouncerDeps;
+  /** The audit queue's consumer's (its claims announced like the API's). */
+  audits: (env: Bindings) => AuditService;
 }
 
 /**
@@ -161,10 +174,12 @@ export function createWorker(
       ingest: (shopId, notices) => carrierEvents.ingest(shopId, notices),
     };
     const app = createApp({
+      auditMaxBytes: config.AUDIT_MAX_BYTES,
+      ...(options.audits === 'inline' ? { auditJobs: 'inline' as const } : {}),
       clock,
       maxBodyBytes: config.MAX_BODY_BYTES,
       storage,
-      newId: () => `clm_${crypto.randomUUID().replaceAll('-', '')}`,
+      newId: newClaimId,
       changes,
       ...(config.DESK_SESSION_SECRET ? { sessionSecret: config.DESK_SESSION_SECRET } : {}),
       referenceSecret,
@@ -173,7 +188,17 @@ export function createWorker(
       webhooks,
       defer: requestDefer,
     });
-    runtime = { app, deps, reconciliation, webhooks, shipmentWebhooks };
+    const auditClaims = createClaimService({ storage, clock, newId: newClaimId, changes });
+    const audits = (bindings: Bindings) =>
+      createAuditService({
+        storage,
+        clock,
+        claims: auditClaims,
+        files: bindings.AUDIT_FILES,
+        jobs: options.audits === 'inline' ? undefined : bindings.AUDIT_JOBS,
+        maxBytes: config.AUDIT_MAX_BYTES,
+      });
+    runtime = { app, deps, reconciliation, webhooks, shipmentWebhooks, audits };
     return runtime;
   };
   return {
@@ -188,6 +213,10 @@ export function createWorker(
      */
     async queue(batch, env) {
       const runtime = runtimeOf(env);
+      if (batch.queue === AUDIT_QUEUE) {
+        await consumeAuditJobs(batch.messages, runtime.audits(env));
+        return;
+      }
       if (batch.queue === WEBHOOK_QUEUE) {
         await consumeDeliveries(
           batch.messages as readonly DeliveryQueueMessage[],

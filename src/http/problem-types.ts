@@ -5,6 +5,7 @@ import { REMEDY_STATUSES } from '../domain/remedy';
 import type { CarrierAccountErrorCode } from '../services/carrier-errors';
 import type { EvidenceFileErrorCode } from '../services/evidence-files';
 import type { WebhookErrorCode } from '../services/webhook-errors';
+import type { AuditErrorCode } from '../services/audit-errors';
 import type { StorageError } from '../storage/errors';
 
 /** Every code a domain, storage, evidence-file, carrier-account or webhook error carries. */
@@ -13,7 +14,8 @@ export type ErrorCode =
   | StorageError['code']
   | EvidenceFileErrorCode
   | CarrierAccountErrorCode
-  | WebhookErrorCode;
+  | WebhookErrorCode
+  | AuditErrorCode;
 
 /**
  * One kind of problem: a stable slug (the end of the `type` URI), the HTTP status, a title;
@@ -302,6 +304,43 @@ export const PROBLEMS = {
     status: 409,
     title: 'The webhook endpoint is disabled',
     codes: ['webhook-endpoint-disabled'],
+  },
+  // Audits of carrier reports (src/services/audit-errors.ts).
+  auditRequestInvalid: {
+    slug: 'audit-request-invalid',
+    status: 400,
+    title: 'The audit cannot be made from this request (an empty file, unknown columns or lines)',
+    codes: ['audit-request-invalid'],
+  },
+  auditFileTooLarge: {
+    slug: 'audit-file-too-large',
+    status: 413,
+    title: 'The report is larger than an audit takes',
+    codes: ['audit-file-too-large'],
+  },
+  auditFileUnsupported: {
+    slug: 'audit-file-unsupported',
+    status: 415,
+    title: 'The report must be CSV (save a spreadsheet as CSV)',
+    codes: ['audit-file-unsupported'],
+  },
+  auditStorageOff: {
+    slug: 'audit-storage-unavailable',
+    status: 503,
+    title: 'Audit file storage is unavailable',
+    codes: ['audit-storage-off'],
+  },
+  auditNotCompleted: {
+    slug: 'audit-not-completed',
+    status: 409,
+    title: 'The audit is still being read (or failed): claims are filed from a completed audit',
+    codes: ['audit-not-completed'],
+  },
+  shopProfileRequired: {
+    slug: 'shop-profile-required',
+    status: 409,
+    title: 'The shop has no profile to sign its claims with (PUT /v1/shop first)',
+    codes: ['shop-profile-required'],
   },
 } as const satisfies Record<string, ProblemEntry>;
 

@@ -385,9 +385,13 @@ export interface Storage {
   webhooks: WebhookRepository;
   /** The shipment webhooks' delivery marks and late pass (./shipment-announcement-repository.ts). */
   shipmentAnnouncements: ShipmentAnnouncementRepository;
+  /** Audits of carrier reports: heads, rows, chunk summaries (./audit-repository.ts). */
+  audits: AuditRepository;
 }
 
 export * from './carrier-account-repository';
 export type * from './shipment-announcement-repository';
 import type { ShipmentAnnouncementRepository } from './shipment-announcement-repository';
 import type { CarrierAccountRepository } from './carrier-account-repository';
+export type * from './audit-repository';
+import type { AuditRepository } from './audit-repository';

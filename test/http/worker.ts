@@ -20,6 +20,7 @@ const worker = createWorker({
   changes: 'inline',
   cdekFetch,
   webhooks: 'inline',
+  audits: 'inline',
 });
 export default {
   ...worker,

@@ -47,6 +47,8 @@ export const AUDIT_FIELDS = [
   'weightKg',
   'chargedWeightKg',
   'chargedAmount',
+  // Appended (issue 24, audit domain): the business calendar a delay is counted in.
+  'destinationCountry',
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 
@@ -70,6 +72,8 @@ export interface AuditRow {
   package?: { lengthCm: string; widthCm: string; heightCm: string; weightKg: string };
   chargedWeightKg?: string;
   chargedAmount?: MoneyJson;
+  /** The destination's country (ISO alpha-2), whose official calendar counts a delay; absent: RU. */
+  destinationCountry?: string;
 }
 
 /** Why a row (or one of its cells) could not be read. @example { line: 7, column: 'Дата отправки', field: 'shippedDate', reason: 'is not a date (dd.mm.yyyy or yyyy-mm-dd)' } */

@@ -22,6 +22,7 @@ import type { DynamoTable } from './table-context';
 import { DynamoCarrierHookRepository } from './carrier-hooks';
 import { DynamoUnmatchedEventRepository } from './unmatched-events';
 import { DynamoWebhookRepository } from './webhook-repository';
+import { DynamoAuditRepository } from './audit-repository';
 
 export { createDynamoClient, type DynamoClientOptions } from './client';
 export { DynamoClaimRepository } from './claim-repository';
@@ -41,6 +42,7 @@ export { toStorageError } from './errors';
 export { DynamoCarrierAccountRepository } from './carrier-account-repository';
 export { localCursorSecret, type DynamoTable } from './table-context';
 export { DynamoWebhookRepository } from './webhook-repository';
+export { DynamoAuditRepository } from './audit-repository';
 
 /** What the storage needs besides the client. */
 export interface StorageOptions {
@@ -84,6 +86,7 @@ export function storageOn(client: DynamoDBClient, options: StorageOptions): Stor
     unmatchedEvents: new DynamoUnmatchedEventRepository(table),
     webhooks: new DynamoWebhookRepository(table),
     shipmentAnnouncements: new DynamoShipmentAnnouncementRepository(table),
+    audits: new DynamoAuditRepository(table),
   };
 }
 

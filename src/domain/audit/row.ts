@@ -1,0 +1,277 @@
+/**
+ * One report record → an AuditRow, or every problem it has: each cell is read by its mapped
+ * column (./cells.ts) and checked as the claim schema checks it (amounts in the currency's
+ * decimals, a waybill of at most 64 characters), so an audited row can become a claim.
+ */
+import Big from 'big.js';
+import type { IsoDate } from '../calendar/dates';
+import { CALENDAR_COUNTRIES } from '../calendar';
+import { isCurrencyCode, type CurrencyCode, type MoneyJson } from '../money';
+import { listPolicies, resolvePolicy } from '../policies';
+import { MAX_TRANSIT_BUSINESS_DAYS } from '../compensation/late-span';
+import { measureProblem, WEIGHT_DECIMALS } from '../weight';
+import {
+  cellText,
+  EXCEL_EXPONENT,
+  readBoolean,
+  readDate,
+  readDecimal,
+  readMoney,
+  readWhole,
+  type CellResult,
+} from './cells';
+import type { HeaderMapping } from './columns';
+import type { CsvRecord } from './csv';
+import { readStatus } from './status';
+import type { AuditField, AuditRow, ReportStatus, RowProblem } from './types';
+
+/** The longest waybill or order id, as the claim schema takes them. @example MAX_ID_LENGTH // 64 */
+export const MAX_ID_LENGTH = 64;
+
+/** Carrier names a cell may give, normalised → policy id. */
+const CARRIER_NAMES: ReadonlyMap<string, string> = new Map(
+  listPolicies().flatMap((p) =>
+    [p.id, p.name, p.ru.name].map((name): [string, string] => [carrierKey(name), p.id]),
+  ),
+);
+const CARRIER_ALIASES: readonly [string, string][] = [
+  ['сдэк', 'cdek'],
+  ['cdek', 'cdek'],
+  ['почта россии', 'russian-post'],
+  ['почта', 'russian-post'],
+  ['russian post', 'russian-post'],
+];
+
+function carrierKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replaceAll('ё', 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Country names a cell may give for the destination, → the calendar's code. */
+const COUNTRY_NAMES: ReadonlyMap<string, string> = new Map([
+  ['россия', 'RU'],
+  ['российская федерация', 'RU'],
+  ['беларусь', 'BY'],
+  ['белоруссия', 'BY'],
+  ['казахстан', 'KZ'],
+  ['узбекистан', 'UZ'],
+]);
+
+/** Reads the cells of one record, gathering problems instead of stopping at the first. */
+class RowReader {
+  readonly problems: RowProblem[] = [];
+  constructor(
+    private readonly record: CsvRecord,
+    private readonly mapping: HeaderMapping,
+  ) {}
+
+  /** The field's cell text, or undefined when the file has no column for it or it is empty. */
+  text(field: AuditField): string | undefined {
+    const column = this.mapping.fields[field];
+    if (column === undefined) return undefined;
+    const text = cellText(this.record.cells[column.index]);
+    return text === '' ? undefined : text;
+  }
+
+  grams(field: AuditField): boolean {
+    return this.mapping.fields[field]?.unit === 'g';
+  }
+
+  problem(field: AuditField | undefined, reason: string): undefined {
+    const column = field && this.mapping.fields[field];
+    this.problems.push({
+      line: this.record.line,
+      ...(column ? { column: column.header } : {}),
+      ...(field ? { field } : {}),
+      reason,
+    });
+    return undefined;
+  }
+
+  required(field: AuditField): string | undefined {
+    const text = this.text(field);
+    return text ?? this.problem(field, 'is empty');
+  }
+
+  read<T>(field: AuditField, read: (text: string) => CellResult<T>, text = this.text(field)) {
+    if (text === undefined) return undefined;
+    const result = read(text);
+    return 'problem' in result ? this.problem(field, result.problem) : result.value;
+  }
+}
+
+function readId(reader: RowReader, field: 'waybill' | 'orderId', text: string | undefined) {
+  if (text === undefined) return undefined;
+  if (EXCEL_EXPONENT.test(text)) {
+    return reader.problem(
+      field,
+      `"${text}" was shortened by Excel to exponent notation; format the column as text and export again`,
+    );
+  }
+  if (text.length > MAX_ID_LENGTH)
+    return reader.problem(field, `has ${text.length} characters; at most ${MAX_ID_LENGTH}`);
+  return text;
+}
+
+/** A dimension or weight in our unit (cm, kg); grams are divided exactly. */
+function readMeasure(reader: RowReader, field: AuditField): string | undefined {
+  const value = reader.read(field, readDecimal);
+  if (value === undefined) return undefined;
+  const measure = reader.grams(field)
+    ? new Big(value).div(1000).toFixed()
+    : new Big(value).toFixed();
+  const problem = measureProblem(measure);
+  return problem === null ? measure : reader.problem(field, `"${value}" ${problem}`);
+}
+
+const PACKAGE_FIELDS = ['lengthCm', 'widthCm', 'heightCm', 'weightKg'] as const;
+
+function readPackage(reader: RowReader): AuditRow['package'] {
+  const given = PACKAGE_FIELDS.filter((f) => reader.text(f) !== undefined);
+  if (given.length === 0) return undefined;
+  if (given.length < PACKAGE_FIELDS.length) {
+    const missing = PACKAGE_FIELDS.filter((f) => !given.includes(f));
+    for (const field of missing) {
+      reader.problem(
+        field,
+        "is empty; give the package's length, width, height and weight, or none of them",
+      );
+    }
+    return undefined;
+  }
+  const [lengthCm, widthCm, heightCm, weightKg] = PACKAGE_FIELDS.map((f) => readMeasure(reader, f));
+  if (lengthCm && widthCm && heightCm && weightKg) return { lengthCm, widthCm, heightCm, weightKg };
+  return undefined;
+}
+
+function readCarrier(reader: RowReader, fallback: string): string | undefined {
+  const text = reader.text('carrier');
+  if (text === undefined) return fallback;
+  const key = carrierKey(text);
+  const id = CARRIER_NAMES.get(key) ?? CARRIER_ALIASES.find(([alias]) => alias === key)?.[1];
+  if (id !== undefined) return id;
+  const known = listPolicies()
+    .map((p) => p.id)
+    .join(', ');
+  return reader.problem('carrier', `"${text}" is not a carrier we know; known: ${known}`);
+}
+
+function readCountry(reader: RowReader): string | undefined {
+  const text = reader.text('destinationCountry');
+  if (text === undefined) return undefined;
+  const code = COUNTRY_NAMES.get(carrierKey(text)) ?? text.toUpperCase();
+  if ((CALENDAR_COUNTRIES as readonly string[]).includes(code)) return code;
+  return reader.problem(
+    'destinationCountry',
+    `"${text}": no business calendar for this country; known: ${CALENDAR_COUNTRIES.join(', ')}`,
+  );
+}
+
+/** The status the row gives, or the one its dates imply when the file has no status column. */
+function readRowStatus(
+  reader: RowReader,
+  delivered: IsoDate | undefined,
+): ReportStatus | undefined {
+  const text = reader.text('status');
+  if (text === undefined) return delivered === undefined ? 'in_transit' : 'delivered';
+  const status = readStatus(text);
+  if (status === 'cancelled')
+    return reader.problem(
+      'status',
+      `"${text}": the order was cancelled, there is nothing to audit`,
+    );
+  if (status === undefined) {
+    return reader.problem(
+      'status',
+      `"${text}" is not a status we know (e.g. вручен, в пути, утерян, не вручен, возврат, or a CDEK status code such as DELIVERED)`,
+    );
+  }
+  return status;
+}
+
+/**
+ * One record → an AuditRow, or every problem it has (line, column header, field, reason).
+ * Amounts take the row's currency: `defaults.currency`, else the carrier's policy's.
+ * @example parseRow({ line: 2, cells: ['1234567890', '01.03.2025', '500,00', '3'] }, mapping, { carrier: 'cdek' }) // { row: { line: 2, waybill: '1234567890', shippedDate: '2025-03-01', … } }
+ */
+export function parseRow(
+  record: CsvRecord,
+  mapping: HeaderMapping,
+  defaults: { carrier: string; currency?: string },
+): { row: AuditRow } | { problems: RowProblem[] } {
+  const r = new RowReader(record, mapping);
+  const waybill = readId(r, 'waybill', r.required('waybill'));
+  const orderId = readId(r, 'orderId', r.text('orderId'));
+  const carrier = readCarrier(r, defaults.carrier);
+  const currency: CurrencyCode =
+    defaults.currency !== undefined && isCurrencyCode(defaults.currency)
+      ? defaults.currency
+      : resolvePolicy(carrier ?? defaults.carrier).currency;
+  const money = (text: string) => readMoney(text, currency);
+  const amount = (field: AuditField, text = r.text(field)): MoneyJson | undefined => {
+    const value = r.read(field, money, text);
+    return value === undefined ? undefined : { amount: value, currency };
+  };
+  const shippedDate = r.read('shippedDate', readDate, r.required('shippedDate'));
+  const promisedDate = r.read('promisedDate', readDate);
+  const transit = r.read('transitBusinessDays', (t) => readWhole(t, 0, MAX_TRANSIT_BUSINESS_DAYS));
+  const deliveredDate = r.read('deliveredDate', readDate);
+  const status = readRowStatus(r, deliveredDate);
+  const deliveryCost = amount('deliveryCost', r.required('deliveryCost'));
+  const declaredValue = amount('declaredValue');
+  const insured = r.read('insured', readBoolean);
+  const pkg = readPackage(r);
+  const chargedWeightKg = readMeasure(r, 'chargedWeightKg');
+  const chargedAmount = amount('chargedAmount');
+  const destinationCountry = readCountry(r);
+
+  if (promisedDate === undefined && transit === undefined && r.problems.length === 0) {
+    r.problem(
+      mapping.fields.promisedDate ? 'promisedDate' : 'transitBusinessDays',
+      'is empty: give the promised date or the transit term in business days',
+    );
+  }
+  if (status === 'delivered' && deliveredDate === undefined && r.problems.length === 0) {
+    r.problem(
+      'deliveredDate',
+      'is empty, but the status is delivered: the delay cannot be counted',
+    );
+  }
+  if (status !== undefined && status !== 'delivered' && deliveredDate !== undefined) {
+    r.problem('status', `says ${status.replace('_', ' ')}, but the row has a delivery date`);
+  }
+  if (insured === true && declaredValue === undefined) {
+    r.problem('declaredValue', 'is empty, but the parcel is insured: give its declared value');
+  }
+  if (
+    chargedWeightKg !== undefined &&
+    new Big(chargedWeightKg).round(WEIGHT_DECIMALS).cmp(chargedWeightKg) !== 0
+  ) {
+    r.problem('chargedWeightKg', `"${chargedWeightKg}" has more decimals than whole grams`);
+  }
+  if (
+    r.problems.length > 0 ||
+    waybill === undefined ||
+    carrier === undefined ||
+    shippedDate === undefined ||
+    status === undefined ||
+    deliveryCost === undefined
+  ) {
+    return { problems: r.problems };
+  }
+  const row: AuditRow = { line: record.line, waybill, carrier, shippedDate, status, deliveryCost };
+  if (orderId !== undefined) row.orderId = orderId;
+  if (promisedDate !== undefined) row.promisedDate = promisedDate;
+  if (transit !== undefined) row.transitBusinessDays = transit;
+  if (deliveredDate !== undefined) row.deliveredDate = deliveredDate;
+  if (declaredValue !== undefined) row.declaredValue = declaredValue;
+  if (insured !== undefined) row.insured = insured;
+  if (pkg !== undefined) row.package = pkg;
+  if (chargedWeightKg !== undefined) row.chargedWeightKg = chargedWeightKg;
+  if (chargedAmount !== undefined) row.chargedAmount = chargedAmount;
+  if (destinationCountry !== undefined) row.destinationCountry = destinationCountry;
+  return { row };
+}

@@ -1,0 +1,198 @@
+/**
+ * The `read` job: one chunk of an audit's file. It reads about CHUNK_BYTES from R2 at the
+ * head's next offset (a range read: memory stays flat whatever the file's size), takes the
+ * complete records in it (at most MAX_CHUNK_ROWS, so a chunk's DynamoDB requests stay far
+ * below a Worker's subrequest limit), maps the header (first chunk), parses and audits each
+ * row (src/domain/audit), writes the rows, their pointers and the chunk's summary, then moves
+ * the head past the chunk — conditionally on its number, so a message delivered twice counts
+ * nothing twice — and sends the next `read`, or marks the audit completed.
+ */
+import { auditRow } from '../domain/audit/audit';
+import { mapHeader } from '../domain/audit/columns';
+import { readCsvRecords, type CsvChunk, type CsvRecord } from '../domain/audit/csv';
+import { parseRow } from '../domain/audit/row';
+import { sniffFile } from '../domain/audit/sniff';
+import type { AuditRow, RowProblem } from '../domain/audit/types';
+import type {
+  AuditFileShape,
+  AuditHead,
+  AuditHeaderMapping,
+  StoredAuditRow,
+} from '../storage/audit-repository';
+import { chunkSummary, fileableOf } from './audit-summary';
+import type { AuditJob, AuditJobDeps } from './audits';
+
+/** Bytes a chunk reads from R2 (a range read). */
+export const CHUNK_BYTES = 1024 * 1024;
+/** Rows a chunk takes at most: its writes and claim look-ups stay well inside ~200 subrequests. */
+export const MAX_CHUNK_ROWS = 500;
+/** The bytes the file's shape is sniffed from. */
+const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * The complete records of `bytes`, at most `max`: when there are more, the window is cut in
+ * proportion and read again (pure and cheap), so the next chunk starts at a record's start.
+ */
+export function boundedRecords(
+  bytes: Uint8Array,
+  opts: { shape: AuditFileShape; firstLine: number; final: boolean },
+  max: number,
+): CsvChunk {
+  let chunk = readCsvRecords(bytes, opts);
+  let window = bytes;
+  for (let round = 0; chunk.records.length > max && round < 8; round++) {
+    const cut = Math.floor((chunk.consumed * max * 0.95) / chunk.records.length);
+    window = window.subarray(0, cut);
+    const smaller = readCsvRecords(window, { ...opts, final: false });
+    if (smaller.records.length === 0) break;
+    chunk = smaller;
+  }
+  return chunk;
+}
+
+/** The waybill cell of a record that could not be parsed (to show beside its problems). */
+const waybillCell = (record: CsvRecord, mapping: AuditHeaderMapping): string => {
+  const index = mapping.fields.waybill?.index;
+  return (index === undefined ? undefined : record.cells[index]?.trim().slice(0, 64)) ?? '';
+};
+
+const refused = (line: number, waybill: string, carrier: string, problems: RowProblem[]) => ({
+  result: { line, waybill, carrier, findings: [], problems },
+});
+
+/** Each record parsed and audited, with the shop's open claims by waybill. */
+async function auditRecords(
+  deps: AuditJobDeps,
+  head: AuditHead,
+  records: readonly CsvRecord[],
+  mapping: AuditHeaderMapping,
+): Promise<StoredAuditRow[]> {
+  const carrier = head.options.carrier ?? 'cdek';
+  const parsed = records.map((record) => ({
+    record,
+    parsed: parseRow(record, mapping, { carrier }),
+  }));
+  const waybills = parsed.flatMap(({ parsed: p }) => ('row' in p ? [p.row.waybill] : []));
+  const claims = await deps.storage.audits.openClaims(head.shopId, waybills);
+  const ctx = {
+    today: deps.clock().toISOString().slice(0, 10),
+    tolerancePercent: head.options.overchargeTolerancePercent ?? '0',
+    claims,
+  };
+  return parsed.map(({ record, parsed: p }): StoredAuditRow => {
+    if ('problems' in p)
+      return refused(record.line, waybillCell(record, mapping), carrier, p.problems);
+    const row: AuditRow = p.row;
+    let audited: ReturnType<typeof auditRow>;
+    try {
+      audited = auditRow(row, ctx);
+    } catch (error) {
+      // The audit reports a row it cannot judge (an unknown carrier's policy), never fails the file.
+      const reason = error instanceof Error ? error.message : String(error);
+      audited = { problems: [{ line: row.line, reason }] };
+    }
+    if ('problems' in audited)
+      return { ...refused(row.line, row.waybill, row.carrier, audited.problems), row };
+    const fileable = fileableOf(audited);
+    return { result: audited, row, ...(fileable ? { fileable } : {}) };
+  });
+}
+
+/** The failure of a file that cannot be audited at all (its header, or not a CSV). */
+const failOn = (deps: AuditJobDeps, head: AuditHead, code: string, detail: string) =>
+  deps.storage.audits.fail(head.id, head.seq, { code, detail }, deps.clock().toISOString());
+
+/** The chunk's bytes at the head's offset (the first chunk: after the BOM) and the file's shape. */
+async function chunkBytes(deps: AuditJobDeps, head: AuditHead) {
+  const length = Math.min(CHUNK_BYTES, head.bytesTotal - head.nextOffset);
+  const object =
+    length > 0 && deps.files
+      ? await deps.files.get(head.objectKey, { range: { offset: head.nextOffset, length } })
+      : null;
+  if (length > 0 && !object) return undefined;
+  let bytes = object ? new Uint8Array(await object.arrayBuffer()) : new Uint8Array();
+  let offset = head.nextOffset;
+  let shape = head.shape;
+  if (shape === undefined) {
+    const sniffed = sniffFile(bytes.subarray(0, SNIFF_BYTES));
+    shape = {
+      encoding: head.charset ?? sniffed.encoding,
+      separator: sniffed.separator,
+      bomBytes: sniffed.bomBytes,
+    };
+    bytes = bytes.subarray(shape.bomBytes);
+    offset += shape.bomBytes;
+  }
+  return { bytes, offset, shape, final: offset + bytes.length >= head.bytesTotal };
+}
+
+/**
+ * @example await readChunk(deps, { kind: 'read', shopId: 's', auditId: 'aud_1', seq: 0 });
+ */
+export async function readChunk(
+  deps: AuditJobDeps,
+  job: Extract<AuditJob, { kind: 'read' }>,
+): Promise<void> {
+  const head = await deps.storage.audits.get(job.auditId);
+  // Done, failed, or a chunk another delivery already read: nothing to do (the ack).
+  if (!head || head.status !== 'processing' || head.seq !== job.seq) return;
+  const read = await chunkBytes(deps, head);
+  if (!read) {
+    await failOn(deps, head, 'file-missing', 'The uploaded file is no longer stored.');
+    return;
+  }
+  const first = head.mapping === undefined;
+  const opts = { shape: read.shape, firstLine: head.nextLine, final: read.final };
+  const csv = boundedRecords(read.bytes, opts, MAX_CHUNK_ROWS + (first ? 1 : 0));
+  if (csv.consumed === 0 && !read.final && csv.records.length === 0) {
+    await failOn(
+      deps,
+      head,
+      'not-csv',
+      'No complete CSV record in the first megabyte of the chunk.',
+    );
+    return;
+  }
+  let records = csv.records;
+  let mapping = head.mapping;
+  if (mapping === undefined) {
+    const header = records[0];
+    if (!header) {
+      await failOn(deps, head, 'no-header', 'The file has no header row.');
+      return;
+    }
+    const mapped = mapHeader(header, head.options.columns);
+    if ('problems' in mapped) {
+      const detail = mapped.problems
+        .map((p) => (p.column ? `${p.column}: ${p.reason}` : p.reason))
+        .join('; ');
+      await failOn(deps, head, 'bad-header', detail);
+      return;
+    }
+    mapping = mapped.mapping;
+    records = records.slice(1);
+  }
+  const rows = await auditRecords(deps, head, records, mapping);
+  if (csv.tooLong) {
+    const reason = 'the record is longer than 64 KiB and was skipped';
+    rows.push(
+      refused(csv.tooLong.line, '', head.options.carrier ?? 'cdek', [
+        { line: csv.tooLong.line, reason },
+      ]),
+    );
+  }
+  const summary = chunkSummary(head.seq, rows);
+  await deps.storage.audits.writeChunk(head.id, rows, summary);
+  const nextOffset = read.offset + csv.consumed;
+  const completed = read.final && nextOffset >= head.bytesTotal;
+  const moved = await deps.storage.audits.advance(head.id, head.seq, {
+    nextOffset,
+    nextLine: csv.nextLine,
+    rows: summary.rows,
+    ...(first ? { shape: read.shape, mapping } : {}),
+    ...(completed ? { completedAt: deps.clock().toISOString() } : {}),
+  });
+  if (moved && !completed) {
+    await deps.send({ kind: 'read', shopId: head.shopId, auditId: head.id, seq: head.seq + 1 });
+  }
+}
