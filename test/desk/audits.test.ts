@@ -17,6 +17,7 @@ import {
 import { AuditsPage } from '../../src/desk/views/audit/audits-page';
 import { fileableSums } from '../../src/desk/views/audit/file-all';
 import type { Language } from '../../src/desk/i18n/lang';
+import { uploadOf, uploadOptions } from '../../src/desk/forms/audit-upload-form';
 
 const RUB = (amount: string) => ({ amount, currency: 'RUB' as const });
 
@@ -269,5 +270,64 @@ describe('the audits listing', () => {
     const html = await listing('shop-1', { columns: 'is not a JSON object' });
     expect(html).toContain('id="upload-refused"');
     expect(html).toMatch(/<textarea id="u-columns"[^>]*aria-invalid="true"[^>]*autofocus/);
+  });
+});
+
+describe('the upload form', () => {
+  const file = new File(['waybill\r\n1\r\n'], 'r.csv', { type: 'text/csv' });
+  const strings = { carrier: 'cdek', tolerance: '2,5', columns: '{"waybill": "Накладная №"}' };
+
+  it('turns the fields into the service’s options (a decimal comma read as a point)', () => {
+    const form = uploadOptions('en', strings, file);
+    expect(form.errors).toBeUndefined();
+    expect('options' in form && form.options).toEqual({
+      carrier: 'cdek',
+      overchargeTolerancePercent: '2.5',
+      fileName: 'r.csv',
+      columns: { waybill: 'Накладная №' },
+    });
+  });
+
+  it.each([
+    ['no file', {}, undefined, 'file', 'choose the report file'],
+    ['an empty file', {}, new File([], 'e.csv'), 'file', 'choose the report file'],
+    ['an unknown carrier', { carrier: 'dhl' }, file, 'carrier', 'choose a carrier from the list'],
+    [
+      'a tolerance that is no percentage',
+      { tolerance: '5%' },
+      file,
+      'tolerance',
+      'a percentage such as 5 or 2.5',
+    ],
+    [
+      'columns that are not JSON',
+      { columns: '{waybill' },
+      file,
+      'columns',
+      'a JSON object of our field names to the file’s headers',
+    ],
+    [
+      'columns that are a list',
+      { columns: '["a"]' },
+      file,
+      'columns',
+      'a JSON object of our field names to the file’s headers',
+    ],
+    [
+      'a header that is not text',
+      { columns: '{"waybill": 1}' },
+      file,
+      'columns',
+      'a JSON object of our field names to the file’s headers',
+    ],
+  ])('refuses %s beside its field', (_, changed, upload, field, message) => {
+    const form = uploadOptions('en', { ...strings, ...changed }, upload);
+    expect(form.errors).toEqual({ [field]: message });
+  });
+
+  it('passes a CSV’s type on, and leaves another to the bytes (Windows calls .csv an Excel file)', () => {
+    expect(uploadOf(file)).toMatchObject({ contentType: 'text/csv', contentLength: 12 });
+    const excel = new File(['a'], 'r.csv', { type: 'application/vnd.ms-excel' });
+    expect(uploadOf(excel).contentType).toBeUndefined();
   });
 });

@@ -99,6 +99,15 @@ const en = {
   filingCounts: (f: { requested: number; filed: number; skipped: number; failed: number }) =>
     `Requested ${f.requested}: ${f.filed} filed, ${f.skipped} skipped, ${f.failed} failed.`,
   notYet: 'The rows can be filed once the file is read.',
+  fileRequired: 'choose the report file',
+  carrierUnknown: 'choose a carrier from the list',
+  tooLarge: 'the file is over 50 MB: split the report',
+  notCsv: 'an Excel workbook is not read: save it as CSV (File → Save As → CSV) and upload that',
+  toleranceInvalid: 'a percentage such as 5 or 2.5',
+  columnsInvalid: 'a JSON object of our field names to the file’s headers',
+  profileRequired:
+    'The shop has no profile (legal name, e-mail, phone) to sign the claims with: the shop sets it through the API first.',
+  notCompleted: 'The file is still being read: file the claims once it is done.',
 };
 
 export type AuditMessages = typeof en;
@@ -197,6 +206,15 @@ const ru: AuditMessages = {
   filingCounts: (f) =>
     `Запрошено ${f.requested}: подано ${f.filed}, пропущено ${f.skipped}, с ошибкой ${f.failed}.`,
   notYet: 'Строки можно будет подать, когда файл будет прочитан.',
+  fileRequired: 'выберите файл отчёта',
+  carrierUnknown: 'выберите перевозчика из списка',
+  tooLarge: 'файл больше 50 МБ: разделите отчёт',
+  notCsv: 'книга Excel не читается: сохраните её как CSV (Файл → Сохранить как → CSV) и загрузите',
+  toleranceInvalid: 'процент, например 5 или 2,5',
+  columnsInvalid: 'объект JSON: наши имена полей → заголовки файла',
+  profileRequired:
+    'У магазина нет профиля (юридическое название, e-mail, телефон) для подписи претензий: магазин сначала задаёт его через API.',
+  notCompleted: 'Файл ещё читается: подайте претензии, когда он будет прочитан.',
 };
 
 /** @example auditsFor('ru').nav // 'Аудит' */

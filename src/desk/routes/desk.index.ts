@@ -27,6 +27,15 @@ import { addNote, assignee } from './casework.handlers';
 import { saveSettings, settingsForm } from './settings.handlers';
 import { findShop, unmatchedEvents } from './unmatched.handlers';
 import { webhookNotices } from './webhooks.handlers';
+import {
+  auditProgress,
+  auditRowsCsv,
+  auditsList,
+  fileAllClaims,
+  showAudit,
+  uploadAudit,
+} from './audits.handlers';
+import { AUDIT_PROGRESS_JS, AUDIT_PROGRESS_SCRIPT_PATH } from '../views/audit/progress-script';
 
 /**
  * @example app.route('/', deskRouter); // after the API's routers
@@ -47,6 +56,13 @@ deskRouter.get('/desk/assets/desk.css', (c) =>
 // The letter's print button: a script file, since the CSP allows no inline script.
 deskRouter.get(PRINT_SCRIPT_PATH, (c) =>
   c.body(PRINT_JS, 200, {
+    'content-type': 'text/javascript; charset=utf-8',
+    'cache-control': 'public, max-age=300',
+  }),
+);
+// The audit page's progress bar (issue 24), a script file for the same reason.
+deskRouter.get(AUDIT_PROGRESS_SCRIPT_PATH, (c) =>
+  c.body(AUDIT_PROGRESS_JS, 200, {
     'content-type': 'text/javascript; charset=utf-8',
     'cache-control': 'public, max-age=300',
   }),
@@ -118,6 +134,18 @@ deskRouter.post('/desk/settings', saveSettings);
 deskRouter.get('/desk/shops/:shopId/unmatched', unmatchedEvents);
 deskRouter.use('/desk/unmatched', requireClerk());
 deskRouter.get('/desk/unmatched', findShop);
+
+// Audits of carrier reports (issue 24): a shop's audits and the upload, one audit, its
+// progress (the page's script polls it), its rows as CSV, and "file all".
+deskRouter.use('/desk/audits', requireClerk());
+deskRouter.use('/desk/audits/*', requireClerk());
+deskRouter.on('POST', ['/desk/audits', '/desk/audits/*'], requireCsrf());
+deskRouter.get('/desk/audits', auditsList);
+deskRouter.post('/desk/audits', uploadAudit);
+deskRouter.get('/desk/audits/:id', showAudit);
+deskRouter.get('/desk/audits/:id/progress', auditProgress);
+deskRouter.get('/desk/audits/:id/rows.csv', auditRowsCsv);
+deskRouter.post('/desk/audits/:id/claims', fileAllClaims);
 
 deskRouter.all('/desk/*', (c) => renderError(c, 'notFound'));
 deskRouter.onError(deskErrorHandler);

@@ -19,6 +19,8 @@ export interface FileAllProps {
   confirmHref: string;
   cancelHref: string;
   action: string;
+  /** Why the last "file all" was refused (no shop profile, still reading), in words. */
+  refused?: string | undefined;
 }
 
 /**
@@ -49,6 +51,11 @@ export function FileAll(props: FileAllProps) {
     <section class="card" aria-labelledby="file-all-title" id="file-all">
       <h2 id="file-all-title">{m.fileAllTitle}</h2>
       <p class="hint">{m.fileAllIntro}</p>
+      {props.refused ? (
+        <p class="notice error" role="alert" id="file-all-refused">
+          {props.refused}
+        </p>
+      ) : null}
       {audit.filing ? <Filing lang={lang} filing={audit.filing} /> : null}
       {!ready ? (
         <p>{m.notYet}</p>
