@@ -9,7 +9,7 @@ import { CALENDAR_COUNTRIES } from '../calendar';
 import { isCurrencyCode, type CurrencyCode, type MoneyJson } from '../money';
 import { listPolicies, resolvePolicy } from '../policies';
 import { MAX_TRANSIT_BUSINESS_DAYS } from '../compensation/late-span';
-import { measureProblem, WEIGHT_DECIMALS } from '../weight';
+import { measureProblem } from '../weight';
 import {
   cellText,
   EXCEL_EXPONENT,
@@ -228,29 +228,24 @@ export function parseRow(
   const chargedAmount = amount('chargedAmount');
   const destinationCountry = readCountry(r);
 
-  if (promisedDate === undefined && transit === undefined && r.problems.length === 0) {
+  if (r.text('promisedDate') === undefined && r.text('transitBusinessDays') === undefined) {
     r.problem(
       mapping.fields.promisedDate ? 'promisedDate' : 'transitBusinessDays',
       'is empty: give the promised date or the transit term in business days',
     );
   }
-  if (status === 'delivered' && deliveredDate === undefined && r.problems.length === 0) {
+  if (status === 'delivered' && r.text('deliveredDate') === undefined) {
     r.problem(
       'deliveredDate',
       'is empty, but the status is delivered: the delay cannot be counted',
     );
   }
-  if (status !== undefined && status !== 'delivered' && deliveredDate !== undefined) {
+  // A returned or undelivered parcel's date is the day it came back, not a delivery: unused.
+  if ((status === 'in_transit' || status === 'lost') && deliveredDate !== undefined) {
     r.problem('status', `says ${status.replace('_', ' ')}, but the row has a delivery date`);
   }
   if (insured === true && declaredValue === undefined) {
     r.problem('declaredValue', 'is empty, but the parcel is insured: give its declared value');
-  }
-  if (
-    chargedWeightKg !== undefined &&
-    new Big(chargedWeightKg).round(WEIGHT_DECIMALS).cmp(chargedWeightKg) !== 0
-  ) {
-    r.problem('chargedWeightKg', `"${chargedWeightKg}" has more decimals than whole grams`);
   }
   if (
     r.problems.length > 0 ||
@@ -266,7 +261,7 @@ export function parseRow(
   if (orderId !== undefined) row.orderId = orderId;
   if (promisedDate !== undefined) row.promisedDate = promisedDate;
   if (transit !== undefined) row.transitBusinessDays = transit;
-  if (deliveredDate !== undefined) row.deliveredDate = deliveredDate;
+  if (deliveredDate !== undefined && status === 'delivered') row.deliveredDate = deliveredDate;
   if (declaredValue !== undefined) row.declaredValue = declaredValue;
   if (insured !== undefined) row.insured = insured;
   if (pkg !== undefined) row.package = pkg;

@@ -100,4 +100,21 @@ export const EN_TEMPLATES = {
     'Rescheduled on {date} to {promisedDate} ({reason}); lateness is still measured against {deadline}, the date first promised, as the policy sets.',
   'reschedule.moved':
     'Rescheduled on {date} to {promisedDate} ({reason}); the policy moves the deadline for this reason, so lateness is measured against {promisedDate}.',
+  // Audits of a carrier report (issue 24).
+  'audit.lost.status':
+    'The report gives the parcel as lost ("{status}"): counted as lost by its status alone, as {policyName} sets no term after which an undelivered parcel counts as lost.',
+  'audit.lost.claimable':
+    "Claimable: {total} (what is pending becomes payable once the contents' value is documented).",
+  'audit.late.undelivered':
+    'The report gives the parcel as still on its way ("{status}") on the audit\'s day {asOf}.',
+  'overcharge.weights':
+    'Charged weight {chargedKg} kg; the chargeable weight of the declared package is {chargeableKg} kg.',
+  'overcharge.tolerance':
+    'Tolerance {tolerancePercent} %: a charged weight up to {limitKg} kg is accepted; {chargedKg} kg is above it.',
+  'overcharge.amount':
+    'Overcharge, in proportion to the weight: {charged} × ({chargedKg} − {chargeableKg}) / {chargedKg} = {exact}.',
+  'audit.file_by':
+    'File by {fileBy}: the policy takes claims within {months} months of shipping ({shippedDate}).',
+  'audit.expired':
+    'The claim window closed on {fileBy}: found, but no longer claimable as of {today}.',
 } as const;

@@ -104,4 +104,19 @@ export const RU_TEMPLATES = {
     'Перенос {date} на {promisedDate} ({reason}); просрочка по-прежнему считается от {deadline}, первоначально обещанной даты, по правилам перевозчика.',
   'reschedule.moved':
     'Перенос {date} на {promisedDate} ({reason}); по правилам перевозчика такой перенос сдвигает срок, и просрочка считается от {promisedDate}.',
+  // Аудит отчёта перевозчика (issue 24).
+  'audit.lost.status':
+    'В отчёте отправление утрачено («{status}»): утрата принята по статусу, так как в правилах {policyName} нет срока, после которого недоставленное отправление считается утраченным.',
+  'audit.lost.claimable':
+    'К претензии: {total} (ожидающее документов станет к выплате, когда стоимость вложения будет подтверждена).',
+  'audit.late.undelivered': 'В отчёте отправление ещё в пути («{status}») на день аудита {asOf}.',
+  'overcharge.weights':
+    'Вес к оплате {chargedKg} кг; оплачиваемый вес заявленного места {chargeableKg} кг.',
+  'overcharge.tolerance':
+    'Допуск {tolerancePercent} %: принимается вес к оплате до {limitKg} кг; {chargedKg} кг больше.',
+  'overcharge.amount':
+    'Переплата пропорционально весу: {charged} × ({chargedKg} − {chargeableKg}) / {chargedKg} = {exact}.',
+  'audit.file_by':
+    'Подать до {fileBy}: перевозчик принимает претензии в течение {months} мес. с даты отправки ({shippedDate}).',
+  'audit.expired': 'Срок подачи претензии истёк {fileBy}: найдено, но на {today} уже не подать.',
 } as const satisfies Record<keyof typeof EN_TEMPLATES, string>;

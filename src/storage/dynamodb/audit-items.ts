@@ -6,6 +6,7 @@
  * (`CHUNK#<seq>`). The head carries the shop's listing entry (gsi1 `SHOP#<shop>#AUDITS`,
  * `<createdAt>#<id>`, KEYS_ONLY). Rows are JSON documents, deflated when large (`packDoc`).
  */
+import Big from 'big.js';
 import type { AuditFinding } from '../../domain/audit/types';
 import type { AuditChunk, AuditHead, StoredAuditRow } from '../audit-repository';
 import type { Item } from './codec';
@@ -106,7 +107,9 @@ function filingOf(item: Item): AuditHead['filing'] {
     ...(cursor === undefined ? {} : { cursor }),
     filedRows: num(item, 'filedRows'),
     // Decimal text, exact: DynamoDB keeps numbers to 38 digits.
-    filedAmounts: Object.fromEntries(Object.entries(amounts).map(([c, v]) => [c, v.N ?? '0'])),
+    filedAmounts: Object.fromEntries(
+      Object.entries(amounts).map(([c, v]) => [c, new Big(v.N ?? '0').toString()]),
+    ),
   };
 }
 
