@@ -153,7 +153,8 @@ describe('the audit page', () => {
       /<details><summary>Late: <strong>RUB 150.00<\/strong>, file by 1 March 2027/,
     );
     expect(html).toContain('<li>Delivered on 20 November 2026.</li>');
-    expect(html).toContain('(expired; already claimed (clm_abc))');
+    expect(html).toContain('<span class="sub"> (expired)</span>');
+    expect(html).toContain('Claimed: <a href="/desk/claims/clm_abc">clm_abc</a>');
     expect(html).toContain('column «Дата отправки»: <span>is not a date');
   });
 

@@ -12,6 +12,7 @@ import { AUDIT_FINDINGS, type AuditFinding } from '../../domain/audit/types';
 import type { AuditView } from '../../domain/audit/view';
 import { CodedError } from '../../domain/errors';
 import { AuditError } from '../../services/audit-errors';
+import { attachment } from '../../services/evidence-files';
 import { shopChoices } from '../forms/shop-choices';
 import { auditsFor } from '../i18n/audits';
 import { AuditPage, isBusy, workPercent } from '../views/audit/audit-page';
@@ -202,7 +203,7 @@ export async function auditRowsCsv(c: C) {
   const csv = await auditsOf(c).rowsCsv(c.var.principal, id, { finding });
   return c.body(csv.body, 200, {
     'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="${csv.fileName}"`,
+    'content-disposition': attachment(csv.fileName),
   });
 }
 

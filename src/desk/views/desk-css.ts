@@ -159,5 +159,6 @@ a.button { display: inline-block; font-weight: 600; color: var(--accent-ink); ba
 table.audit-rows ul.findings, table.audit-rows ul.problems { margin: 0; padding-left: 1rem; }
 table.audit-rows details summary { cursor: pointer; }
 table.audit-rows .sub { color: var(--muted); }
+table.audit-rows p.claimed { margin: .2rem 0 0; font-size: .85rem; }
 #totals .charts figure { margin: 0; }
 `;

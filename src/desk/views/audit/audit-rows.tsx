@@ -23,21 +23,17 @@ export interface AuditRowsProps {
   badCursor?: boolean;
 }
 
-function FindingItem(props: { lang: Language; finding: Finding; claimId?: string | undefined }) {
+function FindingItem(props: { lang: Language; finding: Finding }) {
   const { lang, finding } = props;
   const m = auditsFor(lang);
   const amount = formatMoney(lang, finding.amount);
-  const tags = [
-    finding.expired ? m.expired : undefined,
-    props.claimId ? m.claimed(props.claimId) : undefined,
-  ].filter((t) => t !== undefined);
   return (
     <li class={`finding ${finding.kind}`}>
       <details>
         <summary>
           {m.findings[finding.kind]}: <strong>{amount}</strong>
           {`, ${m.fileBy.toLowerCase()} ${formatDate(lang, finding.fileBy)}`}
-          {tags.length > 0 ? <span class="sub">{` (${tags.join('; ')})`}</span> : null}
+          {finding.expired ? <span class="sub">{` (${m.expired})`}</span> : null}
         </summary>
         <ol class="lines">
           {finding.lines.map((line) => (
@@ -67,11 +63,18 @@ function RowFindings(props: { lang: Language; row: AuditRowResult }) {
   }
   if (row.findings.length === 0) return <>{m.nothingOwed}</>;
   return (
-    <ul class="findings">
-      {row.findings.map((f) => (
-        <FindingItem lang={lang} finding={f} claimId={row.claimId} />
-      ))}
-    </ul>
+    <>
+      <ul class="findings">
+        {row.findings.map((f) => (
+          <FindingItem lang={lang} finding={f} />
+        ))}
+      </ul>
+      {row.claimId ? (
+        <p class="sub claimed">
+          {m.claimed} <a href={`/desk/claims/${row.claimId}`}>{row.claimId}</a>
+        </p>
+      ) : null}
+    </>
   );
 }
 
