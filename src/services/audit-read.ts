@@ -9,12 +9,16 @@
  */
 import { auditRow } from '../domain/audit/audit';
 import { mapHeader } from '../domain/audit/columns';
-import { readCsvRecords, type CsvChunk, type CsvRecord } from '../domain/audit/csv';
+import {
+  readCsvRecords,
+  type CsvChunk,
+  type CsvReadOptions,
+  type CsvRecord,
+} from '../domain/audit/csv';
 import { parseRow } from '../domain/audit/row';
 import { sniffFile } from '../domain/audit/sniff';
 import type { AuditRow, RowProblem } from '../domain/audit/types';
 import type {
-  AuditFileShape,
   AuditHead,
   AuditHeaderMapping,
   StoredAuditRow,
@@ -33,11 +37,7 @@ const SNIFF_BYTES = 64 * 1024;
  * The complete records of `bytes`, at most `max`: when there are more, the window is cut in
  * proportion and read again (pure and cheap), so the next chunk starts at a record's start.
  */
-export function boundedRecords(
-  bytes: Uint8Array,
-  opts: { shape: AuditFileShape; firstLine: number; final: boolean },
-  max: number,
-): CsvChunk {
+export function boundedRecords(bytes: Uint8Array, opts: CsvReadOptions, max: number): CsvChunk {
   let chunk = readCsvRecords(bytes, opts);
   let window = bytes;
   for (let round = 0; chunk.records.length > max && round < 8; round++) {
@@ -142,7 +142,12 @@ export async function readChunk(
     return;
   }
   const first = head.mapping === undefined;
-  const opts = { shape: read.shape, firstLine: head.nextLine, final: read.final };
+  const opts: CsvReadOptions = {
+    shape: read.shape,
+    firstLine: head.nextLine,
+    final: read.final,
+    ...(head.skipping ? { skipping: head.skipping } : {}),
+  };
   const csv = boundedRecords(read.bytes, opts, MAX_CHUNK_ROWS + (first ? 1 : 0));
   if (csv.consumed === 0 && !read.final && csv.records.length === 0) {
     await failOn(
@@ -173,13 +178,10 @@ export async function readChunk(
     records = records.slice(1);
   }
   const rows = await auditRecords(deps, head, records, mapping);
-  if (csv.tooLong) {
+  const tooLong = csv.tooLongLines ?? (csv.tooLong ? [csv.tooLong.line] : []);
+  for (const line of tooLong) {
     const reason = 'the record is longer than 64 KiB and was skipped';
-    rows.push(
-      refused(csv.tooLong.line, '', head.options.carrier ?? 'cdek', [
-        { line: csv.tooLong.line, reason },
-      ]),
-    );
+    rows.push(refused(line, '', head.options.carrier ?? 'cdek', [{ line, reason }]));
   }
   const summary = chunkSummary(head.seq, rows);
   await deps.storage.audits.writeChunk(head.id, rows, summary);
@@ -188,6 +190,7 @@ export async function readChunk(
   const moved = await deps.storage.audits.advance(head.id, head.seq, {
     nextOffset,
     nextLine: csv.nextLine,
+    ...(csv.skipping ? { skipping: csv.skipping } : {}),
     rows: summary.rows,
     ...(first ? { shape: read.shape, mapping } : {}),
     ...(completed ? { completedAt: deps.clock().toISOString() } : {}),

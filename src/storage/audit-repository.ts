@@ -6,22 +6,18 @@
  * twice (a re-delivered message) rewrites the same keys.
  */
 import type { IsoDate } from '../domain/calendar/dates';
-import type { AuditField, AuditFinding, AuditRow, MoneyFinding } from '../domain/audit/types';
+import type { HeaderMapping } from '../domain/audit/columns';
+import type { CsvSkip } from '../domain/audit/csv';
+import type { FileShape } from '../domain/audit/sniff';
+import type { AuditFinding, AuditRow, MoneyFinding } from '../domain/audit/types';
 import type { AuditOptions, AuditRowResult, AuditStatus } from '../domain/audit/view';
 import type { MoneyJson } from '../domain/money';
 import type { Page, PageRequest } from './repository';
 
 /** What the file turned out to be (the sniff of its first bytes). */
-export interface AuditFileShape {
-  encoding: 'utf-8' | 'windows-1251';
-  separator: ';' | ',' | '\t';
-  bomBytes: number;
-}
-
+export type AuditFileShape = FileShape;
 /** The header row's mapping, field → column (JSON, as the parser gives it). */
-export interface AuditHeaderMapping {
-  fields: Partial<Record<AuditField, { index: number; header: string }>>;
-}
+export type AuditHeaderMapping = HeaderMapping;
 
 /** Rows read so far: audited (findings or none) and refused (problems). */
 export interface AuditRowCounts {
@@ -71,6 +67,8 @@ export interface AuditHead {
   /** Where the next chunk starts: a byte offset in the file and its line number. */
   nextOffset: number;
   nextLine: number;
+  /** The reader is inside a record too long to keep, where the last chunk ended. */
+  skipping?: CsvSkip;
   rows: AuditRowCounts;
   filing?: AuditFilingState;
 }
@@ -114,6 +112,8 @@ export interface StoredAuditRow {
 export interface AuditAdvance {
   nextOffset: number;
   nextLine: number;
+  /** Where the reader stands inside a too-long record (absent: it is not). */
+  skipping?: CsvSkip;
   /** Added to the head's counters. */
   rows: AuditRowCounts;
   shape?: AuditFileShape;

@@ -20,6 +20,8 @@ import { TODAY } from './worker';
 
 const SEED = 20_261_201;
 const bindings = env as { DYNAMODB_ENDPOINT: string; DYNAMODB_TABLE: string };
+/** What a request is served with: the audit bucket only (audit jobs then run inline). */
+const requestEnv = { AUDIT_FILES: (env as { AUDIT_FILES?: R2Bucket }).AUDIT_FILES };
 const storage = createDynamoStorage({
   endpoint: bindings.DYNAMODB_ENDPOINT,
   tableName: bindings.DYNAMODB_TABLE,
@@ -227,11 +229,11 @@ async function send(
 ) {
   sentTotal++;
   const headers = { ...init.headers };
-  const res = await app.request(path, {
-    method,
-    headers,
-    ...(init.body === undefined ? {} : { body: init.body }),
-  });
+  const res = await app.request(
+    path,
+    { method, headers, ...(init.body === undefined ? {} : { body: init.body }) },
+    requestEnv,
+  );
   const text = await res.text();
   // Held against the operation's documented responses after the file (statuses.setup.ts).
   record(method, `http://api.test${path}`, res.status);
@@ -316,6 +318,8 @@ describe('the fuzz drill', () => {
       '/v1/webhook-endpoints',
       ...Object.keys(ENDPOINT_MOVES).map((m) => `/v1/webhook-endpoints/:id/${m}`),
       '/v1/webhook-deliveries/:id/replay',
+      '/v1/audits',
+      '/v1/audits/:id/claims',
       // Fuzzed in ./carrier-hooks-fuzz.test.ts.
       '/v1/carrier-hooks',
       '/v1/carrier-hooks/cdek/:token',
@@ -587,6 +591,75 @@ describe('the fuzz drill', () => {
     );
     await property(fc.record({ id, who: auth }), 120, async ({ id, who }) => {
       await send('POST', `/v1/webhook-deliveries/${id}/replay`, { headers: authHeader(who) });
+    });
+  });
+
+  it('POST /v1/audits: no 5xx, every refusal a problem (query, type and bytes fuzzed)', async () => {
+    const csv =
+      'waybill,shippedDate,promisedDate,deliveredDate,status,deliveryCost\n1,2025-06-01,2025-06-05,2025-06-09,delivered,500.00\n';
+    const query = fc.record(
+      {
+        carrier: fc.oneof(fc.constantFrom('cdek', 'dhl'), fc.string({ maxLength: 50 })),
+        tolerance: fc.oneof(fc.constantFrom('5', '2.5', '-1', '1e3'), fc.string({ maxLength: 8 })),
+        columns: fc.oneof(
+          fc.constantFrom('{"waybill":"Трек"}', '{"weight":"x"}', '[]', '{', '{"waybill":1}'),
+          fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v) ?? ''),
+        ),
+        fileName: fc.string({ maxLength: 250 }),
+        shopId: fc.constantFrom(SHOP_ID, 'other-shop', ''),
+      },
+      { requiredKeys: [] },
+    );
+    const body = fc.oneof(
+      { weight: 3, arbitrary: fc.constant(csv) },
+      { weight: 2, arbitrary: fc.string({ maxLength: 200 }) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('', 'PK\u0003\u0004xl/workbook.xml', '\ufeff;;;\r\n;'),
+      },
+    );
+    const type = fc.constantFrom(
+      'text/csv',
+      'text/csv; charset=windows-1251',
+      'application/csv',
+      'text/plain',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/json',
+      '',
+    );
+    await property(
+      fc.record({ query, body, type, who: auth }),
+      150,
+      async ({ query, body, type, who }) => {
+        const headers: Record<string, string> = { ...authHeader(who) };
+        if (type) headers['content-type'] = type;
+        const search = new URLSearchParams(query as Record<string, string>).toString();
+        await send('POST', `/v1/audits${search ? `?${search}` : ''}`, { headers, body });
+      },
+    );
+  });
+
+  it('POST /v1/audits/{id}/claims: no 5xx, every refusal a problem naming its field', async () => {
+    const made = await app.request(
+      '/v1/audits',
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${keys.shop}`, 'content-type': 'text/csv' },
+        body: 'waybill,shippedDate,promisedDate,deliveredDate,status,deliveryCost\n1,2025-06-01,2025-06-05,2025-06-09,delivered,500.00\n',
+      },
+      requestEnv,
+    );
+    expect(made.status, await made.clone().text()).toBe(202);
+    const auditId = ((await made.json()) as { id: string }).id;
+    const id = fc.oneof(
+      { weight: 4, arbitrary: fc.constant(auditId) },
+      { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent) },
+    );
+    const input = fc.record({ sent: bodyNear({ lines: [2] }), who: auth, id });
+    await property(input, 120, async ({ sent, who, id }) => {
+      const headers: Record<string, string> = { ...authHeader(who) };
+      if (sent.contentType) headers['content-type'] = sent.contentType;
+      await send('POST', `/v1/audits/${id}/claims`, { headers, body: sent.body });
     });
   });
 

@@ -77,7 +77,8 @@ export function readDecimal(text: string): CellResult<string> {
  * @example readMoney('1 234,50 ₽', 'RUB') // { value: '1234.50' }
  */
 export function readMoney(text: string, currency: CurrencyCode): CellResult<string> {
-  const match = /^([^\d\s.,-]*)\s*(-?[\d\s\u00a0\u202f.,']+?)\s*([^\d\s.,]*)$/u.exec(text);
+  // A mark before (`$10`, `RUB 10`) or after (`10 ₽`, `10 руб.`); the digits run from the first to the last.
+  const match = /^([^\d-]*?)\s*(-?\d[\d\s\u00a0\u202f.,']*?)\s*(\D*)$/u.exec(text);
   if (!match) return { problem: `"${text}" is not an amount (e.g. 1 234,50 or 1 234,50 ₽)` };
   const [, before = '', digits = '', after = ''] = match;
   const markText = (before + after).toLowerCase().replace(/[.\s]/g, '');

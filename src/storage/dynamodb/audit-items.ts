@@ -121,6 +121,7 @@ export function headOf(item: Item): AuditHead {
   const failure = json<AuditHead['failure']>(item, 'failure');
   const shape = json<AuditHead['shape']>(item, 'shape');
   const mapping = json<AuditHead['mapping']>(item, 'mapping');
+  const skipping = json<AuditHead['skipping']>(item, 'skipping');
   const completedAt = item.completedAt?.S;
   const filing = filingOf(item);
   return {
@@ -135,6 +136,7 @@ export function headOf(item: Item): AuditHead {
     seq: num(item, 'seq'),
     nextOffset: num(item, 'nextOffset'),
     nextLine: num(item, 'nextLine'),
+    ...(skipping ? { skipping } : {}),
     rows: {
       read: num(item, 'rowsRead'),
       audited: num(item, 'rowsAudited'),

@@ -161,6 +161,11 @@ export class DynamoAuditRepository implements AuditRepository {
       ':refused': { N: String(next.rows.refused) },
     };
     const sets = ['seq = :next', 'nextOffset = :offset', 'nextLine = :line'];
+    const removes: string[] = [];
+    if (next.skipping) {
+      sets.push('skipping = :skipping');
+      values[':skipping'] = { S: JSON.stringify(next.skipping) };
+    } else removes.push('skipping');
     if (next.shape) {
       sets.push('shape = :shape');
       values[':shape'] = { S: JSON.stringify(next.shape) };
@@ -179,7 +184,7 @@ export class DynamoAuditRepository implements AuditRepository {
         new UpdateItemCommand({
           TableName: this.ctx.table,
           Key: auditHeadKey(auditId),
-          UpdateExpression: `SET ${sets.join(', ')} ADD rowsRead :read, rowsAudited :audited, rowsRefused :refused`,
+          UpdateExpression: `SET ${sets.join(', ')} REMOVE ${removes.join(', ')} ADD rowsRead :read, rowsAudited :audited, rowsRefused :refused`,
           // Only the delivery that read chunk `seq` first moves the head: a duplicate counts nothing.
           ConditionExpression: 'seq = :seq AND #status = :processing',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -361,7 +366,6 @@ export class DynamoAuditRepository implements AuditRepository {
       ':filed': { N: String(next.filed) },
       ':skipped': { N: String(next.skipped) },
       ':failed': { N: String(next.failed) },
-      ':zero': { N: '0' },
     };
     const names: Record<string, string> = {};
     const sets = [
@@ -375,6 +379,7 @@ export class DynamoAuditRepository implements AuditRepository {
     Object.entries(next.filedAmounts).forEach(([currency, amount], i) => {
       names[`#c${i}`] = currency;
       values[`:a${i}`] = { N: amount };
+      values[':zero'] = { N: '0' };
       sets.push(`filedAmounts.#c${i} = if_not_exists(filedAmounts.#c${i}, :zero) + :a${i}`);
     });
     if (next.cursor !== undefined) {

@@ -1,0 +1,330 @@
+/**
+ * The audit service on DynamoDB Local with an in-memory R2 bucket: a Russian-dialect report
+ * read chunk by chunk (a file of several chunks among them), bad rows reported with their
+ * line, column and reason, a bad header failing the audit, a chunk delivered twice counted
+ * once, the upload's refusals, and "file all" run twice at once filing each row once.
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AuditView } from '../../src/domain/audit/view';
+import { shopInputExample } from '../../src/routes/shop/shop.routes';
+import {
+  createAuditService,
+  type AuditBucket,
+  type AuditJob,
+  type AuditServiceDeps,
+} from '../../src/services/audits';
+import { createClaimService } from '../../src/services/claims';
+import type { Principal } from '../../src/services/actor';
+import type { Storage } from '../../src/storage/repository';
+import { freshStorage } from '../storage/helpers';
+
+const TODAY = '2025-06-16';
+const clock = () => new Date(`${TODAY}T09:00:00.000Z`);
+let storage: Storage;
+beforeAll(async () => {
+  storage = await freshStorage();
+});
+
+/** R2 as the service uses it: put, ranged get, multipart (parts kept in memory). */
+function memoryBucket() {
+  const objects = new Map<string, Uint8Array>();
+  const join = (parts: Uint8Array[]) => {
+    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    return all;
+  };
+  const bucket = {
+    async put(key: string, value: Uint8Array) {
+      objects.set(key, value.slice());
+      return {};
+    },
+    async get(key: string, options?: { range?: { offset: number; length: number } }) {
+      const bytes = objects.get(key);
+      if (!bytes) return null;
+      const { offset = 0, length = bytes.length } = options?.range ?? {};
+      const slice = bytes.slice(offset, offset + length);
+      return { arrayBuffer: async () => slice.buffer };
+    },
+    async delete(key: string) {
+      objects.delete(key);
+    },
+    async createMultipartUpload(key: string) {
+      const parts = new Map<number, Uint8Array>();
+      return {
+        async uploadPart(n: number, bytes: Uint8Array) {
+          parts.set(n, bytes.slice());
+          return { partNumber: n, etag: String(n) };
+        },
+        async complete(done: { partNumber: number }[]) {
+          objects.set(key, join(done.map((d) => parts.get(d.partNumber)!)));
+          return {};
+        },
+        async abort() {
+          parts.clear();
+        },
+      };
+    },
+  };
+  return { objects, bucket: bucket as unknown as AuditBucket };
+}
+
+const HEADER =
+  'Номер накладной;Номер заказа;Дата отправки;Плановая дата доставки;Дата доставки;Статус;Стоимость доставки;Объявленная стоимость;Страховка;Комментарий';
+/** A row of Russian Excel's dialect: late (delivered 3 days after the promise), lost, or fine. */
+const rowText = (n: number, kind: 'late' | 'lost' | 'fine' | 'bad', pad = '') => {
+  const waybill = `10${String(n).padStart(8, '0')}`;
+  if (kind === 'bad') return `${waybill};A-${n};31.02.2025;11.03.2025;;Вручен;500,00;;нет;${pad}`;
+  if (kind === 'lost')
+    return `${waybill};A-${n};03.06.2025;11.06.2025;;Утерян;500,00;12 000,00;да;${pad}`;
+  const delivered = kind === 'late' ? '16.06.2025' : '10.06.2025';
+  return `${waybill};A-${n};03.06.2025;11.06.2025;${delivered};Вручен;500,00;1 000,00;нет;${pad}`;
+};
+const csvOf = (lines: string[], bom = true) => {
+  const text = `${[HEADER, ...lines].join('\r\n')}\r\n`;
+  const bytes = new TextEncoder().encode(text);
+  return bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]) : bytes;
+};
+const streamOf = (bytes: Uint8Array, piece = 64 * 1024) =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let i = 0; i < bytes.length; i += piece) controller.enqueue(bytes.slice(i, i + piece));
+      controller.close();
+    },
+  });
+
+const shop = (): Principal => ({
+  keyId: `k-${randomUUID()}`,
+  role: 'shop',
+  shopId: `shop-${randomUUID()}`,
+});
+
+function service(over: Partial<AuditServiceDeps> = {}) {
+  const { bucket } = memoryBucket();
+  const claims = createClaimService({
+    storage,
+    clock,
+    newId: () => `clm_${randomUUID().replaceAll('-', '')}`,
+  });
+  return createAuditService({ storage, clock, claims, files: bucket, ...over });
+}
+
+async function upload(
+  principal: Principal,
+  bytes: Uint8Array,
+  over: Partial<AuditServiceDeps> = {},
+) {
+  const audits = service(over);
+  const view = await audits.start(
+    principal,
+    { body: streamOf(bytes), contentType: 'text/csv' },
+    {},
+  );
+  return { audits, view };
+}
+
+describe('reading a report', () => {
+  it('audits every row of a Russian Excel file: late, lost, fine, and bad rows with their reason', async () => {
+    const principal = shop();
+    const lines = [rowText(1, 'late'), rowText(2, 'lost'), rowText(3, 'fine'), rowText(4, 'bad')];
+    const { audits, view } = await upload(principal, csvOf(lines));
+    expect(view).toMatchObject({ status: 'processing', progress: { percent: 0 } });
+    const done = await audits.get(principal, view.id);
+    expect(done).toMatchObject({
+      status: 'completed',
+      encoding: 'utf-8',
+      rows: { read: 4, audited: 3, refused: 1 },
+      progress: { percent: 100 },
+    });
+    expect(done.totals.map((t) => [t.finding, t.count])).toEqual([
+      ['late', 1],
+      ['lost', 1],
+    ]);
+    const refused = await audits.rows(principal, view.id, { finding: 'refused' });
+    expect(refused.items).toEqual([
+      expect.objectContaining({
+        line: 5,
+        problems: expect.arrayContaining([
+          expect.objectContaining({ line: 5, column: 'Дата отправки', field: 'shippedDate' }),
+        ]),
+      }),
+    ]);
+    const late = await audits.rows(principal, view.id, { finding: 'late' });
+    expect(late.items.map((r) => r.line)).toEqual([2]);
+    expect(late.items[0]!.findings[0]!.lines.length).toBeGreaterThan(0);
+  });
+
+  it('fails the audit on a header it cannot map, naming what is missing', async () => {
+    const principal = shop();
+    const bytes = new TextEncoder().encode('foo;bar\r\n1;2\r\n');
+    const { audits, view } = await upload(principal, bytes);
+    const failed = await audits.get(principal, view.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.failure?.code).toBe('bad-header');
+    expect(failed.failure?.detail).toMatch(/waybill|накладн/i);
+  });
+
+  it('reads a file of several chunks (~3 MiB) in order, each row once', async () => {
+    const principal = shop();
+    const pad = 'x'.repeat(2100);
+    const count = 1500;
+    const lines = Array.from({ length: count }, (_, i) =>
+      rowText(i + 1, i % 5 === 0 ? 'late' : 'fine', pad),
+    );
+    const bytes = csvOf(lines);
+    expect(bytes.length).toBeGreaterThan(3 * 1024 * 1024);
+    const { audits, view } = await upload(principal, bytes);
+    const done = await audits.get(principal, view.id);
+    expect(done).toMatchObject({
+      status: 'completed',
+      rows: { read: count, audited: count, refused: 0 },
+    });
+    expect(done.totals).toEqual([expect.objectContaining({ finding: 'late', count: count / 5 })]);
+    const chunks = await storage.audits.chunks(view.id);
+    expect(chunks.length).toBeGreaterThanOrEqual(4);
+    const lateLines: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await audits.rows(principal, view.id, {
+        finding: 'late',
+        limit: 100,
+        ...(cursor ? { cursor } : {}),
+      });
+      lateLines.push(...page.items.map((r) => r.line));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(lateLines).toEqual(Array.from({ length: count / 5 }, (_, i) => 2 + i * 5));
+  }, 120_000);
+
+  it('counts a chunk delivered twice (even at once) once', async () => {
+    const principal = shop();
+    const sent: AuditJob[] = [];
+    const jobs = { send: async (job: AuditJob) => void sent.push(job) };
+    const lines = Array.from({ length: 30 }, (_, i) => rowText(i + 1, i % 3 ? 'fine' : 'late'));
+    const { audits, view } = await upload(principal, csvOf(lines), { jobs });
+    expect(sent).toEqual([{ kind: 'read', shopId: principal.shopId, auditId: view.id, seq: 0 }]);
+    await Promise.all([audits.run(sent[0]!), audits.run(sent[0]!)]);
+    await audits.run(sent[0]!);
+    const done = await audits.get(principal, view.id);
+    expect(done).toMatchObject({
+      status: 'completed',
+      rows: { read: 30, audited: 30, refused: 0 },
+    });
+    expect(done.totals).toEqual([expect.objectContaining({ finding: 'late', count: 10 })]);
+  });
+});
+
+describe('the upload’s refusals', () => {
+  const principal = shop();
+  it.each([
+    ['an empty file', new Uint8Array(), 'audit-request-invalid'],
+    [
+      'an xlsx (a zip)',
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]),
+      'audit-file-unsupported',
+    ],
+    ['a file over the cap', new Uint8Array(5000).fill(0x41), 'audit-file-too-large'],
+  ])('refuses %s', async (_, bytes, code) => {
+    const { bucket, objects } = memoryBucket();
+    const audits = service({ files: bucket, maxBytes: 4096 });
+    await expect(
+      audits.start(principal, { body: streamOf(bytes, 1000), contentType: 'text/csv' }, {}),
+    ).rejects.toMatchObject({ code });
+    expect(objects.size).toBe(0);
+  });
+
+  it('refuses a declared length over the cap before reading, a spreadsheet type, and unknown columns', async () => {
+    const audits = service({ maxBytes: 4096 });
+    const body = streamOf(new Uint8Array(10));
+    await expect(
+      audits.start(principal, { body, contentType: 'text/csv', contentLength: 5000 }, {}),
+    ).rejects.toMatchObject({ code: 'audit-file-too-large' });
+    await expect(
+      audits.start(
+        principal,
+        { body, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        {},
+      ),
+    ).rejects.toMatchObject({
+      code: 'audit-file-unsupported',
+      message: expect.stringMatching(/CSV/),
+    });
+    await expect(
+      audits.start(
+        principal,
+        { body, contentType: 'text/csv' },
+        { columns: { waybill: 'Трек', weight: 'Вес' } as never },
+      ),
+    ).rejects.toMatchObject({
+      code: 'audit-request-invalid',
+      blamed: { parameter: 'columns' },
+      message: expect.stringMatching(/weight/),
+    });
+  });
+
+  it('streams a file larger than one part through a multipart upload', async () => {
+    const { bucket, objects } = memoryBucket();
+    const sent: AuditJob[] = [];
+    const jobs = { send: async (job: AuditJob) => void sent.push(job) };
+    const audits = service({ files: bucket, jobs });
+    const lines = Array.from({ length: 3000 }, (_, i) => rowText(i + 1, 'fine', 'y'.repeat(2000)));
+    const bytes = csvOf(lines);
+    expect(bytes.length).toBeGreaterThan(5 * 1024 * 1024);
+    const view = await audits.start(principal, { body: streamOf(bytes) }, {});
+    expect(view.progress.bytesTotal).toBe(bytes.length);
+    const stored = [...objects.values()][0]!;
+    expect(Buffer.compare(Buffer.from(stored), Buffer.from(bytes))).toBe(0);
+    expect(sent).toHaveLength(1);
+  }, 30_000);
+});
+
+describe('filing from an audit', () => {
+  it('needs the shop’s profile, then files each owed row once however often it runs', async () => {
+    const principal = shop();
+    const lines = [rowText(1, 'late'), rowText(2, 'lost'), rowText(3, 'fine'), rowText(4, 'late')];
+    const { audits, view } = await upload(principal, csvOf(lines));
+    await expect(audits.fileClaims(principal, view.id, {})).rejects.toMatchObject({
+      code: 'shop-profile-required',
+    });
+    await storage.shops.put({
+      shopId: principal.shopId!,
+      ...shopInputExample,
+      version: 1,
+      updatedAt: clock().toISOString(),
+    });
+    await expect(audits.fileClaims(principal, view.id, { lines: [2, 99] })).rejects.toMatchObject({
+      code: 'audit-request-invalid',
+      blamed: { parameter: 'lines' },
+    });
+    const before = await audits.get(principal, view.id);
+    expect(before.fileable.count).toBe(3);
+    const runs: AuditView[] = await Promise.all([
+      audits.fileClaims(principal, view.id, {}),
+      service().fileClaims(principal, view.id, {}),
+    ]);
+    expect(runs.every((r) => r.filing !== undefined)).toBe(true);
+    const after = await audits.get(principal, view.id);
+    expect(after.filing).toMatchObject({ status: 'done', filed: 3 });
+    expect(after.fileable.count).toBe(0);
+    const again = await audits.fileClaims(principal, view.id, {});
+    expect(again.filing).toMatchObject({ status: 'done', filed: 0 });
+    const rows = await audits.rows(principal, view.id, {});
+    const claimIds = rows.items.flatMap((r) => (r.claimId ? [r.claimId] : []));
+    expect(new Set(claimIds).size).toBe(3);
+    const listed = await storage.claims.list(
+      { shopId: principal.shopId! },
+      { caller: 'k', limit: 100 },
+    );
+    expect(listed.items.map((c) => c.type).sort()).toEqual(['late', 'late', 'lost']);
+  }, 60_000);
+
+  it('answers another shop’s audit as not found', async () => {
+    const principal = shop();
+    const { audits, view } = await upload(principal, csvOf([rowText(1, 'late')]));
+    await expect(audits.get(shop(), view.id)).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
