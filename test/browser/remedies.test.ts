@@ -7,32 +7,11 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { shopInputExample } from '../../src/routes/shop/shop.routes';
-import { generateApiKey, hashApiKey } from '../../src/storage/api-keys';
 import { checkPage, clerkPage, isoDay, launchChromium, uniqueWaybill } from './browser';
-import { api, lostFiling, testStorage } from './seed';
+import { api, lostFiling, seedShopWithProfile } from './seed';
 
 const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-
-/** A shop of this file's own, with its profile (limits: 15 %, 1000.00 RUB). */
-async function seedShopWithProfile(): Promise<{ shopId: string; key: string }> {
-  const shopId = `remedy-shop-${crypto.randomUUID().slice(0, 8)}`;
-  const { keyId, key } = generateApiKey();
-  await testStorage().apiKeys.create({
-    keyId,
-    secretHash: await hashApiKey(key),
-    role: 'shop',
-    shopId,
-    createdAt: new Date().toISOString(),
-  });
-  const put = await api('PUT', '/v1/shop', key, {
-    ...shopInputExample,
-    legalName: 'ООО «Зелёный чай»',
-  });
-  expect(put.status, JSON.stringify(put.json)).toBe(201);
-  return { shopId, key };
-}
 
 async function fileLost(key: string, waybill = uniqueWaybill()): Promise<string> {
   const filed = await api('POST', '/v1/claims', key, lostFiling(waybill));
@@ -48,7 +27,8 @@ describe('w-remedy on the desk', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     page = await clerkPage(browser, inject('clerkKey'));
-    shop = await seedShopWithProfile();
+    // Its profile's limits: 15 %, 1000.00 RUB.
+    shop = await seedShopWithProfile('remedy-shop', 'ООО «Зелёный чай»');
   });
   afterAll(async () => {
     await browser?.close();

@@ -8,7 +8,9 @@ import { getCalendar } from '../../src/domain/calendar';
 import { applyCommand, fileClaim, type ClaimCommand } from '../../src/domain/claim';
 import { prepareClaim, type ClaimFiling } from '../../src/domain/claim/filing';
 import { resolvePolicy } from '../../src/domain/policies';
+import { shopInputExample } from '../../src/routes/shop/shop.routes';
 import { reconcileClaim } from '../../src/services/claim-changes';
+import { generateApiKey, hashApiKey } from '../../src/storage/api-keys';
 import { createDynamoStorage } from '../../src/storage/dynamodb';
 import type { Storage } from '../../src/storage/repository';
 import { isoDay } from './browser';
@@ -143,4 +145,28 @@ export async function putLateOrder(
     answers.push(answer.json.shipment as Record<string, unknown>);
   }
   return answers;
+}
+
+/**
+ * A shop of a test file's own (`<prefix>-<8 hex>`), its key, and its profile under `legalName`
+ * (the remedy limits 15 %, 1000.00 RUB; the claimant of the claims an audit files).
+ *
+ * @example const { shopId, key } = await seedShopWithProfile('remedy-shop', 'ООО «Зелёный чай»');
+ */
+export async function seedShopWithProfile(
+  prefix: string,
+  legalName: string,
+): Promise<{ shopId: string; key: string }> {
+  const shopId = `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
+  const { keyId, key } = generateApiKey();
+  await testStorage().apiKeys.create({
+    keyId,
+    secretHash: await hashApiKey(key),
+    role: 'shop',
+    shopId,
+    createdAt: new Date().toISOString(),
+  });
+  const put = await api('PUT', '/v1/shop', key, { ...shopInputExample, legalName });
+  if (put.status !== 201) throw new Error(`profile not stored: ${JSON.stringify(put.json)}`);
+  return { shopId, key };
 }

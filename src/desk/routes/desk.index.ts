@@ -28,6 +28,15 @@ import { saveSettings, settingsForm } from './settings.handlers';
 import { findShop, unmatchedEvents } from './unmatched.handlers';
 import { webhookNotices } from './webhooks.handlers';
 import { erasePersonalData, erasureAct, personalDataPage } from './personal-data.handlers';
+import {
+  auditProgress,
+  auditRowsCsv,
+  auditsList,
+  fileAllClaims,
+  showAudit,
+  uploadAudit,
+} from './audits.handlers';
+import { AUDIT_PROGRESS_JS, AUDIT_PROGRESS_SCRIPT_PATH } from '../views/audit/progress-script';
 
 /**
  * @example app.route('/', deskRouter); // after the API's routers
@@ -48,6 +57,13 @@ deskRouter.get('/desk/assets/desk.css', (c) =>
 // The letter's print button: a script file, since the CSP allows no inline script.
 deskRouter.get(PRINT_SCRIPT_PATH, (c) =>
   c.body(PRINT_JS, 200, {
+    'content-type': 'text/javascript; charset=utf-8',
+    'cache-control': 'public, max-age=300',
+  }),
+);
+// The audit page's progress bar (issue 24), a script file for the same reason.
+deskRouter.get(AUDIT_PROGRESS_SCRIPT_PATH, (c) =>
+  c.body(AUDIT_PROGRESS_JS, 200, {
     'content-type': 'text/javascript; charset=utf-8',
     'cache-control': 'public, max-age=300',
   }),
@@ -127,6 +143,17 @@ deskRouter.on('POST', '/desk/personal-data/*', requireCsrf());
 deskRouter.get('/desk/personal-data', personalDataPage);
 deskRouter.post('/desk/personal-data/erasures', erasePersonalData);
 deskRouter.get('/desk/personal-data/erasures/:id', erasureAct);
+// Audits of carrier reports (issue 24): a shop's audits and the upload, one audit, its
+// progress (the page's script polls it), its rows as CSV, and "file all".
+deskRouter.use('/desk/audits', requireClerk());
+deskRouter.use('/desk/audits/*', requireClerk());
+deskRouter.on('POST', ['/desk/audits', '/desk/audits/*'], requireCsrf());
+deskRouter.get('/desk/audits', auditsList);
+deskRouter.post('/desk/audits', uploadAudit);
+deskRouter.get('/desk/audits/:id', showAudit);
+deskRouter.get('/desk/audits/:id/progress', auditProgress);
+deskRouter.get('/desk/audits/:id/rows.csv', auditRowsCsv);
+deskRouter.post('/desk/audits/:id/claims', fileAllClaims);
 
 deskRouter.all('/desk/*', (c) => renderError(c, 'notFound'));
 deskRouter.onError(deskErrorHandler);

@@ -9,6 +9,7 @@ import { CSRF_FIELD, csrfTokenMatches, isCrossSite } from '../session/csrf';
 import { LANG_COOKIE, pickLanguage } from '../i18n/lang';
 import { EVIDENCE_ROWS } from '../forms/filing-form';
 import { MAX_FILE_BYTES } from '../../services/evidence-files';
+import { DEFAULT_AUDIT_MAX_BYTES } from '../../services/audits';
 import type { DeskEnv } from './desk-env';
 import { renderError } from './render';
 import { sessionCsrfBinding } from '../session/session-middleware';
@@ -31,6 +32,8 @@ export function deskContext(): MiddlewareHandler<DeskEnv> {
 
 /** Forms that carry evidence files: the one file of an entry, or one per row of the phone form. */
 const ATTACH_PATH = /^\/desk\/claims\/[^/]+\/evidence\/[^/]+\/file$/;
+/** The audit upload form (a carrier's report, up to the audit service's cap). */
+const AUDIT_UPLOAD_PATH = '/desk/audits';
 
 /**
  * The largest post a desk form may send: the JSON limit, plus room for the
@@ -41,6 +44,8 @@ const ATTACH_PATH = /^\/desk\/claims\/[^/]+\/evidence\/[^/]+\/file$/;
 export function formLimit(path: string, maxBodyBytes: number): number {
   if (ATTACH_PATH.test(path)) return maxBodyBytes + MAX_FILE_BYTES;
   if (path === '/desk/new-claim') return maxBodyBytes + EVIDENCE_ROWS * MAX_FILE_BYTES;
+  // An audit's report (issue 24): the service's cap on the file, checked again as it streams.
+  if (path === AUDIT_UPLOAD_PATH) return maxBodyBytes + DEFAULT_AUDIT_MAX_BYTES;
   return maxBodyBytes;
 }
 

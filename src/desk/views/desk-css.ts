@@ -153,4 +153,12 @@ table.late-queue th[scope="row"] .sub { display: block; font-weight: 400; color:
 table.unmatched td.reason .sub { display: block; color: var(--muted); font-size: .85rem; }
 form.shop-find { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .5rem .75rem; margin: 1rem 0; }
 form.shop-find .field { margin: 0; }
+/* issue 24: audits */
+a.button { display: inline-block; font-weight: 600; color: var(--accent-ink); background: var(--accent); border: 2px solid var(--accent); border-radius: 4px; padding: .45rem 1rem; text-decoration: none; }
+.audit-progress progress { width: 100%; height: 1.25rem; }
+table.audit-rows ul.findings, table.audit-rows ul.problems { margin: 0; padding-left: 1rem; }
+table.audit-rows details summary { cursor: pointer; }
+table.audit-rows .sub { color: var(--muted); }
+table.audit-rows p.claimed { margin: .2rem 0 0; font-size: .85rem; }
+#totals .charts figure { margin: 0; }
 `;

@@ -5,6 +5,7 @@ import { CSRF_FIELD } from '../session/csrf';
 import { webhooksFor } from '../i18n/webhooks';
 import { analyticsFor } from '../i18n/analytics';
 import { personalDataFor } from '../i18n/personal-data';
+import { auditsFor } from '../i18n/audits';
 import { commonFor } from '../i18n/common';
 import { pluralForm } from '../../format';
 import type { Language } from '../i18n/lang';
@@ -60,6 +61,7 @@ export interface LayoutProps {
     | 'webhooks'
     | 'settings'
     | 'personalData'
+    | 'audits'
     | undefined;
   /** A wide table (the queues): the page may use the screen's width. */
   wide?: boolean;
@@ -135,6 +137,11 @@ export function Layout(props: LayoutProps) {
                 <li>
                   <a href="/desk/personal-data" aria-current={here('personalData')}>
                     {personalDataFor(props.lang).nav}
+                  </a>
+                </li>
+                <li>
+                  <a href="/desk/audits" aria-current={here('audits')}>
+                    {auditsFor(props.lang).nav}
                   </a>
                 </li>
               </ul>
