@@ -129,7 +129,7 @@ export default defineConfig({
               // The suite makes thousands of requests from one address and a few keys: the
               // shipped limiters get room for them; test/http/rate-limit.test.ts builds an app
               // on the low ones to reach a limit.
-              r2Buckets: ['EVIDENCE_FILES'],
+              r2Buckets: ['EVIDENCE_FILES', 'AUDIT_FILES'],
               ratelimits: {
                 RATE_LIMIT_PER_KEY: { simple: { limit: 1_000_000, period: 60 } },
                 RATE_LIMIT_PER_ADDRESS: { simple: { limit: 1_000_000, period: 60 } },

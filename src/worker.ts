@@ -208,8 +208,9 @@ export function createWorker(
     },
 
     /**
-     * A batch of one of the two queues: webhook deliveries (each attempted, acked or retried
-     * on the schedule), or claim changes (each claim reconciled, its messages acked or retried).
+     * A batch of one of the queues: audit jobs (each chunk read or rows filed, acked or retried:
+     * ./queues/audit-jobs.ts), webhook deliveries (each attempted, acked or retried on the
+     * schedule), or claim changes (each claim reconciled, its messages acked or retried).
      */
     async queue(batch, env) {
       const runtime = runtimeOf(env);

@@ -75,7 +75,7 @@ const RowProblemSchema = z
     field: z.enum(AUDIT_FIELDS).optional(),
     reason: z.string(),
   })
-  .openapi('AuditRowProblem');
+  .openapi('AuditRowIssue');
 
 export const AuditRowSchema = z
   .object({
@@ -108,13 +108,10 @@ export const AuditSchema = z
     encoding: z.enum(['utf-8', 'windows-1251']).optional(),
     createdAt: z.string(),
     completedAt: z.string().optional(),
-    failure: z
-      .object({ code: z.string(), detail: z.string() })
-      .optional()
-      .openapi({
-        description:
-          'Why the whole file failed (`bad-header`, `no-header`, `not-csv`); a bad row never fails the file',
-      }),
+    failure: z.object({ code: z.string(), detail: z.string() }).optional().openapi({
+      description:
+        'Why the whole file failed (`bad-header`, `no-header`, `not-csv`); a bad row never fails the file',
+    }),
     progress: z.object({
       bytesRead: z.number().int(),
       bytesTotal: z.number().int(),

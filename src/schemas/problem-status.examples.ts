@@ -86,4 +86,12 @@ export const conflictExamples = {
     'webhookEndpointDisabled',
     'Endpoint we_3f2b8c1d4e5f60718293a4b5c6d7e8f9 is disabled; enable it first (PATCH enabled: true).',
   ),
+  auditNotCompleted: problemBody(
+    'auditNotCompleted',
+    'The audit is processing: file once it has completed.',
+  ),
+  shopProfileRequired: problemBody(
+    'shopProfileRequired',
+    'The shop has no profile to sign its claims with: PUT /v1/shop first.',
+  ),
 } as const;

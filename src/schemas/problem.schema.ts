@@ -171,6 +171,28 @@ const WebhookEndpointDisabledProblemSchema = problemSchema(
   {},
 );
 
+/** 409 `audit-not-completed`: claims are filed from a completed audit. */
+const AuditNotCompletedProblemSchema = problemSchema(
+  'AuditNotCompletedProblem',
+  [problemTypeUri('auditNotCompleted')],
+  {
+    kind: 'auditNotCompleted',
+    detail: 'The audit is processing: file once it has completed.',
+  },
+  {},
+);
+
+/** 409 `shop-profile-required`: an audit's claims are signed with the shop's profile. */
+const ShopProfileRequiredProblemSchema = problemSchema(
+  'ShopProfileRequiredProblem',
+  [problemTypeUri('shopProfileRequired')],
+  {
+    kind: 'shopProfileRequired',
+    detail: 'The shop has no profile to sign its claims with: PUT /v1/shop first.',
+  },
+  {},
+);
+
 /** 412: `If-Match` named an older version than `currentVersion`. */
 export const PreconditionFailedProblemSchema = problemSchema(
   'PreconditionFailedProblem',
@@ -190,6 +212,8 @@ const CONFLICT_SCHEMAS = {
   remedySettled: RemedySettledProblemSchema,
   claimCancelled: ClaimCancelledProblemSchema,
   webhookEndpointDisabled: WebhookEndpointDisabledProblemSchema,
+  auditNotCompleted: AuditNotCompletedProblemSchema,
+  shopProfileRequired: ShopProfileRequiredProblemSchema,
 } as const;
 export type ConflictKind = keyof typeof CONFLICT_SCHEMAS;
 

@@ -8,7 +8,9 @@
  * The first bytes tell an empty file (400) and a spreadsheet (a zip: `.xlsx`; an OLE file:
  * `.xls`) from CSV (415). The header is the first chunk's to judge, not the upload's.
  */
+import { toleranceProblem } from '../domain/audit/audit';
 import { AUDIT_FIELDS } from '../domain/audit/types';
+import { resolvePolicy } from '../domain/policies';
 import type { AuditOptions, AuditView } from '../domain/audit/view';
 import type { AuditHead } from '../storage/audit-repository';
 import type { Principal } from './actor';
@@ -82,6 +84,30 @@ function checkMagic(head: Uint8Array): void {
   }
 }
 
+/** A 400 blaming a query parameter. */
+const invalidParameter = (parameter: string, code: string, detail: string) =>
+  new AuditError('audit-request-invalid', detail, { parameter, code, detail });
+
+/**
+ * The options a desk form or a query may get wrong: a carrier with no policy, a tolerance
+ * that is no percent.
+ * @throws {AuditError} `audit-request-invalid` naming `carrier` or `tolerance`.
+ */
+export function checkOptions(options: AuditOptions): void {
+  if (options.carrier !== undefined) {
+    try {
+      resolvePolicy(options.carrier);
+    } catch (error) {
+      const detail =
+        error instanceof Error ? error.message : `unknown carrier '${options.carrier}'`;
+      throw invalidParameter('carrier', 'unknown', detail);
+    }
+  }
+  const tolerance = options.overchargeTolerancePercent;
+  const problem = tolerance === undefined ? null : toleranceProblem(tolerance);
+  if (problem !== null) throw invalidParameter('tolerance', 'invalid', `tolerance: ${problem}`);
+}
+
 /** @throws {AuditError} `audit-request-invalid` naming the unknown `columns` fields. */
 export function checkColumns(columns: AuditOptions['columns']): void {
   const unknown = Object.keys(columns ?? {}).filter(
@@ -89,11 +115,7 @@ export function checkColumns(columns: AuditOptions['columns']): void {
   );
   if (unknown.length === 0) return;
   const detail = `Unknown fields in columns: ${unknown.join(', ')}. The fields are ${AUDIT_FIELDS.join(', ')}.`;
-  throw new AuditError('audit-request-invalid', detail, {
-    parameter: 'columns',
-    code: 'unknown_field',
-    detail,
-  });
+  throw invalidParameter('columns', 'unknown_field', detail);
 }
 
 const tooLarge = (max: number) =>
@@ -193,14 +215,14 @@ export async function startAudit(
 ): Promise<AuditView> {
   const shop = principal.role === 'shop' ? principal.shopId : shopId;
   if (!shop) {
-    const detail = 'A clerk key names the shop the audit is for: ?shopId=…';
-    throw new AuditError('audit-request-invalid', detail, {
-      parameter: 'shopId',
-      code: 'required',
-      detail,
-    });
+    throw invalidParameter(
+      'shopId',
+      'required',
+      'A clerk key names the shop the audit is for: ?shopId=…',
+    );
   }
   checkColumns(options.columns);
+  checkOptions(options);
   checkType(file.contentType);
   const max = deps.maxBytes ?? DEFAULT_AUDIT_MAX_BYTES;
   if (file.contentLength !== undefined && file.contentLength > max) throw tooLarge(max);

@@ -12,6 +12,7 @@ describe('Worker configuration', () => {
       API_KEY_CACHE_SECONDS: 30,
       VIEW_SHARDS: 4,
       CDEK_API_BASE_URL: 'https://api.cdek.ru',
+      AUDIT_MAX_BYTES: 52_428_800,
     });
   });
 

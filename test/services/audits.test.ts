@@ -5,7 +5,9 @@
  * once, the upload's refusals, and "file all" run twice at once filing each row once.
  */
 import { randomUUID } from 'node:crypto';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { meterWrites } from '../../scripts/bench/capacity';
 import type { AuditView } from '../../src/domain/audit/view';
 import { shopInputExample } from '../../src/routes/shop/shop.routes';
 import {
@@ -22,8 +24,11 @@ import { freshStorage } from '../storage/helpers';
 const TODAY = '2025-06-16';
 const clock = () => new Date(`${TODAY}T09:00:00.000Z`);
 let storage: Storage;
+let client: DynamoDBClient;
 beforeAll(async () => {
-  storage = await freshStorage();
+  const fresh = await freshStorage();
+  storage = fresh;
+  client = fresh.client;
 });
 
 /** R2 as the service uses it: put, ranged get, multipart (parts kept in memory). */
@@ -200,6 +205,25 @@ describe('reading a report', () => {
     expect(lateLines).toEqual(Array.from({ length: count / 5 }, (_, i) => 2 + i * 5));
   }, 120_000);
 
+  it('skips a record over 64 KiB as a refused row, and reads on', async () => {
+    const principal = shop();
+    const lines = [
+      rowText(1, 'late'),
+      rowText(2, 'fine', 'q'.repeat(70 * 1024)),
+      rowText(3, 'late'),
+    ];
+    const { audits, view } = await upload(principal, csvOf(lines));
+    const done = await audits.get(principal, view.id);
+    expect(done).toMatchObject({ status: 'completed', rows: { read: 3, audited: 2, refused: 1 } });
+    const refused = await audits.rows(principal, view.id, { finding: 'refused' });
+    expect(refused.items).toEqual([
+      expect.objectContaining({
+        line: 3,
+        problems: [expect.objectContaining({ reason: expect.stringMatching(/64 KiB/) })],
+      }),
+    ]);
+  });
+
   it('counts a chunk delivered twice (even at once) once', async () => {
     const principal = shop();
     const sent: AuditJob[] = [];
@@ -216,6 +240,29 @@ describe('reading a report', () => {
     });
     expect(done.totals).toEqual([expect.objectContaining({ finding: 'late', count: 10 })]);
   });
+});
+
+describe('what a chunk costs', () => {
+  it('writes a chunk of 500 real rows (a third late, lost every 7th) in ≤ 40 batch requests', async () => {
+    const principal = shop();
+    const sent: AuditJob[] = [];
+    const jobs = { send: async (job: AuditJob) => void sent.push(job) };
+    const kinds = (i: number) => (i % 7 === 0 ? 'lost' : i % 3 === 0 ? 'late' : 'fine');
+    const lines = Array.from({ length: 500 }, (_, i) => rowText(i + 1, kinds(i)));
+    const { audits } = await upload(principal, csvOf(lines), { jobs });
+    const meter = meterWrites(client);
+    await audits.run(sent[0]!);
+    const units = meter.take();
+    console.info('a 500-row chunk of the read job:', {
+      requests: units.requests,
+      items: units.keys.size,
+      writeUnits: units.total,
+      table: units.table,
+      indexes: units.indexes,
+    });
+    expect(units.requests).toBeLessThanOrEqual(45);
+    expect(sent.at(-1)).toMatchObject({ kind: 'read', seq: 0 });
+  }, 60_000);
 });
 
 describe('the upload’s refusals', () => {
@@ -253,6 +300,16 @@ describe('the upload’s refusals', () => {
       code: 'audit-file-unsupported',
       message: expect.stringMatching(/CSV/),
     });
+    await expect(
+      audits.start(principal, { body, contentType: 'text/csv' }, { carrier: 'nowhere-post' }),
+    ).rejects.toMatchObject({ code: 'audit-request-invalid', blamed: { parameter: 'carrier' } });
+    await expect(
+      audits.start(
+        principal,
+        { body, contentType: 'text/csv' },
+        { overchargeTolerancePercent: '1.234' },
+      ),
+    ).rejects.toMatchObject({ code: 'audit-request-invalid', blamed: { parameter: 'tolerance' } });
     await expect(
       audits.start(
         principal,

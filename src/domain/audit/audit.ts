@@ -78,8 +78,7 @@ function lateFinding(
   const input = { deliveryCost: row.deliveryCost, ...deadline, ...end };
   const result = computeLate(input, { policy, calendar });
   if (new Big(result.amount.amount).eq(0)) return null;
-  const head =
-    'asOf' in end ? [line('audit.late.undelivered', { status: row.status, asOf: today })] : [];
+  const head = 'asOf' in end ? [line('audit.late.undelivered', { asOf: today })] : [];
   return { amount: result.amount, lines: [...head, ...result.lines] };
 }
 
@@ -98,7 +97,7 @@ function lostFinding(row: AuditRow, policy: CarrierPolicy): { amount: MoneyJson;
   const { currency } = result.amount;
   const amount = { amount: total.toFixed(CURRENCIES[currency].exponent), currency };
   const lines = [
-    line('audit.lost.status', { status: 'lost', policyName: policy.name }),
+    line('audit.lost.status', { name: policy.name, nameRu: policy.ru.name }),
     ...result.lines,
     line('audit.lost.claimable', { total: formatMoney(amount) }),
   ];

@@ -28,7 +28,11 @@ const CURRENCY_MARKS: ReadonlyMap<string, CurrencyCode> = new Map([
 /** Spaces Excel puts in numbers: plain, NBSP, narrow NBSP, thin space; and the apostrophe of 1'234. */
 const GROUPING = /[\s\u00a0\u202f\u2009']/g;
 const NUMERIC = /^[\d.,]+$/;
-/** Excel's rendering of a long number, e.g. a waybill in a General column: 1,23457E+11. */
+/** A plain decimal with one comma or point, the usual cell: read without more ado. */
+const SIMPLE_DECIMAL = /^\d+(?:[.,]\d+)?$/;
+/** Spaces a cell may start or end with beyond ASCII ones. */
+const EDGE = /^[\u00a0\u202f\ufeff]|[\u00a0\u202f]$/;
+/** Excel's rendering of a long number, e.g. a waybill in a General column. @example EXCEL_EXPONENT.test('1,23457E+11') // true */
 export const EXCEL_EXPONENT = /^\d+(?:[.,]\d+)?e\+\d+$/i;
 
 /**
@@ -36,7 +40,11 @@ export const EXCEL_EXPONENT = /^\d+(?:[.,]\d+)?e\+\d+$/i;
  * @example cellText('\u00a0 12 ') // '12'
  */
 export function cellText(cell: string | undefined): string {
-  return (cell ?? '').replace(/^[\s\u00a0\u202f\ufeff]+|[\s\u00a0\u202f]+$/g, '');
+  if (cell === undefined || cell === '') return '';
+  // Most cells have nothing around them: skip the regular expression for those.
+  if (cell.charCodeAt(0) > 0x20 && cell.charCodeAt(cell.length - 1) > 0x20 && !EDGE.test(cell))
+    return cell;
+  return cell.replace(/^[\s\u00a0\u202f\ufeff]+|[\s\u00a0\u202f]+$/g, '');
 }
 
 /**
@@ -45,6 +53,7 @@ export function cellText(cell: string | undefined): string {
  * @example readDecimal('1 234,50') // { value: '1234.50' }
  */
 export function readDecimal(text: string): CellResult<string> {
+  if (SIMPLE_DECIMAL.test(text)) return { value: text.replace(',', '.') };
   const compact = text.replace(GROUPING, '');
   if (compact.startsWith('-')) return { problem: 'is negative; it must be 0 or more' };
   if (EXCEL_EXPONENT.test(compact))
@@ -136,6 +145,10 @@ export function readBoolean(text: string): CellResult<boolean> {
  * @example readWhole('5', 0, 365) // { value: 5 }
  */
 export function readWhole(text: string, min: number, max: number): CellResult<number> {
+  if (/^\d{1,9}$/.test(text)) {
+    const n = Number(text);
+    if (n >= min && n <= max) return { value: n };
+  }
   const decimal = readDecimal(text);
   if ('problem' in decimal) return decimal;
   const n = new Big(decimal.value);

@@ -55,7 +55,7 @@ export interface CsvReadOptions {
   skipping?: CsvSkip;
 }
 
-/** Where the scanner is: at a cell's start, in an unquoted cell, inside quotes, or just after a quote inside quotes. */
+/** Where the scanner is: at a cell's start, in an unquoted cell, inside quotes, or just after a quote inside quotes. @example const s: ScanState = 'quoted'; */
 export type ScanState = 'start' | 'plain' | 'quoted' | 'quote';
 
 const QUOTE = 0x22;

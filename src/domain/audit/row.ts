@@ -3,30 +3,19 @@
  * column (./cells.ts) and checked as the claim schema checks it (amounts in the currency's
  * decimals, a waybill of at most 64 characters), so an audited row can become a claim.
  */
-import Big from 'big.js';
 import type { IsoDate } from '../calendar/dates';
 import { CALENDAR_COUNTRIES } from '../calendar';
-import { isCurrencyCode, type CurrencyCode, type MoneyJson } from '../money';
+import { isCurrencyCode, type CurrencyCode } from '../money';
 import { listPolicies, resolvePolicy } from '../policies';
 import { MAX_TRANSIT_BUSINESS_DAYS } from '../compensation/late-span';
-import { measureProblem } from '../weight';
-import {
-  cellText,
-  EXCEL_EXPONENT,
-  readBoolean,
-  readDate,
-  readDecimal,
-  readMoney,
-  readWhole,
-  type CellResult,
-} from './cells';
+import { readBoolean, readDate, readWhole } from './cells';
 import type { HeaderMapping } from './columns';
 import type { CsvRecord } from './csv';
+import { readAmount, readId, readMeasure, readPackage, RowReader } from './row-reader';
 import { readStatus } from './status';
-import type { AuditField, AuditRow, ReportStatus, RowProblem } from './types';
+import type { AuditRow, ReportStatus, RowProblem } from './types';
 
-/** The longest waybill or order id, as the claim schema takes them. @example MAX_ID_LENGTH // 64 */
-export const MAX_ID_LENGTH = 64;
+export { MAX_ID_LENGTH } from './row-reader';
 
 /** Carrier names a cell may give, normalised → policy id. */
 const CARRIER_NAMES: ReadonlyMap<string, string> = new Map(
@@ -59,93 +48,6 @@ const COUNTRY_NAMES: ReadonlyMap<string, string> = new Map([
   ['казахстан', 'KZ'],
   ['узбекистан', 'UZ'],
 ]);
-
-/** Reads the cells of one record, gathering problems instead of stopping at the first. */
-class RowReader {
-  readonly problems: RowProblem[] = [];
-  constructor(
-    private readonly record: CsvRecord,
-    private readonly mapping: HeaderMapping,
-  ) {}
-
-  /** The field's cell text, or undefined when the file has no column for it or it is empty. */
-  text(field: AuditField): string | undefined {
-    const column = this.mapping.fields[field];
-    if (column === undefined) return undefined;
-    const text = cellText(this.record.cells[column.index]);
-    return text === '' ? undefined : text;
-  }
-
-  grams(field: AuditField): boolean {
-    return this.mapping.fields[field]?.unit === 'g';
-  }
-
-  problem(field: AuditField | undefined, reason: string): undefined {
-    const column = field && this.mapping.fields[field];
-    this.problems.push({
-      line: this.record.line,
-      ...(column ? { column: column.header } : {}),
-      ...(field ? { field } : {}),
-      reason,
-    });
-    return undefined;
-  }
-
-  required(field: AuditField): string | undefined {
-    const text = this.text(field);
-    return text ?? this.problem(field, 'is empty');
-  }
-
-  read<T>(field: AuditField, read: (text: string) => CellResult<T>, text = this.text(field)) {
-    if (text === undefined) return undefined;
-    const result = read(text);
-    return 'problem' in result ? this.problem(field, result.problem) : result.value;
-  }
-}
-
-function readId(reader: RowReader, field: 'waybill' | 'orderId', text: string | undefined) {
-  if (text === undefined) return undefined;
-  if (EXCEL_EXPONENT.test(text)) {
-    return reader.problem(
-      field,
-      `"${text}" was shortened by Excel to exponent notation; format the column as text and export again`,
-    );
-  }
-  if (text.length > MAX_ID_LENGTH)
-    return reader.problem(field, `has ${text.length} characters; at most ${MAX_ID_LENGTH}`);
-  return text;
-}
-
-/** A dimension or weight in our unit (cm, kg); grams are divided exactly. */
-function readMeasure(reader: RowReader, field: AuditField): string | undefined {
-  const value = reader.read(field, readDecimal);
-  if (value === undefined) return undefined;
-  const measure = reader.grams(field)
-    ? new Big(value).div(1000).toFixed()
-    : new Big(value).toFixed();
-  const problem = measureProblem(measure);
-  return problem === null ? measure : reader.problem(field, `"${value}" ${problem}`);
-}
-
-const PACKAGE_FIELDS = ['lengthCm', 'widthCm', 'heightCm', 'weightKg'] as const;
-
-function readPackage(reader: RowReader): AuditRow['package'] {
-  const given = PACKAGE_FIELDS.filter((f) => reader.text(f) !== undefined);
-  if (given.length === 0) return undefined;
-  if (given.length < PACKAGE_FIELDS.length) {
-    const missing = PACKAGE_FIELDS.filter((f) => !given.includes(f));
-    for (const field of missing) {
-      reader.problem(
-        field,
-        "is empty; give the package's length, width, height and weight, or none of them",
-      );
-    }
-    return undefined;
-  }
-  const [lengthCm, widthCm, heightCm, weightKg] = PACKAGE_FIELDS.map((f) => readMeasure(reader, f));
-  if (lengthCm && widthCm && heightCm && weightKg) return { lengthCm, widthCm, heightCm, weightKg };
-  return undefined;
-}
 
 function readCarrier(reader: RowReader, fallback: string): string | undefined {
   const text = reader.text('carrier');
@@ -192,6 +94,8 @@ function readRowStatus(
   return status;
 }
 
+const readTransit = (text: string) => readWhole(text, 0, MAX_TRANSIT_BUSINESS_DAYS);
+
 /**
  * One record → an AuditRow, or every problem it has (line, column header, field, reason).
  * Amounts take the row's currency: `defaults.currency`, else the carrier's policy's.
@@ -210,22 +114,17 @@ export function parseRow(
     defaults.currency !== undefined && isCurrencyCode(defaults.currency)
       ? defaults.currency
       : resolvePolicy(carrier ?? defaults.carrier).currency;
-  const money = (text: string) => readMoney(text, currency);
-  const amount = (field: AuditField, text = r.text(field)): MoneyJson | undefined => {
-    const value = r.read(field, money, text);
-    return value === undefined ? undefined : { amount: value, currency };
-  };
   const shippedDate = r.read('shippedDate', readDate, r.required('shippedDate'));
   const promisedDate = r.read('promisedDate', readDate);
-  const transit = r.read('transitBusinessDays', (t) => readWhole(t, 0, MAX_TRANSIT_BUSINESS_DAYS));
+  const transit = r.read('transitBusinessDays', readTransit);
   const deliveredDate = r.read('deliveredDate', readDate);
   const status = readRowStatus(r, deliveredDate);
-  const deliveryCost = amount('deliveryCost', r.required('deliveryCost'));
-  const declaredValue = amount('declaredValue');
+  const deliveryCost = readAmount(r, 'deliveryCost', currency, r.required('deliveryCost'));
+  const declaredValue = readAmount(r, 'declaredValue', currency);
   const insured = r.read('insured', readBoolean);
   const pkg = readPackage(r);
   const chargedWeightKg = readMeasure(r, 'chargedWeightKg');
-  const chargedAmount = amount('chargedAmount');
+  const chargedAmount = readAmount(r, 'chargedAmount', currency);
   const destinationCountry = readCountry(r);
 
   if (r.text('promisedDate') === undefined && r.text('transitBusinessDays') === undefined) {

@@ -5,6 +5,7 @@
  * the file's first bytes, so a 50 MB file is sniffed from one small read.
  */
 
+/** The encodings a report comes in. @example const e: FileEncoding = 'windows-1251'; */
 export type FileEncoding = 'utf-8' | 'windows-1251';
 
 /** @example { encoding: 'utf-8', bomBytes: 3, separator: ';' } */

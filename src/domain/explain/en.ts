@@ -102,11 +102,11 @@ export const EN_TEMPLATES = {
     'Rescheduled on {date} to {promisedDate} ({reason}); the policy moves the deadline for this reason, so lateness is measured against {promisedDate}.',
   // Audits of a carrier report (issue 24).
   'audit.lost.status':
-    'The report gives the parcel as lost ("{status}"): counted as lost by its status alone, as {policyName} sets no term after which an undelivered parcel counts as lost.',
+    'The report gives the parcel as lost: counted as lost by its status alone, as {name} sets no term after which an undelivered parcel counts as lost.',
   'audit.lost.claimable':
     "Claimable: {total} (what is pending becomes payable once the contents' value is documented).",
   'audit.late.undelivered':
-    'The report gives the parcel as still on its way ("{status}") on the audit\'s day {asOf}.',
+    "The report gives the parcel as still on its way on the audit's day {asOf}.",
   'overcharge.weights':
     'Charged weight {chargedKg} kg; the chargeable weight of the declared package is {chargeableKg} kg.',
   'overcharge.tolerance':

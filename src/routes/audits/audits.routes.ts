@@ -16,7 +16,7 @@ import {
   AuditUploadQuerySchema,
 } from '../../schemas/audit.schema';
 import { responseHeaders } from '../../schemas/headers.schema';
-import { problem } from '../../schemas/problem.schema';
+import { conflictProblem, problem } from '../../schemas/problem.schema';
 import { AUDIT_CSV_HEADER } from '../../services/audit-csv';
 import { apiKeyErrors, apiKeySecurity, describeRole, noBodyErrors } from '../api-key-contract';
 import { jsonResponse } from '../router';
@@ -82,7 +82,7 @@ Any other header maps through \`columns\`. A bad row never fails the file: it is
     202: accepted('Stored and being read; `Location` is the audit', auditCreatedExample),
     400: problem(
       400,
-      'The file is empty, `columns` is not a JSON object or names unknown fields, or a clerk key named no `shopId` (`audit-request-invalid`; `errors` names the parameter)',
+      'The file is empty, `columns` is not a JSON object or names unknown fields, `carrier` has no policy, `tolerance` is no percent, or a clerk key named no `shopId` (`audit-request-invalid`; `errors` names the parameter)',
     ),
     413: problem(413, 'The file is larger than AUDIT_MAX_BYTES (50 MB) (`audit-file-too-large`)'),
     415: problem(
@@ -229,9 +229,10 @@ export const fileAuditClaimsRoute = createRoute({
       'Not JSON, or `lines` names rows the audit does not have (`audit-request-invalid`, naming `lines`)',
     ),
     404: notFound,
-    409: problem(
-      409,
+    409: conflictProblem(
       'The audit is not completed (`audit-not-completed`), or the shop has no profile to sign claims with (`shop-profile-required`: PUT /v1/shop first)',
+      'shopProfileRequired',
+      'auditNotCompleted',
     ),
     413: problem(413, 'The body is larger than the limit'),
     415: problem(415, 'The body is not application/json'),

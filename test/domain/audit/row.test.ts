@@ -13,6 +13,7 @@ import {
 } from '../../../src/domain/audit/columns';
 import { parseRow } from '../../../src/domain/audit/row';
 import type { AuditField } from '../../../src/domain/audit/types';
+import { readCdekReportStatus } from '../../../src/carriers/cdek/report-status';
 import { readStatus } from '../../../src/domain/audit/status';
 
 const rub = (text: string) => readMoney(text, 'RUB');
@@ -246,5 +247,21 @@ describe('parseRow', () => {
     const parsed = row({ ...minimal, deliveredDate: '10.03.2025', status: 'возврат' });
     expect('row' in parsed && parsed.row.status).toBe('returned');
     expect('row' in parsed && parsed.row.deliveredDate).toBeUndefined();
+  });
+});
+
+describe('readCdekReportStatus', () => {
+  it.each([
+    ['DELIVERED', 'delivered'],
+    ['ACCEPTED_AT_PICK_UP_POINT', 'in_transit'],
+    ['CUSTOMS_COMPLETE', 'in_transit'],
+    ['POSTOMAT_SEIZED', 'not_delivered'],
+    ['ACCEPTED_IN_SENDER_CITY', 'returned'],
+    ['Удален', 'cancelled'],
+    ['INVALID', undefined],
+    ['вручен', 'delivered'],
+    ['в пути', undefined],
+  ])('reads %o as %s', (text, status) => {
+    expect(readCdekReportStatus(text)).toBe(status);
   });
 });
