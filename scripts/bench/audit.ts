@@ -155,6 +155,11 @@ async function domainLines(): Promise<string[]> {
   ];
 }
 
+/**
+ * The three figures as Markdown table rows; a 5xx, a claim not filed or an audit not
+ * completed fails the run (BenchFailure, its rows still printed).
+ * @example console.log((await benchAudit()).join('\n'));
+ */
 export async function benchAudit(): Promise<string[]> {
   const lines = ['| measure | value |', '|---|---|', ...(await domainLines())];
   const folder = mkdtempSync(join(tmpdir(), 'bench-audit-'));
