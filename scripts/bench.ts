@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints every benchmark as Markdown tables, ready for
  * BENCHMARKS.md. Figures are compared as ratios measured in one run;
- * `npm run bench -- <word>` runs one section (workerd, calculators, late, storage, burst, shipments, bundle, webhooks).
+ * `npm run bench -- <word>` runs one section (workerd, calculators, late, storage, burst, shipments, bundle, webhooks, audit).
  */
 import { benchBundle } from './bench/bundle';
 import { benchCalculators } from './bench/calculators';
@@ -11,6 +11,7 @@ import { benchLateSpan } from './bench/late-span';
 import { benchShipments } from './bench/shipments';
 import { benchWorkerd } from './bench/workerd';
 import { benchWebhooks } from './bench/webhooks';
+import { benchAudit } from './bench/audit';
 import { BenchFailure } from './bench/measure';
 
 /** Each section: the word that runs it alone, its title, its run. */
@@ -42,6 +43,11 @@ const sections: [string, string, () => Promise<string[]> | string[]][] = [
     'webhooks',
     'Webhooks: a burst of 1,000 claim changes through npm start, each event delivered once',
     benchWebhooks,
+  ],
+  [
+    'audit',
+    'Audits: 10,000 rows of domain work; a 100,000-row report and 5,000 claims through npm start',
+    benchAudit,
   ],
 ];
 

@@ -148,6 +148,21 @@ describe('the audit pages', () => {
     await checkPage(page, 'audit-filed-en');
   });
 
+  it('refuses an Excel workbook beside the file field, keeping the other fields', async () => {
+    await page.goto(`/desk/audits?shop=${shopId}`);
+    await page.getByLabel('Report file (CSV)').setInputFiles({
+      name: 'report.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+    });
+    await page.getByLabel('Weight tolerance, %').fill('7.5');
+    await page.getByRole('button', { name: 'Upload and audit' }).click();
+    await page.locator('#upload-refused').waitFor();
+    expect(await text(page, '#u-file-error')).toMatch(/save it as CSV/);
+    expect(await page.getByLabel('Weight tolerance, %').inputValue()).toBe('7.5');
+    await checkPage(page, 'audits-refused-en');
+  });
+
   it('lists the audit on the shop’s page', async () => {
     await page.goto(`/desk/audits?shop=${shopId}`);
     const row = page.locator('table.audits tbody tr').first();

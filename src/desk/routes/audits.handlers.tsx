@@ -87,6 +87,7 @@ function uploadRefusal(c: C, error: AuditError): { errors: UploadErrors; status:
   const parameter = error.blamed && 'parameter' in error.blamed ? error.blamed.parameter : '';
   if (parameter === 'columns') return { errors: { columns: error.message }, status: 422 };
   if (parameter === 'tolerance') return { errors: { tolerance: error.message }, status: 422 };
+  if (parameter === 'carrier') return { errors: { carrier: error.message }, status: 422 };
   return { errors: { file: error.message }, status: 422 };
 }
 
