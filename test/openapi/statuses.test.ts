@@ -80,6 +80,7 @@ const CONFLICTS: Record<string, string[]> = {
   testWebhookEndpoint: ['webhook-endpoint-disabled'],
   recoverWebhookEndpoint: ['webhook-endpoint-disabled'],
   replayWebhookDelivery: ['webhook-endpoint-disabled'],
+  fileAuditClaims: ['shop-profile-required', 'audit-not-completed'],
 };
 
 /** The problem slugs a response schema allows: its `type` enum, through `$ref` and `oneOf`. */

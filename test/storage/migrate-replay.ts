@@ -136,6 +136,17 @@ export const DIFFERENCES: {
       }),
     }),
   },
+  {
+    what: "the shop's profile says how long customers' personal data is kept (`personalData`, new and last)",
+    why:
+      "issue 25: the retention period is the shop's; a profile stored before it has none and " +
+      'answers the default (`isDefault: true`). Older fields are unchanged.',
+    applies: (answer) => /^\/v1\/shop(\?|$)/.test(answer.path),
+    normalise: ({ personalData, ...rest }) => {
+      expect(personalData).toEqual({ retainDays: 1095, isDefault: true });
+      return rest;
+    },
+  },
 ];
 
 /**
