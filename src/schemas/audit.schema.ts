@@ -128,9 +128,13 @@ export const AuditSchema = z
         carrier: z.string(),
         count: z.number().int(),
         amount: MoneySchema,
-        owed: MoneyTotalSchema.openapi({ description: 'Not expired and not already claimed' }),
+        owed: MoneyTotalSchema.openapi({
+          description:
+            'Not expired, not already claimed, and not yet filed from this audit (rows POST …/claims filed come off it)',
+        }),
         fileBy: IsoDateSchema.optional().openapi({
-          description: 'The earliest last day to file among the owed rows',
+          description:
+            'The earliest last day to file among the rows owed when the file was read; absent when none is owed any more',
         }),
       }),
     ),

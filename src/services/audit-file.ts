@@ -14,6 +14,7 @@ import Big from 'big.js';
 import type { AuditHead, StoredAuditRow } from '../storage/audit-repository';
 import type { Principal } from './actor';
 import { AuditError } from './audit-errors';
+import { filedOwedOf, sumFiledOwed } from './audit-summary';
 import type { AuditJob, AuditJobDeps } from './audits';
 
 /** Rows a `file` message files: each filing is a few requests, well inside a Worker's limits. */
@@ -125,8 +126,7 @@ export async function startFiling(
   return (await deps.storage.audits.get(head.id)) ?? next;
 }
 
-type Outcome =
-  { outcome: 'filed'; amount: StoredAuditRow['fileable'] } | { outcome: 'skipped' | 'failed' };
+type Outcome = { outcome: 'filed'; row: StoredAuditRow } | { outcome: 'skipped' | 'failed' };
 
 /** One row filed (or why not). */
 async function fileRow(
@@ -138,9 +138,7 @@ async function fileRow(
 ): Promise<Outcome> {
   if (stored.filedClaimId !== undefined) {
     // A re-delivered message counts its own rows again; another run's are skipped.
-    return stored.filedBy === by
-      ? { outcome: 'filed', amount: stored.fileable }
-      : { outcome: 'skipped' };
+    return stored.filedBy === by ? { outcome: 'filed', row: stored } : { outcome: 'skipped' };
   }
   const filing = rowFiling(head.id, stored, claimant, deps.clock().toISOString().slice(0, 10));
   if (!filing) return { outcome: 'skipped' };
@@ -153,7 +151,7 @@ async function fileRow(
       fingerprintOf: { auditId: head.id, line },
     });
     const marked = await deps.storage.audits.markFiled(head.id, line, claim.id, by);
-    return marked ? { outcome: 'filed', amount: stored.fileable } : { outcome: 'skipped' };
+    return marked ? { outcome: 'filed', row: stored } : { outcome: 'skipped' };
   } catch (error) {
     // An open claim for the parcel, a window closed, not late after all: nothing to file.
     if (error instanceof DomainError) return { outcome: 'skipped' };
@@ -206,10 +204,11 @@ export async function fileNext(
   const outcomes = claimant
     ? await Promise.all(rows.map((row) => fileRow(deps, head, row, claimant, by)))
     : rows.map((): Outcome => ({ outcome: 'failed' }));
+  const filed = outcomes.flatMap((o) => (o.outcome === 'filed' ? [o.row] : []));
   const filedAmounts: Record<string, string> = {};
-  for (const o of outcomes) {
-    if (o.outcome !== 'filed' || !o.amount) continue;
-    const { currency, amount } = o.amount.amount;
+  for (const { fileable } of filed) {
+    if (!fileable) continue;
+    const { currency, amount } = fileable.amount;
     filedAmounts[currency] = new Big(filedAmounts[currency] ?? '0').plus(amount).toFixed(2);
   }
   const count = (outcome: Outcome['outcome']) =>
@@ -219,6 +218,8 @@ export async function fileNext(
     skipped: count('skipped') + (batch.lines.length - rows.length),
     failed: count('failed'),
     filedAmounts,
+    // Moved with the counters, on the same condition: a duplicate message takes off nothing.
+    filedOwed: sumFiledOwed(filed.flatMap((row) => filedOwedOf(row.result))),
     ...(batch.cursor === undefined ? {} : { cursor: batch.cursor }),
     done: batch.done,
   });

@@ -2,12 +2,18 @@
  * A chunk's summary, from its rows: their counts, and per finding × carrier × currency what
  * they come to, what is still owed (not expired, not already claimed) and the earliest day to
  * file it by; and what "file all" would file of them (one claim per row: lost when the row is
- * both late and lost, since a lost parcel's claim covers its delivery too).
+ * both late and lost, since a lost parcel's claim covers its delivery too). What a filed row
+ * takes off the owed totals afterwards is `filedOwedOf` (kept on the head by the filing run).
  */
 import Big from 'big.js';
 import type { AuditedRow, Finding } from '../domain/audit/types';
 import type { MoneyJson } from '../domain/money';
-import type { AuditChunk, AuditChunkTotal, StoredAuditRow } from '../storage/audit-repository';
+import type {
+  AuditChunk,
+  AuditChunkTotal,
+  AuditFiledOwed,
+  StoredAuditRow,
+} from '../storage/audit-repository';
 
 /** What a row would be filed as: its owed lost finding, else its owed late one. */
 export interface FileableFinding {
@@ -31,6 +37,42 @@ export function fileableOf(row: AuditedRow): FileableFinding | undefined {
 }
 
 const plus = (a: string, b: string) => new Big(a).plus(b).toFixed(2);
+
+/**
+ * What filing the row from the audit takes off the owed totals: each of its owed late and lost
+ * findings (its one claim covers both: a lost parcel's claim its delivery too). An overcharge
+ * stays owed: filing never files one.
+ * @example filedOwedOf(row) // [{ finding: 'lost', carrier: 'cdek', currency: 'RUB', count: 1, amount: '3500.00' }]
+ */
+export function filedOwedOf(row: AuditedRow): AuditFiledOwed[] {
+  return row.findings
+    .filter((f) => f.kind !== 'overcharge' && owed(row, f))
+    .map((f) => ({
+      finding: f.kind,
+      carrier: row.carrier,
+      currency: f.amount.currency,
+      count: 1,
+      amount: f.amount.amount,
+    }));
+}
+
+/**
+ * The entries summed per finding × carrier × currency.
+ * @example sumFiledOwed([a, a]) // [{ …a, count: 2, amount: '7000.00' }]
+ */
+export function sumFiledOwed(entries: readonly AuditFiledOwed[]): AuditFiledOwed[] {
+  const sums = new Map<string, AuditFiledOwed>();
+  for (const e of entries) {
+    const key = `${e.finding}\u0000${e.carrier}\u0000${e.currency}`;
+    const seen = sums.get(key);
+    sums.set(key, {
+      ...e,
+      count: (seen?.count ?? 0) + e.count,
+      amount: plus(seen?.amount ?? '0', e.amount),
+    });
+  }
+  return [...sums.values()];
+}
 
 /**
  * @example chunkSummary(3, rows).rows // { read: 500, audited: 497, refused: 3 }

@@ -3,7 +3,8 @@
  * sight: the audit's head, one item per audited row, a pointer per finding, one summary per
  * chunk read (./dynamodb/audit-repository.ts). Totals are never kept on the head: they are the
  * sum of the chunk summaries at read, so no item is written by two chunks and a chunk read
- * twice (a re-delivered message) rewrites the same keys.
+ * twice (a re-delivered message) rewrites the same keys. The head keeps only what filing took
+ * off them (`filedOwed`), moved by the filing run's one conditional update per message.
  */
 import type { IsoDate } from '../domain/calendar/dates';
 import type { HeaderMapping } from '../domain/audit/columns';
@@ -44,6 +45,20 @@ export interface AuditFilingState {
   /** Every run's: the rows the audit has filed, and what they come to per currency. */
   filedRows: number;
   filedAmounts: Record<string, string>;
+  /** Every run's: what the rows filed took off the chunks' owed totals (the view subtracts it). */
+  filedOwed: AuditFiledOwed[];
+}
+
+/**
+ * What the rows an audit filed took off one finding × carrier × currency's owed total: a filed
+ * row's owed late and lost findings (its claim covers both), counted once per row.
+ */
+export interface AuditFiledOwed {
+  finding: MoneyFinding;
+  carrier: string;
+  currency: string;
+  count: number;
+  amount: string;
 }
 
 /** The audit's head: its options, where the reading stands, its counters. */
@@ -129,6 +144,8 @@ export interface AuditFilingAdvance {
   failed: number;
   /** Per currency, what the rows filed come to (added, as `filed` is to `filedRows`). */
   filedAmounts: Record<string, string>;
+  /** What those rows take off the owed totals (added to the head's `filedOwed`). */
+  filedOwed: AuditFiledOwed[];
   cursor?: string;
   done: boolean;
 }

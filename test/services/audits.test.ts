@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import Big from 'big.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { meterWrites } from '../../scripts/bench/capacity';
 import type { AuditView } from '../../src/domain/audit/view';
@@ -377,6 +378,89 @@ describe('filing from an audit', () => {
       { caller: 'k', limit: 100 },
     );
     expect(listed.items.map((c) => c.type).sort()).toEqual(['late', 'late', 'lost']);
+  }, 60_000);
+
+  it('takes exactly the filed rows off the owed totals: lines first, then all, then nothing', async () => {
+    const principal = shop();
+    const kinds = ['late', 'lost', 'fine', 'late', 'late', 'lost', 'bad'] as const;
+    const { audits, view } = await upload(principal, csvOf(kinds.map((k, i) => rowText(i + 1, k))));
+    await storage.shops.put({
+      shopId: principal.shopId!,
+      ...shopInputExample,
+      version: 1,
+      updatedAt: clock().toISOString(),
+    });
+    const owedOf = (v: AuditView, finding: string) => {
+      const total = v.totals.find((t) => t.finding === finding && t.carrier === 'cdek');
+      return { count: total?.owed.count ?? 0, amount: new Big(total?.owed.amount.amount ?? '0') };
+    };
+    /** What the rows at these lines had owed, late and lost, when the file was read. */
+    const owedAt = async (lines: number[]) => {
+      const { items } = await audits.rows(principal, view.id, { limit: 100 });
+      const sums = {
+        late: { count: 0, amount: new Big(0) },
+        lost: { count: 0, amount: new Big(0) },
+      };
+      for (const row of items.filter((r) => lines.includes(r.line))) {
+        for (const f of row.findings) {
+          if ((f.kind !== 'late' && f.kind !== 'lost') || f.expired) continue;
+          sums[f.kind].count++;
+          sums[f.kind].amount = sums[f.kind].amount.plus(f.amount.amount);
+        }
+      }
+      return sums;
+    };
+    const before = await audits.get(principal, view.id);
+    // Rows 2..7 of the file (line 1 is the header): late at 2, 5, 6; lost at 3, 7.
+    expect(owedOf(before, 'late')).toEqual({ count: 3, amount: new Big('45') });
+    expect(owedOf(before, 'lost')).toEqual({ count: 2, amount: new Big('25000') });
+    expect(before.fileable.count).toBe(5);
+
+    // A partial filing takes off only the rows it names: one late, one lost.
+    const partial = await audits.fileClaims(principal, view.id, { lines: [2, 3] });
+    expect(partial.filing).toMatchObject({ status: 'done', filed: 2 });
+    const filedFirst = await owedAt([2, 3]);
+    const mid = await audits.get(principal, view.id);
+    for (const finding of ['late', 'lost'] as const) {
+      expect(owedOf(mid, finding).count).toBe(
+        owedOf(before, finding).count - filedFirst[finding].count,
+      );
+      expect(owedOf(mid, finding).amount.toFixed(2)).toBe(
+        owedOf(before, finding).amount.minus(filedFirst[finding].amount).toFixed(2),
+      );
+    }
+    expect(owedOf(mid, 'late')).toEqual({ count: 2, amount: new Big('30') });
+    expect(owedOf(mid, 'lost')).toEqual({ count: 1, amount: new Big('12500') });
+    expect(mid.fileable.count).toBe(3);
+    // Found totals never move: only what is owed does.
+    expect(mid.totals.map((t) => [t.finding, t.count, t.amount])).toEqual(
+      before.totals.map((t) => [t.finding, t.count, t.amount]),
+    );
+
+    // File all (twice at once): the rest, and nothing is owed any more, nor a day to file by.
+    await Promise.all([
+      audits.fileClaims(principal, view.id, {}),
+      service().fileClaims(principal, view.id, {}),
+    ]);
+    const after = await audits.get(principal, view.id);
+    expect(after.fileable.count).toBe(0);
+    const filedAll = await owedAt([2, 3, 5, 6, 7]);
+    for (const finding of ['late', 'lost'] as const) {
+      expect(filedAll[finding].count).toBe(owedOf(before, finding).count);
+      expect(owedOf(after, finding)).toEqual({ count: 0, amount: new Big(0) });
+      const total = after.totals.find((t) => t.finding === finding)!;
+      expect(total.owed.amount).toEqual({ amount: '0.00', currency: 'RUB' });
+      expect(total.fileBy).toBeUndefined();
+    }
+    const { items } = await audits.rows(principal, view.id, { limit: 100 });
+    expect(items.filter((r) => r.claimId).map((r) => r.line)).toEqual([2, 3, 5, 6, 7]);
+
+    // Run again: files nothing, changes nothing.
+    const again = await audits.fileClaims(principal, view.id, {});
+    expect(again.filing).toMatchObject({ status: 'done', filed: 0 });
+    const last = await audits.get(principal, view.id);
+    expect(last.totals).toEqual(after.totals);
+    expect(last.fileable).toEqual(after.fileable);
   }, 60_000);
 
   it('answers another shop’s audit as not found', async () => {

@@ -221,6 +221,10 @@ describe('filing from an audit', () => {
       skipped: 1,
       failed: 0,
       filedAmounts: { RUB: '515.50' },
+      filedOwed: [
+        { finding: 'late' as const, carrier: 'cdek', currency: 'RUB', count: 1, amount: '15.50' },
+        { finding: 'lost' as const, carrier: 'cdek', currency: 'RUB', count: 1, amount: '500.00' },
+      ],
       cursor: 'OWED#x',
       done: true,
     };
@@ -238,6 +242,14 @@ describe('filing from an audit', () => {
       filedRows: 2,
       filedAmounts: { RUB: '515.5' },
     });
+    // Taken off the owed totals once, by the delivery that moved the run.
+    expect(after?.filing?.filedOwed).toEqual(
+      expect.arrayContaining([
+        { finding: 'late', carrier: 'cdek', currency: 'RUB', count: 1, amount: '15.5' },
+        { finding: 'lost', carrier: 'cdek', currency: 'RUB', count: 1, amount: '500' },
+      ]),
+    );
+    expect(after?.filing?.filedOwed).toHaveLength(2);
     // A second run starts from zero and keeps what the audit filed before.
     const again = await storage.audits.startFiling(audit.id, { requested: 2, lines: [3, 6] });
     expect(again.started).toBe(true);
@@ -248,6 +260,15 @@ describe('filing from an audit', () => {
       lines: [3, 6],
       filedRows: 2,
     });
+    expect(again.head.filing?.filedOwed).toHaveLength(2);
+    // The second run adds to what the first took off.
+    await storage.audits.advanceFiling(audit.id, 2, 0, {
+      ...advance,
+      filed: 1,
+      filedOwed: [advance.filedOwed[0]!],
+    });
+    const summed = (await storage.audits.get(audit.id))?.filing?.filedOwed;
+    expect(summed?.find((t) => t.finding === 'late')).toMatchObject({ count: 2, amount: '31' });
     const marked = await storage.audits.rowsAt(audit.id, [3, 6, 12345]);
     expect(marked.map((r) => [r.result.line, r.filedClaimId])).toEqual([
       [3, expect.stringMatching(/^clm_[ab]$/)],
@@ -336,7 +357,7 @@ describe('the worst-case items', () => {
     expect(bytes).toBeLessThan(300 * 1024);
   });
 
-  it('a head with a full columns mapping and 5,000 filing lines stays far below 400 KB', async () => {
+  it('a head with a full columns mapping, 5,000 filing lines and every filed owed total stays far below 400 KB', async () => {
     const header = () => 'Ш'.repeat(200);
     const columns = Object.fromEntries(AUDIT_FIELDS.map((f) => [f, header()]));
     const audit = await storage.audits.create(
@@ -363,6 +384,30 @@ describe('the worst-case items', () => {
       requested: 5000,
       lines: Array.from({ length: 5000 }, (_, i) => 99_990_000 + i),
     });
+    // What filing took off the owed totals: late and lost × 20 carriers × 2 currencies, sent
+    // as a message can (25 rows, two findings each: at most 50 totals), then the rest.
+    const filedOwed = (['late', 'lost'] as const).flatMap((finding) =>
+      Array.from({ length: 40 }, (_, i) => ({
+        finding,
+        carrier: `${noise(38)}${String(i).padStart(2, '0')}`,
+        currency: i % 2 ? 'RUB' : 'KZT',
+        count: 99_999_999,
+        amount: '999999999999999.99',
+      })),
+    );
+    for (const [seq, part] of [filedOwed.slice(0, 50), filedOwed.slice(50)].entries()) {
+      const moved = await storage.audits.advanceFiling(audit.id, 1, seq, {
+        filed: 25,
+        skipped: 0,
+        failed: 0,
+        filedAmounts: { RUB: '999999999999999.99', KZT: '999999999999999.99' },
+        filedOwed: part,
+        done: false,
+      });
+      expect(moved).toBe(true);
+    }
+    const full = await storage.audits.get(audit.id);
+    expect(full?.filing?.filedOwed).toHaveLength(80);
     const bytes = itemBytes(await readBack(auditHeadKey(audit.id)));
     console.info('the largest audit head item, bytes:', bytes);
     expect(bytes).toBeLessThan(100 * 1024);

@@ -29,9 +29,12 @@ export interface AuditTotal {
   /** Rows with this finding, and what they come to. */
   count: number;
   amount: MoneyJson;
-  /** Of those, what can still be filed: not expired, not already claimed. */
+  /** Of those, what can still be filed: not expired, not already claimed, not yet filed from this audit. */
   owed: { count: number; amount: MoneyJson };
-  /** The earliest last day to file among the owed rows (absent: none owed). */
+  /**
+   * The earliest last day to file among the rows owed when the file was read (absent: none owed
+   * now). After a partial filing it may be a filed row's: earlier than needed, never later.
+   */
   fileBy?: IsoDate;
 }
 

@@ -129,7 +129,7 @@ export const getAuditRoute = createRoute({
   summary: 'An audit: progress, totals per finding and carrier, what can be filed',
   description: describeRole(
     'both',
-    'While `processing`, `progress` and `rows` grow as chunks are read. `totals`: per finding (late, lost, overcharge) and carrier, the count and sum, what is still owed (not past the claim window, not already claimed) and the earliest day to file it by. `fileable`: what `POST …/claims` would file now.',
+    'While `processing`, `progress` and `rows` grow as chunks are read. `totals`: per finding (late, lost, overcharge) and carrier, the count and sum, what is still owed (not past the claim window, not already claimed, not yet filed from this audit) and the earliest day to file it by. `fileable`: what `POST …/claims` would file now.',
   ),
   request: { params: AuditIdParamsSchema },
   responses: {

@@ -7,8 +7,8 @@
  * `<createdAt>#<id>`, KEYS_ONLY). Rows are JSON documents, deflated when large (`packDoc`).
  */
 import Big from 'big.js';
-import type { AuditFinding } from '../../domain/audit/types';
-import type { AuditChunk, AuditHead, StoredAuditRow } from '../audit-repository';
+import type { AuditFinding, MoneyFinding } from '../../domain/audit/types';
+import type { AuditChunk, AuditFiledOwed, AuditHead, StoredAuditRow } from '../audit-repository';
 import type { Item } from './codec';
 import { indexKeys, part } from './keys';
 import { packDoc, unpackDoc } from './shipment-items';
@@ -50,6 +50,20 @@ export const AUDIT_VIEW = {
 /** The line a row, pointer or owed item's sort key names. */
 export const lineOfSort = (sk: string): number => Number(sk.slice(sk.lastIndexOf('#') + 1));
 
+const FILED_OWED_PREFIX = 'filedOwed#';
+
+/**
+ * What filing took off the owed totals: two number attributes of the head per finding ×
+ * carrier × currency, `filedOwed#<finding>#<carrier>#<currency>#count` and `…#amount`,
+ * top-level so a message's update ADDs to them (ADD creates what is missing; a nested path
+ * would need `if_not_exists` and blow the 4 KB expression limit at 50 totals a message).
+ * @example filedOwedNames({ finding: 'late', carrier: 'cdek', currency: 'RUB' }).count // 'filedOwed#late#cdek#RUB#count'
+ */
+export function filedOwedNames(t: Pick<AuditFiledOwed, 'finding' | 'carrier' | 'currency'>) {
+  const base = `${FILED_OWED_PREFIX}${t.finding}#${t.carrier}#${t.currency}#`;
+  return { count: `${base}count`, amount: `${base}amount` };
+}
+
 /**
  * The head as first written: what never changes as a JSON document, the counters and the
  * reading's place as attributes the conditional updates move.
@@ -88,6 +102,28 @@ const json = <T>(item: Item, name: string): T | undefined => {
   return text === undefined ? undefined : (JSON.parse(text) as T);
 };
 
+/** The head's `filedOwed` attributes, read back (carrier ids hold no `#`; the split allows one). */
+function filedOwedOf(item: Item): AuditFiledOwed[] {
+  return Object.entries(item).flatMap(([name, value]) => {
+    if (!name.startsWith(FILED_OWED_PREFIX) || !name.endsWith('#count')) return [];
+    const key = name.slice(FILED_OWED_PREFIX.length, -'#count'.length);
+    const first = key.indexOf('#');
+    const last = key.lastIndexOf('#');
+    const owed = {
+      finding: key.slice(0, first) as MoneyFinding,
+      carrier: key.slice(first + 1, last),
+      currency: key.slice(last + 1),
+    };
+    return [
+      {
+        ...owed,
+        count: Number(value.N ?? '0'),
+        amount: new Big(item[filedOwedNames(owed).amount]?.N ?? '0').toString(),
+      },
+    ];
+  });
+}
+
 /** The filing run on a head item, if one was ever started. */
 function filingOf(item: Item): AuditHead['filing'] {
   const status = item.filingStatus?.S;
@@ -110,6 +146,7 @@ function filingOf(item: Item): AuditHead['filing'] {
     filedAmounts: Object.fromEntries(
       Object.entries(amounts).map(([c, v]) => [c, new Big(v.N ?? '0').toString()]),
     ),
+    filedOwed: filedOwedOf(item),
   };
 }
 

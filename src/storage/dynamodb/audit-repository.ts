@@ -35,6 +35,7 @@ import {
   auditRowKey,
   chunkItem,
   chunkOf,
+  filedOwedNames,
   headItem,
   headOf,
   lineOfSort,
@@ -380,6 +381,15 @@ export class DynamoAuditRepository implements AuditRepository {
       values[':zero'] = { N: '0' };
       sets.push(`filedAmounts.#c${i} = if_not_exists(filedAmounts.#c${i}, :zero) + :a${i}`);
     });
+    // What the filed rows took off the owed totals: in the same conditional update, so once.
+    const adds = next.filedOwed.flatMap((owed, i) => {
+      const attribute = filedOwedNames(owed);
+      names[`#oc${i}`] = attribute.count;
+      names[`#oa${i}`] = attribute.amount;
+      values[`:oc${i}`] = { N: String(owed.count) };
+      values[`:oa${i}`] = { N: owed.amount };
+      return [`#oc${i} :oc${i}`, `#oa${i} :oa${i}`];
+    });
     if (next.cursor !== undefined) {
       sets.push('filingCursor = :cursor');
       values[':cursor'] = { S: next.cursor };
@@ -389,7 +399,7 @@ export class DynamoAuditRepository implements AuditRepository {
         new UpdateItemCommand({
           TableName: this.ctx.table,
           Key: auditHeadKey(auditId),
-          UpdateExpression: `SET ${sets.join(', ')}`,
+          UpdateExpression: `SET ${sets.join(', ')}${adds.length > 0 ? ` ADD ${adds.join(', ')}` : ''}`,
           // Only the first delivery of message `seq` of run `run` counts.
           ConditionExpression: 'filingRun = :run AND filingSeq = :seq AND filingStatus = :filing',
           ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
