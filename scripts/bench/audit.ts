@@ -57,21 +57,27 @@ function row(i: number): string {
   ].join(',');
 }
 
-/** The report written to a temporary file, line by line (never whole in memory). */
-async function writeReport(path: string): Promise<number> {
+/**
+ * The report (`rows` rows) written to a temporary file, line by line (never whole in memory).
+ * @example const bytes = await writeReport('/tmp/report.csv', 10_000);
+ */
+export async function writeReport(path: string, rows = ROWS): Promise<number> {
   const out = createWriteStream(path);
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');
   };
   await write(`${AUDIT_FIELDS.join(',')}\r\n`);
-  for (let i = 1; i <= ROWS; i++) await write(`${row(i)}\r\n`);
+  for (let i = 1; i <= rows; i++) await write(`${row(i)}\r\n`);
   out.end();
   await once(out, 'finish');
   return statSync(path).size;
 }
 
-/** The pids of this process's descendants whose command is workerd. */
-async function workerdPids(): Promise<number[]> {
+/**
+ * The pids of this process's descendants whose command is workerd.
+ * @example const pids = await workerdPids(); // [41872, 41880]
+ */
+export async function workerdPids(): Promise<number[]> {
   const parents = new Map<number, number>();
   const names = new Map<number, string>();
   for (const entry of await readdir('/proc')) {

@@ -1,8 +1,10 @@
 /**
- * The `read` job: one chunk of an audit's file. It reads about CHUNK_BYTES from R2 at the
- * head's next offset (a range read: memory stays flat whatever the file's size), takes the
- * complete records in it (at most MAX_CHUNK_ROWS, so a chunk's DynamoDB requests stay far
- * below a Worker's subrequest limit), maps the header (first chunk), parses and audits each
+ * The `read` job: one chunk of an audit's file. It reads a window from R2 at the head's next
+ * offset (a range read: memory stays flat whatever the file's size) — FIRST_WINDOW_BYTES,
+ * doubled up to CHUNK_BYTES only while it holds fewer than MAX_CHUNK_ROWS complete records, so
+ * a chunk reads about what it uses (R2 bills egress by the byte) — takes the complete records
+ * in it (at most MAX_CHUNK_ROWS, so a chunk's DynamoDB requests stay far below a Worker's
+ * subrequest limit), maps the header (first chunk), parses and audits each
  * row (src/domain/audit), writes the rows, their pointers and the chunk's summary, then moves
  * the head past the chunk — conditionally on its number, so a message delivered twice counts
  * nothing twice — and sends the next `read`, or marks the audit completed.
@@ -22,8 +24,13 @@ import type { AuditHead, AuditHeaderMapping, StoredAuditRow } from '../storage/a
 import { chunkSummary, fileableOf } from './audit-summary';
 import type { AuditJob, AuditJobDeps } from './audits';
 
-/** Bytes a chunk reads from R2 (a range read). */
+/** Bytes a chunk reads from R2 at most (a range read). */
 export const CHUNK_BYTES = 1024 * 1024;
+/**
+ * The window a chunk reads first: 500 rows of a typical report are 60-130 KiB, so one read
+ * usually suffices (a 1 MiB window used a sixteenth of what it read).
+ */
+export const FIRST_WINDOW_BYTES = 128 * 1024;
 /** Rows a chunk takes at most: its writes and claim look-ups stay well inside ~200 subrequests. */
 export const MAX_CHUNK_ROWS = 500;
 /** The bytes the file's shape is sniffed from. */
@@ -32,9 +39,15 @@ const SNIFF_BYTES = 64 * 1024;
 /**
  * The complete records of `bytes`, at most `max`: when there are more, the window is cut in
  * proportion and read again (pure and cheap), so the next chunk starts at a record's start.
+ * `full`: the bytes held more than `max` records (a wider window would read no more rows).
  */
-export function boundedRecords(bytes: Uint8Array, opts: CsvReadOptions, max: number): CsvChunk {
+export function boundedRecords(
+  bytes: Uint8Array,
+  opts: CsvReadOptions,
+  max: number,
+): CsvChunk & { full: boolean } {
   let chunk = readCsvRecords(bytes, opts);
+  const full = chunk.records.length > max;
   let window = bytes;
   for (let round = 0; chunk.records.length > max && round < 8; round++) {
     const cut = Math.floor((chunk.consumed * max * 0.95) / chunk.records.length);
@@ -43,7 +56,7 @@ export function boundedRecords(bytes: Uint8Array, opts: CsvReadOptions, max: num
     if (smaller.records.length === 0) break;
     chunk = smaller;
   }
-  return chunk;
+  return { ...chunk, full };
 }
 
 /** The waybill cell of a record that could not be parsed (to show beside its problems). */
@@ -111,9 +124,12 @@ async function auditRecords(
 const failOn = (deps: AuditJobDeps, head: AuditHead, code: string, detail: string) =>
   deps.storage.audits.fail(head.id, head.seq, { code, detail }, deps.clock().toISOString());
 
-/** The chunk's bytes at the head's offset (the first chunk: after the BOM) and the file's shape. */
-async function chunkBytes(deps: AuditJobDeps, head: AuditHead) {
-  const length = Math.min(CHUNK_BYTES, head.bytesTotal - head.nextOffset);
+/**
+ * `window` bytes at the head's offset (the first chunk: after the BOM) and the file's shape;
+ * undefined when the file is gone.
+ */
+async function chunkBytes(deps: AuditJobDeps, head: AuditHead, window: number) {
+  const length = Math.min(window, head.bytesTotal - head.nextOffset);
   const object =
     length > 0 && deps.files
       ? await deps.files.get(head.objectKey, { range: { offset: head.nextOffset, length } })
@@ -136,6 +152,25 @@ async function chunkBytes(deps: AuditJobDeps, head: AuditHead) {
 }
 
 /**
+ * The chunk's window and its complete records (at most `max`): a window that holds fewer is
+ * read again twice as long, up to CHUNK_BYTES or the end of the file.
+ */
+async function chunkRecords(deps: AuditJobDeps, head: AuditHead, max: number) {
+  for (let window = FIRST_WINDOW_BYTES; ; window *= 2) {
+    const read = await chunkBytes(deps, head, window);
+    if (!read) return undefined;
+    const opts: CsvReadOptions = {
+      shape: read.shape,
+      firstLine: head.nextLine,
+      final: read.final,
+      ...(head.skipping ? { skipping: head.skipping } : {}),
+    };
+    const csv = boundedRecords(read.bytes, opts, max);
+    if (csv.full || read.final || window >= CHUNK_BYTES) return { read, csv };
+  }
+}
+
+/**
  * @example await readChunk(deps, { kind: 'read', shopId: 's', auditId: 'aud_1', seq: 0 });
  */
 export async function readChunk(
@@ -145,19 +180,13 @@ export async function readChunk(
   const head = await deps.storage.audits.get(job.auditId);
   // Done, failed, or a chunk another delivery already read: nothing to do (the ack).
   if (!head || head.status !== 'processing' || head.seq !== job.seq) return;
-  const read = await chunkBytes(deps, head);
-  if (!read) {
+  const first = head.mapping === undefined;
+  const chunk = await chunkRecords(deps, head, MAX_CHUNK_ROWS + (first ? 1 : 0));
+  if (!chunk) {
     await failOn(deps, head, 'file-missing', 'The uploaded file is no longer stored.');
     return;
   }
-  const first = head.mapping === undefined;
-  const opts: CsvReadOptions = {
-    shape: read.shape,
-    firstLine: head.nextLine,
-    final: read.final,
-    ...(head.skipping ? { skipping: head.skipping } : {}),
-  };
-  const csv = boundedRecords(read.bytes, opts, MAX_CHUNK_ROWS + (first ? 1 : 0));
+  const { read, csv } = chunk;
   if (csv.consumed === 0 && !read.final && csv.records.length === 0) {
     await failOn(
       deps,

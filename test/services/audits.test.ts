@@ -17,6 +17,7 @@ import {
   type AuditJob,
   type AuditServiceDeps,
 } from '../../src/services/audits';
+import { CHUNK_BYTES, FIRST_WINDOW_BYTES } from '../../src/services/audit-read';
 import { createClaimService } from '../../src/services/claims';
 import type { Principal } from '../../src/services/actor';
 import type { Storage } from '../../src/storage/repository';
@@ -205,6 +206,35 @@ describe('reading a report', () => {
     } while (cursor);
     expect(lateLines).toEqual(Array.from({ length: count / 5 }, (_, i) => 2 + i * 5));
   }, 120_000);
+
+  it('reads a window sized to the chunk: 128 KiB first, doubled only when it holds too few rows', async () => {
+    const principal = shop();
+    const { bucket } = memoryBucket();
+    const ranges: number[] = [];
+    const get = bucket.get.bind(bucket);
+    const files = Object.assign(Object.create(bucket) as AuditBucket, {
+      get: (key: string, options?: { range?: { offset: number; length: number } }) => {
+        if (options?.range) ranges.push(options.range.length);
+        return get(key, options);
+      },
+    });
+    // 1,200 short rows (~100 bytes: 500 fit in 128 KiB), then 600 long ones (~1.2 KiB each).
+    const lines = [
+      ...Array.from({ length: 1200 }, (_, i) => rowText(i + 1, i % 4 ? 'fine' : 'late')),
+      ...Array.from({ length: 600 }, (_, i) => rowText(1201 + i, 'fine', 'y'.repeat(1100))),
+    ];
+    const bytes = csvOf(lines);
+    const { audits, view } = await upload(principal, bytes, { files });
+    const done = await audits.get(principal, view.id);
+    expect(done).toMatchObject({ status: 'completed', rows: { read: 1800, audited: 1800 } });
+    expect(done.totals).toEqual([expect.objectContaining({ finding: 'late', count: 300 })]);
+    expect(ranges[0]).toBe(FIRST_WINDOW_BYTES);
+    expect(Math.max(...ranges)).toBeLessThanOrEqual(CHUNK_BYTES);
+    // The long rows' chunks needed a wider window; the short rows' chunks never did.
+    expect(ranges.filter((length) => length > FIRST_WINDOW_BYTES).length).toBeGreaterThan(0);
+    // The first two chunks (500 short rows each) read 128 KiB once, not 1 MiB.
+    expect(ranges.slice(0, 2)).toEqual([FIRST_WINDOW_BYTES, FIRST_WINDOW_BYTES]);
+  }, 60_000);
 
   it('skips a record over 64 KiB as a refused row, and reads on', async () => {
     const principal = shop();
