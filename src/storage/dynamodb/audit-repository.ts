@@ -26,7 +26,7 @@ import type {
 import { InvalidCursorError, StorageBusyError } from '../errors';
 import type { Page, PageRequest } from '../repository';
 import type { Item } from './codec';
-import { errorName, guarded, toStorageError } from './errors';
+import { conditionalWrite, guarded } from './errors';
 import {
   AUDIT_SK,
   AUDIT_VIEW,
@@ -53,17 +53,6 @@ const BATCH_ATTEMPTS = 8;
 const PARALLEL_WRITES = 4;
 const CURSOR_PURPOSE = 'parcel-claims audit cursor v1';
 
-/** A conditional write: false when its condition failed. */
-async function conditional(call: Promise<unknown>): Promise<boolean> {
-  try {
-    await call;
-    return true;
-  } catch (error) {
-    if (errorName(error) === 'ConditionalCheckFailedException') return false;
-    throw toStorageError(error, { write: true });
-  }
-}
-
 /**
  * @example
  * const audits = new DynamoAuditRepository({ client, tableName: 'parcel-claims' });
@@ -82,7 +71,7 @@ export class DynamoAuditRepository implements AuditRepository {
       // Ids are random: a taken one is a bug, never an overwrite.
       ConditionExpression: 'attribute_not_exists(pk)',
     });
-    if (!(await conditional(this.ctx.client.send(put))))
+    if (!(await conditionalWrite(this.ctx.client.send(put))))
       throw new Error(`audit id ${head.id} is taken`);
     return head;
   }
@@ -178,7 +167,7 @@ export class DynamoAuditRepository implements AuditRepository {
       values[':completed'] = { S: 'completed' };
       values[':at'] = { S: next.completedAt };
     }
-    return conditional(
+    return conditionalWrite(
       this.ctx.client.send(
         new UpdateItemCommand({
           TableName: this.ctx.table,
@@ -194,7 +183,7 @@ export class DynamoAuditRepository implements AuditRepository {
   }
 
   fail(auditId: string, seq: number, failure: { code: string; detail: string }, at: string) {
-    return conditional(
+    return conditionalWrite(
       this.ctx.client.send(
         new UpdateItemCommand({
           TableName: this.ctx.table,
@@ -300,7 +289,7 @@ export class DynamoAuditRepository implements AuditRepository {
   }
 
   markFiled(auditId: string, line: number, claimId: string, by: string): Promise<boolean> {
-    return conditional(
+    return conditionalWrite(
       this.ctx.client.send(
         new UpdateItemCommand({
           TableName: this.ctx.table,
@@ -337,7 +326,7 @@ export class DynamoAuditRepository implements AuditRepository {
       sets.push('filingLines = :lines');
       values[':lines'] = { S: JSON.stringify(request.lines) };
     }
-    const started = await conditional(
+    const started = await conditionalWrite(
       this.ctx.client.send(
         new UpdateItemCommand({
           TableName: this.ctx.table,
@@ -394,7 +383,7 @@ export class DynamoAuditRepository implements AuditRepository {
       sets.push('filingCursor = :cursor');
       values[':cursor'] = { S: next.cursor };
     }
-    return conditional(
+    return conditionalWrite(
       this.ctx.client.send(
         new UpdateItemCommand({
           TableName: this.ctx.table,

@@ -202,3 +202,20 @@ export async function guarded<T>(call: Promise<T>): Promise<T> {
     throw toStorageError(error);
   }
 }
+
+/**
+ * Awaits a conditional write: false when its condition failed (someone wrote first), an
+ * outage as a storage error.
+ *
+ * @example
+ * if (!(await conditionalWrite(client.send(new PutItemCommand(put))))) return 'exists';
+ */
+export async function conditionalWrite(call: Promise<unknown>): Promise<boolean> {
+  try {
+    await call;
+    return true;
+  } catch (error) {
+    if (errorName(error) === 'ConditionalCheckFailedException') return false;
+    throw toStorageError(error, { write: true });
+  }
+}

@@ -21,7 +21,7 @@ import type {
 } from '../carrier-hook-repository';
 import type { Page, PageRequest } from '../repository';
 import type { Item } from './codec';
-import { errorName, toStorageError } from './errors';
+import { conditionalWrite } from './errors';
 import {
   carrierOrderKey,
   indexKeys,
@@ -109,17 +109,6 @@ export function carrierOrderItem(
   };
 }
 
-/** A conditional write: false when its condition failed; an outage as a storage error. */
-async function written(call: Promise<unknown>): Promise<boolean> {
-  try {
-    await call;
-    return true;
-  } catch (error) {
-    if (errorName(error) === 'ConditionalCheckFailedException') return false;
-    throw toStorageError(error, { write: true });
-  }
-}
-
 /**
  * @example
  * const unmatched = new DynamoUnmatchedEventRepository({ client, tableName: 'parcel-claims' });
@@ -132,7 +121,7 @@ export class DynamoUnmatchedEventRepository implements UnmatchedEventRepository 
   }
 
   async keep(record: UnmatchedEventRecord): Promise<boolean> {
-    return written(
+    return conditionalWrite(
       this.ctx.client.send(
         new PutItemCommand({
           TableName: this.ctx.table,
@@ -151,7 +140,7 @@ export class DynamoUnmatchedEventRepository implements UnmatchedEventRepository 
     reason: string,
   ): Promise<void> {
     const key = await unmatchedEventKey(unmatchedPartition(shopId, parcel), eventId);
-    await written(
+    await conditionalWrite(
       this.ctx.client.send(
         new UpdateItemCommand({
           TableName: this.ctx.table,
@@ -178,7 +167,7 @@ export class DynamoUnmatchedEventRepository implements UnmatchedEventRepository 
 
   async remove(shopId: string, parcel: UnmatchedParcel, eventId: string): Promise<void> {
     const key = await unmatchedEventKey(unmatchedPartition(shopId, parcel), eventId);
-    await written(
+    await conditionalWrite(
       this.ctx.client.send(new DeleteItemCommand({ TableName: this.ctx.table, Key: key })),
     );
   }
@@ -190,7 +179,7 @@ export class DynamoUnmatchedEventRepository implements UnmatchedEventRepository 
     expiresAt: number,
   ): Promise<boolean> {
     const item = carrierOrderItem(shopId, carrierOrderId, parcel, expiresAt);
-    return written(
+    return conditionalWrite(
       this.ctx.client.send(
         new PutItemCommand({
           TableName: this.ctx.table,
