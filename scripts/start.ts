@@ -1,16 +1,16 @@
 /**
  * `npm start`: DynamoDB Local persisted to .data/dynamodb (recorded in
  * .data/dynamodb-local.json, where `npm run keys` finds it), the table, demo API keys
- * (printed), the /docs assets, then `wrangler dev` against it (one build), its R2 bucket of
- * evidence files persisted to .data/wrangler. Ctrl-C stops both.
+ * (printed), the /docs assets, then the Worker against it as `wrangler dev` runs it (one build,
+ * scripts/worker-dev.ts), its R2 buckets persisted to .data/wrangler. Ctrl-C stops both.
  * Everything under .data/ is private (folders 0700, files 0600).
  * Env: DYNAMODB_PORT (8000), DYNAMODB_TABLE (parcel-claims), PORT (8787), DATA_DIR (.data: where
  * DynamoDB Local, the demo keys, the desk secret and wrangler's local state are kept),
- * WEBHOOK_RETRY_SCHEDULE (passed on to the Worker when set: seconds between webhook retries).
+ * WEBHOOK_RETRY_SCHEDULE (passed on to the Worker when set: seconds between webhook retries),
+ * INSPECTOR_PORT (a debugger on 127.0.0.1 at that port; none by default: scripts/worker-dev.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashApiKey, sandboxShopId } from '../src/storage/api-keys';
@@ -22,7 +22,7 @@ import { syncDocsAssets } from './docs-assets';
 import { issueKey } from './keys';
 import { dataDirectory, recordDynamo, recordFile } from './local-state';
 import { privateDirectory, withPrivateUmask, writePrivateFile } from './private-files';
-import { wranglerDevArgs, wranglerDevEnv } from './wrangler-dev';
+import { wranglerDevEnv, type WorkerDevOptions } from './wrangler-dev';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = dataDirectory(process.env, root);
@@ -96,15 +96,9 @@ function localSecret(name: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-function startWrangler(endpoint: string, table: string): ChildProcess {
-  // wrangler's own entry point, run by node: the PID we hold is wrangler itself (not npx or a
-  // shell), so stopping it lets wrangler shut workerd down and release the port.
-  const wranglerBin = join(
-    dirname(createRequire(import.meta.url).resolve('wrangler/package.json')),
-    'bin',
-    'wrangler.js',
-  );
-  const args = wranglerDevArgs({
+function startWorker(endpoint: string, table: string): ChildProcess {
+  const options: WorkerDevOptions = {
+    root,
     port: process.env.PORT ?? '8787',
     dataDir,
     endpoint,
@@ -112,13 +106,16 @@ function startWrangler(endpoint: string, table: string): ChildProcess {
     deskSessionSecret: localSecret('desk-session-secret'),
     carrierSecret: localSecret('carrier-secret'),
     webhookRetrySchedule: process.env.WEBHOOK_RETRY_SCHEDULE,
-  });
-  // Under umask 077: the evidence files wrangler writes to .data/wrangler are private too.
+    inspectorPort: process.env.INSPECTOR_PORT,
+  };
+  // One node process (tsx as a loader, not its launcher): the PID we hold is the one that stops
+  // the Worker, so stopping it shuts workerd down and releases the port. Under umask 077: the
+  // files workerd writes to .data/wrangler (evidence, audited reports) are private too.
   return withPrivateUmask(() =>
-    spawn(process.execPath, [wranglerBin, ...args], {
+    spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'worker-dev.ts')], {
       cwd: root,
       stdio: ['inherit', 'inherit', 'inherit'],
-      env: wranglerDevEnv(process.env),
+      env: { ...wranglerDevEnv(process.env), WORKER_DEV_OPTIONS: JSON.stringify(options) },
     }),
   );
 }
@@ -168,24 +165,25 @@ Demo clerk key   (${DEMO_CLERK_NAME})       ${keys.clerk.key}
 Demo test key    (shop ${sandboxShopId(DEMO_SHOP)})  ${keys.test.key}
                  (saved in ${relative(root, demoKeysFile)}; more: npm run keys -- create --shop <id> --role shop,
                  which finds this DynamoDB Local in ${relative(root, recordFile(dataDir))})
-Starting wrangler dev on http://127.0.0.1:${process.env.PORT ?? '8787'} ... Ctrl-C stops everything.
+Starting the Worker (wrangler, no inspector) on http://127.0.0.1:${process.env.PORT ?? '8787'} ... Ctrl-C stops everything.
 `);
   // The /docs assets, copied before wrangler starts (wrangler.toml has no custom build: its
   // watcher ran one again on start, "The file src changed, restarting build…").
   syncDocsAssets();
-  const wrangler = startWrangler(db.endpoint, table);
+  const worker = startWorker(db.endpoint, table);
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await stopChild(wrangler);
+    await stopChild(worker);
     await db.stop();
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  wrangler.once('exit', (code) => {
-    if (!stopping) console.error(`wrangler exited (${code ?? 'signal'}); stopping DynamoDB Local.`);
+  worker.once('exit', (code) => {
+    if (!stopping)
+      console.error(`The Worker exited (${code ?? 'signal'}); stopping DynamoDB Local.`);
     void shutdown(stopping ? 0 : (code ?? 1));
   });
 }

@@ -1,9 +1,10 @@
 /**
  * `npm run bench -- audit` (issue 24): (a) the domain's figure, A1's
  * scripts/bench-audit-domain.ts (10,000 rows read, mapped, parsed and audited; CPU ms);
- * (b) a 100,000-row report uploaded through `npm start` (wrangler dev: the audit queue
- * emulated, R2 local, DynamoDB Local) and polled to completion, while workerd's resident
- * memory is sampled every second from /proc (flat: the file is read in chunks, never whole);
+ * (b) a 100,000-row report uploaded through `npm start` (the Worker as wrangler dev runs it, no
+ * inspector: the audit queue emulated, R2 local, DynamoDB Local) and polled to completion, while
+ * workerd's resident memory is sampled every second from /proc, and noted at each poll with the
+ * rows read then (flat: the file is read in chunks, never whole);
  * (c) "file all" on that audit: 5,000 claims filed by the queue, every answer's status counted.
  */
 import { once } from 'node:events';
@@ -100,8 +101,8 @@ export async function workerdPids(): Promise<number[]> {
     .map(([p]) => p);
 }
 
-/** Samples workerd's summed VmRSS (MiB) every second until stopped. */
-function sampleRss(pids: number[]): { stop: () => number[] } {
+/** Samples workerd's summed VmRSS (MiB) every second until stopped; `latest` is the last. */
+function sampleRss(pids: number[]): { stop: () => number[]; latest: () => number } {
   const samples: number[] = [];
   const once = async () => {
     let kb = 0;
@@ -113,8 +114,15 @@ function sampleRss(pids: number[]): { stop: () => number[] } {
   };
   void once();
   const timer = setInterval(() => void once(), 1000);
-  return { stop: () => (clearInterval(timer), samples) };
+  return { stop: () => (clearInterval(timer), samples), latest: () => samples.at(-1) ?? 0 };
 }
+
+/** The RSS (MiB) at the first poll that had read at least each share of the rows. */
+const rssAtShares = (marks: Array<[number, number]>, shares: number[]) =>
+  shares
+    .map((share) => marks.find(([read]) => read >= share * ROWS)?.[1] ?? Number.NaN)
+    .map((mib) => fmt(mib, 0))
+    .join(' / ');
 
 interface Tally {
   statuses: Map<number, number>;
@@ -188,7 +196,14 @@ export async function benchAudit(): Promise<string[]> {
     } as RequestInit);
     const id = String(created.id);
     const get = () => call(child.base, `/v1/audits/${id}`, key, tally);
-    const read = await pollUntil(get, (v) => v.status !== 'processing');
+    /** [rows read, RSS then] at every poll while reading. */
+    const marks: Array<[number, number]> = [];
+    const getMarked = async () => {
+      const view = await get();
+      marks.push([(view.rows as { read: number }).read, rss.latest()]);
+      return view;
+    };
+    const read = await pollUntil(getMarked, (v) => v.status !== 'processing');
     const readMs = Date.now() - started;
     const samples = rss.stop();
     const counts = read.rows as { read: number; audited: number; refused: number };
@@ -202,6 +217,7 @@ export async function benchAudit(): Promise<string[]> {
       `| (b) ${ROWS.toLocaleString('en')}-row report (${fmt(bytes / 1048576, 1)} MiB) uploaded and read to completion | ${fmt(readMs / 1000, 1)} s, ${fmt(ROWS / (readMs / 1000), 0)} rows/s |`,
       `| (b) rows read / audited / refused | ${counts.read} / ${counts.audited} / ${counts.refused} |`,
       `| (b) workerd RSS, sampled every 1 s (${samples.length} samples): first / peak / last | ${fmt(samples[0] ?? 0, 0)} / ${fmt(Math.max(...samples), 0)} / ${fmt(samples.at(-1) ?? 0, 0)} MiB |`,
+      `| (b) workerd RSS when 10 / 25 / 50 / 75 / 100 % of the rows were read | ${rssAtShares(marks, [0.1, 0.25, 0.5, 0.75, 1])} MiB |`,
     );
     const filingStarted = Date.now();
     await call(child.base, `/v1/audits/${id}/claims`, key, tally, keyed('POST', key, {}));
