@@ -48,8 +48,9 @@ export const wranglerDevEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
 /**
  * What `npm start` gives wrangler's `unstable_startWorker` (scripts/worker-dev.ts): the same
  * Worker as `wrangler dev --ip 127.0.0.1 --port … --persist-to … --var …` (wrangler.toml, every
- * binding local: R2, queues, rate limits), without an inspector and without restarting on file
- * changes (unless INSPECTOR_PORT asks for one). The database, the desk's secret and the carrier credentials' secret are variables.
+ * binding local: R2, queues, rate limits), without an inspector (unless INSPECTOR_PORT asks for
+ * one). Like `wrangler dev`, it rebuilds and reloads when a source file changes. The database,
+ * the desk's secret and the carrier credentials' secret are variables.
  *
  * @example workerDevInput({ port: '8787', … }).dev?.inspector // false
  */
@@ -86,7 +87,6 @@ export function workerDevInput(options: WorkerDevOptions): StartWorkerInput {
       // restarts.
       persist: join(options.dataDir, 'wrangler'),
       remote: false,
-      watch: false,
       // GET /__scheduled?cron=… runs the crons (`wrangler dev --test-scheduled`): wrangler's own
       // /cdn-cgi/handler/scheduled answers 500 for a Worker with [assets], before reaching it.
       testScheduled: true,

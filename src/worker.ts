@@ -30,7 +30,12 @@ import {
   type ShipmentAnnouncerDeps,
 } from './services/shipment-announcements';
 import { runWebhookCron } from './queues/webhook-deliveries';
-import { AUDIT_QUEUE, consumeAuditJobs } from './queues/audit-jobs';
+import {
+  AUDIT_DEAD_LETTER_QUEUE,
+  AUDIT_QUEUE,
+  consumeAuditDeadLetters,
+  consumeAuditJobs,
+} from './queues/audit-jobs';
 import { createAuditService, type AuditService } from './services/audits';
 import { createClaimService } from './services/claims';
 import { RETENTION_CRON, retainPersonalData } from './queues/personal-data-retention';
@@ -237,13 +242,17 @@ export function createWorker(
 
     /**
      * A batch of one of the queues: audit jobs (each chunk read or rows filed, acked or retried:
-     * ./queues/audit-jobs.ts), webhook deliveries (each attempted, acked or retried on the
+     * ./queues/audit-jobs.ts) and those given up (its dead-letter queue), webhook deliveries (each attempted, acked or retried on the
      * schedule), or claim changes (each claim reconciled, its messages acked or retried).
      */
     async queue(batch, env) {
       const runtime = runtimeOf(env);
       if (batch.queue === AUDIT_QUEUE) {
         await consumeAuditJobs(batch.messages, runtime.audits(env));
+        return;
+      }
+      if (batch.queue === AUDIT_DEAD_LETTER_QUEUE) {
+        await consumeAuditDeadLetters(batch.messages, runtime.audits(env));
         return;
       }
       if (batch.queue === WEBHOOK_QUEUE) {

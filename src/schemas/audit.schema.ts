@@ -110,7 +110,7 @@ export const AuditSchema = z
     completedAt: z.string().optional(),
     failure: z.object({ code: z.string(), detail: z.string() }).optional().openapi({
       description:
-        'Why the whole file failed (`bad-header`, `no-header`, `not-csv`); a bad row never fails the file',
+        'Why the audit failed: the whole file (`bad-header`, `no-header`, `not-csv`, `file-missing`), or a part of it the queue gave up on after 6 attempts (`read-failed`: the detail names the line; the rows before it are kept). A bad row never fails the file',
     }),
     progress: z.object({
       bytesRead: z.number().int(),

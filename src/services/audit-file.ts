@@ -11,11 +11,11 @@ import type { ClaimFiling } from '../domain/claim/filing';
 import type { Claimant } from '../domain/claim/types';
 import { DomainError } from '../domain/errors';
 import Big from 'big.js';
-import type { AuditHead, StoredAuditRow } from '../storage/audit-repository';
+import type { AuditFilingAdvance, AuditHead, StoredAuditRow } from '../storage/audit-repository';
 import type { Principal } from './actor';
 import { AuditError } from './audit-errors';
 import { filedOwedOf, sumFiledOwed } from './audit-summary';
-import type { AuditJob, AuditJobDeps } from './audits';
+import type { AuditJob, AuditJobDeps, JobRun } from './audits';
 
 /** Rows a `file` message files: each filing is a few requests, well inside a Worker's limits. */
 export const FILE_BATCH = 25;
@@ -180,23 +180,47 @@ async function batchOf(deps: AuditJobDeps, head: AuditHead) {
   return { lines: next.lines, cursor: next.cursor, done: next.cursor === undefined };
 }
 
+type FileJob = Extract<AuditJob, { kind: 'file' }>;
+
+/**
+ * The audit, if `job` is its filing run's next message (not a stale or repeated one). A retried
+ * message whose batch was counted (the run moved on, but sending the next may have failed)
+ * sends the next again: the run's message number makes a duplicate a no-op.
+ */
+async function filingAt(deps: AuditJobDeps, job: FileJob, retried = false) {
+  const head = await deps.storage.audits.get(job.auditId);
+  const filing = head?.filing;
+  if (filing?.status !== 'filing' || filing.run !== job.run) return undefined;
+  if (retried && filing.seq === job.seq + 1) await deps.send({ ...job, seq: filing.seq });
+  return filing.seq === job.seq ? head : undefined;
+}
+
+/** Counts a batch into the run (conditionally on its message number) and sends the next. */
+async function countBatch(
+  deps: AuditJobDeps,
+  head: AuditHead,
+  job: FileJob,
+  batch: { cursor?: string | undefined; done: boolean },
+  counts: Omit<AuditFilingAdvance, 'cursor' | 'done'>,
+): Promise<void> {
+  const moved = await deps.storage.audits.advanceFiling(head.id, job.run, job.seq, {
+    ...counts,
+    ...(batch.cursor === undefined ? {} : { cursor: batch.cursor }),
+    done: batch.done,
+  });
+  if (moved && !batch.done) await deps.send({ ...job, seq: job.seq + 1 });
+}
+
 /**
  * @example await fileNext(deps, { kind: 'file', shopId: 's', auditId: 'aud_1', run: 1, seq: 0 });
  */
 export async function fileNext(
   deps: AuditJobDeps,
-  job: Extract<AuditJob, { kind: 'file' }>,
+  job: FileJob,
+  { retried = false }: JobRun = {},
 ): Promise<void> {
-  const head = await deps.storage.audits.get(job.auditId);
-  const filing = head?.filing;
-  if (
-    !head ||
-    !filing ||
-    filing.status !== 'filing' ||
-    filing.run !== job.run ||
-    filing.seq !== job.seq
-  )
-    return;
+  const head = await filingAt(deps, job, retried);
+  if (!head) return;
   const batch = await batchOf(deps, head);
   const rows = await deps.storage.audits.rowsAt(head.id, batch.lines);
   const claimant = await claimantOf(deps, head.shopId);
@@ -213,17 +237,32 @@ export async function fileNext(
   }
   const count = (outcome: Outcome['outcome']) =>
     outcomes.filter((o) => o.outcome === outcome).length;
-  const moved = await deps.storage.audits.advanceFiling(head.id, job.run, job.seq, {
+  await countBatch(deps, head, job, batch, {
     filed: count('filed'),
     skipped: count('skipped') + (batch.lines.length - rows.length),
     failed: count('failed'),
     filedAmounts,
     // Moved with the counters, on the same condition: a duplicate message takes off nothing.
     filedOwed: sumFiledOwed(filed.flatMap((row) => filedOwedOf(row.result))),
-    ...(batch.cursor === undefined ? {} : { cursor: batch.cursor }),
-    done: batch.done,
   });
-  if (moved && !batch.done) {
-    await deps.send({ ...job, seq: job.seq + 1 });
-  }
+}
+
+/**
+ * A `file` message the queue gave up on (its dead-letter queue's consumer): its rows count as
+ * failed and the run goes on with the next batch, so one batch never stalls "file all". A row
+ * of it filed before the failures is a claim already (its idempotency key): the next run finds
+ * it. A stale or repeated message changes nothing.
+ * @example await abandonFilingBatch(deps, { kind: 'file', shopId: 's', auditId: 'aud_1', run: 1, seq: 3 });
+ */
+export async function abandonFilingBatch(deps: AuditJobDeps, job: FileJob): Promise<void> {
+  const head = await filingAt(deps, job);
+  if (!head) return;
+  const batch = await batchOf(deps, head);
+  await countBatch(deps, head, job, batch, {
+    filed: 0,
+    skipped: 0,
+    failed: batch.lines.length,
+    filedAmounts: {},
+    filedOwed: [],
+  });
 }

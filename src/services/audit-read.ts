@@ -22,7 +22,7 @@ import { sniffFile } from '../domain/audit/sniff';
 import type { AuditRow, RowProblem } from '../domain/audit/types';
 import type { AuditHead, AuditHeaderMapping, StoredAuditRow } from '../storage/audit-repository';
 import { chunkSummary, fileableOf } from './audit-summary';
-import type { AuditJob, AuditJobDeps } from './audits';
+import type { AuditJob, AuditJobDeps, JobRun } from './audits';
 
 /** Bytes a chunk reads from R2 at most (a range read). */
 export const CHUNK_BYTES = 1024 * 1024;
@@ -176,10 +176,17 @@ async function chunkRecords(deps: AuditJobDeps, head: AuditHead, max: number) {
 export async function readChunk(
   deps: AuditJobDeps,
   job: Extract<AuditJob, { kind: 'read' }>,
+  { retried = false }: JobRun = {},
 ): Promise<void> {
   const head = await deps.storage.audits.get(job.auditId);
-  // Done, failed, or a chunk another delivery already read: nothing to do (the ack).
-  if (!head || head.status !== 'processing' || head.seq !== job.seq) return;
+  if (!head || head.status !== 'processing') return; // done or failed: nothing to do (the ack)
+  // This chunk was read and the head moved, but a retry means sending the next may have
+  // failed: send it (once more at worst: the head's chunk number makes a duplicate a no-op).
+  if (retried && head.seq === job.seq + 1) {
+    await deps.send({ ...job, seq: head.seq });
+    return;
+  }
+  if (head.seq !== job.seq) return; // a chunk another delivery already read
   const first = head.mapping === undefined;
   const chunk = await chunkRecords(deps, head, MAX_CHUNK_ROWS + (first ? 1 : 0));
   if (!chunk) {
@@ -236,4 +243,33 @@ export async function readChunk(
   if (moved && !completed) {
     await deps.send({ kind: 'read', shopId: head.shopId, auditId: head.id, seq: head.seq + 1 });
   }
+}
+
+/**
+ * The deliveries a job gets before the queue parks it in its dead-letter queue: the first and
+ * wrangler.toml's `max_retries = 5` for parcel-claims-audits (test/queues/audit-jobs.test.ts).
+ */
+export const JOB_ATTEMPTS = 6;
+
+/**
+ * A `read` the queue gave up on (its dead-letter queue's consumer, after JOB_ATTEMPTS): the
+ * audit fails with `read-failed`, naming the line where reading stopped; the rows read before
+ * it stay, with their totals. A stale or repeated message changes nothing.
+ * @example await abandonRead(deps, { kind: 'read', shopId: 's', auditId: 'aud_1', seq: 7 });
+ */
+export async function abandonRead(
+  deps: AuditJobDeps,
+  job: Extract<AuditJob, { kind: 'read' }>,
+): Promise<void> {
+  const head = await deps.storage.audits.get(job.auditId);
+  if (!head || head.status !== 'processing' || head.seq !== job.seq) return;
+  const at = head.nextLine;
+  await failOn(
+    deps,
+    head,
+    'read-failed',
+    `Reading stopped at line ${at}: that part of the file failed ${JOB_ATTEMPTS} times. ` +
+      `The ${head.rows.read} rows before it are kept; to audit the rest, upload the header ` +
+      `and the rows from line ${at} on as a new audit.`,
+  );
 }

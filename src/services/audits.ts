@@ -16,8 +16,8 @@ import type { Principal } from './actor';
 import type { ClaimService } from './claims';
 import { AuditNotFoundError } from './audit-errors';
 import { startAudit, type AuditUpload } from './audit-upload';
-import { readChunk } from './audit-read';
-import { fileNext, startFiling } from './audit-file';
+import { abandonRead, readChunk } from './audit-read';
+import { abandonFilingBatch, fileNext, startFiling } from './audit-file';
 import { auditView } from './audit-view';
 import { claimOf, rowsCsv } from './audit-csv';
 import type { AuditHead } from '../storage/audit-repository';
@@ -37,6 +37,11 @@ export type AuditBucket = Pick<R2Bucket, 'get' | 'put' | 'delete' | 'createMulti
 export type AuditJob =
   | { kind: 'read'; shopId: string; auditId: string; seq: number }
   | { kind: 'file'; shopId: string; auditId: string; run: number; seq: number };
+
+/** How a job is run: `retried` when the queue delivers it again after a failure. */
+export interface JobRun {
+  retried?: boolean;
+}
 
 /** Where jobs are sent (a `Queue<AuditJob>` is one). */
 export interface AuditJobQueue {
@@ -122,8 +127,16 @@ export interface AuditService {
     auditId: string,
     request: { lines?: number[] | undefined },
   ): Promise<AuditView>;
-  /** One queue message (the consumer's, and the inline runner's). */
-  run(job: AuditJob): Promise<void>;
+  /**
+   * One queue message (the consumer's, and the inline runner's). `retried`: delivered again
+   * after a failure, so the next job may never have been sent (it is sent again).
+   */
+  run(job: AuditJob, options?: JobRun): Promise<void>;
+  /**
+   * A message the queue gave up on (the dead-letter queue's consumer): a `read` fails the audit
+   * (`read-failed`, the rows before kept), a `file` counts its rows failed and files the next.
+   */
+  giveUp(job: AuditJob): Promise<void>;
 }
 
 /** Rows a listing page takes by default, and at most. */
@@ -154,8 +167,8 @@ export function createAuditService(deps: AuditServiceDeps): AuditService {
     }
   };
   const jobDeps: AuditJobDeps = { ...deps, send };
-  const run = (job: AuditJob): Promise<void> =>
-    job.kind === 'read' ? readChunk(jobDeps, job) : fileNext(jobDeps, job);
+  const run = (job: AuditJob, options: JobRun = {}): Promise<void> =>
+    job.kind === 'read' ? readChunk(jobDeps, job, options) : fileNext(jobDeps, job, options);
 
   /** The audit if the caller may see it: its shop's key, or a clerk. */
   const visible = async (principal: Principal, auditId: string): Promise<AuditHead> => {
@@ -205,5 +218,7 @@ export function createAuditService(deps: AuditServiceDeps): AuditService {
       return viewOf(await startFiling(jobDeps, head, request.lines, requestedAll));
     },
     run,
+    giveUp: (job) =>
+      job.kind === 'read' ? abandonRead(jobDeps, job) : abandonFilingBatch(jobDeps, job),
   };
 }

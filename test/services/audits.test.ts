@@ -2,7 +2,8 @@
  * The audit service on DynamoDB Local with an in-memory R2 bucket: a Russian-dialect report
  * read chunk by chunk (a file of several chunks among them), bad rows reported with their
  * line, column and reason, a bad header failing the audit, a chunk delivered twice counted
- * once, the upload's refusals, and "file all" run twice at once filing each row once.
+ * once, jobs the queue gave up on, the upload's refusals, and "file all" run twice at once
+ * filing each row once.
  */
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -271,6 +272,146 @@ describe('reading a report', () => {
     });
     expect(done.totals).toEqual([expect.objectContaining({ finding: 'late', count: 10 })]);
   });
+});
+
+describe('a job whose next could not be sent', () => {
+  it('sends the next chunk again when the queue retries it, and only then', async () => {
+    const principal = shop();
+    const sent: AuditJob[] = [];
+    let failNext = false;
+    const jobs = {
+      send: async (job: AuditJob) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('queue unavailable');
+        }
+        sent.push(job);
+      },
+    };
+    const lines = Array.from({ length: 520 }, (_, i) => rowText(i + 1, 'fine'));
+    const { audits, view } = await upload(principal, csvOf(lines), { jobs });
+    const first = sent.shift()!;
+    failNext = true;
+    await expect(audits.run(first)).rejects.toThrow('queue unavailable');
+    // The chunk is counted; a duplicate delivery sends nothing, the queue's retry does.
+    await audits.run(first);
+    expect(sent).toEqual([]);
+    await audits.run(first, { retried: true });
+    expect(sent).toEqual([{ ...first, seq: 1 }]);
+    for (let job = sent.shift(); job; job = sent.shift()) await audits.run(job);
+    expect(await audits.get(principal, view.id)).toMatchObject({
+      status: 'completed',
+      rows: { read: 520, audited: 520 },
+    });
+  }, 60_000);
+
+  it('sends the next filing message again when the queue retries one', async () => {
+    const principal = shop();
+    const sent: AuditJob[] = [];
+    let failNext = false;
+    const jobs = {
+      send: async (job: AuditJob) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('queue unavailable');
+        }
+        sent.push(job);
+      },
+    };
+    const lines = Array.from({ length: 30 }, (_, i) => rowText(i + 1, 'late'));
+    const { audits, view } = await upload(principal, csvOf(lines), { jobs });
+    await audits.run(sent.shift()!);
+    await storage.shops.put({
+      shopId: principal.shopId!,
+      ...shopInputExample,
+      version: 1,
+      updatedAt: clock().toISOString(),
+    });
+    await audits.fileClaims(principal, view.id, {});
+    const first = sent.shift()!;
+    failNext = true;
+    await expect(audits.run(first)).rejects.toThrow('queue unavailable');
+    await audits.run(first, { retried: true });
+    expect(sent).toEqual([{ ...first, seq: 1 }]);
+    await audits.run(sent.shift()!);
+    expect((await audits.get(principal, view.id)).filing).toMatchObject({
+      status: 'done',
+      filed: 30,
+      failed: 0,
+    });
+  }, 60_000);
+});
+
+describe('a job the queue gave up on (its dead-letter queue)', () => {
+  it('fails the audit at the chunk that failed, naming its line; the rows before it stay', async () => {
+    const principal = shop();
+    const sent: AuditJob[] = [];
+    const jobs = { send: async (job: AuditJob) => void sent.push(job) };
+    const lines = Array.from({ length: 520 }, (_, i) => rowText(i + 1, i % 4 ? 'fine' : 'late'));
+    const { audits, view } = await upload(principal, csvOf(lines), { jobs });
+    await audits.run(sent[0]!); // the first chunk: the header and the rows its window held
+    const second = sent[1]!;
+    expect(second).toMatchObject({ kind: 'read', seq: 1 });
+    const mid = await audits.get(principal, view.id);
+    const n = mid.rows.read;
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(520);
+    // A stale message (the chunk already read) is no failure.
+    await audits.giveUp(sent[0]!);
+    expect(await audits.get(principal, view.id)).toEqual(mid);
+    await Promise.all([audits.giveUp(second), audits.giveUp(second)]);
+    const failed = await audits.get(principal, view.id);
+    expect(failed).toMatchObject({
+      status: 'failed',
+      rows: mid.rows,
+      failure: { code: 'read-failed' },
+    });
+    expect(failed.failure?.detail).toContain(
+      `Reading stopped at line ${n + 2}: that part of the file failed 6 times. The ${n} rows before it are kept`,
+    );
+    expect(failed.totals).toEqual(mid.totals);
+    // The message delivered after all: the audit has failed, nothing moves.
+    await audits.run(second);
+    expect(await audits.get(principal, view.id)).toEqual(failed);
+  }, 60_000);
+
+  it('counts a filing batch given up as failed and files the next; a later run files those', async () => {
+    const principal = shop();
+    const sent: AuditJob[] = [];
+    const jobs = { send: async (job: AuditJob) => void sent.push(job) };
+    const lines = Array.from({ length: 30 }, (_, i) => rowText(i + 1, 'late'));
+    const { audits, view } = await upload(principal, csvOf(lines), { jobs });
+    await audits.run(sent.shift()!);
+    await storage.shops.put({
+      shopId: principal.shopId!,
+      ...shopInputExample,
+      version: 1,
+      updatedAt: clock().toISOString(),
+    });
+    await audits.fileClaims(principal, view.id, {});
+    const first = sent.shift()!;
+    expect(first).toMatchObject({ kind: 'file', run: 1, seq: 0 });
+    await Promise.all([audits.giveUp(first), audits.giveUp(first)]);
+    const next = sent.shift()!;
+    expect(next).toMatchObject({ kind: 'file', run: 1, seq: 1 });
+    expect(sent).toEqual([]);
+    await audits.run(next);
+    const after = await audits.get(principal, view.id);
+    expect(after.filing).toMatchObject({
+      status: 'done',
+      requested: 30,
+      filed: 5,
+      skipped: 0,
+      failed: 25,
+    });
+    expect(after.fileable.count).toBe(25);
+    // "File all" again: the 25 the given-up batch held.
+    await audits.fileClaims(principal, view.id, {});
+    for (let job = sent.shift(); job; job = sent.shift()) await audits.run(job);
+    const last = await audits.get(principal, view.id);
+    expect(last.filing).toMatchObject({ status: 'done', filed: 25, failed: 0 });
+    expect(last.fileable.count).toBe(0);
+  }, 60_000);
 });
 
 describe('what a chunk costs', () => {
