@@ -121,6 +121,31 @@ function service(over: Partial<AuditServiceDeps> = {}) {
   return createAuditService({ storage, clock, claims, files: bucket, ...over });
 }
 
+/** A queue that keeps what is sent (`sent`), and fails the next send when told to. */
+function capturedJobs() {
+  const sent: AuditJob[] = [];
+  let failing = false;
+  const jobs = {
+    send: async (job: AuditJob) => {
+      if (failing) {
+        failing = false;
+        throw new Error('queue unavailable');
+      }
+      sent.push(job);
+    },
+  };
+  return { sent, jobs, failNextSend: () => void (failing = true) };
+}
+
+/** The shop's profile (the claimant of claims filed from an audit). */
+const withProfile = (principal: Principal) =>
+  storage.shops.put({
+    shopId: principal.shopId!,
+    ...shopInputExample,
+    version: 1,
+    updatedAt: clock().toISOString(),
+  });
+
 async function upload(
   principal: Principal,
   bytes: Uint8Array,
@@ -258,8 +283,7 @@ describe('reading a report', () => {
 
   it('counts a chunk delivered twice (even at once) once', async () => {
     const principal = shop();
-    const sent: AuditJob[] = [];
-    const jobs = { send: async (job: AuditJob) => void sent.push(job) };
+    const { sent, jobs } = capturedJobs();
     const lines = Array.from({ length: 30 }, (_, i) => rowText(i + 1, i % 3 ? 'fine' : 'late'));
     const { audits, view } = await upload(principal, csvOf(lines), { jobs });
     expect(sent).toEqual([{ kind: 'read', shopId: principal.shopId, auditId: view.id, seq: 0 }]);
@@ -277,21 +301,11 @@ describe('reading a report', () => {
 describe('a job whose next could not be sent', () => {
   it('sends the next chunk again when the queue retries it, and only then', async () => {
     const principal = shop();
-    const sent: AuditJob[] = [];
-    let failNext = false;
-    const jobs = {
-      send: async (job: AuditJob) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error('queue unavailable');
-        }
-        sent.push(job);
-      },
-    };
+    const { sent, jobs, failNextSend } = capturedJobs();
     const lines = Array.from({ length: 520 }, (_, i) => rowText(i + 1, 'fine'));
     const { audits, view } = await upload(principal, csvOf(lines), { jobs });
     const first = sent.shift()!;
-    failNext = true;
+    failNextSend();
     await expect(audits.run(first)).rejects.toThrow('queue unavailable');
     // The chunk is counted; a duplicate delivery sends nothing, the queue's retry does.
     await audits.run(first);
@@ -307,29 +321,14 @@ describe('a job whose next could not be sent', () => {
 
   it('sends the next filing message again when the queue retries one', async () => {
     const principal = shop();
-    const sent: AuditJob[] = [];
-    let failNext = false;
-    const jobs = {
-      send: async (job: AuditJob) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error('queue unavailable');
-        }
-        sent.push(job);
-      },
-    };
+    const { sent, jobs, failNextSend } = capturedJobs();
     const lines = Array.from({ length: 30 }, (_, i) => rowText(i + 1, 'late'));
     const { audits, view } = await upload(principal, csvOf(lines), { jobs });
     await audits.run(sent.shift()!);
-    await storage.shops.put({
-      shopId: principal.shopId!,
-      ...shopInputExample,
-      version: 1,
-      updatedAt: clock().toISOString(),
-    });
+    await withProfile(principal);
     await audits.fileClaims(principal, view.id, {});
     const first = sent.shift()!;
-    failNext = true;
+    failNextSend();
     await expect(audits.run(first)).rejects.toThrow('queue unavailable');
     await audits.run(first, { retried: true });
     expect(sent).toEqual([{ ...first, seq: 1 }]);
@@ -345,8 +344,7 @@ describe('a job whose next could not be sent', () => {
 describe('a job the queue gave up on (its dead-letter queue)', () => {
   it('fails the audit at the chunk that failed, naming its line; the rows before it stay', async () => {
     const principal = shop();
-    const sent: AuditJob[] = [];
-    const jobs = { send: async (job: AuditJob) => void sent.push(job) };
+    const { sent, jobs } = capturedJobs();
     const lines = Array.from({ length: 520 }, (_, i) => rowText(i + 1, i % 4 ? 'fine' : 'late'));
     const { audits, view } = await upload(principal, csvOf(lines), { jobs });
     await audits.run(sent[0]!); // the first chunk: the header and the rows its window held
@@ -377,17 +375,11 @@ describe('a job the queue gave up on (its dead-letter queue)', () => {
 
   it('counts a filing batch given up as failed and files the next; a later run files those', async () => {
     const principal = shop();
-    const sent: AuditJob[] = [];
-    const jobs = { send: async (job: AuditJob) => void sent.push(job) };
+    const { sent, jobs } = capturedJobs();
     const lines = Array.from({ length: 30 }, (_, i) => rowText(i + 1, 'late'));
     const { audits, view } = await upload(principal, csvOf(lines), { jobs });
     await audits.run(sent.shift()!);
-    await storage.shops.put({
-      shopId: principal.shopId!,
-      ...shopInputExample,
-      version: 1,
-      updatedAt: clock().toISOString(),
-    });
+    await withProfile(principal);
     await audits.fileClaims(principal, view.id, {});
     const first = sent.shift()!;
     expect(first).toMatchObject({ kind: 'file', run: 1, seq: 0 });
@@ -417,8 +409,7 @@ describe('a job the queue gave up on (its dead-letter queue)', () => {
 describe('what a chunk costs', () => {
   it('writes a chunk of 500 real rows (a third late, lost every 7th) in ≤ 40 batch requests', async () => {
     const principal = shop();
-    const sent: AuditJob[] = [];
-    const jobs = { send: async (job: AuditJob) => void sent.push(job) };
+    const { sent, jobs } = capturedJobs();
     const kinds = (i: number) => (i % 7 === 0 ? 'lost' : i % 3 === 0 ? 'late' : 'fine');
     const lines = Array.from({ length: 500 }, (_, i) => rowText(i + 1, kinds(i)));
     const { audits } = await upload(principal, csvOf(lines), { jobs });
@@ -497,8 +488,7 @@ describe('the upload’s refusals', () => {
 
   it('streams a file larger than one part through a multipart upload', async () => {
     const { bucket, objects } = memoryBucket();
-    const sent: AuditJob[] = [];
-    const jobs = { send: async (job: AuditJob) => void sent.push(job) };
+    const { sent, jobs } = capturedJobs();
     const audits = service({ files: bucket, jobs });
     const lines = Array.from({ length: 3000 }, (_, i) => rowText(i + 1, 'fine', 'y'.repeat(2000)));
     const bytes = csvOf(lines);
@@ -519,12 +509,7 @@ describe('filing from an audit', () => {
     await expect(audits.fileClaims(principal, view.id, {})).rejects.toMatchObject({
       code: 'shop-profile-required',
     });
-    await storage.shops.put({
-      shopId: principal.shopId!,
-      ...shopInputExample,
-      version: 1,
-      updatedAt: clock().toISOString(),
-    });
+    await withProfile(principal);
     await expect(audits.fileClaims(principal, view.id, { lines: [2, 99] })).rejects.toMatchObject({
       code: 'audit-request-invalid',
       blamed: { parameter: 'lines' },
@@ -555,12 +540,7 @@ describe('filing from an audit', () => {
     const principal = shop();
     const kinds = ['late', 'lost', 'fine', 'late', 'late', 'lost', 'bad'] as const;
     const { audits, view } = await upload(principal, csvOf(kinds.map((k, i) => rowText(i + 1, k))));
-    await storage.shops.put({
-      shopId: principal.shopId!,
-      ...shopInputExample,
-      version: 1,
-      updatedAt: clock().toISOString(),
-    });
+    await withProfile(principal);
     const owedOf = (v: AuditView, finding: string) => {
       const total = v.totals.find((t) => t.finding === finding && t.carrier === 'cdek');
       return { count: total?.owed.count ?? 0, amount: new Big(total?.owed.amount.amount ?? '0') };
