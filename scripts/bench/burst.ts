@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- burst`: 300 filings from 20 shops sent at once to `npm start` (the Worker
- * under wrangler dev, its queue consumer, DynamoDB Local), as issue 18 asks: every one must be
+ * in wrangler's local runtime, its queue consumer, DynamoDB Local), as issue 18 asks: every one must be
  * answered 201 and stored once. `npm start` runs here as a child process of its own, with its
  * data in a temporary folder and free ports, so a developer's running `npm start` is untouched.
  * Then each shop lists its claims (each filing exactly once, none of another shop's) and, once
@@ -129,7 +129,7 @@ export async function benchBurst(): Promise<string[]> {
     }
     client.destroy();
     return [
-      `${SHOPS * PER_SHOP} filings (${PER_SHOP} from each of ${SHOPS} shops, each with its own Idempotency-Key) sent at once to \`npm start\` (wrangler dev, its queue consumer, DynamoDB Local), in ${fmt(wall / 1000, 1)} s; median answer ${fmt(median(answers.map((a) => a.ms)), 0)} ms.`,
+      `${SHOPS * PER_SHOP} filings (${PER_SHOP} from each of ${SHOPS} shops, each with its own Idempotency-Key) sent at once to \`npm start\` (wrangler's local runtime without an inspector, its queue consumer, DynamoDB Local), in ${fmt(wall / 1000, 1)} s; median answer ${fmt(median(answers.map((a) => a.ms)), 0)} ms.`,
       '',
       '| answer | filings |',
       '|---|---|',

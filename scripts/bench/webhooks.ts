@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- webhooks`: a burst of 1,000 claim changes through `npm start` (its Worker
- * under wrangler dev, both queues emulated, DynamoDB Local; scripts/start-child.ts), as issue
+ * in wrangler's local runtime, both queues emulated, DynamoDB Local; scripts/start-child.ts), as issue
  * 23 asks: 500 claims filed by 10 shops and each moved once by a clerk, 20 at a time, each
  * change a webhook event (`claim.filed`, `claim.status_changed`) to its shop's endpoint at a
  * receiver on 127.0.0.1 that verifies every signature (scripts/webhook-receiver.ts). Every
@@ -111,7 +111,7 @@ export async function benchWebhooks(): Promise<string[]> {
     const lastArrival = Math.max(...firsts.values());
     const seconds = (lastArrival - started) / 1000;
     const lines = [
-      `${changes.size} claim changes (${SHOPS} shops × ${CLAIMS_PER_SHOP} claims, each filed by its shop and moved to review by a clerk; ${PARALLEL} at a time) through \`npm start\` (wrangler dev: the claim-change queue's consumer announces, the webhook queue's consumer sends; DynamoDB Local), to a receiver on 127.0.0.1 verifying every signature.`,
+      `${changes.size} claim changes (${SHOPS} shops × ${CLAIMS_PER_SHOP} claims, each filed by its shop and moved to review by a clerk; ${PARALLEL} at a time) through \`npm start\` (wrangler's local runtime, no inspector: the claim-change queue's consumer announces, the webhook queue's consumer sends; DynamoDB Local), to a receiver on 127.0.0.1 verifying every signature.`,
       '',
       '| measure | value |',
       '|---|---|',
