@@ -5,6 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { AUDIT_FIELDS, AUDIT_FINDINGS } from '../domain/audit/types';
+import { MAX_LOST_AFTER_DAYS } from '../domain/audit/audit';
 import { AUDIT_STATUSES } from '../domain/audit/view';
 import { IsoDateSchema, LineSchema, MoneySchema } from './common.schema';
 import { MAX_FILING_LINES } from '../services/audit-file';
@@ -42,6 +43,16 @@ export const AuditUploadQuerySchema = z.object({
         'Percent the charged weight may exceed the chargeable weight of the declared dimensions by before it is an overcharge (default 0)',
       example: '5',
     }),
+  lostAfterDays: z
+    .string()
+    .regex(/^[1-9]\d{0,2}$/, 'must be a whole number of days from 1')
+    .refine((days) => Number(days) <= MAX_LOST_AFTER_DAYS, `must be at most ${MAX_LOST_AFTER_DAYS}`)
+    .optional()
+    .openapi({
+      description:
+        'Calendar days after its promised date past which a parcel the report gives as still on its way counts as lost (your contract’s term; CDEK publishes none). Absent: only a lost status counts as lost, and such a parcel stays late',
+      example: '30',
+    }),
   fileName: z.string().min(1).max(200).optional().openapi({ example: 'cdek-2025-q1.csv' }),
   columns: ColumnsSchema,
   shopId: z.string().min(1).max(64).optional().openapi({
@@ -54,6 +65,7 @@ export const AuditOptionsSchema = z
     carrier: z.string().optional(),
     columns: z.record(z.string(), z.string()).optional(),
     overchargeTolerancePercent: z.string().optional(),
+    lostAfterDays: z.number().int().optional(),
     fileName: z.string().optional(),
   })
   .openapi('AuditOptions');

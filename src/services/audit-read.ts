@@ -96,6 +96,9 @@ async function auditRecords(
     today: deps.clock().toISOString().slice(0, 10),
     tolerancePercent: head.options.overchargeTolerancePercent ?? '0',
     claims: new Map(),
+    ...(head.options.lostAfterDays === undefined
+      ? {}
+      : { lostAfterDays: head.options.lostAfterDays }),
   };
   const first = records.map((record) => {
     const parsed = parseRow(record, mapping, { carrier });

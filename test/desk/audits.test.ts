@@ -287,6 +287,15 @@ describe('the upload form', () => {
       fileName: 'r.csv',
       columns: { waybill: 'Накладная №' },
     });
+    const lost = uploadOptions('en', { ...strings, lostAfterDays: ' 30 ' }, file);
+    expect('options' in lost && lost.options.lostAfterDays).toBe(30);
+  });
+
+  it.each(['0', '366', '2,5', 'a month'])('refuses lostAfterDays %j beside its field', (days) => {
+    const form = uploadOptions('en', { ...strings, lostAfterDays: days }, file);
+    expect(form.errors).toEqual({
+      lostAfterDays: 'a whole number of days from 1 to 365, or empty',
+    });
   });
 
   it.each([

@@ -26,6 +26,7 @@ interface Audit {
   fileable: { count: number };
   filing?: { status: string; filed: number; skipped: number; failed: number };
   failure?: { code: string; detail: string };
+  options: Record<string, unknown>;
 }
 
 async function upload(auth: Auth, body: BodyInit | null, type = 'text/csv', query = '') {
@@ -146,6 +147,17 @@ describe('uploading a report', () => {
     expect(audit.totals.map((t) => t.finding)).toEqual(['late']);
   });
 
+  it('counts a parcel on its way past `lostAfterDays` as lost, and keeps the term in its options', async () => {
+    // Shipped and promised in March 2025, still on its way on the audit's day (today).
+    const csv =
+      'Номер накладной;Дата отправки;Плановая дата доставки;Дата доставки;Статус;Стоимость доставки\r\n1106207236;03.03.2025;11.03.2025;;В пути;500,00\r\n';
+    const withTerm = await uploaded(shop.auth, csv, 'text/csv', '?lostAfterDays=30');
+    expect(withTerm.options).toMatchObject({ lostAfterDays: 30 });
+    expect(withTerm.totals.map((t) => t.finding)).toEqual(['lost']);
+    const without = await uploaded(shop.auth, csv);
+    expect(without.totals.map((t) => t.finding)).toEqual(['late']);
+  });
+
   it('takes two uploads at once, each its own audit', async () => {
     const own = await seedShop();
     const [a, b] = await Promise.all([uploaded(own.auth, russian), uploaded(own.auth, template)]);
@@ -194,6 +206,12 @@ describe('the upload’s refusals', () => {
         detail: expect.stringMatching(/CSV/),
       });
     }
+  });
+
+  it.each(['0', '366', '2.5', 'x'])('lostAfterDays=%s: 422 naming it', async (days) => {
+    const res = await upload(shop.auth, template, 'text/csv', `?lostAfterDays=${days}`);
+    expect(res.status, res.text).toBe(422);
+    expect(JSON.stringify(problemOf(res))).toContain('lostAfterDays');
   });
 
   it('unknown columns: 400 naming them', async () => {

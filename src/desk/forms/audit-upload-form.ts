@@ -1,8 +1,10 @@
 /**
  * The desk's upload form for an audit: its fields checked (a file chosen, a carrier we know,
- * the tolerance a percentage, the columns a JSON object of strings) and turned into the
+ * the tolerance a percentage, the days after which a parcel on its way is lost a whole number
+ * from 1 to 365 or nothing, the columns a JSON object of strings) and turned into the
  * service's options; the browser's file as the service's upload.
  */
+import { MAX_LOST_AFTER_DAYS } from '../../domain/audit/audit';
 import type { AuditField } from '../../domain/audit/types';
 import type { AuditOptions } from '../../domain/audit/view';
 import { listPolicies } from '../../domain/policies';
@@ -19,6 +21,8 @@ export interface UploadForm {
 
 /** A percentage: up to 3 digits, a point or comma, up to 2 decimals (`5`, `2,5`). */
 const PERCENT = /^\d{1,3}(?:[.,]\d{1,2})?$/;
+/** A whole number of days (its range is checked apart). */
+const DAYS = /^\d{1,3}$/;
 /** The types a browser may give a CSV file the service takes; others are left to the bytes. */
 const CSV_TYPES = new Set(['text/csv', 'application/csv', 'text/plain']);
 
@@ -53,12 +57,19 @@ export function uploadOptions(
   const values: UploadValues = {
     carrier: strings.carrier ?? 'cdek',
     tolerance: (strings.tolerance ?? '').trim() || '0',
+    lostAfterDays: (strings.lostAfterDays ?? '').trim(),
     columns: strings.columns ?? '',
   };
   const errors: UploadErrors = {};
   if (!(file instanceof File) || file.size === 0) errors.file = m.fileRequired;
   if (!listPolicies().some((p) => p.id === values.carrier)) errors.carrier = m.carrierUnknown;
   if (!PERCENT.test(values.tolerance)) errors.tolerance = m.toleranceInvalid;
+  const lostAfterDays = values.lostAfterDays === '' ? undefined : Number(values.lostAfterDays);
+  if (
+    lostAfterDays !== undefined &&
+    (!DAYS.test(values.lostAfterDays) || lostAfterDays < 1 || lostAfterDays > MAX_LOST_AFTER_DAYS)
+  )
+    errors.lostAfterDays = m.lostAfterDaysInvalid;
   const columns = columnsOf(values.columns);
   if (columns === false) errors.columns = m.columnsInvalid;
   if (Object.keys(errors).length > 0 || !(file instanceof File) || columns === false) {
@@ -67,6 +78,7 @@ export function uploadOptions(
   const options: AuditOptions = {
     carrier: values.carrier,
     overchargeTolerancePercent: values.tolerance.replace(',', '.'),
+    ...(lostAfterDays === undefined ? {} : { lostAfterDays }),
     fileName: file.name,
     ...(columns ? { columns } : {}),
   };

@@ -29,6 +29,9 @@ const en = {
   tolerance: 'Weight tolerance, %',
   toleranceHint:
     'A charged weight above the parcel’s chargeable weight by more than this is an overcharge.',
+  lostAfterDays: 'Lost after, days (optional)',
+  lostAfterDaysHint:
+    'A parcel still on its way this many days after its promised date counts as lost (your contract’s term; CDEK publishes none). Empty: only a lost status counts.',
   columns: 'Column mapping (optional)',
   columnsHint:
     'For headers we do not recognise: a JSON object, our field → the header as written, e.g. {"waybill": "Накладная №"}.',
@@ -104,6 +107,7 @@ const en = {
   tooLarge: 'the file is over 50 MB: split the report',
   notCsv: 'an Excel workbook is not read: save it as CSV (File → Save As → CSV) and upload that',
   toleranceInvalid: 'a percentage such as 5 or 2.5',
+  lostAfterDaysInvalid: 'a whole number of days from 1 to 365, or empty',
   columnsInvalid: 'a JSON object of our field names to the file’s headers',
   profileRequired:
     'The shop has no profile (legal name, e-mail, phone) to sign the claims with: the shop sets it through the API first.',
@@ -142,6 +146,9 @@ const ru: AuditMessages = {
   tolerance: 'Допуск по весу, %',
   toleranceHint:
     'Если оплаченный вес превышает расчётный вес посылки больше чем на допуск, это переплата.',
+  lostAfterDays: 'Утрата через, дней (необязательно)',
+  lostAfterDaysHint:
+    'Отправление, всё ещё в пути через столько дней после обещанной даты, считается утраченным (срок из вашего договора; СДЭК своего не публикует). Пусто: утраченным считается только по статусу.',
   columns: 'Соответствие столбцов (необязательно)',
   columnsHint:
     'Для заголовков, которые мы не узнаём: объект JSON, наше поле → заголовок в файле, например {"waybill": "Накладная №"}.',
@@ -211,6 +218,7 @@ const ru: AuditMessages = {
   tooLarge: 'файл больше 50 МБ: разделите отчёт',
   notCsv: 'книга Excel не читается: сохраните её как CSV (Файл → Сохранить как → CSV) и загрузите',
   toleranceInvalid: 'процент, например 5 или 2,5',
+  lostAfterDaysInvalid: 'целое число дней от 1 до 365 или пусто',
   columnsInvalid: 'объект JSON: наши имена полей → заголовки файла',
   profileRequired:
     'У магазина нет профиля (юридическое название, e-mail, телефон) для подписи претензий: магазин сначала задаёт его через API.',

@@ -7,8 +7,9 @@
  */
 import Big from 'big.js';
 import { DEFAULT_CALENDAR, getCalendar } from '../calendar';
-import { addMonths, type IsoDate } from '../calendar/dates';
+import { addMonths, toDayNumber, type IsoDate } from '../calendar/dates';
 import { computeLate, computeLost } from '../compensation';
+import { resolveLateSpan } from '../compensation/late-span';
 import { roundOnce } from '../compensation/shared';
 import { DomainError } from '../errors';
 import { line, type Line } from '../explain';
@@ -24,7 +25,15 @@ export interface AuditContext {
   tolerancePercent: string;
   /** The shop's existing claims by waybill (their findings are not counted again). */
   claims: ReadonlyMap<string, string>;
+  /**
+   * Calendar days after the promised date past which a parcel still on its way counts as lost
+   * (the shop's term: no carrier policy of ours sets one); absent, only the status says lost.
+   */
+  lostAfterDays?: number;
 }
+
+/** Largest `lostAfterDays` an audit takes. @example MAX_LOST_AFTER_DAYS // 365 */
+export const MAX_LOST_AFTER_DAYS = 365;
 
 /** Decimals a tolerance may carry. @example TOLERANCE_DECIMALS // 2 */
 export const TOLERANCE_DECIMALS = 2;
@@ -66,11 +75,8 @@ function lateFinding(
   today: IsoDate,
 ): { amount: MoneyJson; lines: Line[] } | null {
   if (row.status !== 'delivered' && row.status !== 'in_transit') return null;
-  const calendar = getCalendar(row.destinationCountry ?? DEFAULT_CALENDAR);
-  const deadline =
-    row.promisedDate !== undefined
-      ? { promisedDate: row.promisedDate, shippedDate: row.shippedDate }
-      : { shippedDate: row.shippedDate, transitBusinessDays: row.transitBusinessDays ?? 0 };
+  const calendar = calendarOf(row);
+  const deadline = deadlineOf(row);
   const end =
     row.status === 'delivered' && row.deliveredDate !== undefined
       ? { deliveredDate: row.deliveredDate }
@@ -82,7 +88,31 @@ function lateFinding(
   return { amount: result.amount, lines: [...head, ...result.lines] };
 }
 
-function lostFinding(row: AuditRow, policy: CarrierPolicy): { amount: MoneyJson; lines: Line[] } {
+const calendarOf = (row: AuditRow) => getCalendar(row.destinationCountry ?? DEFAULT_CALENDAR);
+
+/** The row's way to its promised date: given, or shipped + transit business days. */
+const deadlineOf = (row: AuditRow) =>
+  row.promisedDate !== undefined
+    ? { promisedDate: row.promisedDate, shippedDate: row.shippedDate }
+    : { shippedDate: row.shippedDate, transitBusinessDays: row.transitBusinessDays ?? 0 };
+
+/**
+ * For a parcel still on its way: its promised date and the calendar days since, when more than
+ * the audit's `lostAfterDays` (it counts as lost); otherwise null.
+ */
+function presumedLost(row: AuditRow, today: IsoDate, lostAfterDays: number | undefined) {
+  if (lostAfterDays === undefined || row.status !== 'in_transit') return null;
+  if (row.deliveredDate !== undefined) return null;
+  const { promisedDate } = resolveLateSpan({ ...deadlineOf(row), asOf: today }, calendarOf(row));
+  const days = toDayNumber(today) - toDayNumber(promisedDate);
+  return days > lostAfterDays ? { due: promisedDate, days } : null;
+}
+
+function lostFinding(
+  row: AuditRow,
+  policy: CarrierPolicy,
+  presumed: { due: IsoDate; days: number; lostAfterDays: number } | null,
+): { amount: MoneyJson; lines: Line[] } {
   const declared = row.declaredValue;
   const insured = row.insured ?? (declared !== undefined && new Big(declared.amount).gt(0));
   const result = computeLost(
@@ -97,7 +127,9 @@ function lostFinding(row: AuditRow, policy: CarrierPolicy): { amount: MoneyJson;
   const { currency } = result.amount;
   const amount = { amount: total.toFixed(CURRENCIES[currency].exponent), currency };
   const lines = [
-    line('audit.lost.status', { name: policy.name, nameRu: policy.ru.name }),
+    presumed === null
+      ? line('audit.lost.status', { name: policy.name, nameRu: policy.ru.name })
+      : line('audit.lost.presumed', { ...presumed, name: policy.name, nameRu: policy.ru.name }),
     ...result.lines,
     line('audit.lost.claimable', { total: formatMoney(amount) }),
   ];
@@ -171,9 +203,10 @@ export function toleranceProblem(tolerancePercent: string): string | null {
 /**
  * What the carrier owes for the row, finding by finding; a row the calculators refuse (a date
  * before shipping, a year without a calendar) comes back as problems, never as an exception.
- * Lost is by the report's status only: no policy of ours sets a term after which an
- * undelivered parcel counts as lost, and the lines say so. A parcel still on its way is late
- * up to the audit's day; a returned or undelivered one is not late (it was refused, not held).
+ * Lost is by the report's status, or, when the shop gives the audit a term (`lostAfterDays`:
+ * no policy of ours sets one), a parcel still on its way that many calendar days after its
+ * promised date; the lines say which. A parcel still on its way is otherwise late up to the
+ * audit's day; a returned or undelivered one is not late (it was refused, not held).
  * @example auditRow(row, { today: '2025-06-01', tolerancePercent: '0', claims: new Map() }).findings[0].kind // 'late'
  */
 export function auditRow(
@@ -186,8 +219,10 @@ export function auditRow(
   try {
     const policy = resolvePolicy(row.carrier);
     const window = filingWindow(row, policy, ctx.today);
-    if (row.status === 'lost') {
-      const lost = lostFinding(row, policy);
+    const presumed = presumedLost(row, ctx.today, ctx.lostAfterDays);
+    if (row.status === 'lost' || presumed !== null) {
+      const term = presumed && { ...presumed, lostAfterDays: ctx.lostAfterDays ?? 0 };
+      const lost = lostFinding(row, policy, term);
       findings.push(finding('lost', lost.amount, lost.lines, window));
     } else {
       const late = lateFinding(row, policy, ctx.today);

@@ -18,6 +18,8 @@ export interface AuditOptions {
   columns?: Partial<Record<AuditField, string>>;
   /** Charged weight above the chargeable weight by more than this (percent, decimal string) is an overcharge. Default '0'. */
   overchargeTolerancePercent?: string;
+  /** Calendar days past the promised date after which a parcel still on its way counts as lost. */
+  lostAfterDays?: number;
   /** The file's name, as uploaded (shown on the desk). */
   fileName?: string;
 }

@@ -103,6 +103,8 @@ export const EN_TEMPLATES = {
   // Audits of a carrier report (issue 24).
   'audit.lost.status':
     'The report gives the parcel as lost: counted as lost by its status alone, as {name} sets no term after which an undelivered parcel counts as lost.',
+  'audit.lost.presumed':
+    'Still not delivered {days} days after it was due on {due}: counted as lost under the term the audit was given ({lostAfterDays} days), as {name} sets none of its own.',
   'audit.lost.claimable':
     "Claimable: {total} (what is pending becomes payable once the contents' value is documented).",
   'audit.late.undelivered':

@@ -46,6 +46,7 @@ export const createAuditHandler: Handler<typeof routes.createAuditRoute> = async
   const options: AuditOptions = {
     ...(query.carrier === undefined ? {} : { carrier: query.carrier }),
     ...(query.tolerance === undefined ? {} : { overchargeTolerancePercent: query.tolerance }),
+    ...(query.lostAfterDays === undefined ? {} : { lostAfterDays: Number(query.lostAfterDays) }),
     ...(query.fileName === undefined ? {} : { fileName: query.fileName }),
     ...(columns === undefined ? {} : { columns }),
   };

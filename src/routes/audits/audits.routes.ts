@@ -89,7 +89,10 @@ Any other header maps through \`columns\`. A bad row never fails the file: it is
       415,
       'Not CSV: an Excel workbook (by its type or its first bytes), or another type (`audit-file-unsupported`); save the sheet as CSV',
     ),
-    422: problem(422, 'A query parameter breaks a rule (`tolerance`, `carrier`, `fileName`)'),
+    422: problem(
+      422,
+      'A query parameter breaks a rule (`tolerance`, `lostAfterDays`, `carrier`, `fileName`)',
+    ),
     ...apiKeyErrors,
     503: problem(
       503,

@@ -108,6 +108,40 @@ describe('auditRow: lost', () => {
     expect(keys(row)).toContain('audit.lost.claimable');
   });
 
+  it('counts a parcel still on its way more than `lostAfterDays` past its promised date as lost', () => {
+    const onItsWay = { status: 'in_transit' as const, deliveredDate: undefined };
+    // Promised 2025-03-11; 30 days later is 2025-04-10.
+    const day30 = audited(onItsWay, { today: '2025-04-10', lostAfterDays: 30 });
+    expect(day30.findings.map((f) => f.kind)).toEqual(['late']);
+    const day31 = audited(onItsWay, { today: '2025-04-11', lostAfterDays: 30 });
+    expect(day31.findings).toHaveLength(1);
+    expect(day31.findings[0]).toMatchObject({ kind: 'lost', amount: rub('3000.00') });
+    expect(keys(day31)[0]).toBe('audit.lost.presumed');
+    expect(day31.findings[0]?.lines[0]?.text).toContain('31 days after it was due on 2025-03-11');
+    expect(renderLine(day31.findings[0]!.lines[0]!, 'ru')).toContain('через 31 дн.');
+    // Without a term, only the status says lost; a delivered or returned parcel never is.
+    const noTerm = audited(onItsWay, { today: '2025-12-01' });
+    expect(noTerm.findings.map((f) => f.kind)).toEqual(['late']);
+    expect(audited({}, { today: '2025-04-11', lostAfterDays: 1 }).findings[0]?.kind).toBe('late');
+    const returned = { status: 'returned' as const, deliveredDate: undefined };
+    expect(audited(returned, { today: '2025-04-11', lostAfterDays: 1 }).findings).toEqual([]);
+  });
+
+  it('takes the promised date from transit business days when the report gives those', () => {
+    const row = audited(
+      {
+        status: 'in_transit',
+        deliveredDate: undefined,
+        promisedDate: undefined,
+        transitBusinessDays: 6,
+      },
+      { today: '2025-04-11', lostAfterDays: 30 },
+    );
+    // Shipped Monday 2025-03-03, 6 business days: due Tuesday 2025-03-11, 31 days before.
+    expect(row.findings[0]?.kind).toBe('lost');
+    expect(row.findings[0]?.lines[0]?.text).toContain('due on 2025-03-11');
+  });
+
   it('takes `insured: false` over a declared value', () => {
     const row = audited({
       status: 'lost',
@@ -208,7 +242,7 @@ describe('auditRow: claims and refusals', () => {
 describe('audit line keys', () => {
   it('are in both languages, filled', () => {
     const ours = LINE_KEYS.filter((k) => k.startsWith('audit.') || k.startsWith('overcharge.'));
-    expect(ours.length).toBe(8);
+    expect(ours.length).toBe(9);
     const row = audited(
       {
         status: 'lost',

@@ -20,6 +20,8 @@ import { fileableSums } from './file-all';
 export interface UploadValues {
   carrier: string;
   tolerance: string;
+  /** Days past the promised date after which a parcel still on its way counts as lost ('' : none). */
+  lostAfterDays: string;
   columns: string;
 }
 
@@ -68,7 +70,12 @@ function AuditRow(props: { lang: Language; audit: AuditView; href: string }) {
 function UploadForm(props: AuditsPageProps & { shopId: string }) {
   const { lang } = props;
   const m = auditsFor(lang);
-  const values = props.values ?? { carrier: 'cdek', tolerance: '0', columns: '' };
+  const values = props.values ?? {
+    carrier: 'cdek',
+    tolerance: '0',
+    lostAfterDays: '',
+    columns: '',
+  };
   const errors = props.errors ?? {};
   const action = `${AUDITS_PATH}?shop=${encodeURIComponent(props.shopId)}`;
   // The option fields differ only by name: label, hint, value and error all follow from it.
@@ -98,6 +105,7 @@ function UploadForm(props: AuditsPageProps & { shopId: string }) {
         />
         <SelectField {...field('carrier')} choices={carrierChoices(lang)} />
         <TextField {...field('tolerance')} inputmode="decimal" />
+        <TextField {...field('lostAfterDays')} inputmode="numeric" />
         <TextArea {...field('columns')} />
         <div class="actions">
           <button type="submit">{m.upload}</button>
