@@ -154,9 +154,9 @@ export default defineConfig({
         },
       },
       {
-        // End to end through `npm start` itself (its Worker under wrangler dev with both queues
-        // and their dead-letter queues, its DynamoDB Local), started once by the global setup:
-        // webhooks sent to a real receiver on 127.0.0.1 (test/e2e).
+        // End to end through `npm start` itself (its Worker in wrangler's local runtime with the
+        // queues and their dead-letter queues, its DynamoDB Local), started once by the global
+        // setup: webhooks sent to a real receiver on 127.0.0.1, crons, an audit (test/e2e).
         resolve: resolve(),
         test: {
           name: 'e2e',

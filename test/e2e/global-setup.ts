@@ -1,7 +1,7 @@
 /**
  * Vitest globalSetup of the end-to-end project: `npm start` itself (scripts/start.ts: DynamoDB
- * Local, the table, the demo keys, `wrangler dev` with both queues and their dead-letter
- * queues emulated), run as a child with its data in a temporary folder (scripts/start-child.ts).
+ * Local, the table, the demo keys, the Worker in wrangler's local runtime with its queues and
+ * dead-letter queues emulated), run as a child with its data in a temporary folder (scripts/start-child.ts).
  * A failed webhook delivery is retried after 1 s instead of the Standard Webhooks minutes and
  * hours (WEBHOOK_RETRY_SCHEDULE: as many entries as wrangler.toml's max_retries, so the last
  * attempt's message reaches the dead-letter queue as in production). One Worker for every file.
