@@ -8,7 +8,7 @@
  * The first bytes tell an empty file (400) and a spreadsheet (a zip: `.xlsx`; an OLE file:
  * `.xls`) from CSV (415). The header is the first chunk's to judge, not the upload's.
  */
-import { toleranceProblem } from '../domain/audit/audit';
+import { MAX_LOST_AFTER_DAYS, toleranceProblem } from '../domain/audit/audit';
 import { AUDIT_FIELDS } from '../domain/audit/types';
 import { resolvePolicy } from '../domain/policies';
 import type { AuditOptions, AuditView } from '../domain/audit/view';
@@ -106,6 +106,11 @@ export function checkOptions(options: AuditOptions): void {
   const tolerance = options.overchargeTolerancePercent;
   const problem = tolerance === undefined ? null : toleranceProblem(tolerance);
   if (problem !== null) throw invalidParameter('tolerance', 'invalid', `tolerance: ${problem}`);
+  const days = options.lostAfterDays;
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= MAX_LOST_AFTER_DAYS)) {
+    const detail = `lostAfterDays: must be a whole number of days from 1 to ${MAX_LOST_AFTER_DAYS}`;
+    throw invalidParameter('lostAfterDays', 'invalid', detail);
+  }
 }
 
 /** @throws {AuditError} `audit-request-invalid` naming the unknown `columns` fields. */

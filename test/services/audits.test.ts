@@ -473,6 +473,13 @@ describe('the upload’s refusals', () => {
         { overchargeTolerancePercent: '1.234' },
       ),
     ).rejects.toMatchObject({ code: 'audit-request-invalid', blamed: { parameter: 'tolerance' } });
+    for (const lostAfterDays of [0, 366, 2.5])
+      await expect(
+        audits.start(principal, { body, contentType: 'text/csv' }, { lostAfterDays }),
+      ).rejects.toMatchObject({
+        code: 'audit-request-invalid',
+        blamed: { parameter: 'lostAfterDays' },
+      });
     await expect(
       audits.start(
         principal,

@@ -105,7 +105,7 @@ function presumedLost(row: AuditRow, today: IsoDate, lostAfterDays: number | und
   if (row.deliveredDate !== undefined) return null;
   const { promisedDate } = resolveLateSpan({ ...deadlineOf(row), asOf: today }, calendarOf(row));
   const days = toDayNumber(today) - toDayNumber(promisedDate);
-  return days > lostAfterDays ? { due: promisedDate, days } : null;
+  return days > lostAfterDays ? { due: promisedDate, days, lostAfterDays } : null;
 }
 
 function lostFinding(
@@ -221,8 +221,7 @@ export function auditRow(
     const window = filingWindow(row, policy, ctx.today);
     const presumed = presumedLost(row, ctx.today, ctx.lostAfterDays);
     if (row.status === 'lost' || presumed !== null) {
-      const term = presumed && { ...presumed, lostAfterDays: ctx.lostAfterDays ?? 0 };
-      const lost = lostFinding(row, policy, term);
+      const lost = lostFinding(row, policy, presumed);
       findings.push(finding('lost', lost.amount, lost.lines, window));
     } else {
       const late = lateFinding(row, policy, ctx.today);
